@@ -1,0 +1,277 @@
+"""The records a masterplan is made of, as plain dataclasses.
+
+Each record kind has a stable `KIND` key and a UUID4 `id`. A record's fields travel as a flat
+mapping of JSON/TOML-safe values (`to_fields` / `from_fields`): str, int, float, bool, lists
+and string-keyed tables, never None (an absent optional value is simply left out). Years used
+as keys (budget and targets per year) are stored as strings, since JSON and TOML keys are.
+
+`from_fields` is tolerant: a value of the wrong type falls back to the field's default, so a
+record edited by a newer or buggy writer still opens. Validation, not decoding, reports it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import uuid
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+@dataclass(frozen=True)
+class Stakeholder:
+    name: str
+    role: str  # a PENTAHELIX_ROLES key
+
+    def to_value(self) -> dict[str, str]:
+        return {"name": self.name, "role": self.role}
+
+
+# --- codecs: model value <-> stored value ------------------------------------------------
+
+def _enc_year_map(value: dict[int, Any]) -> dict[str, Any]:
+    return {str(year): value[year] for year in sorted(value)}
+
+
+def _dec_year_map(raw: Any, number: type) -> dict[int, Any] | None:
+    if not isinstance(raw, dict):
+        return None
+    out: dict[int, Any] = {}
+    for k, v in raw.items():
+        try:
+            year = int(k)
+        except (TypeError, ValueError):
+            continue
+        if isinstance(v, bool) or not isinstance(v, (int, float)):
+            continue
+        if number is int and not (isinstance(v, int) or float(v).is_integer()):
+            continue
+        if isinstance(v, float) and not math.isfinite(v):
+            continue
+        out[year] = int(v) if number is int else v
+    return out
+
+
+def _decode(type_name: str, raw: Any) -> Any:
+    """Decode one stored value; return _BAD when it has the wrong type."""
+    if type_name == "str":
+        return raw if isinstance(raw, str) else _BAD
+    if type_name == "int":
+        return raw if isinstance(raw, int) and not isinstance(raw, bool) else _BAD
+    if type_name == "bool":
+        return raw if isinstance(raw, bool) else _BAD
+    if type_name == "float | None":
+        if isinstance(raw, (int, float)) and not isinstance(raw, bool) and math.isfinite(raw):
+            return raw
+        return _BAD
+    if type_name == "list[str]":
+        if isinstance(raw, list) and all(isinstance(x, str) for x in raw):
+            return list(raw)
+        return _BAD
+    if type_name == "dict[int, int]":
+        out = _dec_year_map(raw, int)
+        return _BAD if out is None else out
+    if type_name == "dict[int, float]":
+        out = _dec_year_map(raw, float)
+        return _BAD if out is None else out
+    if type_name == "list[Stakeholder]":
+        if not isinstance(raw, list):
+            return _BAD
+        items = []
+        for x in raw:
+            if isinstance(x, dict) and isinstance(x.get("name"), str) and isinstance(x.get("role", ""), str):
+                items.append(Stakeholder(x["name"], x.get("role", "")))
+        return items
+    raise TypeError(f"no codec for {type_name}")
+
+
+def _encode(type_name: str, value: Any) -> Any:
+    if type_name in ("dict[int, int]", "dict[int, float]"):
+        return _enc_year_map(value)
+    if type_name == "list[Stakeholder]":
+        return [s.to_value() for s in value]
+    if type_name == "list[str]":
+        return list(value)
+    return value
+
+
+_BAD = object()
+
+
+class Record:
+    """Base of every record kind: identity plus a field codec driven by annotations."""
+
+    KIND: ClassVar[str]
+    id: str
+
+    @classmethod
+    def field_types(cls) -> dict[str, str]:
+        cached = cls.__dict__.get("_field_types")
+        if cached is None:
+            cached = {f.name: str(f.type) for f in dataclasses.fields(cls) if f.name != "id"}  # type: ignore[arg-type]
+            cls._field_types = cached  # type: ignore[attr-defined]
+        return cached
+
+    def to_fields(self) -> dict[str, Any]:
+        """Stored form of every field; None (an empty optional) is left out."""
+        out = {}
+        for name, type_name in self.field_types().items():
+            value = getattr(self, name)
+            if value is None:
+                continue
+            out[name] = _encode(type_name, value)
+        return out
+
+    @classmethod
+    def from_fields(cls, record_id: str, fields: dict[str, Any]):
+        kwargs: dict[str, Any] = {}
+        for name, type_name in cls.field_types().items():
+            if name in fields:
+                value = _decode(type_name, fields[name])
+                if value is not _BAD:
+                    kwargs[name] = value
+        return cls(id=record_id, **kwargs)  # type: ignore[call-arg]
+
+    def replace(self, **changes: Any):
+        return dataclasses.replace(self, **changes)  # type: ignore[type-var]
+
+
+@dataclass
+class PlanInfo(Record):
+    """The plan's own facts; one per plan, with the plan id as its record id."""
+
+    KIND: ClassVar[str] = "plan"
+    id: str = field(default_factory=new_id)
+    region: str = ""
+    region_kind: str = "kabupaten"
+    province: str = ""
+    start_year: int = 0
+    end_year: int = 0
+    vision: str = ""
+    missions: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+
+    @property
+    def years(self) -> range:
+        if self.start_year and self.end_year >= self.start_year:
+            return range(self.start_year, self.end_year + 1)
+        return range(0)
+
+
+@dataclass
+class Readiness(Record):
+    """One line of the readiness analysis (analisis kesiapan)."""
+
+    KIND: ClassVar[str] = "readiness"
+    id: str = field(default_factory=new_id)
+    aspect: str = "struktur"  # READINESS_ASPECTS key
+    topic: str = ""  # e.g. "Sumber daya manusia", "Jaringan TIK"
+    rating: str = "sedang"  # RATINGS key
+    description: str = ""
+    gap: str = ""
+    order: int = 0
+
+
+@dataclass
+class SwotItem(Record):
+    KIND: ClassVar[str] = "swot"
+    id: str = field(default_factory=new_id)
+    pillar: str = ""
+    quadrant: str = "S"  # QUADRANTS key
+    text: str = ""
+    element: str = ""  # element key of the pillar, or "" for none
+    subtopic: str = ""  # free text beside the fixed element
+    source_agency: str = ""
+    order: int = 0
+
+
+@dataclass
+class Strategy(Record):
+    KIND: ClassVar[str] = "strategy"
+    id: str = field(default_factory=new_id)
+    pillar: str = ""
+    kind: str = "SO"  # STRATEGY_KINDS key
+    text: str = ""
+    swot_ids: list[str] = field(default_factory=list)
+    order: int = 0
+
+
+@dataclass
+class Programme(Record):
+    KIND: ClassVar[str] = "programme"
+    id: str = field(default_factory=new_id)
+    code: str = ""
+    name: str = ""
+    description: str = ""
+    pillar: str = ""
+    element: str = ""
+    subtopic: str = ""
+    strategy_ids: list[str] = field(default_factory=list)
+    lead_agency: str = ""
+    supporting_agencies: list[str] = field(default_factory=list)
+    stakeholders: list[Stakeholder] = field(default_factory=list)
+    reference: str = ""  # RPJMD / Renstra OPD reference
+    innovation: str = ""  # INNOVATION_KINDS key
+    horizon: str = "medium"  # HORIZONS key
+    start_year: int = 0
+    end_year: int = 0
+    quick_win: bool = False
+    priority: str = "medium"  # PRIORITIES key
+    funding_sources: list[str] = field(default_factory=list)
+    budget: dict[int, int] = field(default_factory=dict)  # rupiah per year
+    status: str = "planned"  # STATUSES key
+    progress: int = 0  # percent
+
+    @property
+    def total_budget(self) -> int:
+        return sum(self.budget.values())
+
+    @property
+    def years(self) -> range:
+        if self.start_year and self.end_year >= self.start_year:
+            return range(self.start_year, self.end_year + 1)
+        return range(0)
+
+
+@dataclass
+class Indicator(Record):
+    KIND: ClassVar[str] = "indicator"
+    id: str = field(default_factory=new_id)
+    programme_id: str = ""
+    name: str = ""
+    unit: str = ""
+    baseline: float | None = None
+    targets: dict[int, float] = field(default_factory=dict)
+    order: int = 0
+
+
+@dataclass
+class Milestone(Record):
+    """A milestone (tonggak) of a programme in one year, optionally one quarter."""
+
+    KIND: ClassVar[str] = "milestone"
+    id: str = field(default_factory=new_id)
+    programme_id: str = ""
+    year: int = 0
+    quarter: int = 0  # 1-4, or 0 for the whole year
+    title: str = ""
+    deliverable: str = ""
+    done: bool = False
+
+
+RECORD_TYPES: dict[str, type[Record]] = {
+    cls.KIND: cls
+    for cls in (PlanInfo, Readiness, SwotItem, Strategy, Programme, Indicator, Milestone)
+}
+
+
+def record_type(kind: str) -> type[Record]:
+    try:
+        return RECORD_TYPES[kind]
+    except KeyError:
+        raise KeyError(f"unknown record kind {kind!r}") from None
+

@@ -1,0 +1,203 @@
+"""Revision metadata that makes merging exact (DESIGN.md, "Identity and revision metadata").
+
+A record's state is:
+- `vv`, its version vector {replica id: counter}: every write to this record that this copy
+  has seen. Counters come from one counter per replica (per plan file), so a dot is unique.
+- `fields`, for each field a list of *siblings* (value, dot). Normally one; more than one
+  when two replicas wrote the field concurrently: a conflict kept until a person settles it.
+- the field `_deleted` is an ordinary register: `False` (alive) or a tombstone, which holds
+  the version vector the deleter had seen. An edit whose dot that vector does not cover was
+  made without knowing of the delete: delete versus edit, a conflict, never a silent loss.
+
+Merging two states of one record keeps, per field, each sibling that the other side also
+has or has not seen; a sibling the other side has seen but no longer holds was overwritten
+there and is dropped. This is the classic multi-value register with causal context: merge is
+commutative, associative and idempotent, and a local write (whose context is the whole `vv`)
+supersedes every sibling, which is how a resolution covers both conflicting values.
+
+Timestamps never take part: clocks on workshop laptops are not to be trusted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+DELETED = "_deleted"
+
+Dot = tuple[str, int]
+VersionVector = dict[str, int]
+
+
+def covers(vv: VersionVector, dot: Dot) -> bool:
+    return vv.get(dot[0], 0) >= dot[1]
+
+
+def vv_merge(a: VersionVector, b: VersionVector) -> VersionVector:
+    out = dict(a)
+    for r, c in b.items():
+        if c > out.get(r, 0):
+            out[r] = c
+    return dict(sorted(out.items()))
+
+
+@dataclass(frozen=True)
+class Sibling:
+    """One value of a field and the dot of the write that set it. `value` None = cleared."""
+
+    dot: Dot
+    value: Any = None
+
+    def sort_key(self) -> tuple[int, str]:
+        return (self.dot[1], self.dot[0])
+
+
+def _sorted(sibs: list[Sibling]) -> list[Sibling]:
+    return sorted(sibs, key=Sibling.sort_key)
+
+
+@dataclass
+class RecordState:
+    id: str
+    kind: str
+    vv: VersionVector = field(default_factory=dict)
+    fields: dict[str, list[Sibling]] = field(default_factory=dict)
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def value(self, name: str, default: Any = None) -> Any:
+        """The value shown for a field: with a conflict, the sibling with the highest dot
+        (counter, then replica id), the same choice on every laptop."""
+        sibs = self.fields.get(name)
+        if not sibs:
+            return default
+        v = sibs[-1].value
+        return default if v is None else v
+
+    def values(self) -> dict[str, Any]:
+        """Shown value of every (non-internal) field, None-valued ones left out."""
+        out = {}
+        for name, sibs in self.fields.items():
+            if name == DELETED or not sibs or sibs[-1].value is None:
+                continue
+            out[name] = sibs[-1].value
+        return out
+
+    def field_conflicts(self) -> dict[str, list[Sibling]]:
+        """Fields holding more than one value (the deletion register included)."""
+        return {n: list(s) for n, s in self.fields.items() if len(s) > 1}
+
+    def tombstones(self) -> list[Sibling]:
+        return [s for s in self.fields.get(DELETED, []) if isinstance(s.value, dict)]
+
+    def delete_conflict(self) -> bool:
+        """A tombstone exists and some field holds a write its deleter had not seen."""
+        stones = self.tombstones()
+        if not stones:
+            return False
+        for name, sibs in self.fields.items():
+            if name == DELETED:
+                continue
+            for s in sibs:
+                if any(not covers(t.value, s.dot) for t in stones):
+                    return True
+        return False
+
+    @property
+    def deleted(self) -> bool:
+        """Hidden from the plan: the shown deletion value is a tombstone and no edit races it.
+        A record in a delete-versus-edit conflict stays visible, so nobody's work vanishes."""
+        return isinstance(self.value(DELETED), dict) and not self.delete_conflict()
+
+    def has_conflict(self) -> bool:
+        return bool(self.field_conflicts()) or self.delete_conflict()
+
+    # --- writing ---------------------------------------------------------------------------
+
+    def write(self, name: str, value: Any, dot: Dot) -> None:
+        """A local write: its context is this whole state, so it supersedes every sibling."""
+        if covers(self.vv, dot):
+            raise ValueError(f"dot {dot} is not new for record {self.id}")
+        self.vv = vv_merge(self.vv, {dot[0]: dot[1]})
+        self.fields[name] = [Sibling(dot, value)]
+
+    def tombstone_value(self, dot: Dot) -> dict[str, int]:
+        """What a delete at `dot` writes: everything this copy has seen, and the delete."""
+        return vv_merge(self.vv, {dot[0]: dot[1]})
+
+    # --- wire form (plan file and bundles) -------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        fields = {}
+        for name in sorted(self.fields):
+            sibs = []
+            for s in self.fields[name]:
+                d: dict[str, Any] = {"d": [s.dot[0], s.dot[1]]}
+                if s.value is not None:
+                    d["v"] = s.value
+                sibs.append(d)
+            fields[name] = sibs
+        return {"id": self.id, "kind": self.kind, "vv": dict(sorted(self.vv.items())), "f": fields}
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> "RecordState":
+        """Build from the wire form. Raises ValueError with a plain reason when malformed;
+        bundle readers check more strictly before calling this."""
+        if not isinstance(raw, dict):
+            raise ValueError("a record must be a table")
+        rid, kind, vv, fields = raw.get("id"), raw.get("kind"), raw.get("vv", {}), raw.get("f", {})
+        if not isinstance(rid, str) or not rid:
+            raise ValueError("record without an id")
+        if not isinstance(kind, str) or not kind:
+            raise ValueError(f"record {rid} has no kind")
+        if not isinstance(vv, dict) or not all(
+            isinstance(r, str) and isinstance(c, int) and not isinstance(c, bool) and c > 0
+            for r, c in vv.items()
+        ):
+            raise ValueError(f"record {rid} has a malformed version vector")
+        if not isinstance(fields, dict):
+            raise ValueError(f"record {rid} has malformed fields")
+        out: dict[str, list[Sibling]] = {}
+        for name, sibs in fields.items():
+            if not isinstance(sibs, list) or not sibs:
+                raise ValueError(f"record {rid} field {name!r} has no values")
+            parsed = []
+            for s in sibs:
+                d = s.get("d") if isinstance(s, dict) else None
+                if (
+                    not isinstance(d, list) or len(d) != 2 or not isinstance(d[0], str)
+                    or not isinstance(d[1], int) or isinstance(d[1], bool) or d[1] <= 0
+                ):
+                    raise ValueError(f"record {rid} field {name!r} has a malformed dot")
+                dot = (d[0], d[1])
+                if not covers(vv, dot):
+                    raise ValueError(f"record {rid} field {name!r} has a dot its version vector does not cover")
+                parsed.append(Sibling(dot, s.get("v")))
+            if len({p.dot for p in parsed}) != len(parsed):
+                raise ValueError(f"record {rid} field {name!r} repeats a dot")
+            out[name] = _sorted(parsed)
+        return cls(rid, kind, dict(sorted(vv.items())), out)
+
+    def copy(self) -> "RecordState":
+        return RecordState(self.id, self.kind, dict(self.vv), {k: list(v) for k, v in self.fields.items()})
+
+
+def merge_states(a: RecordState, b: RecordState) -> RecordState:
+    """Merge two copies of one record, field by field. Pure; commutative, associative,
+    idempotent."""
+    if a.id != b.id:
+        raise ValueError(f"cannot merge records {a.id} and {b.id}")
+    fields: dict[str, list[Sibling]] = {}
+    for name in sorted(set(a.fields) | set(b.fields)):
+        sa = a.fields.get(name, [])
+        sb = b.fields.get(name, [])
+        dots_a = {s.dot for s in sa}
+        dots_b = {s.dot for s in sb}
+        keep = [s for s in sa if s.dot in dots_b or not covers(b.vv, s.dot)]
+        keep += [s for s in sb if s.dot not in dots_a and not covers(a.vv, s.dot)]
+        if keep:
+            fields[name] = _sorted(keep)
+    # Kind is fixed at creation; should two copies ever disagree, pick one the same way
+    # everywhere rather than fail a whole merge.
+    kind = min(a.kind, b.kind)
+    return RecordState(a.id, kind, vv_merge(a.vv, b.vv), fields)

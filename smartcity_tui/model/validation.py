@@ -1,0 +1,238 @@
+"""Checks of a whole plan. Every finding names its record and says, in both languages, what
+is wrong and what to type. Errors make a plan unfit to hand in (`validate` exits 1); warnings
+are what a pillar still lacks, shown on the dashboard to guide the working group."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..i18n import t
+from .plan import Plan
+from .records import Programme
+from .vocab import (
+    FUNDING_SOURCES, HORIZONS, INNOVATION_KINDS, PENTAHELIX_ROLES, PILLAR_KEYS, PRIORITIES,
+    QUADRANTS, RATINGS, READINESS_ASPECTS, REGION_KINDS, STATUSES, STRATEGY_KINDS, pillar,
+)
+
+ERROR = "error"
+WARNING = "warning"
+
+# Which SWOT quadrants each TOWS strategy kind draws on.
+KIND_QUADRANTS = {"SO": {"S", "O"}, "WO": {"W", "O"}, "ST": {"S", "T"}, "WT": {"W", "T"}}
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    severity: str
+    record_id: str = ""
+    pillar: str = ""
+    params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+    def message(self, lang: str | None = None) -> str:
+        return t("finding." + self.code, lang, **self.params)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "code": self.code, "severity": self.severity, "record_id": self.record_id,
+            "pillar": self.pillar, "message_id": self.message("id"), "message_en": self.message("en"),
+        }
+
+
+def _short(text: str, n: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def validate(plan: Plan) -> list[Finding]:
+    out: list[Finding] = []
+    add = out.append
+    info = plan.info
+    years = info.years
+
+    # --- the plan's own facts ---
+    if not info.region.strip():
+        add(Finding("plan.region_missing", ERROR, info.id))
+    if info.region_kind not in REGION_KINDS:
+        add(Finding("plan.bad_region_kind", ERROR, info.id, params={"value": info.region_kind}))
+    if not info.start_year or not info.end_year:
+        add(Finding("plan.period_missing", ERROR, info.id))
+    elif info.end_year < info.start_year:
+        add(Finding("plan.period_order", ERROR, info.id, params={"start": info.start_year, "end": info.end_year}))
+    if not info.vision.strip():
+        add(Finding("plan.vision_missing", WARNING, info.id))
+    if not info.missions:
+        add(Finding("plan.missions_missing", WARNING, info.id))
+
+    # --- readiness ---
+    seen_aspects = set()
+    for r in plan.readiness:
+        seen_aspects.add(r.aspect)
+        if r.aspect not in READINESS_ASPECTS:
+            add(Finding("readiness.bad_aspect", ERROR, r.id, params={"topic": _short(r.topic), "value": r.aspect}))
+        if r.rating not in RATINGS:
+            add(Finding("readiness.bad_rating", ERROR, r.id, params={"topic": _short(r.topic), "value": r.rating}))
+    for aspect in READINESS_ASPECTS:
+        if aspect.key not in seen_aspects:
+            add(Finding("readiness.aspect_missing", WARNING, info.id,
+                        params={"aspect": aspect.id, "aspect_en": aspect.en}))
+
+    def in_period(year: int) -> bool:
+        return not years or year in years
+
+    period = {"start": info.start_year, "end": info.end_year}
+
+    # --- SWOT ---
+    for s in plan.swot:
+        p = {"text": _short(s.text)}
+        if s.pillar not in PILLAR_KEYS:
+            add(Finding("record.bad_pillar", ERROR, s.id, s.pillar, {**p, "value": s.pillar}))
+        elif s.element and pillar(s.pillar).element(s.element) is None:
+            add(Finding("record.bad_element", ERROR, s.id, s.pillar, {**p, "value": s.element}))
+        if not s.text.strip():
+            add(Finding("swot.empty_text", ERROR, s.id, s.pillar, p))
+        if s.quadrant not in QUADRANTS:
+            add(Finding("swot.bad_quadrant", ERROR, s.id, s.pillar, {**p, "value": s.quadrant}))
+
+    # --- strategies ---
+    for st in plan.strategies:
+        p = {"text": _short(st.text)}
+        if st.pillar not in PILLAR_KEYS:
+            add(Finding("record.bad_pillar", ERROR, st.id, st.pillar, {**p, "value": st.pillar}))
+        if not st.text.strip():
+            add(Finding("strategy.empty_text", ERROR, st.id, st.pillar, p))
+        if st.kind not in STRATEGY_KINDS:
+            add(Finding("strategy.bad_kind", ERROR, st.id, st.pillar, {**p, "value": st.kind}))
+        if not st.swot_ids:
+            add(Finding("strategy.no_swot", WARNING, st.id, st.pillar, p))
+        for sid in st.swot_ids:
+            item = plan.get(sid)
+            if item is None or item.KIND != "swot":
+                add(Finding("strategy.missing_swot", ERROR, st.id, st.pillar, {**p, "ref": sid}))
+                continue
+            if item.pillar != st.pillar:
+                add(Finding("strategy.swot_other_pillar", WARNING, st.id, st.pillar,
+                            {**p, "item": _short(item.text)}))
+            if st.kind in KIND_QUADRANTS and item.quadrant not in KIND_QUADRANTS[st.kind]:
+                add(Finding("strategy.swot_quadrant", WARNING, st.id, st.pillar,
+                            {**p, "item": _short(item.text), "kind": st.kind, "quadrant": item.quadrant}))
+
+    # --- programmes ---
+    codes: dict[str, str] = {}
+    for pr in plan.programmes:
+        _validate_programme(plan, pr, add, in_period, period, codes)
+
+    # --- indicators ---
+    for ind in plan.indicators:
+        p = {"name": _short(ind.name)}
+        prog = plan.get(ind.programme_id)
+        pil = plan.pillar_of(ind)
+        if not isinstance(prog, Programme):
+            add(Finding("indicator.missing_programme", ERROR, ind.id, pil, p))
+        if not ind.name.strip():
+            add(Finding("indicator.empty_name", ERROR, ind.id, pil, p))
+        bad_years = sorted(y for y in ind.targets if not in_period(y))
+        if bad_years:
+            add(Finding("indicator.target_outside_period", ERROR, ind.id, pil,
+                        {**p, "years": ", ".join(map(str, bad_years)), **period}))
+        if ind.baseline is None:
+            add(Finding("indicator.no_baseline", WARNING, ind.id, pil, p))
+        if not ind.targets:
+            add(Finding("indicator.no_targets", WARNING, ind.id, pil, p))
+
+    # --- milestones ---
+    for m in plan.milestones:
+        p = {"title": _short(m.title), "year": m.year}
+        prog = plan.get(m.programme_id)
+        pil = plan.pillar_of(m)
+        if not isinstance(prog, Programme):
+            add(Finding("milestone.missing_programme", ERROR, m.id, pil, p))
+        if not m.title.strip():
+            add(Finding("milestone.empty_title", ERROR, m.id, pil, p))
+        if not in_period(m.year):
+            add(Finding("milestone.outside_period", ERROR, m.id, pil, {**p, **period}))
+        elif isinstance(prog, Programme) and prog.years and m.year not in prog.years:
+            add(Finding("milestone.outside_programme", WARNING, m.id, pil,
+                        {**p, "start": prog.start_year, "end": prog.end_year}))
+        if m.quarter not in (0, 1, 2, 3, 4):
+            add(Finding("milestone.bad_quarter", ERROR, m.id, pil, {**p, "value": m.quarter}))
+
+    # --- what each pillar still lacks ---
+    for key in PILLAR_KEYS:
+        if not plan.programmes_for(key):
+            add(Finding("pillar.no_programme", WARNING, "", key, {"pillar": pillar(key).id}))
+        elif not plan.quick_wins(key):
+            add(Finding("pillar.no_quick_win", WARNING, "", key, {"pillar": pillar(key).id}))
+        missing = [q.key for q in QUADRANTS if not plan.swot_for(key, q.key)]
+        if missing:
+            add(Finding("pillar.swot_missing", WARNING, "", key,
+                        {"pillar": pillar(key).id, "quadrants": ", ".join(missing)}))
+        if not plan.strategies_for(key):
+            add(Finding("pillar.no_strategy", WARNING, "", key, {"pillar": pillar(key).id}))
+
+    for rid in sorted(plan.conflict_ids):
+        rec = plan.get(rid)
+        add(Finding("record.conflict", WARNING, rid, plan.pillar_of(rec) if rec else "", {"id": rid[:8]}))
+    return out
+
+
+def _validate_programme(plan: Plan, pr: Programme, add, in_period, period, codes: dict[str, str]) -> None:
+    p = {"name": _short(pr.name or pr.code)}
+    if pr.pillar not in PILLAR_KEYS:
+        add(Finding("record.bad_pillar", ERROR, pr.id, pr.pillar, {"text": p["name"], "value": pr.pillar}))
+    elif pr.element and pillar(pr.pillar).element(pr.element) is None:
+        add(Finding("record.bad_element", ERROR, pr.id, pr.pillar, {"text": p["name"], "value": pr.element}))
+    if not pr.name.strip():
+        add(Finding("programme.empty_name", ERROR, pr.id, pr.pillar, p))
+    if pr.code:
+        if pr.code in codes:
+            add(Finding("programme.duplicate_code", WARNING, pr.id, pr.pillar, {**p, "code": pr.code}))
+        codes[pr.code] = pr.id
+    if not pr.start_year or not pr.end_year:
+        add(Finding("programme.years_missing", ERROR, pr.id, pr.pillar, p))
+    else:
+        if pr.end_year < pr.start_year:
+            add(Finding("programme.end_before_start", ERROR, pr.id, pr.pillar,
+                        {**p, "start": pr.start_year, "end": pr.end_year}))
+        bad = [y for y in (pr.start_year, pr.end_year) if not in_period(y)]
+        if bad:
+            add(Finding("programme.outside_period", ERROR, pr.id, pr.pillar,
+                        {**p, "year": bad[0], **period}))
+        if pr.quick_win and pr.end_year > pr.start_year:
+            add(Finding("programme.quick_win_too_long", ERROR, pr.id, pr.pillar,
+                        {**p, "start": pr.start_year, "end": pr.end_year}))
+    for year, amount in sorted(pr.budget.items()):
+        if amount < 0:
+            add(Finding("programme.negative_budget", ERROR, pr.id, pr.pillar, {**p, "year": year}))
+        if not in_period(year):
+            add(Finding("programme.budget_outside_period", ERROR, pr.id, pr.pillar, {**p, "year": year, **period}))
+        elif pr.years and year not in pr.years:
+            add(Finding("programme.budget_outside_years", WARNING, pr.id, pr.pillar, {**p, "year": year}))
+    if not 0 <= pr.progress <= 100:
+        add(Finding("programme.progress_range", ERROR, pr.id, pr.pillar, {**p, "value": pr.progress}))
+    for sid in pr.strategy_ids:
+        st = plan.get(sid)
+        if st is None or st.KIND != "strategy":
+            add(Finding("programme.missing_strategy", ERROR, pr.id, pr.pillar, {**p, "ref": sid}))
+    checks = (
+        ("horizon", HORIZONS, [pr.horizon]), ("priority", PRIORITIES, [pr.priority]),
+        ("status", STATUSES, [pr.status]), ("innovation", INNOVATION_KINDS, [pr.innovation] if pr.innovation else []),
+        ("funding_sources", FUNDING_SOURCES, pr.funding_sources),
+        ("stakeholders", PENTAHELIX_ROLES, [s.role for s in pr.stakeholders]),
+    )
+    for field_name, vocab, values in checks:
+        for v in values:
+            if v not in vocab:
+                add(Finding("programme.bad_choice", ERROR, pr.id, pr.pillar,
+                            {**p, "field": field_name, "value": v, "choices": ", ".join(vocab.keys)}))
+    if not pr.lead_agency.strip():
+        add(Finding("programme.no_lead_agency", WARNING, pr.id, pr.pillar, p))
+    if not plan.indicators_of(pr.id):
+        add(Finding("programme.no_indicator", WARNING, pr.id, pr.pillar, p))
+    if not pr.funding_sources:
+        add(Finding("programme.no_funding", WARNING, pr.id, pr.pillar, p))
+
+
+def errors(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.severity == ERROR]

@@ -1,0 +1,196 @@
+"""The fixed vocabulary of a masterplan: pillars, elements and the closed choice lists.
+
+Every choice is stored by a stable ASCII key (what travels in bundles and plan files) and
+shown by its label in Bahasa Indonesia or English. Keys never change once released: a plan
+file written today must still read the same in five years, when the plan is revised.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Choice:
+    key: str
+    id: str  # label in Bahasa Indonesia
+    en: str  # label in English
+
+    def label(self, lang: str = "id") -> str:
+        return self.en if lang == "en" else self.id
+
+
+@dataclass(frozen=True)
+class Pillar:
+    key: str
+    number: int  # the key 1-6 that opens its screen
+    id: str
+    en: str
+    elements: tuple[Choice, ...]
+
+    def label(self, lang: str = "id") -> str:
+        return self.en if lang == "en" else self.id
+
+    def element(self, key: str) -> Choice | None:
+        return next((e for e in self.elements if e.key == key), None)
+
+
+def _c(key: str, id_: str, en: str) -> Choice:
+    return Choice(key, id_, en)
+
+
+PILLARS: tuple[Pillar, ...] = (
+    Pillar("governance", 1, "Smart Governance", "Smart Governance", (
+        _c("public_service", "Pelayanan publik", "Public service"),
+        _c("bureaucracy", "Manajemen birokrasi", "Bureaucracy management"),
+        _c("public_policy", "Kebijakan publik", "Public policy"),
+    )),
+    Pillar("branding", 2, "Smart Branding", "Smart Branding", (
+        _c("tourism", "Ekosistem pariwisata", "Tourism"),
+        _c("regional_business", "Ekosistem bisnis daerah", "Regional business"),
+        _c("city_appearance", "Wajah kota", "City appearance"),
+    )),
+    Pillar("economy", 3, "Smart Economy", "Smart Economy", (
+        _c("industry", "Ekosistem industri", "Industry"),
+        _c("welfare", "Kesejahteraan rakyat", "Public welfare"),
+        _c("financial_transactions", "Ekosistem transaksi keuangan", "Financial transactions"),
+    )),
+    Pillar("living", 4, "Smart Living", "Smart Living", (
+        _c("spatial_harmony", "Harmonisasi tata ruang (pola hidup)", "Spatial harmony and lifestyle"),
+        _c("health", "Prasarana kesehatan", "Health"),
+        _c("transport", "Sarana transportasi", "Transport"),
+    )),
+    Pillar("society", 5, "Smart Society", "Smart Society", (
+        _c("community_interaction", "Interaksi masyarakat", "Community interaction"),
+        _c("learning", "Ekosistem belajar", "Learning"),
+        _c("public_safety", "Sistem keamanan masyarakat", "Public safety"),
+    )),
+    Pillar("environment", 6, "Smart Environment", "Smart Environment", (
+        _c("environmental_protection", "Proteksi lingkungan", "Environmental protection"),
+        _c("waste", "Tata kelola sampah dan limbah", "Waste"),
+        _c("energy", "Tata kelola energi", "Energy"),
+    )),
+)
+
+PILLAR_KEYS: tuple[str, ...] = tuple(p.key for p in PILLARS)
+_PILLAR_BY_KEY = {p.key: p for p in PILLARS}
+
+
+def pillar(key: str) -> Pillar:
+    """The pillar with this key; KeyError names the key when it is not one of the six."""
+    try:
+        return _PILLAR_BY_KEY[key]
+    except KeyError:
+        raise KeyError(f"unknown pillar {key!r}; one of {', '.join(PILLAR_KEYS)}") from None
+
+
+def find_element(key: str) -> tuple[Pillar, Choice] | None:
+    for p in PILLARS:
+        e = p.element(key)
+        if e is not None:
+            return p, e
+    return None
+
+
+class Vocabulary:
+    """A closed list of choices, looked up by key."""
+
+    def __init__(self, *choices: Choice) -> None:
+        self.choices = choices
+        self._by_key = {c.key: c for c in choices}
+
+    def __iter__(self):
+        return iter(self.choices)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._by_key
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(c.key for c in self.choices)
+
+    def get(self, key: str) -> Choice | None:
+        return self._by_key.get(key)
+
+    def label(self, key: str, lang: str = "id") -> str:
+        c = self._by_key.get(key)
+        return c.label(lang) if c else key
+
+
+QUADRANTS = Vocabulary(
+    _c("S", "Kekuatan", "Strength"),
+    _c("W", "Kelemahan", "Weakness"),
+    _c("O", "Peluang", "Opportunity"),
+    _c("T", "Ancaman", "Threat"),
+)
+
+# TOWS: each strategy kind pairs an internal quadrant with an external one.
+STRATEGY_KINDS = Vocabulary(
+    _c("SO", "SO (kekuatan-peluang)", "SO (strength-opportunity)"),
+    _c("WO", "WO (kelemahan-peluang)", "WO (weakness-opportunity)"),
+    _c("ST", "ST (kekuatan-ancaman)", "ST (strength-threat)"),
+    _c("WT", "WT (kelemahan-ancaman)", "WT (weakness-threat)"),
+)
+
+HORIZONS = Vocabulary(
+    _c("short", "Jangka pendek (1 tahun)", "Short term (1 year)"),
+    _c("medium", "Jangka menengah (5 tahun)", "Medium term (5 years)"),
+    _c("long", "Jangka panjang (10 tahun)", "Long term (10 years)"),
+)
+
+PRIORITIES = Vocabulary(
+    _c("high", "Tinggi", "High"),
+    _c("medium", "Sedang", "Medium"),
+    _c("low", "Rendah", "Low"),
+)
+
+INNOVATION_KINDS = Vocabulary(
+    _c("programme", "Program", "Programme"),
+    _c("product", "Produk", "Product"),
+    _c("method", "Metode", "Method"),
+    _c("conceptual", "Konseptual", "Conceptual"),
+    _c("technology", "Teknologi", "Technology"),
+)
+
+FUNDING_SOURCES = Vocabulary(
+    _c("apbd", "APBD", "Regency budget (APBD)"),
+    _c("apbd_prov", "APBD Provinsi", "Provincial budget"),
+    _c("apbn", "APBN", "National budget (APBN)"),
+    _c("csr", "CSR", "CSR"),
+    _c("kpbu", "KPBU", "PPP (KPBU)"),
+    _c("private", "Swasta", "Private"),
+    _c("community", "Swadaya", "Community"),
+    _c("other", "Lainnya", "Other"),
+)
+
+PENTAHELIX_ROLES = Vocabulary(
+    _c("government", "Pemerintah", "Government"),
+    _c("academia", "Akademisi", "Academia"),
+    _c("business", "Bisnis", "Business"),
+    _c("community", "Komunitas", "Community"),
+    _c("media", "Media", "Media"),
+)
+
+STATUSES = Vocabulary(
+    _c("planned", "Direncanakan", "Planned"),
+    _c("ongoing", "Berjalan", "Ongoing"),
+    _c("done", "Selesai", "Done"),
+    _c("postponed", "Ditunda", "Postponed"),
+)
+
+REGION_KINDS = Vocabulary(
+    _c("kabupaten", "Kabupaten", "Regency"),
+    _c("kota", "Kota", "City"),
+)
+
+READINESS_ASPECTS = Vocabulary(
+    _c("struktur", "Struktur", "Structure"),
+    _c("infrastruktur", "Infrastruktur", "Infrastructure"),
+    _c("suprastruktur", "Suprastruktur", "Superstructure"),
+)
+
+RATINGS = Vocabulary(
+    _c("baik", "Baik", "Good"),
+    _c("sedang", "Sedang", "Fair"),
+    _c("kurang", "Kurang", "Poor"),
+)

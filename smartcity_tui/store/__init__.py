@@ -1,0 +1,13 @@
+"""The plan file: durable TinyDB storage, lock, backups, schema and migrations, revision
+metadata on every write, undo journal. Never imports the UI."""
+
+from .errors import (
+    PlanExists, PlanLocked, PlanNotFound, PlanReadOnly, PlanTooNew, PlanUnreadable,
+    PlanWriteFailed, StoreError,
+)
+from .plan_store import PlanStore
+
+__all__ = [
+    "PlanExists", "PlanLocked", "PlanNotFound", "PlanReadOnly", "PlanStore", "PlanTooNew",
+    "PlanUnreadable", "PlanWriteFailed", "StoreError",
+]

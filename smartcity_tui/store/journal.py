@@ -1,0 +1,79 @@
+"""The undo journal of one session: each user action is one Edit of field changes.
+
+Undo writes each change's `before` value again, as a new write with a new dot; redo writes
+`after` again. Nothing is rewound, so undo is as mergeable as any other edit. The journal
+lives in memory: it is about this session's slips, while the backups guard whole sessions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+class _Tombstone:
+    def __repr__(self) -> str:
+        return "TOMBSTONE"
+
+
+# Stands for "a deletion" in a change; the store turns it into a tombstone holding the
+# version vector at the moment of writing.
+TOMBSTONE: Any = _Tombstone()
+
+MAX_STEPS = 500
+
+
+@dataclass(frozen=True)
+class Change:
+    record_id: str
+    field: str
+    before: Any
+    after: Any
+
+    def reversed(self) -> "Change":
+        before = self.before
+        if isinstance(before, dict) and self.field == "_deleted":
+            before = TOMBSTONE  # an old tombstone is written afresh, with today's context
+        return Change(self.record_id, self.field, self.after, before)
+
+
+@dataclass(frozen=True)
+class Edit:
+    label: str
+    changes: tuple[Change, ...]
+
+
+class Journal:
+    def __init__(self) -> None:
+        self._undo: list[Edit] = []
+        self._redo: list[Edit] = []
+
+    def record(self, edit: Edit) -> None:
+        self._undo.append(edit)
+        del self._undo[:-MAX_STEPS]
+        self._redo.clear()
+
+    def take_undo(self) -> Edit | None:
+        if not self._undo:
+            return None
+        edit = self._undo.pop()
+        self._redo.append(edit)
+        return edit
+
+    def take_redo(self) -> Edit | None:
+        if not self._redo:
+            return None
+        edit = self._redo.pop()
+        self._undo.append(edit)
+        return edit
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    def next_undo_label(self) -> str | None:
+        return self._undo[-1].label if self._undo else None

@@ -1,0 +1,1 @@
+"""One module per schema step: vN.upgrade turns a version-N plan file's data into N+1."""

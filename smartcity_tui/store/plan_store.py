@@ -1,0 +1,452 @@
+"""PlanStore: the one way to read and write a plan file.
+
+Every write is one durable file write (see storage.py) and carries revision metadata: a dot
+from this file's replica counter on each field it sets, the record's version vector, and
+tombstones for deletes (model/revision.py). Undo and redo are new writes of earlier values,
+never a rewind, so an undone edit that already travelled in a bundle still merges right.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+import platform
+import uuid
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from tinydb import TinyDB
+
+from ..model.plan import Plan
+from ..model.records import PlanInfo, Record, record_type
+from ..model.revision import DELETED, RecordState, Sibling, merge_states
+from . import backups
+from .errors import (
+    PlanExists, PlanNotFound, PlanReadOnly, PlanTooNew, PlanUnreadable, PlanWriteFailed,
+)
+from .journal import TOMBSTONE, Change, Edit, Journal
+from .lock import PlanLock
+from .schema import SCHEMA_VERSION, TooNew, migrate
+from .storage import DurableJSONStorage
+
+META = "_meta"
+RECORDS = "records"
+APP_FORMAT = "smartcity-tui plan"
+
+Clock = Callable[[], _dt.datetime]
+
+
+def _now() -> _dt.datetime:
+    return _dt.datetime.now().astimezone().replace(microsecond=0)
+
+
+def new_replica_id() -> str:
+    # 64 random bits: collisions are out of reach for any number of laptops a region has.
+    return uuid.uuid4().hex[:16]
+
+
+def home_of(path: Path) -> dict[str, str]:
+    """Where a replica id belongs: this file's resolved path on this machine."""
+    return {"path": os.path.normcase(str(path.resolve())), "machine": platform.node()}
+
+
+def _load(path: Path) -> dict[str, Any]:
+    """Read and migrate a plan file's data, or raise a StoreError that names the problem."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise PlanNotFound(path) from None
+    except OSError as e:
+        raise PlanUnreadable(path, e.strerror or str(e), backups.readable(path)) from None
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as e:
+        raise PlanUnreadable(path, f"not UTF-8 text (byte {e.start})", backups.readable(path)) from None
+    except ValueError as e:
+        reason = f"line {e.lineno}: {e.msg}" if hasattr(e, "lineno") else str(e)
+        raise PlanUnreadable(path, reason, backups.readable(path)) from None
+    meta_table = data.get(META) if isinstance(data, dict) else None
+    meta = next(iter(meta_table.values()), None) if isinstance(meta_table, dict) and meta_table else None
+    if not isinstance(meta, dict) or meta.get("format") != APP_FORMAT:
+        raise PlanUnreadable(path, "not a smartcity-tui plan file", backups.readable(path))
+    version = meta.get("schema")
+    if not isinstance(version, int) or version < 1:
+        raise PlanUnreadable(path, "schema version missing", backups.readable(path))
+    try:
+        data = migrate(data, version)
+    except TooNew:
+        raise PlanTooNew(path, version=version, supported=SCHEMA_VERSION) from None
+    if not isinstance(data.get(RECORDS, {}), dict):
+        raise PlanUnreadable(path, "records table malformed", backups.readable(path))
+    return data
+
+
+class PlanStore:
+    """Open with `PlanStore.open(path)` or `PlanStore.create(...)`; close when done (or use
+    it as a context manager) so the lock is released."""
+
+    def __init__(self, path: Path, data: dict[str, Any], *, readonly: bool, clock: Clock | None,
+                 durable: bool = True) -> None:
+        self.path = path
+        self.readonly = readonly
+        self._clock = clock or _now
+        self._lock = PlanLock(path)
+        self._storage = DurableJSONStorage(path, data, durable=durable)
+        self._db = TinyDB(storage=lambda: self._storage)
+        self._meta_table = self._db.table(META)
+        self._records_table = self._db.table(RECORDS)
+        self._meta: dict[str, Any] = next(iter(data[META].values()))
+        self._meta_doc_id = int(next(iter(data[META])))
+        self._states: dict[str, RecordState] = {}
+        self._doc_ids: dict[str, int] = {}
+        self._live: dict[str, Record] = {}
+        self._conflicts: set[str] = set()
+        for doc_id, doc in data.get(RECORDS, {}).items():
+            try:
+                state = RecordState.from_dict(doc)
+            except ValueError as e:
+                raise PlanUnreadable(path, f"record {doc_id}: {e}", backups.readable(path)) from None
+            self._states[state.id] = state
+            self._doc_ids[state.id] = int(doc_id)
+            self._refresh(state)
+        self._plan: Plan | None = None
+        self._replica_checked = False
+        self._backed_up = False
+        self.journal = Journal()
+        self.listeners: list[Callable[[], None]] = []
+
+    # --- opening and closing ---------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str, *, readonly: bool = False, break_lock: bool = False,
+             clock: Clock | None = None, durable: bool = True) -> "PlanStore":
+        path = Path(path)
+        data = _load(path)
+        store = cls(path, data, readonly=readonly, clock=clock, durable=durable)
+        if store.plan_id not in store._states:
+            raise PlanUnreadable(path, "the plan's own record is missing", backups.readable(path))
+        if not readonly:
+            store._lock.acquire(store.team, break_lock=break_lock)
+        return store
+
+    @classmethod
+    def create(cls, path: Path | str, info: PlanInfo, team: str, *, clock: Clock | None = None,
+               replica_id: str | None = None, bind_home: bool = True,
+               durable: bool = True) -> "PlanStore":
+        """A new plan file. `bind_home=False` leaves the replica homeless, so that every copy
+        of the file (the shipped sample plan) takes a fresh replica id on its first write."""
+        path = Path(path)
+        if path.exists():
+            raise PlanExists(path)
+        clock = clock or _now
+        home = home_of(path) if bind_home else {"path": "", "machine": ""}
+        meta = {
+            "format": APP_FORMAT, "schema": SCHEMA_VERSION, "plan_id": info.id, "team": team,
+            "replica": {"id": replica_id or new_replica_id(), **home}, "counter": 0,
+            "created": clock().isoformat(), "saved_at": clock().isoformat(),
+        }
+        data = {META: {"1": meta}, RECORDS: {}}
+        store = cls(path, data, readonly=False, clock=clock, durable=durable)
+        store._lock.acquire(team)
+        store._replica_checked = True
+        store._backed_up = True
+        try:
+            store._write([Change(info.id, name, None, value) for name, value in info.to_fields().items()],
+                         new_record=(info.id, PlanInfo.KIND), journal=False)
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    def close(self) -> None:
+        self._lock.release()
+
+    def __enter__(self) -> "PlanStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- identity ----------------------------------------------------------------------------
+
+    @property
+    def plan_id(self) -> str:
+        return self._meta["plan_id"]
+
+    @property
+    def team(self) -> str:
+        return self._meta.get("team", "")
+
+    @property
+    def replica_id(self) -> str:
+        return self._meta["replica"]["id"]
+
+    @property
+    def saved_at(self) -> str:
+        return self._meta.get("saved_at", "")
+
+    @property
+    def file_writes(self) -> int:
+        return self._storage.writes
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def plan(self) -> Plan:
+        if self._plan is None:
+            info = self._live.get(self.plan_id)
+            if not isinstance(info, PlanInfo):
+                info = PlanInfo(id=self.plan_id)
+            records = {k: v for k, v in self._live.items() if k != self.plan_id}
+            self._plan = Plan(info, records, self._conflicts)
+        return self._plan
+
+    def get(self, record_id: str) -> Record | None:
+        return self._live.get(record_id)
+
+    def state(self, record_id: str) -> RecordState | None:
+        s = self._states.get(record_id)
+        return s.copy() if s else None
+
+    def states(self) -> list[RecordState]:
+        """Every record's full state, tombstones included, sorted by id (for bundles)."""
+        return [self._states[k].copy() for k in sorted(self._states)]
+
+    def conflicts(self) -> list[RecordState]:
+        return [self._states[k].copy() for k in sorted(self._conflicts)]
+
+    def _refresh(self, state: RecordState) -> None:
+        """Bring the live model object and conflict set in line with one record's state."""
+        if state.has_conflict():
+            self._conflicts.add(state.id)
+        else:
+            self._conflicts.discard(state.id)
+        try:
+            cls = record_type(state.kind)
+        except KeyError:
+            # a record kind from a newer app: kept and passed on in bundles, not shown
+            self._live.pop(state.id, None)
+            return
+        if state.deleted:
+            self._live.pop(state.id, None)
+        else:
+            self._live[state.id] = cls.from_fields(state.id, state.values())
+
+    # --- writing -----------------------------------------------------------------------------
+
+    def add(self, record: Record, *, label: str = "") -> Record:
+        if record.id in self._states:
+            raise ValueError(f"record {record.id} exists already")
+        if hasattr(record, "order") and not getattr(record, "order"):
+            record = record.replace(order=self._meta.get("counter", 0) + 1)
+        changes = [Change(record.id, n, None, v) for n, v in record.to_fields().items()]
+        self._write(changes, new_record=(record.id, record.KIND), label=label or f"add {record.KIND}")
+        return self._live[record.id]
+
+    def update(self, record_id: str, *, label: str = "", **fields: Any) -> Record:
+        """Set some fields of a record (model values, e.g. budget as {2025: 100})."""
+        current = self._require(record_id)
+        merged = current.replace(**fields)
+        return self.save(merged, label=label)
+
+    def save(self, record: Record, *, label: str = "") -> Record:
+        """Write the fields of `record` that differ from the stored ones, and only those, so a
+        form save touches what the user changed and merges cleanly with other teams' edits."""
+        state = self._states.get(record.id)
+        if state is None:
+            return self.add(record, label=label)
+        new = record.to_fields()
+        old = state.values()
+        changes = [Change(record.id, n, old.get(n), v) for n, v in new.items() if old.get(n) != v]
+        changes += [Change(record.id, n, old[n], None) for n in old if n not in new]
+        # a field in conflict is settled by saving it, even with the value already shown
+        changes += [Change(record.id, n, old.get(n), new.get(n)) for n in state.field_conflicts()
+                    if n != DELETED and n in new and old.get(n) == new.get(n)]
+        if changes:
+            self._write(changes, label=label or f"edit {record.KIND}")
+        return self._live.get(record.id, record)
+
+    def delete(self, record_id: str, *, label: str = "") -> None:
+        """Delete a record (a tombstone, undoable). A programme takes its indicators and
+        milestones with it, in the same undo step."""
+        record = self._require(record_id)
+        ids = [record_id]
+        if record.KIND == "programme":
+            plan = self.plan()
+            ids += [r.id for r in plan.indicators_of(record_id)] + [r.id for r in plan.milestones_of(record_id)]
+        changes = [Change(i, DELETED, self._states[i].value(DELETED, False), TOMBSTONE) for i in ids]
+        self._write(changes, label=label or f"delete {record.KIND}")
+
+    def restore(self, record_id: str) -> None:
+        """Bring back a deleted record (also settles a delete-versus-edit conflict)."""
+        state = self._states[record_id]
+        self._write([Change(record_id, DELETED, state.value(DELETED, False), False)], label="restore")
+
+    def settle_delete(self, record_id: str) -> None:
+        """Settle a delete-versus-edit conflict by deleting, covering the concurrent edit."""
+        state = self._states[record_id]
+        self._write([Change(record_id, DELETED, state.value(DELETED, False), TOMBSTONE)], label="delete")
+
+    def resolve(self, record_id: str, field: str, value: Any) -> None:
+        """Settle a field conflict with `value` (one of the siblings, or a new one)."""
+        state = self._states[record_id]
+        self._write([Change(record_id, field, state.value(field), value)], label="resolve")
+
+    def set_info(self, **fields: Any) -> PlanInfo:
+        return self.update(self.plan_id, label="edit plan", **fields)  # type: ignore[return-value]
+
+    def set_team(self, team: str) -> None:
+        self._ensure_writable()
+        old = self._meta.get("team", "")
+        self._meta["team"] = team
+        try:
+            self._flush_meta()
+        except BaseException:
+            self._meta["team"] = old
+            raise
+
+    def undo(self) -> str | None:
+        edit = self.journal.take_undo()
+        if edit is None:
+            return None
+        self._write([c.reversed() for c in edit.changes], journal=False)
+        return edit.label
+
+    def redo(self) -> str | None:
+        edit = self.journal.take_redo()
+        if edit is None:
+            return None
+        self._write(list(edit.changes), journal=False)
+        return edit.label
+
+    def merge_in(self, incoming: Iterable[RecordState]) -> list[tuple[RecordState | None, RecordState]]:
+        """Merge other copies' record states into this plan in one durable write (a backup is
+        taken first). Returns (before, after) for every record that changed."""
+        self._ensure_writable()
+        changed: list[tuple[RecordState | None, RecordState]] = []
+        merged: dict[str, RecordState] = {}
+        for inc in incoming:
+            cur = merged.get(inc.id) or self._states.get(inc.id)
+            new = merge_states(cur, inc) if cur is not None else inc.copy()
+            if cur is None or new.to_dict() != cur.to_dict():
+                merged[new.id] = new
+        if not merged:
+            return []
+        if not self._backed_up:
+            backups.rotate(self.path)
+            self._backed_up = True
+        before = {rid: self._states.get(rid) for rid in merged}
+        self._commit(merged)
+        for rid, new in merged.items():
+            changed.append((before[rid], new.copy()))
+        return changed
+
+    # --- internals ---------------------------------------------------------------------------
+
+    def _require(self, record_id: str) -> Record:
+        rec = self._live.get(record_id)
+        if rec is None:
+            raise KeyError(f"no record {record_id}")
+        return rec
+
+    def _ensure_writable(self) -> None:
+        if self.readonly:
+            raise PlanReadOnly(self.path)
+        if not self._replica_checked:
+            # A copied file must not go on writing as the replica it was copied from.
+            here = home_of(self.path)
+            rep = self._meta["replica"]
+            if rep.get("path") != here["path"] or rep.get("machine") != here["machine"]:
+                self._meta["replica"] = {"id": new_replica_id(), **here}
+                self._meta["counter"] = 0
+            self._replica_checked = True
+        if not self._backed_up:
+            backups.rotate(self.path)
+            self._backed_up = True
+
+    def _write(self, changes: list[Change], *, new_record: tuple[str, str] | None = None,
+               label: str = "", journal: bool = True) -> None:
+        self._ensure_writable()
+        counter = self._meta.get("counter", 0) + 1
+        dot = (self.replica_id, counter)
+        touched: dict[str, RecordState] = {}
+        for c in changes:
+            state = touched.get(c.record_id)
+            if state is None:
+                if new_record and c.record_id == new_record[0] and c.record_id not in self._states:
+                    state = RecordState(c.record_id, new_record[1])
+                else:
+                    state = self._states[c.record_id].copy()
+                touched[c.record_id] = state
+            value = state.tombstone_value(dot) if c.after is TOMBSTONE else c.after
+            state.vv = {**state.vv, dot[0]: dot[1]}
+            state.fields[c.field] = [Sibling(dot, value)]
+        old_counter = self._meta.get("counter", 0)
+        self._meta["counter"] = counter
+        try:
+            self._commit(touched)
+        except BaseException:
+            self._meta["counter"] = old_counter
+            raise
+        if journal:
+            self.journal.record(Edit(label, tuple(changes)))
+
+    def _commit(self, states: dict[str, RecordState]) -> None:
+        """Make `states` the stored states, durably, in one file write; on failure put the
+        in-memory plan back exactly as it was and raise PlanWriteFailed."""
+        old_states = {rid: self._states.get(rid) for rid in states}
+        old_saved = self._meta.get("saved_at")
+        new_ids: list[str] = []
+        self._meta["saved_at"] = self._clock().isoformat()
+        try:
+            with self._storage.batch():
+                self._storage.mark_dirty(META, self._meta_doc_id)
+                self._meta_table.update(self._meta, doc_ids=[self._meta_doc_id])
+                inserts = []
+                for rid, state in states.items():
+                    doc = state.to_dict()
+                    if rid in self._doc_ids:
+                        self._storage.mark_dirty(RECORDS, self._doc_ids[rid])
+                        self._records_table.update(doc, doc_ids=[self._doc_ids[rid]])
+                    else:
+                        inserts.append((rid, doc))
+                if inserts:
+                    doc_ids = self._records_table.insert_multiple(doc for _, doc in inserts)
+                    for (rid, _), doc_id in zip(inserts, doc_ids):
+                        self._doc_ids[rid] = doc_id
+                        new_ids.append(rid)
+        except OSError as e:
+            self._meta["saved_at"] = old_saved
+            self._rollback(old_states, new_ids)
+            raise PlanWriteFailed(self.path, reason=e.strerror or str(e)) from None
+        except BaseException:
+            self._meta["saved_at"] = old_saved
+            self._rollback(old_states, new_ids)
+            raise
+        for state in states.values():
+            self._states[state.id] = state
+            self._refresh(state)
+        self._plan = None
+        for listener in list(self.listeners):
+            listener()
+
+    def _rollback(self, old_states: dict[str, RecordState | None], new_ids: list[str]) -> None:
+        table = self._storage.read()
+        for rid in new_ids:
+            doc_id = self._doc_ids.pop(rid)
+            table[RECORDS].pop(str(doc_id), None)
+        for rid, old in old_states.items():
+            if old is not None and rid in self._doc_ids:
+                key = str(self._doc_ids[rid])
+                table[RECORDS][key] = old.to_dict()
+                self._storage.mark_dirty(RECORDS, key)
+        table[META][str(self._meta_doc_id)] = self._meta
+        self._storage.mark_dirty(META, self._meta_doc_id)
+        # TinyDB keeps its own next-id counter per table; make it re-read the table
+        self._records_table._next_id = None  # type: ignore[attr-defined]
+
+    def _flush_meta(self) -> None:
+        with self._storage.batch():
+            self._storage.mark_dirty(META, self._meta_doc_id)
+            self._meta_table.update(self._meta, doc_ids=[self._meta_doc_id])
+
