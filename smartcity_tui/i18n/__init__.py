@@ -1,16 +1,28 @@
 """Message catalogs: Bahasa Indonesia (the default) and English.
 
+Each area of the app keeps its messages in its own module here (findings, store, cli, ui,
+bundle, merge), with an `ID` and an `EN` dict of the same keys; a test keeps them complete.
 `t("key", name=...)` looks a message up in the current language and fills its fields. A key
-missing from one catalog falls back to the other, then to the key itself, so a forgotten
-translation shows as text, never as a crash; a test keeps both catalogs complete.
+missing from one language falls back to the other, then to the key itself: a forgotten
+translation shows as text, never as a crash.
 """
 
 from __future__ import annotations
 
-from . import en, id as id_
+import importlib
+import pkgutil
 
-CATALOGS: dict[str, dict[str, str]] = {"id": id_.MESSAGES, "en": en.MESSAGES}
 LANGUAGES = ("id", "en")
+CATALOGS: dict[str, dict[str, str]] = {"id": {}, "en": {}}
+AREAS: list[str] = []
+
+for _mod in sorted(m.name for m in pkgutil.iter_modules(__path__)):  # type: ignore[name-defined]
+    _m = importlib.import_module(f"{__name__}.{_mod}")
+    if hasattr(_m, "ID") and hasattr(_m, "EN"):
+        AREAS.append(_mod)
+        CATALOGS["id"].update(_m.ID)
+        CATALOGS["en"].update(_m.EN)
+
 _current = "id"
 
 
@@ -27,7 +39,7 @@ def get_language() -> str:
 
 def t(key: str, lang: str | None = None, **params: object) -> str:
     lang = lang or _current
-    text = CATALOGS[lang].get(key)
+    text = CATALOGS.get(lang, CATALOGS["id"]).get(key)
     if text is None:
         other = "en" if lang == "id" else "id"
         text = CATALOGS[other].get(key, key)

@@ -1,0 +1,115 @@
+"""The command line. Each command is a module in commands/ with `add_parser` and `run`;
+every command works headless, and every error is one line for a person, with exit code 2
+(exit 1 is reserved for "ran fine, found a problem": validate errors, merge conflicts).
+
+`smartcity-tui PLAN` (no command word) opens the app on PLAN; `smartcity-tui` alone reopens
+the last plan.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from typing import Sequence
+
+from . import __version__
+from .i18n import set_language, t
+from .commands.common import CommandError
+from .store import StoreError
+
+# Command modules, in the order `--help` lists them.
+COMMANDS = [
+    "open", "demo", "new", "stats", "validate", "restore",
+    "export", "render", "merge", "conflicts", "merge_driver",
+]
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        # argparse prints usage plus an error over several lines; officers get one line.
+        raise UsageError(f"{message}. {t('cli.see_help', prog=self.prog)}")
+
+
+def _available_commands() -> list:
+    mods = []
+    for name in COMMANDS:
+        try:
+            mods.append(importlib.import_module(f"{__package__}.commands.{name}"))
+        except ModuleNotFoundError as e:
+            if e.name != f"{__package__}.commands.{name}":
+                raise
+    return mods
+
+
+def build_parser() -> tuple[_Parser, dict[str, object]]:
+    parser = _Parser(prog="smartcity-tui", description=t("cli.description"))
+    parser.add_argument("--version", action="version", version=f"smartcity-tui {__version__}")
+    parser.add_argument("--lang", choices=["id", "en"], default=None, help=t("cli.lang_help"))
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+    runners: dict[str, object] = {}
+    for mod in _available_commands():
+        p = mod.add_parser(sub)
+        p.add_argument("--lang", choices=["id", "en"], default=argparse.SUPPRESS, help=t("cli.lang_help"))
+        runners[mod.NAME] = mod.run
+    return parser, runners
+
+
+def _lang_from(argv: Sequence[str]) -> str | None:
+    for i, a in enumerate(argv):
+        if a == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if a.startswith("--lang="):
+            return a.split("=", 1)[1]
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = _lang_from(argv)
+    if lang in ("id", "en"):
+        set_language(lang)
+    parser, runners = build_parser()
+    names = set(runners) | {n.replace("_", "-") for n in runners}
+    first = next((a for a in argv if not a.startswith("-")), None)
+    if "open" in runners and (first is None or first not in names) and not {"-h", "--help", "--version"} & set(argv):
+        argv.insert(0, "open")
+    try:
+        args = parser.parse_args(argv)
+        if getattr(args, "lang", None):
+            set_language(args.lang)
+        if args.command is None:
+            parser.print_help()
+            return 0
+        return int(runners[args.command.replace("-", "_")](args) or 0)  # type: ignore[operator]
+    except UsageError as e:
+        print(f"smartcity-tui: {e}", file=sys.stderr)
+        return 2
+    except CommandError as e:
+        print(f"smartcity-tui: {e}", file=sys.stderr)
+        return 2
+    except StoreError as e:
+        print(f"smartcity-tui: {e.message()}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # output piped into `head` and the like: not an error for the user
+        try:
+            sys.stdout = open(os.devnull, "w", encoding="utf-8")
+        except OSError:
+            pass
+        return 0
+
+
+def run() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

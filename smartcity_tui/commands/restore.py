@@ -1,0 +1,45 @@
+"""smartcity-tui restore PLAN [--backup N]: put a backup back in place of a broken plan.
+The broken file is kept aside (PLAN.broken-N), never deleted."""
+
+from __future__ import annotations
+
+from ..i18n import t
+from ..store import backups
+from ..store.atomic import atomic_copy, replace_with_retry
+from .common import CommandError, plan_path
+
+NAME = "restore"
+
+
+def add_parser(sub):
+    p = sub.add_parser(NAME, help=t("cli.restore_help"), description=t("cli.restore_help"))
+    p.add_argument("plan", type=plan_path, metavar="PLAN", help=t("cli.plan_arg"))
+    p.add_argument("--backup", type=int, metavar="N", help=t("cli.restore_backup_help"))
+    p.add_argument("--list", action="store_true", help=t("cli.restore_list_help"))
+    return p
+
+
+def run(args) -> int:
+    plan = args.plan
+    good = backups.readable(plan)
+    if args.list:
+        for b in backups.existing(plan):
+            print(f"{b}  {t('cli.backup_ok') if b in good else t('cli.backup_bad')}")
+        return 0
+    if args.backup is not None:
+        chosen = backups.backup_path(plan, args.backup)
+        if chosen not in good:
+            raise CommandError(t("cli.backup_not_good", path=chosen))
+    elif good:
+        chosen = good[0]
+    else:
+        raise CommandError(t("cli.no_good_backup", path=plan))
+    if plan.exists():
+        n = 1
+        while (aside := plan.with_name(f"{plan.name}.broken-{n}")).exists():
+            n += 1
+        replace_with_retry(plan, aside)
+        print(t("cli.kept_aside", path=aside))
+    atomic_copy(chosen, plan)
+    print(t("cli.restored", path=plan, backup=chosen))
+    return 0

@@ -1,0 +1,55 @@
+"""smartcity-tui stats PLAN [--json]: counts per pillar."""
+
+from __future__ import annotations
+
+from ..i18n import get_language, t
+from ..model.vocab import PILLARS, QUADRANTS
+from ..store import PlanStore
+from .common import plan_path, print_json
+
+NAME = "stats"
+
+
+def add_parser(sub):
+    p = sub.add_parser(NAME, help=t("cli.stats_help"), description=t("cli.stats_help"))
+    p.add_argument("plan", type=plan_path, metavar="PLAN", help=t("cli.plan_arg"))
+    p.add_argument("--json", action="store_true", help=t("cli.json_help"))
+    return p
+
+
+def plan_facts(store: PlanStore) -> dict:
+    info = store.plan().info
+    return {
+        "id": info.id, "region": info.region, "kind": info.region_kind, "province": info.province,
+        "start_year": info.start_year, "end_year": info.end_year, "team": store.team,
+        "vision": info.vision, "missions": len(info.missions), "targets": len(info.targets),
+        "readiness": len(store.plan().readiness), "conflicts": len(store.plan().conflict_ids),
+    }
+
+
+def run(args) -> int:
+    with PlanStore.open(args.plan, readonly=True) as store:
+        plan = store.plan()
+        counts = plan.counts()
+        facts = plan_facts(store)
+    if args.json:
+        print_json({"plan": facts, "pillars": counts})
+        return 0
+    lang = get_language()
+    print(t("cli.stats_title", region=facts["region"], kind=facts["kind"].capitalize(),
+            start=facts["start_year"], end=facts["end_year"], team=facts["team"]))
+    header = [t("cli.col_pillar")] + list(QUADRANTS.keys) + [
+        t("cli.col_strategies"), t("cli.col_programmes"), t("cli.col_quick_wins"),
+        t("cli.col_indicators"), t("cli.col_milestones")]
+    rows = []
+    for p in PILLARS:
+        c = counts[p.key]
+        rows.append([p.label(lang)] + [str(c["swot"][q]) for q in QUADRANTS.keys] + [
+            str(c["strategies"]), str(c["programmes"]), str(c["quick_wins"]),
+            str(c["indicators"]), str(c["milestones"])])
+    widths = [max(len(r[i]) for r in [header] + rows) for i in range(len(header))]
+    for r in [header] + rows:
+        print("  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(r, widths))))
+    if facts["conflicts"]:
+        print(t("cli.stats_conflicts", n=facts["conflicts"]))
+    return 0

@@ -1,0 +1,34 @@
+"""smartcity-tui validate PLAN [--json]: every finding; exit 1 when there is an error."""
+
+from __future__ import annotations
+
+from ..i18n import get_language, t
+from ..model import ERROR, errors, validate
+from ..model.vocab import pillar as pillar_of
+from ..store import PlanStore
+from .common import plan_path, print_json
+
+NAME = "validate"
+
+
+def add_parser(sub):
+    p = sub.add_parser(NAME, help=t("cli.validate_help"), description=t("cli.validate_help"))
+    p.add_argument("plan", type=plan_path, metavar="PLAN", help=t("cli.plan_arg"))
+    p.add_argument("--json", action="store_true", help=t("cli.json_help"))
+    return p
+
+
+def run(args) -> int:
+    with PlanStore.open(args.plan, readonly=True) as store:
+        findings = validate(store.plan())
+    n_err = len(errors(findings))
+    if args.json:
+        print_json({"errors": n_err, "warnings": len(findings) - n_err,
+                    "findings": [f.to_json() for f in findings]})
+        return 1 if n_err else 0
+    lang = get_language()
+    for f in sorted(findings, key=lambda f: (f.severity != ERROR, f.pillar, f.code)):
+        where = pillar_of(f.pillar).label(lang) if f.pillar else t("cli.whole_plan")
+        print(f"{t('severity.' + f.severity).upper():10} {where}: {f.message()}")
+    print(t("cli.validate_summary", errors=n_err, warnings=len(findings) - n_err))
+    return 1 if n_err else 0
