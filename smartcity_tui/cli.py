@@ -72,8 +72,8 @@ def _lang_from(argv: Sequence[str]) -> str | None:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _lang_from(argv)
-    if lang in ("id", "en"):
-        set_language(lang)
+    # Every call decides its language afresh (tests and the app call main() in one process).
+    set_language(lang if lang in ("id", "en") else "id")
     parser, runners = build_parser()
     names = set(runners) | {n.replace("_", "-") for n in runners}
     first = next((a for a in argv if not a.startswith("-")), None)

@@ -1,0 +1,146 @@
+"""new, stats, validate, restore and --version, as a person at a terminal sees them."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from smartcity_tui import __version__
+from smartcity_tui.cli import main
+from smartcity_tui.model import Programme
+from smartcity_tui.model.vocab import PILLAR_KEYS
+from smartcity_tui.store import PlanStore
+
+SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "plan.json"
+NEW_ARGS = ["--region", "Wonosari", "--kind", "kabupaten", "--province", "Jawa Tengah",
+            "--start", "2025", "--end", "2029", "--team", "Pokja 1"]
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_new_creates_a_plan_that_opens(tmp_path, capsys):
+    plan = tmp_path / "plan.json"
+    code, out, _ = run(capsys, "new", str(plan), *NEW_ARGS)
+    assert code == 0 and "Wonosari" in out
+    with PlanStore.open(plan, readonly=True) as store:
+        info = store.plan().info
+        assert (info.region, info.region_kind, info.start_year, info.end_year) == ("Wonosari", "kabupaten", 2025, 2029)
+        assert store.team == "Pokja 1"
+
+
+def test_new_refuses_to_overwrite(tmp_path, capsys):
+    plan = tmp_path / "plan.json"
+    plan.write_text("precious", encoding="utf-8")
+    code, _, err = run(capsys, "new", str(plan), *NEW_ARGS)
+    assert code == 2
+    assert plan.read_text(encoding="utf-8") == "precious"
+    assert err.count("\n") == 1 and "sudah ada" in err
+
+
+@pytest.mark.parametrize("bad, words", [
+    (["--start", "2029", "--end", "2025"], "sebelum"),
+    (["--start", "duaribu"], "bukan tahun"),
+    (["--kind", "desa"], "desa"),
+])
+def test_new_bad_arguments_one_line_exit_2(tmp_path, capsys, bad, words):
+    args = list(NEW_ARGS)
+    for i in range(0, len(bad), 2):
+        args[args.index(bad[i]) + 1] = bad[i + 1]
+    code, _, err = run(capsys, "new", str(tmp_path / "p.json"), *args)
+    assert code == 2
+    assert err.count("\n") == 1 and words in err
+    assert "Traceback" not in err
+    assert not (tmp_path / "p.json").exists()
+
+
+def test_stats_json_has_the_documented_shape(capsys):
+    code, out, _ = run(capsys, "stats", str(SAMPLE), "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["plan"]["region"] == "Wonosari Raya"
+    assert set(data["pillars"]) == set(PILLAR_KEYS)
+    for counts in data["pillars"].values():
+        assert set(counts) == {"swot", "strategies", "programmes", "quick_wins", "milestones", "indicators"}
+        assert set(counts["swot"]) == {"S", "W", "O", "T"}
+    with PlanStore.open(SAMPLE, readonly=True) as store:
+        plan = store.plan()
+        assert data["pillars"]["economy"]["programmes"] == len(plan.programmes_for("economy"))
+        assert data["pillars"]["living"]["swot"]["W"] == len(plan.swot_for("living", "W"))
+
+
+def test_stats_table_in_both_languages(capsys):
+    _, out_id, _ = run(capsys, "stats", str(SAMPLE))
+    _, out_en, _ = run(capsys, "--lang", "en", "stats", str(SAMPLE))
+    assert "Dimensi" in out_id and "Smart Environment" in out_id
+    assert "Pillar" in out_en and "Dimensi" not in out_en
+
+
+def test_validate_exit_1_on_error_and_names_it(tmp_path, capsys):
+    plan = tmp_path / "plan.json"
+    shutil.copy(SAMPLE, plan)
+    with PlanStore.open(plan) as store:
+        store.add(Programme(pillar="economy", name="Pasar malam", start_year=2031, end_year=2030))
+    code, out, _ = run(capsys, "validate", str(plan))
+    assert code == 1
+    assert "Pasar malam" in out and "GALAT" in out
+    code, out, _ = run(capsys, "validate", str(plan), "--json")
+    data = json.loads(out)
+    assert code == 1 and data["errors"] >= 2
+    codes = {f["code"] for f in data["findings"]}
+    assert {"programme.end_before_start", "programme.outside_period"} <= codes
+
+
+def test_validate_clean_sample_exits_0(capsys):
+    code, out, _ = run(capsys, "validate", str(SAMPLE))
+    assert code == 0 and "0 galat" in out
+
+
+@pytest.mark.parametrize("content", [b"", b"{not json", b"\xff\xfe garbage", b'{"_meta": {}}'])
+def test_unreadable_plan_one_line_exit_2_unchanged(tmp_path, capsys, content):
+    plan = tmp_path / "plan.json"
+    plan.write_bytes(content)
+    for cmd in ("stats", "validate"):
+        code, out, err = run(capsys, cmd, str(plan))
+        assert code == 2 and out == ""
+        assert err.count("\n") == 1 and "tidak dapat dibaca" in err
+    assert plan.read_bytes() == content
+
+
+def test_missing_plan_says_how_to_create_one(tmp_path, capsys):
+    code, _, err = run(capsys, "stats", str(tmp_path / "nope.json"))
+    assert code == 2 and "smartcity-tui new" in err
+
+
+def test_restore_puts_back_the_newest_good_backup(tmp_path, capsys):
+    plan = tmp_path / "plan.json"
+    shutil.copy(SAMPLE, plan)
+    with PlanStore.open(plan) as store:  # first write of a session takes a backup
+        store.set_info(vision="Visi sebelum rusak")
+    good = plan.read_bytes()
+    plan.write_bytes(b"\x00\x00 torn")
+    code, _, err = run(capsys, "stats", str(plan))
+    assert code == 2 and "plan.backup-1.json" in err
+    code, out, _ = run(capsys, "restore", str(plan))
+    assert code == 0
+    assert (tmp_path / "plan.json.broken-1").read_bytes() == b"\x00\x00 torn"
+    with PlanStore.open(plan, readonly=True) as store:
+        assert store.plan().info.region == "Wonosari Raya"
+    assert plan.read_bytes() != good  # the backup predates the session's edit, as it should
+
+
+def test_version_and_no_traceback_from_the_real_process(tmp_path):
+    exe = [sys.executable, "-m", "smartcity_tui"]
+    r = subprocess.run(exe + ["--version"], capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    assert r.returncode == 0 and __version__ in r.stdout
+    r = subprocess.run(exe + ["stats", str(tmp_path / "x.json")], capture_output=True, text=True,
+                       stdin=subprocess.DEVNULL, encoding="utf-8")
+    assert r.returncode == 2 and "Traceback" not in r.stderr and r.stderr.count("\n") == 1
