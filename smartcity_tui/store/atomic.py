@@ -7,6 +7,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Iterable
 
 # Antivirus and indexers on Windows hold freshly written files open for a moment; replacing
 # then fails with PermissionError. Retry for a short while before giving up.
@@ -52,10 +53,15 @@ def temp_path_for(target: Path) -> Path:
 def atomic_write_bytes(target: Path, data: bytes, *, durable: bool = True) -> None:
     """Write `data` to `target` atomically: temp file, flush, fsync, replace, fsync folder.
     On any failure the temp file is removed and `target` is untouched."""
+    atomic_write_parts(target, [data], durable=durable)
+
+
+def atomic_write_parts(target: Path, parts: Iterable[bytes], *, durable: bool = True) -> None:
+    """`atomic_write_bytes` of the concatenation of `parts`, without building it in memory."""
     tmp = temp_path_for(target)
     try:
         with open(tmp, "wb") as f:
-            f.write(data)
+            f.writelines(parts)
             f.flush()
             if durable:
                 os.fsync(f.fileno())

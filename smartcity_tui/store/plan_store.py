@@ -16,8 +16,6 @@ import uuid
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from tinydb import TinyDB
-
 from ..model.plan import Plan
 from ..model.records import PlanInfo, Record, record_type
 from ..model.revision import DELETED, RecordState, Sibling, merge_states
@@ -29,6 +27,7 @@ from .journal import TOMBSTONE, Change, Edit, Journal
 from .lock import PlanLock
 from .schema import SCHEMA_VERSION, TooNew, migrate
 from .storage import DurableJSONStorage
+from .table import PlanDB
 
 META = "_meta"
 RECORDS = "records"
@@ -93,7 +92,7 @@ class PlanStore:
         self._clock = clock or _now
         self._lock = PlanLock(path)
         self._storage = DurableJSONStorage(path, data, durable=durable)
-        self._db = TinyDB(storage=lambda: self._storage)
+        self._db = PlanDB(storage=lambda: self._storage)
         self._meta_table = self._db.table(META)
         self._records_table = self._db.table(RECORDS)
         self._meta: dict[str, Any] = next(iter(data[META].values()))
@@ -240,8 +239,34 @@ class PlanStore:
         if hasattr(record, "order") and not getattr(record, "order"):
             record = record.replace(order=self._meta.get("counter", 0) + 1)
         changes = [Change(record.id, n, None, v) for n, v in record.to_fields().items()]
-        self._write(changes, new_record=(record.id, record.KIND), label=label or f"add {record.KIND}")
+        # Undoing an add deletes the record (a tombstone), rather than blanking its fields.
+        self._write(changes, new_record=(record.id, record.KIND), label=label or f"add {record.KIND}",
+                    undo_changes=[Change(record.id, DELETED, TOMBSTONE, False)])
         return self._live[record.id]
+
+    def add_many(self, records: Iterable[Record], *, label: str = "") -> list[Record]:
+        """Add many new records in one durable write and one undo step (imports, generators).
+        The write reserves one counter value per record, so each gets its own `order` in the
+        sequence given, and its dot is the last of them."""
+        records = list(records)
+        if not records:
+            return []
+        ids = [r.id for r in records]
+        if len(set(ids)) != len(ids):
+            raise ValueError("the same record id is given twice")
+        existing = [rid for rid in ids if rid in self._states]
+        if existing:
+            raise ValueError(f"record {existing[0]} exists already")
+        base = self._meta.get("counter", 0)
+        changes: list[Change] = []
+        for i, record in enumerate(records):
+            if hasattr(record, "order") and not getattr(record, "order"):
+                record = record.replace(order=base + 1 + i)
+            changes += [Change(record.id, n, None, v) for n, v in record.to_fields().items()]
+        self._write(changes, new_records={r.id: r.KIND for r in records}, step=len(records),
+                    label=label or "add records",
+                    undo_changes=[Change(r.id, DELETED, TOMBSTONE, False) for r in records])
+        return [self._live[rid] for rid in ids]
 
     def update(self, record_id: str, *, label: str = "", **fields: Any) -> Record:
         """Set some fields of a record (model values, e.g. budget as {2025: 100})."""
@@ -309,14 +334,22 @@ class PlanStore:
         edit = self.journal.take_undo()
         if edit is None:
             return None
-        self._write([c.reversed() for c in edit.changes], journal=False)
+        try:
+            self._write([c.reversed() for c in edit.changes], journal=False)
+        except BaseException:
+            self.journal.take_redo()  # not undone after all: keep it undoable
+            raise
         return edit.label
 
     def redo(self) -> str | None:
         edit = self.journal.take_redo()
         if edit is None:
             return None
-        self._write(list(edit.changes), journal=False)
+        try:
+            self._write(list(edit.changes), journal=False)
+        except BaseException:
+            self.journal.take_undo()  # not redone after all: keep it redoable
+            raise
         return edit.label
 
     def merge_in(self, incoming: Iterable[RecordState]) -> list[tuple[RecordState | None, RecordState]]:
@@ -365,16 +398,23 @@ class PlanStore:
             self._backed_up = True
 
     def _write(self, changes: list[Change], *, new_record: tuple[str, str] | None = None,
-               label: str = "", journal: bool = True) -> None:
+               new_records: dict[str, str] | None = None, step: int = 1,
+               label: str = "", journal: bool = True,
+               undo_changes: list[Change] | None = None) -> None:
+        """One durable write of `changes` under one new dot. `undo_changes`, when given, is
+        what the journal keeps instead of `changes` (an add is undone by a tombstone)."""
         self._ensure_writable()
-        counter = self._meta.get("counter", 0) + 1
+        new_kinds = dict(new_records or {})
+        if new_record:
+            new_kinds[new_record[0]] = new_record[1]
+        counter = self._meta.get("counter", 0) + step
         dot = (self.replica_id, counter)
         touched: dict[str, RecordState] = {}
         for c in changes:
             state = touched.get(c.record_id)
             if state is None:
-                if new_record and c.record_id == new_record[0] and c.record_id not in self._states:
-                    state = RecordState(c.record_id, new_record[1])
+                if c.record_id in new_kinds and c.record_id not in self._states:
+                    state = RecordState(c.record_id, new_kinds[c.record_id])
                 else:
                     state = self._states[c.record_id].copy()
                 touched[c.record_id] = state
@@ -389,7 +429,7 @@ class PlanStore:
             self._meta["counter"] = old_counter
             raise
         if journal:
-            self.journal.record(Edit(label, tuple(changes)))
+            self.journal.record(Edit(label, tuple(changes if undo_changes is None else undo_changes)))
 
     def _commit(self, states: dict[str, RecordState]) -> None:
         """Make `states` the stored states, durably, in one file write; on failure put the

@@ -1,10 +1,12 @@
 """The TinyDB storage behind a plan file: durable, atomic, UTF-8, and fast at 10k records.
 
 TinyDB hands a storage the whole database on every write. Serialising ten thousand records
-each time costs ~90 ms, so this storage keeps each document's JSON text and re-serialises only
-the documents the store marks dirty; the file is then the cached pieces joined, written with
-`atomic_write_bytes` (temp, fsync, replace). One document per line keeps `git diff` readable
-for regions that keep the plan in git.
+each time costs tens of milliseconds, so this storage keeps each document's JSON line as bytes,
+grouped in chunks of CHUNK lines whose joined bytes are kept too. An edit re-serialises the
+documents marked dirty (PlanTable marks what it touches; the store marks what it rolls back)
+and re-joins only their chunks; the file is then written from the chunks as they are, with
+`atomic_write_parts` (temp, fsync, replace), never joined into one big string first.
+One document per line keeps `git diff` readable for regions that keep the plan in git.
 
 The file stays ordinary TinyDB JSON: `TinyDB("plan.json")` reads it as is.
 """
@@ -18,11 +20,59 @@ from typing import Any, Iterator
 
 from tinydb.storages import Storage
 
-from .atomic import atomic_write_bytes
+from .atomic import atomic_write_parts
+
+CHUNK = 256  # lines per cached chunk: an edit re-joins ~256 lines, not 10,000
+_SEP = b",\n"
 
 
 def _dumps(doc: Any) -> str:
     return json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _line(key: str, doc: Any) -> bytes:
+    return f'"{key}":{_dumps(doc)}'.encode("utf-8")
+
+
+class _TableCache:
+    """The rendered lines of one table and their chunks, kept in the table's key order."""
+
+    def __init__(self) -> None:
+        self.keys: list[str] = []
+        self.lines: dict[str, bytes] = {}
+        self.chunks: list[bytes] = []
+
+    def render(self, table: dict[str, Any], dirty: set[str]) -> list[bytes]:
+        keys = list(table)
+        for key in dirty:
+            if key in table:
+                self.lines[key] = _line(key, table[key])
+            else:
+                self.lines.pop(key, None)
+        if keys == self.keys:
+            # the common edit: same documents, a few changed; re-join only their chunks
+            if dirty:
+                index = {k: i for i, k in enumerate(keys)} if len(dirty) > 8 else None
+                todo = {(index[k] if index else keys.index(k)) // CHUNK for k in dirty if k in table}
+                for c in todo:
+                    self.chunks[c] = _SEP.join(self.lines[k] for k in keys[c * CHUNK:(c + 1) * CHUNK])
+            return self.chunks
+        # documents added or removed: rebuild from the first chunk that differs
+        first = 0
+        while first < len(self.chunks) and keys[first * CHUNK:(first + 1) * CHUNK] == self.keys[first * CHUNK:(first + 1) * CHUNK]:
+            first += 1
+        for key in keys[first * CHUNK:]:
+            if key not in self.lines:
+                self.lines[key] = _line(key, table[key])
+        if len(self.lines) > len(keys):
+            for gone in set(self.lines) - set(keys):
+                del self.lines[gone]
+        n_chunks = (len(keys) + CHUNK - 1) // CHUNK
+        del self.chunks[first:]
+        for c in range(first, n_chunks):
+            self.chunks.append(_SEP.join(self.lines[k] for k in keys[c * CHUNK:(c + 1) * CHUNK]))
+        self.keys = keys
+        return self.chunks
 
 
 class DurableJSONStorage(Storage):
@@ -30,7 +80,7 @@ class DurableJSONStorage(Storage):
         self.path = path
         self.durable = durable
         self._data = data
-        self._fragments: dict[str, dict[str, str]] = {}
+        self._caches: dict[str, _TableCache] = {}
         self._dirty: dict[str, set[str]] = {}
         self._batch_depth = 0
         self._pending = False
@@ -64,31 +114,36 @@ class DurableJSONStorage(Storage):
         if self._batch_depth == 0 and self._pending:
             self.flush()
 
-    def render(self) -> bytes:
-        tables = []
-        for name in sorted(self._data):
-            table = self._data[name]
-            cache = self._fragments.setdefault(name, {})
-            dirty = self._dirty.get(name, set())
-            lines = []
-            for doc_id, doc in table.items():
-                key = str(doc_id)
-                frag = cache.get(key)
-                if frag is None or key in dirty:
-                    frag = _dumps(doc)
-                    cache[key] = frag
-                lines.append(f'"{key}":{frag}')
-            if len(cache) > len(table):
-                for key in set(cache) - {str(k) for k in table}:
-                    del cache[key]
-            body = ",\n".join(lines)
-            tables.append(f"{_dumps(name)}:{{\n{body}\n}}" if lines else f"{_dumps(name)}:{{}}")
+    def render_parts(self) -> list[bytes]:
+        """The file's bytes as a list of pieces (their concatenation is the file)."""
+        parts = [b"{\n"]
+        names = sorted(self._data)
+        for i, name in enumerate(names):
+            cache = self._caches.get(name)
+            if cache is None:
+                cache = self._caches[name] = _TableCache()
+            chunks = cache.render(self._data[name], self._dirty.get(name, set()))
+            parts.append(f"{_dumps(name)}:{{".encode("utf-8"))
+            if chunks:
+                parts.append(b"\n")
+                for j, chunk in enumerate(chunks):
+                    if j:
+                        parts.append(_SEP)
+                    parts.append(chunk)
+                parts.append(b"\n")
+            parts.append(b"}" + (_SEP if i < len(names) - 1 else b"\n"))
+        for gone in set(self._caches) - set(names):
+            del self._caches[gone]
+        parts.append(b"}\n")
         self._dirty.clear()
-        return ("{\n" + ",\n".join(tables) + "\n}\n").encode("utf-8")
+        return parts
+
+    def render(self) -> bytes:
+        return b"".join(self.render_parts())
 
     def flush(self) -> None:
-        data = self.render()
-        atomic_write_bytes(self.path, data, durable=self.durable)
+        parts = self.render_parts()
+        atomic_write_parts(self.path, parts, durable=self.durable)
         self._pending = False
         self.writes += 1
 
