@@ -1,0 +1,260 @@
+"""Plan-level merge: many drafts' record states become one plan, with nothing lost.
+
+The record-level rules live in model/revision.py (`merge_states`: field by field, version
+vectors and dots, conflicts kept as siblings, delete versus edit). This module lifts them to
+whole plans and to bundles:
+
+- `merge_sets(*sets)`: the pure merge of record-state sets, usable without a store. Being a
+  per-record `merge_states`, it is commutative, associative and idempotent (property-tested).
+- `preview(store, bundles)`: what a merge would change, as a `MergeReport`; writes nothing.
+- `apply(store, bundles)`: the same merge, written in one durable write (`store.merge_in`,
+  which takes a backup first). Merging a bundle a second time finds nothing new and writes
+  nothing.
+
+A bundle of another plan (another plan id) is refused with a `MergeError`, unless the caller
+says `adopt=True`: the first import into a plan file that is still empty (made with `new`),
+which then takes the bundle's plan id and so becomes a copy of that plan.
+
+A bundle here is anything with `path`, `plan_id`, `replica_id`, `team` and `states` (the
+reader's `Bundle`, or a stand-in in tests).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Mapping, Protocol, Sequence
+
+from ..i18n import t
+from ..model.revision import RecordState, merge_states
+from ..model.vocab import PILLAR_KEYS
+from ..store import PlanStore
+from ..store.adopt import adopt_plan
+from ..store.teams import note_teams
+
+# Report rows: plan-wide records (the plan's facts, readiness) first, then the six pillars.
+PLAN_WIDE = "plan"
+AREAS = (PLAN_WIDE, *PILLAR_KEYS)
+
+
+class BundleLike(Protocol):
+    path: Any
+    plan_id: str
+    replica_id: str
+    team: str
+    states: Sequence[RecordState]
+
+
+class MergeError(Exception):
+    """A merge refused before anything changed; `message(lang)` says why and what to do."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        self.key = key
+        self.params = {k: str(v) for k, v in params.items()}
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str | None = None) -> str:
+        return t(self.key, lang, **self.params)
+
+
+# --- the pure merge ---------------------------------------------------------------------------
+
+def merge_sets(*sets: Iterable[RecordState]) -> dict[str, RecordState]:
+    """Merge record-state sets into one {id: state}. Inputs are never modified."""
+    out: dict[str, RecordState] = {}
+    for states in sets:
+        for s in states:
+            cur = out.get(s.id)
+            out[s.id] = s.copy() if cur is None else merge_states(cur, s)
+    return out
+
+
+def canonical(states: Iterable[RecordState] | Mapping[str, RecordState]) -> list[dict[str, Any]]:
+    """A comparable form of a state set: wire dicts sorted by id."""
+    if isinstance(states, Mapping):
+        states = states.values()
+    return sorted((s.to_dict() for s in states), key=lambda d: d["id"])
+
+
+def merge_into(current: Mapping[str, RecordState], incoming: Mapping[str, RecordState]
+               ) -> dict[str, RecordState]:
+    """The records of `incoming` that would change `current`, merged: {id: new state}."""
+    changed: dict[str, RecordState] = {}
+    for rid, inc in incoming.items():
+        cur = current.get(rid)
+        new = inc.copy() if cur is None else merge_states(cur, inc)
+        if cur is None or new != cur:
+            changed[rid] = new
+    return changed
+
+
+# --- what changed -------------------------------------------------------------------------------
+
+def area_of(state: RecordState, find: Callable[[str], RecordState | None]) -> str:
+    """The pillar a record belongs to, or PLAN_WIDE. Indicators and milestones belong to
+    their programme's pillar (`find` looks the programme up)."""
+    pillar = state.value("pillar")
+    if pillar is None and state.kind in ("indicator", "milestone"):
+        prog = find(state.value("programme_id") or "")
+        pillar = prog.value("pillar") if prog is not None else None
+    return pillar if pillar in PILLAR_KEYS else PLAN_WIDE
+
+
+def conflict_marks(state: RecordState | None) -> frozenset:
+    """What a record's conflicts consist of, to tell a new conflict from one already open."""
+    if state is None or not state.has_conflict():
+        return frozenset()
+    marks = {(name, frozenset(s.dot for s in sibs)) for name, sibs in state.field_conflicts().items()}
+    if state.delete_conflict():
+        marks.add(("_deleted_vs_edit", frozenset(s.dot for s in state.tombstones())))
+    return frozenset(marks)
+
+
+@dataclass
+class AreaCounts:
+    added: int = 0
+    updated: int = 0
+    deleted: int = 0
+    conflicts_new: int = 0
+    conflicts_total: int = 0
+
+    def to_json(self) -> dict[str, int]:
+        return dict(self.__dict__)
+
+
+@dataclass
+class BundleInfo:
+    path: str
+    team: str
+    replica_id: str
+    records: int
+
+
+@dataclass
+class MergeReport:
+    areas: dict[str, AreaCounts] = field(default_factory=lambda: {a: AreaCounts() for a in AREAS})
+    unchanged: int = 0  # records the bundles hold that this plan already had, as they are
+    written: int = 0  # records whose stored state changes (hidden tombstones included)
+    bundles: list[BundleInfo] = field(default_factory=list)
+    adopted: str = ""  # the plan id taken over with adopt, else ""
+    applied: bool = False
+
+    def total(self, name: str) -> int:
+        return sum(getattr(c, name) for c in self.areas.values())
+
+    @property
+    def changes_anything(self) -> bool:
+        return self.written > 0
+
+    def to_json(self) -> dict[str, Any]:
+        totals = AreaCounts(**{k: self.total(k) for k in AreaCounts().__dict__})
+        return {
+            "applied": self.applied,
+            "adopted": self.adopted or None,
+            "bundles": [b.__dict__ for b in self.bundles],
+            "areas": {a: c.to_json() for a, c in self.areas.items()},
+            "totals": totals.to_json(),
+            "unchanged": self.unchanged,
+            "written": self.written,
+        }
+
+
+def build_report(find_before: Callable[[str], RecordState | None],
+                 changed: Mapping[str, RecordState], incoming_ids: Iterable[str],
+                 open_conflicts: Iterable[str]) -> MergeReport:
+    """Count what `changed` ({id: merged state}) does to a plan; `find_before` gives a
+    record's state before the merge, `open_conflicts` the ids in conflict before it."""
+    report = MergeReport()
+
+    def find_after(rid: str) -> RecordState | None:
+        return changed.get(rid) or find_before(rid)
+
+    for rid in incoming_ids:
+        if rid not in changed:
+            report.unchanged += 1
+    for rid, new in changed.items():
+        report.written += 1
+        old = find_before(rid)
+        counts = report.areas[area_of(new, find_after)]
+        was_shown = old is not None and not old.deleted
+        if new.deleted:
+            if was_shown:
+                counts.deleted += 1
+        elif old is None:
+            counts.added += 1
+        else:
+            counts.updated += 1
+        if conflict_marks(new) - conflict_marks(old):
+            counts.conflicts_new += 1
+    conflicted = {rid for rid in open_conflicts if rid not in changed}
+    conflicted |= {rid for rid, s in changed.items() if s.has_conflict()}
+    for rid in conflicted:
+        state = find_after(rid)
+        if state is not None:
+            report.areas[area_of(state, find_after)].conflicts_total += 1
+    return report
+
+
+# --- against a store ----------------------------------------------------------------------------
+
+def _check(store: PlanStore, bundles: Sequence[BundleLike], adopt: bool) -> str:
+    """Refuse what must not be merged; return the plan id the merged plan will carry."""
+    if not bundles:
+        raise MergeError("merge.no_bundles")
+    first = bundles[0]
+    for b in bundles[1:]:
+        if b.plan_id != first.plan_id:
+            raise MergeError("merge.bundles_differ", first=first.path, other=b.path)
+    if first.plan_id == store.plan_id:
+        return store.plan_id
+    if not adopt:
+        raise MergeError("merge.other_plan", bundle=first.path, theirs=first.plan_id,
+                         ours=store.plan_id)
+    others = [s for s in store.states() if s.id != store.plan_id]
+    if others:
+        raise MergeError("merge.adopt_not_empty", plan=store.path, n=len(others))
+    if not any(s.id == first.plan_id for b in bundles for s in b.states):
+        raise MergeError("merge.adopt_no_plan_record", bundle=first.path)
+    return first.plan_id
+
+
+def _incoming(bundles: Sequence[BundleLike]) -> tuple[dict[str, RecordState], list[BundleInfo]]:
+    merged = merge_sets(*(b.states for b in bundles))
+    infos = [BundleInfo(str(b.path), b.team, b.replica_id, len(b.states)) for b in bundles]
+    return merged, infos
+
+
+def _plan(store: PlanStore, bundles: Sequence[BundleLike], adopt: bool):
+    plan_id = _check(store, bundles, adopt)
+    incoming, infos = _incoming(bundles)
+    adopting = plan_id != store.plan_id
+    # adopting: the empty plan's own record is set aside, so nothing of it counts
+    find_before = (lambda rid: None) if adopting else store.state
+    current = {rid: s for rid in incoming if (s := find_before(rid)) is not None}
+    changed = merge_into(current, incoming)
+    open_conflicts = [] if adopting else [s.id for s in store.conflicts()]
+    report = build_report(find_before, changed, incoming, open_conflicts)
+    report.bundles = infos
+    report.adopted = plan_id if adopting else ""
+    return plan_id, changed, report
+
+
+def preview(store: PlanStore, bundles: Sequence[BundleLike], *, adopt: bool = False) -> MergeReport:
+    """What `apply` would do; changes nothing, not even the store's memory."""
+    return _plan(store, bundles, adopt)[2]
+
+
+def apply(store: PlanStore, bundles: Sequence[BundleLike], *, adopt: bool = False) -> MergeReport:
+    """Merge the bundles into the plan in one durable write (a backup is taken first).
+    Also remembers which team writes as which replica, so conflicts can name teams."""
+    plan_id, changed, report = _plan(store, bundles, adopt)
+    teams = {b.replica_id: b.team for b in bundles if b.replica_id and b.team}
+    if report.adopted:
+        note_teams(store, teams, write=False)
+        adopt_plan(store, plan_id, changed.values())
+    elif changed:
+        note_teams(store, teams, write=False)
+        store.merge_in(changed.values())
+    else:
+        note_teams(store, teams, write=True)
+    report.applied = True
+    return report

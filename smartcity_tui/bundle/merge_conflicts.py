@@ -1,0 +1,133 @@
+"""The open conflicts of a plan, told so a person can settle them: which record (kind,
+pillar, a readable title), which fields, every value kept and which team wrote it.
+
+Two kinds of conflict come out of a merge (model/revision.py):
+- a field holding several values: two teams edited it since they last exchanged drafts;
+- delete versus edit: one team deleted the record while another, not knowing, edited it.
+  The record stays visible until someone settles it (restore or delete again).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Mapping
+
+from ..model.revision import DELETED, RecordState, Sibling, covers
+from ..store import PlanStore
+from ..store.teams import known_teams
+from .merge import AREAS, area_of
+
+TITLE_WIDTH = 70
+
+# The field that names a record, per kind, in the order tried.
+_TITLE_FIELDS = {
+    "plan": ("region",),
+    "readiness": ("topic", "description"),
+    "swot": ("text",),
+    "strategy": ("text",),
+    "programme": ("name",),
+    "indicator": ("name",),
+    "milestone": ("title", "deliverable"),
+}
+
+
+@dataclass
+class Written:
+    """One value kept in a conflict, and who wrote it."""
+
+    value: Any
+    replica: str
+    team: str  # "" when no bundle has told this plan the replica's team
+    counter: int
+    shown: bool = False  # the value the plan shows until the conflict is settled
+
+    @property
+    def who(self) -> str:
+        return self.team or self.replica
+
+    def to_json(self) -> dict[str, Any]:
+        return {"value": self.value, "team": self.team or None, "replica": self.replica,
+                "counter": self.counter, "shown": self.shown}
+
+
+@dataclass
+class FieldConflict:
+    field: str
+    values: list[Written]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"field": self.field, "values": [w.to_json() for w in self.values]}
+
+
+@dataclass
+class Conflict:
+    id: str
+    kind: str
+    area: str  # a pillar key or "plan"
+    title: str
+    fields: list[FieldConflict] = field(default_factory=list)
+    deleted_by: list[Written] = field(default_factory=list)  # delete versus edit: the deletes
+    edited_meanwhile: list[FieldConflict] = field(default_factory=list)  # ... and the edits
+
+    @property
+    def delete_vs_edit(self) -> bool:
+        return bool(self.deleted_by)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "kind": self.kind, "pillar": self.area, "title": self.title,
+            "fields": [f.to_json() for f in self.fields],
+            "delete_vs_edit": self.delete_vs_edit,
+            "deleted_by": [w.to_json() for w in self.deleted_by],
+            "edited_meanwhile": [f.to_json() for f in self.edited_meanwhile],
+        }
+
+
+def title_of(state: RecordState) -> str:
+    parts = []
+    if state.kind == "programme" and state.value("code"):
+        parts.append(str(state.value("code")))
+    for name in _TITLE_FIELDS.get(state.kind, ()):
+        value = state.value(name)
+        if isinstance(value, str) and value.strip():
+            parts.append(" ".join(value.split()))
+            break
+    text = " ".join(parts) or state.id[:8]
+    return text if len(text) <= TITLE_WIDTH else text[: TITLE_WIDTH - 1] + "…"
+
+
+def _written(sib: Sibling, teams: Mapping[str, str], shown: bool = False) -> Written:
+    return Written(sib.value, sib.dot[0], teams.get(sib.dot[0], ""), sib.dot[1], shown)
+
+
+def describe(state: RecordState, find: Callable[[str], RecordState | None],
+             teams: Mapping[str, str]) -> Conflict:
+    """One record's conflict, ready to show."""
+    out = Conflict(state.id, state.kind, area_of(state, find), title_of(state))
+    for name, sibs in sorted(state.field_conflicts().items()):
+        # `_deleted` with several values: deleted on one side, restored on another.
+        # Siblings are sorted so that the last is the one shown (revision.RecordState.value)
+        out.fields.append(FieldConflict(name, [
+            _written(s, teams, shown=i == len(sibs) - 1) for i, s in enumerate(sibs)]))
+    if state.delete_conflict():
+        stones = state.tombstones()
+        out.deleted_by = [_written(s, teams) for s in stones]
+        for name, sibs in sorted(state.fields.items()):
+            if name == DELETED:
+                continue
+            racing = [s for s in sibs if any(not covers(t.value, s.dot) for t in stones)]
+            if racing:
+                out.edited_meanwhile.append(FieldConflict(name, [_written(s, teams) for s in racing]))
+    return out
+
+
+def conflicts_of(states: Iterable[RecordState], find: Callable[[str], RecordState | None],
+                 teams: Mapping[str, str]) -> list[Conflict]:
+    rank = {a: i for i, a in enumerate(AREAS)}
+    found = [describe(s, find, teams) for s in states if s.has_conflict()]
+    return sorted(found, key=lambda c: (rank.get(c.area, 99), c.kind, c.title, c.id))
+
+
+def list_conflicts(store: PlanStore) -> list[Conflict]:
+    """Every open conflict of the plan, pillar by pillar."""
+    return conflicts_of(store.conflicts(), store.state, known_teams(store))

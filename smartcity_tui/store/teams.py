@@ -1,0 +1,46 @@
+"""Which team writes as which replica: so a conflict can say "Pokja Smart Economy wrote
+this" rather than show a replica id.
+
+Bundles name their replica and team in the manifest; a merge remembers them in the plan's
+meta under "teams" ({replica id: team}). This file's own replica is always its `team`.
+Additive to the plan file: older versions of the app ignore the key and keep it.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+TEAMS = "teams"
+
+
+def known_teams(store) -> dict[str, str]:
+    """{replica id: team name} for every replica this plan has heard of."""
+    table = store._meta.get(TEAMS)
+    out = dict(table) if isinstance(table, dict) else {}
+    if store.team:
+        out[store.replica_id] = store.team
+    return out
+
+
+def note_teams(store, teams: Mapping[str, str], *, write: bool) -> bool:
+    """Remember `teams` in the plan's meta; True when something was new. With write=False
+    the table goes to disk with the store's next write (a merge, in the same durable write);
+    with write=True it is written now, on its own, when it changed."""
+    table = store._meta.get(TEAMS)
+    table = dict(table) if isinstance(table, dict) else {}
+    new = {r: t for r, t in teams.items() if r and t and table.get(r) != t and r != store.replica_id}
+    if not new:
+        return False
+    store._ensure_writable()
+    old = store._meta.get(TEAMS)
+    store._meta[TEAMS] = dict(sorted({**table, **new}.items()))
+    if write:
+        try:
+            store._flush_meta()
+        except BaseException:
+            if old is None:
+                store._meta.pop(TEAMS, None)
+            else:
+                store._meta[TEAMS] = old
+            raise
+    return True
