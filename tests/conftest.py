@@ -1,0 +1,44 @@
+"""Generic fixtures shared by every test folder. Keep it small: area-specific helpers live
+beside their tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from smartcity_tui.model.records import Indicator, Milestone, PlanInfo, Programme, Strategy, SwotItem
+from smartcity_tui.store import PlanStore
+
+
+@pytest.fixture
+def tmp_plan(tmp_path: Path) -> Path:
+    """A small closed plan file (Kabupaten Contoh 2025-2029): four SWOT items, one strategy,
+    one quick-win programme with an indicator and a milestone, all in Smart Governance."""
+    path = tmp_path / "plan.json"
+    info = PlanInfo(region="Contoh", region_kind="kabupaten", province="Jawa Tengah",
+                    start_year=2025, end_year=2029, vision="Contoh yang cerdas",
+                    missions=["Pelayanan publik yang cepat"])
+    with PlanStore.create(path, info, team="Pokja Governance") as store:
+        swot = [SwotItem(pillar="governance", quadrant=q, text=f"Butir {q} pelayanan publik",
+                         element="public_service") for q in "SWOT"]
+        store.add_many(swot)
+        strategy = store.add(Strategy(pillar="governance", kind="SO", text="Perluas layanan daring",
+                                      swot_ids=[swot[0].id, swot[2].id]))
+        prog = store.add(Programme(code="1.001", name="Mal Pelayanan Publik Digital", pillar="governance",
+                                   element="public_service", strategy_ids=[strategy.id],
+                                   lead_agency="DPMPTSP", start_year=2025, end_year=2025,
+                                   quick_win=True, horizon="short", funding_sources=["apbd"],
+                                   budget={2025: 750_000_000}))
+        store.add(Indicator(programme_id=prog.id, name="Layanan daring", unit="layanan",
+                            baseline=12, targets={2025: 40}))
+        store.add(Milestone(programme_id=prog.id, year=2025, quarter=2, title="Peluncuran MPP"))
+    return path
+
+
+@pytest.fixture
+def open_store(tmp_plan: Path):
+    """The `tmp_plan` opened for writing; closed (lock released) after the test."""
+    store = PlanStore.open(tmp_plan)
+    yield store
+    store.close()

@@ -1,0 +1,154 @@
+"""Validation: every kind of finding, errors apart from warnings, messages in both languages
+that name the record the officer has to fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from smartcity_tui.model import ERROR, WARNING, Plan, errors, validate
+from smartcity_tui.model.records import (
+    Indicator, Milestone, PlanInfo, Programme, Readiness, Strategy, SwotItem,
+)
+from smartcity_tui.model.vocab import PILLAR_KEYS, PILLARS, QUADRANTS, READINESS_ASPECTS
+
+
+def _plan(*records, start: int = 2025, end: int = 2029) -> Plan:
+    info = PlanInfo(region="Contoh", province="Jawa Tengah", start_year=start, end_year=end,
+                    vision="Visi", missions=["Misi"])
+    return Plan(info, {r.id: r for r in records})
+
+
+def _complete_plan() -> list:
+    """A plan every pillar of which is complete: no error and no pillar warning."""
+    out: list = [Readiness(aspect=a.key, topic="SDM", rating="sedang") for a in READINESS_ASPECTS]
+    for p in PILLARS:
+        swot = [SwotItem(pillar=p.key, quadrant=q.key, text=f"{p.key} {q.key}", element=p.elements[0].key)
+                for q in QUADRANTS]
+        st = Strategy(pillar=p.key, kind="SO", text=f"Strategi {p.key}", swot_ids=[swot[0].id, swot[2].id])
+        prog = Programme(code=f"{p.number}.1", name=f"Program {p.key}", pillar=p.key,
+                         element=p.elements[1].key, strategy_ids=[st.id], lead_agency="Diskominfo",
+                         start_year=2026, end_year=2026, quick_win=True, horizon="short",
+                         funding_sources=["apbd"], budget={2026: 100_000_000}, progress=50)
+        ind = Indicator(programme_id=prog.id, name=f"Indikator {p.key}", unit="titik", baseline=1,
+                        targets={2026: 5})
+        ms = Milestone(programme_id=prog.id, year=2026, quarter=3, title=f"Tonggak {p.key}")
+        out += [*swot, st, prog, ind, ms]
+    return out
+
+
+def _codes(findings, severity=None) -> set[str]:
+    return {f.code for f in findings if severity is None or f.severity == severity}
+
+
+def _programme(**kw) -> Programme:
+    base = dict(code="1.9", name="Wifi Desa Bersahabat", pillar="governance", element="public_service",
+                lead_agency="Diskominfo", start_year=2026, end_year=2027, funding_sources=["apbd"])
+    return Programme(**{**base, **kw})
+
+
+def test_a_complete_plan_has_no_error_and_no_pillar_warning():
+    findings = validate(_plan(*_complete_plan()))
+    assert errors(findings) == []
+    assert not {c for c in _codes(findings) if c.startswith("pillar.")}
+
+
+@pytest.mark.parametrize("record, code", [
+    (_programme(start_year=2023, end_year=2026), "programme.outside_period"),
+    (_programme(start_year=2026, end_year=2031), "programme.outside_period"),
+    (_programme(start_year=2028, end_year=2026), "programme.end_before_start"),
+    (_programme(budget={2026: -5}), "programme.negative_budget"),
+    (_programme(budget={2035: 1_000}), "programme.budget_outside_period"),
+    (_programme(quick_win=True, start_year=2026, end_year=2027), "programme.quick_win_too_long"),
+    (_programme(element="tourism"), "record.bad_element"),
+    (_programme(progress=120), "programme.progress_range"),
+    (_programme(progress=-1), "programme.progress_range"),
+    (_programme(priority="urgent"), "programme.bad_choice"),
+    (_programme(strategy_ids=["no-such-strategy"]), "programme.missing_strategy"),
+    (_programme(start_year=0, end_year=0), "programme.years_missing"),
+    (SwotItem(pillar="governance", quadrant="X", text="Jaringan fiber"), "swot.bad_quadrant"),
+    (SwotItem(pillar="governance", quadrant="S", text="Jaringan fiber", element="energy"), "record.bad_element"),
+    (SwotItem(pillar="smart", quadrant="S", text="Jaringan fiber"), "record.bad_pillar"),
+    (Strategy(pillar="governance", kind="SO", text="Perluas layanan", swot_ids=["gone"]), "strategy.missing_swot"),
+])
+def test_each_error_is_found_and_is_an_error(record, code):
+    findings = validate(_plan(*_complete_plan(), record))
+    mine = [f for f in findings if f.record_id == record.id]
+    assert code in _codes(mine, ERROR), [f.message("en") for f in mine]
+
+
+def test_milestone_errors_bad_quarter_and_outside_period():
+    prog = _programme()
+    bad_q = Milestone(programme_id=prog.id, year=2026, quarter=5, title="Uji coba")
+    outside = Milestone(programme_id=prog.id, year=2032, title="Evaluasi")
+    orphan = Milestone(programme_id="gone", year=2026, title="Yatim")
+    findings = validate(_plan(*_complete_plan(), prog, bad_q, outside, orphan))
+    by_id = {r.id: _codes([f for f in findings if f.record_id == r.id], ERROR) for r in (bad_q, outside, orphan)}
+    assert by_id == {bad_q.id: {"milestone.bad_quarter"}, outside.id: {"milestone.outside_period"},
+                     orphan.id: {"milestone.missing_programme"}}
+
+
+def test_indicator_target_outside_period_names_the_years():
+    prog = _programme()
+    ind = Indicator(programme_id=prog.id, name="Titik wifi", baseline=128, targets={2026: 500, 2031: 900})
+    f = next(f for f in validate(_plan(*_complete_plan(), prog, ind)) if f.record_id == ind.id
+             and f.code == "indicator.target_outside_period")
+    assert f.severity == ERROR
+    assert "2031" in f.message("id") and "2031" in f.message("en")
+
+
+def test_plan_period_backwards_is_an_error():
+    findings = validate(_plan(start=2029, end=2025))
+    assert "plan.period_order" in _codes(findings, ERROR)
+
+
+def test_a_pillar_with_no_programme_is_a_warning_not_an_error():
+    records = _complete_plan()
+    gone = {r.id for r in records if isinstance(r, Programme) and r.pillar == "environment"}
+    records = [r for r in records if r.id not in gone and getattr(r, "programme_id", None) not in gone]
+    findings = validate(_plan(*records))
+    no_prog = [f for f in findings if f.code == "pillar.no_programme"]
+    assert [f.pillar for f in no_prog] == ["environment"]
+    assert all(f.severity == WARNING for f in no_prog)
+    assert errors(findings) == []
+
+
+def test_warnings_alone_leave_errors_empty_and_severities_are_two():
+    prog = _programme(lead_agency="", funding_sources=[])  # only warnings: no agency, no funding
+    findings = validate(_plan(*_complete_plan(), prog))
+    mine = [f for f in findings if f.record_id == prog.id]
+    assert _codes(mine) >= {"programme.no_lead_agency", "programme.no_funding", "programme.no_indicator"}
+    assert all(f.severity == WARNING for f in mine)
+    assert errors(findings) == []
+    assert {f.severity for f in validate(_plan(_programme(progress=300)))} == {ERROR, WARNING}
+
+
+def test_every_pillar_missing_everything_is_reported_per_pillar():
+    findings = validate(_plan())
+    for code in ("pillar.no_programme", "pillar.swot_missing", "pillar.no_strategy"):
+        assert sorted(f.pillar for f in findings if f.code == code) == sorted(PILLAR_KEYS)
+
+
+@pytest.mark.parametrize("record, text", [
+    (_programme(name="Pasar Daring Berjubel", start_year=2030, end_year=2031), "Pasar Daring Berjubel"),
+    (_programme(name="Kartu Sehat Warga", budget={2026: -1}), "Kartu Sehat Warga"),
+    (_programme(name="Bimo Lukar Festival", quick_win=True, start_year=2026, end_year=2028), "Bimo Lukar Festival"),
+    (Strategy(pillar="branding", kind="WO", text="Satu merek daerah", swot_ids=["gone"]), "Satu merek daerah"),
+    (SwotItem(pillar="economy", quadrant="Q", text="UMKM kuliner tumbuh"), "UMKM kuliner tumbuh"),
+    (Milestone(programme_id="gone", year=2026, quarter=7, title="Peluncuran aplikasi"), "Peluncuran aplikasi"),
+])
+def test_messages_in_both_languages_name_the_record(record, text):
+    mine = [f for f in validate(_plan(*_complete_plan(), record)) if f.record_id == record.id and f.severity == ERROR]
+    assert mine
+    for f in mine:
+        msg_id, msg_en = f.message("id"), f.message("en")
+        assert text in msg_id and text in msg_en
+        assert msg_id != msg_en
+        assert "{" not in msg_id + msg_en  # every placeholder was filled
+
+
+def test_long_texts_are_shortened_in_messages():
+    long_name = "Program " + "sangat " * 30 + "panjang"
+    f = next(f for f in validate(_plan(_programme(name=long_name, progress=200)))
+             if f.code == "programme.progress_range")
+    assert long_name not in f.message("en")
+    assert f.message("en").count("sangat") < 10
