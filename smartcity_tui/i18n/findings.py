@@ -64,7 +64,7 @@ EN: dict[str, str] = {
     "finding.plan.missions_missing": "There are no missions yet.",
     "finding.readiness.bad_aspect": "Readiness '{topic}': unknown aspect '{value}'. Choose struktur, infrastruktur or suprastruktur.",
     "finding.readiness.bad_rating": "Readiness '{topic}': unknown rating '{value}'. Choose baik, sedang or kurang.",
-    "finding.readiness.aspect_missing": "The readiness analysis has nothing on {aspect_en} yet.",
+    "finding.readiness.aspect_missing": "The readiness analysis has nothing on {aspect} yet.",
     "finding.record.bad_pillar": "'{text}': unknown pillar '{value}'.",
     "finding.record.bad_element": "'{text}': '{value}' is not an element of this pillar. Choose one of its three elements.",
     "finding.record.conflict": "Record {id} holds a merge conflict. Settle it on the conflicts screen.",

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..i18n import t
+from ..i18n import get_language, t
 from .plan import Plan
 from .records import Programme
 from .vocab import (
@@ -31,7 +31,12 @@ class Finding:
     params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
     def message(self, lang: str | None = None) -> str:
-        return t("finding." + self.code, lang, **self.params)
+        # A param "x_en" is the English form of "x" (a vocabulary label): both catalogs then
+        # name the same field {x}, which the i18n test requires of every message.
+        params = self.params
+        if (lang or get_language()) == "en":
+            params = {**params, **{k[:-3]: v for k, v in params.items() if k.endswith("_en")}}
+        return t("finding." + self.code, lang, **params)
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -152,3 +152,9 @@ def test_long_texts_are_shortened_in_messages():
              if f.code == "programme.progress_range")
     assert long_name not in f.message("en")
     assert f.message("en").count("sangat") < 10
+
+
+def test_vocabulary_labels_follow_the_language():
+    f = next(f for f in validate(_plan()) if f.code == "readiness.aspect_missing")
+    assert "Struktur" in f.message("id") and "Structure" in f.message("en")
+    assert "Struktur" not in f.message("en")
