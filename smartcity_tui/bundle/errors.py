@@ -1,0 +1,36 @@
+"""BundleError: everything that can go wrong writing or reading a bundle, as one message for
+a person in Bahasa Indonesia or English: where (bundle, file, line) and what to do."""
+
+from __future__ import annotations
+
+from ..i18n import t
+
+
+class BundleError(Exception):
+    """`file` is the file inside the bundle (e.g. "pillars/economy.toml") or, when writing,
+    the target path; `line` is set for TOML errors and records whose line is known."""
+
+    def __init__(self, key: str, file: str = "", line: int | None = None, *,
+                 bundle: str = "", **params: object) -> None:
+        self.key = key
+        self.file = file
+        self.line = line
+        self.bundle = bundle
+        self.params = {"file": file, "line": line, "bundle": bundle, **params}
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str | None = None) -> str:
+        what = t(f"bundle.{self.key}", lang, **self.params)
+        if not self.bundle:
+            return what  # writing: the message itself names the target
+        where = t("bundle.where_line" if self.line else "bundle.where", lang, **self.params)
+        return f"{where}: {what}"
+
+    def placed(self, bundle: str, file: str, line: int | None = None) -> "BundleError":
+        """The same error, placed in a bundle's file (a record check runs before it knows where
+        the record came from)."""
+        params = {k: v for k, v in self.params.items() if k not in ("file", "line", "bundle")}
+        return BundleError(self.key, file, line, bundle=bundle, **params)
+
+    def __str__(self) -> str:
+        return self.message()

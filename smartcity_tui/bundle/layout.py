@@ -1,0 +1,41 @@
+"""What a bundle holds and where (docs/bundle-format.md is the full specification).
+
+Kept in one place so the writer, the reader and the spec cannot drift apart."""
+
+from __future__ import annotations
+
+from ..model.vocab import PILLAR_KEYS
+
+FORMAT_NAME = "smartcity-tui-bundle"
+FORMAT_VERSION = 1
+
+MANIFEST = "manifest.toml"
+PLAN_FILE = "plan.toml"
+MARKDOWN = "masterplan.md"
+PILLAR_DIR = "pillars"
+
+
+def pillar_file(key: str) -> str:
+    return f"{PILLAR_DIR}/{key}.toml"
+
+
+PILLAR_FILES: dict[str, str] = {key: pillar_file(key) for key in PILLAR_KEYS}
+# The record files, in the order they are written and checked.
+DATA_FILES: tuple[str, ...] = (PLAN_FILE, *PILLAR_FILES.values())
+
+# Keys of a record file that are not arrays of records.
+HEADER_KEYS = ("plan_id", "pillar")
+# Arrays of records in a file, in the order they are written; a kind not listed here (from a
+# newer app) follows, sorted by name.
+KIND_ORDER = ("plan", "readiness", "swot", "strategy", "programme", "indicator", "milestone")
+PLAN_KINDS = ("plan", "readiness")
+PILLAR_KINDS = ("swot", "strategy", "programme")  # carry their own pillar
+PROGRAMME_CHILD_KINDS = ("indicator", "milestone")  # go with their programme's pillar
+
+# Limits for untrusted bundles. A real plan of 10,000 records is ~8 MB of TOML in all; these
+# leave room for far bigger plans while keeping a crafted bundle from exhausting memory.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_TOTAL_BYTES = 256 * 1024 * 1024
+MAX_ZIP_MEMBERS = 1000
+MAX_STRING_CHARS = 1_000_000  # ~300 pages of text in one field
+MAX_NESTING = 16  # tables and arrays inside a record value

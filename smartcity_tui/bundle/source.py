@@ -1,0 +1,152 @@
+"""Where a bundle's bytes come from: a folder or a .zip, both treated as untrusted.
+
+Only the files the manifest names are ever read, each through `read()`, which enforces the
+size limits and refuses symlinks and paths that leave the bundle. Nothing is extracted to
+disk, so a zip cannot write anywhere; a crafted member name or a zip bomb is still refused
+outright, since no honest writer produces one."""
+
+from __future__ import annotations
+
+import re
+import stat
+import zipfile
+import zlib
+from pathlib import Path, PurePosixPath
+
+from .errors import BundleError
+from .layout import MANIFEST, MAX_FILE_BYTES, MAX_TOTAL_BYTES, MAX_ZIP_MEMBERS
+
+_DRIVE = re.compile(r"^[A-Za-z]:")
+
+
+def safe_relative(name: str) -> bool:
+    """A bundle-relative POSIX path that stays inside the bundle on every OS."""
+    if not name or name.startswith("/") or "\\" in name or "\x00" in name or _DRIVE.match(name):
+        return False
+    parts = name.rstrip("/").split("/")
+    return all(p not in ("", ".", "..") for p in parts)
+
+
+class Source:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.label = str(path)
+        self._total = 0
+
+    def _count(self, rel: str, n: int) -> None:
+        self._total += n
+        if self._total > MAX_TOTAL_BYTES:
+            raise BundleError("bundle_too_big", rel, bundle=self.label, max=_mb(MAX_TOTAL_BYTES))
+
+    def read(self, rel: str) -> bytes:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+
+class FolderSource(Source):
+    def read(self, rel: str) -> bytes:
+        if not safe_relative(rel):
+            raise BundleError("unsafe_path", rel, bundle=self.label)
+        path = self.path
+        for part in rel.split("/"):
+            path = path / part
+            if path.is_symlink():
+                raise BundleError("symlink", rel, bundle=self.label)
+        try:
+            if not path.is_file():
+                raise BundleError("missing_file", rel, bundle=self.label)
+            if path.stat().st_size > MAX_FILE_BYTES:
+                raise BundleError("file_too_big", rel, bundle=self.label, max=_mb(MAX_FILE_BYTES))
+            with open(path, "rb") as f:
+                data = f.read(MAX_FILE_BYTES + 1)
+        except OSError as e:
+            raise BundleError("unreadable_file", rel, bundle=self.label, reason=e.strerror or str(e)) from None
+        if len(data) > MAX_FILE_BYTES:
+            raise BundleError("file_too_big", rel, bundle=self.label, max=_mb(MAX_FILE_BYTES))
+        self._count(rel, len(data))
+        return data
+
+
+class ZipSource(Source):
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        try:
+            self._zf = zipfile.ZipFile(path)
+            infos = self._zf.infolist()
+        except (zipfile.BadZipFile, OSError, ValueError) as e:
+            raise BundleError("bad_zip", path.name, bundle=self.label, reason=str(e)) from None
+        try:
+            self._members = self._check_members(infos)
+        except BaseException:
+            self._zf.close()
+            raise
+        self._prefix = self._find_root()
+
+    def _check_members(self, infos: list[zipfile.ZipInfo]) -> dict[str, zipfile.ZipInfo]:
+        if len(infos) > MAX_ZIP_MEMBERS:
+            raise BundleError("zip_too_many", self.path.name, bundle=self.label, n=len(infos), max=MAX_ZIP_MEMBERS)
+        members: dict[str, zipfile.ZipInfo] = {}
+        declared = 0
+        for info in infos:
+            name = info.filename
+            if not safe_relative(name):
+                raise BundleError("zip_slip", name, bundle=self.label)
+            if stat.S_ISLNK(info.external_attr >> 16):
+                raise BundleError("symlink", name, bundle=self.label)
+            if info.flag_bits & 0x1:
+                raise BundleError("zip_encrypted", name, bundle=self.label)
+            if name in members:
+                raise BundleError("zip_duplicate", name, bundle=self.label)
+            if info.file_size > MAX_FILE_BYTES:
+                raise BundleError("zip_bomb", name, bundle=self.label, max=_mb(MAX_FILE_BYTES))
+            declared += info.file_size
+            if declared > MAX_TOTAL_BYTES:
+                raise BundleError("bundle_too_big", name, bundle=self.label, max=_mb(MAX_TOTAL_BYTES))
+            members[name] = info
+        return members
+
+    def _find_root(self) -> str:
+        """The tree at the zip's root, or inside one top folder (a bundle folder zipped with
+        Windows' "Send to > Compressed folder" has one)."""
+        if MANIFEST in self._members:
+            return ""
+        tops = {PurePosixPath(n).parts[0] for n in self._members}
+        if len(tops) == 1:
+            top = tops.pop()
+            if f"{top}/{MANIFEST}" in self._members:
+                return f"{top}/"
+        return ""
+
+    def read(self, rel: str) -> bytes:
+        info = self._members.get(self._prefix + rel)
+        if info is None or info.is_dir():
+            raise BundleError("missing_file", rel, bundle=self.label)
+        try:
+            with self._zf.open(info) as f:
+                data = f.read(MAX_FILE_BYTES + 1)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as e:
+            raise BundleError("zip_damaged", rel, bundle=self.label, reason=str(e)) from None
+        # zipfile stops at the declared size; more than declared or than allowed is a bomb
+        if len(data) > info.file_size or len(data) > MAX_FILE_BYTES:
+            raise BundleError("zip_bomb", rel, bundle=self.label, max=_mb(MAX_FILE_BYTES))
+        self._count(rel, len(data))
+        return data
+
+    def close(self) -> None:
+        self._zf.close()
+
+
+def open_source(path: Path) -> Source:
+    if path.is_dir():
+        return FolderSource(path)
+    if path.is_file():
+        if zipfile.is_zipfile(path):
+            return ZipSource(path)
+        raise BundleError("not_a_bundle", path.name, bundle=str(path))
+    raise BundleError("no_such_bundle", path.name or str(path), bundle=str(path))
+
+
+def _mb(n: int) -> str:
+    return f"{n // (1024 * 1024)} MB"

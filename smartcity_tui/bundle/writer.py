@@ -1,0 +1,106 @@
+"""export_bundle: a plan store -> a bundle folder or .zip on the target drive.
+
+The UI's export screen only gathers ExportOptions and calls this from a worker (with a
+progress callback); the `export` command calls it directly."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import tomli_w
+
+from .. import __version__
+from ..store import PlanStore
+from .encode import count, encode_file, route
+from .errors import BundleError
+from .layout import FORMAT_NAME, FORMAT_VERSION, MANIFEST, MARKDOWN
+from .markdown import render_markdown
+from .naming import bundle_name, free_target
+from .references import dangling
+from .safe_write import sha256, write_folder, write_zip
+
+__all__ = ["ExportOptions", "ExportResult", "bundle_name", "export_bundle"]
+
+
+@dataclass
+class ExportOptions:
+    out_dir: Path
+    zip: bool = False
+    lang: str = "id"  # language of masterplan.md
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    counts: dict
+    files: list[str] = field(default_factory=list)  # bundle-relative, manifest last
+
+
+def _now() -> _dt.datetime:
+    return _dt.datetime.now().astimezone().replace(microsecond=0)
+
+
+def export_bundle(store: PlanStore, options: ExportOptions, *,
+                  clock: Callable[[], _dt.datetime] | None = None,
+                  progress: Callable[[int, int, str], None] | None = None) -> ExportResult:
+    out_dir = Path(options.out_dir)
+    if not out_dir.is_dir():
+        raise BundleError("out_missing", str(out_dir), path=str(out_dir))
+    when = (clock or _now)()
+    states = store.states()
+    _refuse_dangling(store, states)
+    plan_id = store.plan_id
+
+    files: dict[str, bytes] = {}
+    for rel, group in route(states).items():
+        files[rel] = encode_file(plan_id, rel, group)
+    files[MARKDOWN] = render_markdown(store.plan(), lang=options.lang,
+                                      conflicts=store.conflicts()).encode("utf-8")
+    counts = count(states)
+    digests = {rel: sha256(data) for rel, data in files.items()}
+    manifest = {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "app_version": __version__,
+        "plan_id": plan_id,
+        "replica_id": store.replica_id,
+        "team": store.team,
+        "exported_at": when.isoformat(),
+        "language": options.lang,
+        "counts": counts,
+        "files": {rel: {"sha256": digests[rel], "size": len(data)} for rel, data in files.items()},
+    }
+    files[MANIFEST] = tomli_w.dumps(manifest).encode("utf-8")
+    digests[MANIFEST] = sha256(files[MANIFEST])
+
+    total = len(files) + 1
+    done = 0
+
+    def step(label: str) -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(done, total, label)
+
+    name = bundle_name(store.plan().info.region, store.team, when)
+    if options.zip:
+        final = free_target(out_dir, name, ".zip")
+        write_zip(final, files, digests, step, when)
+    else:
+        final = free_target(out_dir, name)
+        write_folder(final, files, digests, step)
+    step("verify")
+    return ExportResult(final, counts, list(files))
+
+
+def _refuse_dangling(store: PlanStore, states) -> None:
+    """A bundle whose reader would refuse it is no use on the flash drive: say so here, in
+    the team's room, where the reference can still be fixed."""
+    bad = dangling(states)
+    if bad:
+        d = bad[0]
+        raise BundleError("export_dangling", str(store.path), path=str(store.path), id=d.record.id,
+                          kind=d.record.kind, field=d.field, target=d.target, n=len(bad))
