@@ -56,7 +56,7 @@ def build_parser() -> tuple[_Parser, dict[str, object]]:
     for mod in _available_commands():
         p = mod.add_parser(sub)
         p.add_argument("--lang", choices=["id", "en"], default=argparse.SUPPRESS, help=t("cli.lang_help"))
-        runners[mod.NAME] = mod.run
+        runners[mod.NAME.replace("-", "_")] = mod.run  # "merge-driver" runs merge_driver
     return parser, runners
 
 

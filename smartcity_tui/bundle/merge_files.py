@@ -20,19 +20,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..i18n import t
 from ..model.revision import DELETED, RecordState, Sibling, merge_states
+from ..store.errors import PlanUnreadable
 from ..store.plan_store import META, RECORDS, _load, new_replica_id
 from ..store.storage import DurableJSONStorage
 from ..store.teams import TEAMS
 
 
 class PlanFileError(ValueError):
-    """A plan file the driver cannot merge; the message names it."""
+    """Two plan files the driver must not merge; the message says why."""
 
 
 @dataclass
 class PlanFile:
     path: Path
+    meta_id: str
     meta: dict[str, Any]
     docs: dict[str, dict[str, Any]]  # doc id -> stored record
     states: dict[str, RecordState]  # record id -> state
@@ -55,9 +58,9 @@ class PlanFile:
 
 
 def read_plan_file(path: Path) -> PlanFile:
-    """Read (and migrate in memory) a plan file; StoreError or PlanFileError when bad."""
+    """Read (and migrate in memory) a plan file; a StoreError naming it when bad."""
     data = _load(path)
-    meta = next(iter(data[META].values()))
+    meta_id, meta = next(iter(data[META].items()))
     docs = data.get(RECORDS, {})
     states: dict[str, RecordState] = {}
     doc_of: dict[str, str] = {}
@@ -65,10 +68,10 @@ def read_plan_file(path: Path) -> PlanFile:
         try:
             state = RecordState.from_dict(doc)
         except ValueError as e:
-            raise PlanFileError(f"{path}: record {doc_id}: {e}") from None
+            raise PlanUnreadable(path, f"record {doc_id}: {e}") from None
         states[state.id] = state
         doc_of[state.id] = str(doc_id)
-    return PlanFile(path, meta, docs, states, doc_of)
+    return PlanFile(path, str(meta_id), meta, docs, states, doc_of)
 
 
 def _rename_dots(states: dict[str, RecordState], replica: str, above: int, fresh: str
@@ -105,7 +108,7 @@ def merge_plan_files(base_path: Path | None, ours_path: Path, theirs_path: Path)
     theirs = read_plan_file(theirs_path)
     base = read_plan_file(base_path) if base_path is not None else None
     if ours.meta.get("plan_id") != theirs.meta.get("plan_id"):
-        raise PlanFileError("other_plan")
+        raise PlanFileError(t("driver.other_plan", ours=ours_path, theirs=theirs_path))
     incoming = theirs.states
     teams = dict(ours.meta.get(TEAMS) or {})
     teams.update({r: t for r, t in (theirs.meta.get(TEAMS) or {}).items() if r not in teams})
@@ -146,11 +149,7 @@ def merge_plan_files(base_path: Path | None, ours_path: Path, theirs_path: Path)
     if teams:
         meta[TEAMS] = dict(sorted(teams.items()))
     if changed or meta != ours.meta:
-        meta_id = next(iter(_load_meta_ids(ours_path)))
-        data = {META: {meta_id: meta}, RECORDS: docs}
+        data = {META: {ours.meta_id: meta}, RECORDS: docs}
         DurableJSONStorage(ours_path, data).flush()
     return sum(1 for s in merged_states.values() if s.has_conflict())
 
-
-def _load_meta_ids(path: Path) -> list[str]:
-    return list(_load(path)[META].keys())

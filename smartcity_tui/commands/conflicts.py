@@ -1,0 +1,89 @@
+"""smartcity-tui conflicts PLAN [--json]: the open merge conflicts, with every value kept
+and the team that wrote it. Exit 0 when there is none, 1 when there are some."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..bundle.merge_conflicts import Conflict, Written, list_conflicts
+from ..i18n import get_language, t
+from ..model.revision import DELETED
+from ..store import PlanStore
+from .common import plan_path, print_json
+from .merge import area_label
+
+NAME = "conflicts"
+VALUE_WIDTH = 60
+
+
+def add_parser(sub):
+    p = sub.add_parser(NAME, help=t("conflicts.cli_help"), description=t("conflicts.cli_help"))
+    p.add_argument("plan", type=plan_path, metavar="PLAN", help=t("cli.plan_arg"))
+    p.add_argument("--json", action="store_true", help=t("cli.json_help"))
+    return p
+
+
+def show_value(field: str, value: Any) -> str:
+    """A stored value as one short line."""
+    if field == DELETED:
+        return t("conflicts.deleted") if isinstance(value, dict) else t("conflicts.kept")
+    if value is None:
+        text = t("conflicts.empty")
+    elif isinstance(value, bool):
+        text = t("conflicts.yes") if value else t("conflicts.no")
+    elif isinstance(value, str):
+        text = " ".join(value.split()) or t("conflicts.empty")
+    elif isinstance(value, list):
+        parts = [v.get("name", "") if isinstance(v, dict) else str(v) for v in value]
+        text = ", ".join(parts) or t("conflicts.empty")
+    elif isinstance(value, dict):
+        text = ", ".join(f"{k}: {v}" for k, v in value.items()) or t("conflicts.empty")
+    else:
+        text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= VALUE_WIDTH else text[: VALUE_WIDTH - 1] + "…"
+
+
+def field_label(field: str) -> str:
+    label = t(f"merge.field.{field}")
+    return field if label == f"merge.field.{field}" else f"{label} ({field})"
+
+
+def _value_line(field: str, w: Written) -> str:
+    mark = "*" if w.shown else " "
+    shown = f"  [{t('conflicts.shown')}]" if w.shown else ""
+    return f"    {mark} {show_value(field, w.value)}  ({w.who}){shown}"
+
+
+def print_conflict(c: Conflict, lang: str) -> None:
+    kind = t(f"merge.kind.{c.kind}")
+    print(f"{area_label(c.area, lang)} / {kind}: {c.title}  [{c.id[:8]}]")
+    for f in c.fields:
+        print(f"  {field_label(f.field)}:")
+        for w in f.values:
+            print(_value_line(f.field, w))
+    if c.delete_vs_edit:
+        who = ", ".join(sorted({w.who for w in c.deleted_by}))
+        print("  " + t("conflicts.deleted_by", who=who))
+        for f in c.edited_meanwhile:
+            for w in f.values:
+                print(f"    {field_label(f.field)}: {show_value(f.field, w.value)}  ({w.who})")
+
+
+def run(args) -> int:
+    with PlanStore.open(args.plan, readonly=True) as store:
+        found = list_conflicts(store)
+    if args.json:
+        print_json({"plan": str(args.plan), "conflicts": [c.to_json() for c in found]})
+        return 1 if found else 0
+    if not found:
+        print(t("conflicts.none", plan=args.plan))
+        return 0
+    lang = get_language()
+    for i, c in enumerate(found):
+        if i:
+            print()
+        print_conflict(c, lang)
+    print()
+    print(t("conflicts.summary", n=len(found)))
+    return 1

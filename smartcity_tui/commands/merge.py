@@ -1,0 +1,88 @@
+"""smartcity-tui merge PLAN BUNDLE... [--dry-run] [--json] [--adopt]: merge the groups'
+bundles into the plan and say what changed, pillar by pillar.
+
+Every bundle is read and checked before the plan is touched; any bad bundle stops the whole
+merge with one line naming it. Exit 0 when the plan has no open conflict afterwards, 1 when
+it has (list them with `conflicts`), 2 on bad input.
+"""
+
+from __future__ import annotations
+
+from ..bundle.merge import AREAS, PLAN_WIDE, MergeError, MergeReport, apply, preview
+from ..i18n import get_language, t
+from ..model.vocab import pillar as pillar_of
+from ..store import PlanStore
+from .common import CommandError, plan_path, print_json
+
+NAME = "merge"
+COLUMNS = ("added", "updated", "deleted", "conflicts_new", "conflicts_total")
+
+
+def add_parser(sub):
+    p = sub.add_parser(NAME, help=t("merge.cli_help"), description=t("merge.cli_description"))
+    p.add_argument("plan", type=plan_path, metavar="PLAN", help=t("cli.plan_arg"))
+    p.add_argument("bundles", nargs="+", metavar="BUNDLE", help=t("merge.bundle_arg"))
+    p.add_argument("--dry-run", action="store_true", help=t("merge.dry_run_help"))
+    p.add_argument("--json", action="store_true", help=t("cli.json_help"))
+    p.add_argument("--adopt", action="store_true", help=t("merge.adopt_help"))
+    return p
+
+
+def read_all(paths) -> list:
+    # imported here so that the other commands keep working should the reader be broken
+    from ..bundle.reader import BundleError, read_bundle
+
+    out = []
+    for p in paths:
+        try:
+            out.append(read_bundle(p))
+        except BundleError as e:
+            raise CommandError(e.message()) from None
+    return out
+
+
+def area_label(area: str, lang: str) -> str:
+    return t("merge.area_plan", lang) if area == PLAN_WIDE else pillar_of(area).label(lang)
+
+
+def print_report(report: MergeReport, plan, dry_run: bool) -> None:
+    lang = get_language()
+    for b in report.bundles:
+        print(t("merge.bundle_line", path=b.path, team=b.team or "?", n=b.records))
+    if report.adopted:
+        print(t("merge.adopted", plan_id=report.adopted))
+    header = [t("merge.col_area")] + [t(f"merge.col_{c}") for c in COLUMNS]
+    rows = []
+    for area in AREAS:
+        c = report.areas[area]
+        values = [getattr(c, k) for k in COLUMNS]
+        if any(values):
+            rows.append([area_label(area, lang)] + [str(v) for v in values])
+    rows.append([t("merge.total")] + [str(report.total(k)) for k in COLUMNS])
+    widths = [max(len(r[i]) for r in [header] + rows) for i in range(len(header))]
+    for r in [header] + rows:
+        print("  ".join(cell.ljust(w) if i == 0 else cell.rjust(w)
+                        for i, (cell, w) in enumerate(zip(r, widths))))
+    print(t("merge.unchanged", n=report.unchanged))
+    if dry_run:
+        print(t("merge.dry_run_done", plan=plan))
+    elif report.written:
+        print(t("merge.applied", plan=plan, n=report.written))
+    else:
+        print(t("merge.nothing_new", plan=plan))
+    if report.total("conflicts_total"):
+        print(t("merge.see_conflicts", plan=plan))
+
+
+def run(args) -> int:
+    bundles = read_all(args.bundles)
+    with PlanStore.open(args.plan, readonly=args.dry_run) as store:
+        try:
+            report = (preview if args.dry_run else apply)(store, bundles, adopt=args.adopt)
+        except MergeError as e:
+            raise CommandError(e.message()) from None
+    if args.json:
+        print_json({"plan": str(args.plan), "dry_run": args.dry_run, **report.to_json()})
+    else:
+        print_report(report, args.plan, args.dry_run)
+    return 1 if report.total("conflicts_total") else 0

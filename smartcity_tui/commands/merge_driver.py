@@ -1,0 +1,40 @@
+"""smartcity-tui merge-driver BASE OURS THEIRS: git's merge driver for plan files.
+
+Registered with `*.json merge=smartcity` in .gitattributes and
+`git config merge.smartcity.driver "smartcity-tui merge-driver %O %A %B"` (docs/merge.md).
+Writes the merged plan into OURS. Exit 0: merged cleanly; 1: merged, with conflicts kept
+in the plan for a person to settle (git then marks the file as conflicted); 2: bad input,
+one line, nothing written.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..bundle.merge_files import PlanFileError, merge_plan_files
+from ..i18n import t
+from .common import CommandError
+
+NAME = "merge-driver"
+
+
+def add_parser(sub):
+    p = sub.add_parser(NAME, help=t("driver.cli_help"), description=t("driver.cli_help"))
+    p.add_argument("base", type=Path, metavar="BASE", help=t("driver.base_arg"))
+    p.add_argument("ours", type=Path, metavar="OURS", help=t("driver.ours_arg"))
+    p.add_argument("theirs", type=Path, metavar="THEIRS", help=t("driver.theirs_arg"))
+    return p
+
+
+def run(args) -> int:
+    # git hands an empty BASE when the two sides added the file independently
+    base = args.base if args.base.exists() and args.base.stat().st_size > 0 else None
+    try:
+        n = merge_plan_files(base, args.ours, args.theirs)
+    except PlanFileError as e:
+        raise CommandError(str(e)) from None
+    if n:
+        print(t("driver.conflicts", path=args.ours, n=n), file=sys.stderr)
+        return 1
+    return 0
