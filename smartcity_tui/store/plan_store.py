@@ -8,80 +8,27 @@ never a rewind, so an undone edit that already travelled in a bundle still merge
 
 from __future__ import annotations
 
-import datetime as _dt
-import json
-import os
-import platform
-import uuid
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from ..model.plan import Plan
 from ..model.records import PlanInfo, Record, record_type
-from ..model.revision import DELETED, RecordState, Sibling, merge_states
+from ..model.revision import DELETED, RecordState, merge_states
 from . import backups
-from .errors import (
-    PlanExists, PlanNotFound, PlanReadOnly, PlanTooNew, PlanUnreadable, PlanWriteFailed,
-)
-from .journal import TOMBSTONE, Change, Edit, Journal
+from .errors import PlanExists, PlanUnreadable, PlanWriteFailed
+from .journal import TOMBSTONE, Change, Journal
 from .lock import PlanLock
-from .schema import SCHEMA_VERSION, TooNew, migrate
+from .loading import APP_FORMAT, META, RECORDS, Clock, _load, _now, home_of, new_replica_id
+from .schema import SCHEMA_VERSION
 from .storage import DurableJSONStorage
 from .table import PlanDB
+from .writing import StoreWriter
 
-META = "_meta"
-RECORDS = "records"
-APP_FORMAT = "smartcity-tui plan"
-
-Clock = Callable[[], _dt.datetime]
+# Re-exported: bundle/ reads plan files with the same loader and names.
+__all__ = ["APP_FORMAT", "META", "RECORDS", "PlanStore", "_load", "home_of", "new_replica_id"]
 
 
-def _now() -> _dt.datetime:
-    return _dt.datetime.now().astimezone().replace(microsecond=0)
-
-
-def new_replica_id() -> str:
-    # 64 random bits: collisions are out of reach for any number of laptops a region has.
-    return uuid.uuid4().hex[:16]
-
-
-def home_of(path: Path) -> dict[str, str]:
-    """Where a replica id belongs: this file's resolved path on this machine."""
-    return {"path": os.path.normcase(str(path.resolve())), "machine": platform.node()}
-
-
-def _load(path: Path) -> dict[str, Any]:
-    """Read and migrate a plan file's data, or raise a StoreError that names the problem."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise PlanNotFound(path) from None
-    except OSError as e:
-        raise PlanUnreadable(path, e.strerror or str(e), backups.readable(path)) from None
-    try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError as e:
-        raise PlanUnreadable(path, f"not UTF-8 text (byte {e.start})", backups.readable(path)) from None
-    except ValueError as e:
-        reason = f"line {e.lineno}: {e.msg}" if hasattr(e, "lineno") else str(e)
-        raise PlanUnreadable(path, reason, backups.readable(path)) from None
-    meta_table = data.get(META) if isinstance(data, dict) else None
-    meta = next(iter(meta_table.values()), None) if isinstance(meta_table, dict) and meta_table else None
-    if not isinstance(meta, dict) or meta.get("format") != APP_FORMAT:
-        raise PlanUnreadable(path, "not a smartcity-tui plan file", backups.readable(path))
-    version = meta.get("schema")
-    if not isinstance(version, int) or version < 1:
-        raise PlanUnreadable(path, "schema version missing", backups.readable(path))
-    try:
-        data = migrate(data, version)
-    except TooNew:
-        raise PlanTooNew(path, version=version, supported=SCHEMA_VERSION) from None
-    if not isinstance(data.get(RECORDS, {}), dict):
-        raise PlanUnreadable(path, "records table malformed", backups.readable(path))
-    return data
-
-
-class PlanStore:
+class PlanStore(StoreWriter):
     """Open with `PlanStore.open(path)` or `PlanStore.create(...)`; close when done (or use
     it as a context manager) so the lock is released."""
 
@@ -106,6 +53,8 @@ class PlanStore:
                 state = RecordState.from_dict(doc)
             except ValueError as e:
                 raise PlanUnreadable(path, f"record {doc_id}: {e}", backups.readable(path)) from None
+            if state.id in self._states:
+                raise PlanUnreadable(path, f"record {state.id} appears twice", backups.readable(path))
             self._states[state.id] = state
             self._doc_ids[state.id] = int(doc_id)
             self._refresh(state)
@@ -147,7 +96,10 @@ class PlanStore:
         }
         data = {META: {"1": meta}, RECORDS: {}}
         store = cls(path, data, readonly=False, clock=clock, durable=durable)
-        store._lock.acquire(team)
+        try:
+            store._lock.acquire(team)
+        except OSError as e:  # no such folder, no right to write there
+            raise PlanWriteFailed(path, reason=e.strerror or str(e)) from None
         store._replica_checked = True
         store._backed_up = True
         try:
@@ -326,8 +278,11 @@ class PlanStore:
         self._meta["team"] = team
         try:
             self._flush_meta()
-        except BaseException:
+        except BaseException as e:
             self._meta["team"] = old
+            self._storage.mark_dirty(META, self._meta_doc_id)
+            if isinstance(e, OSError):
+                raise PlanWriteFailed(self.path, reason=e.strerror or str(e)) from None
             raise
 
     def undo(self) -> str | None:
@@ -355,6 +310,7 @@ class PlanStore:
     def merge_in(self, incoming: Iterable[RecordState]) -> list[tuple[RecordState | None, RecordState]]:
         """Merge other copies' record states into this plan in one durable write (a backup is
         taken first). Returns (before, after) for every record that changed."""
+        fresh_backup = not self._backed_up
         self._ensure_writable()
         changed: list[tuple[RecordState | None, RecordState]] = []
         merged: dict[str, RecordState] = {}
@@ -365,9 +321,8 @@ class PlanStore:
                 merged[new.id] = new
         if not merged:
             return []
-        if not self._backed_up:
-            backups.rotate(self.path)
-            self._backed_up = True
+        if not fresh_backup:
+            self._take_backup()  # before every merge, not only a session's first write
         before = {rid: self._states.get(rid) for rid in merged}
         self._commit(merged)
         for rid, new in merged.items():
@@ -381,112 +336,3 @@ class PlanStore:
         if rec is None:
             raise KeyError(f"no record {record_id}")
         return rec
-
-    def _ensure_writable(self) -> None:
-        if self.readonly:
-            raise PlanReadOnly(self.path)
-        if not self._replica_checked:
-            # A copied file must not go on writing as the replica it was copied from.
-            here = home_of(self.path)
-            rep = self._meta["replica"]
-            if rep.get("path") != here["path"] or rep.get("machine") != here["machine"]:
-                self._meta["replica"] = {"id": new_replica_id(), **here}
-                self._meta["counter"] = 0
-            self._replica_checked = True
-        if not self._backed_up:
-            backups.rotate(self.path)
-            self._backed_up = True
-
-    def _write(self, changes: list[Change], *, new_record: tuple[str, str] | None = None,
-               new_records: dict[str, str] | None = None, step: int = 1,
-               label: str = "", journal: bool = True,
-               undo_changes: list[Change] | None = None) -> None:
-        """One durable write of `changes` under one new dot. `undo_changes`, when given, is
-        what the journal keeps instead of `changes` (an add is undone by a tombstone)."""
-        self._ensure_writable()
-        new_kinds = dict(new_records or {})
-        if new_record:
-            new_kinds[new_record[0]] = new_record[1]
-        counter = self._meta.get("counter", 0) + step
-        dot = (self.replica_id, counter)
-        touched: dict[str, RecordState] = {}
-        for c in changes:
-            state = touched.get(c.record_id)
-            if state is None:
-                if c.record_id in new_kinds and c.record_id not in self._states:
-                    state = RecordState(c.record_id, new_kinds[c.record_id])
-                else:
-                    state = self._states[c.record_id].copy()
-                touched[c.record_id] = state
-            value = state.tombstone_value(dot) if c.after is TOMBSTONE else c.after
-            state.vv = {**state.vv, dot[0]: dot[1]}
-            state.fields[c.field] = [Sibling(dot, value)]
-        old_counter = self._meta.get("counter", 0)
-        self._meta["counter"] = counter
-        try:
-            self._commit(touched)
-        except BaseException:
-            self._meta["counter"] = old_counter
-            raise
-        if journal:
-            self.journal.record(Edit(label, tuple(changes if undo_changes is None else undo_changes)))
-
-    def _commit(self, states: dict[str, RecordState]) -> None:
-        """Make `states` the stored states, durably, in one file write; on failure put the
-        in-memory plan back exactly as it was and raise PlanWriteFailed."""
-        old_states = {rid: self._states.get(rid) for rid in states}
-        old_saved = self._meta.get("saved_at")
-        new_ids: list[str] = []
-        self._meta["saved_at"] = self._clock().isoformat()
-        try:
-            with self._storage.batch():
-                self._storage.mark_dirty(META, self._meta_doc_id)
-                self._meta_table.update(self._meta, doc_ids=[self._meta_doc_id])
-                inserts = []
-                for rid, state in states.items():
-                    doc = state.to_dict()
-                    if rid in self._doc_ids:
-                        self._storage.mark_dirty(RECORDS, self._doc_ids[rid])
-                        self._records_table.update(doc, doc_ids=[self._doc_ids[rid]])
-                    else:
-                        inserts.append((rid, doc))
-                if inserts:
-                    doc_ids = self._records_table.insert_multiple(doc for _, doc in inserts)
-                    for (rid, _), doc_id in zip(inserts, doc_ids):
-                        self._doc_ids[rid] = doc_id
-                        new_ids.append(rid)
-        except OSError as e:
-            self._meta["saved_at"] = old_saved
-            self._rollback(old_states, new_ids)
-            raise PlanWriteFailed(self.path, reason=e.strerror or str(e)) from None
-        except BaseException:
-            self._meta["saved_at"] = old_saved
-            self._rollback(old_states, new_ids)
-            raise
-        for state in states.values():
-            self._states[state.id] = state
-            self._refresh(state)
-        self._plan = None
-        for listener in list(self.listeners):
-            listener()
-
-    def _rollback(self, old_states: dict[str, RecordState | None], new_ids: list[str]) -> None:
-        table = self._storage.read()
-        for rid in new_ids:
-            doc_id = self._doc_ids.pop(rid)
-            table[RECORDS].pop(str(doc_id), None)
-        for rid, old in old_states.items():
-            if old is not None and rid in self._doc_ids:
-                key = str(self._doc_ids[rid])
-                table[RECORDS][key] = old.to_dict()
-                self._storage.mark_dirty(RECORDS, key)
-        table[META][str(self._meta_doc_id)] = self._meta
-        self._storage.mark_dirty(META, self._meta_doc_id)
-        # TinyDB keeps its own next-id counter per table; make it re-read the table
-        self._records_table._next_id = None  # type: ignore[attr-defined]
-
-    def _flush_meta(self) -> None:
-        with self._storage.batch():
-            self._storage.mark_dirty(META, self._meta_doc_id)
-            self._meta_table.update(self._meta, doc_ids=[self._meta_doc_id])
-

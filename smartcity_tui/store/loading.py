@@ -1,0 +1,100 @@
+"""Reading a plan file into memory: parse, check its shape, migrate. Nothing here writes, so
+an unreadable file is refused with a reason and left exactly as it was."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+import platform
+import uuid
+from pathlib import Path
+from typing import Any, Callable
+
+from . import backups
+from .errors import PlanNotFound, PlanTooNew, PlanUnreadable
+from .schema import SCHEMA_VERSION, TooNew, migrate
+
+META = "_meta"
+RECORDS = "records"
+APP_FORMAT = "smartcity-tui plan"
+
+Clock = Callable[[], _dt.datetime]
+
+
+def _now() -> _dt.datetime:
+    return _dt.datetime.now().astimezone().replace(microsecond=0)
+
+
+def new_replica_id() -> str:
+    # 64 random bits: collisions are out of reach for any number of laptops a region has.
+    return uuid.uuid4().hex[:16]
+
+
+def home_of(path: Path) -> dict[str, str]:
+    """Where a replica id belongs: this file's resolved path on this machine."""
+    return {"path": os.path.normcase(str(path.resolve())), "machine": platform.node()}
+
+
+def _is_int(x: Any) -> bool:
+    return isinstance(x, int) and not isinstance(x, bool)
+
+
+def _meta_problem(data: dict[str, Any]) -> str | None:
+    """What is wrong with a migrated file's tables, or None. Checked before any use, so a
+    hand-edited or half-foreign file is refused with a reason rather than a traceback."""
+    meta_table, records = data.get(META), data.get(RECORDS, {})
+    if len(meta_table) != 1 or not all(k.isdigit() for k in meta_table):
+        return "meta table malformed"
+    meta = next(iter(meta_table.values()))
+    if not isinstance(meta.get("plan_id"), str) or not meta["plan_id"]:
+        return "plan id missing"
+    replica = meta.get("replica")
+    if not isinstance(replica, dict) or not isinstance(replica.get("id"), str) or not replica["id"]:
+        return "replica id missing"
+    if not _is_int(meta.get("counter", 0)) or meta.get("counter", 0) < 0:
+        return "replica counter malformed"
+    if not isinstance(meta.get("team", ""), str):
+        return "team name malformed"
+    if not isinstance(records, dict):
+        return "records table malformed"
+    bad_key = next((k for k in records if not k.isdigit()), None)
+    if bad_key is not None:
+        return f"record key {bad_key!r} is not a number"
+    return None
+
+
+def _load(path: Path) -> dict[str, Any]:
+    """Read and migrate a plan file's data, or raise a StoreError that names the problem."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise PlanNotFound(path) from None
+    except OSError as e:
+        raise PlanUnreadable(path, e.strerror or str(e), backups.readable(path)) from None
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as e:
+        raise PlanUnreadable(path, f"not UTF-8 text (byte {e.start})", backups.readable(path)) from None
+    except ValueError as e:
+        reason = f"line {e.lineno}: {e.msg}" if hasattr(e, "lineno") else str(e)
+        raise PlanUnreadable(path, reason, backups.readable(path)) from None
+    except RecursionError:
+        raise PlanUnreadable(path, "nested too deeply", backups.readable(path)) from None
+    meta_table = data.get(META) if isinstance(data, dict) else None
+    meta = next(iter(meta_table.values()), None) if isinstance(meta_table, dict) and meta_table else None
+    if not isinstance(meta, dict) or meta.get("format") != APP_FORMAT:
+        raise PlanUnreadable(path, "not a smartcity-tui plan file", backups.readable(path))
+    version = meta.get("schema")
+    if not _is_int(version) or version < 1:
+        raise PlanUnreadable(path, "schema version missing", backups.readable(path))
+    try:
+        data = migrate(data, version)
+    except TooNew:
+        raise PlanTooNew(path, version=version, supported=SCHEMA_VERSION) from None
+    except (AttributeError, TypeError, ValueError) as e:
+        raise PlanUnreadable(path, f"cannot upgrade from schema {version}: {e}", backups.readable(path)) from None
+    problem = _meta_problem(data)
+    if problem:
+        raise PlanUnreadable(path, problem, backups.readable(path))
+    return data

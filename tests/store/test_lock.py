@@ -1,0 +1,93 @@
+"""One writer per plan file: the second is told who holds it; a lock left by a crash is
+recovered; a lock from another laptop waits for a person to break it."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+
+import pytest
+
+from smartcity_tui.store import PlanLocked, PlanStore
+
+
+def _lock_path(plan):
+    return plan.with_name(plan.name + ".lock")
+
+
+def _dead_pid() -> int:
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid
+
+
+def _write_lock(plan, **holder) -> None:
+    info = {"pid": os.getpid(), "host": platform.node(), "user": "budi", "team": "Pokja Ekonomi",
+            "since": "2026-11-22T09:00:00", **holder}
+    _lock_path(plan).write_text(json.dumps(info), encoding="utf-8")
+
+
+def test_second_open_is_refused_naming_the_holder(tmp_plan):
+    with PlanStore.open(tmp_plan):
+        with pytest.raises(PlanLocked) as err:
+            PlanStore.open(tmp_plan)
+    msg = err.value.message("en")
+    assert "Pokja Governance" in msg and str(os.getpid()) in msg and platform.node() in msg
+    assert "Pokja Governance" in err.value.message("id")
+
+
+def test_lock_is_released_on_close(tmp_plan):
+    store = PlanStore.open(tmp_plan)
+    assert _lock_path(tmp_plan).exists()
+    store.close()
+    assert not _lock_path(tmp_plan).exists()
+    PlanStore.open(tmp_plan).close()
+
+
+def test_stale_lock_of_a_dead_process_is_recovered(tmp_plan):
+    _write_lock(tmp_plan, pid=_dead_pid())
+    with PlanStore.open(tmp_plan) as store:
+        holder = json.loads(_lock_path(tmp_plan).read_text(encoding="utf-8"))
+        assert holder["pid"] == os.getpid()
+        store.update(store.plan().swot[0].id, text="ditulis setelah kunci basi")
+
+
+def test_lock_from_another_laptop_needs_break_lock(tmp_plan):
+    _write_lock(tmp_plan, host="laptop-pokja-3", pid=4242)
+    with pytest.raises(PlanLocked, match="laptop-pokja-3"):
+        PlanStore.open(tmp_plan)
+    assert json.loads(_lock_path(tmp_plan).read_text(encoding="utf-8"))["host"] == "laptop-pokja-3"
+    with PlanStore.open(tmp_plan, break_lock=True):
+        assert json.loads(_lock_path(tmp_plan).read_text(encoding="utf-8"))["pid"] == os.getpid()
+    assert not _lock_path(tmp_plan).exists()
+
+
+def test_a_live_process_on_this_machine_keeps_its_lock(tmp_plan):
+    proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        _write_lock(tmp_plan, pid=proc.pid)
+        with pytest.raises(PlanLocked, match=str(proc.pid)):
+            PlanStore.open(tmp_plan)
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def test_an_empty_lock_file_is_taken_as_being_written_until_it_is_old(tmp_plan):
+    _lock_path(tmp_plan).write_bytes(b"")
+    with pytest.raises(PlanLocked):
+        PlanStore.open(tmp_plan)
+    old = time.time() - 60
+    os.utime(_lock_path(tmp_plan), (old, old))
+    PlanStore.open(tmp_plan).close()
+
+
+def test_closing_does_not_remove_someone_elses_lock(tmp_plan):
+    store = PlanStore.open(tmp_plan)
+    _write_lock(tmp_plan, host="laptop-lain", pid=7)  # someone broke our lock and took it
+    store.close()
+    assert json.loads(_lock_path(tmp_plan).read_text(encoding="utf-8"))["host"] == "laptop-lain"
