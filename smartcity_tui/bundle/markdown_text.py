@@ -1,0 +1,64 @@
+"""Building blocks of the Markdown draft: escaping of user text and GFM tables.
+
+User text is typed by officers and may hold anything: '|' in a programme name, '*' or '#'
+in a SWOT item, '<' in an indicator, several lines in a description. `inline()` makes it
+plain text on one source line: Markdown punctuation is backslash-escaped (CommonMark allows
+that for every ASCII punctuation character), line breaks become `<br>` (the GFM way inside
+a table cell), control characters become spaces. So no user text can start a block, end a
+table cell, open emphasis, a link, HTML or (for pandoc) math and citations."""
+
+from __future__ import annotations
+
+import re
+
+# \ ` * _ [ ] < > # | ~ & are Markdown; $ ^ @ are pandoc's math, superscript and citations.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&$^@])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
+# a line starting like a list item, heading underline or ordered list ("1." "2)")
+_BLOCK_START = re.compile(r"^([-+=])|^(\d{1,9})([.)])")
+BR = "<br>"
+
+
+def _line(text: str) -> str:
+    text = _CONTROL.sub(" ", text.replace("\t", " ")).strip()
+    text = _SPECIAL.sub(r"\\\1", text)
+    m = _BLOCK_START.match(text)
+    if m:
+        if m.group(1):
+            text = "\\" + text
+        else:
+            text = m.group(2) + "\\" + text[len(m.group(2)):]
+    return text
+
+
+def inline(text: object) -> str:
+    """Any user text as safe inline Markdown on one line; line breaks kept as <br>."""
+    s = str(text).strip()
+    if not s:
+        return ""
+    if "\n" not in s and "\r" not in s and not _CONTROL.search(s) and "\t" not in s \
+            and "\u2028" not in s and "\u2029" not in s and "\x85" not in s:
+        return _line(s)
+    lines = [_line(x) for x in s.splitlines()]
+    return BR.join(lines)
+
+
+def bold(text: str) -> str:
+    """Bold an already escaped, non-empty text."""
+    return f"**{text}**" if text else ""
+
+
+def table(header: list[str], rows: list[list[str]], right: set[int] = frozenset()) -> str:
+    """A GFM table of already escaped cells; columns in `right` are right-aligned (numbers)."""
+    def row(cells: list[str]) -> str:
+        return "| " + " | ".join(cells) + " |"
+    delim = ["---:" if i in right else "---" for i in range(len(header))]
+    return "\n".join([row(header), row(delim), *(row(r) for r in rows)])
+
+
+def bullets(items: list[str]) -> str:
+    return "\n".join(f"- {x}" for x in items)
+
+
+def numbered(items: list[str]) -> str:
+    return "\n".join(f"{i}. {x}" for i, x in enumerate(items, 1))
