@@ -1,0 +1,289 @@
+"""The programme form: every field of one programme and its indicators, in one modal.
+
+It returns a ProgrammeFormResult (or None when cancelled) and writes nothing itself: the
+screen that pushed it saves the records, so undo and the save state stay in one place.
+It checks before it closes and says next to each field what to type.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Select, SelectionList, Static, TextArea
+from textual.widgets.selection_list import Selection
+
+from ...i18n import t
+from ...model.format import parse_rupiah, rupiah
+from ...model.plan import Plan
+from ...model.records import Indicator, Programme
+from ...model.vocab import FUNDING_SOURCES, HORIZONS, INNOVATION_KINDS, PRIORITIES, STATUSES, pillar as pillar_of
+from ..widgets.programme_table import localise_bindings
+from .programme_form_fields import FieldError, FieldRow, IndicatorEditor, StakeholderRow
+from .programme_form_values import (
+    IndicatorDraft, ProgrammeDraft, ProgrammeFormResult, StakeholderDraft, build, check, draft_of,
+    model_errors, show_amount,
+)
+
+__all__ = ["ProgrammeForm", "ProgrammeFormResult"]
+
+YEAR = r"[0-9]{0,4}"
+
+
+def _options(vocab) -> list[tuple[str, str]]:
+    return [(c.label(), c.key) for c in vocab]
+
+
+class ProgrammeForm(ModalScreen[ProgrammeFormResult | None]):
+    DEFAULT_CSS = """
+    ProgrammeForm { align: center middle; }
+    ProgrammeForm > #dialog {
+        width: 100%; max-width: 110; height: 100%; max-height: 46;
+        border: round $primary; border-title-style: bold; border-subtitle-color: $text-muted;
+        background: $surface;
+    }
+    ProgrammeForm #form-body { height: 1fr; padding: 0 1; scrollbar-size-vertical: 1; }
+    ProgrammeForm .section {
+        text-style: bold; color: $text-accent; background: $primary-muted; padding: 0 1; margin: 1 0;
+    }
+    ProgrammeForm #form-body > .section:first-child { margin-top: 0; }
+    ProgrammeForm Input, ProgrammeForm Select, ProgrammeForm SelectionList { width: 1fr; }
+    ProgrammeForm Input { background: $boost; }
+    ProgrammeForm Input:focus { background: $primary 30%; }
+    ProgrammeForm TextArea { height: 3; background: $boost; }
+    ProgrammeForm #strategies, ProgrammeForm #funding { height: auto; max-height: 8; }
+    ProgrammeForm #quick_win { border: none; padding: 0; height: 1; }
+    ProgrammeForm #budget-total { margin: 0 0 1 23; text-style: bold; }
+    ProgrammeForm #stakeholders { height: auto; }
+    ProgrammeForm #indicators { height: auto; }
+    ProgrammeForm .add-row { margin-bottom: 1; width: auto; min-width: 16; }
+    ProgrammeForm #form-errors { color: $error; height: auto; max-height: 4; padding: 0 1; display: none; }
+    ProgrammeForm #form-errors.-shown { display: block; }
+    """
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "prog.key.save", id="programme_form.save", priority=True),
+        Binding("f2", "save", "prog.key.save", id="programme_form.save_f2", priority=True, show=False),
+        Binding("escape", "cancel", "prog.key.cancel", id="programme_form.cancel"),
+    ]
+
+    def __init__(self, plan: Plan, pillar: str, programme: Programme | None,
+                 indicators: list[Indicator]) -> None:
+        super().__init__()
+        self.plan = plan
+        self.pillar = programme.pillar if programme and programme.pillar else pillar
+        self.programme = programme
+        self.indicators = list(indicators)
+        self.draft = draft_of(programme, self.indicators)
+        plan_years = list(plan.info.years)
+        self.years = plan.info.years
+        # Years already filled outside the plan period stay visible, so nothing is dropped unseen.
+        self.budget_years = sorted(set(plan_years) | set(self.draft.budget))
+        self.target_years = sorted(set(plan_years).union(*(i.targets for i in self.draft.indicators)))
+        localise_bindings(self)
+
+    # --- building the form -----------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        d = self.draft
+        pil = pillar_of(self.pillar)
+        with Vertical(id="dialog") as dialog:
+            dialog.border_title = t("prog.form.title_edit" if self.programme else "prog.form.title_new",
+                                    pillar=pil.label())
+            dialog.border_subtitle = t("prog.form.hint")
+            with VerticalScroll(id="form-body"):
+                yield Static(t("prog.form.section.identity"), classes="section")
+                yield FieldRow(t("prog.form.code"), Input(d.code, id="code", compact=True), key="code")
+                yield FieldRow(t("prog.form.name"), Input(d.name, id="name", compact=True), key="name")
+                yield FieldRow(t("prog.form.description"),
+                               TextArea(d.description, id="description", compact=True), key="description")
+
+                yield Static(t("prog.form.section.links"), classes="section")
+                elements = [(e.label(), e.key) for e in pil.elements]
+                yield FieldRow(t("prog.form.element"), Select(
+                    elements, id="element", prompt=t("prog.form.none"), compact=True,
+                    value=d.element if d.element in {k for _, k in elements} else Select.NULL), key="element")
+                yield FieldRow(t("prog.form.subtopic"), Input(d.subtopic, id="subtopic", compact=True),
+                               key="subtopic")
+                yield FieldRow(t("prog.form.strategies"), *self._strategy_picker(), key="strategies")
+
+                yield Static(t("prog.form.section.actors"), classes="section")
+                yield FieldRow(t("prog.form.lead_agency"), Input(d.lead_agency, id="lead_agency", compact=True),
+                               key="lead_agency")
+                yield FieldRow(t("prog.form.supporting"), Input(
+                    d.supporting, id="supporting", compact=True, placeholder=t("prog.form.supporting_hint")),
+                    key="supporting")
+                yield FieldRow(t("prog.form.stakeholders"), Vertical(
+                    *(StakeholderRow(s) for s in d.stakeholders),
+                    Button(t("prog.form.add_stakeholder"), id="add-stakeholder", compact=True, classes="add-row"),
+                    id="stakeholders"), key="stakeholders")
+                yield FieldRow(t("prog.form.reference"), Input(d.reference, id="reference", compact=True),
+                               key="reference")
+                yield FieldRow(t("prog.form.innovation"), Select(
+                    _options(INNOVATION_KINDS), id="innovation", prompt=t("prog.form.none"), compact=True,
+                    value=d.innovation if d.innovation in INNOVATION_KINDS else Select.NULL), key="innovation")
+
+                yield Static(t("prog.form.section.schedule"), classes="section")
+                yield FieldRow(t("prog.form.horizon"), self._choice("horizon", HORIZONS, d.horizon), key="horizon")
+                yield FieldRow(t("prog.form.start_year"), Input(
+                    d.start_year, id="start_year", compact=True, restrict=YEAR, max_length=4,
+                    placeholder=str(self.years.start) if self.years else ""), key="start_year")
+                yield FieldRow(t("prog.form.end_year"), Input(
+                    d.end_year, id="end_year", compact=True, restrict=YEAR, max_length=4,
+                    placeholder=str(self.years.stop - 1) if self.years else ""), key="end_year")
+                yield FieldRow(t("prog.form.quick_win"), Checkbox(
+                    t("prog.form.quick_win_box"), d.quick_win, id="quick_win", compact=True), key="quick_win")
+                yield FieldRow(t("prog.form.priority"), self._choice("priority", PRIORITIES, d.priority),
+                               key="priority")
+
+                yield Static(t("prog.form.section.funding"), classes="section")
+                yield FieldRow(t("prog.form.funding"), SelectionList[str](
+                    *(Selection(c.label(), c.key, c.key in d.funding_sources) for c in FUNDING_SOURCES),
+                    id="funding", compact=True), key="funding")
+                for year in self.budget_years:
+                    yield FieldRow(t("prog.form.budget_year", year=year), Input(
+                        d.budget.get(year, ""), id=f"budget-{year}", compact=True, classes="budget",
+                        placeholder="0"), key=f"budget-{year}")
+                yield Static(self._total_text(), id="budget-total")
+
+                yield Static(t("prog.form.section.status"), classes="section")
+                yield FieldRow(t("prog.form.status"), self._choice("status", STATUSES, d.status), key="status")
+                yield FieldRow(t("prog.form.progress"), Input(
+                    d.progress, id="progress", compact=True, restrict=r"[0-9]{0,3}", placeholder="0"),
+                    key="progress")
+
+                yield Static(t("prog.form.section.indicators"), classes="section")
+                yield Vertical(*(IndicatorEditor(i, self.target_years) for i in d.indicators), id="indicators")
+                yield Button(t("prog.form.add_indicator"), id="add-indicator", compact=True, classes="add-row")
+            yield Static(id="form-errors")
+
+    def _choice(self, widget_id: str, vocab, value: str) -> Select:
+        return Select(_options(vocab), id=widget_id, allow_blank=False, compact=True,
+                      value=value if value in vocab else vocab.keys[0])
+
+    def _strategy_picker(self):
+        own = self.plan.strategies_for(self.pillar)
+        chosen = list(self.draft.strategy_ids)
+        options = [Selection(f"{s.kind} · {s.text}", s.id, s.id in chosen) for s in own]
+        known = {s.id for s in own}
+        for sid in chosen:  # a strategy of another pillar, or one deleted since: shown, so it can be unticked
+            if sid not in known:
+                other = self.plan.get(sid)
+                label = f"{other.kind} · {other.text}" if other is not None and other.KIND == "strategy" else f"? {sid[:8]}"
+                options.append(Selection(label, sid, True))
+        if not options:
+            return [Static(t("prog.form.no_strategies"), classes="field-note")]
+        return [SelectionList[str](*options, id="strategies", compact=True)]
+
+    def on_mount(self) -> None:
+        self.query_one("#name" if self.programme else "#code", Input).focus()
+
+    # --- reading it back -------------------------------------------------------------------
+
+    def gather(self) -> ProgrammeDraft:
+        """What the form holds now, as typed."""
+        q = self.query_one
+
+        def choice(widget_id: str) -> str:
+            value = q(f"#{widget_id}", Select).value
+            return "" if value is Select.NULL else str(value)
+
+        strategies = self.query("#strategies").results(SelectionList)
+        return ProgrammeDraft(
+            code=q("#code", Input).value, name=q("#name", Input).value,
+            description=q("#description", TextArea).text, element=choice("element"),
+            subtopic=q("#subtopic", Input).value,
+            strategy_ids=[str(v) for sl in strategies for v in sl.selected],
+            lead_agency=q("#lead_agency", Input).value, supporting=q("#supporting", Input).value,
+            stakeholders=[r.draft() for r in self.query(StakeholderRow)],
+            reference=q("#reference", Input).value, innovation=choice("innovation"),
+            horizon=choice("horizon"), start_year=q("#start_year", Input).value,
+            end_year=q("#end_year", Input).value, quick_win=q("#quick_win", Checkbox).value,
+            priority=choice("priority"),
+            funding_sources=[str(v) for v in q("#funding", SelectionList).selected],
+            budget={y: q(f"#budget-{y}", Input).value for y in self.budget_years},
+            status=choice("status"), progress=q("#progress", Input).value,
+            indicators=[e.draft() for e in self.query(IndicatorEditor)],
+        )
+
+    def _total_text(self, budget: dict[int, str] | None = None) -> str:
+        total = 0
+        for text in (budget if budget is not None else self.draft.budget).values():
+            try:
+                total += parse_rupiah(text) if text.strip() else 0
+            except ValueError:
+                continue  # its own field says what is wrong
+        return t("prog.form.budget_total", total=rupiah(total))
+
+    # --- saving ----------------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        draft = self.gather()
+        errs = check(draft, self.years)
+        general: list[str] = []
+        result = None
+        if not errs:
+            result = build(draft, self.pillar, self.programme, self.indicators)
+            general = model_errors(self.plan, result)
+        self._show_errors(errs, general)
+        if result is not None and not general:
+            self.dismiss(result)
+
+    def _show_errors(self, errs: dict[str, str], general: list[str]) -> None:
+        first = None
+        for fe in self.query(FieldError):
+            message = errs.get(fe.field_key)
+            fe.say(message)
+            holder = fe.parent.parent if isinstance(fe.parent.parent, FieldRow) else fe.parent
+            holder.set_class(bool(message), "-invalid")
+            if message and first is None:
+                first = holder
+        summary = self.query_one("#form-errors", Static)
+        lines = [t("prog.form.errors", count=len(errs))] if errs else []
+        summary.update("\n".join(lines + general))
+        summary.set_class(bool(lines or general), "-shown")
+        if first is not None:
+            target = next((w for w in first.query("*") if w.focusable), None)
+            if target is not None:
+                target.focus()
+            first.scroll_visible(animate=False)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    # --- rows and live feedback ------------------------------------------------------------
+
+    @on(Button.Pressed, "#add-indicator")
+    async def _add_indicator(self) -> None:
+        editor = IndicatorEditor(IndicatorDraft(key=IndicatorEditor.new_key()), self.target_years)
+        await self.query_one("#indicators", Vertical).mount(editor)
+        editor.query_one(".ind-name", Input).focus()
+        editor.scroll_visible(animate=False)
+
+    @on(Button.Pressed, "#add-stakeholder")
+    async def _add_stakeholder(self) -> None:
+        row = StakeholderRow(StakeholderDraft())
+        await self.query_one("#stakeholders", Vertical).mount(row, before=self.query_one("#add-stakeholder"))
+        row.query_one(Input).focus()
+
+    @on(Button.Pressed, ".remove-row")
+    def _remove_row(self, event: Button.Pressed) -> None:
+        row = next(a for a in event.button.ancestors if isinstance(a, (IndicatorEditor, StakeholderRow)))
+        fallback = "#add-indicator" if isinstance(row, IndicatorEditor) else "#add-stakeholder"
+        row.remove()
+        self.query_one(fallback, Button).focus()
+
+    @on(Input.Changed, ".budget")
+    def _budget_changed(self) -> None:
+        budget = {y: self.query_one(f"#budget-{y}", Input).value for y in self.budget_years}
+        self.query_one("#budget-total", Static).update(self._total_text(budget))
+
+    @on(Input.Blurred, ".budget")
+    def _budget_blurred(self, event: Input.Blurred) -> None:
+        # Show what was typed as "1250000000" the way the table will: 1.250.000.000.
+        try:
+            event.input.value = show_amount(parse_rupiah(event.value)) if event.value.strip() else ""
+        except ValueError:
+            pass

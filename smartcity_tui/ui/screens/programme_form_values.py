@@ -1,0 +1,262 @@
+"""What the programme form holds, as typed, and how it becomes records.
+
+Kept apart from the widgets so the checks can be read (and tested) without a terminal: the
+form gathers a `ProgrammeDraft` of raw strings, `check` says per field what to type, and
+`build` turns a clean draft into the Programme and Indicators the store will save.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from ...i18n import t
+from ...model.format import group_thousands, number, parse_rupiah
+from ...model.plan import Plan
+from ...model.records import Indicator, Programme, Stakeholder
+from ...model.validation import ERROR, validate
+
+
+@dataclass
+class ProgrammeFormResult:
+    programme: Programme
+    indicators: list[Indicator]
+    removed_indicator_ids: list[str]
+
+
+@dataclass
+class StakeholderDraft:
+    name: str = ""
+    role: str = "government"
+
+
+@dataclass
+class IndicatorDraft:
+    key: str  # the row's widget key; errors are filed under it
+    id: str | None = None  # None for a row added in this form
+    name: str = ""
+    unit: str = ""
+    baseline: str = ""
+    targets: dict[int, str] = field(default_factory=dict)
+
+    def is_blank(self) -> bool:
+        return not (self.name.strip() or self.unit.strip() or self.baseline.strip()
+                    or any(v.strip() for v in self.targets.values()))
+
+
+@dataclass
+class ProgrammeDraft:
+    code: str = ""
+    name: str = ""
+    description: str = ""
+    element: str = ""
+    subtopic: str = ""
+    strategy_ids: list[str] = field(default_factory=list)
+    lead_agency: str = ""
+    supporting: str = ""  # comma-separated, as typed
+    stakeholders: list[StakeholderDraft] = field(default_factory=list)
+    reference: str = ""
+    innovation: str = ""
+    horizon: str = "medium"
+    start_year: str = ""
+    end_year: str = ""
+    quick_win: bool = False
+    priority: str = "medium"
+    funding_sources: list[str] = field(default_factory=list)
+    budget: dict[int, str] = field(default_factory=dict)
+    status: str = "planned"
+    progress: str = ""
+    indicators: list[IndicatorDraft] = field(default_factory=list)
+
+
+# --- numbers as officers type them ------------------------------------------------------
+
+_GROUPED = re.compile(r"-?\d{1,3}(\.\d{3})+")
+
+
+def parse_number(text: str) -> float | None:
+    """An indicator value typed the Indonesian way ("1.834", "76,5") or plainly ("76.5").
+    Blank is None; anything else that is not a number raises ValueError.
+
+    A dot is a thousands separator when a comma is present or the dots group by three
+    ("1.834"); otherwise it is a decimal point, so an English "76.5" still reads right."""
+    s = text.strip().replace(" ", "")
+    if not s:
+        return None
+    if "," in s:
+        s = s.replace(".", "").replace(",", ".")
+    elif _GROUPED.fullmatch(s):
+        s = s.replace(".", "")
+    value = float(s)  # ValueError names the text
+    if not math.isfinite(value):
+        raise ValueError(text)
+    return value
+
+
+def show_number(value: float | None) -> str:
+    return "" if value is None else number(value)
+
+
+def show_amount(value: int | None) -> str:
+    """A budget in its input: grouped like the table shows it, without the Rp the label gives."""
+    return "" if value is None else group_thousands(value)
+
+
+def split_agencies(text: str) -> list[str]:
+    return [a.strip() for a in text.split(",") if a.strip()]
+
+
+# --- from a record to a draft ------------------------------------------------------------
+
+def draft_of(programme: Programme | None, indicators: list[Indicator]) -> ProgrammeDraft:
+    p = programme or Programme()
+    return ProgrammeDraft(
+        code=p.code, name=p.name, description=p.description, element=p.element,
+        subtopic=p.subtopic, strategy_ids=list(p.strategy_ids), lead_agency=p.lead_agency,
+        supporting=", ".join(p.supporting_agencies),
+        stakeholders=[StakeholderDraft(s.name, s.role) for s in p.stakeholders],
+        reference=p.reference, innovation=p.innovation, horizon=p.horizon,
+        start_year=str(p.start_year) if p.start_year else "",
+        end_year=str(p.end_year) if p.end_year else "",
+        quick_win=p.quick_win, priority=p.priority, funding_sources=list(p.funding_sources),
+        budget={y: show_amount(v) for y, v in p.budget.items()}, status=p.status,
+        progress=str(p.progress) if programme is not None else "",
+        indicators=[
+            IndicatorDraft(key=i.id, id=i.id, name=i.name, unit=i.unit, baseline=show_number(i.baseline),
+                           targets={y: show_number(v) for y, v in i.targets.items()})
+            for i in indicators
+        ],
+    )
+
+
+# --- checks: field key -> what to type ---------------------------------------------------
+
+def check(draft: ProgrammeDraft, years: range, lang: str | None = None) -> dict[str, str]:
+    """Every field that cannot be saved as typed, with a message saying what to type.
+    Keys: "name", "start_year", "end_year", "quick_win", "budget-<year>", "progress",
+    "indicator-<row key>". A stakeholder row without a name is left out, not an error."""
+    errs: dict[str, str] = {}
+    period = {"start": years.start, "end": years.stop - 1} if years else {}
+
+    if not draft.name.strip():
+        errs["name"] = t("prog.err.name_empty", lang)
+
+    def year_of(key: str, text: str) -> int | None:
+        text = text.strip()
+        if not text:
+            errs[key] = t("prog.err.year_missing", lang, example=years.start if years else 2025)
+            return None
+        if not text.isdigit():
+            errs[key] = t("prog.err.year_missing", lang, example=years.start if years else 2025)
+            return None
+        year = int(text)
+        if years and year not in years:
+            errs[key] = t("prog.err.year_outside", lang, **period)
+            return None
+        return year
+
+    start = year_of("start_year", draft.start_year)
+    end = year_of("end_year", draft.end_year)
+    if start is not None and end is not None:
+        if end < start:
+            errs["end_year"] = t("prog.err.end_before_start", lang, start=start)
+        elif draft.quick_win and end > start:
+            errs["quick_win"] = t("prog.err.quick_win_too_long", lang)
+
+    for year, text in sorted(draft.budget.items()):
+        if not text.strip():
+            continue
+        key = f"budget-{year}"
+        try:
+            amount = parse_rupiah(text)
+        except ValueError:
+            errs[key] = t("prog.err.budget_number", lang)
+            continue
+        if amount < 0:
+            errs[key] = t("prog.err.budget_negative", lang)
+        elif years and year not in years:
+            errs[key] = t("prog.err.year_outside_plan", lang, year=year, **period)
+
+    progress = draft.progress.strip()
+    if progress and (not progress.isdigit() or not 0 <= int(progress) <= 100):
+        errs["progress"] = t("prog.err.progress_range", lang)
+
+    for ind in draft.indicators:
+        if ind.id is None and ind.is_blank():
+            continue  # an added row left empty is simply not saved
+        problems = _indicator_problems(ind, years, period, lang)
+        if problems:
+            errs[f"indicator-{ind.key}"] = " ".join(problems)
+    return errs
+
+
+def _indicator_problems(ind: IndicatorDraft, years: range, period: dict, lang: str | None) -> list[str]:
+    out = []
+    if not ind.name.strip():
+        out.append(t("prog.err.indicator_name", lang))
+    try:
+        parse_number(ind.baseline)
+    except ValueError:
+        out.append(f"{t('prog.form.indicator_baseline', lang)}: {t('prog.err.number', lang)}")
+    for year, text in sorted(ind.targets.items()):
+        if not text.strip():
+            continue
+        try:
+            parse_number(text)
+        except ValueError:
+            out.append(f"{year}: {t('prog.err.number', lang)}")
+            continue
+        if years and year not in years:
+            out.append(t("prog.err.year_outside_plan", lang, year=year, **period))
+    return out
+
+
+# --- a clean draft becomes records -------------------------------------------------------
+
+def build(draft: ProgrammeDraft, pillar: str, programme: Programme | None,
+          indicators: list[Indicator]) -> ProgrammeFormResult:
+    """The records a clean draft (check() found nothing) stands for. An existing programme
+    keeps its id, so the store writes only the fields that changed."""
+    base = programme or Programme(pillar=pillar)
+    prog = base.replace(
+        code=draft.code.strip(), name=draft.name.strip(), description=draft.description.strip(),
+        element=draft.element, subtopic=draft.subtopic.strip(), strategy_ids=list(draft.strategy_ids),
+        lead_agency=draft.lead_agency.strip(), supporting_agencies=split_agencies(draft.supporting),
+        stakeholders=[Stakeholder(s.name.strip(), s.role) for s in draft.stakeholders if s.name.strip()],
+        reference=draft.reference.strip(), innovation=draft.innovation, horizon=draft.horizon,
+        start_year=int(draft.start_year), end_year=int(draft.end_year), quick_win=draft.quick_win,
+        priority=draft.priority, funding_sources=list(draft.funding_sources),
+        budget={y: parse_rupiah(v) for y, v in sorted(draft.budget.items()) if v.strip()},
+        status=draft.status, progress=int(draft.progress) if draft.progress.strip() else 0,
+    )
+    originals = {i.id: i for i in indicators}
+    kept: list[Indicator] = []
+    order = 0
+    for ind in draft.indicators:
+        if ind.id is None and ind.is_blank():
+            continue
+        fields = dict(
+            name=ind.name.strip(), unit=ind.unit.strip(), baseline=parse_number(ind.baseline),
+            targets={y: v for y, v in ((y, parse_number(s)) for y, s in sorted(ind.targets.items())) if v is not None},
+            order=order,
+        )
+        old = originals.get(ind.id or "")
+        kept.append(old.replace(**fields) if old else Indicator(programme_id=prog.id, **fields))
+        order += 1
+    kept_ids = {i.id for i in kept}
+    removed = [i.id for i in indicators if i.id not in kept_ids]
+    return ProgrammeFormResult(prog, kept, removed)
+
+
+def model_errors(plan: Plan, result: ProgrammeFormResult, lang: str | None = None) -> list[str]:
+    """What the plan's own validation still rejects in the edited programme (a stored choice
+    this version does not know, a strategy deleted meanwhile); the field checks above catch
+    what an officer can type, this catches the rest."""
+    prog = result.programme
+    records = {sid: plan.get(sid) for sid in prog.strategy_ids if plan.get(sid) is not None}
+    records[prog.id] = prog
+    records.update({i.id: i for i in result.indicators})
+    findings = validate(Plan(plan.info, records))
+    own = {prog.id} | {i.id for i in result.indicators}
+    return [f.message(lang) for f in findings if f.severity == ERROR and f.record_id in own]

@@ -1,0 +1,109 @@
+"""The detail pane's text: every field of one programme, its indicators and its milestones.
+
+Plain Rich text rather than widgets, so moving the cursor through a long table only swaps
+one renderable (cheap on a 10,000-record plan) and the pane wraps at whatever width it gets.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from ...i18n import get_language, t
+from ...model.format import number, rupiah
+from ...model.plan import Plan
+from ...model.records import Programme
+from ...model.vocab import (
+    FUNDING_SOURCES, HORIZONS, INNOVATION_KINDS, PENTAHELIX_ROLES, PRIORITIES, STATUSES, pillar,
+)
+
+LABEL_STYLE = "bold"
+HEADING_STYLE = "bold underline"
+DIM = "dim"
+
+
+def years_text(p: Programme) -> str:
+    if p.start_year and p.end_year and p.end_year != p.start_year:
+        return f"{p.start_year}-{p.end_year}"
+    return str(p.start_year or p.end_year or "") or "-"
+
+
+def _field(out: Text, label: str, value: str) -> None:
+    out.append(f"{label}: ", style=LABEL_STYLE)
+    out.append((value or t("prog.detail.none_set")) + "\n")
+
+
+def detail_text(plan: Plan, p: Programme | None, lang: str | None = None) -> Text:
+    if p is None:
+        return Text(t("prog.detail.none", lang), style=DIM)
+    lng = lang or get_language()
+
+    def L(key: str) -> str:
+        return t("prog.detail." + key, lng)
+
+    out = Text()
+    head = f"{p.code}  {p.name}" if p.code else p.name
+    out.append(head + "\n", style="bold reverse" if p.quick_win else "bold")
+    if p.description:
+        out.append(p.description + "\n", style="italic")
+    out.append("\n")
+
+    try:
+        element = pillar(p.pillar).element(p.element)
+    except KeyError:
+        element = None
+    _field(out, L("element"), element.label(lng) if element else p.element)
+    if p.subtopic:
+        _field(out, L("subtopic"), p.subtopic)
+    strategies = [plan.get(sid) for sid in p.strategy_ids]
+    if strategies:
+        out.append(f"{L('strategies')}:\n", style=LABEL_STYLE)
+        for st in strategies:
+            if st is None:
+                continue
+            out.append(f"  {st.kind} ", style="bold")
+            out.append(st.text + "\n")
+    else:
+        _field(out, L("strategies"), "")
+    _field(out, L("lead_agency"), p.lead_agency)
+    _field(out, L("supporting"), ", ".join(p.supporting_agencies))
+    _field(out, L("stakeholders"), ", ".join(
+        f"{s.name} ({PENTAHELIX_ROLES.label(s.role, lng)})" for s in p.stakeholders))
+    _field(out, L("reference"), p.reference)
+    _field(out, L("innovation"), INNOVATION_KINDS.label(p.innovation, lng) if p.innovation else "")
+    _field(out, L("horizon"), HORIZONS.label(p.horizon, lng))
+    _field(out, L("years"), years_text(p))
+    _field(out, L("quick_win"), L("yes") if p.quick_win else L("no"))
+    _field(out, L("priority"), PRIORITIES.label(p.priority, lng))
+    _field(out, L("funding"), ", ".join(FUNDING_SOURCES.label(f, lng) for f in p.funding_sources))
+    _field(out, L("status"), f"{STATUSES.label(p.status, lng)} · {L('progress').lower()} {p.progress}%")
+
+    out.append(f"{L('budget')}:\n", style=LABEL_STYLE)
+    for year, amount in sorted(p.budget.items()):
+        out.append(f"  {year}  {rupiah(amount)}\n")
+    out.append(f"  {L('total')}  ", style=LABEL_STYLE)
+    out.append(rupiah(p.total_budget) + "\n", style=LABEL_STYLE)
+
+    indicators = plan.indicators_of(p.id)
+    out.append(f"\n{L('indicators')}\n", style=HEADING_STYLE)
+    if not indicators:
+        out.append(t("prog.detail.none_set", lng) + "\n", style=DIM)
+    for ind in indicators:
+        unit = f" ({ind.unit})" if ind.unit else ""
+        out.append(f"• {ind.name}{unit}\n", style="bold")
+        parts = [f"{L('baseline')} {number(ind.baseline)}"]
+        parts += [f"{y}: {number(v)}" for y, v in sorted(ind.targets.items())]
+        out.append("  " + " · ".join(parts) + "\n")
+
+    milestones = plan.milestones_of(p.id)
+    out.append(f"\n{L('milestones')}\n", style=HEADING_STYLE)
+    if not milestones:
+        out.append(t("prog.detail.none_set", lng) + "\n", style=DIM)
+    for m in milestones:
+        when = f"{m.year}" + (f" {t('prog.detail.quarter', lng, quarter=m.quarter)}" if m.quarter else "")
+        out.append(f"{'✓' if m.done else '○'} {when} ", style="bold")
+        out.append(m.title)
+        if m.deliverable:
+            out.append(f" — {m.deliverable}", style=DIM)
+        out.append("\n")
+    out.rstrip()
+    return out
