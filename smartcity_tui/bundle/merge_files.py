@@ -23,7 +23,7 @@ from typing import Any
 from ..i18n import t
 from ..model.revision import DELETED, RecordState, Sibling, merge_states
 from ..store.errors import PlanUnreadable
-from ..store.plan_store import META, RECORDS, _load, new_replica_id
+from ..store.loading import META, RECORDS, _load, new_replica_id
 from ..store.storage import DurableJSONStorage
 from ..store.teams import TEAMS
 

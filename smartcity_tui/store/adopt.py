@@ -4,7 +4,8 @@
 another plan id (two different plans must never blend). A secretariat that starts an empty
 file and then receives its first group's bundle adopts that bundle's plan: the file takes the
 bundle's plan id, the bundle's records come in, and the empty file's own plan record (the
-facts typed at `new`) is deleted, a tombstone in the same durable write. From then on the
+facts typed at `new`, never merged anywhere under the other plan's id) is removed in the same
+durable write: a plan holds exactly one plan record, and bundle readers insist on it. From then on the
 file is one more copy of that plan and merges its bundles like any other.
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..model.revision import DELETED, RecordState, merge_states
+from ..model.revision import RecordState, merge_states
 
 
 class NotEmpty(ValueError):
@@ -22,6 +23,7 @@ class NotEmpty(ValueError):
 def adopt_plan(store, plan_id: str, incoming: Iterable[RecordState]) -> None:
     """Make `store` (empty but for its plan record) a copy of plan `plan_id`, whose records
     (its plan record among them) are `incoming`. One durable write, backup taken first."""
+    fresh_backup = not store._backed_up
     store._ensure_writable()
     own_id = store.plan_id
     if any(rid != own_id for rid in store._states):
@@ -34,19 +36,13 @@ def adopt_plan(store, plan_id: str, incoming: Iterable[RecordState]) -> None:
     if plan_id == own_id:
         store.merge_in(merged.values())
         return
-    saved = {k: store._meta.get(k) for k in ("plan_id", "counter")}
-    counter = store._meta.get("counter", 0) + 1
-    dot = (store.replica_id, counter)
-    own = store._states.get(own_id)
-    if own is not None and not own.deleted:
-        stone = own.copy()
-        stone.write(DELETED, stone.tombstone_value(dot), dot)
-        merged[own_id] = stone
+    if not fresh_backup:
+        store._take_backup()  # as before every merge
+    saved = {k: store._meta.get(k) for k in ("plan_id",)}
     store._meta["plan_id"] = plan_id
-    store._meta["counter"] = counter
     try:
-        store._commit(merged)
+        # the empty plan's own record goes, in the same write: a plan holds one plan record
+        store._commit(merged, drop=(own_id,))
     except BaseException:
         store._meta.update(saved)
         raise
-    store._plan = None

@@ -77,10 +77,13 @@ class StoreWriter:
         if journal:
             self.journal.record(Edit(label, tuple(changes if undo_changes is None else undo_changes)))
 
-    def _commit(self, states: dict[str, RecordState]) -> None:
+    def _commit(self, states: dict[str, RecordState], drop: tuple[str, ...] = ()) -> None:
         """Make `states` the stored states, durably, in one file write; on failure put the
-        in-memory plan back exactly as it was and raise PlanWriteFailed."""
-        old_states = {rid: self._states.get(rid) for rid in states}
+        in-memory plan back exactly as it was and raise PlanWriteFailed. `drop` names records
+        to remove outright in the same write (only store/adopt.py: an empty plan's own record
+        when it adopts another plan; everything else is deleted with a tombstone)."""
+        drop = tuple(rid for rid in drop if rid in self._doc_ids and rid not in states)
+        old_states = {rid: self._states.get(rid) for rid in (*states, *drop)}
         old_saved = self._meta.get("saved_at")
         new_ids: list[str] = []
         self._meta["saved_at"] = self._clock().isoformat()
@@ -88,6 +91,8 @@ class StoreWriter:
             with self._storage.batch():
                 self._storage.mark_dirty(META, self._meta_doc_id)
                 self._meta_table.update(self._meta, doc_ids=[self._meta_doc_id])
+                if drop:
+                    self._records_table.remove(doc_ids=[self._doc_ids[rid] for rid in drop])
                 inserts = []
                 for rid, state in states.items():
                     doc = state.to_dict()
@@ -109,6 +114,10 @@ class StoreWriter:
             self._meta["saved_at"] = old_saved
             self._rollback(old_states, new_ids)
             raise
+        for rid in drop:
+            del self._doc_ids[rid], self._states[rid]
+            self._live.pop(rid, None)
+            self._conflicts.discard(rid)
         for state in states.values():
             self._states[state.id] = state
             self._refresh(state)
