@@ -50,6 +50,26 @@ def temp_path_for(target: Path) -> Path:
     return target.with_name(f".{target.name}.{os.getpid()}.tmp")
 
 
+def remove_stale_temps(target: Path) -> list[Path]:
+    """Delete temp files of `target` left by killed processes (a crash mid-write leaves one).
+    Call only while holding the plan's lock: then no other process is writing `target`."""
+    removed = []
+    own = temp_path_for(target).name
+    for tmp in target.parent.glob(f".{glob_escape(target.name)}.*.tmp"):
+        if tmp.name == own:
+            continue
+        try:
+            tmp.unlink()
+            removed.append(tmp)
+        except OSError:
+            pass  # held open on Windows, or gone already: try again next session
+    return removed
+
+
+def glob_escape(name: str) -> str:
+    return "".join(f"[{c}]" if c in "*?[" else c for c in name)
+
+
 def atomic_write_bytes(target: Path, data: bytes, *, durable: bool = True) -> None:
     """Write `data` to `target` atomically: temp file, flush, fsync, replace, fsync folder.
     On any failure the temp file is removed and `target` is untouched."""

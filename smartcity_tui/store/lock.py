@@ -17,6 +17,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .atomic import temp_path_for
 from .errors import PlanLocked
 
 # A lock file that is empty or unreadable may be one another process is writing right now;
@@ -92,7 +93,7 @@ class PlanLock:
         }
         for _ in range(3):
             try:
-                fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+                self._create(json.dumps(info).encode("utf-8"))
             except FileExistsError:
                 holder = self.read_holder()
                 if holder is None:
@@ -106,13 +107,34 @@ class PlanLock:
                     self._remove()
                     continue
                 raise PlanLocked(self.path, holder=holder.describe()) from None
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(info, f)
-                f.flush()
-                os.fsync(f.fileno())
             self.held = True
             return
         raise PlanLocked(self.path, holder="?")
+
+    def _create(self, content: bytes) -> None:
+        """Create the lock file holding `content`, or raise FileExistsError. The content is
+        written to a temp file first and hard-linked into place, so a crash never leaves an
+        empty lock (which others must then wait out); where links are not supported (FAT
+        flash drives) the file is created with O_EXCL and written at once."""
+        tmp = temp_path_for(self.path)
+        try:
+            with open(tmp, "wb") as f:
+                f.write(content)
+            try:
+                os.link(tmp, self.path)
+                return
+            except FileExistsError:
+                raise
+            except (OSError, NotImplementedError):
+                pass
+            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            with os.fdopen(fd, "wb") as f:
+                f.write(content)
+        finally:
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
 
     def release(self) -> None:
         if not self.held:

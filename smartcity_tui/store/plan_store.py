@@ -8,13 +8,15 @@ never a rewind, so an undone edit that already travelled in a bundle still merge
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from ..model.plan import Plan
 from ..model.records import PlanInfo, Record, record_type
 from ..model.revision import DELETED, RecordState, merge_states
 from . import backups
+from .atomic import remove_stale_temps
 from .errors import PlanExists, PlanUnreadable, PlanWriteFailed
 from .journal import TOMBSTONE, Change, Journal
 from .lock import PlanLock
@@ -76,6 +78,9 @@ class PlanStore(StoreWriter):
             raise PlanUnreadable(path, "the plan's own record is missing", backups.readable(path))
         if not readonly:
             store._lock.acquire(store.team, break_lock=break_lock)
+            # holding the lock, we are the only writer: debris of a killed writer can go
+            for target in (path, store._lock.path, *backups.existing(path), backups.backup_path(path, 1)):
+                remove_stale_temps(target)
         return store
 
     @classmethod
@@ -284,6 +289,16 @@ class PlanStore(StoreWriter):
             if isinstance(e, OSError):
                 raise PlanWriteFailed(self.path, reason=e.strerror or str(e)) from None
             raise
+
+    @contextmanager
+    def undo_step(self, label: str = "") -> Iterator[None]:
+        """The writes made inside are undone and redone as one step. Each is still its own
+        durable write; a failed one raises as usual, and the steps that did land stay one."""
+        start = self.journal.recorded
+        try:
+            yield
+        finally:
+            self.journal.squash(self.journal.recorded - start, label)
 
     def undo(self) -> str | None:
         edit = self.journal.take_undo()

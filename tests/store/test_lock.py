@@ -91,3 +91,16 @@ def test_closing_does_not_remove_someone_elses_lock(tmp_plan):
     _write_lock(tmp_plan, host="laptop-lain", pid=7)  # someone broke our lock and took it
     store.close()
     assert json.loads(_lock_path(tmp_plan).read_text(encoding="utf-8"))["host"] == "laptop-lain"
+
+
+def test_temp_files_of_a_killed_writer_are_cleared_by_the_next_writer_not_by_a_reader(tmp_plan):
+    debris = [tmp_plan.with_name(".plan.json.99999.tmp"), tmp_plan.with_name(".plan.backup-1.json.99998.tmp"),
+              tmp_plan.with_name(".plan.json.lock.99997.tmp")]
+    other = tmp_plan.with_name(".other.json.99999.tmp")  # another file's: not ours to delete
+    for p in (*debris, other):
+        p.write_bytes(b"{half")
+    PlanStore.open(tmp_plan, readonly=True).close()
+    assert all(p.exists() for p in debris)
+    PlanStore.open(tmp_plan).close()
+    assert not any(p.exists() for p in debris)
+    assert other.exists()
