@@ -47,8 +47,10 @@ class Journal:
     def __init__(self) -> None:
         self._undo: list[Edit] = []
         self._redo: list[Edit] = []
+        self.recorded = 0  # edits recorded so far (undo_step counts its writes with it)
 
     def record(self, edit: Edit) -> None:
+        self.recorded += 1
         self._undo.append(edit)
         del self._undo[:-MAX_STEPS]
         self._redo.clear()
@@ -77,3 +79,19 @@ class Journal:
 
     def next_undo_label(self) -> str | None:
         return self._undo[-1].label if self._undo else None
+
+    def squash(self, count: int, label: str = "") -> None:
+        """Make the last `count` recorded edits one step, as one user action (a form that
+        saves a programme and its indicators). Per field the first `before` and the last
+        `after` are kept, so undo restores what was there before the whole action."""
+        count = min(count, len(self._undo))
+        if count < 1:
+            return
+        edits = self._undo[-count:]
+        del self._undo[-count:]
+        merged: dict[tuple[str, str], Change] = {}
+        for edit in edits:
+            for c in edit.changes:
+                first = merged.get((c.record_id, c.field))
+                merged[(c.record_id, c.field)] = c if first is None else Change(c.record_id, c.field, first.before, c.after)
+        self._undo.append(Edit(label or edits[-1].label, tuple(merged.values())))

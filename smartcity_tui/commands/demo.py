@@ -1,0 +1,68 @@
+"""smartcity-tui demo: try the app on the sample plan (Kabupaten Wonosari Raya).
+
+The sample is copied to the user's data folder and the copy is opened, never the original:
+the shipped file stays pristine, and the copy takes its own replica id on its first edit. A
+second `demo` reopens the same copy with its edits; `--fresh` starts again from the sample.
+
+Where the sample lives: a wheel carries it as package data (smartcity_tui/data/sample_plan.json,
+mapped from sample_data/plan.json by pyproject's force-include, so there is one source); a
+checkout or editable install reads sample_data/plan.json in the repository.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..i18n import t
+from ..settings import Settings, data_dir
+from ..store import PlanStore
+from ..store.atomic import atomic_write_bytes
+from .common import CommandError
+
+NAME = "demo"
+DEMO_FILE = "contoh-rencana-induk.json"
+
+
+def add_parser(sub):
+    p = sub.add_parser(NAME, help=t("ui.cli.demo_help"), description=t("ui.cli.demo_help"))
+    p.add_argument("--fresh", action="store_true", help=t("ui.cli.demo_fresh_help"))
+    return p
+
+
+def sample_plan_path() -> Path:
+    package = Path(__file__).resolve().parent.parent
+    packaged = package / "data" / "sample_plan.json"
+    if packaged.is_file():
+        return packaged
+    return package.parent / "sample_data" / "plan.json"
+
+
+def demo_copy_path() -> Path:
+    return data_dir() / "demo" / DEMO_FILE
+
+
+def prepare_demo(fresh: bool = False) -> Path:
+    """The demo copy, made from the sample when missing (or when `fresh`)."""
+    src = sample_plan_path()
+    if not src.is_file():
+        raise CommandError(t("ui.cli.demo_missing", path=src))
+    dst = demo_copy_path()
+    if dst.exists() and not fresh:
+        return dst
+    if dst.exists():
+        # take the lock first: never replace a copy another window is editing
+        PlanStore.open(dst).close()
+    try:
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(dst, src.read_bytes())
+    except OSError as e:
+        raise CommandError(t("ui.cli.demo_copy_failed", path=dst, reason=e.strerror or e)) from None
+    return dst
+
+
+def run(args) -> int:
+    path = prepare_demo(args.fresh)
+
+    from ..ui.launch import launch
+
+    return launch(path, Settings.load())

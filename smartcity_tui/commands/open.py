@@ -1,0 +1,42 @@
+"""smartcity-tui PLAN / smartcity-tui: open the workshop app.
+
+With PLAN, open it (a PLAN that does not exist yet is created by the first-run form). Alone,
+reopen the plan opened last, or offer to create one. The app is imported only here, so the
+headless commands never pay for Textual.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..i18n import t
+from .common import CommandError, plan_path
+
+NAME = "open"
+
+
+def add_parser(sub):
+    p = sub.add_parser(NAME, help=t("ui.cli.open_help"), description=t("ui.cli.open_help"))
+    p.add_argument("plan", type=plan_path, nargs="?", metavar="PLAN", help=t("cli.plan_arg"))
+    p.add_argument("--break-lock", action="store_true", help=t("ui.cli.break_lock_help"))
+    return p
+
+
+def run(args) -> int:
+    from ..settings import Settings
+
+    settings = Settings.load()
+    path: Path | None = args.plan
+    note = ""
+    if path is None and settings.last_plan:
+        last = Path(settings.last_plan)
+        if last.exists():
+            path = last
+        else:
+            note = t("ui.first.last_missing", path=last)
+    if path is not None and not path.exists() and not path.parent.is_dir():
+        raise CommandError(t("cli.folder_missing", path=path.parent))
+
+    from ..ui.launch import launch
+
+    return launch(path, settings, break_lock=args.break_lock, note=note)

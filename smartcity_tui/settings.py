@@ -1,0 +1,75 @@
+"""The user's own settings: the last plan opened and remapped keys.
+
+A small TOML file in the user's config folder (platformdirs), written with tomli-w and read
+with tomllib. It is a convenience, never a source of truth: a missing or broken file means
+defaults, and a settings file that cannot be written never stops anybody from working.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import platformdirs
+import tomli_w
+
+from .store.atomic import atomic_write_bytes
+
+APP_NAME = "smartcity-tui"
+
+
+def config_dir() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def settings_path() -> Path:
+    return config_dir() / "settings.toml"
+
+
+@dataclass
+class Settings:
+    last_plan: str = ""
+    keys: dict[str, str] = field(default_factory=dict)  # binding id -> keys, e.g. "swot.new" = "a"
+    path: Path | None = None  # where it lives; None keeps it in memory only (tests)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> "Settings":
+        path = settings_path() if path is None else path
+        try:
+            raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            return cls(path=path)
+        keys = raw.get("keys", {})
+        return cls(
+            last_plan=raw.get("last_plan", "") if isinstance(raw.get("last_plan"), str) else "",
+            keys={k: v for k, v in keys.items() if isinstance(v, str)} if isinstance(keys, dict) else {},
+            path=path,
+        )
+
+    def to_toml(self) -> str:
+        data: dict[str, object] = {}
+        if self.last_plan:
+            data["last_plan"] = self.last_plan
+        if self.keys:
+            data["keys"] = dict(sorted(self.keys.items()))
+        return tomli_w.dumps(data)
+
+    def save(self) -> bool:
+        """Write the file; False when it could not be written (read-only home, full disk)."""
+        if self.path is None:
+            return True
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(self.path, self.to_toml().encode("utf-8"))
+        except OSError:
+            return False
+        return True
+
+    def remember_plan(self, plan: Path) -> None:
+        self.last_plan = str(plan.resolve())
+        self.save()

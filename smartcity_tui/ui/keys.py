@@ -1,0 +1,140 @@
+"""The key map as data: every binding of the app has a stable id, its default keys, the action
+it runs and the catalog key of its label.
+
+Screens and widgets build their BINDINGS from here, so one table documents every key
+(docs/keys.md is checked against it), the command palette lists the same actions, and a
+user remaps a key by its id in settings.toml (`[keys] "swot.new" = "a"`), posting style.
+
+Keys terminals swallow are avoided: no ctrl+shift+letter, ctrl+tab or ctrl+enter. Where a
+key is less than universal (Delete on small keyboards, F1 under some window managers) a
+plain-letter fallback is bound beside it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+from ..i18n import t
+
+
+@dataclass(frozen=True)
+class KeySpec:
+    id: str
+    keys: str  # comma-separated; the first one is shown in the footer
+    action: str
+    label: str  # i18n key of the description
+    show: bool = True  # in the footer (the help screen lists every key regardless)
+    priority: bool = False
+    group: str = ""  # i18n key of a footer group ("1-6 Dimensi")
+    help: str = ""  # i18n key of a longer description (help screen, palette); default: label
+
+
+def _pillar_keys() -> tuple[KeySpec, ...]:
+    from ..model.vocab import PILLARS
+
+    return tuple(
+        KeySpec(f"app.pillar.{p.key}", str(p.number), f"open_pillar('{p.key}')", f"ui.key.pillar.{p.key}",
+                group="ui.key.pillars")
+        for p in PILLARS
+    )
+
+
+SPECS: tuple[KeySpec, ...] = (
+    # --- everywhere ---
+    KeySpec("app.help", "f1,question_mark", "help", "ui.key.help"),
+    *_pillar_keys(),
+    KeySpec("app.dashboard", "0", "open_dashboard", "ui.key.dashboard", show=False),
+    KeySpec("app.undo", "ctrl+z", "undo", "ui.key.undo"),
+    KeySpec("app.redo", "ctrl+y", "redo", "ui.key.redo"),
+    KeySpec("app.quit", "q", "quit", "ui.key.quit", show=False),
+    KeySpec("app.palette", "ctrl+p", "command_palette", "ui.key.palette", show=False, priority=True),
+    # --- dashboard ---
+    KeySpec("dashboard.open", "enter", "open_card", "ui.key.open_pillar", show=False),
+    KeySpec("dashboard.left", "left", "move_card(-1, 0)", "ui.key.card_left", show=False),
+    KeySpec("dashboard.right", "right", "move_card(1, 0)", "ui.key.card_right", show=False),
+    KeySpec("dashboard.up", "up", "move_card(0, -1)", "ui.key.card_up", show=False),
+    KeySpec("dashboard.down", "down", "move_card(0, 1)", "ui.key.card_down", show=False),
+    # --- pillar screen ---
+    KeySpec("pillar.swot", "s", "view('swot')", "ui.key.view_swot", show=False),
+    KeySpec("pillar.strategies", "t", "view('strategies')", "ui.key.view_strategies", show=False),
+    KeySpec("pillar.programmes", "p", "view('programmes')", "ui.key.view_programmes", show=False),
+    KeySpec("pillar.next_view", "right_square_bracket", "next_view(1)", "ui.key.next_view",
+            help="ui.key.next_view_help"),
+    KeySpec("pillar.prev_view", "left_square_bracket", "next_view(-1)", "ui.key.prev_view", show=False),
+    KeySpec("pillar.back", "escape", "back", "ui.key.back"),
+    # --- SWOT quadrants ---
+    KeySpec("swot.new", "n,insert", "new_item", "ui.key.new"),
+    KeySpec("swot.edit", "enter,e", "edit_item", "ui.key.edit"),
+    KeySpec("swot.delete", "delete,x", "delete_item", "ui.key.delete"),
+    KeySpec("swot.move", "m", "move_item", "ui.key.move", help="ui.key.move_help"),
+    KeySpec("swot.filter", "f", "filter", "ui.key.filter", help="ui.key.filter_help"),
+    KeySpec("swot.clear_filter", "escape", "clear_filter", "ui.key.clear_filter", show=False),
+    KeySpec("quadrant.left", "left", "quadrant(-1, 0)", "ui.key.quadrant_left", show=False),
+    KeySpec("quadrant.right", "right", "quadrant(1, 0)", "ui.key.quadrant_right", show=False),
+    # --- strategies ---
+    KeySpec("strategy.new", "n,insert", "new_strategy", "ui.key.new"),
+    KeySpec("strategy.edit", "enter,e", "edit_strategy", "ui.key.edit"),
+    KeySpec("strategy.delete", "delete,x", "delete_strategy", "ui.key.delete"),
+    # --- forms and pickers ---
+    KeySpec("form.save", "ctrl+s,f2", "save", "ui.key.save"),
+    KeySpec("form.cancel", "escape", "cancel", "ui.key.cancel"),
+    KeySpec("picker.choose", "enter", "choose", "ui.key.choose"),
+    KeySpec("picker.cancel", "escape", "cancel", "ui.key.cancel"),
+    KeySpec("help.close", "escape,f1,question_mark,q", "close", "ui.key.close"),
+    KeySpec("problem.quit", "escape,q", "app.quit", "ui.key.quit"),
+    KeySpec("first_run.quit", "escape", "app.quit", "ui.key.quit"),
+)
+
+BY_ID: dict[str, KeySpec] = {s.id: s for s in SPECS}
+OUR_IDS = frozenset(BY_ID)
+
+
+def bindings(*ids: str) -> list[Binding]:
+    """Textual bindings for these key ids, labelled in the current language."""
+    out = []
+    for key_id in ids:
+        spec = BY_ID[key_id]
+        out.append(Binding(
+            spec.keys, spec.action, t(spec.label), show=spec.show, priority=spec.priority,
+            tooltip=t(spec.help) if spec.help else "", id=spec.id,
+            group=Binding.Group(t(spec.group), compact=True) if spec.group else None,
+        ))
+    return out
+
+
+# The footer shows keys in this order: help first (it explains the rest), then what the
+# focused part of the screen does, then undo and the way back; at 80 columns the tail is what
+# gets cut, and everything is in the help screen anyway.
+_FIRST = ("app.help",)
+_LAST = ("app.undo", "pillar.back", "pillar.next_view", "app.redo", "app.quit")
+
+
+def footer_rank(binding_id: str | None) -> int:
+    if binding_id in _FIRST:
+        return 0
+    if binding_id in _LAST:
+        return 2 + _LAST.index(binding_id)
+    if binding_id is not None and binding_id.startswith("app.pillar."):
+        return 2 + len(_LAST)
+    return 1
+
+
+def prefixed(prefix: str) -> list[Binding]:
+    return bindings(*(s.id for s in SPECS if s.id.startswith(prefix)))
+
+
+# How a few keys read in the footer and help; Textual's own names are English words.
+DISPLAY = {
+    "question_mark": "?", "right_square_bracket": "]", "left_square_bracket": "[",
+    "escape": "esc", "delete": "del", "insert": "ins", "enter": "enter",
+}
+
+
+def display(key: str) -> str:
+    if key in DISPLAY:
+        return DISPLAY[key]
+    if key.startswith("ctrl+"):
+        return "^" + key[5:]
+    return key

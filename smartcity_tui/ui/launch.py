@@ -1,0 +1,35 @@
+"""Open a plan and run the app on it: what `smartcity-tui PLAN`, `smartcity-tui` alone and
+`smartcity-tui demo` share. A plan that will not open (locked, unreadable, too new) is shown
+on a screen that says why and what to do; nothing is written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..settings import Settings
+from ..store import PlanStore, StoreError
+from .factory import create_app
+
+
+def open_plan(path: Path | None, *, break_lock: bool = False) -> tuple[PlanStore | None, StoreError | None]:
+    """The open store, or the reason it would not open; (None, None) when there is no file
+    yet (the first-run form creates it)."""
+    if path is None or not path.exists():
+        return None, None
+    try:
+        return PlanStore.open(path, break_lock=break_lock), None
+    except StoreError as e:
+        return None, e
+
+
+def launch(path: Path | None, settings: Settings, *, break_lock: bool = False, note: str = "") -> int:
+    store, problem = open_plan(path, break_lock=break_lock)
+    app = create_app(store, settings, plan_path=path, problem=problem, note=note)
+    try:
+        result = app.run()
+    finally:
+        if app.store is not None:
+            app.store.close()
+    if problem is not None:
+        return 2
+    return int(result or 0)

@@ -1,0 +1,47 @@
+"""Command palette entries made from the key map: every keyed action of the current screen
+(and of the focused widget) is also a palette command, named by its label and showing its key.
+One source, so a new binding is in the palette without anybody remembering to add it."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from ..i18n import t
+from . import keys
+
+
+def keyed_actions(screen) -> list[tuple[str, str, object, str]]:
+    """(label, keys shown, node, action) for each of our enabled bindings on `screen`,
+    one entry per action, in the order the key map lists them."""
+    seen: dict[tuple[int, str], list] = {}
+    for key, active in screen.active_bindings.items():
+        binding = active.binding
+        # every binding with an id is one of the app's own (Textual's carry none): ours from
+        # the key map, and those the programme widgets declare themselves
+        if binding.id is None or not active.enabled or binding.system:
+            continue
+        entry = seen.setdefault((id(active.node), binding.action),
+                                [binding.description, [], active.node, binding.action, binding.id])
+        entry[1].append(keys.display(key))
+    order = {s.id: i for i, s in enumerate(keys.SPECS)}
+    rows = sorted(seen.values(), key=lambda e: order.get(e[4], 999))
+    return [(label, " ".join(shown), node, action) for label, shown, node, action, _ in rows]
+
+
+class KeyCommands(Provider):
+    def _commands(self):
+        for label, shown, node, action in keyed_actions(self.screen):
+            yield label, t("ui.palette.key", keys=shown), partial(self.app.run_action, action, node)
+
+    async def discover(self) -> Hits:
+        for label, help_text, callback in self._commands():
+            yield DiscoveryHit(label, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for label, help_text, callback in self._commands():
+            score = matcher.match(label)
+            if score > 0:
+                yield Hit(score, matcher.highlight(label), callback, help=help_text)

@@ -1,0 +1,151 @@
+"""The dashboard: the plan's facts, six pillar cards with their counts and what each still
+lacks, the quick wins and the open conflicts. Keys 1-6 (or enter on a card) open a pillar.
+
+Validation of a big plan runs in a thread worker, so the cards show their counts at once and
+their gaps a moment later; a small plan is checked on the spot (and snapshots stay exact).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Grid, Vertical
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
+
+from ...i18n import get_language, t
+from ...model.plan import Plan
+from ...model.validation import Finding, validate
+from ...model.vocab import PILLAR_KEYS, pillar
+from .. import keys
+from ..widgets.pillar_card import PillarCard, lacks_lines
+from ..widgets.top_bar import TopBar
+from .base import PlanScreen, footer, plan_title
+
+# Up to this many records, validation is quick enough to run before the first frame.
+VALIDATE_INLINE_MAX = 3000
+# The quick-wins list shows this many; the rest are a count (each pillar screen has them all).
+QUICK_WINS_SHOWN = 200
+
+
+class DashboardScreen(PlanScreen):
+    BINDINGS = keys.prefixed("dashboard.")
+    AUTO_FOCUS = "PillarCard"
+
+    def compose(self) -> ComposeResult:
+        yield TopBar(id="top")
+        with Vertical(id="dash"):
+            yield Static(id="facts", markup=False)
+            yield Static(id="vision", markup=False)
+            with Grid(id="cards"):
+                for key in PILLAR_KEYS:
+                    yield PillarCard(key, id=f"card-{key}", classes="card")
+            yield OptionList(id="quick-wins")
+        yield footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#quick-wins", OptionList).border_title = t("ui.dash.quick_wins")
+        self.sync()
+        self.call_after_refresh(self.app.first_frame_drawn)
+
+    def show_plan(self, plan: Plan) -> None:
+        info = plan.info
+        lang = get_language()
+        self.query_one(TopBar).set_where(t("ui.dash.where", plan=plan_title(plan)))
+        period = f"{info.start_year}-{info.end_year}" if info.start_year else t("ui.dash.no_period")
+        facts = t("ui.dash.facts", province=info.province or "-", period=period,
+                  team=self.app.store.team or "-", conflicts=len(plan.conflict_ids))
+        self.query_one("#facts", Static).update(facts)
+        vision = info.vision.strip() or t("ui.dash.no_vision")
+        self.query_one("#vision", Static).update(t("ui.dash.vision", vision=vision))
+        counts = plan.counts()
+        for key in PILLAR_KEYS:
+            self.query_one(f"#card-{key}", PillarCard).set_counts(counts[key])
+        self._show_quick_wins(plan, lang)
+        if len(plan.records) <= VALIDATE_INLINE_MAX:
+            self._show_findings(validate(plan))
+        else:
+            for card in self.query(PillarCard):
+                card.set_lacks(None)
+            self.run_worker(lambda: validate(plan), thread=True, exclusive=True, group="validate",
+                            name=f"validate-{self.seen_version}")
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.group != "validate" or event.state != WorkerState.SUCCESS:
+            return
+        if worker.name == f"validate-{self.seen_version}":  # not a stale result
+            self._show_findings(worker.result)
+
+    def _show_findings(self, findings: list[Finding]) -> None:
+        by_pillar: dict[str, list[Finding]] = defaultdict(list)
+        for f in findings:
+            if f.pillar:
+                by_pillar[f.pillar].append(f)
+        for key in PILLAR_KEYS:
+            self.query_one(f"#card-{key}", PillarCard).set_lacks(lacks_lines(by_pillar[key]))
+
+    def _show_quick_wins(self, plan: Plan, lang: str) -> None:
+        wins = plan.quick_wins()
+        ol = self.query_one("#quick-wins", OptionList)
+        ol.border_title = t("ui.dash.quick_wins_n", n=len(wins))
+        options = []
+        for p in wins[:QUICK_WINS_SHOWN]:
+            line = Text(no_wrap=True, overflow="ellipsis")
+            line.append("★ ", style="yellow")
+            if p.code:
+                line.append(p.code + " ", style="bold")
+            line.append(p.name or t("ui.unnamed"))
+            try:
+                line.append(f"  {pillar(p.pillar).label(lang)}", style="dim")
+            except KeyError:
+                pass
+            if p.start_year:
+                line.append(f" · {p.start_year}", style="dim")
+            options.append(Option(line, id=p.id))
+        if len(wins) > QUICK_WINS_SHOWN:
+            options.append(Option(t("ui.dash.more_quick_wins", n=len(wins) - QUICK_WINS_SHOWN), disabled=True))
+        if not wins:
+            options.append(Option(t("ui.dash.no_quick_wins"), disabled=True))
+        highlighted = ol.highlighted
+        ol.set_options(options)
+        if highlighted is not None and options:
+            ol.highlighted = min(highlighted, len(options) - 1)
+
+    # --- keys ------------------------------------------------------------------------------
+
+    def action_open_card(self) -> None:
+        if isinstance(self.focused, PillarCard):
+            self.app.action_open_pillar(self.focused.pillar_key)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        prog = self.app.store.get(event.option.id) if event.option.id else None
+        if prog is not None:
+            self.app.action_open_pillar(prog.pillar)
+            screen = self.app.screen
+            if hasattr(screen, "show_programme"):
+                screen.show_programme(prog.id)
+
+    def action_move_card(self, dx: int, dy: int) -> None:
+        cards = list(self.query(PillarCard))
+        if not isinstance(self.focused, PillarCard):
+            cards[0].focus()
+            return
+        cols = 3
+        i = cards.index(self.focused)
+        row, col = divmod(i, cols)
+        col = min(max(col + dx, 0), cols - 1)
+        row = row + dy
+        if row >= len(cards) // cols:
+            self.query_one("#quick-wins").focus()
+            return
+        cards[max(row, 0) * cols + col].focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("move_card", "open_card"):
+            # the quick-wins list has its own arrows and enter
+            return isinstance(self.focused, PillarCard)
+        return True

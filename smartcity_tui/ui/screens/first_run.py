@@ -1,0 +1,104 @@
+"""The first-run form: the facts a new plan needs (region, kind, province, period, team), then
+the plan file is created and opened. Without a file name given on the command line it also
+asks where to keep the plan, suggesting the user's data folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Input, Select, Static
+
+from ...i18n import get_language, t
+from ...model.records import PlanInfo
+from ...model.vocab import REGION_KINDS
+from ...settings import data_dir
+from ...store import PlanStore, StoreError
+from .. import keys
+from .form import FormScreen, parse_year
+
+DEFAULT_FILE = "rencana-induk.json"
+
+
+class FirstRunScreen(FormScreen[PlanStore]):
+    BINDINGS = keys.bindings("form.save", "first_run.quit")
+
+    def __init__(self, plan_path: Path | None, note: str = "") -> None:
+        super().__init__()
+        self.plan_path = plan_path
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        lang = get_language()
+        this_year = self.app.clock().year
+        with VerticalScroll(id="first-run", classes="form") as box:
+            box.border_title = t("ui.first.title")
+            box.border_subtitle = t("ui.form.keys_hint")
+            if self.note:
+                yield Static(self.note, classes="field-error", markup=False)
+            if self.plan_path is not None:
+                yield Static(t("ui.first.intro_path", path=self.plan_path), classes="hint", markup=False)
+            else:
+                yield Static(t("ui.first.intro"), classes="hint", markup=False)
+            yield from self.field(t("ui.first.region"), Input(placeholder=t("ui.first.region_ph"), id="region"))
+            yield from self.field(t("ui.first.kind"), Select(
+                [(c.label(lang), c.key) for c in REGION_KINDS], value="kabupaten", allow_blank=False, id="kind"))
+            yield from self.field(t("ui.first.province"), Input(placeholder=t("ui.first.province_ph"), id="province"))
+            yield from self.field(t("ui.first.start"), Input(str(this_year), id="start", max_length=4))
+            yield from self.field(t("ui.first.end"), Input(str(this_year + 4), id="end", max_length=4))
+            yield from self.field(t("ui.first.team"), Input(placeholder=t("ui.first.team_ph"), id="team"))
+            if self.plan_path is None:
+                yield from self.field(t("ui.first.file"), Input(str(data_dir() / DEFAULT_FILE), id="file"))
+            yield from self.buttons()
+
+    def on_mount(self) -> None:
+        self.query_one("#region", Input).focus()
+
+    def collect(self) -> dict[str, Any]:
+        values = {name: self.query_one(f"#{name}", Input).value.strip()
+                  for name in ("region", "province", "start", "end", "team")}
+        values["kind"] = self.query_one("#kind", Select).value
+        values["file"] = (Path(self.query_one("#file", Input).value.strip()).expanduser()
+                          if self.plan_path is None else self.plan_path)
+        return values
+
+    def check(self, values: dict[str, Any]) -> dict[str, str]:
+        errors: dict[str, str] = {}
+        if not values["region"]:
+            errors["region"] = t("ui.first.need_region")
+        if not values["province"]:
+            errors["province"] = t("ui.first.need_province")
+        start, end = parse_year(values["start"]), parse_year(values["end"])
+        if start is None:
+            errors["start"] = t("ui.form.need_year", value=values["start"])
+        if end is None:
+            errors["end"] = t("ui.form.need_year", value=values["end"])
+        elif start is not None and end < start:
+            errors["end"] = t("ui.first.end_before_start", start=start, end=end)
+        if not values["team"]:
+            errors["team"] = t("ui.first.need_team")
+        path: Path = values["file"]
+        if self.plan_path is None:
+            if not str(path).strip() or path.name == "":
+                errors["file"] = t("ui.first.need_file")
+            elif path.exists():
+                errors["file"] = t("ui.first.file_exists", path=path)
+            elif path.suffix.lower() != ".json":
+                errors["file"] = t("ui.first.need_json")
+        return errors
+
+    def build(self, values: dict[str, Any]) -> PlanStore | None:
+        path: Path = values["file"]
+        info = PlanInfo(region=values["region"], region_kind=str(values["kind"]), province=values["province"],
+                        start_year=int(values["start"]), end_year=int(values["end"]))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            return PlanStore.create(path, info, values["team"])
+        except StoreError as e:
+            self.show_errors({"file" if self.plan_path is None else "region": e.message()})
+        except OSError as e:
+            self.show_errors({"file" if self.plan_path is None else "region":
+                              t("ui.first.cannot_create", path=path, reason=e.strerror or e)})
+        return None

@@ -1,0 +1,46 @@
+"""Help (F1 or ?): every key of the screen it was opened from, the focused widget's included,
+read from the live bindings so it can never disagree with what the keys do."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+from ...i18n import t
+from .. import keys
+from ..palette import keyed_actions
+
+
+def key_table(screen: Screen) -> Table:
+    table = Table(box=None, show_header=True, header_style="bold", expand=True, padding=(0, 1))
+    table.add_column(t("ui.help.col_key"), no_wrap=True, style="bold")
+    table.add_column(t("ui.help.col_action"), ratio=1)
+    for label, shown, _node, _action in keyed_actions(screen):
+        table.add_row(shown, label)
+    table.add_row("ctrl+p", t("ui.help.palette"))
+    table.add_row("tab / shift+tab", t("ui.help.tab"))
+    table.add_row("ctrl+q", t("ui.key.quit"))
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = keys.bindings("help.close")
+
+    def __init__(self, under: Screen) -> None:
+        super().__init__()
+        self.under = under
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help", classes="form") as box:
+            box.border_title = t("ui.help.title")
+            box.border_subtitle = t("ui.help.close_hint")
+            yield Static(key_table(self.under))
+            hint = getattr(self.under, "HELP_KEY", "")
+            if hint:
+                yield Static(t(hint), classes="hint")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,100 @@
+"""One pillar's screen (keys 1-6): its SWOT as a 2x2 of quadrants, its TOWS strategies, and
+its programmes. s / t / p (or ] and [) switch views; escape goes back to the dashboard.
+
+Only the view on show is drawn from the plan; the others catch up when they are opened, so
+a pillar with hundreds of records opens as fast as an empty one.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import TabbedContent, TabPane
+
+from ...i18n import get_language, t
+from ...model.plan import Plan
+from ...model.vocab import pillar
+from .. import keys
+from ..widgets.programmes_pane import ProgrammesPane
+from ..widgets.strategy_view import StrategyTable, StrategyView
+from ..widgets.swot_board import SwotBoard
+from ..widgets.top_bar import TopBar
+from .base import PlanScreen, footer, plan_title
+
+VIEWS = ("swot", "strategies", "programmes")
+
+
+class PillarScreen(PlanScreen):
+    BINDINGS = keys.prefixed("pillar.")
+
+    def __init__(self, pillar_key: str) -> None:
+        super().__init__()
+        self.pillar_key = pillar_key
+        self.pillar = pillar(pillar_key)
+        self._drawn: dict[str, int] = {}  # view -> plan version it was last drawn at
+
+    def compose(self) -> ComposeResult:
+        yield TopBar(id="top")
+        with TabbedContent(initial="swot", id="views"):
+            with TabPane(t("ui.pillar.tab_swot"), id="swot"):
+                yield SwotBoard(self.pillar_key, id="swot-board")
+            with TabPane(t("ui.pillar.tab_strategies"), id="strategies"):
+                yield StrategyView(self.pillar_key, id="strategy-view")
+            with TabPane(t("ui.pillar.tab_programmes"), id="programmes"):
+                yield ProgrammesPane(self.pillar_key, id="programme-view")
+        yield footer()
+
+    def on_mount(self) -> None:
+        self.query_one(SwotBoard).quadrant("S").focus()
+
+    @property
+    def view(self) -> str:
+        return self.query_one(TabbedContent).active or "swot"
+
+    def show_plan(self, plan: Plan) -> None:
+        lang = get_language()
+        self.query_one(TopBar).set_where(
+            f"{self.pillar.number} {self.pillar.label(lang)} · {plan_title(plan)}")
+        self._draw(self.view, plan)
+
+    def _draw(self, view: str, plan: Plan) -> None:
+        if view == "swot":
+            self.query_one(SwotBoard).show(plan)
+        elif view == "strategies":
+            self.query_one(StrategyView).show(plan)
+        else:
+            self.query_one(ProgrammesPane).show(plan)
+        self._drawn[view] = self.app.plan_version
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        view = event.pane.id or "swot"
+        if self.app.store is not None and self._drawn.get(view) != self.app.plan_version:
+            self._draw(view, self.app.store.plan())
+        self._focus_view(view)
+
+    def _focus_view(self, view: str) -> None:
+        if view == "swot":
+            board = self.query_one(SwotBoard)
+            if not isinstance(self.focused, type(board.quadrant("S"))):
+                board.quadrant("S").focus()
+        elif view == "strategies":
+            self.query_one(StrategyTable).focus()
+        else:
+            self.query_one(ProgrammesPane).focus_view()
+
+    # --- keys --------------------------------------------------------------------------------
+
+    def action_view(self, view: str) -> None:
+        if view in VIEWS:
+            self.query_one(TabbedContent).active = view
+
+    def action_next_view(self, step: int) -> None:
+        i = VIEWS.index(self.view) if self.view in VIEWS else 0
+        self.action_view(VIEWS[(i + step) % len(VIEWS)])
+
+    def action_back(self) -> None:
+        self.app.action_open_dashboard()
+
+    def show_programme(self, programme_id: str) -> None:
+        """Open the programmes view (the dashboard's quick-wins list lands here)."""
+        self.action_view("programmes")
+

@@ -1,0 +1,92 @@
+"""Add or edit a TOWS strategy: its kind (SO, WO, ST, WT), its text, and the pillar's SWOT
+items it draws on, picked from a list (space or enter ticks an item)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Input, Select, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from ...i18n import get_language, t
+from ...model.plan import Plan
+from ...model.records import Strategy
+from ...model.validation import KIND_QUADRANTS
+from ...model.vocab import QUADRANTS, STRATEGY_KINDS, pillar
+from .form import FormScreen
+
+
+def kind_hint(kind: str, lang: str) -> str:
+    quadrants = [q for q in QUADRANTS.keys if q in KIND_QUADRANTS.get(kind, set())]
+    names = [f"{QUADRANTS.label(q, lang)} ({q})" for q in quadrants]
+    return t("ui.strategy.kind_hint", kind=kind, first=names[0], second=names[1]) if len(names) == 2 else ""
+
+
+class StrategyForm(FormScreen[Strategy]):
+    def __init__(self, plan: Plan, strategy: Strategy, *, is_new: bool) -> None:
+        super().__init__()
+        self.plan = plan
+        self.strategy = strategy
+        self.is_new = is_new
+
+    def compose(self) -> ComposeResult:
+        lang = get_language()
+        p = pillar(self.strategy.pillar)
+        kind = self.strategy.kind if self.strategy.kind in STRATEGY_KINDS else "SO"
+        with VerticalScroll(id="strategy-form", classes="form") as box:
+            box.border_title = t("ui.strategy.form_new" if self.is_new else "ui.strategy.form_edit",
+                                 pillar=p.label(lang))
+            box.border_subtitle = t("ui.form.keys_hint")
+            yield from self.field(t("ui.strategy.kind"), Select(
+                [(k.label(lang), k.key) for k in STRATEGY_KINDS], value=kind, allow_blank=False, id="kind"))
+            yield from self.field(t("ui.strategy.text"), Input(self.strategy.text, placeholder=t("ui.strategy.text_ph"),
+                                                               id="text"))
+            yield from self.field(t("ui.strategy.swot"), SelectionList[str](*self._selections(), id="swot"),
+                                  hint=t("ui.strategy.swot_hint"))
+            yield Static(kind_hint(kind, lang), id="kind-hint", classes="hint", markup=False)
+            yield from self.buttons()
+
+    def _selections(self) -> list[Selection]:
+        chosen = set(self.strategy.swot_ids)
+        out = []
+        for q in QUADRANTS.keys:
+            for item in self.plan.swot_for(self.strategy.pillar, q):
+                prompt = Text()
+                prompt.append(f"{q} ", style="bold")
+                prompt.append(" ".join(item.text.split()) or t("ui.unnamed"))
+                out.append(Selection(prompt, item.id, item.id in chosen))
+        return out
+
+    def on_mount(self) -> None:
+        self.query_one("#text", Input).focus()
+        if not self.query_one(SelectionList).option_count:
+            self.query_one("#swot-error", Static).update(t("ui.strategy.no_swot_yet"))
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "kind":
+            self.query_one("#kind-hint", Static).update(kind_hint(str(event.value), get_language()))
+
+    def collect(self) -> dict[str, Any]:
+        picker = self.query_one(SelectionList)
+        selected = set(picker.selected)
+        listed = {picker.get_option_at_index(i).value for i in range(picker.option_count)}
+        # keep the order the items were cited in, new ones after; a citation the list does not
+        # show (another pillar's item) is kept, never dropped behind the user's back
+        ids = [i for i in self.strategy.swot_ids if i in selected or i not in listed]
+        ids += [s for s in picker.selected if s not in ids]
+        return {
+            "kind": self.query_one("#kind", Select).value,
+            "text": " ".join(self.query_one("#text", Input).value.split()),
+            "swot_ids": ids,
+        }
+
+    def check(self, values: dict[str, Any]) -> dict[str, str]:
+        if not values["text"]:
+            return {"text": t("ui.strategy.need_text")}
+        return {}
+
+    def build(self, values: dict[str, Any]) -> Strategy:
+        return self.strategy.replace(**values)

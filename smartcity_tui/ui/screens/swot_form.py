@@ -1,0 +1,65 @@
+"""Add or edit one SWOT item: quadrant, text, element (or none) with a free sub-topic beside
+it, and the agency that raised it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Input, Select
+
+from ...i18n import get_language, t
+from ...model.records import SwotItem
+from ...model.vocab import QUADRANTS, pillar
+from .form import FormScreen
+
+NO_ELEMENT = "-"
+
+
+class SwotForm(FormScreen[SwotItem]):
+    def __init__(self, item: SwotItem, *, is_new: bool) -> None:
+        super().__init__()
+        self.item = item
+        self.is_new = is_new
+
+    def compose(self) -> ComposeResult:
+        lang = get_language()
+        p = pillar(self.item.pillar)
+        with VerticalScroll(id="swot-form", classes="form") as box:
+            box.border_title = t("ui.swot.form_new" if self.is_new else "ui.swot.form_edit", pillar=p.label(lang))
+            box.border_subtitle = t("ui.form.keys_hint")
+            yield from self.field(t("ui.swot.quadrant"), Select(
+                [(f"{q.key} · {q.label(lang)}", q.key) for q in QUADRANTS],
+                value=self.item.quadrant if self.item.quadrant in QUADRANTS else "S", allow_blank=False, id="quadrant"))
+            yield from self.field(t("ui.swot.text"), Input(self.item.text, placeholder=t("ui.swot.text_ph"), id="text"))
+            yield from self.field(t("ui.swot.element"), Select(
+                [(t("ui.swot.no_element"), NO_ELEMENT)] + [(e.label(lang), e.key) for e in p.elements],
+                value=self.item.element if p.element(self.item.element) else NO_ELEMENT,
+                allow_blank=False, id="element"))
+            yield from self.field(t("ui.swot.subtopic"), Input(self.item.subtopic, placeholder=t("ui.swot.subtopic_ph"),
+                                                               id="subtopic"))
+            yield from self.field(t("ui.swot.agency"), Input(self.item.source_agency, placeholder=t("ui.swot.agency_ph"),
+                                                             id="agency"))
+            yield from self.buttons()
+
+    def on_mount(self) -> None:
+        self.query_one("#text", Input).focus()
+
+    def collect(self) -> dict[str, Any]:
+        element = self.query_one("#element", Select).value
+        return {
+            "quadrant": self.query_one("#quadrant", Select).value,
+            "text": " ".join(self.query_one("#text", Input).value.split()),
+            "element": "" if element == NO_ELEMENT else element,
+            "subtopic": self.query_one("#subtopic", Input).value.strip(),
+            "source_agency": self.query_one("#agency", Input).value.strip(),
+        }
+
+    def check(self, values: dict[str, Any]) -> dict[str, str]:
+        if not values["text"]:
+            return {"text": t("ui.swot.need_text")}
+        return {}
+
+    def build(self, values: dict[str, Any]) -> SwotItem:
+        return self.item.replace(**values)

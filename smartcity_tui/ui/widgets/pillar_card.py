@@ -1,0 +1,75 @@
+"""A dashboard card for one pillar: its counts and what it still lacks, from validation."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from ...i18n import get_language, t
+from ...model.validation import ERROR, Finding
+from ...model.vocab import QUADRANTS, pillar
+
+# Findings about a whole pillar, told in a few words on the card.
+PILLAR_CODES = ("pillar.swot_missing", "pillar.no_strategy", "pillar.no_programme", "pillar.no_quick_win")
+
+
+def lacks_lines(findings: list[Finding]) -> list[tuple[str, str]]:
+    """(text, style class) lines of what a pillar lacks: the pillar-wide gaps first, then how
+    many other errors and warnings its records have."""
+    lines: list[tuple[str, str]] = []
+    for code in PILLAR_CODES:
+        for f in findings:
+            if f.code == code:
+                lines.append((t("ui.card.lack." + code.split(".", 1)[1], **f.params), "warning"))
+    rest = [f for f in findings if f.code not in PILLAR_CODES]
+    n_err = sum(1 for f in rest if f.severity == ERROR)
+    n_warn = len(rest) - n_err
+    if n_err:
+        lines.append((t("ui.card.errors", n=n_err), "error"))
+    if n_warn:
+        lines.append((t("ui.card.warnings", n=n_warn), "warning"))
+    return lines
+
+
+class PillarCard(Static, can_focus=True):
+    def __init__(self, key: str, **kw) -> None:
+        super().__init__(**kw)
+        self.pillar_key = key
+        p = pillar(key)
+        self.border_title = f"{p.number} {p.label(get_language())}"
+        self._counts: dict | None = None
+        self._lacks: list[tuple[str, str]] | None = None
+
+    def set_counts(self, counts: dict) -> None:
+        self._counts = counts
+        self._redraw()
+
+    def set_lacks(self, lacks: list[tuple[str, str]] | None) -> None:
+        self._lacks = lacks
+        self._redraw()
+
+    def on_resize(self) -> None:
+        self._redraw()
+
+    def _redraw(self) -> None:
+        c = self._counts
+        if c is None:
+            return
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append("  ".join(f"{q} {c['swot'][q]}" for q in QUADRANTS.keys))
+        text.append("\n" + t("ui.card.strategies", n=c["strategies"]))
+        text.append("\n" + t("ui.card.programmes", n=c["programmes"], qw=c["quick_wins"]))
+        room = max(1, self.content_size.height - 3) if self.content_size.height else 2
+        lacks = self._lacks
+        if lacks is None:
+            text.append("\n" + t("ui.card.checking"), style="dim")
+        elif not lacks:
+            text.append("\n" + t("ui.card.complete"), style="green")
+        else:
+            shown = lacks if len(lacks) <= room else lacks[: room - 1]
+            for line, kind in shown:
+                text.append("\n" + ("✖ " if kind == "error" else "! ") + line,
+                            style="red" if kind == "error" else "yellow")
+            if len(shown) < len(lacks):
+                text.append("\n" + t("ui.card.more", n=len(lacks) - len(shown)), style="dim")
+        self.update(text)

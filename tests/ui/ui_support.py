@@ -1,0 +1,57 @@
+"""What the app's tests share: a small workshop plan written with a fixed clock (so the save
+time on screen, and so every snapshot, is the same on every run), and helpers to drive it."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+
+from smartcity_tui.model.records import Indicator, PlanInfo, Programme, Strategy, SwotItem
+from smartcity_tui.store import PlanStore
+
+WIB = _dt.timezone(_dt.timedelta(hours=7))
+NOW = _dt.datetime(2026, 11, 22, 14, 3, tzinfo=WIB)
+
+
+def fixed_clock() -> _dt.datetime:
+    return NOW
+
+
+def build_workshop_plan(path: Path) -> Path:
+    """Smart Governance with a full SWOT, a strategy and a quick win; Smart Economy half
+    done; the other pillars empty, so the dashboard has gaps to show."""
+    info = PlanInfo(region="Sukamaju", region_kind="kabupaten", province="Jawa Tengah",
+                    start_year=2025, end_year=2029, vision="Sukamaju yang cerdas, terbuka dan sejahtera",
+                    missions=["Pelayanan publik yang cepat"])
+    with PlanStore.create(path, info, team="Pokja Governance", clock=fixed_clock) as store:
+        s1 = store.add(SwotItem(pillar="governance", quadrant="S", text="Aplikasi layanan izin sudah dipakai warga",
+                                element="public_service"))
+        store.add(SwotItem(pillar="governance", quadrant="S", text="Pusat data kabupaten sudah ada",
+                                element="bureaucracy"))
+        store.add(SwotItem(pillar="governance", quadrant="W", text="Data antar-OPD belum terhubung",
+                           element="bureaucracy"))
+        o1 = store.add(SwotItem(pillar="governance", quadrant="O", text="Program nasional SPBE membuka dana",
+                                element="public_policy"))
+        store.add(SwotItem(pillar="governance", quadrant="T", text="Serangan siber ke layanan daring",
+                           element="public_service"))
+        st = store.add(Strategy(pillar="governance", kind="SO", text="Satukan layanan izin di satu portal",
+                                swot_ids=[s1.id, o1.id]))
+        prog = store.add(Programme(code="GOV-01", name="Portal layanan terpadu", pillar="governance",
+                                   element="public_service", strategy_ids=[st.id], lead_agency="Diskominfo",
+                                   start_year=2025, end_year=2025, horizon="short", quick_win=True,
+                                   priority="high", funding_sources=["apbd"], budget={2025: 250_000_000}))
+        store.add(Indicator(programme_id=prog.id, name="Layanan di portal", unit="layanan",
+                            baseline=3, targets={2025: 20}))
+        store.add(SwotItem(pillar="economy", quadrant="S", text="18 ribu UMKM terdata", element="welfare"))
+        store.add(SwotItem(pillar="economy", quadrant="W", text="Pembayaran nontunai masih jarang",
+                           element="financial_transactions"))
+    return path
+
+
+def reopen(path: Path) -> PlanStore:
+    """The plan as the file holds it now (the app has closed and released it)."""
+    return PlanStore.open(path, readonly=True)
+
+
+async def type_text(pilot, text: str) -> None:
+    await pilot.press(*["space" if c == " " else c for c in text])
