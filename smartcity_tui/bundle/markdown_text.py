@@ -40,6 +40,10 @@ def inline(text: object) -> str:
             and "\u2028" not in s and "\u2029" not in s and "\x85" not in s:
         return _line(s)
     lines = [_line(x) for x in s.splitlines()]
+    while lines and not lines[-1]:
+        lines.pop()  # a line of only control characters at the end
+    while lines and not lines[0]:
+        lines.pop(0)
     return BR.join(lines)
 
 

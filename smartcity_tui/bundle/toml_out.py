@@ -70,6 +70,8 @@ def record(array: str, rec: dict[str, Any]) -> str:
     """One record (RecordState.to_dict()) as an element of array `array`."""
     lines = [f"[[{key(array)}]]", f"id = {string(rec['id'])}", f"kind = {string(rec['kind'])}",
              f"vv = {value(rec['vv'])}"]
+    if not rec["f"]:
+        lines.append("f = {}")
     for name, sibs in rec["f"].items():
         lines.append(f"f.{key(name)} = {value(sibs)}")
     return "\n".join(lines) + "\n"
