@@ -46,7 +46,7 @@ class ProgrammeForm(ModalScreen[ProgrammeFormResult | None]):
     }
     ProgrammeForm #form-body { height: 1fr; padding: 0 1; scrollbar-size-vertical: 1; }
     ProgrammeForm .section {
-        text-style: bold; color: $text-accent; background: $primary-muted; padding: 0 1; margin: 1 0;
+        text-style: bold; color: $text-accent; background: $primary-muted; padding: 0 1; margin: 1 0 0 0;
     }
     ProgrammeForm #form-body > .section:first-child { margin-top: 0; }
     ProgrammeForm Input, ProgrammeForm Select, ProgrammeForm SelectionList { width: 1fr; }
@@ -129,10 +129,10 @@ class ProgrammeForm(ModalScreen[ProgrammeFormResult | None]):
                 yield FieldRow(t("prog.form.horizon"), self._choice("horizon", HORIZONS, d.horizon), key="horizon")
                 yield FieldRow(t("prog.form.start_year"), Input(
                     d.start_year, id="start_year", compact=True, restrict=YEAR, max_length=4,
-                    placeholder=str(self.years.start) if self.years else ""), key="start_year")
+                    placeholder=self._year_hint(self.years.start)), key="start_year")
                 yield FieldRow(t("prog.form.end_year"), Input(
                     d.end_year, id="end_year", compact=True, restrict=YEAR, max_length=4,
-                    placeholder=str(self.years.stop - 1) if self.years else ""), key="end_year")
+                    placeholder=self._year_hint(self.years.stop - 1)), key="end_year")
                 yield FieldRow(t("prog.form.quick_win"), Checkbox(
                     t("prog.form.quick_win_box"), d.quick_win, id="quick_win", compact=True), key="quick_win")
                 yield FieldRow(t("prog.form.priority"), self._choice("priority", PRIORITIES, d.priority),
@@ -144,8 +144,8 @@ class ProgrammeForm(ModalScreen[ProgrammeFormResult | None]):
                     id="funding", compact=True), key="funding")
                 for year in self.budget_years:
                     yield FieldRow(t("prog.form.budget_year", year=year), Input(
-                        d.budget.get(year, ""), id=f"budget-{year}", compact=True, classes="budget",
-                        placeholder="0"), key=f"budget-{year}")
+                        d.budget.get(year, ""), id=f"budget-{year}", compact=True, classes="budget"),
+                        key=f"budget-{year}")
                 yield Static(self._total_text(), id="budget-total")
 
                 yield Static(t("prog.form.section.status"), classes="section")
@@ -158,6 +158,9 @@ class ProgrammeForm(ModalScreen[ProgrammeFormResult | None]):
                 yield Vertical(*(IndicatorEditor(i, self.target_years) for i in d.indicators), id="indicators")
                 yield Button(t("prog.form.add_indicator"), id="add-indicator", compact=True, classes="add-row")
             yield Static(id="form-errors")
+
+    def _year_hint(self, year: int) -> str:
+        return t("prog.form.year_hint", year=year) if self.years else ""
 
     def _choice(self, widget_id: str, vocab, value: str) -> Select:
         return Select(_options(vocab), id=widget_id, allow_blank=False, compact=True,

@@ -42,7 +42,9 @@ def detail_text(plan: Plan, p: Programme | None, lang: str | None = None) -> Tex
 
     out = Text()
     head = f"{p.code}  {p.name}" if p.code else p.name
-    out.append(head + "\n", style="bold reverse" if p.quick_win else "bold")
+    if p.quick_win:  # the same mark as the table's quick win column
+        out.append(t("prog.quick_win_mark", lng) + " ", style="bold")
+    out.append(head + "\n", style="bold")
     if p.description:
         out.append(p.description + "\n", style="italic")
     out.append("\n")

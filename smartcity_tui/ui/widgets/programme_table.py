@@ -66,7 +66,7 @@ class ProgrammeView(Widget):
     ProgrammeView > #prog-body { layout: horizontal; height: 1fr; }
     ProgrammeView #prog-table { width: 1fr; height: 1fr; }
     ProgrammeView #prog-detail {
-        width: %d; height: 1fr; border-left: solid $primary-muted; padding: 0 1;
+        width: {DETAIL_WIDTH}; height: 1fr; border-left: solid $primary-muted; padding: 0 1;
     }
     ProgrammeView #prog-detail:focus { border-left: solid $accent; }
     ProgrammeView.-narrow > #prog-body { layout: vertical; }
@@ -75,7 +75,7 @@ class ProgrammeView(Widget):
         width: 1fr; height: 1fr; border-left: none; border-top: solid $primary-muted;
     }
     ProgrammeView.-narrow #prog-detail:focus { border-top: solid $accent; }
-    """ % DETAIL_WIDTH
+    """.replace("{DETAIL_WIDTH}", str(DETAIL_WIDTH))
 
     BINDINGS = [
         # Same keys as the SWOT and strategy views; "s" is taken by the pillar screen (SWOT),
@@ -201,7 +201,7 @@ class ProgrammeView(Widget):
     def _show_header(self) -> None:
         lang = get_language()
         self.query_one("#prog-header", Static).update(
-            t("prog.header", lang, count=len(self._rows), sort=t(f"prog.sort.{self.sort}", lang), key=SORT_KEY))
+            t("prog.header", lang, count=len(self._rows), sort=t(f"prog.sort.{self.sort}", lang), sort_key=SORT_KEY))
 
     def _show_detail(self) -> None:
         text = self.query_one("#prog-detail-text", Static)

@@ -1,0 +1,47 @@
+"""SVG snapshots of the programme view and form at the two sizes the workshop laptops use:
+80x24 (nothing may be cut off) and 120x40 (the room is used). Each was looked at as an
+image before it was accepted; update with `pytest --snapshot-update` and look again."""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+
+try:
+    from .test_programme_plan import FormHost, ViewHost, fixed_id, programme_plan
+except ImportError:
+    from test_programme_plan import FormHost, ViewHost, fixed_id, programme_plan
+
+
+def test_programme_view_80x24(snap_compare):
+    assert snap_compare(ViewHost(programme_plan()), terminal_size=(80, 24))
+
+
+def test_programme_view_120x40(snap_compare):
+    assert snap_compare(ViewHost(programme_plan()), terminal_size=(120, 40), press=["down"])
+
+
+def test_programme_form_80x24(snap_compare):
+    assert snap_compare(FormHost(programme_plan(), fixed_id(10)), terminal_size=(80, 24))
+
+
+def test_programme_form_120x40(snap_compare):
+    assert snap_compare(FormHost(programme_plan(), fixed_id(10)), terminal_size=(120, 40))
+
+
+async def _bad_years(pilot) -> None:
+    form = pilot.app.screen
+    form.query_one("#start_year", Input).value = "2026"
+    form.query_one("#end_year", Input).value = "2025"
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
+def test_programme_form_rejected_80x24(snap_compare):
+    """What an officer sees after typing an end year before the start: the message under the
+    field, the field marked, the count at the bottom."""
+    assert snap_compare(FormHost(programme_plan(), fixed_id(10)), terminal_size=(80, 24),
+                        run_before=_bad_years)
+
+
+def test_new_programme_form_120x40(snap_compare):
+    assert snap_compare(FormHost(programme_plan()), terminal_size=(120, 40))

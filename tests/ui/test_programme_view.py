@@ -1,0 +1,183 @@
+"""The programme table on a bare host app: sorting, the cursor that stays put, the detail
+pane, and the messages it posts for the screen to act on."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Static
+
+from smartcity_tui.model.format import rupiah
+from smartcity_tui.model.plan import Plan
+from smartcity_tui.model.records import Programme
+from smartcity_tui.model.vocab import HORIZONS, PRIORITIES
+from smartcity_tui.ui.widgets.programme_table import SORT_KEY, SORTS, ProgrammeView
+
+try:
+    from .test_programme_plan import ViewHost, fixed_id, programme_plan
+except ImportError:
+    from test_programme_plan import ViewHost, fixed_id, programme_plan
+
+SIZE = (120, 40)
+
+
+def shown_ids(view: ProgrammeView) -> list[str]:
+    table = view.table
+    return [table.coordinate_to_cell_key((r, 0)).row_key.value for r in range(table.row_count)]
+
+
+def cursor_id(view: ProgrammeView) -> str:
+    return view.table.coordinate_to_cell_key((view.table.cursor_row, 0)).row_key.value
+
+
+def detail(view: ProgrammeView) -> str:
+    return str(view.query_one("#prog-detail-text", Static).render())
+
+
+def header(view: ProgrammeView) -> str:
+    return str(view.query_one("#prog-header", Static).render())
+
+
+async def test_the_table_lists_the_pillars_programmes_with_rupiah_totals():
+    plan = programme_plan()
+    app = ViewHost(plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.query_one(ProgrammeView)
+        own = plan.programmes_for("governance")
+        assert sorted(shown_ids(view)) == sorted(p.id for p in own), "only this pillar's programmes"
+        row = view.table.get_row(fixed_id(10))
+        assert str(row[-1]) == "Rp 1.250.000.000"
+        assert row[0] == "GOV-01" and row[3] == "2025-2027"
+        assert view.table.get_row(fixed_id(11))[6] == "★", "the quick win is marked"
+        assert "4 program" in header(view)
+
+
+async def test_each_sort_key_orders_the_rows_and_says_so():
+    plan = programme_plan()
+    app = ViewHost(plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.query_one(ProgrammeView)
+        by_id = {p.id: p for p in plan.programmes_for("governance")}
+        horizon_rank = {k: i for i, k in enumerate(HORIZONS.keys)}
+        priority_rank = {k: i for i, k in enumerate(PRIORITIES.keys)}
+        what_each_sort_orders = {
+            "code": lambda p: p.code,
+            "horizon": lambda p: horizon_rank[p.horizon],
+            "start_year": lambda p: p.start_year,
+            "agency": lambda p: p.lead_agency.casefold(),
+            "priority": lambda p: priority_rank[p.priority],
+        }
+        seen = []
+        for _ in SORTS:
+            values = [what_each_sort_orders[view.sort](by_id[i]) for i in shown_ids(view)]
+            assert values == sorted(values), view.sort
+            seen.append(view.sort)
+            await pilot.press(SORT_KEY)
+            await pilot.pause()
+        assert seen == list(SORTS)
+        assert view.sort == "code", "the sort key cycles back to the first order"
+        view.set_sort("agency")
+        await pilot.pause()
+        assert "urut menurut OPD" in header(view)
+        assert [by_id[i].lead_agency for i in shown_ids(view)] == [
+            "Bagian Organisasi", "Bappeda", "Diskominfo", "DPMPTSP"]
+
+
+async def test_the_cursor_stays_on_its_programme_through_sorts_and_refreshes():
+    plan = programme_plan()
+    app = ViewHost(plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.query_one(ProgrammeView)
+        await pilot.press("down", "down")  # GOV-03, Satu Data
+        assert cursor_id(view) == fixed_id(12)
+        for _ in SORTS:
+            await pilot.press(SORT_KEY)
+            await pilot.pause()
+            assert cursor_id(view) == fixed_id(12), view.sort
+            assert "Satu Data Wonosari Raya" in detail(view)
+
+        # A refresh after an edit elsewhere (a new programme sorts first) keeps the cursor.
+        records = dict(plan.records)
+        records["new"] = Programme(id="new", code="GOV-00", name="Baru", pillar="governance",
+                                   start_year=2025, end_year=2025)
+        view.show(Plan(plan.info, records))
+        await pilot.pause()
+        assert shown_ids(view)[0] == "new"
+        assert cursor_id(view) == fixed_id(12) == view.selected_id
+
+        # When its programme is deleted the cursor stays on the same row, not at the top.
+        row = view.table.cursor_row
+        del records[fixed_id(12)]
+        view.show(Plan(plan.info, records))
+        await pilot.pause()
+        assert view.table.cursor_row == row
+        assert view.selected_id == cursor_id(view) != fixed_id(12)
+
+
+async def test_the_detail_pane_shows_every_field_indicators_and_milestones():
+    plan = programme_plan()
+    app = ViewHost(plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.query_one(ProgrammeView)
+        text = " ".join(detail(view).split())
+        p = plan.get(fixed_id(10))
+        for expected in (
+            p.name, p.code, p.description, "Pelayanan publik", p.subtopic, "Manfaatkan jaringan serat optik",
+            p.lead_agency, "Diskominfo, Disdukcapil", "Universitas Wonosari (Akademisi)",
+            "Bank Jateng (Bisnis)", p.reference, "Teknologi", "Jangka menengah", "2025-2027", "Tinggi",
+            "APBD, CSR", rupiah(750_000_000), rupiah(p.total_budget), "Berjalan", "40%",
+            "Layanan perizinan daring (jenis)", "dasar 12", "2027: 50", "dasar 76,5", "2026: 80,5",
+            "2025 TW2", "Gedung MPP dibuka", "SK Bupati", "Layanan di 10 kecamatan",
+        ):
+            assert expected in text, expected
+        await pilot.press("down")
+        await pilot.pause()
+        assert "Wifi Desa Bersahabat" in detail(view) and "1.834" in detail(view)
+
+
+async def test_keys_post_edit_new_and_delete_requests():
+    app = ViewHost(programme_plan())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await pilot.press("n")
+        await pilot.press("e")
+        await pilot.press("delete")
+        await pilot.press("x")
+        app.query_one("#prog-detail").focus()  # the keys work from the detail pane too
+        await pilot.press("enter")
+        await pilot.pause()
+        g2 = fixed_id(11)
+        assert app.messages == [("edit", g2), ("edit", None), ("edit", g2), ("delete", g2),
+                                ("delete", g2), ("edit", g2)]
+
+
+async def test_an_empty_pillar_says_how_to_add_a_programme():
+    app = ViewHost(programme_plan(), pillar="economy")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        view = app.query_one(ProgrammeView)
+        assert view.table.row_count == 0
+        assert "Tekan n" in detail(view)
+        await pilot.press("enter", "delete", "n")
+        await pilot.pause()
+        assert app.messages == [("edit", None)], "nothing to edit or delete, only new"
+
+
+async def test_at_80_columns_the_pane_goes_below_and_the_table_fits():
+    app = ViewHost(programme_plan())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        view = app.query_one(ProgrammeView)
+        assert view.has_class("-narrow")
+        table = view.query_one(DataTable)
+        assert table.virtual_size.width <= table.size.width, "no sideways scrolling at 80x24"
+        assert view.query_one("#prog-detail").region.y > table.region.y
+    app = ViewHost(programme_plan())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        view = app.query_one(ProgrammeView)
+        assert not view.has_class("-narrow")
+        assert view.query_one("#prog-detail").region.x > view.table.region.x
