@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import random
 import sys
+import uuid
 from pathlib import Path
 
 from smartcity_tui.model.records import (
@@ -56,6 +57,11 @@ def _swot_text(rng: random.Random, quadrant: str) -> str:
     return f"{subject.capitalize()} {rng.choice(pool)} di Kecamatan {rng.randint(1, 18)}"
 
 
+def _id(rng: random.Random) -> str:
+    # UUID4-shaped ids drawn from the seeded generator: the same seed gives the same plan
+    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+
+
 def _split(n: int) -> dict[str, int]:
     counts = {kind: int(n * share) for kind, share in SHARES.items()}
     counts["programme"] = max(counts["programme"], 1 if n >= 3 else 0)
@@ -68,7 +74,7 @@ def plan_records(n_records: int, seed: int = 0) -> tuple[PlanInfo, list]:
     rng = random.Random(seed)
     counts = _split(n_records)
     info = PlanInfo(
-        region="Wonosari Raya", region_kind="kabupaten", province="Jawa Tengah",
+        id=_id(rng), region="Wonosari Raya", region_kind="kabupaten", province="Jawa Tengah",
         start_year=START, end_year=END,
         vision="Wonosari Raya yang cerdas, sejahtera dan berbudaya gotong royong",
         missions=["Pelayanan publik yang cepat dan terbuka", "Ekonomi desa yang tangguh"],
@@ -81,7 +87,7 @@ def plan_records(n_records: int, seed: int = 0) -> tuple[PlanInfo, list]:
     for i in range(counts["swot"]):
         p = pillars[i % 6]
         q = QUADRANTS.keys[(i // 6) % 4]
-        item = SwotItem(pillar=p.key, quadrant=q, text=_swot_text(rng, q),
+        item = SwotItem(id=_id(rng), pillar=p.key, quadrant=q, text=_swot_text(rng, q),
                         element=rng.choice(p.elements).key, subtopic=rng.choice(("", "desa", "kota")),
                         source_agency=rng.choice(_AGENCIES))
         swot_by_pillar[p.key].append(item)
@@ -94,7 +100,7 @@ def plan_records(n_records: int, seed: int = 0) -> tuple[PlanInfo, list]:
         wanted = set(kind)
         pool = [s for s in swot_by_pillar[p.key] if s.quadrant in wanted]
         cites = [s.id for s in rng.sample(pool, min(len(pool), rng.randint(1, 3)))]
-        st = Strategy(pillar=p.key, kind=kind, swot_ids=cites,
+        st = Strategy(id=_id(rng), pillar=p.key, kind=kind, swot_ids=cites,
                       text=f"{rng.choice(_VERBS)} {rng.choice(_SUBJECTS)} dengan {rng.choice(_OPPORTUNITIES)}")
         strategies_by_pillar[p.key].append(st)
         records.append(st)
@@ -102,12 +108,12 @@ def plan_records(n_records: int, seed: int = 0) -> tuple[PlanInfo, list]:
     programmes: list[Programme] = []
     for i in range(counts["programme"]):
         p = pillars[i % 6]
-        quick = i % 10 == 0
+        quick = (i // 6) % 10 == 0  # each pillar's first programme, then every tenth
         start = rng.randint(START, END)
         end = start if quick else rng.randint(start, END)
         strategies = strategies_by_pillar[p.key]
         prog = Programme(
-            code=f"{p.number}.{i // 6 + 1:03d}", pillar=p.key, element=rng.choice(p.elements).key,
+            id=_id(rng), code=f"{p.number}.{i // 6 + 1:03d}", pillar=p.key, element=rng.choice(p.elements).key,
             name=f"{rng.choice(_VERBS)} {rng.choice(_SUBJECTS)} {p.id.split()[-1]} {i // 6 + 1}",
             description=f"Program {rng.choice(_SUBJECTS)} bersama {rng.choice(_PARTNERS)}.",
             strategy_ids=[rng.choice(strategies).id] if strategies else [],
@@ -127,7 +133,7 @@ def plan_records(n_records: int, seed: int = 0) -> tuple[PlanInfo, list]:
         prog = rng.choice(programmes)
         base = float(rng.randint(0, 500))
         records.append(Indicator(
-            programme_id=prog.id, name=f"Jumlah {rng.choice(_SUBJECTS)} yang terlayani",
+            id=_id(rng), programme_id=prog.id, name=f"Jumlah {rng.choice(_SUBJECTS)} yang terlayani",
             unit=rng.choice(_UNITS), baseline=base,
             targets={y: base + 10 * (y - START + 1) for y in range(START, END + 1)},
         ))
@@ -135,7 +141,7 @@ def plan_records(n_records: int, seed: int = 0) -> tuple[PlanInfo, list]:
     for _ in range(counts["milestone"]):
         prog = rng.choice(programmes)
         records.append(Milestone(
-            programme_id=prog.id, year=rng.randint(prog.start_year, prog.end_year),
+            id=_id(rng), programme_id=prog.id, year=rng.randint(prog.start_year, prog.end_year),
             quarter=rng.randint(0, 4), title=f"{rng.choice(_VERBS)} tahap {rng.randint(1, 4)}",
             deliverable=f"Laporan {rng.choice(_SUBJECTS)}", done=rng.random() < 0.3,
         ))
@@ -160,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         build_large_plan(args.out, args.records, args.seed)
     except Exception as e:  # a StoreError (file exists, ...) is one line for a person
-        msg = e.message() if hasattr(e, "message") else str(e)
+        msg = e.message("en") if hasattr(e, "message") else str(e)
         print(msg, file=sys.stderr)
         return 2
     print(f"{args.out}: {args.records} records")
