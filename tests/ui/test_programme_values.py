@@ -1,0 +1,82 @@
+"""The form's numbers and checks without a terminal: amounts and indicator values read the
+way officers type them, and an untouched form gives back exactly the records it was given."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, strategies as st
+
+from smartcity_tui.model.format import parse_rupiah, rupiah
+from smartcity_tui.ui.screens.programme_form_values import (
+    build, check, draft_of, parse_number, show_amount, show_number,
+)
+
+try:
+    from .test_programme_plan import fixed_id, programme_plan
+except ImportError:
+    from test_programme_plan import fixed_id, programme_plan
+
+
+@pytest.mark.parametrize("typed, amount", [
+    ("1.250.000.000", 1_250_000_000), ("1250000000", 1_250_000_000),
+    ("Rp 1.250.000.000", 1_250_000_000), (" 750.000 ", 750_000), ("0", 0),
+])
+def test_amounts_read_as_typed_and_show_grouped(typed, amount):
+    assert parse_rupiah(typed) == amount
+    assert rupiah(amount) == "Rp " + show_amount(amount)
+
+
+def test_amounts_show_the_indonesian_way():
+    assert rupiah(1_250_000_000) == "Rp 1.250.000.000"
+    assert show_amount(750_000) == "750.000"
+
+
+@pytest.mark.parametrize("typed, value", [
+    ("1.834", 1834.0), ("76,5", 76.5), ("76.5", 76.5), ("1.234,5", 1234.5), ("12", 12.0),
+    ("", None), ("  ", None), ("0,25", 0.25),
+])
+def test_indicator_values_read_indonesian_and_plain(typed, value):
+    assert parse_number(typed) == value
+
+
+@pytest.mark.parametrize("typed", ["banyak", "1,2,3", "nan", "inf", "12%"])
+def test_what_is_not_a_number_is_refused(typed):
+    with pytest.raises(ValueError):
+        parse_number(typed)
+
+
+@given(st.integers(min_value=-10**9, max_value=10**9))
+def test_a_shown_value_reads_back_the_same(n):
+    assert parse_number(show_number(n / 100)) == n / 100
+    assert parse_rupiah(show_amount(n)) == n
+
+
+def test_an_untouched_form_gives_back_the_same_records():
+    plan = programme_plan()
+    for prog in plan.programmes:
+        indicators = plan.indicators_of(prog.id)
+        draft = draft_of(prog, indicators)
+        assert check(draft, plan.info.years) == {}
+        result = build(draft, prog.pillar, prog, indicators)
+        assert result.programme == prog
+        assert result.indicators == indicators
+        assert result.removed_indicator_ids == []
+
+
+def test_messages_follow_the_language():
+    plan = programme_plan()
+    draft = draft_of(plan.get(fixed_id(10)), [])
+    draft.start_year, draft.end_year = "2027", "2026"
+    assert "sebelum tahun mulai" in check(draft, plan.info.years)["end_year"]
+    assert "before the start year" in check(draft, plan.info.years, lang="en")["end_year"]
+
+
+def test_a_budget_year_outside_the_plan_must_be_cleared_not_dropped_unseen():
+    plan = programme_plan()
+    prog = plan.get(fixed_id(10)).replace(budget={2025: 1, 2031: 5})
+    draft = draft_of(prog, [])
+    errs = check(draft, plan.info.years)
+    assert "2031" in errs["budget-2031"] and "2025-2029" in errs["budget-2031"]
+    draft.budget[2031] = ""
+    assert check(draft, plan.info.years) == {}
+    assert build(draft, "governance", prog, []).programme.budget == {2025: 1}
