@@ -59,6 +59,12 @@ class _InPlaceView(MutableMapping):
     def __len__(self) -> int:
         return len(self.raw)
 
+    def clear(self) -> None:
+        # MutableMapping.clear pops one key at a time, each time listing every key: O(n^2)
+        for key in self.raw:
+            self._remember(key)
+        self.raw.clear()
+
     def undo(self) -> None:
         for key, old in self.originals.items():
             if old is _MISSING:

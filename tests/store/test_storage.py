@@ -83,3 +83,19 @@ def test_one_document_per_line_for_readable_diffs(tmp_path):
     PlanDB(storage=lambda: storage).table("records").insert_multiple({"n": i} for i in range(600))
     lines = (tmp_path / "db.json").read_text(encoding="utf-8").splitlines()
     assert len([ln for ln in lines if ln.startswith('"') and '"n":' in ln]) == 600
+
+
+def test_truncate_and_conditional_update_behave_as_stock(tmp_path):
+    from tinydb import Query
+
+    storage = DurableJSONStorage(tmp_path / "db.json", {}, durable=False)
+    ours, stock = PlanDB(storage=lambda: storage).table("records"), TinyDB(storage=MemoryStorage).table("records")
+    for table in (ours, stock):
+        table.insert_multiple({"n": i} for i in range(1000))
+        table.update({"big": True}, Query().n >= 990)
+        table.remove(Query().n < 5)
+    assert [dict(d) for d in ours.all()] == [dict(d) for d in stock.all()]
+    on_disk = json.loads((tmp_path / "db.json").read_text(encoding="utf-8"))["records"]
+    assert on_disk == {str(d.doc_id): dict(d) for d in stock.all()}
+    ours.truncate()
+    assert json.loads((tmp_path / "db.json").read_text(encoding="utf-8"))["records"] == {}
