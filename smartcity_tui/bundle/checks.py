@@ -45,10 +45,11 @@ _TYPE_CHECKS = {
         and type(x.get("role", "")) is str for x in v),
 }
 
-_TYPE_WORDS = {
-    "str": "text", "int": "whole number", "bool": "true/false", "float | None": "number",
-    "list[str]": "list of texts", "dict[int, int]": "table of year = whole number",
-    "dict[int, float]": "table of year = number", "list[Stakeholder]": "list of {name, role}",
+_TYPE_WORDS = {  # message keys in i18n/bundle.py
+    "str": "bundle.type.text", "int": "bundle.type.whole", "bool": "bundle.type.bool",
+    "float | None": "bundle.type.number", "list[str]": "bundle.type.texts",
+    "dict[int, int]": "bundle.type.year_whole", "dict[int, float]": "bundle.type.year_number",
+    "list[Stakeholder]": "bundle.type.stakeholders",
 }
 
 
@@ -95,7 +96,7 @@ def check_record(raw: Any, array: str) -> RecordState:
         raise BundleError("bad_id", array=array, id=_show(rid))
     extra = sorted(set(raw) - RECORD_KEYS)
     if extra:
-        raise BundleError("unknown_record_key", id=rid, key=extra[0])
+        raise BundleError("unknown_record_key", id=rid, name=extra[0])
     kind = raw.get("kind")
     if kind != array:
         raise BundleError("kind_mismatch", id=rid, kind=_show(kind), array=array)
@@ -129,7 +130,7 @@ def check_record(raw: Any, array: str) -> RecordState:
                 if not _tombstone_ok(v):
                     raise BundleError("bad_tombstone", id=rid)
             elif name in types and not _TYPE_CHECKS[types[name]](v):
-                raise BundleError("wrong_type", id=rid, field=name, expected=_TYPE_WORDS[types[name]],
+                raise BundleError("wrong_type", id=rid, field=name, expected_msg=_TYPE_WORDS[types[name]],
                                   value=_show(v))
     try:
         return RecordState.from_dict(raw)

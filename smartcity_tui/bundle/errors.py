@@ -10,7 +10,7 @@ class BundleError(Exception):
     """`file` is the file inside the bundle (e.g. "pillars/economy.toml") or, when writing,
     the target path; `line` is set for TOML errors and records whose line is known."""
 
-    def __init__(self, key: str, file: str = "", line: int | None = None, *,
+    def __init__(self, key: str, file: str = "", line: int | None = None, /, *,
                  bundle: str = "", **params: object) -> None:
         self.key = key
         self.file = file
@@ -20,10 +20,15 @@ class BundleError(Exception):
         super().__init__(self.message("en"))
 
     def message(self, lang: str | None = None) -> str:
-        what = t(f"bundle.{self.key}", lang, **self.params)
+        params = dict(self.params)
+        for name, value in self.params.items():
+            # a parameter that is itself a message (e.g. a type's name) in the same language
+            if name.endswith("_msg") and isinstance(value, str):
+                params[name[:-4]] = t(value, lang)
+        what = t(f"bundle.{self.key}", lang, **params)
         if not self.bundle:
             return what  # writing: the message itself names the target
-        where = t("bundle.where_line" if self.line else "bundle.where", lang, **self.params)
+        where = t("bundle.where_line" if self.line else "bundle.where", lang, **params)
         return f"{where}: {what}"
 
     def placed(self, bundle: str, file: str, line: int | None = None) -> "BundleError":

@@ -89,8 +89,9 @@ def _read(path: Path, source: Source) -> Bundle:
 
     texts: dict[str, str] = {}
     for rel, entry in man["files"].items():
-        data = normalized(source.read(rel))
-        if sha256(data) != entry["sha256"]:
+        raw = source.read(rel)
+        data = normalized(raw)
+        if sha256(data) != entry["sha256"] and sha256(raw) != entry["sha256"]:
             raise BundleError("checksum", rel, bundle=label)
         if rel in DATA_FILES:
             texts[rel] = _text(source, rel, data)
@@ -105,7 +106,7 @@ def _read(path: Path, source: Source) -> Bundle:
             if array in ("plan_id", "pillar"):
                 continue
             if not KIND_NAME.fullmatch(array) or type(items) is not list:
-                raise BundleError("bad_array", rel, _line_of_key(text, array), bundle=label, key=array)
+                raise BundleError("bad_array", rel, _line_of_key(text, array), bundle=label, name=array)
             for i, raw in enumerate(items):
                 try:
                     state = check_record(raw, array)
@@ -160,16 +161,16 @@ def _manifest(source: Source, man: dict[str, Any]) -> dict[str, Any]:
                           app=str(man.get("app_version", "?"))[:40])
     for key, typ in _REQUIRED.items():
         if type(man.get(key)) is not typ:
-            raise BundleError("manifest_bad_key", MANIFEST, bundle=label, key=key)
+            raise BundleError("manifest_bad_key", MANIFEST, bundle=label, name=key)
     if not UUID.fullmatch(man["plan_id"]):
-        raise BundleError("manifest_bad_key", MANIFEST, bundle=label, key="plan_id")
+        raise BundleError("manifest_bad_key", MANIFEST, bundle=label, name="plan_id")
     if not REPLICA.fullmatch(man["replica_id"]):
-        raise BundleError("manifest_bad_key", MANIFEST, bundle=label, key="replica_id")
+        raise BundleError("manifest_bad_key", MANIFEST, bundle=label, name="replica_id")
     for key, typ in (("counts", dict), ("language", str)):
         if key in man and type(man[key]) is not typ:
-            raise BundleError("manifest_bad_key", MANIFEST, bundle=label, key=key)
+            raise BundleError("manifest_bad_key", MANIFEST, bundle=label, name=key)
     if "counts" in man and type(man["counts"].get("records", 0)) is not int:
-        raise BundleError("manifest_bad_key", MANIFEST, bundle=label, key="counts.records")
+        raise BundleError("manifest_bad_key", MANIFEST, bundle=label, name="counts.records")
     for rel, entry in man["files"].items():
         if not safe_relative(rel) or rel == MANIFEST:
             raise BundleError("unsafe_path", rel, bundle=label)

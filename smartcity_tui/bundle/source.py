@@ -142,10 +142,19 @@ def open_source(path: Path) -> Source:
     if path.is_dir():
         return FolderSource(path)
     if path.is_file():
-        if zipfile.is_zipfile(path):
+        # a .zip cut short on a pulled drive has lost its directory: still say "damaged zip"
+        if zipfile.is_zipfile(path) or path.suffix.lower() == ".zip" or _starts_like_zip(path):
             return ZipSource(path)
         raise BundleError("not_a_bundle", path.name, bundle=str(path))
     raise BundleError("no_such_bundle", path.name or str(path), bundle=str(path))
+
+
+def _starts_like_zip(path: Path) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return f.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False
 
 
 def _mb(n: int) -> str:

@@ -1,0 +1,435 @@
+"""A corpus of bad bundles, each made from a good export by one precise break. Every one is
+refused with one BundleError that names the file (and line, where there is one) in both
+languages; none is half-read."""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from bundle_helpers import rewrite
+from corpus_helpers import (
+    ECON, LIVING, OTHER_UUID, append, copy, edit_line, edit_manifest, lines, patch_central,
+    record_block, zip_of,
+)
+from smartcity_tui.bundle import BundleError, read_bundle
+from smartcity_tui.bundle.layout import MAX_FILE_BYTES, MAX_STRING_CHARS, MAX_ZIP_MEMBERS
+
+
+@dataclass
+class Case:
+    name: str
+    key: str
+    file: str  # the file the message must name
+    make: Callable  # (bundle folder copy, tmp_path) -> (path to read, expected line or None)
+
+
+CASES: list[Case] = []
+
+
+def case(key: str, file: str):
+    def register(fn):
+        CASES.append(Case(fn.__name__, key, file, fn))
+        return fn
+    return register
+
+
+def same(b, tmp):
+    return b, None
+
+
+# --- missing files and checksums -------------------------------------------------------
+
+@case("missing_file", "manifest.toml")
+def no_manifest(b, tmp):
+    (b / "manifest.toml").unlink()
+    return b, None
+
+
+@case("missing_file", ECON)
+def no_pillar_file(b, tmp):
+    (b / ECON).unlink()
+    return b, None
+
+
+@case("checksum", ECON)
+def changed_after_export(b, tmp):
+    edit_line(b, ECON, r'v = "Dana CSR perbankan"', 'v = "Dana CSR bank"', fix_sum=False)
+    return b, None
+
+
+@case("checksum", "masterplan.md")
+def markdown_changed_after_export(b, tmp):
+    (b / "masterplan.md").write_text("# diganti\n", encoding="utf-8")
+    return b, None
+
+
+# --- the manifest -----------------------------------------------------------------------
+
+@case("toml_error", "manifest.toml")
+def manifest_broken_toml(b, tmp):
+    line, _ = edit_line(b, "manifest.toml", r'^team = "(.*)"$', r'team = "\1', fix_sum=False)
+    return b, line
+
+
+@case("too_new", "manifest.toml")
+def newer_format_version(b, tmp):
+    edit_manifest(b, lambda m: m.update(format_version=2, app_version="3.0.0"))
+    return b, None
+
+
+@case("bad_version", "manifest.toml")
+def version_as_text(b, tmp):
+    edit_manifest(b, lambda m: m.update(format_version="1"))
+    return b, None
+
+
+@case("not_our_format", "manifest.toml")
+def other_format(b, tmp):
+    edit_manifest(b, lambda m: m.update(format="some-other-tool"))
+    return b, None
+
+
+@case("manifest_bad_key", "manifest.toml")
+def manifest_without_plan_id(b, tmp):
+    edit_manifest(b, lambda m: m.pop("plan_id"))
+    return b, None
+
+
+@case("manifest_missing_entry", "manifest.toml")
+def manifest_forgets_plan_file(b, tmp):
+    edit_manifest(b, lambda m: m["files"].pop("plan.toml"))
+    return b, None
+
+
+@case("manifest_bad_entry", "manifest.toml")
+def manifest_bad_sha(b, tmp):
+    edit_manifest(b, lambda m: m["files"]["plan.toml"].update(sha256="xyz"))
+    return b, None
+
+
+@case("unsafe_path", "../outside.toml")
+def manifest_names_a_file_outside(b, tmp):
+    edit_manifest(b, lambda m: m["files"].update({"../outside.toml": {"sha256": "0" * 64, "size": 1}}))
+    return b, None
+
+
+@case("count_mismatch", "manifest.toml")
+def manifest_counts_wrong(b, tmp):
+    edit_manifest(b, lambda m: m["counts"].update(records=999))
+    return b, None
+
+
+# --- record files: TOML, header ---------------------------------------------------------
+
+@case("toml_error", ECON)
+def record_file_broken_toml(b, tmp):
+    line, _ = edit_line(b, ECON, r'^kind = "strategy"$', "kind = strategy")
+    return b, line
+
+
+@case("toml_too_deep", ECON)
+def nesting_bomb(b, tmp):
+    append(b, ECON, "bomb = " + "[" * 100_000 + "]" * 100_000)
+    return b, None
+
+
+@case("not_utf8", ECON)
+def not_utf8(b, tmp):
+    data = (b / ECON).read_bytes().replace(b"Dana CSR", b"Dana \xff\xfe CSR", 1)
+    rewrite(b, ECON, data)
+    line = data[: data.index(b"\xff")].count(b"\n") + 1
+    return b, line
+
+
+@case("plan_id_mismatch", ECON)
+def file_of_another_plan(b, tmp):
+    line, _ = edit_line(b, ECON, r'^plan_id = ".*"$', f'plan_id = "{OTHER_UUID}"')
+    return b, line
+
+
+@case("pillar_mismatch", ECON)
+def file_names_another_pillar(b, tmp):
+    line, _ = edit_line(b, ECON, r'^pillar = "economy"$', 'pillar = "living"')
+    return b, line
+
+
+@case("bad_array", ECON)
+def key_that_is_no_array_of_records(b, tmp):
+    line, _ = edit_line(b, ECON, r'^pillar = "economy"$', 'pillar = "economy"\nnotes = "catatan"')
+    return b, line + 1
+
+
+# --- records ----------------------------------------------------------------------------
+
+@case("wrong_type", ECON)
+def text_is_a_number(b, tmp):
+    _, header = edit_line(b, ECON, r'v = "Dana CSR perbankan"', "v = 5")
+    return b, header
+
+
+@case("wrong_type", ECON)
+def budget_is_words(b, tmp):
+    _, header = edit_line(b, ECON, r"2025 = 1250000000", '2025 = "banyak"')
+    return b, header
+
+
+@case("wrong_type", ECON)
+def year_is_text(b, tmp):
+    _, header = edit_line(b, ECON, r"^(f\.start_year = .* v = )2025", r'\1"2025"')
+    return b, header
+
+
+@case("bad_value_type", ECON)
+def toml_date_value(b, tmp):
+    _, header = edit_line(b, ECON, r"v = 12\.5", "v = 2025-01-01")
+    return b, header
+
+
+@case("bad_number", ECON)
+def not_a_number(b, tmp):
+    _, header = edit_line(b, ECON, r"v = 12\.5", "v = nan")
+    return b, header
+
+
+@case("string_too_long", ECON)
+def enormous_string(b, tmp):
+    _, header = edit_line(b, ECON, r'v = "Dana CSR perbankan"', f'v = "{"x" * (MAX_STRING_CHARS + 1)}"')
+    return b, header
+
+
+@case("too_deep", ECON)
+def deeply_nested_value(b, tmp):
+    _, header = edit_line(b, ECON, r'^(f\.text = \[\{ d = \[".*", \d+\]), v = "Dana CSR perbankan"',
+                          r"\1, v = " + "[" * 30 + "]" * 30)
+    return b, header
+
+
+@case("duplicate_id", ECON)
+def same_record_twice_in_a_file(b, tmp):
+    start = append(b, ECON, record_block(b, ECON, "swot", 0))
+    return b, start
+
+
+@case("duplicate_id", LIVING)
+def same_record_in_two_files(b, tmp):
+    start = append(b, LIVING, record_block(b, ECON, "strategy", 0))
+    return b, start
+
+
+@case("bad_id", ECON)
+def id_not_a_uuid(b, tmp):
+    _, header = edit_line(b, ECON, r'^id = ".*"$', 'id = "swot-1"')
+    return b, header
+
+
+@case("kind_mismatch", ECON)
+def record_in_the_wrong_array(b, tmp):
+    _, header = edit_line(b, ECON, r'^kind = "swot"$', 'kind = "strategy"')
+    return b, header
+
+
+@case("bad_vv", ECON)
+def counter_zero(b, tmp):
+    _, header = edit_line(b, ECON, r"^vv = \{ (\w+) = \d+", r"vv = { \1 = 0")
+    return b, header
+
+
+@case("bad_revision", ECON)
+def dot_not_covered_by_vv(b, tmp):
+    _, header = edit_line(b, ECON, r"^vv = \{ (\w+) = \d+ \}", r"vv = { \1 = 1 }")
+    return b, header
+
+
+@case("bad_dot", ECON)
+def dot_without_counter(b, tmp):
+    _, header = edit_line(b, ECON, r'd = \[("\w+"), \d+\]', r"d = [\1]")
+    return b, header
+
+
+@case("bad_tombstone", ECON)
+def tombstone_is_text(b, tmp):
+    _, header = edit_line(b, ECON, r"^(f\._deleted = \[\{ d = \[.*?\]), v = \{.*\} \}\]$", r'\1, v = "ya" }]')
+    return b, header
+
+
+@case("unknown_record_key", ECON)
+def extra_key_in_record(b, tmp):
+    _, header = edit_line(b, ECON, r'^kind = "swot"$', 'kind = "swot"\nwritten_by = "tangan"')
+    return b, header
+
+
+@case("dangling", ECON)
+def strategy_uses_missing_swot_item(b, tmp):
+    _, header = edit_line(b, ECON, r'^(f\.swot_ids = .*v = \[)"[0-9a-f-]+"', rf'\1"{OTHER_UUID}"')
+    return b, header
+
+
+@case("dangling", ECON)
+def indicator_of_missing_programme(b, tmp):
+    ls = lines(b, ECON)
+    start = next(i for i, x in enumerate(ls) if x == "[[indicator]]")
+    i = next(i for i in range(start, len(ls)) if ls[i].startswith("f.programme_id"))
+    ls[i] = ls[i].rsplit('v = "', 1)[0] + f'v = "{OTHER_UUID}" }}]'
+    rewrite(b, ECON, "\n".join(ls).encode("utf-8"))
+    return b, start + 1
+
+
+@case("plan_record_missing", "plan.toml")
+def plan_record_removed(b, tmp):
+    text = (b / "plan.toml").read_text(encoding="utf-8")
+    block = record_block(b, "plan.toml", "plan", 0)
+    rewrite(b, "plan.toml", text.replace(block + "\n\n", "").encode("utf-8"))
+    return b, None
+
+
+@case("extra_plan_record", "plan.toml")
+def second_plan_record(b, tmp):
+    block = record_block(b, "plan.toml", "plan", 0).split("\n")
+    block[1] = f'id = "{OTHER_UUID}"'
+    text = (b / "plan.toml").read_text(encoding="utf-8")
+    head, rest = text.split("\n\n", 1)
+    new = head + "\n\n" + "\n".join(block) + "\n\n" + rest
+    rewrite(b, "plan.toml", new.encode("utf-8"))
+    return b, head.count("\n") + 3
+
+
+# --- folders ----------------------------------------------------------------------------
+
+@case("symlink", ECON)
+def symlinked_file(b, tmp):
+    outside = tmp / "outside.toml"
+    (b / ECON).rename(outside)
+    os.symlink(outside, b / ECON)
+    return b, None
+
+
+@case("file_too_big", ECON)
+def huge_file(b, tmp):
+    with open(b / ECON, "r+b") as f:
+        f.truncate(MAX_FILE_BYTES + 1)  # sparse: costs no disk
+    return b, None
+
+
+@case("no_such_bundle", "missing-bundle")
+def no_such_bundle(b, tmp):
+    return tmp / "missing-bundle", None
+
+
+@case("missing_file", "manifest.toml")
+def empty_folder(b, tmp):
+    (tmp / "empty").mkdir()
+    return tmp / "empty", None
+
+
+# --- zips -------------------------------------------------------------------------------
+
+@case("zip_slip", "../evil.toml")
+def zip_slip_parent(b, tmp):
+    return zip_of(b, tmp / "b.zip", [("../evil.toml", b"x = 1\n")]), None
+
+
+@case("zip_slip", "/etc/cron.d/evil")
+def zip_slip_absolute(b, tmp):
+    return zip_of(b, tmp / "b.zip", [(zipfile.ZipInfo("/etc/cron.d/evil"), b"x")]), None
+
+
+@case("zip_slip", "pillars\\..\\..\\evil.toml")
+def zip_slip_backslashes(b, tmp):
+    return zip_of(b, tmp / "b.zip", [("pillars\\..\\..\\evil.toml", b"x")]), None
+
+
+@case("zip_bomb", "plan.toml")
+def zip_bomb_declared(b, tmp):
+    z = zip_of(b, tmp / "b.zip")
+    patch_central(z, "plan.toml", size=4 * 1024**3 - 1)
+    return z, None
+
+
+@case("zip_bomb", "pillars/society.toml")
+def zip_bomb_real(b, tmp):
+    z = tmp / "b.zip"
+    zip_of(b, z, skip={"pillars/society.toml"})
+    with zipfile.ZipFile(z, "a", compression=zipfile.ZIP_DEFLATED) as zf, \
+            zf.open("pillars/society.toml", "w", force_zip64=True) as f:
+        chunk = b"\0" * (1024 * 1024)
+        for _ in range(MAX_FILE_BYTES // len(chunk) + 1):
+            f.write(chunk)
+    return z, None
+
+
+@case("zip_damaged", "pillars/branding.toml")
+def zip_member_longer_than_declared(b, tmp):
+    z = zip_of(b, tmp / "b.zip")
+    patch_central(z, "pillars/branding.toml", size=10)
+    return z, None
+
+
+@case("symlink", "pillars/economy.toml")
+def zip_symlink_member(b, tmp):
+    info = zipfile.ZipInfo("pillars/economy.toml")
+    info.external_attr = 0o120777 << 16
+    return zip_of(b, tmp / "b.zip", [(info, b"/etc/passwd")], skip={ECON}), None
+
+
+@case("zip_duplicate", "plan.toml")
+def zip_duplicate_member(b, tmp):
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return zip_of(b, tmp / "b.zip", [("plan.toml", b"plan_id = 'x'\n")]), None
+
+
+@case("zip_encrypted", "plan.toml")
+def zip_encrypted_member(b, tmp):
+    z = zip_of(b, tmp / "b.zip")
+    patch_central(z, "plan.toml", flags=0x1)
+    return z, None
+
+
+@case("zip_too_many", "b.zip")
+def zip_with_too_many_members(b, tmp):
+    extra = [(f"x/{i}.txt", b"") for i in range(MAX_ZIP_MEMBERS)]
+    return zip_of(b, tmp / "b.zip", extra), None
+
+
+@case("not_a_bundle", "notes.txt")
+def a_text_file(b, tmp):
+    (tmp / "notes.txt").write_text("bukan bundel", encoding="utf-8")
+    return tmp / "notes.txt", None
+
+
+@case("bad_zip", "b.zip")
+def zip_cut_short(b, tmp):
+    data = zip_of(b, tmp / "whole.zip").read_bytes()
+    (tmp / "b.zip").write_bytes(data[: len(data) // 2])
+    return tmp / "b.zip", None
+
+
+def test_the_corpus_is_big_enough():
+    assert len(CASES) >= 30
+    assert len({c.name for c in CASES}) == len(CASES)
+
+
+@pytest.mark.parametrize("c", CASES, ids=[c.name for c in CASES])
+def test_bad_bundle_is_refused_with_a_clear_message(good, tmp_path, c):
+    path, line = c.make(copy(good.folder, tmp_path), tmp_path)
+    with pytest.raises(BundleError) as err:
+        read_bundle(path)
+    e = err.value
+    assert (e.key, e.file) == (c.key, c.file)
+    if line is not None:
+        assert e.line == line
+    msg_id, msg_en = e.message("id"), e.message("en")
+    for msg in (msg_id, msg_en):
+        assert c.file in msg
+        assert str(path) in msg  # and which bundle
+        if e.line:
+            assert f" {e.line}:" in msg
+    assert msg_id != msg_en
+    assert "\n" not in msg_en and len(msg_en) < 600
