@@ -2,6 +2,10 @@
 
 Taken before the first write of a session and before every merge, so that a bad afternoon
 (or a bad merge) can always be walked back to how the plan was when the session started.
+
+The store writes a backup with its replica's home left empty: a backup put back in place (by
+`restore` or by hand) then takes a fresh replica id on its first write, instead of reusing
+counters the lost edits already used under the old id (DESIGN.md, "Identity").
 """
 
 from __future__ import annotations
@@ -9,7 +13,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .atomic import atomic_copy, replace_with_retry
+from .atomic import atomic_copy, atomic_write_bytes, replace_with_retry
 
 KEEP = 5
 
@@ -18,8 +22,9 @@ def backup_path(plan_path: Path, n: int) -> Path:
     return plan_path.with_name(f"{plan_path.stem}.backup-{n}{plan_path.suffix}")
 
 
-def rotate(plan_path: Path, keep: int = KEEP) -> Path | None:
-    """Shift the backups down one place and copy the plan in as backup 1."""
+def rotate(plan_path: Path, keep: int = KEEP, content: bytes | None = None) -> Path | None:
+    """Shift the backups down one place and copy the plan in as backup 1 (or write `content`,
+    the plan as the store holds it, when given)."""
     if not plan_path.exists():
         return None
     oldest = backup_path(plan_path, keep)
@@ -30,7 +35,10 @@ def rotate(plan_path: Path, keep: int = KEEP) -> Path | None:
         if src.exists():
             replace_with_retry(src, backup_path(plan_path, n + 1))
     dst = backup_path(plan_path, 1)
-    atomic_copy(plan_path, dst)
+    if content is None:
+        atomic_copy(plan_path, dst)
+    else:
+        atomic_write_bytes(dst, content)
     return dst
 
 

@@ -114,15 +114,20 @@ class DurableJSONStorage(Storage):
         if self._batch_depth == 0 and self._pending:
             self.flush()
 
-    def render_parts(self) -> list[bytes]:
-        """The file's bytes as a list of pieces (their concatenation is the file)."""
+    def render_parts(self, overrides: dict[str, dict[str, Any]] | None = None) -> list[bytes]:
+        """The file's bytes as a list of pieces (their concatenation is the file). Tables in
+        `overrides` are rendered from the given contents instead, bypassing the caches."""
+        overrides = overrides or {}
         parts = [b"{\n"]
         names = sorted(self._data)
         for i, name in enumerate(names):
-            cache = self._caches.get(name)
-            if cache is None:
-                cache = self._caches[name] = _TableCache()
-            chunks = cache.render(self._data[name], self._dirty.get(name, set()))
+            if name in overrides:
+                chunks = _TableCache().render(overrides[name], set())
+            else:
+                cache = self._caches.get(name)
+                if cache is None:
+                    cache = self._caches[name] = _TableCache()
+                chunks = cache.render(self._data[name], self._dirty.pop(name, set()))
             parts.append(f"{_dumps(name)}:{{".encode("utf-8"))
             if chunks:
                 parts.append(b"\n")
@@ -135,7 +140,6 @@ class DurableJSONStorage(Storage):
         for gone in set(self._caches) - set(names):
             del self._caches[gone]
         parts.append(b"}\n")
-        self._dirty.clear()
         return parts
 
     def render(self) -> bytes:

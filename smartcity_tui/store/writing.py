@@ -24,6 +24,8 @@ class StoreWriter:
     def _ensure_writable(self) -> None:
         if self.readonly:
             raise PlanReadOnly(self.path)
+        if not self._backed_up:
+            self._take_backup()  # first: the backup is the file as it is on disk
         if not self._replica_checked:
             # A copied file must not go on writing as the replica it was copied from.
             here = home_of(self.path)
@@ -32,13 +34,14 @@ class StoreWriter:
                 self._meta["replica"] = {"id": new_replica_id(), **here}
                 self._meta["counter"] = 0
             self._replica_checked = True
-        if not self._backed_up:
-            self._take_backup()
 
     def _take_backup(self) -> None:
         # No backup, no write: a full disk must not cost the copy that guards the session.
+        # The backup is the plan as held here (the same as on disk), homeless: see backups.py.
+        homeless = {**self._meta, "replica": {**self._meta["replica"], "path": "", "machine": ""}}
+        content = b"".join(self._storage.render_parts({META: {str(self._meta_doc_id): homeless}}))
         try:
-            backups.rotate(self.path)
+            backups.rotate(self.path, content=content)
         except OSError as e:
             raise PlanWriteFailed(self.path, reason=e.strerror or str(e)) from None
         self._backed_up = True

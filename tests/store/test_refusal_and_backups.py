@@ -79,17 +79,43 @@ def test_backups_rotate_five_kept_newest_first(tmp_plan):
     assert original not in {_text_in(backup_path(tmp_plan, n)) for n in range(1, 6)}
 
 
+def homeless(raw: bytes) -> dict:
+    """A plan file's content with its replica's home cleared, as backups hold it."""
+    data = json.loads(raw)
+    data["_meta"]["1"]["replica"].update(path="", machine="")
+    return data
+
+
 def test_backup_is_taken_before_the_first_write_only(tmp_plan):
     before = tmp_plan.read_bytes()
     with PlanStore.open(tmp_plan) as store:
         assert not backup_path(tmp_plan, 1).exists()  # opening alone changes nothing
         rid = store.plan().swot[0].id
         store.update(rid, text="pertama")
-        assert backup_path(tmp_plan, 1).read_bytes() == before
+        assert json.loads(backup_path(tmp_plan, 1).read_bytes()) == homeless(before)
         store.update(rid, text="kedua")
         store.update(rid, text="ketiga")
-    assert backup_path(tmp_plan, 1).read_bytes() == before
+    assert json.loads(backup_path(tmp_plan, 1).read_bytes()) == homeless(before)
     assert not backup_path(tmp_plan, 2).exists()
+
+
+def test_a_restored_backup_writes_as_a_fresh_replica(tmp_plan):
+    """Edits made after the backup may have left in a bundle already: the restored file must
+    not reuse their dots (same replica id, same counters) for different values."""
+    with PlanStore.open(tmp_plan) as store:
+        rid = store.plan().swot[0].id
+        store.update(rid, text="sesudah cadangan")  # lost by the restore, maybe already exported
+        lost = store.state(rid)
+        old_replica = store.replica_id
+    backup_path(tmp_plan, 1).replace(tmp_plan)  # put back by hand, as an officer would
+    with PlanStore.open(tmp_plan) as store:
+        store.update(rid, text="ditulis ulang")
+        assert store.replica_id != old_replica
+        redo = store.state(rid)
+    assert redo.fields["text"][0].dot != lost.fields["text"][0].dot
+    from smartcity_tui.model.revision import merge_states
+    both = merge_states(lost, redo)
+    assert sorted(s.value for s in both.fields["text"]) == ["ditulis ulang", "sesudah cadangan"]
 
 
 def test_readable_backups_are_named_newest_first_when_the_plan_is_broken(tmp_plan):
