@@ -121,3 +121,17 @@ def test_progress_reports_every_file_then_the_check(tmp_path):
     assert [d for d, _, _ in seen] == list(range(1, total + 1))
     assert {t for _, t, _ in seen} == {total}
     assert [label for _, _, label in seen[:-1]] == result.files
+
+
+def test_the_format_spec_states_the_limits_and_files_the_code_uses():
+    from pathlib import Path
+
+    from smartcity_tui.bundle import layout
+    spec = (Path(__file__).resolve().parents[2] / "docs" / "bundle-format.md").read_text(encoding="utf-8")
+    assert f'"{layout.FORMAT_NAME}"' in spec and f"format_version = {layout.FORMAT_VERSION}" in spec
+    for rel in (*DATA_FILES, MARKDOWN, layout.MANIFEST):
+        assert f"`{rel}`" in spec
+    assert f"{layout.MAX_ZIP_MEMBERS:,} of them" in spec
+    assert f"{layout.MAX_FILE_BYTES // 2**20} MB" in spec and f"{layout.MAX_TOTAL_BYTES // 2**20} MB" in spec
+    assert f"{layout.MAX_STRING_CHARS:,} characters" in spec
+    assert f"nested at most {layout.MAX_NESTING} deep" in spec

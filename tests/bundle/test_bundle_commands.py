@@ -1,0 +1,85 @@
+"""`export` and `render` as a person at a terminal sees them."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from md_parse import parse
+from smartcity_tui.bundle import read_bundle
+from smartcity_tui.cli import main
+from smartcity_tui.store import PlanStore
+
+SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "plan.json"
+
+
+def run(capsys, *argv):
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_export_prints_the_bundle_path_and_counts(tmp_path, capsys):
+    before = _digest(SAMPLE)
+    code, out, err = run(capsys, "export", SAMPLE, "--out", tmp_path)
+    assert code == 0 and err == ""
+    path = Path(re.search(r"Bundel ditulis: (.+)", out).group(1))
+    assert path.parent == tmp_path and path.is_dir()
+    with PlanStore.open(SAMPLE, readonly=True) as store:
+        n = len(store.states())
+        swot = len(store.plan().swot)
+    assert f"{n} catatan: {swot} butir SWOT" in out
+    assert len(read_bundle(path).states) == n
+    assert _digest(SAMPLE) == before  # exporting never touches the plan
+
+
+def test_export_zip_in_english(tmp_path, capsys):
+    code, out, _ = run(capsys, "export", SAMPLE, "--out", tmp_path, "--zip", "--lang", "en")
+    assert code == 0
+    path = Path(re.search(r"Bundle written: (.+)", out).group(1))
+    assert path.suffix == ".zip" and read_bundle(path).language == "en"
+    assert "SWOT items" in out
+
+
+def test_export_to_a_missing_folder_is_one_line_and_exit_2(tmp_path, capsys):
+    code, out, err = run(capsys, "export", SAMPLE, "--out", tmp_path / "no-flashdisk")
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "no-flashdisk" in err and "tidak ada" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_export_of_a_missing_plan_is_one_line_and_exit_2(tmp_path, capsys):
+    code, _, err = run(capsys, "export", tmp_path / "none.json", "--out", tmp_path)
+    assert code == 2 and err.count("\n") == 1 and "none.json" in err
+
+
+def test_export_that_fails_writing_is_one_line_and_exit_2(tmp_path, capsys, monkeypatch):
+    import errno
+    from smartcity_tui.bundle import safe_write
+
+    def full(path, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+    monkeypatch.setattr(safe_write, "_write_bytes", full)
+    code, _, err = run(capsys, "export", SAMPLE, "--out", tmp_path, "--lang", "en")
+    assert code == 2 and err.count("\n") == 1 and "No space left on device" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_render_prints_the_masterplan_as_markdown(capsys):
+    code, out, _ = run(capsys, "render", SAMPLE)
+    assert code == 0
+    doc = parse(out)
+    assert doc.headings[0] == (1, "Rencana Induk Smart City Kabupaten Wonosari Raya 2025-2029")
+    assert (2, "1. Smart Governance") in doc.headings
+    code, out, _ = run(capsys, "render", SAMPLE, "--lang", "en")
+    assert code == 0 and parse(out).headings[0][1].startswith("Smart City Masterplan")
+
+
+def test_render_of_a_missing_plan_is_one_line_and_exit_2(tmp_path, capsys):
+    code, out, err = run(capsys, "render", tmp_path / "none.json")
+    assert code == 2 and out == "" and err.count("\n") == 1
