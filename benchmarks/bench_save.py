@@ -41,9 +41,24 @@ def _p95(values: list[float]) -> float:
     return values[min(len(values) - 1, round(0.95 * (len(values) - 1)))]
 
 
-def time_store_edits(plan: Path, edits: int) -> list[float]:
-    """Per-edit time of PlanStore.update, alternating SWOT texts and programme budgets."""
-    times = []
+def fsync_write(folder: Path, data: bytes) -> float:
+    """Write `data` to a temp file, fsync, replace: the least any durable save costs."""
+    tmp, dst = folder / "floor.tmp", folder / "floor.txt"
+    t0 = time.perf_counter()
+    with open(tmp, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, dst)
+    return time.perf_counter() - t0
+
+
+def time_store_edits(plan: Path, edits: int, folder: Path) -> tuple[list[float], ...]:
+    """Per-edit time of PlanStore.update, alternating SWOT texts and programme budgets.
+    The fsync floor is sampled between the edits, so both share the same conditions (on a
+    shared machine the disk's speed drifts from minute to minute)."""
+    times, floor, cpu = [], [], []
+    big = b"x" * plan.stat().st_size
     with PlanStore.open(plan) as store:
         p = store.plan()
         swot, progs = p.swot, p.programmes
@@ -56,27 +71,15 @@ def time_store_edits(plan: Path, edits: int) -> list[float]:
                 rid = prog.id
             else:
                 rid, args = swot[i % len(swot)].id, {"text": f"Butir SWOT diperbarui {i}"}
-            t0 = time.perf_counter()
+            c0, t0 = time.process_time(), time.perf_counter()
             store.update(rid, **args)
             times.append(time.perf_counter() - t0)
-    return _ms(times)
-
-
-def time_fsync_floor(folder: Path, n: int = 200, size: int = 10) -> list[float]:
-    """Write `size` bytes to a temp file, fsync, replace: the least any durable save costs."""
-    tmp, dst = folder / "floor.tmp", folder / "floor.txt"
-    times = []
-    for i in range(n):
-        data = (b"%010d" % i) * max(1, size // 10)
-        t0 = time.perf_counter()
-        with open(tmp, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, dst)
-        times.append(time.perf_counter() - t0)
-    dst.unlink()
-    return _ms(times)
+            cpu.append(time.process_time() - c0)
+            floor.append(fsync_write(folder, b"%010d" % i))
+    # after the edits: 7 MB writes between them would slow the store's own writes down
+    whole = [fsync_write(folder, big) for _ in range(50)]
+    (folder / "floor.txt").unlink()
+    return _ms(times), _ms(floor), _ms(whole), _ms(cpu)
 
 
 def time_naive_tinydb(plan: Path, folder: Path, n: int = 20) -> list[float]:
@@ -112,10 +115,7 @@ def main(argv: list[str] | None = None) -> int:
         size_mb = plan.stat().st_size / 1e6
         print(f"plan: {args.records} records, {size_mb:.1f} MB, built in {built:.1f} s, in {folder}")
 
-        floor = time_fsync_floor(folder)
-        # the same for a file of the plan's size: what rewriting the whole file costs here
-        whole = time_fsync_floor(folder, n=50, size=plan.stat().st_size)
-        store = time_store_edits(plan, args.edits)
+        store, floor, whole, cpu = time_store_edits(plan, args.edits, folder)
         naive = time_naive_tinydb(plan, folder)
 
     f_med = statistics.median(floor)
@@ -123,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     n_med = statistics.median(naive)
     print(f"fsync floor (10-byte write+fsync+replace, n={len(floor)}): median {f_med:.2f} ms")
     print(f"store save  (PlanStore.update, durable, n={len(store)}):   median {s_med:.2f} ms, "
-          f"p95 {s_p95:.2f} ms, max {store[-1]:.2f} ms")
+          f"p95 {s_p95:.2f} ms, max {store[-1]:.2f} ms; CPU time median {statistics.median(cpu):.2f} ms")
     w_med = statistics.median(whole)
     print(f"whole-file floor ({size_mb:.1f} MB write+fsync+replace, n={len(whole)}): median {w_med:.2f} ms")
     print(f"naive TinyDB (JSONStorage update, in place, n={len(naive)}):   median {n_med:.2f} ms")
