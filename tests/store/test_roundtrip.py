@@ -57,6 +57,11 @@ def test_the_file_is_plain_tinydb_json_in_utf8(tmp_plan):
         swot = store.add(SwotItem(pillar="branding", quadrant="S", text="Batik Bimo Lukar ✓"))
     text = tmp_plan.read_bytes().decode("utf-8")
     assert "Batik Bimo Lukar ✓" in text  # readable, not \u-escaped
+    plain = TinyDB(tmp_plan)  # exactly as a curious officer would, no options
+    try:
+        assert {d["id"] for d in plain.table("records").all()} >= {swot.id}
+    finally:
+        plain.close()
     db = TinyDB(tmp_plan, encoding="utf-8")
     try:
         docs = db.table("records").all()
