@@ -69,6 +69,19 @@ def _lang_from(argv: Sequence[str]) -> str | None:
     return None
 
 
+def _first_word(argv: Sequence[str]) -> str | None:
+    """The first word that is not an option or an option's value (`--lang en stats` -> stats)."""
+    skip = False
+    for a in argv:
+        if skip:
+            skip = False
+        elif a == "--lang":
+            skip = True
+        elif not a.startswith("-"):
+            return a
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _lang_from(argv)
@@ -76,7 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     set_language(lang if lang in ("id", "en") else "id")
     parser, runners = build_parser()
     names = set(runners) | {n.replace("_", "-") for n in runners}
-    first = next((a for a in argv if not a.startswith("-")), None)
+    first = _first_word(argv)
     if "open" in runners and (first is None or first not in names) and not {"-h", "--help", "--version"} & set(argv):
         argv.insert(0, "open")
     try:
