@@ -15,7 +15,6 @@ from typing import Callable, TypeVar
 
 from textual.app import App
 from textual.reactive import reactive
-from textual.screen import ModalScreen
 
 from ..i18n import t
 from ..model.format import date
@@ -150,11 +149,9 @@ class SmartCityApp(App[int]):
     # --- navigation ------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        plan_actions = {"open_pillar", "open_dashboard", "undo", "redo"}
-        if action in plan_actions:
-            # a form or picker on top: its keys first; the plan stays where it is
-            if self.store is None or isinstance(self.screen, ModalScreen):
-                return False
+        # (a form or picker on top never sees these: Textual stops the key chain at a modal)
+        if action in {"open_pillar", "open_dashboard", "undo", "redo"}:
+            return self.store is not None
         return True
 
     def action_open_pillar(self, key: str) -> None:

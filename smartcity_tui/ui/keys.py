@@ -47,11 +47,12 @@ SPECS: tuple[KeySpec, ...] = (
     *_pillar_keys(),
     KeySpec("app.dashboard", "0", "open_dashboard", "ui.key.dashboard", show=False),
     KeySpec("app.undo", "ctrl+z", "undo", "ui.key.undo"),
-    KeySpec("app.redo", "ctrl+y", "redo", "ui.key.redo"),
+    KeySpec("app.redo", "ctrl+y", "redo", "ui.key.redo", show=False),
     KeySpec("app.quit", "q", "quit", "ui.key.quit", show=False),
-    KeySpec("app.palette", "ctrl+p", "command_palette", "ui.key.palette", show=False, priority=True),
+    KeySpec("app.palette", "ctrl+p", "command_palette", "ui.key.palette", show=False, priority=True,
+            help="ui.help.palette"),
     # --- dashboard ---
-    KeySpec("dashboard.open", "enter", "open_card", "ui.key.open_pillar", show=False),
+    KeySpec("dashboard.open", "enter", "open_card", "ui.key.open_pillar"),
     KeySpec("dashboard.left", "left", "move_card(-1, 0)", "ui.key.card_left", show=False),
     KeySpec("dashboard.right", "right", "move_card(1, 0)", "ui.key.card_right", show=False),
     KeySpec("dashboard.up", "up", "move_card(0, -1)", "ui.key.card_up", show=False),
@@ -61,7 +62,7 @@ SPECS: tuple[KeySpec, ...] = (
     KeySpec("pillar.strategies", "t", "view('strategies')", "ui.key.view_strategies", show=False),
     KeySpec("pillar.programmes", "p", "view('programmes')", "ui.key.view_programmes", show=False),
     KeySpec("pillar.next_view", "right_square_bracket", "next_view(1)", "ui.key.next_view",
-            help="ui.key.next_view_help"),
+            help="ui.key.next_view_help", show=False),
     KeySpec("pillar.prev_view", "left_square_bracket", "next_view(-1)", "ui.key.prev_view", show=False),
     KeySpec("pillar.back", "escape", "back", "ui.key.back"),
     # --- SWOT quadrants ---
@@ -80,11 +81,10 @@ SPECS: tuple[KeySpec, ...] = (
     # --- forms and pickers ---
     KeySpec("form.save", "ctrl+s,f2", "save", "ui.key.save"),
     KeySpec("form.cancel", "escape", "cancel", "ui.key.cancel"),
-    KeySpec("picker.choose", "enter", "choose", "ui.key.choose"),
     KeySpec("picker.cancel", "escape", "cancel", "ui.key.cancel"),
     KeySpec("help.close", "escape,f1,question_mark,q", "close", "ui.key.close"),
     KeySpec("problem.quit", "escape,q", "app.quit", "ui.key.quit"),
-    KeySpec("first_run.quit", "escape", "app.quit", "ui.key.quit"),
+    KeySpec("first_run.quit", "escape", "cancel", "ui.key.quit"),
 )
 
 BY_ID: dict[str, KeySpec] = {s.id: s for s in SPECS}
@@ -129,6 +129,7 @@ def prefixed(prefix: str) -> list[Binding]:
 DISPLAY = {
     "question_mark": "?", "right_square_bracket": "]", "left_square_bracket": "[",
     "escape": "esc", "delete": "del", "insert": "ins", "enter": "enter",
+    "left": "←", "right": "→", "up": "↑", "down": "↓",
 }
 
 

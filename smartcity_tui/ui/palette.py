@@ -23,10 +23,18 @@ def keyed_actions(screen) -> list[tuple[str, str, object, str]]:
         if binding.id is None or not active.enabled or binding.system:
             continue
         entry = seen.setdefault((id(active.node), binding.action),
-                                [binding.description, [], active.node, binding.action, binding.id])
+                                [binding.tooltip or binding.description, [], active.node, binding.action,
+                                 binding.id])
         entry[1].append(keys.display(key))
     order = {s.id: i for i, s in enumerate(keys.SPECS)}
-    rows = sorted(seen.values(), key=lambda e: order.get(e[4], 999))
+
+    def rank(entry: list) -> tuple[int, int]:
+        # what the focused part does first, then the screen's keys, then the app's
+        node = entry[2]
+        where = 2 if node is screen.app else 1 if node is screen else 0
+        return where, order.get(entry[4], 999)
+
+    rows = sorted(seen.values(), key=rank)
     return [(label, " ".join(shown), node, action) for label, shown, node, action, _ in rows]
 
 

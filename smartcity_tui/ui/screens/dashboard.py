@@ -100,7 +100,7 @@ class DashboardScreen(PlanScreen):
                 line.append(p.code + " ", style="bold")
             line.append(p.name or t("ui.unnamed"))
             try:
-                line.append(f"  {pillar(p.pillar).label(lang)}", style="dim")
+                line.append(f" · {pillar(p.pillar).label(lang)}", style="dim")
             except KeyError:
                 pass
             if p.start_year:

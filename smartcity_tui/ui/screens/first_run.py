@@ -17,7 +17,7 @@ from ...model.vocab import REGION_KINDS
 from ...settings import data_dir
 from ...store import PlanStore, StoreError
 from .. import keys
-from .form import FormScreen, parse_year
+from .form import FormScreen, parse_year, text_input
 
 DEFAULT_FILE = "rencana-induk.json"
 
@@ -42,15 +42,23 @@ class FirstRunScreen(FormScreen[PlanStore]):
                 yield Static(t("ui.first.intro_path", path=self.plan_path), classes="hint", markup=False)
             else:
                 yield Static(t("ui.first.intro"), classes="hint", markup=False)
-            yield from self.field(t("ui.first.region"), Input(placeholder=t("ui.first.region_ph"), id="region"))
+            yield from self.field(t("ui.first.region"), text_input(
+                placeholder=t("ui.first.region_ph"), id="region"))
             yield from self.field(t("ui.first.kind"), Select(
-                [(c.label(lang), c.key) for c in REGION_KINDS], value="kabupaten", allow_blank=False, id="kind"))
-            yield from self.field(t("ui.first.province"), Input(placeholder=t("ui.first.province_ph"), id="province"))
-            yield from self.field(t("ui.first.start"), Input(str(this_year), id="start", max_length=4))
-            yield from self.field(t("ui.first.end"), Input(str(this_year + 4), id="end", max_length=4))
-            yield from self.field(t("ui.first.team"), Input(placeholder=t("ui.first.team_ph"), id="team"))
+                [(c.label(lang), c.key) for c in REGION_KINDS], value="kabupaten", allow_blank=False, id="kind",
+                compact=True))
+            yield from self.field(t("ui.first.province"), text_input(
+                placeholder=t("ui.first.province_ph"), id="province"))
+            # a year is typed over, not added to: these two select what is there on focus
+            yield from self.field(t("ui.first.start"), text_input(
+                str(this_year), id="start", max_length=4, select_on_focus=True))
+            yield from self.field(t("ui.first.end"), text_input(
+                str(this_year + 4), id="end", max_length=4, select_on_focus=True))
+            yield from self.field(t("ui.first.team"), text_input(
+                placeholder=t("ui.first.team_ph"), id="team"))
             if self.plan_path is None:
-                yield from self.field(t("ui.first.file"), Input(str(data_dir() / DEFAULT_FILE), id="file"))
+                yield from self.field(t("ui.first.file"), text_input(
+                    str(data_dir() / DEFAULT_FILE), id="file"))
             yield from self.buttons()
 
     def on_mount(self) -> None:

@@ -43,8 +43,8 @@ class FormScreen(ModalScreen[R], Generic[R]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter in a field goes to the next one; in the last field it saves."""
         event.stop()
-        inputs = [w for w in self.query(Input) if w.display]
-        if inputs and event.input is inputs[-1]:
+        fields = [w for w in self.query("*") if w.focusable and not isinstance(w, Button)]
+        if fields and event.input is fields[-1]:
             self.action_save()
         else:
             self.focus_next()
@@ -53,10 +53,13 @@ class FormScreen(ModalScreen[R], Generic[R]):
         """Put each message under its field, focus the first bad one; True when all is well."""
         for line in self.query(".field-error"):
             line.update("")
+            line.remove_class("-shown")
         first: Widget | None = None
         for field_id, message in errors.items():
             try:
-                self.query_one(f"#{field_id}-error", Static).update(message)
+                line = self.query_one(f"#{field_id}-error", Static)
+                line.update(message)
+                line.add_class("-shown")
             except Exception:
                 self.notify(message, severity="error")
                 continue
@@ -90,6 +93,13 @@ class FormScreen(ModalScreen[R], Generic[R]):
 
     def build(self, values: dict[str, Any]) -> R | None:
         raise NotImplementedError
+
+
+def text_input(value: str = "", *, id: str, placeholder: str = "", select_on_focus: bool = False,
+               **kw) -> Input:
+    """A one-line field. The cursor lands at the end of what is there, so typing after `e`
+    adds to the text instead of replacing it all (Textual selects everything by default)."""
+    return Input(value, placeholder=placeholder, id=id, compact=True, select_on_focus=select_on_focus, **kw)
 
 
 def parse_year(text: str) -> int | None:

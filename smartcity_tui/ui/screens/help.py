@@ -14,15 +14,19 @@ from .. import keys
 from ..palette import keyed_actions
 
 
-def key_table(screen: Screen) -> Table:
+def key_rows(screen: Screen) -> list[tuple[str, str]]:
+    """(keys, action) of every key of `screen` and its focused widget, in help order."""
+    rows = [(shown, label) for label, shown, _node, _action in keyed_actions(screen)]
+    rows.append(("tab / shift+tab", t("ui.help.tab")))
+    return rows
+
+
+def key_table(rows: list[tuple[str, str]]) -> Table:
     table = Table(box=None, show_header=True, header_style="bold", expand=True, padding=(0, 1))
     table.add_column(t("ui.help.col_key"), no_wrap=True, style="bold")
     table.add_column(t("ui.help.col_action"), ratio=1)
-    for label, shown, _node, _action in keyed_actions(screen):
+    for shown, label in rows:
         table.add_row(shown, label)
-    table.add_row("ctrl+p", t("ui.help.palette"))
-    table.add_row("tab / shift+tab", t("ui.help.tab"))
-    table.add_row("ctrl+q", t("ui.key.quit"))
     return table
 
 
@@ -32,12 +36,13 @@ class HelpScreen(ModalScreen[None]):
     def __init__(self, under: Screen) -> None:
         super().__init__()
         self.under = under
+        self.rows = key_rows(under)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help", classes="form") as box:
             box.border_title = t("ui.help.title")
             box.border_subtitle = t("ui.help.close_hint")
-            yield Static(key_table(self.under))
+            yield Static(key_table(self.rows))
             hint = getattr(self.under, "HELP_KEY", "")
             if hint:
                 yield Static(t(hint), classes="hint")

@@ -16,7 +16,7 @@ from ...model.plan import Plan
 from ...model.records import Strategy
 from ...model.validation import KIND_QUADRANTS
 from ...model.vocab import QUADRANTS, STRATEGY_KINDS, pillar
-from .form import FormScreen
+from .form import FormScreen, text_input
 
 
 def kind_hint(kind: str, lang: str) -> str:
@@ -41,9 +41,10 @@ class StrategyForm(FormScreen[Strategy]):
                                  pillar=p.label(lang))
             box.border_subtitle = t("ui.form.keys_hint")
             yield from self.field(t("ui.strategy.kind"), Select(
-                [(k.label(lang), k.key) for k in STRATEGY_KINDS], value=kind, allow_blank=False, id="kind"))
-            yield from self.field(t("ui.strategy.text"), Input(self.strategy.text, placeholder=t("ui.strategy.text_ph"),
-                                                               id="text"))
+                [(k.label(lang), k.key) for k in STRATEGY_KINDS], value=kind, allow_blank=False, id="kind",
+                compact=True))
+            yield from self.field(t("ui.strategy.text"), text_input(
+                self.strategy.text, placeholder=t("ui.strategy.text_ph"), id="text"))
             yield from self.field(t("ui.strategy.swot"), SelectionList[str](*self._selections(), id="swot"),
                                   hint=t("ui.strategy.swot_hint"))
             yield Static(kind_hint(kind, lang), id="kind-hint", classes="hint", markup=False)

@@ -12,7 +12,7 @@ from textual.widgets import Input, Select
 from ...i18n import get_language, t
 from ...model.records import SwotItem
 from ...model.vocab import QUADRANTS, pillar
-from .form import FormScreen
+from .form import FormScreen, text_input
 
 NO_ELEMENT = "-"
 
@@ -29,18 +29,20 @@ class SwotForm(FormScreen[SwotItem]):
         with VerticalScroll(id="swot-form", classes="form") as box:
             box.border_title = t("ui.swot.form_new" if self.is_new else "ui.swot.form_edit", pillar=p.label(lang))
             box.border_subtitle = t("ui.form.keys_hint")
+            quadrant = self.item.quadrant if self.item.quadrant in QUADRANTS else "S"
             yield from self.field(t("ui.swot.quadrant"), Select(
                 [(f"{q.key} · {q.label(lang)}", q.key) for q in QUADRANTS],
-                value=self.item.quadrant if self.item.quadrant in QUADRANTS else "S", allow_blank=False, id="quadrant"))
-            yield from self.field(t("ui.swot.text"), Input(self.item.text, placeholder=t("ui.swot.text_ph"), id="text"))
+                value=quadrant, allow_blank=False, id="quadrant"))
+            yield from self.field(t("ui.swot.text"), text_input(
+                self.item.text, placeholder=t("ui.swot.text_ph"), id="text"))
             yield from self.field(t("ui.swot.element"), Select(
                 [(t("ui.swot.no_element"), NO_ELEMENT)] + [(e.label(lang), e.key) for e in p.elements],
                 value=self.item.element if p.element(self.item.element) else NO_ELEMENT,
                 allow_blank=False, id="element"))
-            yield from self.field(t("ui.swot.subtopic"), Input(self.item.subtopic, placeholder=t("ui.swot.subtopic_ph"),
-                                                               id="subtopic"))
-            yield from self.field(t("ui.swot.agency"), Input(self.item.source_agency, placeholder=t("ui.swot.agency_ph"),
-                                                             id="agency"))
+            yield from self.field(t("ui.swot.subtopic"), text_input(
+                self.item.subtopic, placeholder=t("ui.swot.subtopic_ph"), id="subtopic"))
+            yield from self.field(t("ui.swot.agency"), text_input(
+                self.item.source_agency, placeholder=t("ui.swot.agency_ph"), id="agency"))
             yield from self.buttons()
 
     def on_mount(self) -> None:

@@ -20,7 +20,10 @@ def lacks_lines(findings: list[Finding]) -> list[tuple[str, str]]:
     for code in PILLAR_CODES:
         for f in findings:
             if f.code == code:
-                lines.append((t("ui.card.lack." + code.split(".", 1)[1], **f.params), "warning"))
+                key = code.split(".", 1)[1]
+                if key == "swot_missing" and len(f.params.get("quadrants", "").split(",")) == 4:
+                    key = "no_swot"
+                lines.append((t("ui.card.lack." + key, **f.params), "warning"))
     rest = [f for f in findings if f.code not in PILLAR_CODES]
     n_err = sum(1 for f in rest if f.severity == ERROR)
     n_warn = len(rest) - n_err

@@ -50,7 +50,7 @@ class QuadrantList(OptionList):
             if item.subtopic:
                 tag = f"{tag} / {item.subtopic}" if tag else item.subtopic
             if tag:
-                text.append(f"  {tag}", style="dim italic")
+                text.append(f" · {tag}", style="dim italic")
             options.append(Option(text, id=item.id))
         self.item_ids = [i.id for i in items]
         self.set_options(options)
