@@ -11,6 +11,13 @@ from smartcity_tui.model.records import Indicator, Milestone, PlanInfo, Programm
 from smartcity_tui.store import PlanStore
 
 
+@pytest.fixture(autouse=True)
+def _private_state_dir(tmp_path_factory, monkeypatch):
+    """Replica marks (store/replica_marks.py) go to a folder of the test run, never the
+    user's own state folder."""
+    monkeypatch.setenv("SMARTCITY_TUI_STATE_DIR", str(tmp_path_factory.mktemp("state")))
+
+
 @pytest.fixture
 def tmp_plan(tmp_path: Path) -> Path:
     """A small closed plan file (Kabupaten Contoh 2025-2029): four SWOT items, one strategy,

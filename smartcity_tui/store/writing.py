@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model.revision import RecordState, Sibling
-from . import backups
+from . import backups, replica_marks
 from .errors import PlanReadOnly, PlanWriteFailed
 from .journal import TOMBSTONE, Change, Edit
 from .loading import META, RECORDS, home_of, new_replica_id
@@ -30,7 +30,10 @@ class StoreWriter:
             # A copied file must not go on writing as the replica it was copied from.
             here = home_of(self.path)
             rep = self._meta["replica"]
-            if rep.get("path") != here["path"] or rep.get("machine") != here["machine"]:
+            moved = rep.get("path") != here["path"] or rep.get("machine") != here["machine"]
+            # rolled back in place: this machine has already written past the file's counter
+            rolled_back = replica_marks.highest(rep.get("id", "")) > self._meta.get("counter", 0)
+            if moved or rolled_back:
                 self._meta["replica"] = {"id": new_replica_id(), **here}
                 self._meta["counter"] = 0
             self._replica_checked = True
@@ -77,6 +80,7 @@ class StoreWriter:
         except BaseException:
             self._meta["counter"] = old_counter
             raise
+        replica_marks.record(self.replica_id, counter)
         if journal:
             self.journal.record(Edit(label, tuple(changes if undo_changes is None else undo_changes)))
 
