@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.widgets import Button, Checkbox, Input, Select, SelectionList, Static, TextArea
 
 from smartcity_tui.ui.screens.programme_form import ProgrammeForm
-from smartcity_tui.ui.screens.programme_form_fields import FieldError, IndicatorEditor, StakeholderRow
+from smartcity_tui.ui.screens.programme_form_fields import FieldError, FieldRow, IndicatorEditor
 
 try:
     from .test_programme_plan import FormHost, fixed_id, programme_plan
@@ -34,8 +34,12 @@ async def type_into(pilot, widget, text: str, *, keys: bool = False) -> None:
 
 
 def error_of(form: ProgrammeForm, key: str) -> str:
-    fe = next(f for f in form.query(FieldError) if f.field_key == key)
-    return str(fe.render()) if fe.has_class("-shown") else ""
+    """The message shown under a field, or "" when it has none."""
+    return " ".join(str(f.render()) for f in form.query(FieldError) if f.field_key == key)
+
+
+def row_of(widget) -> FieldRow:
+    return next(a for a in widget.ancestors if isinstance(a, FieldRow))
 
 
 async def save(pilot, key: str = "ctrl+s") -> None:
@@ -92,7 +96,7 @@ async def test_each_bad_field_says_what_to_type_then_saves_when_fixed():
         assert app.screen is form
         for field, _, key, says in BAD_INPUT:
             assert says in error_of(form, key), key
-            assert form.query_one(field).parent.parent.has_class("-invalid"), key
+            assert row_of(form.query_one(field)).has_class("-invalid"), key
         assert f"{len(BAD_INPUT)} isian" in str(form.query_one("#form-errors", Static).render())
         assert app.focused is form.query_one("#name"), "the first field to fix gets the cursor"
 

@@ -21,7 +21,7 @@ from ...model.plan import Plan
 from ...model.records import Indicator, Programme
 from ...model.vocab import FUNDING_SOURCES, HORIZONS, INNOVATION_KINDS, PRIORITIES, STATUSES, pillar as pillar_of
 from ..widgets.programme_table import localise_bindings
-from .programme_form_fields import FieldError, FieldRow, IndicatorEditor, StakeholderRow
+from .programme_form_fields import FieldError, FieldRow, IndicatorEditor, StakeholderRow, compact
 from .programme_form_values import (
     IndicatorDraft, ProgrammeDraft, ProgrammeFormResult, StakeholderDraft, build, check, draft_of,
     model_errors, show_amount,
@@ -30,6 +30,12 @@ from .programme_form_values import (
 __all__ = ["ProgrammeForm", "ProgrammeFormResult"]
 
 YEAR = r"[0-9]{0,4}"
+
+
+def _text(value: str, widget_id: str, **kw) -> Input:
+    # Text is edited, not retyped: a first key press must not wipe a programme's name.
+    # Number fields keep Textual's select-on-focus, where typing over is what one wants.
+    return compact(Input, value, id=widget_id, select_on_focus=False, **kw)
 
 
 def _options(vocab) -> list[tuple[str, str]]:
@@ -82,6 +88,7 @@ class ProgrammeForm(ModalScreen[ProgrammeFormResult | None]):
         # Years already filled outside the plan period stay visible, so nothing is dropped unseen.
         self.budget_years = sorted(set(plan_years) | set(self.draft.budget))
         self.target_years = sorted(set(plan_years).union(*(i.targets for i in self.draft.indicators)))
+        self.AUTO_FOCUS = "#name" if programme else "#code"
         localise_bindings(self)
 
     # --- building the form -----------------------------------------------------------------
@@ -93,77 +100,79 @@ class ProgrammeForm(ModalScreen[ProgrammeFormResult | None]):
             dialog.border_title = t("prog.form.title_edit" if self.programme else "prog.form.title_new",
                                     pillar=pil.label())
             dialog.border_subtitle = t("prog.form.hint")
-            with VerticalScroll(id="form-body"):
+            # Not focusable itself: focus goes from field to field and the body scrolls to it.
+            # (A focusable body also took the first focus and restyled the whole form twice.)
+            with VerticalScroll(id="form-body", can_focus=False):
                 yield Static(t("prog.form.section.identity"), classes="section")
-                yield FieldRow(t("prog.form.code"), Input(d.code, id="code", compact=True), key="code")
-                yield FieldRow(t("prog.form.name"), Input(d.name, id="name", compact=True), key="name")
+                yield FieldRow(t("prog.form.code"), _text(d.code, "code"), key="code")
+                yield FieldRow(t("prog.form.name"), _text(d.name, "name"), key="name")
                 yield FieldRow(t("prog.form.description"),
-                               TextArea(d.description, id="description", compact=True), key="description")
+                               compact(TextArea, d.description, id="description"), key="description")
 
                 yield Static(t("prog.form.section.links"), classes="section")
                 elements = [(e.label(), e.key) for e in pil.elements]
-                yield FieldRow(t("prog.form.element"), Select(
-                    elements, id="element", prompt=t("prog.form.none"), compact=True,
+                yield FieldRow(t("prog.form.element"), compact(
+                    Select, elements, id="element", prompt=t("prog.form.none"),
                     value=d.element if d.element in {k for _, k in elements} else Select.NULL), key="element")
-                yield FieldRow(t("prog.form.subtopic"), Input(d.subtopic, id="subtopic", compact=True),
+                yield FieldRow(t("prog.form.subtopic"), _text(d.subtopic, "subtopic"),
                                key="subtopic")
                 yield FieldRow(t("prog.form.strategies"), *self._strategy_picker(), key="strategies")
 
                 yield Static(t("prog.form.section.actors"), classes="section")
-                yield FieldRow(t("prog.form.lead_agency"), Input(d.lead_agency, id="lead_agency", compact=True),
+                yield FieldRow(t("prog.form.lead_agency"), _text(d.lead_agency, "lead_agency"),
                                key="lead_agency")
-                yield FieldRow(t("prog.form.supporting"), Input(
-                    d.supporting, id="supporting", compact=True, placeholder=t("prog.form.supporting_hint")),
+                yield FieldRow(t("prog.form.supporting"), _text(
+                    d.supporting, "supporting", placeholder=t("prog.form.supporting_hint")),
                     key="supporting")
                 yield FieldRow(t("prog.form.stakeholders"), Vertical(
                     *(StakeholderRow(s) for s in d.stakeholders),
-                    Button(t("prog.form.add_stakeholder"), id="add-stakeholder", compact=True, classes="add-row"),
+                    compact(Button, t("prog.form.add_stakeholder"), id="add-stakeholder", classes="add-row"),
                     id="stakeholders"), key="stakeholders")
-                yield FieldRow(t("prog.form.reference"), Input(d.reference, id="reference", compact=True),
+                yield FieldRow(t("prog.form.reference"), _text(d.reference, "reference"),
                                key="reference")
-                yield FieldRow(t("prog.form.innovation"), Select(
-                    _options(INNOVATION_KINDS), id="innovation", prompt=t("prog.form.none"), compact=True,
+                yield FieldRow(t("prog.form.innovation"), compact(
+                    Select, _options(INNOVATION_KINDS), id="innovation", prompt=t("prog.form.none"),
                     value=d.innovation if d.innovation in INNOVATION_KINDS else Select.NULL), key="innovation")
 
                 yield Static(t("prog.form.section.schedule"), classes="section")
                 yield FieldRow(t("prog.form.horizon"), self._choice("horizon", HORIZONS, d.horizon), key="horizon")
-                yield FieldRow(t("prog.form.start_year"), Input(
-                    d.start_year, id="start_year", compact=True, restrict=YEAR, max_length=4,
+                yield FieldRow(t("prog.form.start_year"), compact(
+                    Input, d.start_year, id="start_year", restrict=YEAR, max_length=4,
                     placeholder=self._year_hint(self.years.start)), key="start_year")
-                yield FieldRow(t("prog.form.end_year"), Input(
-                    d.end_year, id="end_year", compact=True, restrict=YEAR, max_length=4,
+                yield FieldRow(t("prog.form.end_year"), compact(
+                    Input, d.end_year, id="end_year", restrict=YEAR, max_length=4,
                     placeholder=self._year_hint(self.years.stop - 1)), key="end_year")
-                yield FieldRow(t("prog.form.quick_win"), Checkbox(
-                    t("prog.form.quick_win_box"), d.quick_win, id="quick_win", compact=True), key="quick_win")
+                yield FieldRow(t("prog.form.quick_win"), compact(
+                    Checkbox, t("prog.form.quick_win_box"), d.quick_win, id="quick_win"), key="quick_win")
                 yield FieldRow(t("prog.form.priority"), self._choice("priority", PRIORITIES, d.priority),
                                key="priority")
 
                 yield Static(t("prog.form.section.funding"), classes="section")
-                yield FieldRow(t("prog.form.funding"), SelectionList[str](
-                    *(Selection(c.label(), c.key, c.key in d.funding_sources) for c in FUNDING_SOURCES),
-                    id="funding", compact=True), key="funding")
+                yield FieldRow(t("prog.form.funding"), compact(
+                    SelectionList, *(Selection(c.label(), c.key, c.key in d.funding_sources) for c in FUNDING_SOURCES),
+                    id="funding"), key="funding")
                 for year in self.budget_years:
-                    yield FieldRow(t("prog.form.budget_year", year=year), Input(
-                        d.budget.get(year, ""), id=f"budget-{year}", compact=True, classes="budget"),
+                    yield FieldRow(t("prog.form.budget_year", year=year), compact(
+                        Input, d.budget.get(year, ""), id=f"budget-{year}", classes="budget"),
                         key=f"budget-{year}")
                 yield Static(self._total_text(), id="budget-total")
 
                 yield Static(t("prog.form.section.status"), classes="section")
                 yield FieldRow(t("prog.form.status"), self._choice("status", STATUSES, d.status), key="status")
-                yield FieldRow(t("prog.form.progress"), Input(
-                    d.progress, id="progress", compact=True, restrict=r"[0-9]{0,3}", placeholder="0"),
+                yield FieldRow(t("prog.form.progress"), compact(
+                    Input, d.progress, id="progress", restrict=r"[0-9]{0,3}", placeholder="0"),
                     key="progress")
 
                 yield Static(t("prog.form.section.indicators"), classes="section")
                 yield Vertical(*(IndicatorEditor(i, self.target_years) for i in d.indicators), id="indicators")
-                yield Button(t("prog.form.add_indicator"), id="add-indicator", compact=True, classes="add-row")
+                yield compact(Button, t("prog.form.add_indicator"), id="add-indicator", classes="add-row")
             yield Static(id="form-errors")
 
     def _year_hint(self, year: int) -> str:
         return t("prog.form.year_hint", year=year) if self.years else ""
 
     def _choice(self, widget_id: str, vocab, value: str) -> Select:
-        return Select(_options(vocab), id=widget_id, allow_blank=False, compact=True,
+        return compact(Select, _options(vocab), id=widget_id, allow_blank=False,
                       value=value if value in vocab else vocab.keys[0])
 
     def _strategy_picker(self):
@@ -178,10 +187,7 @@ class ProgrammeForm(ModalScreen[ProgrammeFormResult | None]):
                 options.append(Selection(label, sid, True))
         if not options:
             return [Static(t("prog.form.no_strategies"), classes="field-note")]
-        return [SelectionList[str](*options, id="strategies", compact=True)]
-
-    def on_mount(self) -> None:
-        self.query_one("#name" if self.programme else "#code", Input).focus()
+        return [compact(SelectionList, *options, id="strategies")]
 
     # --- reading it back -------------------------------------------------------------------
 
@@ -222,7 +228,7 @@ class ProgrammeForm(ModalScreen[ProgrammeFormResult | None]):
 
     # --- saving ----------------------------------------------------------------------------
 
-    def action_save(self) -> None:
+    async def action_save(self) -> None:
         draft = self.gather()
         errs = check(draft, self.years)
         general: list[str] = []
@@ -230,24 +236,34 @@ class ProgrammeForm(ModalScreen[ProgrammeFormResult | None]):
         if not errs:
             result = build(draft, self.pillar, self.programme, self.indicators)
             general = model_errors(self.plan, result)
-        self._show_errors(errs, general)
+        await self._show_errors(errs, general)
         if result is not None and not general:
             self.dismiss(result)
 
-    def _show_errors(self, errs: dict[str, str], general: list[str]) -> None:
-        first = None
-        for fe in self.query(FieldError):
-            message = errs.get(fe.field_key)
-            fe.say(message)
-            holder = fe.parent.parent if isinstance(fe.parent.parent, FieldRow) else fe.parent
-            holder.set_class(bool(message), "-invalid")
-            if message and first is None:
-                first = holder
+    async def _show_errors(self, errs: dict[str, str], general: list[str]) -> None:
+        await self.query(FieldError).remove()
+        holders = [*self.query(FieldRow), *self.query(IndicatorEditor)]
+        keyed = {h.field_key if isinstance(h, FieldRow) else f"indicator-{h.row_key}": h for h in holders}
+        for key, holder in keyed.items():
+            holder.set_class(key in errs, "-invalid")
+        for key, message in errs.items():
+            holder = keyed.get(key)
+            if holder is None:
+                general.append(message)
+                continue
+            if isinstance(holder, IndicatorEditor):
+                await holder.mount(FieldError(key, message))
+            else:
+                await holder.parent.mount(FieldError(key, message), after=holder)
         summary = self.query_one("#form-errors", Static)
         lines = [t("prog.form.errors", count=len(errs))] if errs else []
         summary.update("\n".join(lines + general))
         summary.set_class(bool(lines or general), "-shown")
-        if first is not None:
+        # The first field to fix gets the cursor (holders are in the order the form shows them:
+        # the indicators come last).
+        invalid = [h for h in holders if h.has_class("-invalid")]
+        if invalid:
+            first = invalid[0]
             target = next((w for w in first.query("*") if w.focusable), None)
             if target is not None:
                 target.focus()

@@ -55,6 +55,7 @@ def localise_bindings(node: Widget) -> None:
                       for b in bindings]
 
 
+COLUMNS = ("code", "name", "horizon", "years", "agency", "priority", "quick_win", "budget")
 DETAIL_WIDTH = 44  # the detail pane's width beside the table on wide screens
 NARROW = 110  # below this width the pane goes under the table
 
@@ -105,6 +106,7 @@ class ProgrammeView(Widget):
         self.plan: Plan | None = None
         self._rows: list[Programme] = []
         self._selected_id: str | None = None
+        self._columns_for: tuple = ()
         localise_bindings(self)
 
     def compose(self) -> ComposeResult:
@@ -139,15 +141,18 @@ class ProgrammeView(Widget):
         table = self.table
         keep_id, keep_row = self._selected_id, table.cursor_row
         self._rows = sorted(self.plan.programmes_for(self.pillar), key=sort_key(self.sort))
-        table.clear(columns=True)
         widths = self._column_widths()
         lang = get_language()
-        headers = ("code", "name", "horizon", "years", "agency", "priority", "quick_win", "budget")
-        for key in headers:
-            label = t("prog.col." + key, lang)
-            if key == "budget":
-                label = Text(label, justify="right")
-            table.add_column(label, width=widths[key], key=key)
+        if (widths, lang) == self._columns_for:
+            table.clear()  # same columns: keep them, the table then skips a full re-layout
+        else:
+            table.clear(columns=True)
+            self._columns_for = (widths, lang)
+            for key in COLUMNS:
+                label = t("prog.col." + key, lang)
+                if key == "budget":
+                    label = Text(label, justify="right")
+                table.add_column(label, width=widths[key], key=key)
         for p in self._rows:
             table.add_row(*self._cells(p, widths, lang), key=p.id)
         if self._rows:
@@ -159,6 +164,16 @@ class ProgrammeView(Widget):
             self._selected_id = None
         self._show_header()
         self._show_detail()
+
+    def select(self, programme_id: str) -> bool:
+        """Put the cursor on this programme (after adding it, say); False when not listed."""
+        ids = [p.id for p in self._rows]
+        if programme_id not in ids:
+            return False
+        self.table.move_cursor(row=ids.index(programme_id), animate=False)
+        self._selected_id = programme_id
+        self._show_detail()
+        return True
 
     def _cells(self, p: Programme, widths: dict[str, int], lang: str) -> list:
         def cut(text: str, key: str) -> str:
