@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from typing import Any
 
 from ..model.records import RECORD_TYPES
@@ -22,6 +23,17 @@ FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
 YEAR_KEY = re.compile(r"-?[0-9]{1,6}")
 RECORD_KEYS = {"id", "kind", "vv", "f"}
 SIBLING_KEYS = {"d", "v"}
+
+
+# A plan has a handful of replicas and a few dozen field names, each seen thousands of times.
+@lru_cache(maxsize=4096)
+def replica_ok(r: str) -> bool:
+    return REPLICA.fullmatch(r) is not None
+
+
+@lru_cache(maxsize=4096)
+def field_name_ok(name: str) -> bool:
+    return FIELD_NAME.fullmatch(name) is not None
 
 
 def _finite_number(v: Any) -> bool:
@@ -55,7 +67,7 @@ _TYPE_WORDS = {  # message keys in i18n/bundle.py
 
 def _tombstone_ok(v: Any) -> bool:
     return v is False or (type(v) is dict and all(
-        REPLICA.fullmatch(r) and type(c) is int and c > 0 for r, c in v.items()))
+        replica_ok(r) and type(c) is int and c > 0 for r, c in v.items()))
 
 
 def plain_value(v: Any, rid: str, name: str, depth: int = 0) -> None:
@@ -89,14 +101,23 @@ def plain_value(v: Any, rid: str, name: str, depth: int = 0) -> None:
 
 def check_record(raw: Any, array: str) -> RecordState:
     """One element of the array `array` of a record file -> its RecordState, or BundleError."""
+    check_table(raw, array)
+    try:
+        return RecordState.from_dict(raw)
+    except ValueError as e:
+        raise BundleError("bad_revision", id=raw["id"], reason=str(e)) from None
+
+
+def check_table(raw: Any, array: str) -> None:
+    """Every check of one record table except the revision metadata's consistency (which
+    RecordState.from_dict does). The writer runs this on what it is about to write."""
     if type(raw) is not dict:
         raise BundleError("record_not_table", array=array)
     rid = raw.get("id")
     if type(rid) is not str or not UUID.fullmatch(rid):
         raise BundleError("bad_id", array=array, id=_show(rid))
-    extra = sorted(set(raw) - RECORD_KEYS)
-    if extra:
-        raise BundleError("unknown_record_key", id=rid, name=extra[0])
+    if not raw.keys() <= RECORD_KEYS:
+        raise BundleError("unknown_record_key", id=rid, name=sorted(set(raw) - RECORD_KEYS)[0])
     kind = raw.get("kind")
     if kind != array:
         raise BundleError("kind_mismatch", id=rid, kind=_show(kind), array=array)
@@ -104,23 +125,23 @@ def check_record(raw: Any, array: str) -> RecordState:
     if type(vv) is not dict:
         raise BundleError("bad_vv", id=rid)
     for r, c in vv.items():
-        if not REPLICA.fullmatch(r) or type(c) is not int or c <= 0:
+        if type(r) is not str or not replica_ok(r) or type(c) is not int or c <= 0:
             raise BundleError("bad_vv", id=rid)
     fields = raw.get("f", {})
     if type(fields) is not dict:
         raise BundleError("bad_fields", id=rid)
     types = RECORD_TYPES[kind].field_types() if kind in RECORD_TYPES else {}
     for name, sibs in fields.items():
-        if not FIELD_NAME.fullmatch(name):
+        if not field_name_ok(name):
             raise BundleError("bad_field_name", id=rid, field=_show(name))
         if type(sibs) is not list or not sibs:
             raise BundleError("bad_siblings", id=rid, field=name)
         for s in sibs:
-            if type(s) is not dict or not set(s) <= SIBLING_KEYS or "d" not in s:
+            if type(s) is not dict or not s.keys() <= SIBLING_KEYS or "d" not in s:
                 raise BundleError("bad_siblings", id=rid, field=name)
             d = s["d"]
             if (type(d) is not list or len(d) != 2 or type(d[0]) is not str
-                    or not REPLICA.fullmatch(d[0]) or type(d[1]) is not int or d[1] <= 0):
+                    or not replica_ok(d[0]) or type(d[1]) is not int or d[1] <= 0):
                 raise BundleError("bad_dot", id=rid, field=name)
             if "v" not in s:
                 continue  # a cleared value
@@ -132,10 +153,6 @@ def check_record(raw: Any, array: str) -> RecordState:
             elif name in types and not _TYPE_CHECKS[types[name]](v):
                 raise BundleError("wrong_type", id=rid, field=name, expected_msg=_TYPE_WORDS[types[name]],
                                   value=_show(v))
-    try:
-        return RecordState.from_dict(raw)
-    except ValueError as e:
-        raise BundleError("bad_revision", id=rid, reason=str(e)) from None
 
 
 def _show(v: Any, limit: int = 60) -> str:

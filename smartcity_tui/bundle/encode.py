@@ -7,7 +7,6 @@ from collections import defaultdict
 from typing import Iterable
 
 from ..model.revision import RecordState
-from ..model.vocab import PILLAR_KEYS
 from . import toml_out
 from .layout import HEADER_KEYS, KIND_ORDER, PILLAR_FILES, PILLAR_KINDS, PLAN_FILE, PROGRAMME_CHILD_KINDS
 
@@ -37,7 +36,10 @@ def _kind_rank(kind: str) -> tuple[int, str]:
     return (KIND_ORDER.index(kind), "") if kind in KIND_ORDER else (len(KIND_ORDER), kind)
 
 
-def file_document(plan_id: str, file: str, states: list[RecordState]) -> dict:
+def file_document(plan_id: str, file: str, states: list[RecordState],
+                  wire: dict[str, dict] | None = None) -> dict:
+    """The TOML document of one record file; `wire` holds the records' to_dict() when the
+    caller has them already."""
     doc: dict = {"plan_id": plan_id}
     pillar = next((k for k, f in PILLAR_FILES.items() if f == file), None)
     if pillar:
@@ -46,12 +48,14 @@ def file_document(plan_id: str, file: str, states: list[RecordState]) -> dict:
     for s in states:
         by_kind[s.kind].append(s)
     for kind in sorted(by_kind, key=_kind_rank):
-        doc[kind] = [s.to_dict() for s in sorted(by_kind[kind], key=lambda s: s.id)]
+        ordered = sorted(by_kind[kind], key=lambda s: s.id)
+        doc[kind] = [wire[s.id] if wire else s.to_dict() for s in ordered]
     return doc
 
 
-def encode_file(plan_id: str, file: str, states: list[RecordState]) -> bytes:
-    doc = file_document(plan_id, file, states)
+def encode_file(plan_id: str, file: str, states: list[RecordState],
+                wire: dict[str, dict] | None = None) -> bytes:
+    doc = file_document(plan_id, file, states, wire)
     parts = [f"{k} = {toml_out.string(doc[k])}\n" for k in HEADER_KEYS if k in doc]
     for kind, records in doc.items():
         if kind in HEADER_KEYS:

@@ -9,7 +9,7 @@ from ..model.format import number, rupiah
 from ..model.plan import Plan
 from ..model.records import Programme, SwotItem
 from ..model.roadmap import year_cell
-from ..model.vocab import HORIZONS, PRIORITIES, QUADRANTS, STRATEGY_KINDS, Pillar
+from ..model.vocab import HORIZONS, PRIORITIES, QUADRANTS, STRATEGY_KINDS, Pillar, pillar
 from .markdown_text import BR, bold, bullets, inline, table
 
 
@@ -62,9 +62,9 @@ def _swot(plan: Plan, pillar: Pillar, codes, lang: str) -> list[str]:
     return [f"### {L('swot', lang)}", table(["", L("helpful", lang), L("harmful", lang)], rows)]
 
 
-def _strategies(plan: Plan, pillar: Pillar, codes, lang: str) -> list[str]:
+def _strategies(plan: Plan, this: Pillar, codes, lang: str) -> list[str]:
     rank = {k: i for i, k in enumerate(STRATEGY_KINDS.keys)}
-    strategies = sorted(plan.strategies_for(pillar.key), key=lambda s: rank.get(s.kind, 99))
+    strategies = sorted(plan.strategies_for(this.key), key=lambda s: rank.get(s.kind, 99))
     head = f"### {L('strategies', lang)}"
     if not strategies:
         return [head, L("none", lang)]
@@ -74,14 +74,9 @@ def _strategies(plan: Plan, pillar: Pillar, codes, lang: str) -> list[str]:
         for sid in s.swot_ids:
             if sid in codes:
                 key, code = codes[sid]
-                used.append(code if key == pillar.key else f"{code} ({inline(_pillar_label(key, lang))})")
+                used.append(code if key == this.key else f"{code} ({inline(pillar(key).label(lang))})")
         rows.append([inline(s.kind), inline(s.text), ", ".join(used)])
     return [head, table([L("kind", lang), L("strategy", lang), L("uses", lang)], rows)]
-
-
-def _pillar_label(key: str, lang: str) -> str:
-    from ..model.vocab import pillar
-    return pillar(key).label(lang)
 
 
 def _programmes(progs: list[Programme], pillar: Pillar, lang: str) -> list[str]:

@@ -14,6 +14,7 @@ import tomli_w
 
 from .. import __version__
 from ..store import PlanStore
+from .checks import check_table
 from .encode import count, encode_file, route
 from .errors import BundleError
 from .layout import FORMAT_NAME, FORMAT_VERSION, MANIFEST, MARKDOWN
@@ -51,12 +52,13 @@ def export_bundle(store: PlanStore, options: ExportOptions, *,
         raise BundleError("out_missing", str(out_dir), path=str(out_dir))
     when = (clock or _now)()
     states = store.states()
-    _refuse_dangling(store, states)
+    wire = {s.id: s.to_dict() for s in states}
+    _refuse_unreadable(store, states, wire)
     plan_id = store.plan_id
 
     files: dict[str, bytes] = {}
     for rel, group in route(states).items():
-        files[rel] = encode_file(plan_id, rel, group)
+        files[rel] = encode_file(plan_id, rel, group, wire)
     files[MARKDOWN] = render_markdown(store.plan(), lang=options.lang,
                                       conflicts=store.conflicts()).encode("utf-8")
     counts = count(states)
@@ -96,11 +98,18 @@ def export_bundle(store: PlanStore, options: ExportOptions, *,
     return ExportResult(final, counts, list(files))
 
 
-def _refuse_dangling(store: PlanStore, states) -> None:
-    """A bundle whose reader would refuse it is no use on the flash drive: say so here, in
-    the team's room, where the reference can still be fixed."""
+def _refuse_unreadable(store: PlanStore, states, wire: dict[str, dict]) -> None:
+    """The writer never writes what its reader would refuse: a bundle like that is no use on
+    the flash drive. Say so here, in the team's room, where the plan can still be fixed."""
+    path = str(store.path)
+    for raw in wire.values():
+        try:
+            check_table(raw, raw["kind"])
+        except BundleError as e:
+            raise BundleError("export_invalid", path, path=path, id=raw["id"], kind=raw["kind"],
+                              problem=e.message("en")) from None
     bad = dangling(states)
     if bad:
         d = bad[0]
-        raise BundleError("export_dangling", str(store.path), path=str(store.path), id=d.record.id,
+        raise BundleError("export_dangling", path, path=path, id=d.record.id,
                           kind=d.record.kind, field=d.field, target=d.target, n=len(bad))

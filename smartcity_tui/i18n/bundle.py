@@ -14,6 +14,7 @@ ID: dict[str, str] = {
     "bundle.write_failed": "Bundel {file} TIDAK selesai ditulis: {reason}. Tidak ada bundel setengah jadi yang tertinggal; periksa ruang kosong dan flashdisknya, lalu ekspor ulang.",
     "bundle.verify_failed": "Bundel {path} tidak lolos pemeriksaan setelah ditulis (berkas {file} terbaca berbeda) dan sudah dihapus lagi. Flashdisk mungkin rusak atau tercabut; coba flashdisk lain.",
     "bundle.export_dangling": "Rencana {path} belum bisa diekspor: {kind} {id} merujuk {target} di kolom {field}, yang tidak ada di rencana ({n} rujukan seperti ini). Jalankan 'smartcity-tui validate' dan perbaiki rujukannya dulu.",
+    "bundle.export_invalid": "Rencana {path} belum bisa diekspor: {kind} {id} berisi nilai yang tidak akan diterima pembaca bundel ({problem}). Jalankan 'smartcity-tui validate', perbaiki catatan itu, lalu ekspor ulang; bila tetap gagal, laporkan ke pengembang.",
     "bundle.progress_verify": "memeriksa",
     # --- the container ---
     "bundle.no_such_bundle": "Bundel {bundle} tidak ada. Periksa nama dan foldernya.",
@@ -160,6 +161,7 @@ EN: dict[str, str] = {
     "bundle.write_failed": "Bundle {file} was NOT written completely: {reason}. No half-written bundle is left behind; check the free space and the flash drive, then export again.",
     "bundle.verify_failed": "Bundle {path} failed its check after writing (file {file} read back differently) and has been removed again. The flash drive may be failing or was pulled; try another drive.",
     "bundle.export_dangling": "Plan {path} cannot be exported yet: {kind} {id} refers to {target} in field {field}, which is not in the plan ({n} such references). Run 'smartcity-tui validate' and fix the references first.",
+    "bundle.export_invalid": "Plan {path} cannot be exported yet: {kind} {id} holds a value a bundle reader would refuse ({problem}). Run 'smartcity-tui validate', fix that record and export again; if it still fails, report it to the developers.",
     "bundle.progress_verify": "verifying",
     "bundle.no_such_bundle": "Bundle {bundle} does not exist. Check its name and folder.",
     "bundle.not_a_bundle": "{bundle} is not a smartcity-tui bundle (neither a folder nor a .zip). Choose the bundle folder or its .zip file.",

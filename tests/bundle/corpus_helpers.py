@@ -7,7 +7,13 @@ import re
 import shutil
 import struct
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from smartcity_tui.bundle import BundleError, read_bundle
 
 from bundle_helpers import manifest, rewrite, write_manifest
 
@@ -89,3 +95,41 @@ def patch_central(zip_path: Path, name: str, *, size: int | None = None, flags: 
     if flags is not None:
         struct.pack_into("<H", data, pos + 8, flags)
     zip_path.write_bytes(bytes(data))
+
+
+# --- the corpus: each case breaks a copy of a good bundle one way ---------------------------
+
+@dataclass
+class Case:
+    name: str
+    key: str
+    file: str  # the file the message must name
+    make: Callable  # (bundle folder copy, tmp_path) -> (path to read, expected line or None)
+
+
+def registry(cases: list[Case]):
+    """A decorator registering a bundle breaker in `cases`."""
+    def case(key: str, file: str):
+        def register(fn):
+            cases.append(Case(fn.__name__, key, file, fn))
+            return fn
+        return register
+    return case
+
+
+def assert_refused_clearly(c: Case, good_folder: Path, tmp_path: Path) -> None:
+    path, line = c.make(copy(good_folder, tmp_path), tmp_path)
+    with pytest.raises(BundleError) as err:
+        read_bundle(path)
+    e = err.value
+    assert (e.key, e.file) == (c.key, c.file)
+    if line is not None:
+        assert e.line == line
+    msg_id, msg_en = e.message("id"), e.message("en")
+    for msg in (msg_id, msg_en):
+        assert c.file in msg
+        assert str(path) in msg  # and which bundle
+        if e.line:
+            assert f" {e.line}:" in msg
+    assert msg_id != msg_en
+    assert "\n" not in msg_en and len(msg_en) < 600
