@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
+from ..i18n import t
 from ..model.format import number, rupiah
 from ..model.plan import Plan
 from ..model.revision import DELETED, RecordState
@@ -134,6 +135,13 @@ def _value_text(v: Any, lang: str) -> str:
     return inline(v)
 
 
+def _field_label(name: str, lang: str) -> str:
+    """The field's name for people (the merge catalog names them), else its key."""
+    key = f"merge.field.{name}"
+    label = t(key, lang)
+    return inline(name if label == key else label)
+
+
 def _conflicts(conflicts: list[RecordState], lang: str) -> list[str]:
     if not conflicts:
         return []
@@ -149,6 +157,6 @@ def _conflicts(conflicts: list[RecordState], lang: str) -> list[str]:
                               for s in sibs]
                     rows.append([title, L("deleted_vs_edit", lang), BR.join(values)])
                 continue
-            rows.append([title, inline(name), BR.join(_value_text(s.value, lang) for s in sibs)])
+            rows.append([title, _field_label(name, lang), BR.join(_value_text(s.value, lang) for s in sibs)])
     header = [L("record", lang), L("field", lang), L("values", lang)]
     return [f"## {L('conflicts', lang)}", L("conflicts_intro", lang), table(header, rows)]

@@ -123,5 +123,5 @@ def test_open_conflicts_are_listed_in_an_appendix(tmp_path):
     (table,) = doc.section_tables("Lampiran: konflik yang belum diselesaikan")
     assert table[0] == ["Catatan", "Kolom", "Nilai"]
     (row,) = table[1:]
-    assert row[0] == "Program: 3.001 Pasar Rakyat Digital" and row[1] == "lead_agency"
+    assert row[0] == "Program: 3.001 Pasar Rakyat Digital" and row[1] == "OPD penanggung jawab"
     assert sorted(row[2].split("\n")) == ["Bappeda", "Diskominfo"]
