@@ -47,38 +47,25 @@ def _now() -> _dt.datetime:
 def export_bundle(store: PlanStore, options: ExportOptions, *,
                   clock: Callable[[], _dt.datetime] | None = None,
                   progress: Callable[[int, int, str], None] | None = None) -> ExportResult:
+    """Write the plan as a bundle into options.out_dir and return where, with counts.
+
+    `progress(done, total, label)` is called after each record file is prepared, each file
+    is written (label: its bundle path) and after the final check (label "verify"), for a
+    progress bar in the UI's worker. Raises BundleError (nothing left under the final name)."""
     out_dir = Path(options.out_dir)
     if not out_dir.is_dir():
         raise BundleError("out_missing", str(out_dir), path=str(out_dir))
     when = (clock or _now)()
+    # Everything read from the store is read here, first: the app runs this in a worker
+    # while the officer may go on editing; what follows works on these copies only.
     states = store.states()
+    plan, conflicts = store.plan(), store.conflicts()
+    plan_id, replica_id, team = store.plan_id, store.replica_id, store.team
+
     wire = {s.id: s.to_dict() for s in states}
     _refuse_unreadable(store, states, wire)
-    plan_id = store.plan_id
-
-    files: dict[str, bytes] = {}
-    for rel, group in route(states).items():
-        files[rel] = encode_file(plan_id, rel, group, wire)
-    files[MARKDOWN] = render_markdown(store.plan(), lang=options.lang,
-                                      conflicts=store.conflicts()).encode("utf-8")
-    counts = count(states)
-    digests = {rel: sha256(data) for rel, data in files.items()}
-    manifest = {
-        "format": FORMAT_NAME,
-        "format_version": FORMAT_VERSION,
-        "app_version": __version__,
-        "plan_id": plan_id,
-        "replica_id": store.replica_id,
-        "team": store.team,
-        "exported_at": when.isoformat(),
-        "language": options.lang,
-        "counts": counts,
-        "files": {rel: {"sha256": digests[rel], "size": len(data)} for rel, data in files.items()},
-    }
-    files[MANIFEST] = tomli_w.dumps(manifest).encode("utf-8")
-    digests[MANIFEST] = sha256(files[MANIFEST])
-
-    total = len(files) + 1
+    groups = route(states)
+    total = 2 * (len(groups) + 1) + 2  # prepare record files and Markdown, write those and the manifest, verify
     done = 0
 
     def step(label: str) -> None:
@@ -87,7 +74,30 @@ def export_bundle(store: PlanStore, options: ExportOptions, *,
         if progress is not None:
             progress(done, total, label)
 
-    name = bundle_name(store.plan().info.region, store.team, when)
+    files: dict[str, bytes] = {}
+    for rel, group in groups.items():
+        files[rel] = encode_file(plan_id, rel, group, wire)
+        step(rel)
+    files[MARKDOWN] = render_markdown(plan, lang=options.lang, conflicts=conflicts).encode("utf-8")
+    step(MARKDOWN)
+    counts = count(states)
+    digests = {rel: sha256(data) for rel, data in files.items()}
+    manifest = {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "app_version": __version__,
+        "plan_id": plan_id,
+        "replica_id": replica_id,
+        "team": team,
+        "exported_at": when.isoformat(),
+        "language": options.lang,
+        "counts": counts,
+        "files": {rel: {"sha256": digests[rel], "size": len(data)} for rel, data in files.items()},
+    }
+    files[MANIFEST] = tomli_w.dumps(manifest).encode("utf-8")
+    digests[MANIFEST] = sha256(files[MANIFEST])
+
+    name = bundle_name(plan.info.region, team, when)
     if options.zip:
         final = free_target(out_dir, name, ".zip")
         write_zip(final, files, digests, step, when)

@@ -117,10 +117,11 @@ def test_progress_reports_every_file_then_the_check(tmp_path):
         from smartcity_tui.bundle import ExportOptions, export_bundle
         (tmp_path / "out").mkdir()
         result = export_bundle(store, ExportOptions(tmp_path / "out"), progress=lambda *a: seen.append(a))
-    total = len(result.files) + 1
+    total = 2 * len(result.files) - 1 + 1  # prepare every file but the manifest, write all, verify
     assert [d for d, _, _ in seen] == list(range(1, total + 1))
     assert {t for _, t, _ in seen} == {total}
-    assert [label for _, _, label in seen[:-1]] == result.files
+    labels = [label for _, _, label in seen]
+    assert labels == result.files[:-1] + result.files + ["verify"]
 
 
 def test_the_format_spec_states_the_limits_and_files_the_code_uses():
