@@ -266,8 +266,10 @@ class ProgrammeForm(ModalScreen[ProgrammeFormResult | None]):
             first = invalid[0]
             target = next((w for w in first.query("*") if w.focusable), None)
             if target is not None:
-                target.focus()
-            first.scroll_visible(animate=False)
+                target.focus(scroll_visible=False)  # its own scroll would animate
+            # After the refresh: the messages just mounted have moved everything below them.
+            self.call_after_refresh(self.query_one("#form-body").scroll_to_center, first,
+                                    animate=False, origin_visible=True)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
