@@ -283,3 +283,15 @@ def test_the_corpus_is_big_enough():
 @pytest.mark.parametrize("c", CASES, ids=[c.name for c in CASES])
 def test_bad_bundle_is_refused_with_a_clear_message(good, tmp_path, c):
     assert_refused_clearly(c, good.folder, tmp_path)
+
+
+def test_a_newer_format_is_refused_naming_both_versions(good, tmp_path):
+    from corpus_helpers import copy
+    from smartcity_tui.bundle import BundleError, read_bundle
+    b = copy(good.folder, tmp_path)
+    edit_manifest(b, lambda m: m.update(format_version=7, app_version="2.3.0"))
+    with pytest.raises(BundleError) as err:
+        read_bundle(b)
+    assert "versi 7" in err.value.message("id") and "sampai versi 1" in err.value.message("id")
+    assert "version 7 (from smartcity-tui 2.3.0)" in err.value.message("en")
+    assert "Update smartcity-tui" in err.value.message("en")
