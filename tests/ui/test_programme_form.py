@@ -281,3 +281,22 @@ async def test_editing_keeps_the_programme_id_and_its_untouched_fields():
     assert after.replace(name=before.name) == before
     assert [i.id for i in app.result.indicators] == [fixed_id(20), fixed_id(21)]
     assert app.result.indicators == plan.indicators_of(fixed_id(10))
+
+
+async def test_in_english_the_form_and_its_messages_are_english():
+    from smartcity_tui.i18n import get_language, set_language
+
+    before = get_language()
+    set_language("en")
+    try:
+        app = FormHost(programme_plan())
+        async with app.run_test(size=SIZE) as pilot:
+            form = app.screen
+            assert form.query_one("#dialog").border_title == "New programme · Smart Governance"
+            await type_into(pilot, form.query_one("#name", Input), "Digital school")
+            await save(pilot)
+            assert error_of(form, "start_year") == "Type a year, for example 2025."
+            assert "2 fields need fixing" in str(form.query_one("#form-errors", Static).render())
+            assert any(b.description == "Save" for b in form._bindings.key_to_bindings["ctrl+s"])
+    finally:
+        set_language(before)
