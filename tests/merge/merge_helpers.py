@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
-from smartcity_tui.model.records import PlanInfo, Programme
 from smartcity_tui.store import PlanStore
 
 
