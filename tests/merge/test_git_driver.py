@@ -16,9 +16,6 @@ from smartcity_tui.cli import main
 from smartcity_tui.model.records import PlanInfo, Programme
 from smartcity_tui.store import PlanStore
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-
-
 def git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
     return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=check,
                           encoding="utf-8")
