@@ -166,18 +166,32 @@ async def test_an_empty_pillar_says_how_to_add_a_programme():
         assert app.messages == [("edit", None)], "nothing to edit or delete, only new"
 
 
-async def test_at_80_columns_the_pane_goes_below_and_the_table_fits():
-    app = ViewHost(programme_plan())
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        view = app.query_one(ProgrammeView)
-        assert view.has_class("-narrow")
-        table = view.query_one(DataTable)
-        assert table.virtual_size.width <= table.size.width, "no sideways scrolling at 80x24"
-        assert view.query_one("#prog-detail").region.y > table.region.y
+async def test_the_pane_goes_below_at_80_columns_and_the_table_fits_after_a_resize():
     app = ViewHost(programme_plan())
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         view = app.query_one(ProgrammeView)
         assert not view.has_class("-narrow")
-        assert view.query_one("#prog-detail").region.x > view.table.region.x
+        assert view.query_one("#prog-detail").region.x > view.table.region.x, "beside the table"
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        table = view.table
+        assert view.has_class("-narrow")
+        assert table.virtual_size.width <= table.size.width, "no sideways scrolling at 80x24"
+        assert view.query_one("#prog-detail").region.y > table.region.y, "under the table"
+        assert cursor_id(view) == fixed_id(10)
+
+
+async def test_show_before_mounting_fills_the_table_once_mounted():
+    from textual.app import App
+
+    class Early(App):
+        def compose(self):
+            view = ProgrammeView("governance")
+            view.show(programme_plan())  # the pillar screen may hand the plan over this early
+            yield view
+
+    app = Early()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.query_one(ProgrammeView).table.row_count == len(programme_plan().programmes_for("governance"))

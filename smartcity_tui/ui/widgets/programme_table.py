@@ -133,7 +133,12 @@ class ProgrammeView(Widget):
         """Refresh from a Plan; the cursor stays on the same programme (or near its old row
         when that programme is gone)."""
         self.plan = plan
-        self._fill()
+        if self.is_mounted:
+            self._fill()
+
+    def on_mount(self) -> None:
+        if self.plan is not None:  # show() came before the widget was in the DOM
+            self._fill()
 
     def _fill(self) -> None:
         if self.plan is None:
@@ -231,11 +236,9 @@ class ProgrammeView(Widget):
     # --- events ----------------------------------------------------------------------------
 
     def on_resize(self, event: Resize) -> None:
-        narrow = event.size.width < NARROW
-        changed = self.has_class("-narrow") != narrow
-        self.set_class(narrow, "-narrow")
-        if self.plan is not None and (changed or event.size.width != getattr(self, "_filled_width", 0)):
-            self._filled_width = event.size.width
+        self.set_class(event.size.width < NARROW, "-narrow")
+        # Only a change of width can change the columns; a taller window needs no refill.
+        if self.plan is not None and self._columns_for[:1] != (self._column_widths(),):
             self._fill()
 
     @on(DataTable.RowHighlighted, "#prog-table")
