@@ -260,9 +260,25 @@ class PlanStore(StoreWriter):
         self._write(changes, label=label or f"delete {record.KIND}")
 
     def restore(self, record_id: str) -> None:
-        """Bring back a deleted record (also settles a delete-versus-edit conflict)."""
+        """Bring back a deleted record (also settles a delete-versus-edit conflict). A
+        programme brings back the indicators and milestones its delete took with it: those
+        carry a tombstone with the very dot of the programme's own."""
         state = self._states[record_id]
-        self._write([Change(record_id, DELETED, state.value(DELETED, False), False)], label="restore")
+        ids = [record_id]
+        if state.kind == "programme":
+            ids += self._cascaded_children(state)
+        changes = [Change(i, DELETED, self._states[i].value(DELETED, False), False) for i in ids]
+        self._write(changes, label="restore")
+
+    def _cascaded_children(self, programme: RecordState) -> list[str]:
+        dots = {t.dot for t in programme.tombstones()}
+        if not dots:
+            return []
+        return [
+            s.id for s in self._states.values()
+            if s.kind in ("indicator", "milestone") and s.value("programme_id") == programme.id
+            and any(t.dot in dots for t in s.tombstones())
+        ]
 
     def settle_delete(self, record_id: str) -> None:
         """Settle a delete-versus-edit conflict by deleting, covering the concurrent edit."""

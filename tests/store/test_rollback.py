@@ -42,3 +42,4 @@ def test_unwritable_marks_never_block_an_edit(tmp_plan, monkeypatch, tmp_path):
         item = store.add(SwotItem(pillar="economy", quadrant="S", text="Tetap tersimpan"))
     with PlanStore.open(tmp_plan, readonly=True) as store:
         assert store.get(item.id).text == "Tetap tersimpan"
+
