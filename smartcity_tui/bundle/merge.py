@@ -266,7 +266,12 @@ def apply(store: PlanStore, bundles: Sequence[BundleLike], *, adopt: bool = Fals
     Also remembers which team writes as which replica, so conflicts can name teams."""
     with no_gc_pauses():
         plan_id, changed, report = _plan(store, bundles, adopt)
-        teams = {b.replica_id: b.team for b in bundles if b.replica_id and b.team}
+        # what each bundle's writer knew of teams (a merged plan passes on every group's
+        # name), then each bundle's own replica and team, which are authoritative
+        teams: dict[str, str] = {}
+        for b in bundles:
+            teams.update(getattr(b, "teams", None) or {})
+        teams.update({b.replica_id: b.team for b in bundles if b.replica_id and b.team})
         if report.adopted:
             note_teams(store, teams, write=False)
             adopt_plan(store, plan_id, changed.values())

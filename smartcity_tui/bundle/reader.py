@@ -42,6 +42,7 @@ class Bundle:
     states: list[RecordState]  # every record, the plan's own and tombstones included, by id
     counts: dict = field(default_factory=dict)
     language: str = ""
+    teams: dict[str, str] = field(default_factory=dict)  # replica id -> team, as the writer knew them
 
 
 def normalized(data: bytes) -> bytes:
@@ -140,8 +141,11 @@ def _read(path: Path, source: Source) -> Bundle:
 
     states.sort(key=lambda s: s.id)
     return Bundle(path, man["format_version"], man["app_version"], plan_id, man["replica_id"],
-                  man["team"], man["exported_at"], states, dict(counts), man.get("language", ""))
+                  man["team"], man["exported_at"], states, dict(counts), man.get("language", ""),
+                  dict(man.get("teams", {})))
 
+
+MAX_TEAMS = 1000  # replicas a plan can plausibly have heard of; more is not a real bundle
 
 _REQUIRED = {
     "format": str, "format_version": int, "app_version": str, "plan_id": str,
@@ -166,9 +170,14 @@ def _manifest(source: Source, man: dict[str, Any]) -> dict[str, Any]:
         raise BundleError("manifest_bad_key", MANIFEST, bundle=label, name="plan_id")
     if not REPLICA.fullmatch(man["replica_id"]):
         raise BundleError("manifest_bad_key", MANIFEST, bundle=label, name="replica_id")
-    for key, typ in (("counts", dict), ("language", str)):
+    for key, typ in (("counts", dict), ("language", str), ("teams", dict)):
         if key in man and type(man[key]) is not typ:
             raise BundleError("manifest_bad_key", MANIFEST, bundle=label, name=key)
+    teams = man.get("teams", {})
+    if len(teams) > MAX_TEAMS or not all(
+        REPLICA.fullmatch(r) and type(t) is str and len(t) <= 200 for r, t in teams.items()
+    ):
+        raise BundleError("manifest_bad_key", MANIFEST, bundle=label, name="teams")
     if "counts" in man and type(man["counts"].get("records", 0)) is not int:
         raise BundleError("manifest_bad_key", MANIFEST, bundle=label, name="counts.records")
     for rel, entry in man["files"].items():

@@ -14,6 +14,7 @@ import tomli_w
 
 from .. import __version__
 from ..store import PlanStore
+from ..store.teams import known_teams
 from .checks import check_table
 from .encode import count, encode_file, route
 from .errors import BundleError
@@ -61,6 +62,7 @@ def export_bundle(store: PlanStore, options: ExportOptions, *,
     states = store.states()
     plan, conflicts = store.plan(), store.conflicts()
     plan_id, replica_id, team = store.plan_id, store.replica_id, store.team
+    teams = dict(sorted(known_teams(store).items()))
 
     wire = {s.id: s.to_dict() for s in states}
     _refuse_unreadable(store, states, wire)
@@ -92,6 +94,7 @@ def export_bundle(store: PlanStore, options: ExportOptions, *,
         "exported_at": when.isoformat(),
         "language": options.lang,
         "counts": counts,
+        **({"teams": teams} if teams else {}),
         "files": {rel: {"sha256": digests[rel], "size": len(data)} for rel, data in files.items()},
     }
     files[MANIFEST] = tomli_w.dumps(manifest).encode("utf-8")
