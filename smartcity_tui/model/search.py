@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .plan import Plan
-from .records import Indicator, Milestone, Programme, Readiness, Record, Strategy, SwotItem
+from .records import Indicator, Milestone, PlanInfo, Programme, Readiness, Record, Strategy, SwotItem
 from .vocab import PILLAR_KEYS
 
 # (title field, other text fields) per kind; the title is what a result line shows.
@@ -26,6 +26,9 @@ FIELDS: dict[type, tuple[str, tuple[str, ...]]] = {
     Milestone: ("title", ("deliverable",)),
     Readiness: ("topic", ("description", "gap")),
 }
+# The plan's own facts: each line is its own text, and a hit's title is the line that matched
+# (a mission, the vision), since "the plan" would tell the officer nothing.
+PLAN_FIELDS = ("region", "province", "vision", "missions", "targets")
 
 
 def fold(text: str) -> str:
@@ -46,6 +49,12 @@ class Hit:
 
 
 def _texts(record: Record) -> list[tuple[str, str]]:
+    if isinstance(record, PlanInfo):
+        out = []
+        for f in PLAN_FIELDS:
+            value = getattr(record, f)
+            out += [(f, line) for line in value] if isinstance(value, list) else [(f, value)]
+        return [(f, t) for f, t in out if t.strip()]
     spec = FIELDS.get(type(record))
     if spec is None:
         return []
@@ -62,7 +71,7 @@ def _texts(record: Record) -> list[tuple[str, str]]:
 def _index(plan: Plan) -> list[tuple[Record, str, list[tuple[str, str, str]]]]:
     """Per record: the record, its pillar, and (field, text, folded text) of every text."""
     rows = []
-    for record in plan.records.values():
+    for record in [plan.info, *plan.records.values()]:
         texts = _texts(record)
         if texts:
             rows.append((record, plan.pillar_of(record), [(f, t, fold(t)) for f, t in texts]))
@@ -82,7 +91,7 @@ def _snippet(text: str, folded: str, word: str, width: int = 60) -> str:
     return ("…" if start else "") + flat[start:start + width].strip() + ("…" if start + width < len(flat) else "")
 
 
-KIND_RANK = {"programme": 0, "swot": 1, "strategy": 2, "indicator": 3, "milestone": 4, "readiness": 5}
+KIND_RANK = {"programme": 0, "swot": 1, "strategy": 2, "indicator": 3, "milestone": 4, "readiness": 5, "plan": 6}
 
 
 def search(plan: Plan, query: str, limit: int = 200) -> list[Hit]:
@@ -96,10 +105,12 @@ def search(plan: Plan, query: str, limit: int = 200) -> list[Hit]:
         if not all(w in joined for w in words):
             continue
         field, text, folded = next(((f, t, ft) for f, t, ft in texts if words[0] in ft), texts[0])
-        title_field = FIELDS[type(record)][0]
-        rank = (0 if field == title_field else 1, pillar_rank.get(pillar, 99), KIND_RANK.get(record.KIND, 9),
-                getattr(record, title_field))
-        found.append((rank, Hit(record.id, record.KIND, pillar, getattr(record, title_field), field,
-                                _snippet(text, folded, words[0]))))
+        if isinstance(record, PlanInfo):
+            title_field, title = "", " ".join(text.split())
+        else:
+            title_field = FIELDS[type(record)][0]
+            title = getattr(record, title_field)
+        rank = (0 if field == title_field else 1, pillar_rank.get(pillar, 99), KIND_RANK.get(record.KIND, 9), title)
+        found.append((rank, Hit(record.id, record.KIND, pillar, title, field, _snippet(text, folded, words[0]))))
     found.sort(key=lambda x: x[0])
     return [h for _, h in found[:limit]]

@@ -150,7 +150,7 @@ class SmartCityApp(App[int]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # (a form or picker on top never sees these: Textual stops the key chain at a modal)
-        if action in {"open_pillar", "open_dashboard", "undo", "redo"}:
+        if action in {"open_pillar", "open_dashboard", "undo", "redo", "open_roadmap", "search", "open_plan_info"}:
             return self.store is not None
         return True
 
@@ -181,6 +181,28 @@ class SmartCityApp(App[int]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
+
+    def action_open_roadmap(self) -> None:
+        from .navigation import show_plan_screen
+        from .screens.roadmap import RoadmapScreen
+
+        show_plan_screen(self, "roadmap", RoadmapScreen)
+
+    def action_open_plan_info(self) -> None:
+        from .navigation import show_plan_screen
+        from .screens.plan_info import PlanInfoScreen
+
+        show_plan_screen(self, "plan-info", PlanInfoScreen)
+
+    def action_search(self) -> None:
+        from .navigation import jump
+        from .screens.search import SearchScreen
+
+        def chosen(hit) -> None:
+            if hit is not None:
+                jump(self, hit.record_id, hit.field if hit.kind == "plan" else "")
+
+        self.push_screen(SearchScreen(), chosen)
 
     # --- undo and redo ---------------------------------------------------------------------
 

@@ -51,6 +51,11 @@ SPECS: tuple[KeySpec, ...] = (
     KeySpec("app.quit", "q", "quit", "ui.key.quit", show=False),
     KeySpec("app.palette", "ctrl+p", "command_palette", "ui.key.palette", show=False, priority=True,
             help="ui.help.palette"),
+    KeySpec("app.roadmap", "r", "open_roadmap", "roadmap.key.open_roadmap", show=False,
+            help="roadmap.key.open_roadmap_help"),
+    KeySpec("app.search", "slash", "search", "search.key.open", show=False, help="search.key.open_help"),
+    KeySpec("app.plan_info", "i", "open_plan_info", "planscreen.key.open", show=False,
+            help="planscreen.key.open_help"),
     # --- dashboard ---
     KeySpec("dashboard.open", "enter", "open_card", "ui.key.open_pillar"),
     KeySpec("dashboard.left", "left", "move_card(-1, 0)", "ui.key.card_left", show=False),
@@ -78,6 +83,38 @@ SPECS: tuple[KeySpec, ...] = (
     KeySpec("strategy.new", "n,insert", "new_strategy", "ui.key.new"),
     KeySpec("strategy.edit", "enter,e", "edit_strategy", "ui.key.edit"),
     KeySpec("strategy.delete", "delete,x", "delete_strategy", "ui.key.delete"),
+    # --- roadmap (r) ---
+    KeySpec("roadmap.pillar", "d", "filter_pillar", "roadmap.key.pillar", show=False,
+            help="roadmap.key.pillar_help"),
+    KeySpec("roadmap.horizon", "j", "cycle_horizon", "roadmap.key.horizon", show=False,
+            help="roadmap.key.horizon_help"),
+    KeySpec("roadmap.agency", "o", "filter_agency", "roadmap.key.agency", show=False,
+            help="roadmap.key.agency_help"),
+    KeySpec("roadmap.quick_win", "p", "toggle_quick_win", "roadmap.key.quick_win", show=False,
+            help="roadmap.key.quick_win_help"),
+    KeySpec("roadmap.clear", "escape", "clear_filters", "roadmap.key.clear", show=False),
+    KeySpec("roadmap.back", "escape", "back", "ui.key.back"),
+    KeySpec("roadmap_chart.open", "enter", "open", "roadmap.key.open", help="roadmap.key.open_help"),
+    KeySpec("roadmap_chart.up", "up", "cursor(-1)", "roadmap.key.up", show=False),
+    KeySpec("roadmap_chart.down", "down", "cursor(1)", "roadmap.key.down", show=False),
+    KeySpec("roadmap_chart.page_up", "pageup", "page(-1)", "roadmap.key.page_up", show=False),
+    KeySpec("roadmap_chart.page_down", "pagedown", "page(1)", "roadmap.key.page_down", show=False),
+    KeySpec("roadmap_chart.first", "home", "edge(-1)", "roadmap.key.first", show=False),
+    KeySpec("roadmap_chart.last", "end", "edge(1)", "roadmap.key.last", show=False),
+    # --- search (/) ---
+    KeySpec("search.to_results", "down", "to_results", "search.key.to_results", show=False),
+    KeySpec("search.close", "escape", "close", "search.key.close"),
+    # --- plan screen (i): facts, missions and targets, readiness analysis ---
+    KeySpec("planscreen.back", "escape", "back", "ui.key.back"),
+    KeySpec("plan_facts.edit", "enter,e", "edit_facts", "ui.key.edit"),
+    KeySpec("plan_lines.new", "n,insert", "new_line", "ui.key.new"),
+    KeySpec("plan_lines.edit", "enter,e", "edit_line", "ui.key.edit"),
+    KeySpec("plan_lines.delete", "delete,x", "delete_line", "ui.key.delete"),
+    KeySpec("readiness.new", "n,insert", "new_readiness", "ui.key.new"),
+    KeySpec("readiness.edit", "enter,e", "edit_readiness", "ui.key.edit"),
+    KeySpec("readiness.delete", "delete,x", "delete_readiness", "ui.key.delete"),
+    KeySpec("period.confirm", "ctrl+s,f2", "confirm", "period.key.confirm"),
+    KeySpec("period.cancel", "escape", "cancel", "ui.key.cancel"),
     # --- forms and pickers ---
     KeySpec("form.save", "ctrl+s,f2", "save", "ui.key.save"),
     KeySpec("form.cancel", "escape", "cancel", "ui.key.cancel"),
@@ -108,7 +145,8 @@ def bindings(*ids: str) -> list[Binding]:
 # focused part of the screen does, then undo and the way back; at 80 columns the tail is what
 # gets cut, and everything is in the help screen anyway.
 _FIRST = ("app.help",)
-_LAST = ("app.undo", "pillar.back", "pillar.next_view", "app.redo", "app.quit")
+_LAST = ("app.undo", "pillar.back", "pillar.next_view", "app.redo", "app.quit", "roadmap.back",
+         "planscreen.back", "app.search")
 
 
 def footer_rank(binding_id: str | None) -> int:
@@ -129,7 +167,7 @@ def prefixed(prefix: str) -> list[Binding]:
 DISPLAY = {
     "question_mark": "?", "right_square_bracket": "]", "left_square_bracket": "[",
     "escape": "esc", "delete": "del", "insert": "ins", "enter": "enter",
-    "left": "←", "right": "→", "up": "↑", "down": "↓",
+    "left": "←", "right": "→", "up": "↑", "down": "↓", "slash": "/",
 }
 
 

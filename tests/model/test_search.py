@@ -63,3 +63,17 @@ def test_snippet_shows_the_match_in_a_long_text():
 def test_agencies_and_stakeholders_are_searchable(sample):
     kinds = {h.kind for h in search(sample, "Bank Jateng")}
     assert "programme" in kinds
+
+
+def test_the_plans_own_vision_missions_and_targets_are_found_line_by_line():
+    info = PlanInfo(region="Sukamaju", province="Jawa Tengah", vision="Sukamaju cerdas dan lestari",
+                    missions=["Pelayanan publik yang cepat", "Ekonomi desa yang tangguh"],
+                    targets=["Indeks SPBE naik menjadi 3,5"])
+    plan = Plan(info, {})
+    (hit,) = search(plan, "ekonomi desa")
+    assert (hit.record_id, hit.kind, hit.field, hit.title) == (info.id, "plan", "missions", "Ekonomi desa yang tangguh")
+    assert search(plan, "spbe")[0].field == "targets"
+    assert search(plan, "lestari")[0].field == "vision"
+    p = Programme(pillar="governance", name="Pelayanan publik daring")
+    hits = search(Plan(info, {p.id: p}), "pelayanan publik")
+    assert [h.kind for h in hits] == ["programme", "plan"]  # the programme's title ranks first

@@ -94,6 +94,39 @@ class PillarScreen(PlanScreen):
     def action_back(self) -> None:
         self.app.action_open_dashboard()
 
+    def select_record(self, record_id: str) -> bool:
+        """Put the cursor on a record of this pillar (search and roadmap land here): a SWOT
+        item in its quadrant, a strategy, a programme; an indicator or milestone selects its
+        programme. False when the record is not one of this pillar's."""
+        from ...model.records import Indicator, Milestone, Programme, Strategy, SwotItem
+        from ..widgets.programme_table import ProgrammeView
+
+        plan = self.app.store.plan()
+        record = plan.get(record_id)
+        if isinstance(record, (Indicator, Milestone)):
+            record = plan.get(record.programme_id)
+        views = {SwotItem: "swot", Strategy: "strategies", Programme: "programmes"}
+        view = views.get(type(record)) if record is not None else None
+        if view is None or plan.pillar_of(record) != self.pillar_key:
+            return False
+        board = self.query_one(SwotBoard)
+        if view == "swot" and board.element_filter and record.element != board.element_filter:
+            board.element_filter = ""  # a filter hiding the item would hide the jump
+        self.action_view(view)
+        self._draw(view, plan)
+        if isinstance(record, SwotItem):
+            target = board.quadrant(record.quadrant)
+            target.select_id(record.id)
+        elif isinstance(record, Strategy):
+            target = self.query_one(StrategyTable)
+            target.move_cursor(row=target.get_row_index(record.id), animate=False)
+        else:
+            view_widget = self.query_one(ProgrammeView)
+            view_widget.select(record.id)
+            target = view_widget.table
+        target.focus()
+        return True
+
     def show_programme(self, programme_id: str) -> None:
         """Open the programmes view (the dashboard's quick-wins list lands here)."""
         self.action_view("programmes")

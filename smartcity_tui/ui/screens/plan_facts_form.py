@@ -1,0 +1,114 @@
+"""Edit the plan's own facts: region, kind (kabupaten or kota), province, period and vision.
+
+A change of period that would leave programmes or milestones outside it is not saved on the
+spot: the officer first sees the list (model.roadmap.outside_period) and confirms or goes
+back to the form with what they typed still there.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Input, Select
+
+from ...i18n import get_language, t
+from ...model import roadmap as rm
+from ...model.plan import Plan
+from ...model.vocab import REGION_KINDS
+from .form import FormScreen, parse_year
+
+MAX_YEARS = 25  # a masterplan runs ~5 years and is revised; 25 catches a typo like 2205
+
+
+class PlanFactsForm(FormScreen[dict]):
+    """Returns the fields that changed (possibly none)."""
+
+    def __init__(self, plan: Plan) -> None:
+        super().__init__()
+        self.plan = plan
+
+    def compose(self) -> ComposeResult:
+        info = self.plan.info
+        lang = get_language()
+        with VerticalScroll(id="plan-facts-form", classes="form") as box:
+            box.border_title = t("planscreen.form_title")
+            box.border_subtitle = t("ui.form.keys_hint")
+            yield from self.field(t("planscreen.region_name"), Input(
+                info.region, placeholder=t("planscreen.region_ph"), id="region", compact=True))
+            kind = info.region_kind if info.region_kind in REGION_KINDS else REGION_KINDS.keys[0]
+            yield from self.field(t("planscreen.region_kind"), Select(
+                [(c.label(lang), c.key) for c in REGION_KINDS], value=kind, allow_blank=False,
+                id="region_kind", compact=True))
+            yield from self.field(t("planscreen.province"), Input(
+                info.province, placeholder=t("planscreen.province_ph"), id="province", compact=True))
+            yield from self.field(t("planscreen.start_year"), Input(
+                str(info.start_year or ""), placeholder="2025", id="start_year", compact=True, max_length=4))
+            yield from self.field(t("planscreen.end_year"), Input(
+                str(info.end_year or ""), placeholder="2029", id="end_year", compact=True, max_length=4),
+                hint=t("planscreen.period_hint"))
+            yield from self.field(t("planscreen.vision"), Input(
+                info.vision, placeholder=t("planscreen.vision_ph"), id="vision", compact=True))
+            yield from self.buttons()
+
+    def on_mount(self) -> None:
+        self.query_one("#region", Input).focus()
+
+    def collect(self) -> dict[str, Any]:
+        text = {name: self.query_one(f"#{name}", Input).value for name in
+                ("region", "province", "start_year", "end_year", "vision")}
+        return {
+            "region": " ".join(text["region"].split()),
+            "region_kind": self.query_one("#region_kind", Select).value,
+            "province": " ".join(text["province"].split()),
+            "start_text": text["start_year"].strip(),
+            "end_text": text["end_year"].strip(),
+            "vision": " ".join(text["vision"].split()),
+        }
+
+    def check(self, values: dict[str, Any]) -> dict[str, str]:
+        errors = {}
+        if not values["region"]:
+            errors["region"] = t("planscreen.need_region")
+        start, end = values["start_text"], values["end_text"]
+        if start or end:
+            for name, raw in (("start_year", start), ("end_year", end)):
+                if parse_year(raw) is None:
+                    errors[name] = t("ui.form.need_year", value=raw)
+            s, e = parse_year(start), parse_year(end)
+            if s and e and e < s:
+                errors["end_year"] = t("planscreen.end_before_start")
+            elif s and e and e - s + 1 > MAX_YEARS:
+                errors["end_year"] = t("planscreen.period_too_long", n=MAX_YEARS)
+        return errors
+
+    def build(self, values: dict[str, Any]) -> dict:
+        new = {
+            "region": values["region"], "region_kind": values["region_kind"], "province": values["province"],
+            "start_year": parse_year(values["start_text"]) or 0, "end_year": parse_year(values["end_text"]) or 0,
+            "vision": values["vision"],
+        }
+        info = self.plan.info
+        return {k: v for k, v in new.items() if getattr(info, k) != v}
+
+    def action_save(self) -> None:
+        values = self.collect()
+        if not self.show_errors(self.check(values)):
+            return
+        changes = self.build(values)
+        start = changes.get("start_year", self.plan.info.start_year)
+        end = changes.get("end_year", self.plan.info.end_year)
+        outside = rm.outside_period(self.plan, start, end) if {"start_year", "end_year"} & set(changes) and start else []
+        if not outside:
+            self.dismiss(changes)
+            return
+        from .period_confirm import PeriodConfirm
+
+        def answered(confirmed: bool | None) -> None:
+            if confirmed:
+                self.dismiss(changes)
+            else:
+                self.show_errors({"start_year": t("planscreen.period_not_saved")})
+
+        self.app.push_screen(PeriodConfirm(start, end, outside), answered)

@@ -1,0 +1,157 @@
+"""The roadmap (peta jalan, key r): every programme of every pillar against the plan's years,
+grouped by pillar, with filters by pillar (d), horizon (j), agency (o) and quick win (p).
+Enter opens the programme on its pillar screen with it selected; escape clears the filters,
+then goes back.
+
+The screen asks the model for the rows once per plan version; a filter change only re-reads
+the rows already built (see RoadmapChart), so it repaints at once on a plan of 10,000 records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.widgets import Static
+
+from ...i18n import get_language, t
+from ...model import roadmap as rm
+from ...model.plan import Plan
+from ...model.vocab import HORIZONS, PILLARS, pillar
+from .. import keys
+from ..widgets.programme_detail import years_text
+from ..widgets.roadmap_chart import RoadmapChart, RoadmapHeader
+from ..widgets.top_bar import TopBar
+from .base import PlanScreen, footer, plan_title
+
+HORIZON_CYCLE = ("", *HORIZONS.keys)
+
+
+class RoadmapScreen(PlanScreen):
+    BINDINGS = keys.prefixed("roadmap.")
+    DEFAULT_CSS = """
+    RoadmapScreen #roadmap-filters { height: auto; padding: 0 1; background: $boost; }
+    RoadmapScreen #roadmap-detail {
+        height: 1; padding: 0 1; background: $panel; text-wrap: nowrap; text-overflow: ellipsis;
+    }
+    RoadmapScreen #roadmap-legend { height: 1; padding: 0 1; color: $text-muted; display: none; }
+    RoadmapScreen.-tall #roadmap-legend { display: block; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.agencies: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield TopBar(id="top")
+        yield Static(id="roadmap-filters")
+        chart = RoadmapChart(id="roadmap-chart")
+        yield RoadmapHeader(chart, id="roadmap-header")
+        yield chart
+        yield Static(id="roadmap-detail", markup=False)
+        yield Static(t("roadmap.legend"), id="roadmap-legend", markup=False)
+        yield footer()
+
+    @property
+    def chart(self) -> RoadmapChart:
+        return self.query_one(RoadmapChart)
+
+    def on_mount(self) -> None:
+        self.chart.focus()
+        self.sync()
+
+    def show_plan(self, plan: Plan) -> None:
+        self.query_one(TopBar).set_where(t("roadmap.where", plan=plan_title(plan)))
+        self.agencies = rm.agencies(plan)
+        chart = self.chart
+        chart.empty_text = t("roadmap.empty")
+        chart.set_rows(rm.rows(plan), tuple(plan.info.years))
+        self._show_filters()
+
+    # --- what is on show -----------------------------------------------------------------------
+
+    def _show_filters(self) -> None:
+        chart = self.chart
+        flt = chart.filter
+        lang = get_language()
+        parts = [
+            ("d", t("roadmap.f.pillar"), pillar(flt.pillar).label(lang) if flt.pillar else ""),
+            ("j", t("roadmap.f.horizon"), t(f"prog.horizon_short.{flt.horizon}") if flt.horizon else ""),
+            ("o", t("roadmap.f.agency"), flt.agency),
+            ("p", t("roadmap.f.quick_win"), t("roadmap.f.only") if flt.quick_win_only else ""),
+        ]
+        line: list = []
+        for key_id, (_, label, value) in zip(("pillar", "horizon", "agency", "quick_win"), parts):
+            line += [(self._key_of(f"roadmap.{key_id}"), "bold $accent"), f" {label}: ",
+                     (value or t("roadmap.f.all"), "bold $text-warning" if value else ""), "   "]
+        line = Content.assemble(*line[:-1])
+        self.query_one("#roadmap-filters", Static).update(line)
+        chart.empty_text = t("roadmap.empty_filtered") if chart.total else t("roadmap.empty")
+
+    def _key_of(self, binding_id: str) -> str:
+        """The key the user has for this binding now (remapped or default), as the footer shows it."""
+        remapped = getattr(self.app, "_keymap", {}).get(binding_id)
+        raw = remapped or keys.BY_ID[binding_id].keys
+        return keys.display(raw.split(",")[0])
+
+    def on_roadmap_chart_highlighted(self, event: RoadmapChart.Highlighted) -> None:
+        detail = self.query_one("#roadmap-detail", Static)
+        row = event.row
+        if row is None:
+            detail.update("")
+            return
+        p = row.programme
+        bits = [f"{p.code} {p.name}".strip() or t("ui.unnamed"), p.lead_agency or "-", years_text(p),
+                t(f"prog.horizon_short.{p.horizon}") if p.horizon in HORIZONS else ""]
+        if p.quick_win:
+            bits.append("★ " + t("roadmap.f.quick_win"))
+        detail.update(" · ".join(b for b in bits if b))
+
+    def on_roadmap_chart_selected(self, event: RoadmapChart.Selected) -> None:
+        from ..navigation import jump
+
+        jump(self.app, event.programme_id)
+
+    # --- filters -------------------------------------------------------------------------------
+
+    def set_filter(self, **changes) -> None:
+        self.chart.set_filter(replace(self.chart.filter, **changes))
+        self._show_filters()
+
+    def action_filter_pillar(self) -> None:
+        from .picker import ChoicePicker
+
+        lang = get_language()
+        choices = [("", t("roadmap.f.all_pillars"))] + [(p.key, f"{p.number} {p.label(lang)}") for p in PILLARS]
+        hotkeys = {"0": ""} | {str(p.number): p.key for p in PILLARS}
+        picker = ChoicePicker(t("roadmap.pick_pillar"), choices, current=self.chart.filter.pillar,
+                              hotkeys=hotkeys, hint=t("roadmap.pick_pillar_hint"))
+        self.app.push_screen(picker, lambda key: None if key is None else self.set_filter(pillar=key))
+
+    def action_cycle_horizon(self) -> None:
+        current = self.chart.filter.horizon
+        i = HORIZON_CYCLE.index(current) if current in HORIZON_CYCLE else 0
+        self.set_filter(horizon=HORIZON_CYCLE[(i + 1) % len(HORIZON_CYCLE)])
+
+    def action_filter_agency(self) -> None:
+        from .picker import ChoicePicker
+
+        choices = [("", t("roadmap.f.all_agencies"))] + [(a, a) for a in self.agencies]
+        picker = ChoicePicker(t("roadmap.pick_agency"), choices, current=self.chart.filter.agency)
+        self.app.push_screen(picker, lambda name: None if name is None else self.set_filter(agency=name))
+
+    def action_toggle_quick_win(self) -> None:
+        self.set_filter(quick_win_only=not self.chart.filter.quick_win_only)
+
+    def action_clear_filters(self) -> None:
+        self.set_filter(pillar="", horizon="", agency="", quick_win_only=False)
+
+    def action_back(self) -> None:
+        self.app.action_open_dashboard()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear_filters":
+            # escape clears the filters first; with none set it falls through to "back"
+            return self.chart.filter != rm.RoadmapFilter()
+        return True

@@ -1,0 +1,95 @@
+"""The parts of the plan screen: the plan's facts (region, period, vision) and its lists of
+missions and targets. They show and they ask; the plan screen does the writing, so undo and
+the save state stay in one place (each action calls the screen's method of the same name)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...i18n import get_language, t
+from ...model.records import PlanInfo
+from ...model.vocab import REGION_KINDS
+from .. import keys
+
+LABEL = "bold"
+
+
+class FactsPanel(Static, can_focus=True):
+    """Region, province, period and vision; enter opens the form that edits them all."""
+
+    BINDINGS = keys.prefixed("plan_facts.")
+
+    def show(self, info: PlanInfo) -> None:
+        lang = get_language()
+        text = Text()
+        kind = REGION_KINDS.label(info.region_kind, lang)
+        rows = [
+            (t("planscreen.region"), f"{kind} {info.region}".strip() if info.region else ""),
+            (t("planscreen.province"), info.province),
+            (t("planscreen.period"), f"{info.start_year}-{info.end_year}" if info.start_year else ""),
+            (t("planscreen.vision"), " ".join(info.vision.split())),
+        ]
+        for i, (label, value) in enumerate(rows):
+            text.append(f"{label}: ", style=LABEL)
+            text.append(value or t("planscreen.not_set"), style="" if value else "dim italic")
+            if i < len(rows) - 1:
+                text.append("\n")
+        self.update(text)
+
+    def action_edit_facts(self) -> None:
+        self.screen.edit_facts()
+
+
+class LinesList(OptionList):
+    """The plan's missions or its targets, numbered; n adds a line after the cursor, enter
+    edits it, delete removes it (undo brings it back)."""
+
+    BINDINGS = keys.prefixed("plan_lines.")
+
+    def __init__(self, field: str, **kw) -> None:
+        super().__init__(**kw)
+        self.field = field  # "missions" or "targets"
+        self.lines: list[str] = []
+
+    def show(self, lines: list[str], *, select: int | None = None) -> None:
+        keep = self.highlighted if select is None else select
+        self.lines = list(lines)
+        options = []
+        for i, line in enumerate(self.lines, 1):
+            prompt = Text(f"{i}. ", style="bold")
+            prompt.append(" ".join(line.split()))
+            options.append(Option(prompt))
+        self.set_options(options)
+        self.border_title = t(f"planscreen.{self.field}_title", n=len(self.lines))
+        self.border_subtitle = "" if self.lines else t(f"planscreen.{self.field}_empty")
+        if self.lines:
+            self.highlighted = min(keep or 0, len(self.lines) - 1)
+
+    @property
+    def current(self) -> int | None:
+        if self.highlighted is None or not self.lines:
+            return None
+        return min(self.highlighted, len(self.lines) - 1)
+
+    def action_new_line(self) -> None:
+        self.screen.new_line(self.field, self.current)
+
+    def action_edit_line(self) -> None:
+        if self.current is not None:
+            self.screen.edit_line(self.field, self.current)
+
+    def action_delete_line(self) -> None:
+        if self.current is not None:
+            self.screen.delete_line(self.field, self.current)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        # enter on a line is OptionList's "select": edit that line
+        event.stop()
+        self.action_edit_line()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("edit_line", "delete_line"):
+            return True if self.current is not None else None  # shown dimmed
+        return True
