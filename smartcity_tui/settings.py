@@ -71,5 +71,7 @@ class Settings:
         return True
 
     def remember_plan(self, plan: Path) -> None:
-        self.last_plan = str(plan.resolve())
-        self.save()
+        resolved = str(plan.resolve())
+        if resolved != self.last_plan:
+            self.last_plan = resolved
+            self.save()

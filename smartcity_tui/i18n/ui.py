@@ -50,6 +50,7 @@ ID: dict[str, str] = {
     "ui.redo.done": "Diulangi: {what}",
     "ui.redo.nothing": "Tidak ada yang bisa diulangi.",
     "ui.unnamed": "(tanpa nama)",
+    "ui.loading": "Membuka rencana {path} ...",
     # --- dashboard ---
     "ui.dash.where": "Rencana Induk Smart City · {plan}",
     "ui.dash.facts": "Provinsi {province} · {period} · Konflik terbuka: {conflicts} · Tim: {team}",
@@ -226,6 +227,7 @@ EN: dict[str, str] = {
     "ui.redo.done": "Redone: {what}",
     "ui.redo.nothing": "Nothing to redo.",
     "ui.unnamed": "(no name)",
+    "ui.loading": "Opening plan {path} ...",
     "ui.dash.where": "Smart City Masterplan · {plan}",
     "ui.dash.facts": "Province {province} · {period} · Open conflicts: {conflicts} · Team: {team}",
     "ui.dash.no_period": "period not set",

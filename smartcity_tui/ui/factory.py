@@ -11,8 +11,10 @@ from .app import Clock, SmartCityApp
 
 
 def create_app(store: PlanStore | None, settings: Settings | None = None, *, plan_path: Path | None = None,
-               problem: StoreError | None = None, clock: Clock | None = None, note: str = "") -> SmartCityApp:
-    """The app on `store`; with no store, the first-run form (creating `plan_path`, or asking
-    where), or with `problem`, the screen that explains why the plan did not open."""
+               problem: StoreError | None = None, clock: Clock | None = None, note: str = "",
+               break_lock: bool = False) -> SmartCityApp:
+    """The app on `store`. With no store: `plan_path` is opened by the app itself (in a
+    thread, behind a loading screen) when it exists, or created by the first-run form (which
+    asks where when there is no path); `problem` shows why a plan did not open."""
     return SmartCityApp(store, settings or Settings(), plan_path=plan_path, problem=problem,
-                        clock=clock, note=note)
+                        clock=clock, note=note, break_lock=break_lock)

@@ -23,13 +23,14 @@ def open_plan(path: Path | None, *, break_lock: bool = False) -> tuple[PlanStore
 
 
 def launch(path: Path | None, settings: Settings, *, break_lock: bool = False, note: str = "") -> int:
-    store, problem = open_plan(path, break_lock=break_lock)
-    app = create_app(store, settings, plan_path=path, problem=problem, note=note)
+    """Run the app on `path` (it opens the plan itself, off the UI thread); the exit code is 2
+    when the plan could not be opened, as for every other command."""
+    app = create_app(None, settings, plan_path=path, note=note, break_lock=break_lock)
     try:
         result = app.run()
     finally:
         if app.store is not None:
             app.store.close()
-    if problem is not None:
+    if app.problem is not None:
         return 2
     return int(result or 0)

@@ -120,3 +120,40 @@ async def test_a_plan_from_a_newer_version_is_refused(workshop_plan):
     async with app.run_test(size=(80, 24)):
         assert "versi yang lebih baru" in str(app.screen.query_one("#problem-title").render())
         assert "Perbarui smartcity-tui" in str(app.screen.query_one("#problem-message").render())
+
+
+async def test_a_big_plan_is_read_behind_a_loading_screen(workshop_plan, monkeypatch):
+    from smartcity_tui.ui import app as app_module
+    from smartcity_tui.ui.screens.loading import LoadingScreen
+
+    monkeypatch.setattr(app_module, "INLINE_OPEN_BYTES", 0)  # treat the small plan as a big one
+    shown = []
+    real_mount = LoadingScreen.on_mount
+    monkeypatch.setattr(LoadingScreen, "on_mount", lambda self: (shown.append(self.path), real_mount(self)))
+    app = create_app(None, Settings(), plan_path=workshop_plan, clock=fixed_clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, DashboardScreen):
+                break
+        assert isinstance(app.screen, DashboardScreen)
+        assert app.store is not None and app.store.plan().info.region == "Sukamaju"
+    assert shown == [workshop_plan], "the loading screen was drawn first"
+
+
+async def test_a_locked_big_plan_ends_on_the_problem_screen(workshop_plan, monkeypatch):
+    from smartcity_tui.ui import app as app_module
+
+    monkeypatch.setattr(app_module, "INLINE_OPEN_BYTES", 0)
+    holder = PlanStore.open(workshop_plan)
+    try:
+        app = create_app(None, Settings(), plan_path=workshop_plan, clock=fixed_clock)
+        async with app.run_test(size=(80, 24)) as pilot:
+            for _ in range(50):
+                await pilot.pause(0.05)
+                if isinstance(app.screen, ProblemScreen):
+                    break
+            assert isinstance(app.screen, ProblemScreen)
+            assert app.store is None
+    finally:
+        holder.close()

@@ -32,6 +32,7 @@ QUICK_WINS_SHOWN = 200
 
 
 class DashboardScreen(PlanScreen):
+    CSS_PATH = "dashboard.tcss"
     BINDINGS = keys.prefixed("dashboard.")
     AUTO_FOCUS = "PillarCard"
 
@@ -49,7 +50,7 @@ class DashboardScreen(PlanScreen):
     def on_mount(self) -> None:
         self.query_one("#quick-wins", OptionList).border_title = t("ui.dash.quick_wins")
         self.sync()
-        self.call_after_refresh(self.app.first_frame_drawn)
+        self.call_after_refresh(self.app.first_frame_drawn, "dashboard")
 
     def show_plan(self, plan: Plan) -> None:
         info = plan.info

@@ -24,6 +24,7 @@ VIEWS = ("swot", "strategies", "programmes")
 
 
 class PillarScreen(PlanScreen):
+    CSS_PATH = "pillar.tcss"
     BINDINGS = keys.prefixed("pillar.")
 
     def __init__(self, pillar_key: str) -> None:
