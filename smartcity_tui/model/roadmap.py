@@ -89,7 +89,8 @@ def outside_period(plan: Plan, start: int, end: int) -> list[OutsidePeriod]:
     inside = range(start, end + 1)
     for p in plan.programmes:
         if p.start_year and p.end_year and (p.start_year not in inside or p.end_year not in inside):
-            out.append(OutsidePeriod(p.id, "programme", p.name, f"{p.start_year}-{p.end_year}"))
+            years = f"{p.start_year}-{p.end_year}" if p.end_year != p.start_year else str(p.start_year)
+            out.append(OutsidePeriod(p.id, "programme", p.name, years))
     for m in plan.milestones:
         if m.year and m.year not in inside:
             out.append(OutsidePeriod(m.id, "milestone", m.title, str(m.year)))

@@ -47,3 +47,5 @@ def test_period_change_lists_what_falls_outside():
     out = rm.outside_period(_plan(p, ok, m), 2026, 2028)
     assert {(o.title, o.years) for o in out} == {("Gudang", "2025-2029"), ("Evaluasi", "2030")}
     assert rm.outside_period(_plan(p, ok), 2025, 2029) == []
+    one = Programme(pillar="economy", name="Uji coba", start_year=2024, end_year=2024)
+    assert [o.years for o in rm.outside_period(_plan(one), 2025, 2029)] == ["2024"]

@@ -102,10 +102,11 @@ class RoadmapScreen(PlanScreen):
             detail.update("")
             return
         p = row.programme
-        bits = [f"{p.code} {p.name}".strip() or t("ui.unnamed"), p.lead_agency or "-", years_text(p),
-                t(f"prog.horizon_short.{p.horizon}") if p.horizon in HORIZONS else ""]
-        if p.quick_win:
-            bits.append("★ " + t("roadmap.f.quick_win"))
+        # the agency last: it is the longest, and the one the roadmap shows beside the name
+        # wherever there is room
+        bits = [f"{p.code} {p.name}".strip() or t("ui.unnamed"), years_text(p),
+                t(f"prog.horizon_short.{p.horizon}") if p.horizon in HORIZONS else "",
+                "★ " + t("roadmap.f.quick_win") if p.quick_win else "", p.lead_agency]
         detail.update(" · ".join(b for b in bits if b))
 
     def on_roadmap_chart_selected(self, event: RoadmapChart.Selected) -> None:

@@ -64,7 +64,7 @@ class ReadinessTable(DataTable):
         narrow = width < NARROW  # the description then shows only in the detail below
         room = max(width - 2 * (len(COLUMNS) - narrow) - 2 - aspect - rating, 30)
         longest = max([len(t("readiness.col.topic"))] + [len(r.topic) for r in self.rows_shown]) + 1
-        topic = min(max(longest, 10), room * 2 // 5)
+        topic = min(max(longest, 10), room // 2 if narrow else room * 2 // 5)
         description = 0 if narrow else (room - topic) // 2
         return {"aspect": aspect, "topic": topic, "rating": rating, "description": description,
                 "gap": room - topic - description}

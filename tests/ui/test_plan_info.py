@@ -1,0 +1,222 @@
+"""The plan screen (key i): region facts, period, vision, missions, targets and the readiness
+analysis are edited in forms; each edit is in the plan file at once and undoable; a new
+period that leaves programmes outside it is shown before it is saved."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from plan_screens_support import build_full_plan, open_app
+from ui_support import reopen, type_text
+
+from textual.widgets import Input, Select
+
+from smartcity_tui.ui.screens.line_form import LineForm
+from smartcity_tui.ui.screens.period_confirm import PeriodConfirm
+from smartcity_tui.ui.screens.plan_facts_form import PlanFactsForm
+from smartcity_tui.ui.screens.plan_info import PlanInfoScreen
+from smartcity_tui.ui.screens.readiness_form import ReadinessForm
+from smartcity_tui.ui.widgets.plan_sections import FactsPanel, LinesList
+from smartcity_tui.ui.widgets.readiness_table import ReadinessTable
+
+SIZES = [(80, 24), (120, 40)]
+
+
+@pytest.fixture
+def plan_path(tmp_path: Path) -> Path:
+    return build_full_plan(tmp_path / "rencana.json")
+
+
+@pytest.fixture
+def app(plan_path: Path):
+    app, store = open_app(plan_path)
+    yield app
+    store.close()
+
+
+def retype(screen, field_id: str, text: str) -> None:
+    screen.query_one(f"#{field_id}", Input).value = text
+
+
+async def test_vision_and_a_readiness_row_are_edited_and_saved(app, plan_path):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("i")
+        assert isinstance(app.screen, PlanInfoScreen)
+        assert isinstance(app.focused, FactsPanel)
+        assert "Sukamaju yang cerdas" in str(app.focused.render())
+        await pilot.press("enter")
+        form = app.screen
+        assert isinstance(form, PlanFactsForm)
+        assert form.query_one("#vision", Input).value == "Sukamaju yang cerdas, terbuka dan sejahtera"
+        retype(form, "vision", "Sukamaju cerdas, lestari dan gotong royong")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanInfoScreen)
+        assert app.store.plan().info.vision == "Sukamaju cerdas, lestari dan gotong royong"
+        assert "lestari" in str(app.screen.query_one(FactsPanel).render())
+
+        # the readiness table: tab past the facts, missions and targets
+        await pilot.press("tab", "tab", "tab")
+        table = app.screen.query_one(ReadinessTable)
+        assert app.focused is table and table.row_count == 3
+        await pilot.press("n")
+        form = app.screen
+        assert isinstance(form, ReadinessForm)
+        await type_text(pilot, "Anggaran TIK")
+        form.query_one("#aspect", Select).value = "struktur"
+        form.query_one("#rating", Select).value = "kurang"
+        retype(form, "description", "Sekitar 1,1% APBD")
+        retype(form, "gap", "Belum ada arsitektur belanja TIK")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        added = next(r for r in app.store.plan().readiness if r.topic == "Anggaran TIK")
+        assert table.current_id == added.id and table.row_count == 4
+        # and edit it: enter opens the same row
+        await pilot.press("enter")
+        form = app.screen
+        assert isinstance(form, ReadinessForm) and form.query_one("#topic", Input).value == "Anggaran TIK"
+        form.query_one("#rating", Select).value = "sedang"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Sedang" in str(app.screen.query_one("#readiness-detail").render())
+
+    with reopen(plan_path) as store:
+        plan = store.plan()
+        assert plan.info.vision == "Sukamaju cerdas, lestari dan gotong royong"
+        row = next(r for r in plan.readiness if r.topic == "Anggaran TIK")
+        assert (row.aspect, row.rating, row.gap) == ("struktur", "sedang", "Belum ada arsitektur belanja TIK")
+
+
+async def test_a_period_change_warns_and_cancel_keeps_the_period(app, plan_path):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("i", "enter")
+        form = app.screen
+        retype(form, "start_year", "2026")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        warning = app.screen
+        assert isinstance(warning, PeriodConfirm)
+        listed = [str(o.prompt) for o in warning.query_one("#period-outside").options]
+        # GOV-01 (2025) and ECO-01 (2025-2026) start before 2026, and ECO-01's 2025 milestone
+        assert any("Portal layanan terpadu" in line for line in listed)
+        assert any("QRIS untuk seribu lapak" in line for line in listed)
+        assert any("100 lapak memakai QRIS" in line for line in listed)
+        assert not any("Wifi Desa" in line for line in listed)
+        await pilot.press("escape")  # back to the form, what was typed still there
+        assert app.screen is form and form.query_one("#start_year", Input).value == "2026"
+        assert "Periode belum disimpan" in str(form.query_one("#start_year-error").render())
+        assert app.store.plan().info.start_year == 2025
+        await pilot.press("escape")  # leave the form: nothing written
+        assert isinstance(app.screen, PlanInfoScreen)
+        assert app.store.plan().info.start_year == 2025
+    with reopen(plan_path) as store:
+        assert (store.plan().info.start_year, store.plan().info.end_year) == (2025, 2029)
+
+
+async def test_a_confirmed_period_is_saved_and_undone_in_one_step(app, plan_path):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("i", "enter")
+        retype(app.screen, "start_year", "2026")
+        retype(app.screen, "end_year", "2030")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PeriodConfirm)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanInfoScreen)
+        info = app.store.plan().info
+        assert (info.start_year, info.end_year) == (2026, 2030)
+        assert "2026-2030" in str(app.screen.query_one(FactsPanel).render())
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert (app.store.plan().info.start_year, app.store.plan().info.end_year) == (2025, 2029)
+
+
+async def test_a_period_that_fits_is_saved_without_a_question(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("i", "enter")
+        retype(app.screen, "end_year", "2030")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanInfoScreen)
+        assert app.store.plan().info.end_year == 2030
+
+
+async def test_bad_years_say_what_to_type(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("i", "enter")
+        form = app.screen
+        retype(form, "start_year", "2029")
+        retype(form, "end_year", "2025")
+        retype(form, "region", "")
+        await pilot.press("ctrl+s")
+        assert app.screen is form
+        assert "Tahun selesai tidak boleh sebelum tahun mulai" in str(form.query_one("#end_year-error").render())
+        assert "Tulis nama kabupaten atau kota" in str(form.query_one("#region-error").render())
+
+
+async def test_missions_are_added_edited_deleted_and_undone(app, plan_path):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("i", "tab")
+        missions = app.screen.query_one("#missions", LinesList)
+        assert app.focused is missions and missions.lines == ["Pelayanan publik yang cepat"]
+        await pilot.press("n")
+        assert isinstance(app.screen, LineForm)
+        await type_text(pilot, "Ekonomi desa yang tangguh")
+        await pilot.press("enter")  # the only field: enter saves
+        await pilot.pause()
+        assert app.store.plan().info.missions == ["Pelayanan publik yang cepat", "Ekonomi desa yang tangguh"]
+        assert missions.highlighted == 1
+        await pilot.press("e")
+        retype(app.screen, "line", "Ekonomi desa yang tangguh dan hijau")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.store.plan().info.missions[1] == "Ekonomi desa yang tangguh dan hijau"
+        await pilot.press("up", "delete")
+        await pilot.pause()
+        assert app.store.plan().info.missions == ["Ekonomi desa yang tangguh dan hijau"]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.store.plan().info.missions == ["Pelayanan publik yang cepat", "Ekonomi desa yang tangguh dan hijau"]
+        # targets: the list below, empty in this plan
+        await pilot.press("tab", "n")
+        await type_text(pilot, "Indeks SPBE 3,5")
+        await pilot.press("enter")
+        await pilot.pause()
+    with reopen(plan_path) as store:
+        info = store.plan().info
+        assert info.missions == ["Pelayanan publik yang cepat", "Ekonomi desa yang tangguh dan hijau"]
+        assert info.targets == ["Indeks SPBE 3,5"]
+
+
+async def test_a_readiness_row_is_deleted_and_undone(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("i", "tab", "tab", "tab")
+        table = app.screen.query_one(ReadinessTable)
+        first = table.current_id
+        await pilot.press("x")
+        await pilot.pause()
+        assert table.row_count == 2 and first not in [r.id for r in app.store.plan().readiness]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert table.row_count == 3
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+def test_plan_screen_snapshot(snap_compare, app, size):
+    assert snap_compare(app, terminal_size=size, press=["i"])
+
+
+def test_readiness_snapshot(snap_compare, app):
+    assert snap_compare(app, terminal_size=(80, 24), press=["i", "tab", "tab", "tab", "down"])
+
+
+def test_period_warning_snapshot(snap_compare, app):
+    async def change_period(pilot) -> None:
+        await pilot.press("i", "enter")
+        retype(pilot.app.screen, "start_year", "2026")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=change_period)
