@@ -244,6 +244,18 @@ class SmartCityApp(App[int]):
     def _on_dashboard(self) -> bool:
         return self.is_screen_installed("dashboard") and self.screen is self.get_screen("dashboard")
 
+    def action_command_palette(self) -> None:
+        from .palette import Palette
+
+        if self.use_command_palette and not Palette.is_open(self):
+            self.push_screen(Palette())
+
+    def get_system_commands(self, screen):
+        from .palette import system_commands
+
+        # quit and help are keyed actions, listed by the key map's own provider
+        yield from system_commands(self, screen)
+
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from functools import partial
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from rich.align import Align
+from rich.text import Text
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.widgets.option_list import Option
 
 from ..i18n import t
 from . import keys
@@ -53,3 +56,38 @@ class KeyCommands(Provider):
             score = matcher.match(label)
             if score > 0:
                 yield Hit(score, matcher.highlight(label), callback, help=help_text)
+
+
+class Palette(CommandPalette):
+    """Textual's command palette, speaking the app's language (its own words are English)."""
+
+    def __init__(self) -> None:
+        super().__init__(placeholder=t("ui.palette.placeholder"), id="--command-palette")
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        # as Textual's, with the message in the app's language
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(Option(
+                    Align.center(Text(t("ui.palette.no_matches"), style="not bold")),
+                    disabled=True, id=self._NO_MATCHES))
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
+
+
+def system_commands(app, screen):
+    """Textual's own palette commands that make sense here, in the app's language."""
+    from textual.app import SystemCommand
+
+    yield SystemCommand(t("ui.cmd.theme"), t("ui.cmd.theme_help"), app.action_change_theme)
+    if screen.maximized is not None:
+        yield SystemCommand(t("ui.cmd.minimize"), t("ui.cmd.minimize_help"), screen.action_minimize)
+    elif screen.focused is not None and screen.focused.allow_maximize:
+        yield SystemCommand(t("ui.cmd.maximize"), t("ui.cmd.maximize_help"), screen.action_maximize)
+    yield SystemCommand(t("ui.cmd.screenshot"), t("ui.cmd.screenshot_help"),
+                        lambda: app.set_timer(0.1, app.deliver_screenshot))

@@ -31,6 +31,21 @@ VALIDATE_INLINE_MAX = 3000
 QUICK_WINS_SHOWN = 200
 
 
+class QuickWins(OptionList):
+    """The quick-wins list; up from its first line goes back to the cards above."""
+
+    def on_focus(self) -> None:
+        if self.highlighted is None and self.option_count:
+            self.highlighted = 0  # enter works at once, on the first quick win
+
+    def action_cursor_up(self) -> None:
+        if not self.highlighted:
+            cards = list(self.screen.query(PillarCard))
+            cards[len(cards) // 2].focus()
+            return
+        super().action_cursor_up()
+
+
 class DashboardScreen(PlanScreen):
     CSS_PATH = "dashboard.tcss"
     BINDINGS = keys.prefixed("dashboard.")
@@ -44,7 +59,7 @@ class DashboardScreen(PlanScreen):
             with Grid(id="cards"):
                 for key in PILLAR_KEYS:
                     yield PillarCard(key, id=f"card-{key}", classes="card")
-            yield OptionList(id="quick-wins")
+            yield QuickWins(id="quick-wins")
         yield footer()
 
     def on_mount(self) -> None:
@@ -126,9 +141,7 @@ class DashboardScreen(PlanScreen):
         prog = self.app.store.get(event.option.id) if event.option.id else None
         if prog is not None:
             self.app.action_open_pillar(prog.pillar)
-            screen = self.app.screen
-            if hasattr(screen, "show_programme"):
-                screen.show_programme(prog.id)
+            self.app.get_screen(f"pillar-{prog.pillar}").show_record(prog.id)
 
     def action_move_card(self, dx: int, dy: int) -> None:
         cards = list(self.query(PillarCard))

@@ -32,6 +32,7 @@ class PillarScreen(PlanScreen):
         self.pillar_key = pillar_key
         self.pillar = pillar(pillar_key)
         self._drawn: dict[str, int] = {}  # view -> plan version it was last drawn at
+        self._select_on_mount: str | None = None
 
     def compose(self) -> ComposeResult:
         yield TopBar(id="top")
@@ -46,6 +47,9 @@ class PillarScreen(PlanScreen):
 
     def on_mount(self) -> None:
         self.query_one(SwotBoard).quadrant("S").focus()
+        if self._select_on_mount is not None:
+            self.call_after_refresh(self.select_record, self._select_on_mount)
+            self._select_on_mount = None
 
     @property
     def view(self) -> str:
@@ -128,7 +132,11 @@ class PillarScreen(PlanScreen):
         target.focus()
         return True
 
-    def show_programme(self, programme_id: str) -> None:
-        """Open the programmes view (the dashboard's quick-wins list lands here)."""
-        self.action_view("programmes")
+    def show_record(self, record_id: str) -> None:
+        """Select a record now, or as soon as the screen is built (when it was pushed just
+        now: the dashboard's quick-wins list lands here)."""
+        if self.is_mounted:
+            self.select_record(record_id)
+        else:
+            self._select_on_mount = record_id
 
