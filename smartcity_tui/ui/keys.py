@@ -35,8 +35,10 @@ def _pillar_keys() -> tuple[KeySpec, ...]:
     from ..model.vocab import PILLARS
 
     return tuple(
+        # not in the footer (at 80 columns the view's own keys need the room): the cards and
+        # the top bar show each pillar's number, and help lists the keys
         KeySpec(f"app.pillar.{p.key}", str(p.number), f"open_pillar('{p.key}')", f"ui.key.pillar.{p.key}",
-                group="ui.key.pillars")
+                group="ui.key.pillars", show=False)
         for p in PILLARS
     )
 

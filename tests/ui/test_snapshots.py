@@ -39,3 +39,11 @@ def test_first_run_form(snap_compare, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # a relative name keeps the picture the same on every machine
     app = create_app(None, Settings(), plan_path=Path("baru.json"), clock=fixed_clock)
     assert snap_compare(app, terminal_size=(80, 24))
+
+
+def test_swot_form(snap_compare, ui_app):
+    assert snap_compare(ui_app, terminal_size=(80, 24), press=["1", "e"])
+
+
+def test_strategy_form(snap_compare, ui_app):
+    assert snap_compare(ui_app, terminal_size=(80, 24), press=["1", "t", "e"])

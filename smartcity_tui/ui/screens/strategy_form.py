@@ -45,7 +45,8 @@ class StrategyForm(FormScreen[Strategy]):
                 compact=True))
             yield from self.field(t("ui.strategy.text"), text_input(
                 self.strategy.text, placeholder=t("ui.strategy.text_ph"), id="text"))
-            yield from self.field(t("ui.strategy.swot"), SelectionList[str](*self._selections(), id="swot"),
+            picker = SelectionList[str](*self._selections(), id="swot", compact=True)
+            yield from self.field(t("ui.strategy.swot"), picker,
                                   hint=t("ui.strategy.swot_hint"))
             yield Static(kind_hint(kind, lang), id="kind-hint", classes="hint", markup=False)
             yield from self.buttons()

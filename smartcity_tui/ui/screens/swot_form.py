@@ -32,13 +32,13 @@ class SwotForm(FormScreen[SwotItem]):
             quadrant = self.item.quadrant if self.item.quadrant in QUADRANTS else "S"
             yield from self.field(t("ui.swot.quadrant"), Select(
                 [(f"{q.key} · {q.label(lang)}", q.key) for q in QUADRANTS],
-                value=quadrant, allow_blank=False, id="quadrant"))
+                value=quadrant, allow_blank=False, id="quadrant", compact=True))
             yield from self.field(t("ui.swot.text"), text_input(
                 self.item.text, placeholder=t("ui.swot.text_ph"), id="text"))
             yield from self.field(t("ui.swot.element"), Select(
                 [(t("ui.swot.no_element"), NO_ELEMENT)] + [(e.label(lang), e.key) for e in p.elements],
                 value=self.item.element if p.element(self.item.element) else NO_ELEMENT,
-                allow_blank=False, id="element"))
+                allow_blank=False, id="element", compact=True))
             yield from self.field(t("ui.swot.subtopic"), text_input(
                 self.item.subtopic, placeholder=t("ui.swot.subtopic_ph"), id="subtopic"))
             yield from self.field(t("ui.swot.agency"), text_input(
