@@ -65,6 +65,12 @@ async def test_add_edit_move_delete_and_undo_a_swot_item(ui_app, workshop_plan):
         await pilot.press("ctrl+z")  # undo the move
         await pilot.pause()
         assert app.store.get(added.id).quadrant == "S"
+        await pilot.press("ctrl+y")  # redo it, and undo it again
+        await pilot.pause()
+        assert app.store.get(added.id).quadrant == "O"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.store.get(added.id).quadrant == "S"
 
     with reopen(workshop_plan) as store:
         item = store.get(added.id)

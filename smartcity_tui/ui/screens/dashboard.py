@@ -123,7 +123,8 @@ class DashboardScreen(PlanScreen):
                 line.append(f" · {p.start_year}", style="dim")
             options.append(Option(line, id=p.id))
         if len(wins) > QUICK_WINS_SHOWN:
-            options.append(Option(t("ui.dash.more_quick_wins", n=len(wins) - QUICK_WINS_SHOWN), disabled=True))
+            more = t("ui.dash.more_quick_wins", n=len(wins) - QUICK_WINS_SHOWN)
+            options.append(Option(more, disabled=True))
         if not wins:
             options.append(Option(t("ui.dash.no_quick_wins"), disabled=True))
         highlighted = ol.highlighted

@@ -45,8 +45,8 @@ class FirstRunScreen(FormScreen[PlanStore]):
             yield from self.field(t("ui.first.region"), text_input(
                 placeholder=t("ui.first.region_ph"), id="region"))
             yield from self.field(t("ui.first.kind"), Select(
-                [(c.label(lang), c.key) for c in REGION_KINDS], value="kabupaten", allow_blank=False, id="kind",
-                compact=True))
+                [(c.label(lang), c.key) for c in REGION_KINDS], value="kabupaten", allow_blank=False,
+                id="kind", compact=True))
             yield from self.field(t("ui.first.province"), text_input(
                 placeholder=t("ui.first.province_ph"), id="province"))
             # a year is typed over, not added to: these two select what is there on focus

@@ -27,7 +27,8 @@ class SwotForm(FormScreen[SwotItem]):
         lang = get_language()
         p = pillar(self.item.pillar)
         with VerticalScroll(id="swot-form", classes="form") as box:
-            box.border_title = t("ui.swot.form_new" if self.is_new else "ui.swot.form_edit", pillar=p.label(lang))
+            title = "ui.swot.form_new" if self.is_new else "ui.swot.form_edit"
+            box.border_title = t(title, pillar=p.label(lang))
             box.border_subtitle = t("ui.form.keys_hint")
             quadrant = self.item.quadrant if self.item.quadrant in QUADRANTS else "S"
             yield from self.field(t("ui.swot.quadrant"), Select(

@@ -62,6 +62,7 @@ class ProgrammesPane(Container):
         programme = self.app.store.get(message.programme_id)
         if not isinstance(programme, Programme):
             return
-        self.app.edit(lambda s: s.delete(programme.id, label=t("ui.programme.did_delete", name=programme.name)))
+        label = t("ui.programme.did_delete", name=programme.name)
+        self.app.edit(lambda s: s.delete(programme.id, label=label))
         if not self.app.save_failed:
             self.app.notify(t("ui.deleted_undo_hint"), timeout=4)

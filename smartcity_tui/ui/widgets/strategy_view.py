@@ -82,8 +82,8 @@ class StrategyView(Container):
         table.clear()
         strategies = sorted_strategies(plan.strategies_for(self.pillar_key))
         for s in strategies:
-            table.add_row(s.kind, Text(" ".join(s.text.split()) or t("ui.unnamed"), no_wrap=True, overflow="ellipsis"),
-                          str(len(s.swot_ids)), key=s.id)
+            text = Text(" ".join(s.text.split()) or t("ui.unnamed"), no_wrap=True, overflow="ellipsis")
+            table.add_row(s.kind, text, str(len(s.swot_ids)), key=s.id)
         ids = [s.id for s in strategies]
         if keep in ids:
             table.move_cursor(row=ids.index(keep))
