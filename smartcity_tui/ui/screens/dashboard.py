@@ -86,8 +86,11 @@ class DashboardScreen(PlanScreen):
         else:
             for card in self.query(PillarCard):
                 card.set_lacks(None)
-            self.run_worker(lambda: validate(plan), thread=True, exclusive=True, group="validate",
-                            name=f"validate-{self.seen_version}")
+            # started once the counts are on screen: the checking thread competes with the
+            # painting for the interpreter lock
+            self.call_after_refresh(
+                self.run_worker, lambda: validate(plan), thread=True, exclusive=True, group="validate",
+                name=f"validate-{self.seen_version}")
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker = event.worker
