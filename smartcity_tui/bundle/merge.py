@@ -21,16 +21,15 @@ reader's `Bundle`, or a stand-in in tests).
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator, Mapping, Protocol, Sequence
+from typing import Any, Callable, Iterable, Mapping, Protocol, Sequence
 
 from ..i18n import t
 from ..model.revision import RecordState, merge_states
 from ..model.vocab import PILLAR_KEYS
 from ..store import PlanStore
 from ..store.adopt import adopt_plan
+from ..store.pauses import no_gc_pauses
 from ..store.teams import note_teams
 
 # Report rows: plan-wide records (the plan's facts, readiness) first, then the six pillars.
@@ -59,21 +58,6 @@ class MergeError(Exception):
 
 
 # --- the pure merge ---------------------------------------------------------------------------
-
-@contextmanager
-def no_gc_pauses() -> Iterator[None]:
-    """Hold off Python's cycle collector while a merge builds hundreds of thousands of small
-    objects (none of them in cycles): its full passes over the whole heap made a merge of
-    6 x 4,000 records five times slower than 6 x 2,000 instead of twice
-    (benchmarks/bench_merge.py). Reference counting still frees everything as usual."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
 
 def merge_sets(*sets: Iterable[RecordState]) -> dict[str, RecordState]:
     """Merge record-state sets into one {id: state}. Inputs are never modified."""

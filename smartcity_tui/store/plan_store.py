@@ -17,6 +17,7 @@ from ..model.records import PlanInfo, Record, record_type
 from ..model.revision import DELETED, RecordState, merge_states
 from . import backups
 from .atomic import remove_stale_temps
+from .pauses import no_gc_pauses
 from .errors import PlanExists, PlanUnreadable, PlanWriteFailed
 from .journal import TOMBSTONE, Change, Journal
 from .lock import PlanLock
@@ -72,8 +73,9 @@ class PlanStore(StoreWriter):
     def open(cls, path: Path | str, *, readonly: bool = False, break_lock: bool = False,
              clock: Clock | None = None, durable: bool = True) -> "PlanStore":
         path = Path(path)
-        data = _load(path)
-        store = cls(path, data, readonly=readonly, clock=clock, durable=durable)
+        with no_gc_pauses():
+            data = _load(path)
+            store = cls(path, data, readonly=readonly, clock=clock, durable=durable)
         if store.plan_id not in store._states:
             raise PlanUnreadable(path, "the plan's own record is missing", backups.readable(path))
         if not readonly:
