@@ -36,9 +36,9 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message}. {t('cli.see_help', prog=self.prog)}")
 
 
-def _available_commands() -> list:
+def _available_commands(only: Sequence[str] | None = None) -> list:
     mods = []
-    for name in COMMANDS:
+    for name in COMMANDS if only is None else only:
         try:
             mods.append(importlib.import_module(f"{__package__}.commands.{name}"))
         except ModuleNotFoundError as e:
@@ -47,13 +47,16 @@ def _available_commands() -> list:
     return mods
 
 
-def build_parser() -> tuple[_Parser, dict[str, object]]:
+def build_parser(only: Sequence[str] | None = None) -> tuple[_Parser, dict[str, object]]:
+    """The parser with every command, or with only the modules in `only`: importing every
+    command (the bundle and merge layers among them) costs ~50 ms of start-up that
+    `smartcity-tui PLAN` does not need."""
     parser = _Parser(prog="smartcity-tui", description=t("cli.description"))
     parser.add_argument("--version", action="version", version=f"smartcity-tui {__version__}")
     parser.add_argument("--lang", choices=["id", "en"], default=None, help=t("cli.lang_help"))
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
     runners: dict[str, object] = {}
-    for mod in _available_commands():
+    for mod in _available_commands(only):
         p = mod.add_parser(sub)
         p.add_argument("--lang", choices=["id", "en"], default=argparse.SUPPRESS, help=t("cli.lang_help"))
         runners[mod.NAME.replace("-", "_")] = mod.run  # "merge-driver" runs merge_driver
@@ -87,11 +90,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang = _lang_from(argv)
     # Every call decides its language afresh (tests and the app call main() in one process).
     set_language(lang if lang in ("id", "en") else "id")
-    parser, runners = build_parser()
-    names = set(runners) | {n.replace("_", "-") for n in runners}
     first = _first_word(argv)
-    if "open" in runners and (first is None or first not in names) and not {"-h", "--help", "--version"} & set(argv):
-        argv.insert(0, "open")
+    module = first.replace("-", "_") if first else None
+    if module in COMMANDS:
+        only: list[str] | None = [module]
+    elif first is None and {"-h", "--help", "--version"} & set(argv):
+        only = None  # the overview lists every command
+    else:
+        argv.insert(0, "open")  # `smartcity-tui PLAN` and `smartcity-tui` alone open the app
+        only = ["open"]
+    parser, runners = build_parser(only)
     try:
         args = parser.parse_args(argv)
         if getattr(args, "lang", None):
