@@ -218,7 +218,8 @@ class SmartCityApp(App[int]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # (a form or picker on top never sees these: Textual stops the key chain at a modal)
-        if action in {"open_pillar", "open_dashboard", "undo", "redo", "open_roadmap", "search", "open_plan_info"}:
+        if action in {"open_pillar", "open_dashboard", "undo", "redo", "open_roadmap", "search", "open_plan_info",
+                      "export", "merge", "conflicts"}:
             return self.store is not None
         return True
 
@@ -273,6 +274,21 @@ class SmartCityApp(App[int]):
         from .screens.plan_info import PlanInfoScreen
 
         show_plan_screen(self, "plan-info", PlanInfoScreen)
+
+    def action_export(self) -> None:
+        from .exchange import open_screen
+
+        open_screen(self, "export")
+
+    def action_merge(self) -> None:
+        from .exchange import open_screen
+
+        open_screen(self, "merge")
+
+    def action_conflicts(self) -> None:
+        from .exchange import open_screen
+
+        open_screen(self, "conflicts")
 
     def action_search(self) -> None:
         from .navigation import jump

@@ -58,6 +58,10 @@ SPECS: tuple[KeySpec, ...] = (
     KeySpec("app.search", "slash", "search", "search.key.open", show=False, help="search.key.open_help"),
     KeySpec("app.plan_info", "i", "open_plan_info", "planscreen.key.open", show=False,
             help="planscreen.key.open_help"),
+    KeySpec("app.export", "x", "export", "exchange.key.export", show=False, help="exchange.key.export_help"),
+    KeySpec("app.merge", "m", "merge", "exchange.key.merge", show=False, help="exchange.key.merge_help"),
+    KeySpec("app.conflicts", "k", "conflicts", "exchange.key.conflicts", show=False,
+            help="exchange.key.conflicts_help"),
     # --- dashboard ---
     KeySpec("dashboard.open", "enter", "open_card", "ui.key.open_pillar"),
     KeySpec("dashboard.left", "left", "move_card(-1, 0)", "ui.key.card_left", show=False),
@@ -124,6 +128,27 @@ SPECS: tuple[KeySpec, ...] = (
     KeySpec("help.close", "escape,f1,question_mark,q", "close", "ui.key.close"),
     KeySpec("problem.quit", "escape,q", "app.quit", "ui.key.quit"),
     KeySpec("first_run.quit", "escape", "cancel", "ui.key.quit"),
+    # --- export (x), merge (m), conflicts (k) ---
+    KeySpec("export.run", "ctrl+s,f2", "run", "exchange.key.run", help="exchange.key.run_help"),
+    KeySpec("export.back", "escape", "back", "ui.key.back"),
+    KeySpec("merge.add", "a", "add", "exchange.key.add", help="exchange.key.add_help"),
+    KeySpec("merge.remove", "delete", "remove", "exchange.key.remove", help="exchange.key.remove_help"),
+    KeySpec("merge.preview", "ctrl+s,f2", "preview", "exchange.key.preview", help="exchange.key.preview_help"),
+    KeySpec("merge.apply", "ctrl+s,f2", "apply", "exchange.key.apply", help="exchange.key.apply_help"),
+    KeySpec("merge.adopt", "a", "adopt", "exchange.key.adopt", help="exchange.key.adopt_help"),
+    KeySpec("merge.back", "escape", "back", "ui.key.back"),
+    KeySpec("conflicts.use", "enter", "use", "exchange.key.use", help="exchange.key.use_help"),
+    KeySpec("conflicts.keep", "k", "keep", "exchange.key.keep", help="exchange.key.keep_help"),
+    KeySpec("conflicts.keep_record", "k", "keep_record", "exchange.key.keep_record",
+            help="exchange.key.keep_record_help"),
+    KeySpec("conflicts.theirs", "t", "theirs", "exchange.key.theirs", help="exchange.key.theirs_help"),
+    KeySpec("conflicts.both", "b", "both", "exchange.key.both", help="exchange.key.both_help"),
+    KeySpec("conflicts.edit", "e", "edit", "exchange.key.edit", help="exchange.key.edit_help"),
+    KeySpec("conflicts.delete", "d,delete", "delete", "exchange.key.delete", help="exchange.key.delete_help"),
+    KeySpec("conflicts.next", "n", "next", "exchange.key.next", help="exchange.key.next_help"),
+    KeySpec("conflicts.previous", "p", "previous", "exchange.key.previous", help="exchange.key.previous_help",
+            show=False),
+    KeySpec("conflicts.back", "escape", "back", "ui.key.back"),
 )
 
 BY_ID: dict[str, KeySpec] = {s.id: s for s in SPECS}
@@ -148,7 +173,7 @@ def bindings(*ids: str) -> list[Binding]:
 # gets cut, and everything is in the help screen anyway.
 _FIRST = ("app.help",)
 _LAST = ("app.undo", "pillar.back", "pillar.next_view", "app.redo", "app.quit", "roadmap.back",
-         "planscreen.back", "app.search")
+         "planscreen.back", "app.search", "export.back", "merge.back", "conflicts.back")
 
 
 def footer_rank(binding_id: str | None) -> int:

@@ -1,0 +1,22 @@
+"""Opening the exchange screens: export (x), merge (m), conflicts (k). They come up over
+whatever screen the officer is on, and escape leads back there; going from one of them to
+another replaces it rather than piling screens up (merge hands over to conflicts so)."""
+
+from __future__ import annotations
+
+
+def open_screen(app, name: str) -> None:
+    from .screens.conflicts import ConflictsScreen
+    from .screens.export import ExportScreen
+    from .screens.merge import MergeScreen
+
+    if app.store is None:
+        return
+    screens = {"export": ExportScreen, "merge": MergeScreen, "conflicts": ConflictsScreen}
+    if isinstance(app.screen, screens[name]):
+        return
+    screen = screens[name]()
+    if isinstance(app.screen, tuple(screens.values())):
+        app.switch_screen(screen)
+    else:
+        app.push_screen(screen)

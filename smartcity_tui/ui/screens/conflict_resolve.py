@@ -1,0 +1,75 @@
+"""The writes that settle a conflict. Each is an ordinary store write (a new dot that covers
+every value kept), so it merges correctly with the other teams' next drafts, and each is one
+undo step with a label the officer can read after ctrl+z.
+
+"Mine" is the value this plan file's own replica wrote; when this file wrote none of them (the
+secretariat merging the groups' drafts), it is the value the plan shows now.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...bundle.merge_conflicts import FieldConflict, Written
+from ...i18n import t
+from ...model.records import new_id, record_type
+from ...model.revision import DELETED
+from ...store import PlanStore
+from ..widgets.conflict_values import field_label
+
+
+def mine_of(fc: FieldConflict, replica_id: str) -> Written:
+    own = [w for w in fc.values if w.replica == replica_id]
+    if own:
+        return own[-1]
+    shown = [w for w in fc.values if w.shown]
+    return shown[0] if shown else fc.values[-1]
+
+
+def others_of(fc: FieldConflict, mine: Written) -> list[Written]:
+    return [w for w in fc.values if w is not mine]
+
+
+def settle(store: PlanStore, record_id: str, field: str, value: Any) -> None:
+    """Make `value` the one value of the field. For the delete flag: restore or delete."""
+    if field == DELETED:
+        if isinstance(value, dict):  # a tombstone
+            delete(store, record_id)
+        else:
+            keep(store, record_id)
+        return
+    with store.undo_step(t("exchange.conflict.did_resolve", field=field_label(field))):
+        store.resolve(record_id, field, value)
+
+
+def keep(store: PlanStore, record_id: str) -> None:
+    """Delete versus edit: keep the record, with the edit made meanwhile."""
+    with store.undo_step(t("exchange.conflict.did_keep")):
+        store.restore(record_id)
+
+
+def delete(store: PlanStore, record_id: str) -> None:
+    """Delete versus edit: delete it after all (the edit made meanwhile goes with it)."""
+    with store.undo_step(t("exchange.conflict.did_delete")):
+        store.settle_delete(record_id)
+
+
+def keep_both(store: PlanStore, record_id: str, field: str, kept: Any, other: Any) -> str:
+    """The record keeps `kept`; a new record (new id), the same in every other field, holds
+    `other`. One undo step for both writes. Returns the new record's id."""
+    state = store.state(record_id)
+    if state is None:
+        raise KeyError(record_id)
+    fields = state.values()
+    fields.pop(DELETED, None)
+    fields[field] = other
+    copy = record_type(state.kind).from_fields(new_id(), fields)
+    with store.undo_step(t("exchange.conflict.did_both")):
+        store.resolve(record_id, field, kept)
+        store.add(copy)
+    return copy.id
+
+
+def can_keep_both(kind: str, field: str) -> bool:
+    # the plan's own facts exist once; a delete flag has no "two records" to become
+    return kind != "plan" and field != DELETED

@@ -1,0 +1,327 @@
+"""The conflicts screen (key k): the open merge conflicts, one record at a time ("2 dari 5").
+
+For a record two teams edited at once it shows each conflicting field with every value kept
+and the team that wrote it; the officer keeps our value (k), takes theirs (t), keeps both as
+two records (b), types a new one (e) or puts the cursor on a value and presses enter. For a
+record one team deleted while another edited it: keep it (k) or delete it (d).
+
+Every choice is an ordinary write through `app.edit` (conflict_resolve.py), one undo step
+each. The list is read again from the store after every write, so a settled record leaves
+it and the next one takes its place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...bundle.merge_conflicts import Conflict, FieldConflict, Written, list_conflicts, title_of
+from ...i18n import t
+from ...model.plan import Plan
+from ...model.records import record_type
+from ...model.revision import DELETED
+from .. import keys
+from ..widgets.conflict_values import CHOICE_FIELDS, field_label, value_text
+from ..widgets.top_bar import TopBar
+from . import conflict_resolve as resolve
+from .base import PlanScreen, footer, plan_title
+from .conflict_edit import ConflictEditForm, editable
+from .merge_preview import area_label
+
+
+@dataclass
+class Row:
+    """What one line of the value list stands for."""
+
+    field: str = ""
+    written: Written | None = None
+    choice: str = ""  # "keep" or "delete" for a delete decision
+
+
+class ConflictsScreen(PlanScreen):
+    BINDINGS = keys.prefixed("conflicts.")
+    DEFAULT_CSS = """
+    ConflictsScreen #conflict-box { height: 1fr; }
+    ConflictsScreen #conflict-record {
+        height: auto; max-height: 12; padding: 0 1; border: round $primary-darken-1;
+        border-title-color: $text; border-title-style: bold;
+    }
+    ConflictsScreen.-short #conflict-record { max-height: 9; }
+    ConflictsScreen #conflict-values {
+        height: 1fr; border: round $primary-darken-1; border-title-color: $text;
+    }
+    ConflictsScreen #conflict-values:focus { border: heavy $accent; }
+    ConflictsScreen #conflict-values > .option-list--option-disabled { color: $text; text-style: bold; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.conflicts: list[Conflict] = []
+        self.index = 0
+        self.current_id = ""
+        self.rows: list[Row] = []
+        self.plan_name = ""
+
+    def compose(self) -> ComposeResult:
+        yield TopBar(id="top")
+        with Vertical(id="conflict-box"):
+            yield Static(id="conflict-record")
+            yield OptionList(id="conflict-values")
+        yield footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#conflict-values", OptionList).focus()
+        self.sync()
+
+    # --- what is on show ---------------------------------------------------------------------
+
+    @property
+    def conflict(self) -> Conflict | None:
+        return self.conflicts[self.index] if self.conflicts else None
+
+    def show_plan(self, plan: Plan) -> None:
+        self.plan_name = plan_title(plan)
+        store = self.app.store
+        self.conflicts = list_conflicts(store)
+        ids = [c.id for c in self.conflicts]
+        if self.current_id in ids:
+            self.index = ids.index(self.current_id)
+        self.index = max(0, min(self.index, len(self.conflicts) - 1))
+        self._show()
+
+    def _title_of(self, record_id: str) -> str:
+        state = self.app.store.state(record_id)
+        return title_of(state) if state is not None else record_id[:8]
+
+    def _show(self) -> None:
+        c = self.conflict
+        self.current_id = c.id if c else ""
+        n = len(self.conflicts)
+        where = t("exchange.conflict.where_n", i=self.index + 1, n=n) if n else t("exchange.conflict.where_none")
+        self.query_one(TopBar).set_where(f"{where} · {self.plan_name}")
+        head = self.query_one("#conflict-record", Static)
+        values = self.query_one("#conflict-values", OptionList)
+        if c is None:
+            head.border_title = t("exchange.conflict.title")
+            head.update(t("exchange.conflict.none"))
+            values.border_title = ""
+            values.set_options([])
+            self.rows = []
+            self.refresh_bindings()
+            return
+        head.border_title = t("exchange.conflict.of", i=self.index + 1, n=n)
+        head.update(self._head_text(c))
+        rows, options = self._rows(c)
+        self.rows = rows
+        values.border_title = t("exchange.conflict.decide" if self._deciding(c) else "exchange.conflict.values")
+        values.set_options(options)
+        first = next((i for i, r in enumerate(rows) if r.written is not None or r.choice), None)
+        values.highlighted = first
+        self.refresh_bindings()
+
+    def _head_text(self, c: Conflict) -> Text:
+        text = Text()
+        text.append(f"{area_label(c.area)} · {t(f'merge.kind.{c.kind}')}\n", style="dim")
+        text.append(c.title + "\n", style="bold")
+        if c.delete_vs_edit:
+            deleters = ", ".join(sorted({w.who for w in c.deleted_by}))
+            editors = ", ".join(sorted({w.who for f in c.edited_meanwhile for w in f.values}))
+            text.append(t("exchange.conflict.deleted_by", who=deleters, editors=editors or "?"))
+            for f in c.edited_meanwhile:
+                for w in f.values:
+                    text.append(f"\n• {field_label(f.field)}: ", style="bold")
+                    text.append(value_text(f.field, w.value, c.kind, self._title_of))
+                    text.append(f"  ({w.who})", style="dim")
+        else:
+            text.append(t("exchange.conflict.explain"))
+        return text
+
+    def _deciding(self, c: Conflict) -> bool:
+        return c.delete_vs_edit
+
+    def _rows(self, c: Conflict) -> tuple[list[Row], list[Option]]:
+        rows: list[Row] = []
+        options: list[Option] = []
+        if c.delete_vs_edit:
+            for choice in ("keep", "delete"):
+                rows.append(Row(DELETED, choice=choice))
+                options.append(Option(Text(t(f"exchange.conflict.choice_{choice}"))))
+            return rows, options
+        replica = self.app.store.replica_id
+        for fc in c.fields:
+            mine = resolve.mine_of(fc, replica)
+            rows.append(Row(fc.field))
+            options.append(Option(Text(t("exchange.conflict.field_n", field=field_label(fc.field),
+                                         n=len(fc.values))), disabled=True))
+            for w in fc.values:
+                rows.append(Row(fc.field, w))
+                options.append(Option(self._value_line(fc, w, mine, replica)))
+        return rows, options
+
+    def _value_line(self, fc: FieldConflict, w: Written, mine: Written, replica: str) -> Text:
+        line = Text()
+        line.append("● " if w is mine else "○ ", style="bold" if w is mine else "dim")
+        line.append(value_text(fc.field, w.value, self.conflict.kind, self._title_of))
+        tags = [w.who]
+        if w.replica == replica:
+            tags.append(t("exchange.conflict.ours"))
+        if w.shown:
+            tags.append(t("exchange.conflict.shown"))
+        line.append("\n    " + " · ".join(tags), style="dim")
+        return line
+
+    # --- which field the cursor is on ----------------------------------------------------------
+
+    def _row(self) -> Row | None:
+        hl = self.query_one("#conflict-values", OptionList).highlighted
+        if hl is None or not (0 <= hl < len(self.rows)):
+            return self.rows[0] if self.rows else None
+        return self.rows[hl]
+
+    def _field(self) -> FieldConflict | None:
+        c, row = self.conflict, self._row()
+        if c is None or row is None or c.delete_vs_edit:
+            return None
+        return next((f for f in c.fields if f.field == row.field), None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        c = self.conflict
+        if action in ("next", "previous"):
+            return len(self.conflicts) > 1
+        if action == "back":
+            return True
+        if c is None:
+            return False
+        fc = self._field()
+        deciding = c.delete_vs_edit or (fc is not None and fc.field == DELETED)
+        if action == "use":
+            return True
+        if action in ("delete", "keep_record"):
+            return deciding
+        if deciding or fc is None:
+            return False
+        if action == "both":
+            return resolve.can_keep_both(c.kind, fc.field)
+        return True  # theirs, edit
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.refresh_bindings()  # keep both / delete depend on the field under the cursor
+
+    # --- settling -------------------------------------------------------------------------------
+
+    def _write(self, write) -> None:
+        self.app.edit(write)
+
+    def action_keep(self) -> None:
+        c, fc = self.conflict, self._field()
+        if c is None or fc is None or fc.field == DELETED:
+            return
+        mine = resolve.mine_of(fc, self.app.store.replica_id)
+        self._write(lambda s: resolve.settle(s, c.id, fc.field, mine.value))
+
+    def action_keep_record(self) -> None:
+        c = self.conflict
+        if c is not None:
+            self._write(lambda s: resolve.keep(s, c.id))
+
+    def action_delete(self) -> None:
+        c = self.conflict
+        if c is not None:
+            self._write(lambda s: resolve.delete(s, c.id))
+
+    def action_use(self) -> None:
+        c, row = self.conflict, self._row()
+        if c is None or row is None:
+            return
+        if row.choice == "keep":
+            self.action_keep_record()
+        elif row.choice == "delete":
+            self.action_delete()
+        elif row.written is not None:
+            value = row.written.value
+            self._write(lambda s: resolve.settle(s, c.id, row.field, value))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_use()
+
+    def _choose_other(self, fc: FieldConflict, then) -> None:
+        """`then(written)` with the other team's value; asks which when there are several."""
+        mine = resolve.mine_of(fc, self.app.store.replica_id)
+        others = resolve.others_of(fc, mine)
+        if len(others) == 1:
+            then(others[0])
+            return
+        from .picker import ChoicePicker
+
+        kind = self.conflict.kind if self.conflict else ""
+        choices = [(str(i), f"{value_text(fc.field, w.value, kind, self._title_of)} ({w.who})")
+                   for i, w in enumerate(others)]
+
+        def chosen(key: str | None) -> None:
+            if key is not None:
+                then(others[int(key)])
+
+        self.app.push_screen(ChoicePicker(t("exchange.conflict.which", field=field_label(fc.field)),
+                                          choices), chosen)
+
+    def action_theirs(self) -> None:
+        c, fc = self.conflict, self._field()
+        if c is None or fc is None or fc.field == DELETED:
+            return
+        self._choose_other(fc, lambda w: self._write(lambda s: resolve.settle(s, c.id, fc.field, w.value)))
+
+    def action_both(self) -> None:
+        c, fc = self.conflict, self._field()
+        if c is None or fc is None or not resolve.can_keep_both(c.kind, fc.field):
+            return
+        mine = resolve.mine_of(fc, self.app.store.replica_id)
+
+        def both(other: Written) -> None:
+            new_id = self.app.edit(lambda s: resolve.keep_both(s, c.id, fc.field, mine.value, other.value))
+            if new_id is not None:
+                self.notify(t("exchange.conflict.both_done"), timeout=4)
+
+        self._choose_other(fc, both)
+
+    def action_edit(self) -> None:
+        c, fc, row = self.conflict, self._field(), self._row()
+        if c is None or fc is None or fc.field in CHOICE_FIELDS:
+            if fc is not None:
+                self.notify(t("exchange.conflict.choose_instead"), timeout=5)
+            return
+        type_name = record_type(c.kind).field_types().get(fc.field, "")
+        if not editable(type_name):
+            self.notify(t("exchange.conflict.choose_instead"), timeout=5)
+            return
+        start: Any = (row.written.value if row is not None and row.written is not None
+                      else resolve.mine_of(fc, self.app.store.replica_id).value)
+        record_id, field = c.id, fc.field
+
+        def saved(value: Any) -> None:
+            if value is not None:
+                self._write(lambda s: resolve.settle(s, record_id, field, value))
+
+        title = t("exchange.conflict.edit_title", title=c.title)
+        self.app.push_screen(ConflictEditForm(title, field_label(field), type_name, start), saved)
+
+    # --- walking --------------------------------------------------------------------------------
+
+    def action_next(self) -> None:
+        if self.conflicts:
+            self.index = (self.index + 1) % len(self.conflicts)
+            self._show()
+
+    def action_previous(self) -> None:
+        if self.conflicts:
+            self.index = (self.index - 1) % len(self.conflicts)
+            self._show()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

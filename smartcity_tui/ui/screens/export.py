@@ -1,0 +1,192 @@
+"""The export screen (key x): where the bundle goes (a flash disk, a folder, a typed path), the
+language of its masterplan draft and whether it is one .zip; then ctrl+s.
+
+Harlequin style, the screen only gathers `ExportOptions` and hands them to
+`bundle.export_bundle`; it never writes a file itself. The export runs in a thread worker
+with a progress bar. That worker does not touch the app's live store (the officer may go on
+editing meanwhile, and the store is not thread-safe): it opens the same plan file read-only
+and exports from that. Every edit is on disk before the screen shows it as saved, so the
+file is the plan as the officer sees it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Checkbox, Label, ProgressBar, Select, Static
+
+from ...bundle import BundleError, ExportOptions, ExportResult, export_bundle
+from ...i18n import get_language, t
+from ...model.plan import Plan
+from ...store import PlanStore, StoreError
+from .. import keys
+from ..widgets.folder_picker import FolderPicker, shown
+from ..widgets.top_bar import TopBar
+from .base import PlanScreen, footer, plan_title
+
+COUNT_KEYS = ("records", "swot", "strategy", "programme", "indicator", "milestone", "readiness",
+              "deleted", "conflicts")
+
+
+def counts_line(counts: dict) -> str:
+    return t("exchange.export.counts", **{k: counts.get(k, 0) for k in COUNT_KEYS})
+
+
+def run_export(plan_path: Path, options: ExportOptions, progress, clock=None) -> ExportResult:
+    """The worker's whole job, on its own read-only copy of the plan file."""
+    with PlanStore.open(plan_path, readonly=True) as store:
+        return export_bundle(store, options, progress=progress, clock=clock)
+
+
+class ExportScreen(PlanScreen):
+    BINDINGS = keys.prefixed("export.")
+    DEFAULT_CSS = """
+    ExportScreen #export-body { height: 1fr; }
+    ExportScreen #export-options {
+        width: 30; height: 100%; border: round $primary-darken-1; border-title-color: $text;
+        padding: 0 1;
+    }
+    ExportScreen.-wide #export-options { width: 40; }
+    ExportScreen #export-options Label { text-style: bold; margin-top: 1; }
+    ExportScreen #export-options Select { width: 100%; }
+    ExportScreen #export-options Checkbox { margin-top: 1; width: 100%; }
+    ExportScreen #export-options Button { margin-top: 1; width: 100%; }
+    ExportScreen #export-status { height: auto; max-height: 8; padding: 0 1; }
+    ExportScreen #export-progress { display: none; }
+    ExportScreen #export-progress.-running { display: block; }
+    ExportScreen #export-result { height: auto; }
+    ExportScreen #export-result.-failed { color: $error; }
+    ExportScreen #export-result.-done { color: $success; }
+    """
+
+    def __init__(self, *, home: Path | None = None, drives: list[Path] | None = None) -> None:
+        super().__init__()
+        self.home = home
+        self.drives = drives
+        self.running = False
+        self.result: ExportResult | None = None
+        self.error: str = ""
+
+    def compose(self) -> ComposeResult:
+        yield TopBar(id="top")
+        with Horizontal(id="export-body"):
+            yield FolderPicker(home=self.home, drives=self.drives, id="picker",
+                               path_label=t("exchange.export.target"))
+            with Vertical(id="export-options") as box:
+                box.border_title = t("exchange.export.options")
+                yield Label(t("exchange.export.language"))
+                lang = get_language()
+                yield Select([(t("exchange.lang.id"), "id"), (t("exchange.lang.en"), "en")],
+                             value=lang if lang in ("id", "en") else "id", allow_blank=False,
+                             compact=True, id="export-lang")
+                yield Checkbox(t("exchange.export.zip"), value=False, compact=True, id="export-zip")
+                yield Button(t("exchange.export.button"), id="export-run", variant="primary", compact=True)
+        with Vertical(id="export-status"):
+            yield ProgressBar(id="export-progress", show_eta=False)
+            yield Static(t("exchange.export.intro"), id="export-result", markup=False)
+        yield footer()
+
+    def on_mount(self) -> None:
+        self.query_one(FolderPicker).tree.focus()
+        self.sync()
+
+    def show_plan(self, plan: Plan) -> None:
+        self.query_one(TopBar).set_where(t("exchange.export.where", plan=plan_title(plan)))
+
+    # --- options -> export -------------------------------------------------------------------
+
+    def options(self) -> ExportOptions | None:
+        target = self.query_one(FolderPicker).path
+        if target is None:
+            self._say(t("exchange.export.no_target"), failed=True)
+            return None
+        return ExportOptions(out_dir=target, zip=self.query_one("#export-zip", Checkbox).value,
+                             lang=str(self.query_one("#export-lang", Select).value))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "run":
+            return None if self.running else True  # shown dimmed while an export runs
+        return True
+
+    def action_run(self) -> None:
+        if self.running or self.app.store is None:
+            return
+        options = self.options()
+        if options is None:
+            return
+        self.running = True
+        self.refresh_bindings()
+        bar = self.query_one("#export-progress", ProgressBar)
+        bar.update(total=None, progress=0)
+        bar.add_class("-running")
+        self._say(t("exchange.export.running", target=shown(options.out_dir)))
+        plan_path = self.app.store.path
+        app = self.app
+
+        def clock():
+            return app.clock().replace(microsecond=0)
+
+        def progress(done: int, total: int, _label: str) -> None:
+            app.call_from_thread(bar.update, total=total, progress=done)
+
+        def work() -> None:
+            try:
+                result = run_export(plan_path, options, progress, clock=clock)
+            except BundleError as e:
+                app.call_from_thread(self._failed, e.message(), options)
+            except StoreError as e:
+                app.call_from_thread(self._failed, e.message(), options)
+            except OSError as e:
+                app.call_from_thread(self._failed, e.strerror or str(e), options)
+            else:
+                app.call_from_thread(self._finished, result)
+
+        # the app runs it, so an export goes on (and reports) should the officer leave the screen
+        app.run_worker(work, thread=True, name="export", group="export", exit_on_error=False)
+
+    def _finished(self, result: ExportResult) -> None:
+        self.running = False
+        self.result = result
+        message = t("exchange.export.done", path=shown(result.path)) + "\n" + counts_line(result.counts)
+        if not self.is_attached:
+            self.app.notify(message, title=t("exchange.export.title"), timeout=10)
+            return
+        self.refresh_bindings()
+        self.query_one("#export-progress", ProgressBar).update(progress=self.query_one(
+            "#export-progress", ProgressBar).total or 0)
+        self._say(message, done=True)
+
+    def _failed(self, message: str, options: ExportOptions) -> None:
+        self.running = False
+        self.error = message
+        note = t("exchange.export.failed", message=message)
+        if not self.is_attached:
+            self.app.notify(note, title=t("exchange.export.title"), severity="error", timeout=15)
+            return
+        self.refresh_bindings()
+        self.query_one("#export-progress", ProgressBar).remove_class("-running")
+        self._say(note, failed=True)
+
+    def _say(self, text: str, *, failed: bool = False, done: bool = False) -> None:
+        line = self.query_one("#export-result", Static)
+        line.update(Text(text))
+        line.set_class(failed, "-failed")
+        line.set_class(done, "-done")
+
+    # --- keys and buttons --------------------------------------------------------------------
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "export-run":
+            event.stop()
+            self.action_run()
+
+    def on_folder_picker_picked(self, event: FolderPicker.Picked) -> None:
+        # enter on a folder opens it in the tree; enter in the path line is "export here"
+        if isinstance(self.focused, type(self.query_one("#path"))):
+            self.action_run()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

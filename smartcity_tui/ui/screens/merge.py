@@ -1,0 +1,338 @@
+"""The merge screen (key m): the secretariat picks the groups' bundles (folders or .zip files,
+from a flash disk, the folder tree or a typed path), sees what merging them would change,
+pillar by pillar, and only then merges.
+
+Reading a bundle (every checksum, type and reference) and computing the preview run in
+thread workers; the preview reads its own read-only copy of the plan file, never the app's
+live store. The merge itself is one write to the live store on the UI thread, through
+`app.edit`, because the store's listeners redraw the screens and are not thread-safe; a
+write that fails is said and changes nothing. With conflicts left, the conflicts screen
+comes next.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import ContentSwitcher, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
+
+from ...bundle import Bundle, BundleError, read_bundle
+from ...bundle.merge import MergeError, MergeReport, apply, preview
+from ...i18n import t
+from ...model.plan import Plan
+from ...store import PlanStore, StoreError
+from .. import keys
+from ..widgets.folder_picker import FolderPicker, shown
+from ..widgets.top_bar import TopBar
+from .base import PlanScreen, footer, plan_title
+from .merge_preview import report_view
+from .merge_sources import find_bundles, same_place
+
+
+@dataclass
+class Entry:
+    path: Path
+    bundle: Bundle | None = None
+    error: str = ""
+
+    @property
+    def reading(self) -> bool:
+        return self.bundle is None and not self.error
+
+
+@dataclass
+class Preview:
+    report: MergeReport | None = None
+    refusal: str = ""  # the MergeError message
+    adoptable: MergeReport | None = None  # the plan is empty: what adopting would do
+
+
+def compute_preview(plan_path: Path, bundles: list[Bundle]) -> Preview:
+    """In a worker, on a read-only copy of the plan file."""
+    with PlanStore.open(plan_path, readonly=True) as store:
+        try:
+            return Preview(preview(store, bundles))
+        except MergeError as e:
+            refusal = e.message()
+            if e.key != "merge.other_plan":
+                return Preview(refusal=refusal)
+            try:
+                return Preview(refusal=refusal, adoptable=preview(store, bundles, adopt=True))
+            except MergeError:
+                return Preview(refusal=refusal)
+
+
+class MergeScreen(PlanScreen):
+    BINDINGS = keys.prefixed("merge.")
+    DEFAULT_CSS = """
+    MergeScreen #merge-steps { height: 1fr; }
+    MergeScreen #merge-pick { height: 1fr; }
+    MergeScreen #merge-chosen { width: 36; height: 1fr; }
+    MergeScreen.-wide #merge-chosen { width: 56; }
+    MergeScreen #merge-bundles {
+        height: 1fr; border: round $primary-darken-1; border-title-color: $text;
+    }
+    MergeScreen #merge-bundles:focus { border: heavy $accent; }
+    MergeScreen #merge-hint { height: auto; color: $text-muted; padding: 0 1; }
+    MergeScreen #merge-preview { height: 1fr; padding: 0 1; }
+    MergeScreen #merge-sources { height: auto; margin-bottom: 1; }
+    MergeScreen #merge-report { height: auto; }
+    MergeScreen #merge-refusal { height: auto; color: $error; }
+    """
+
+    def __init__(self, *, home: Path | None = None, drives: list[Path] | None = None) -> None:
+        super().__init__()
+        self.home = home
+        self.drives = drives
+        self.entries: list[Entry] = []
+        self.step = "pick"  # pick -> preview -> done
+        self.result: Preview | None = None
+        self.adopt = False
+        self.applied: MergeReport | None = None
+        self._preview_asked = 0
+
+    def compose(self) -> ComposeResult:
+        yield TopBar(id="top")
+        with ContentSwitcher(initial="merge-pick", id="merge-steps"):
+            with Horizontal(id="merge-pick"):
+                yield FolderPicker(home=self.home, drives=self.drives, zips=True, id="picker",
+                                   path_label=t("exchange.merge.source"))
+                with Vertical(id="merge-chosen"):
+                    yield OptionList(id="merge-bundles")
+                    yield Static(t("exchange.merge.pick_hint"), id="merge-hint", markup=False)
+            with VerticalScroll(id="merge-preview"):
+                yield Static(id="merge-sources")
+                yield Static(id="merge-refusal")
+                yield Static(id="merge-report")
+        yield footer()
+
+    def on_mount(self) -> None:
+        self.query_one(FolderPicker).tree.focus()
+        self._show_entries()
+        self.sync()
+
+    def show_plan(self, plan: Plan) -> None:
+        self.query_one(TopBar).set_where(t("exchange.merge.where", plan=plan_title(plan)))
+
+    # --- choosing bundles ----------------------------------------------------------------------
+
+    def add_path(self, path: Path) -> None:
+        found = find_bundles(path)
+        if found.problem:
+            self.notify(t(f"exchange.merge.source_{found.problem}", path=shown(path)), severity="warning",
+                        timeout=6)
+            return
+        added = 0
+        for p in found.bundles:
+            if any(same_place(p, e.path) for e in self.entries):
+                continue
+            entry = Entry(p)
+            self.entries.append(entry)
+            added += 1
+            self.run_worker(lambda p=p: read_bundle(p), thread=True, group="read-bundle",
+                            name=str(p), exit_on_error=False)
+        if not added:
+            self.notify(t("exchange.merge.already_chosen"), timeout=4)
+        self._show_entries()
+
+    def on_folder_picker_picked(self, event: FolderPicker.Picked) -> None:
+        from textual.widgets import Input
+
+        # enter in the tree opens a folder, and adds a bundle; enter in the path line adds it
+        if isinstance(self.focused, Input) or (event.path.is_file() or (event.path / "manifest.toml").is_file()):
+            self.add_path(event.path)
+
+    def action_add(self) -> None:
+        path = self.query_one(FolderPicker).path
+        if path is not None:
+            self.add_path(path)
+
+    def action_remove(self) -> None:
+        ol = self.query_one("#merge-bundles", OptionList)
+        if ol.highlighted is None or not self.entries:
+            return
+        del self.entries[ol.highlighted]
+        self._show_entries()
+
+    def _show_entries(self) -> None:
+        ol = self.query_one("#merge-bundles", OptionList)
+        ok = sum(1 for e in self.entries if e.bundle is not None)
+        ol.border_title = t("exchange.merge.chosen", n=len(self.entries))
+        ol.border_subtitle = t("exchange.merge.chosen_ok", n=ok) if self.entries else ""
+        options = []
+        for e in self.entries:
+            line = Text()
+            if e.bundle is not None:
+                line.append("✓ ", style="green")
+                line.append(e.bundle.team or t("exchange.merge.no_team"), style="bold")
+                line.append(" · " + t("exchange.merge.records", n=len(e.bundle.states)))
+            elif e.error:
+                line.append("✗ ", style="red")
+                line.append(e.error, style="red")
+            else:
+                line.append("… " + t("exchange.merge.reading"), style="dim")
+            line.append("\n" + e.path.name, style="dim")
+            options.append(Option(line))
+        if not options:
+            options.append(Option(Text(t("exchange.merge.none_chosen"), style="dim"), disabled=True))
+        highlighted = ol.highlighted
+        ol.set_options(options)
+        if self.entries:
+            ol.highlighted = min(highlighted or 0, len(self.entries) - 1)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.group == "read-bundle":
+            self._bundle_read(worker, event.state)
+        elif worker.group == "merge-preview" and worker.name == str(self._preview_asked):
+            self._preview_ready(worker, event.state)
+
+    def _bundle_read(self, worker: Worker, state: WorkerState) -> None:
+        entry = next((e for e in self.entries if str(e.path) == worker.name and e.reading), None)
+        if entry is None:  # removed meanwhile
+            return
+        if state == WorkerState.SUCCESS:
+            entry.bundle = worker.result
+        elif state == WorkerState.ERROR:
+            err = worker.error
+            entry.error = err.message() if isinstance(err, BundleError) else str(err)
+        else:
+            return
+        self._show_entries()
+
+    # --- preview ---------------------------------------------------------------------------------
+
+    def action_preview(self) -> None:
+        if any(e.reading for e in self.entries):
+            self.notify(t("exchange.merge.still_reading"), timeout=4)
+            return
+        bundles = [e.bundle for e in self.entries if e.bundle is not None]
+        if not bundles:
+            self.notify(t("exchange.merge.need_bundle"), severity="warning", timeout=5)
+            return
+        self.step = "preview"
+        self.adopt = False
+        self.result = None
+        self._preview_asked += 1
+        self.query_one("#merge-steps", ContentSwitcher).current = "merge-preview"
+        self._show_sources()
+        self.query_one("#merge-refusal", Static).update("")
+        self.query_one("#merge-report", Static).update(t("exchange.merge.computing"))
+        self.refresh_bindings()
+        plan_path = self.app.store.path
+        self.run_worker(lambda: compute_preview(plan_path, bundles), thread=True, group="merge-preview",
+                        name=str(self._preview_asked), exit_on_error=False)
+
+    def _show_sources(self) -> None:
+        lines = Text()
+        for e in self.entries:
+            if lines:
+                lines.append("\n")
+            if e.bundle is not None:
+                lines.append("✓ ", style="green")
+                lines.append(e.bundle.team or t("exchange.merge.no_team"), style="bold")
+                lines.append(f" · {t('exchange.merge.records', n=len(e.bundle.states))} · {e.path.name}")
+            else:
+                lines.append("✗ ", style="red")
+                lines.append(t("exchange.merge.left_out", name=e.path.name), style="red")
+        self.query_one("#merge-sources", Static).update(lines)
+
+    def _preview_ready(self, worker: Worker, state: WorkerState) -> None:
+        if state == WorkerState.SUCCESS:
+            self.result = worker.result
+        elif state == WorkerState.ERROR:
+            err = worker.error
+            message = err.message() if isinstance(err, StoreError) else str(err)
+            self.result = Preview(refusal=message)
+        else:
+            return
+        self._show_preview()
+        self.refresh_bindings()
+
+    def _show_preview(self) -> None:
+        result = self.result
+        refusal = self.query_one("#merge-refusal", Static)
+        report_box = self.query_one("#merge-report", Static)
+        if result is None:
+            return
+        if result.report is not None:
+            refusal.update("")
+            report_box.update(report_view(result.report, applied=False))
+            return
+        text = Text(result.refusal)
+        if result.adoptable is not None:
+            text.append("\n\n" + t("exchange.merge.adopt_offer"), style="bold")
+        refusal.update(text)
+        if self.adopt and result.adoptable is not None:
+            report_box.update(report_view(result.adoptable, applied=False))
+        else:
+            report_box.update("")
+
+    def action_adopt(self) -> None:
+        if self.result is not None and self.result.adoptable is not None:
+            self.adopt = True
+            self._show_preview()
+            self.refresh_bindings()
+
+    # --- applying -------------------------------------------------------------------------------
+
+    def action_apply(self) -> None:
+        result = self.result
+        if result is None or self.step != "preview":
+            return
+        if result.report is None and not (self.adopt and result.adoptable is not None):
+            return
+        bundles = [e.bundle for e in self.entries if e.bundle is not None]
+        adopt = self.adopt
+        try:
+            report = self.app.edit(lambda s: apply(s, bundles, adopt=adopt))
+        except MergeError as e:  # the plan changed since the preview (not empty any more)
+            self.query_one("#merge-refusal", Static).update(Text(e.message()))
+            return
+        if report is None:  # the write failed; app.edit has said why, the plan is as it was
+            self.query_one("#merge-refusal", Static).update(Text(t("exchange.merge.write_failed")))
+            return
+        self.applied = report
+        self.step = "done"
+        self.refresh_bindings()
+        conflicts = report.total("conflicts_total")
+        self.app.notify(t("exchange.merge.applied_note", n=report.written, conflicts=conflicts),
+                        title=t("exchange.merge.title"), timeout=8)
+        if conflicts:
+            from .conflicts import ConflictsScreen
+
+            self.app.switch_screen(ConflictsScreen())
+            return
+        self.query_one("#merge-refusal", Static).update("")
+        self.query_one("#merge-report", Static).update(report_view(report, applied=True))
+
+    # --- keys -----------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("add", "remove", "preview"):
+            return self.step == "pick"
+        if action == "apply":
+            if self.step != "preview":
+                return False
+            r = self.result
+            ready = r is not None and (r.report is not None or (self.adopt and r.adoptable is not None))
+            return True if ready else None
+        if action == "adopt":
+            return (self.step == "preview" and self.result is not None
+                    and self.result.adoptable is not None and not self.adopt)
+        return True
+
+    def action_back(self) -> None:
+        if self.step == "preview":
+            self.step = "pick"
+            self.query_one("#merge-steps", ContentSwitcher).current = "merge-pick"
+            self.refresh_bindings()
+            self.query_one(FolderPicker).tree.focus()
+            return
+        self.app.pop_screen()

@@ -1,0 +1,61 @@
+"""What a merge would do (or did), as the merge screen shows it: per pillar the records added,
+updated, deleted and the conflicts, from bundle/merge.py's MergeReport."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from ...bundle.merge import AREAS, PLAN_WIDE, MergeReport
+from ...i18n import get_language, t
+from ...model.vocab import pillar
+
+COLUMNS = ("added", "updated", "deleted", "conflicts_new", "conflicts_total")
+
+
+def area_label(area: str) -> str:
+    return t("exchange.merge.area_plan") if area == PLAN_WIDE else pillar(area).label(get_language())
+
+
+def report_table(report: MergeReport) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=False, show_edge=False)
+    table.add_column(t("exchange.merge.col_area"), no_wrap=True, overflow="ellipsis")
+    for col in COLUMNS:
+        table.add_column(t(f"exchange.merge.col_{col}"), justify="right", no_wrap=True)
+    shown = 0
+    for area in AREAS:
+        c = report.areas[area]
+        values = [getattr(c, k) for k in COLUMNS]
+        if not any(values):
+            continue
+        shown += 1
+        cells = [Text(str(v), style="bold yellow" if k.startswith("conflicts") and v else "", justify="right")
+                 for k, v in zip(COLUMNS, values)]
+        table.add_row(area_label(area), *cells)
+    if not shown:
+        table.add_row(t("exchange.merge.nothing_row"), *[Text("0", justify="right")] * len(COLUMNS))
+    table.add_section()
+    table.add_row(Text(t("exchange.merge.total"), style="bold"),
+                  *[Text(str(report.total(k)), style="bold", justify="right") for k in COLUMNS])
+    return table
+
+
+def report_view(report: MergeReport, *, applied: bool) -> Group:
+    """The table with a line under it that says what it means for the plan file."""
+    lines = [report_table(report), Text(t("exchange.merge.unchanged", n=report.unchanged), style="dim")]
+    if report.adopted:
+        lines.append(Text(t("exchange.merge.adopting" if not applied else "exchange.merge.adopted"),
+                          style="bold"))
+    if applied:
+        key = "exchange.merge.applied" if report.written else "exchange.merge.nothing_new"
+        lines.append(Text(t(key, n=report.written), style="bold green"))
+    elif report.changes_anything:
+        lines.append(Text(t("exchange.merge.confirm", n=report.written), style="bold"))
+    else:
+        lines.append(Text(t("exchange.merge.nothing_to_do")))
+    conflicts = report.total("conflicts_total")
+    if conflicts:
+        lines.append(Text(t("exchange.merge.conflicts_after", n=conflicts), style="yellow"))
+    return Group(*lines)

@@ -1,0 +1,170 @@
+"""Choosing a place on disk from the keyboard, for the export and merge screens: the mounted
+flash disks and the home folder as places to start from, a folder tree of the chosen place,
+and the path itself as a line of text that can also be typed.
+
+The highlighted folder (or bundle .zip) is the choice, so arrows alone are enough; enter in
+the tree or in the path line says "this one" (a `Picked` message). Paths under the home
+folder are shown as ~/..., which is shorter on a narrow terminal and says where it is.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import DirectoryTree, Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from ...i18n import t
+from .. import drives as drive_list
+
+
+def shown(path: Path, home: Path | None = None) -> str:
+    """A path as the officer reads it: ~/... under the home folder, else in full."""
+    home = Path.home() if home is None else home
+    try:
+        rel = path.relative_to(home)
+    except ValueError:
+        return str(path)
+    return "~" if str(rel) == "." else str(Path("~") / rel)
+
+
+def typed(text: str) -> Path | None:
+    text = text.strip().strip('"')  # a path pasted from Explorer comes in quotes
+    return Path(text).expanduser() if text else None
+
+
+def is_bundle(path: Path) -> bool:
+    try:
+        if path.is_file():
+            return path.suffix.lower() == ".zip"
+        return (path / "manifest.toml").is_file()
+    except OSError:
+        return False
+
+
+class PlaceTree(DirectoryTree):
+    """Folders (and, for the merge screen, .zip files) without the hidden ones."""
+
+    def __init__(self, path: Path, *, zips: bool, **kw) -> None:
+        self.zips = zips
+        super().__init__(path, **kw)
+        self.root.label = shown(Path(path))
+
+    def reset_node(self, node, label, data=None):
+        if node is self.root:
+            label = shown(Path(self.path))
+        return super().reset_node(node, label, data)
+
+    def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
+        out = []
+        for p in paths:
+            if p.name.startswith(".") or p.name.startswith("~$"):
+                continue
+            if self._safe_is_dir(p) or (self.zips and p.suffix.lower() == ".zip"):
+                out.append(p)
+        return out
+
+
+class FolderPicker(Vertical):
+    class Picked(Message):
+        """Enter on a tree entry or in the path line: `path` is the choice."""
+
+        def __init__(self, path: Path) -> None:
+            super().__init__()
+            self.path = path
+
+    DEFAULT_CSS = """
+    FolderPicker { height: 1fr; }
+    FolderPicker #places {
+        height: auto; max-height: 6; border: round $primary-darken-1; border-title-color: $text;
+    }
+    FolderPicker #places:focus, FolderPicker #tree:focus { border: heavy $accent; }
+    FolderPicker #tree { height: 1fr; border: round $primary-darken-1; border-title-color: $text; }
+    FolderPicker #path-row { height: 1; }
+    FolderPicker #path-row Label { width: auto; padding: 0 1 0 0; text-style: bold; }
+    FolderPicker #path { width: 1fr; background: $boost; }
+    FolderPicker #path:focus { background: $primary 30%; }
+    """
+
+    def __init__(self, *, home: Path | None = None, drives: list[Path] | None = None,
+                 zips: bool = False, path_label: str = "", **kw) -> None:
+        super().__init__(**kw)
+        self.home = Path.home() if home is None else home
+        self.places = drive_list.places(self.home, drives)
+        self.zips = zips
+        self.path_label = path_label or t("exchange.picker.path")
+        # start where a flash disk is, when one is plugged in: that is where bundles travel
+        self.start = self.places[0].path
+
+    def compose(self) -> ComposeResult:
+        options = []
+        for i, place in enumerate(self.places):
+            line = Text(no_wrap=True, overflow="ellipsis")
+            if place.removable:
+                line.append(t("exchange.picker.drive") + " ", style="bold")
+            else:
+                line.append(t("exchange.picker.home") + " ", style="bold")
+            line.append(shown(place.path, self.home), style="dim" if not place.removable else "")
+            options.append(Option(line, id=f"place-{i}"))
+        places = OptionList(*options, id="places")
+        places.border_title = t("exchange.picker.places")
+        if not any(p.removable for p in self.places):
+            places.border_subtitle = t("exchange.picker.no_drive")
+        yield places
+        tree = PlaceTree(self.start, zips=self.zips, id="tree")
+        tree.border_title = t("exchange.picker.tree")
+        yield tree
+        with Horizontal(id="path-row"):
+            yield Label(self.path_label)
+            yield Input(shown(self.start, self.home), id="path", compact=True, select_on_focus=False)
+
+    @property
+    def tree(self) -> PlaceTree:
+        return self.query_one(PlaceTree)
+
+    @property
+    def path(self) -> Path | None:
+        """The chosen place: what the path line says (the tree keeps it up to date)."""
+        return typed(self.query_one("#path", Input).value)
+
+    def set_path(self, path: Path) -> None:
+        field = self.query_one("#path", Input)
+        field.value = shown(path, self.home)
+        field.cursor_position = len(field.value)
+
+    # --- events ------------------------------------------------------------------------------
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id != "places":
+            return
+        event.stop()
+        place = self.places[int(event.option.id.rpartition("-")[2])]
+        self.tree.path = place.path
+        self.set_path(place.path)
+        self.tree.focus()
+
+    def on_tree_node_highlighted(self, event: PlaceTree.NodeHighlighted) -> None:
+        entry = event.node.data
+        if entry is not None:
+            self.set_path(Path(entry.path))
+
+    def on_directory_tree_directory_selected(self, event: DirectoryTree.DirectorySelected) -> None:
+        event.stop()
+        self.post_message(self.Picked(Path(event.path)))
+
+    def on_directory_tree_file_selected(self, event: DirectoryTree.FileSelected) -> None:
+        event.stop()
+        self.post_message(self.Picked(Path(event.path)))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "path":
+            return
+        event.stop()
+        path = self.path
+        if path is not None:
+            self.post_message(self.Picked(path))
