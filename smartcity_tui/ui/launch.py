@@ -4,6 +4,7 @@ on a screen that says why and what to do; nothing is written."""
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from ..settings import Settings
@@ -17,9 +18,17 @@ def open_plan(path: Path | None, *, break_lock: bool = False) -> tuple[PlanStore
     if path is None or not path.exists():
         return None, None
     try:
-        return PlanStore.open(path, break_lock=break_lock), None
+        store = PlanStore.open(path, break_lock=break_lock)
     except StoreError as e:
         return None, e
+    # Build the plan view and its indexes here, off the UI thread (which only paints the
+    # loading screen meanwhile): the dashboard's counts then cost nothing to show.
+    store.plan().counts()
+    # The plan's objects live as long as the app: move them out of the cycle collector's
+    # view, or every full pass rescans them all (~100 ms pauses at 10,000 records, felt as
+    # a stutter while typing). Reference counting still frees them as usual.
+    gc.freeze()
+    return store, None
 
 
 def launch(path: Path | None, settings: Settings, *, break_lock: bool = False, note: str = "") -> int:
