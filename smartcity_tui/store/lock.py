@@ -75,6 +75,7 @@ class LockHolder:
 
 class PlanLock:
     def __init__(self, plan_path: Path) -> None:
+        self.plan_path = plan_path  # what a person is told is locked: the plan, not this file
         self.path = plan_path.with_name(plan_path.name + ".lock")
         self.held = False
 
@@ -100,16 +101,16 @@ class PlanLock:
                     if break_lock or self._age() > HALF_WRITTEN_GRACE_SECONDS:
                         self._remove()
                         continue
-                    raise PlanLocked(self.path, holder="?") from None
+                    raise PlanLocked(self.plan_path, holder="?") from None
                 if holder.pid == os.getpid() and holder.host == platform.node():
-                    raise PlanLocked(self.path, holder=holder.describe())
+                    raise PlanLocked(self.plan_path, holder=holder.describe())
                 if break_lock or holder.is_stale():
                     self._remove()
                     continue
-                raise PlanLocked(self.path, holder=holder.describe()) from None
+                raise PlanLocked(self.plan_path, holder=holder.describe()) from None
             self.held = True
             return
-        raise PlanLocked(self.path, holder="?")
+        raise PlanLocked(self.plan_path, holder="?")
 
     def _create(self, content: bytes) -> None:
         """Create the lock file holding `content`, or raise FileExistsError. The content is

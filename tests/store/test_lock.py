@@ -38,6 +38,8 @@ def test_second_open_is_refused_naming_the_holder(tmp_plan):
     msg = err.value.message("en")
     assert "Pokja Governance" in msg and str(os.getpid()) in msg and platform.node() in msg
     assert "Pokja Governance" in err.value.message("id")
+    # the person is told which plan is open elsewhere, not the name of a lock file
+    assert f"{tmp_plan} is open" in msg and ".lock" not in msg
 
 
 def test_lock_is_released_on_close(tmp_plan):
