@@ -20,8 +20,7 @@ from ...model import roadmap as rm
 from ...model.plan import Plan
 from ...model.vocab import HORIZONS, PILLARS, pillar
 from .. import keys
-from ..widgets.programme_detail import years_text
-from ..widgets.roadmap_chart import RoadmapChart, RoadmapHeader
+from ..widgets.roadmap_chart import RoadmapChart, RoadmapDetail, RoadmapHeader
 from ..widgets.top_bar import TopBar
 from .base import PlanScreen, footer, plan_title
 
@@ -32,9 +31,6 @@ class RoadmapScreen(PlanScreen):
     BINDINGS = keys.prefixed("roadmap.")
     DEFAULT_CSS = """
     RoadmapScreen #roadmap-filters { height: auto; padding: 0 1; background: $boost; }
-    RoadmapScreen #roadmap-detail {
-        height: 1; padding: 0 1; background: $panel; text-wrap: nowrap; text-overflow: ellipsis;
-    }
     RoadmapScreen #roadmap-legend { height: 1; padding: 0 1; color: $text-muted; display: none; }
     RoadmapScreen.-tall #roadmap-legend { display: block; }
     """
@@ -49,7 +45,7 @@ class RoadmapScreen(PlanScreen):
         chart = RoadmapChart(id="roadmap-chart")
         yield RoadmapHeader(chart, id="roadmap-header")
         yield chart
-        yield Static(id="roadmap-detail", markup=False)
+        yield RoadmapDetail(chart, id="roadmap-detail")
         yield Static(t("roadmap.legend"), id="roadmap-legend", markup=False)
         yield footer()
 
@@ -94,20 +90,6 @@ class RoadmapScreen(PlanScreen):
         remapped = getattr(self.app, "_keymap", {}).get(binding_id)
         raw = remapped or keys.BY_ID[binding_id].keys
         return keys.display(raw.split(",")[0])
-
-    def on_roadmap_chart_highlighted(self, event: RoadmapChart.Highlighted) -> None:
-        detail = self.query_one("#roadmap-detail", Static)
-        row = event.row
-        if row is None:
-            detail.update("")
-            return
-        p = row.programme
-        # the agency last: it is the longest, and the one the roadmap shows beside the name
-        # wherever there is room
-        bits = [f"{p.code} {p.name}".strip() or t("ui.unnamed"), years_text(p),
-                t(f"prog.horizon_short.{p.horizon}") if p.horizon in HORIZONS else "",
-                "★ " + t("roadmap.f.quick_win") if p.quick_win else "", p.lead_agency]
-        detail.update(" · ".join(b for b in bits if b))
 
     def on_roadmap_chart_selected(self, event: RoadmapChart.Selected) -> None:
         from ..navigation import jump

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from rich.style import Style
 from rich.text import Text
 from textual.geometry import Region, Size
+from textual.content import Content
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -22,8 +23,9 @@ from textual.widget import Widget
 from ...i18n import get_language, t
 from ...model.format import group_thousands
 from ...model.roadmap import BAR_DONE, BAR_EMPTY, BAR_MILESTONE, RoadmapFilter, RoadmapRow
-from ...model.vocab import pillar
+from ...model.vocab import HORIZONS, pillar
 from .. import keys
+from .programme_detail import years_text
 from .roadmap_layout import MARK_W, Columns, columns, fit, year_label
 
 
@@ -58,11 +60,6 @@ class RoadmapChart(ScrollView, can_focus=True):
     }
     """
 
-    class Highlighted(Message):
-        def __init__(self, chart: "RoadmapChart", row: RoadmapRow | None) -> None:
-            super().__init__()
-            self.chart, self.row = chart, row
-
     class Selected(Message):
         def __init__(self, chart: "RoadmapChart", programme_id: str) -> None:
             super().__init__()
@@ -75,6 +72,7 @@ class RoadmapChart(ScrollView, can_focus=True):
         self.total = 0  # programmes before filtering
         self.empty_text = ""
         self.header: RoadmapHeader | None = None
+        self.detail: RoadmapDetail | None = None
         self._all: list[RoadmapRow] = []
         self._lines: list[Group | RoadmapRow] = []
         self._cursor = -1  # index into _lines, always a RoadmapRow (or -1: none)
@@ -259,8 +257,11 @@ class RoadmapChart(ScrollView, can_focus=True):
             self.refresh_line(index)
             # show the pillar heading above the first row of a group
             top = index - 1 if index > 0 and isinstance(self._lines[index - 1], Group) else index
-            self.scroll_to_region(Region(0, top, 1, index - top + 1), animate=False, force=True)
-        self.post_message(self.Highlighted(self, self.current))
+            first, height = int(self.scroll_offset.y), self.scrollable_content_region.height
+            if top < first or index >= first + height:  # scroll only when it must: a scroll repaints the bar too
+                self.scroll_to_region(Region(0, top, 1, index - top + 1), animate=False, force=True)
+        if self.detail is not None:
+            self.detail.refresh()  # now, so the line changes in the cursor's own frame
 
     def _step(self, start: int, direction: int) -> int:
         """The nearest programme line from `start` in `direction`, or the cursor if none."""
@@ -329,3 +330,28 @@ class RoadmapHeader(Widget):
             return Strip.blank(width, self.rich_style)
         segments = list(self.chart.header_text().render(self.app.console))
         return Strip(segments).adjust_cell_length(width).apply_style(self.rich_style)
+
+
+class RoadmapDetail(Widget):
+    """The programme under the cursor in one line: code and name in full, years, horizon,
+    quick win and agency (the agency last: it is the longest, and the chart shows it beside
+    the name wherever there is room)."""
+
+    DEFAULT_CSS = """
+    RoadmapDetail { height: 1; padding: 0 1; background: $panel; text-wrap: nowrap; text-overflow: ellipsis; }
+    """
+
+    def __init__(self, chart: RoadmapChart, **kw) -> None:
+        super().__init__(**kw)
+        self.chart = chart
+        chart.detail = self
+
+    def render(self) -> Content:
+        row = self.chart.current
+        if row is None:
+            return Content("")
+        p = row.programme
+        bits = [f"{p.code} {p.name}".strip() or t("ui.unnamed"), years_text(p),
+                t(f"prog.horizon_short.{p.horizon}") if p.horizon in HORIZONS else "",
+                "★ " + t("roadmap.f.quick_win") if p.quick_win else "", p.lead_agency]
+        return Content(" · ".join(b for b in bits if b))
