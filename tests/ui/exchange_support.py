@@ -60,3 +60,41 @@ def set_place(screen, path: Path | str) -> None:
     from smartcity_tui.ui.widgets.folder_picker import FolderPicker
 
     screen.query_one(FolderPicker).set_path(Path(path))
+
+
+def shown_text(app, selector: str) -> str:
+    """What a Static or an option list on the current screen says, as plain text."""
+    from io import StringIO
+
+    from rich.console import Console
+    from textual.widgets import OptionList
+
+    widget = app.screen.query_one(selector)
+    if isinstance(widget, OptionList):
+        return "\n".join(str(o.prompt) for o in widget.options)
+    content = widget.content
+    if isinstance(content, str):
+        return content
+    console = Console(width=200, file=StringIO(), color_system=None)
+    console.print(content)
+    return console.file.getvalue()
+
+
+def fixed_places(monkeypatch, tmp_path: Path, *, drive: bool) -> Path:
+    """A home folder and (optionally) a flash disk that read the same on every machine: the
+    test runs in tmp_path, home is tmp_path/home (shown as ~), the drive is media/FLASHDISK."""
+    from smartcity_tui.ui import drives
+
+    home = tmp_path / "home"
+    for name in ("Dokumen", "Unduhan"):
+        (home / name).mkdir(parents=True, exist_ok=True)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("USERPROFILE", str(home))
+    found = []
+    if drive:
+        flash = Path("media") / "FLASHDISK"
+        (flash / "Foto kegiatan").mkdir(parents=True, exist_ok=True)
+        found.append(flash)
+    monkeypatch.setattr(drives, "removable_drives", lambda *a, **kw: list(found))
+    return home

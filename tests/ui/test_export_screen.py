@@ -6,17 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from exchange_support import app_on, copy_sample_plan, set_place, settle
+from exchange_support import app_on, copy_sample_plan, set_place, settle, shown_text
 from textual.widgets import Checkbox, Input, Select
 from ui_support import type_text
 
 from smartcity_tui.bundle import read_bundle
 from smartcity_tui.store import PlanStore
 from smartcity_tui.ui.screens.export import ExportScreen
-
-
-def result_text(app) -> str:
-    return str(app.screen.query_one("#export-result").render())
 
 
 async def test_export_to_a_folder_writes_a_bundle_the_reader_accepts(tmp_path):
@@ -35,7 +31,7 @@ async def test_export_to_a_folder_writes_a_bundle_the_reader_accepts(tmp_path):
         await type_text(pilot, str(out))
         await pilot.press("enter")
         await settle(pilot)
-        shown = result_text(app)
+        shown = shown_text(app, "#export-result")
         written = [p for p in out.iterdir()]
         assert len(written) == 1 and written[0].is_dir()
         assert written[0].name in shown and "program" in shown
@@ -64,7 +60,7 @@ async def test_export_as_zip_in_english(tmp_path):
         bundle = read_bundle(zips[0])
         assert bundle.language == "en"
         assert len(bundle.states) == len(store.states())
-        assert zips[0].name in result_text(app)
+        assert zips[0].name in shown_text(app, "#export-result")
     store.close()
 
 
@@ -77,7 +73,7 @@ async def test_a_missing_folder_is_said_and_nothing_is_written(tmp_path):
         set_place(app.screen, missing)
         await pilot.press("ctrl+s")
         await settle(pilot)
-        shown = result_text(app)
+        shown = shown_text(app, "#export-result")
         assert "tidak ada" in shown and "FLASHDISK" in shown
         assert "Tidak ada bundel yang tertinggal" in shown
         assert "-failed" in app.screen.query_one("#export-result").classes

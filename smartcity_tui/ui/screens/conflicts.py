@@ -17,7 +17,7 @@ from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -53,6 +53,12 @@ class ConflictsScreen(PlanScreen):
         border-title-color: $text; border-title-style: bold;
     }
     ConflictsScreen.-short #conflict-record { max-height: 9; }
+    ConflictsScreen #conflict-body { height: 1fr; }
+    ConflictsScreen #conflict-context {
+        display: none; width: 45%; height: 1fr; padding: 0 1; border: round $primary-darken-1;
+        border-title-color: $text;
+    }
+    ConflictsScreen.-wide #conflict-context { display: block; }
     ConflictsScreen #conflict-values {
         height: 1fr; border: round $primary-darken-1; border-title-color: $text;
     }
@@ -72,7 +78,9 @@ class ConflictsScreen(PlanScreen):
         yield TopBar(id="top")
         with Vertical(id="conflict-box"):
             yield Static(id="conflict-record")
-            yield OptionList(id="conflict-values")
+            with Horizontal(id="conflict-body"):
+                yield OptionList(id="conflict-values")
+                yield Static(id="conflict-context")
         yield footer()
 
     def on_mount(self) -> None:
@@ -108,6 +116,8 @@ class ConflictsScreen(PlanScreen):
         head = self.query_one("#conflict-record", Static)
         values = self.query_one("#conflict-values", OptionList)
         if c is None:
+            head.border_subtitle = ""
+            self.query_one("#conflict-context", Static).update("")
             head.border_title = t("exchange.conflict.title")
             head.update(t("exchange.conflict.none"))
             values.border_title = ""
@@ -116,7 +126,9 @@ class ConflictsScreen(PlanScreen):
             self.refresh_bindings()
             return
         head.border_title = t("exchange.conflict.of", i=self.index + 1, n=n)
+        head.border_subtitle = t("exchange.conflict.walk") if n > 1 else ""
         head.update(self._head_text(c))
+        self._show_context(c)
         rows, options = self._rows(c)
         self.rows = rows
         values.border_title = t("exchange.conflict.decide" if self._deciding(c) else "exchange.conflict.values")
@@ -141,6 +153,25 @@ class ConflictsScreen(PlanScreen):
         else:
             text.append(t("exchange.conflict.explain"))
         return text
+
+    def _show_context(self, c: Conflict) -> None:
+        """At 120 columns and up: the whole record as it reads now, beside the values."""
+        box = self.query_one("#conflict-context", Static)
+        box.border_title = t("exchange.conflict.context")
+        state = self.app.store.state(c.id)
+        if state is None:
+            box.update("")
+            return
+        text = Text()
+        for name in record_type(c.kind).field_types():
+            value = state.value(name)
+            if name in ("order", "pillar") or value in (None, "", [], {}):
+                continue
+            if text:
+                text.append("\n")
+            text.append(f"{field_label(name)}: ", style="bold")
+            text.append(value_text(name, value, c.kind, self._title_of))
+        box.update(text)
 
     def _deciding(self, c: Conflict) -> bool:
         return c.delete_vs_edit

@@ -54,6 +54,7 @@ class ExportScreen(PlanScreen):
     ExportScreen #export-options Select { width: 100%; }
     ExportScreen #export-options Checkbox { margin-top: 1; width: 100%; }
     ExportScreen #export-options Button { margin-top: 1; width: 100%; }
+    ExportScreen #export-hint { margin-top: 1; color: $text-muted; height: auto; }
     ExportScreen #export-status { height: auto; max-height: 8; padding: 0 1; }
     ExportScreen #export-progress { display: none; }
     ExportScreen #export-progress.-running { display: block; }
@@ -84,6 +85,7 @@ class ExportScreen(PlanScreen):
                              compact=True, id="export-lang")
                 yield Checkbox(t("exchange.export.zip"), value=False, compact=True, id="export-zip")
                 yield Button(t("exchange.export.button"), id="export-run", variant="primary", compact=True)
+                yield Static(t("exchange.export.hint"), id="export-hint", markup=False)
         with Vertical(id="export-status"):
             yield ProgressBar(id="export-progress", show_eta=False)
             yield Static(t("exchange.export.intro"), id="export-result", markup=False)

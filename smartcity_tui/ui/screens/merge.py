@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -79,7 +80,6 @@ class MergeScreen(PlanScreen):
         height: 1fr; border: round $primary-darken-1; border-title-color: $text;
     }
     MergeScreen #merge-bundles:focus { border: heavy $accent; }
-    MergeScreen #merge-hint { height: auto; color: $text-muted; padding: 0 1; }
     MergeScreen #merge-preview { height: 1fr; padding: 0 1; }
     MergeScreen #merge-sources { height: auto; margin-bottom: 1; }
     MergeScreen #merge-report { height: auto; }
@@ -105,7 +105,6 @@ class MergeScreen(PlanScreen):
                                    path_label=t("exchange.merge.source"))
                 with Vertical(id="merge-chosen"):
                     yield OptionList(id="merge-bundles")
-                    yield Static(t("exchange.merge.pick_hint"), id="merge-hint", markup=False)
             with VerticalScroll(id="merge-preview"):
                 yield Static(id="merge-sources")
                 yield Static(id="merge-refusal")
@@ -177,8 +176,9 @@ class MergeScreen(PlanScreen):
                 line.append(e.error, style="red")
             else:
                 line.append("… " + t("exchange.merge.reading"), style="dim")
-            line.append("\n" + e.path.name, style="dim")
-            options.append(Option(line))
+            # the folder or file name on one line of its own, cut rather than broken mid-word
+            name = Text(e.path.name, style="dim", no_wrap=True, overflow="ellipsis")
+            options.append(Option(Group(line, name)))
         if not options:
             options.append(Option(Text(t("exchange.merge.none_chosen"), style="dim"), disabled=True))
         highlighted = ol.highlighted
@@ -237,7 +237,8 @@ class MergeScreen(PlanScreen):
             if e.bundle is not None:
                 lines.append("✓ ", style="green")
                 lines.append(e.bundle.team or t("exchange.merge.no_team"), style="bold")
-                lines.append(f" · {t('exchange.merge.records', n=len(e.bundle.states))} · {e.path.name}")
+                lines.append(f" · {t('exchange.merge.records', n=len(e.bundle.states))}")
+                lines.append(f"\n  {e.path.name}", style="dim")
             else:
                 lines.append("✗ ", style="red")
                 lines.append(t("exchange.merge.left_out", name=e.path.name), style="red")

@@ -31,14 +31,15 @@ def report_table(report: MergeReport) -> Table:
         if not any(values):
             continue
         shown += 1
-        cells = [Text(str(v), style="bold yellow" if k.startswith("conflicts") and v else "", justify="right")
+        # markup, not styled Text: a styled Text cell loses its column's right alignment
+        cells = [f"[bold yellow]{v}[/]" if k.startswith("conflicts") and v else str(v)
                  for k, v in zip(COLUMNS, values)]
-        table.add_row(area_label(area), *cells)
+        table.add_row(Text(area_label(area)), *cells)
     if not shown:
-        table.add_row(t("exchange.merge.nothing_row"), *[Text("0", justify="right")] * len(COLUMNS))
+        table.add_row(Text(t("exchange.merge.nothing_row")), *["0"] * len(COLUMNS))
     table.add_section()
     table.add_row(Text(t("exchange.merge.total"), style="bold"),
-                  *[Text(str(report.total(k)), style="bold", justify="right") for k in COLUMNS])
+                  *[f"[bold]{report.total(k)}[/]" for k in COLUMNS])
     return table
 
 

@@ -1,0 +1,148 @@
+"""The conflicts screen (k) on the sample plan with the three groups' drafts merged in: a
+programme deleted by Smart Living while Smart Environment edited it, and a programme name
+that Smart Economy and Smart Living both changed. Each choice is in the plan file at once,
+and the record is no longer in conflict."""
+
+from __future__ import annotations
+
+import pytest
+from exchange_support import app_on, copy_sample_plan, merge_samples, settle, shown_text
+from textual.widgets import Input
+from ui_support import type_text
+
+from smartcity_tui.store import PlanStore
+from smartcity_tui.ui.screens.conflicts import ConflictsScreen
+
+ECONOMY_NAME = "Wifi Desa Bersahabat di 400 titik pasar dan balai desa"
+LIVING_NAME = "Wifi Desa Bersahabat di 400 titik dan semua puskesmas"
+
+
+@pytest.fixture
+def merged_plan(tmp_path):
+    plan = copy_sample_plan(tmp_path / "plan")
+    merge_samples(plan)
+    return plan
+
+
+def by_code(store: PlanStore, code: str):
+    return [p for p in store.plan().programmes_for("society") + store.plan().programmes_for("living")
+            if p.code == code]
+
+
+async def open_conflicts(pilot, which: str) -> ConflictsScreen:
+    """k from the dashboard, then n until the conflict of programme `which` (a code) is shown."""
+    app = pilot.app
+    assert "Konflik terbuka: 2" in shown_text(app, "#facts")
+    await pilot.press("k")
+    screen = app.screen
+    assert isinstance(screen, ConflictsScreen)
+    for _ in range(len(screen.conflicts)):
+        if screen.conflict.title.startswith(which):
+            return screen
+        await pilot.press("n")
+    raise AssertionError(f"no conflict on {which}")
+
+
+async def test_take_theirs_settles_a_field_conflict(merged_plan):
+    app, store = app_on(merged_plan)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_conflicts(pilot, "SOC-01")
+        assert f"Konflik {screen.index + 1} dari 2" in shown_text(app, "#where")
+        values = shown_text(app, "#conflict-values")
+        assert ECONOMY_NAME in values and LIVING_NAME in values
+        assert "Pokja Smart Economy" in values and "Pokja Smart Living" in values
+        record_id = screen.conflict.id
+        await pilot.press("t")
+        await settle(pilot)
+        assert len(screen.conflicts) == 1, "the settled record left the list"
+        assert "Konflik 1 dari 1" in shown_text(app, "#where")
+    store.close()
+    with PlanStore.open(merged_plan, readonly=True) as after:
+        assert after.get(record_id).name == LIVING_NAME
+        assert not after.state(record_id).has_conflict()
+
+
+async def test_keep_both_makes_two_records_in_one_undo_step(merged_plan):
+    app, store = app_on(merged_plan)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_conflicts(pilot, "SOC-01")
+        record_id = screen.conflict.id
+        await pilot.press("b")
+        await settle(pilot)
+        names = sorted(p.name for p in by_code(store, "SOC-01"))
+        assert names == sorted([ECONOMY_NAME, LIVING_NAME])
+        copy = next(p for p in by_code(store, "SOC-01") if p.id != record_id)
+        original = store.get(record_id)
+        assert original.name == ECONOMY_NAME  # ours: the value the plan showed
+        assert (copy.lead_agency, copy.budget, copy.pillar) == (original.lead_agency, original.budget, original.pillar)
+    store.close()
+    with PlanStore.open(merged_plan, readonly=True) as after:
+        assert sorted(p.name for p in by_code(after, "SOC-01")) == sorted([ECONOMY_NAME, LIVING_NAME])
+        assert not after.state(record_id).has_conflict()
+        assert not after.state(copy.id).has_conflict()
+
+
+async def test_keep_both_is_undone_in_one_step(merged_plan):
+    app, store = app_on(merged_plan)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_conflicts(pilot, "SOC-01")
+        await pilot.press("b")
+        await settle(pilot)
+        assert len(by_code(store, "SOC-01")) == 2
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert len(by_code(store, "SOC-01")) == 1
+    store.close()
+
+
+async def test_keep_a_record_deleted_while_another_team_edited_it(merged_plan):
+    app, store = app_on(merged_plan)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_conflicts(pilot, "LIV-04")
+        head = shown_text(app, "#conflict-record")
+        assert "Pokja Smart Living menghapus" in head and "Pokja Smart Environment" in head
+        record_id = screen.conflict.id
+        edited = store.state(record_id).value("description")
+        await pilot.press("k")
+        await settle(pilot)
+        assert all(c.id != record_id for c in screen.conflicts)
+    store.close()
+    with PlanStore.open(merged_plan, readonly=True) as after:
+        kept = after.get(record_id)
+        assert kept is not None and kept.description == edited
+        assert not after.state(record_id).has_conflict()
+
+
+async def test_delete_it_after_all(merged_plan):
+    app, store = app_on(merged_plan)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_conflicts(pilot, "LIV-04")
+        record_id = screen.conflict.id
+        await pilot.press("d")
+        await settle(pilot)
+    store.close()
+    with PlanStore.open(merged_plan, readonly=True) as after:
+        assert after.get(record_id) is None
+        assert not after.state(record_id).has_conflict()
+
+
+async def test_edit_types_the_value_and_every_conflict_settled_is_said(merged_plan):
+    app, store = app_on(merged_plan)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_conflicts(pilot, "SOC-01")
+        record_id = screen.conflict.id
+        await pilot.press("e")
+        field = app.screen.query_one("#value", Input)
+        assert field.value in (ECONOMY_NAME, LIVING_NAME)
+        field.value = ""
+        await type_text(pilot, "Wifi Desa di pasar, balai desa dan puskesmas")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert store.get(record_id).name == "Wifi Desa di pasar, balai desa dan puskesmas"
+        await pilot.press("k")  # the last one: keep the deleted programme
+        await settle(pilot)
+        assert screen.conflicts == []
+        assert "Tidak ada konflik terbuka" in shown_text(app, "#conflict-record")
+        await pilot.press("escape")
+        assert "Konflik terbuka: 0" in shown_text(app, "#facts")
+    store.close()
