@@ -195,6 +195,7 @@ DISPLAY = {
     "question_mark": "?", "right_square_bracket": "]", "left_square_bracket": "[",
     "escape": "esc", "delete": "del", "insert": "ins", "enter": "enter",
     "left": "←", "right": "→", "up": "↑", "down": "↓", "slash": "/",
+    "pageup": "PgUp", "pagedown": "PgDn", "home": "Home", "end": "End",
 }
 
 

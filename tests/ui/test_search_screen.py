@@ -84,19 +84,28 @@ async def test_enter_opens_a_strategy_in_the_strategies_view(app):
         assert isinstance(app.screen, DashboardScreen)
 
 
-async def test_a_milestone_opens_its_programme_chosen_with_the_arrows(app):
+async def test_an_indicator_opens_its_programme_chosen_with_the_arrows(app):
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await search_for(pilot, "lapak")
+        screen = await search_for(pilot, "layanan portal")
         kinds = [h.kind for h in screen.hits]
-        assert kinds[0] == "programme" and "milestone" in kinds
+        assert kinds[0] == "programme" and "indicator" in kinds
         await pilot.press("down")  # from the field to the results
         assert isinstance(app.focused, ResultList)
-        for _ in range(kinds.index("milestone")):
+        for _ in range(kinds.index("indicator")):
             await pilot.press("down")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, PillarScreen) and app.screen.view == "programmes"
-        assert app.screen.query_one(ProgrammeView).selected_id == programme_id(app, "ECO-01")
+        assert app.screen.query_one(ProgrammeView).selected_id == programme_id(app, "GOV-01")
+
+
+async def test_a_milestone_opens_its_pillar(app):
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await search_for(pilot, "1.000 lapak")
+        assert [h.kind for h in screen.hits] == ["milestone"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PillarScreen) and app.screen.pillar_key == "economy"
 
 
 async def test_readiness_and_missions_open_the_plan_screen(app):
@@ -130,7 +139,7 @@ async def test_escape_backs_out_to_where_you_were(app):
 
 
 async def _typed(pilot) -> None:
-    await pilot.press("slash")
+    await pilot.press("r", "slash")  # over the roadmap, which shows around the box at 120x40
     await type_text(pilot, "koperasi")
     await pilot.pause(SETTLE)
 

@@ -34,8 +34,10 @@ class PeriodConfirm(ModalScreen[bool]):
         with Vertical(id="period-box", classes="form") as box:
             box.border_title = t("period.title", start=self.start, end=self.end)
             box.border_subtitle = t("period.keys_hint")
-            yield Static(t("period.text", n=group_thousands(len(self.outside)), start=self.start, end=self.end),
-                         id="period-text")
+            n = len(self.outside)
+            text = t("period.text_one", start=self.start, end=self.end) if n == 1 else \
+                t("period.text", n=group_thousands(n), start=self.start, end=self.end)
+            yield Static(text, id="period-text")
             options = []
             for o in self.outside:
                 line = Text(no_wrap=True, overflow="ellipsis")

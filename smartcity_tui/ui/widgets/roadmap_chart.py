@@ -216,7 +216,8 @@ class RoadmapChart(ScrollView, can_focus=True):
         if isinstance(line, Group):
             try:
                 p = pillar(line.pillar)
-                label = t("roadmap.group", number=p.number, pillar=p.label(get_language()), n=line.count)
+                key = "roadmap.group_one" if line.count == 1 else "roadmap.group"
+                label = t(key, number=p.number, pillar=p.label(get_language()), n=group_thousands(line.count))
             except KeyError:
                 label = t("roadmap.group_other", n=line.count)
             text.append(" " + fit(label, width - 1), style=self._style("group"))
@@ -353,5 +354,5 @@ class RoadmapDetail(Widget):
         p = row.programme
         bits = [f"{p.code} {p.name}".strip() or t("ui.unnamed"), years_text(p),
                 t(f"prog.horizon_short.{p.horizon}") if p.horizon in HORIZONS else "",
-                "★ " + t("roadmap.f.quick_win") if p.quick_win else "", p.lead_agency]
+                t("roadmap.quick_win_mark") if p.quick_win else "", p.lead_agency]
         return Content(" · ".join(b for b in bits if b))
