@@ -70,13 +70,10 @@ def shown_text(app, selector: str) -> str:
     from textual.widgets import OptionList
 
     widget = app.screen.query_one(selector)
-    if isinstance(widget, OptionList):
-        return "\n".join(str(o.prompt) for o in widget.options)
-    content = widget.content
-    if isinstance(content, str):
-        return content
+    parts = [o.prompt for o in widget.options] if isinstance(widget, OptionList) else [widget.content]
     console = Console(width=200, file=StringIO(), color_system=None)
-    console.print(content)
+    for part in parts:
+        console.print(part)
     return console.file.getvalue()
 
 

@@ -122,9 +122,11 @@ class ConflictsScreen(PlanScreen):
             head.update(t("exchange.conflict.none"))
             values.border_title = ""
             values.set_options([])
+            values.display = False
             self.rows = []
             self.refresh_bindings()
             return
+        values.display = True
         head.border_title = t("exchange.conflict.of", i=self.index + 1, n=n)
         head.border_subtitle = t("exchange.conflict.walk") if n > 1 else ""
         head.update(self._head_text(c))

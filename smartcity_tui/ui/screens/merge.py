@@ -12,6 +12,7 @@ comes next.
 
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +26,8 @@ from textual.worker import Worker, WorkerState
 
 from ...bundle import Bundle, BundleError, read_bundle
 from ...bundle.merge import MergeError, MergeReport, apply, preview
-from ...i18n import t
+from ...i18n import get_language, t
+from ...model.format import date
 from ...model.plan import Plan
 from ...store import PlanStore, StoreError
 from .. import keys
@@ -52,6 +54,15 @@ class Preview:
     report: MergeReport | None = None
     refusal: str = ""  # the MergeError message
     adoptable: MergeReport | None = None  # the plan is empty: what adopting would do
+
+
+def exported_when(bundle: Bundle) -> str:
+    """When the group exported it, as the manifest says (display only: never used to order)."""
+    try:
+        when = _dt.datetime.fromisoformat(bundle.exported_at)
+    except (TypeError, ValueError):
+        return ""
+    return f"{date(when, get_language())} {when:%H:%M}"
 
 
 def compute_preview(plan_path: Path, bundles: list[Bundle]) -> Preview:
@@ -221,8 +232,9 @@ class MergeScreen(PlanScreen):
         self.result = None
         self._preview_asked += 1
         self.query_one("#merge-steps", ContentSwitcher).current = "merge-preview"
+        self.query_one("#merge-preview").focus()  # pgup/pgdn scroll a long preview
         self._show_sources()
-        self.query_one("#merge-refusal", Static).update("")
+        self._refuse("")
         self.query_one("#merge-report", Static).update(t("exchange.merge.computing"))
         self.refresh_bindings()
         plan_path = self.app.store.path
@@ -238,6 +250,9 @@ class MergeScreen(PlanScreen):
                 lines.append("✓ ", style="green")
                 lines.append(e.bundle.team or t("exchange.merge.no_team"), style="bold")
                 lines.append(f" · {t('exchange.merge.records', n=len(e.bundle.states))}")
+                when = exported_when(e.bundle)
+                if when:
+                    lines.append(" · " + t("exchange.merge.exported", when=when))
                 lines.append(f"\n  {e.path.name}", style="dim")
             else:
                 lines.append("✗ ", style="red")
@@ -258,22 +273,26 @@ class MergeScreen(PlanScreen):
 
     def _show_preview(self) -> None:
         result = self.result
-        refusal = self.query_one("#merge-refusal", Static)
         report_box = self.query_one("#merge-report", Static)
         if result is None:
             return
         if result.report is not None:
-            refusal.update("")
+            self._refuse("")
             report_box.update(report_view(result.report, applied=False))
             return
         text = Text(result.refusal)
         if result.adoptable is not None:
             text.append("\n\n" + t("exchange.merge.adopt_offer"), style="bold")
-        refusal.update(text)
+        self._refuse(text)
         if self.adopt and result.adoptable is not None:
             report_box.update(report_view(result.adoptable, applied=False))
         else:
             report_box.update("")
+
+    def _refuse(self, text: Text | str) -> None:
+        line = self.query_one("#merge-refusal", Static)
+        line.update(text)
+        line.display = bool(str(text))
 
     def action_adopt(self) -> None:
         if self.result is not None and self.result.adoptable is not None:
@@ -294,10 +313,10 @@ class MergeScreen(PlanScreen):
         try:
             report = self.app.edit(lambda s: apply(s, bundles, adopt=adopt))
         except MergeError as e:  # the plan changed since the preview (not empty any more)
-            self.query_one("#merge-refusal", Static).update(Text(e.message()))
+            self._refuse(Text(e.message()))
             return
         if report is None:  # the write failed; app.edit has said why, the plan is as it was
-            self.query_one("#merge-refusal", Static).update(Text(t("exchange.merge.write_failed")))
+            self._refuse(Text(t("exchange.merge.write_failed")))
             return
         self.applied = report
         self.step = "done"
@@ -310,7 +329,7 @@ class MergeScreen(PlanScreen):
 
             self.app.switch_screen(ConflictsScreen())
             return
-        self.query_one("#merge-refusal", Static).update("")
+        self._refuse("")
         self.query_one("#merge-report", Static).update(report_view(report, applied=True))
 
     # --- keys -----------------------------------------------------------------------------------
