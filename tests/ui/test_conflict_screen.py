@@ -146,3 +146,66 @@ async def test_edit_types_the_value_and_every_conflict_settled_is_said(merged_pl
         await pilot.press("escape")
         assert "Konflik terbuka: 0" in shown_text(app, "#facts")
     store.close()
+
+
+def three_way_conflict(tmp_path):
+    """Our plan and two other groups' copies all changed one SWOT text: three values, one ours."""
+    import shutil
+    from types import SimpleNamespace
+
+    from ui_support import fixed_clock
+
+    from smartcity_tui.bundle.merge import apply
+    from smartcity_tui.model.records import PlanInfo, SwotItem
+
+    ours = tmp_path / "ours" / "rencana.json"
+    ours.parent.mkdir()
+    with PlanStore.create(ours, PlanInfo(region="Sukamaju"), team="Sekretariat", clock=fixed_clock) as s:
+        item = s.add(SwotItem(pillar="economy", quadrant="S", text="Pasar desa ramai"))
+    drafts = []
+    for team, text in (("Pokja Ekonomi", "Pasar desa ramai tiap pekan"), ("Pokja Sosial", "Pasar desa jadi pusat warga")):
+        copy = tmp_path / team.replace(" ", "-") / "rencana.json"
+        copy.parent.mkdir()
+        shutil.copyfile(ours, copy)
+        with PlanStore.open(copy, clock=fixed_clock) as s:  # a copy elsewhere writes as a new replica
+            s.update(item.id, text=text)
+            drafts.append(SimpleNamespace(path=copy, plan_id=s.plan_id, replica_id=s.replica_id, team=team,
+                                          states=s.states()))
+    with PlanStore.open(ours, clock=fixed_clock) as s:
+        s.update(item.id, text="Pasar desa ramai dan bersih")
+        apply(s, drafts)
+        assert len(s.state(item.id).field_conflicts()["text"]) == 3
+    return ours, item.id
+
+
+async def test_take_theirs_asks_which_when_two_other_teams_wrote_it(tmp_path):
+    from smartcity_tui.ui.screens.picker import ChoicePicker
+
+    plan, item_id = three_way_conflict(tmp_path)
+    app, store = app_on(plan)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("k")
+        values = shown_text(app, "#conflict-values")
+        assert "Teks: 3 nilai" in values and "punya kita" in values
+        await pilot.press("t")
+        assert isinstance(app.screen, ChoicePicker)
+        labels = [label for _k, label in app.screen.choices]
+        assert sorted(label.rpartition(" (")[2] for label in labels) == ["Pokja Ekonomi)", "Pokja Sosial)"]
+        social = next(i for i, label in enumerate(labels) if "Pokja Sosial" in label)
+        await pilot.press(*["down"] * social, "enter")
+        await settle(pilot)
+        assert store.get(item_id).text == "Pasar desa jadi pusat warga"
+        assert not store.state(item_id).has_conflict()
+    store.close()
+
+
+async def test_keep_mine_keeps_the_value_this_plan_file_wrote(tmp_path):
+    plan, item_id = three_way_conflict(tmp_path)
+    app, store = app_on(plan)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("k", "k")  # open the screen, keep ours
+        await settle(pilot)
+    store.close()
+    with PlanStore.open(plan, readonly=True) as after:
+        assert after.get(item_id).text == "Pasar desa ramai dan bersih"
+        assert after.conflicts() == []
