@@ -1,4 +1,5 @@
-"""The user's own settings: the last plan opened and remapped keys.
+"""The user's own settings: the last plan opened, the language and theme last chosen, and
+remapped keys.
 
 A small TOML file in the user's config folder (platformdirs), written with tomli-w and read
 with tomllib. It is a convenience, never a source of truth: a missing or broken file means
@@ -34,6 +35,8 @@ def settings_path() -> Path:
 @dataclass
 class Settings:
     last_plan: str = ""
+    language: str = ""  # "id" or "en"; empty: Bahasa Indonesia, unless --lang says otherwise
+    theme: str = ""  # a Textual theme name, or "kontras-tinggi"; empty: Textual's default
     keys: dict[str, str] = field(default_factory=dict)  # binding id -> keys, e.g. "swot.new" = "a"
     path: Path | None = None  # where it lives; None keeps it in memory only (tests)
 
@@ -45,8 +48,14 @@ class Settings:
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
             return cls(path=path)
         keys = raw.get("keys", {})
+
+        def text(name: str) -> str:
+            return raw.get(name, "") if isinstance(raw.get(name), str) else ""
+
         return cls(
-            last_plan=raw.get("last_plan", "") if isinstance(raw.get("last_plan"), str) else "",
+            last_plan=text("last_plan"),
+            language=text("language") if text("language") in ("id", "en") else "",
+            theme=text("theme"),
             keys={k: v for k, v in keys.items() if isinstance(v, str)} if isinstance(keys, dict) else {},
             path=path,
         )
@@ -55,6 +64,10 @@ class Settings:
         data: dict[str, object] = {}
         if self.last_plan:
             data["last_plan"] = self.last_plan
+        if self.language:
+            data["language"] = self.language
+        if self.theme:
+            data["theme"] = self.theme
         if self.keys:
             data["keys"] = dict(sorted(self.keys.items()))
         return tomli_w.dumps(data)
@@ -75,3 +88,20 @@ class Settings:
         if resolved != self.last_plan:
             self.last_plan = resolved
             self.save()
+
+    def remember_language(self, lang: str) -> None:
+        if lang != self.language:
+            self.language = lang
+            self.save()
+
+    def remember_theme(self, name: str) -> None:
+        if name != self.theme:
+            self.theme = name
+            self.save()
+
+    def apply_language(self, explicit: str | None) -> None:
+        """Use the remembered language unless the command line named one (`--lang en`)."""
+        from .i18n import set_language
+
+        if not explicit and self.language:
+            set_language(self.language)

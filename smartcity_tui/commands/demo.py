@@ -62,7 +62,9 @@ def prepare_demo(fresh: bool = False) -> Path:
 
 def run(args) -> int:
     path = prepare_demo(args.fresh)
+    settings = Settings.load()
+    settings.apply_language(getattr(args, "lang", None))  # before the app's key labels are made
 
     from ..ui.launch import launch
 
-    return launch(path, Settings.load())
+    return launch(path, settings)

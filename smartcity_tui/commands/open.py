@@ -26,6 +26,7 @@ def run(args) -> int:
     from ..settings import Settings
 
     settings = Settings.load()
+    settings.apply_language(getattr(args, "lang", None))  # before the app's key labels are made
     path: Path | None = args.plan
     note = ""
     if path is None and settings.last_plan:

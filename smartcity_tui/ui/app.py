@@ -80,6 +80,11 @@ class SmartCityApp(App[int]):
     # --- starting --------------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        from .language import align_labels
+        from .themes import setup_themes
+
+        align_labels(self)  # the language may have been chosen after the key labels were made
+        setup_themes(self)
         if self.settings.keys:
             self.set_keymap(self.settings.keys)
         if self.problem is not None:
@@ -256,6 +261,21 @@ class SmartCityApp(App[int]):
 
         # quit and help are keyed actions, listed by the key map's own provider
         yield from system_commands(self, screen)
+
+    def search_themes(self) -> None:
+        from .themes import ThemePalette
+
+        self.push_screen(ThemePalette())  # Textual's own, in the app's language
+
+    async def action_switch_language(self) -> None:
+        from .language import switch_language
+
+        await switch_language(self)
+
+    def action_toggle_contrast(self) -> None:
+        from .themes import toggle_contrast
+
+        toggle_contrast(self)
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen

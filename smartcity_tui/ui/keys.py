@@ -62,6 +62,10 @@ SPECS: tuple[KeySpec, ...] = (
     KeySpec("app.merge", "m", "merge", "exchange.key.merge", show=False, help="exchange.key.merge_help"),
     KeySpec("app.conflicts", "k", "conflicts", "exchange.key.conflicts", show=False,
             help="exchange.key.conflicts_help"),
+    # F-keys without a letter beside them: a stray letter must not turn the room's screen over
+    KeySpec("app.language", "f4", "switch_language", "lang.key.switch", help="lang.key.switch_help"),
+    KeySpec("app.contrast", "f5", "toggle_contrast", "theme.key.contrast", show=False,
+            help="theme.key.contrast_help"),
     # --- dashboard ---
     KeySpec("dashboard.open", "enter", "open_card", "ui.key.open_pillar"),
     KeySpec("dashboard.left", "left", "move_card(-1, 0)", "ui.key.card_left", show=False),
@@ -72,6 +76,7 @@ SPECS: tuple[KeySpec, ...] = (
     KeySpec("pillar.swot", "s", "view('swot')", "ui.key.view_swot", show=False),
     KeySpec("pillar.strategies", "t", "view('strategies')", "ui.key.view_strategies", show=False),
     KeySpec("pillar.programmes", "p", "view('programmes')", "ui.key.view_programmes", show=False),
+    KeySpec("pillar.timeline", "l", "view('timeline')", "timeline.key.view", show=False),
     KeySpec("pillar.next_view", "right_square_bracket", "next_view(1)", "ui.key.next_view",
             help="ui.key.next_view_help", show=False),
     KeySpec("pillar.prev_view", "left_square_bracket", "next_view(-1)", "ui.key.prev_view", show=False),
@@ -89,6 +94,22 @@ SPECS: tuple[KeySpec, ...] = (
     KeySpec("strategy.new", "n,insert", "new_strategy", "ui.key.new"),
     KeySpec("strategy.edit", "enter,e", "edit_strategy", "ui.key.edit"),
     KeySpec("strategy.delete", "delete,x", "delete_strategy", "ui.key.delete"),
+    # --- timeline (l): milestones of the pillar's programmes ---
+    KeySpec("timeline.new", "n,insert", "new_milestone", "ui.key.new", help="timeline.key.new_help"),
+    KeySpec("timeline.edit", "enter,e", "edit_milestone", "ui.key.edit", help="timeline.key.edit_help"),
+    KeySpec("timeline.done", "d,space", "toggle_done", "timeline.key.done", help="timeline.key.done_help"),
+    KeySpec("timeline.earlier", "less_than_sign,shift+left", "shift_year(-1)", "timeline.key.earlier",
+            help="timeline.key.earlier_help"),
+    KeySpec("timeline.later", "greater_than_sign,shift+right", "shift_year(1)", "timeline.key.later",
+            help="timeline.key.later_help"),
+    KeySpec("timeline.delete", "delete,x", "delete_milestone", "ui.key.delete", help="timeline.key.delete_help",
+            show=False),
+    KeySpec("timeline.up", "up", "cursor(-1)", "timeline.key.up", show=False),
+    KeySpec("timeline.down", "down", "cursor(1)", "timeline.key.down", show=False),
+    KeySpec("timeline.page_up", "pageup", "page(-1)", "timeline.key.page_up", show=False),
+    KeySpec("timeline.page_down", "pagedown", "page(1)", "timeline.key.page_down", show=False),
+    KeySpec("timeline.first", "home", "edge(-1)", "timeline.key.first", show=False),
+    KeySpec("timeline.last", "end", "edge(1)", "timeline.key.last", show=False),
     # --- roadmap (r) ---
     KeySpec("roadmap.pillar", "d", "filter_pillar", "roadmap.key.pillar", show=False,
             help="roadmap.key.pillar_help"),
@@ -173,7 +194,7 @@ def bindings(*ids: str) -> list[Binding]:
 # gets cut, and everything is in the help screen anyway.
 _FIRST = ("app.help",)
 _LAST = ("app.undo", "pillar.back", "pillar.next_view", "app.redo", "app.quit", "roadmap.back",
-         "planscreen.back", "app.search", "export.back", "merge.back", "conflicts.back")
+         "planscreen.back", "app.search", "export.back", "merge.back", "conflicts.back", "app.language")
 
 
 def footer_rank(binding_id: str | None) -> int:
@@ -196,12 +217,15 @@ DISPLAY = {
     "escape": "esc", "delete": "del", "insert": "ins", "enter": "enter",
     "left": "←", "right": "→", "up": "↑", "down": "↓", "slash": "/",
     "pageup": "PgUp", "pagedown": "PgDn", "home": "Home", "end": "End",
+    "less_than_sign": "<", "greater_than_sign": ">", "shift+left": "shift+←", "shift+right": "shift+→",
 }
 
 
 def display(key: str) -> str:
     if key in DISPLAY:
         return DISPLAY[key]
+    if key == "space":  # a word on the key cap: in the interface's language
+        return t("timeline.key.space")
     if key.startswith("ctrl+"):
         return "^" + key[5:]
     return key

@@ -1,5 +1,6 @@
-"""One pillar's screen (keys 1-6): its SWOT as a 2x2 of quadrants, its TOWS strategies, and
-its programmes. s / t / p (or ] and [) switch views; escape goes back to the dashboard.
+"""One pillar's screen (keys 1-6): its SWOT as a 2x2 of quadrants, its TOWS strategies, its
+programmes and their timeline (milestones per year, a Gantt bar per programme). s / t / p / l
+(or ] and [) switch views; escape goes back to the dashboard.
 
 Only the view on show is drawn from the plan; the others catch up when they are opened, so
 a pillar with hundreds of records opens as fast as an empty one.
@@ -17,10 +18,11 @@ from .. import keys
 from ..widgets.programmes_pane import ProgrammesPane
 from ..widgets.strategy_view import StrategyTable, StrategyView
 from ..widgets.swot_board import SwotBoard
+from ..widgets.timeline_pane import TimelinePane
 from ..widgets.top_bar import TopBar
 from .base import PlanScreen, footer, plan_title
 
-VIEWS = ("swot", "strategies", "programmes")
+VIEWS = ("swot", "strategies", "programmes", "timeline")
 
 
 class PillarScreen(PlanScreen):
@@ -43,6 +45,8 @@ class PillarScreen(PlanScreen):
                 yield StrategyView(self.pillar_key, id="strategy-view")
             with TabPane(t("ui.pillar.tab_programmes"), id="programmes"):
                 yield ProgrammesPane(self.pillar_key, id="programme-view")
+            with TabPane(t("timeline.tab"), id="timeline"):
+                yield TimelinePane(self.pillar_key, id="timeline-view")
         yield footer()
 
     def on_mount(self) -> None:
@@ -66,6 +70,8 @@ class PillarScreen(PlanScreen):
             self.query_one(SwotBoard).show(plan)
         elif view == "strategies":
             self.query_one(StrategyView).show(plan)
+        elif view == "timeline":
+            self.query_one(TimelinePane).show(plan)
         else:
             self.query_one(ProgrammesPane).show(plan)
         self._drawn[view] = self.app.plan_version
@@ -83,6 +89,8 @@ class PillarScreen(PlanScreen):
                 board.quadrant("S").focus()
         elif view == "strategies":
             self.query_one(StrategyTable).focus()
+        elif view == "timeline":
+            self.query_one(TimelinePane).focus_view()
         else:
             self.query_one(ProgrammesPane).focus_view()
 
@@ -99,19 +107,21 @@ class PillarScreen(PlanScreen):
     def action_back(self) -> None:
         self.app.action_open_dashboard()
 
-    def select_record(self, record_id: str) -> bool:
+    def select_record(self, record_id: str, view: str | None = None) -> bool:
         """Put the cursor on a record of this pillar (search and roadmap land here): a SWOT
-        item in its quadrant, a strategy, a programme; an indicator or milestone selects its
-        programme. False when the record is not one of this pillar's."""
+        item in its quadrant, a strategy, a programme, a milestone on the timeline; an
+        indicator selects its programme. `view="timeline"` selects a programme there rather
+        than in the programmes view. False when the record is not one of this pillar's."""
         from ...model.records import Indicator, Milestone, Programme, Strategy, SwotItem
         from ..widgets.programme_table import ProgrammeView
 
         plan = self.app.store.plan()
         record = plan.get(record_id)
-        if isinstance(record, (Indicator, Milestone)):
+        if isinstance(record, Indicator):
             record = plan.get(record.programme_id)
-        views = {SwotItem: "swot", Strategy: "strategies", Programme: "programmes"}
-        view = views.get(type(record)) if record is not None else None
+        views = {SwotItem: "swot", Strategy: "strategies", Programme: "programmes", Milestone: "timeline"}
+        view = (view if view == "timeline" and isinstance(record, Programme) else
+                views.get(type(record)) if record is not None else None)
         if view is None or plan.pillar_of(record) != self.pillar_key:
             return False
         board = self.query_one(SwotBoard)
@@ -119,7 +129,10 @@ class PillarScreen(PlanScreen):
             board.element_filter = ""  # a filter hiding the item would hide the jump
         self.action_view(view)
         self._draw(view, plan)
-        if isinstance(record, SwotItem):
+        if view == "timeline":
+            target = self.query_one(TimelinePane).chart
+            target.select(record.id)
+        elif isinstance(record, SwotItem):
             target = board.quadrant(record.quadrant)
             target.select_id(record.id)
         elif isinstance(record, Strategy):
@@ -140,3 +153,37 @@ class PillarScreen(PlanScreen):
         else:
             self._select_on_mount = record_id
 
+
+    # --- language switch ---------------------------------------------------------------------------
+
+    def _selected_id(self) -> str | None:
+        from ..widgets.programme_table import ProgrammeView
+        from ..widgets.quadrant_list import QuadrantList
+
+        view = self.view
+        if view == "swot":
+            return self.focused.current_id() if isinstance(self.focused, QuadrantList) else None
+        if view == "strategies":
+            return self.query_one(StrategyTable).current_id()
+        if view == "timeline":
+            return self.query_one(TimelinePane).chart.current_id
+        return self.query_one(ProgrammeView).selected_id
+
+    async def relanguage(self) -> None:
+        """Build the screen again in the language just chosen (every tab, heading and column is
+        made with t()), keeping the view, the SWOT filter, the sort and the record under the
+        cursor, so the switch changes the words and nothing else."""
+        from ..widgets.programme_table import ProgrammeView
+
+        view, selected = self.view, self._selected_id()
+        element_filter = self.query_one(SwotBoard).element_filter
+        sort = self.query_one(ProgrammeView).sort
+        await self.recompose()
+        self.query_one(SwotBoard).element_filter = element_filter
+        self.query_one(ProgrammeView).sort = sort
+        self._drawn.clear()
+        self.seen_version = -1
+        self.action_view(view)
+        self.sync()
+        if selected is None or not self.select_record(selected, view):
+            self._focus_view(view)

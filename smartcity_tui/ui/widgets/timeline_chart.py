@@ -1,0 +1,364 @@
+"""A pillar's timeline (linimasa) as a Gantt chart: one line per programme with its bar across
+the plan's years (★ a quick win), and under it one line per milestone with its mark in the
+year's column, placed by quarter.
+
+A Line API widget like the roadmap's chart (and drawn with the same column rules): the lines
+are a list, only those on screen are drawn, so a pillar with thousands of milestones costs
+no more widgets than an empty one. The chart never writes: it asks its pane with a message.
+"""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual.content import Content
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widget import Widget
+
+from ...i18n import t
+from ...model.roadmap import BAR_DONE, BAR_EMPTY, BAR_MILESTONE
+from .. import keys
+from .programme_detail import years_text
+from .roadmap_layout import MARK_W, Columns, columns, fit, year_label
+from .timeline_lines import Line, MilestoneLine, ProgrammeLine, quarter_offset
+
+# the actions that need a milestone under the cursor
+ON_MILESTONE = {"edit_milestone", "delete_milestone", "toggle_done", "shift_year"}
+
+
+def quarter_text(quarter: int) -> str:
+    return t("timeline.quarter", q=quarter) if 1 <= quarter <= 4 else ""
+
+
+class TimelineChart(ScrollView, can_focus=True):
+    BINDINGS = keys.prefixed("timeline.")
+    COMPONENT_CLASSES = {
+        "timeline-chart--bar", "timeline-chart--bar-quick", "timeline-chart--empty",
+        "timeline-chart--muted", "timeline-chart--star", "timeline-chart--mark",
+        "timeline-chart--mark-done", "timeline-chart--warn", "timeline-chart--programme",
+        "timeline-chart--cursor", "timeline-chart--cursor-blurred",
+    }
+    DEFAULT_CSS = """
+    TimelineChart { height: 1fr; overflow-x: hidden; background: $surface; }
+    TimelineChart > .timeline-chart--bar { background: $primary; color: $text; text-style: bold; }
+    TimelineChart > .timeline-chart--bar-quick { background: $warning; color: $text; text-style: bold; }
+    TimelineChart > .timeline-chart--empty { color: $text-muted; }
+    TimelineChart > .timeline-chart--muted { color: $text-muted; }
+    TimelineChart > .timeline-chart--star { color: $warning; text-style: bold; }
+    TimelineChart > .timeline-chart--mark { color: $text-accent; text-style: bold; }
+    TimelineChart > .timeline-chart--mark-done { color: $text-success; text-style: bold; }
+    TimelineChart > .timeline-chart--warn { color: $text-warning; text-style: bold; }
+    TimelineChart > .timeline-chart--programme { text-style: bold; }
+    TimelineChart > .timeline-chart--cursor {
+        background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold;
+    }
+    TimelineChart > .timeline-chart--cursor-blurred {
+        background: $block-cursor-blurred-background; color: $block-cursor-blurred-foreground;
+    }
+    """
+
+    class Request(Message):
+        """The officer asked for a write: `action` is new, edit, delete, done or shift."""
+
+        def __init__(self, action: str, line: Line, step: int = 0) -> None:
+            super().__init__()
+            self.action, self.line, self.step = action, line, step
+
+    def __init__(self, **kw) -> None:
+        super().__init__(**kw)
+        self.years: tuple[int, ...] = ()
+        self.empty_text = ""
+        self.header: TimelineHeader | None = None
+        self.detail: TimelineDetail | None = None
+        self._lines: list[Line] = []
+        self._cursor = -1
+        self._cols: Columns | None = None
+        self._cache: dict[int, Strip] = {}
+
+    # --- data --------------------------------------------------------------------------------
+
+    def set_lines(self, lines: list[Line], years: tuple[int, ...], keep: str | None = None) -> None:
+        """New lines from the plan; the cursor stays on its record (`keep`, or the one it was
+        on), else near where it was."""
+        keep = keep or self.current_id
+        old = self._cursor
+        self._lines = lines
+        self.years = years
+        self._relayout()
+        ids = [line.record_id for line in lines]
+        target = ids.index(keep) if keep in ids else min(max(old, 0), len(lines) - 1)
+        self._cursor = -1
+        self._move_to(target)
+        self.refresh()
+
+    @property
+    def lines(self) -> list[Line]:
+        return self._lines
+
+    @property
+    def current(self) -> Line | None:
+        return self._lines[self._cursor] if 0 <= self._cursor < len(self._lines) else None
+
+    @property
+    def current_id(self) -> str | None:
+        line = self.current
+        return line.record_id if line is not None else None
+
+    def select(self, record_id: str) -> bool:
+        for i, line in enumerate(self._lines):
+            if line.record_id == record_id:
+                self._move_to(i)
+                return True
+        return False
+
+    def line_text(self, index: int) -> str:
+        """The plain text of one line as drawn (tests and the screen reader's sake)."""
+        return self._draw(self._lines[index], self.line_width).plain
+
+    # --- layout --------------------------------------------------------------------------------
+
+    @property
+    def line_width(self) -> int:
+        return self.scrollable_content_region.width or self.size.width or 80
+
+    def _relayout(self) -> None:
+        progs = [line.programme for line in self._lines if isinstance(line, ProgrammeLine)]
+        self._cols = columns(self.line_width, self.years, [p.code for p in progs], [])
+        self.virtual_size = Size(self.line_width, max(len(self._lines), 1))
+        self._cache.clear()
+        if self.header is not None:
+            self.header.refresh()
+
+    def on_resize(self) -> None:
+        self._relayout()
+        self.refresh()
+
+    def header_text(self) -> Text:
+        cols = self._cols
+        text = Text(no_wrap=True, overflow="crop", style="bold", end="")
+        if cols is None:
+            return text
+        text.append(" " * MARK_W)
+        text.append(fit(t("roadmap.col.code"), cols.code))
+        n = sum(1 for line in self._lines if isinstance(line, ProgrammeLine))
+        text.append(fit(t("timeline.col.name", n=n), cols.name))
+        text.append(" ")
+        if not cols.years:
+            text.append(t("timeline.no_period"), style="not bold italic")
+        for y in cols.years:
+            text.append(year_label(y, cols.year))
+        return text
+
+    # --- drawing -------------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        index = self.scroll_offset.y + y
+        width = self.line_width
+        base = self.rich_style
+        if not self._lines:
+            if y == 0 and self.empty_text:
+                text = Text(" " + fit(self.empty_text, width - 1), style=self._style("empty"), end="")
+                return Strip(list(text.render(self.app.console))).adjust_cell_length(width, base)
+            return Strip.blank(width, base)
+        if index >= len(self._lines):
+            return Strip.blank(width, base)
+        strip = self._cache.get(index)
+        if strip is None:
+            strip = self._strip(self._draw(self._lines[index], width), width)
+            self._cache[index] = strip
+        if index == self._cursor:
+            strip = strip.apply_style(self._style("cursor" if self.has_focus else "cursor-blurred"))
+        return strip.apply_style(base)
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(f"timeline-chart--{name}", partial=True)
+
+    def _strip(self, text: Text, width: int) -> Strip:
+        return Strip(list(text.render(self.app.console))).adjust_cell_length(width)
+
+    def _draw(self, line: Line, width: int) -> Text:
+        text = Text(no_wrap=True, overflow="crop", end="")
+        if self._cols is None:
+            return text
+        if isinstance(line, ProgrammeLine):
+            self._draw_programme(text, line)
+        else:
+            self._draw_milestone(text, line)
+        return text
+
+    def _draw_programme(self, text: Text, line: ProgrammeLine) -> None:
+        cols = self._cols
+        assert cols is not None
+        p = line.programme
+        text.append("★ " if p.quick_win else "  ", style=self._style("star"))
+        text.append(fit(p.code, cols.code), style=self._style("muted"))
+        text.append(fit(p.name or t("ui.unnamed"), cols.name), style=self._style("programme"))
+        text.append(" ")
+        bar = self._style("bar-quick" if p.quick_win else "bar")
+        w = cols.year
+        for cell in line.cells:
+            if cell == BAR_EMPTY:
+                text.append(BAR_EMPTY.center(w), style=self._style("empty"))
+            elif cell in (BAR_MILESTONE, BAR_DONE):
+                text.append(cell.center(w), style=bar)
+            else:
+                text.append(" " * w, style=bar)
+
+    def _draw_milestone(self, text: Text, line: MilestoneLine) -> None:
+        cols = self._cols
+        assert cols is not None
+        m = line.milestone
+        inside = m.year in self.years  # else no column shows its year: the label says it
+        warn = line.outside_programme or (bool(self.years) and not inside)  # (no period: no warning)
+        text.append("! " if warn else "  ", style=self._style("warn"))
+        text.append(" " * cols.code)
+        mark = BAR_DONE if m.done else BAR_MILESTONE
+        when = " ".join(b for b in ("" if inside else str(m.year or "?"), quarter_text(m.quarter)) if b)
+        label = f"  {mark} " + (f"{when} " if when else "") + (m.title or t("ui.unnamed"))
+        text.append(fit(label, cols.name), style="" if not m.done else self._style("muted"))
+        text.append(" ")
+        w = cols.year
+        style = self._style("warn" if warn else "mark-done" if m.done else "mark")
+        for y in self.years:
+            if y != m.year:
+                text.append(" " * w)
+                continue
+            at = quarter_offset(m.quarter, w)
+            text.append(" " * at)
+            text.append(mark, style=style)
+            text.append(" " * (w - at - 1))
+
+    # --- cursor --------------------------------------------------------------------------------
+
+    def _move_to(self, index: int) -> None:
+        old = self._cursor
+        self._cursor = index
+        if 0 <= old < len(self._lines):
+            self.refresh_line(old)
+        if index >= 0:
+            self.refresh_line(index)
+            first, height = int(self.scroll_offset.y), self.scrollable_content_region.height
+            if index < first or (height and index >= first + height):
+                self.scroll_to_region(Region(0, index, 1, 1), animate=False, force=True)
+        if self.detail is not None:
+            self.detail.refresh()
+        self.refresh_bindings()  # what the footer offers depends on the line under the cursor
+
+    def action_cursor(self, lines: int) -> None:
+        if self._lines:
+            self._move_to(min(max(self._cursor + lines, 0), len(self._lines) - 1))
+
+    def action_page(self, direction: int) -> None:
+        self.action_cursor(direction * max(self.scrollable_content_region.height - 1, 1))
+
+    def action_edge(self, direction: int) -> None:
+        if self._lines:
+            self._move_to(0 if direction < 0 else len(self._lines) - 1)
+
+    def on_click(self, event) -> None:
+        index = self.scroll_offset.y + event.y
+        if 0 <= index < len(self._lines):
+            if index == self._cursor and event.chain >= 2:
+                self.action_edit_milestone()
+            self._move_to(index)
+
+    def on_focus(self) -> None:
+        self._refresh_cursor()
+
+    def on_blur(self) -> None:
+        self._refresh_cursor()
+
+    def _refresh_cursor(self) -> None:
+        if self._cursor >= 0:
+            self.refresh_line(self._cursor)
+
+    # --- requests to the pane ------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ON_MILESTONE:
+            return True if isinstance(self.current, MilestoneLine) else None  # shown dimmed
+        if action == "new_milestone":
+            return True if self.current is not None else None
+        return True
+
+    def _request(self, action: str, step: int = 0) -> None:
+        line = self.current
+        if line is not None:
+            self.post_message(self.Request(action, line, step))
+
+    def action_new_milestone(self) -> None:
+        self._request("new")
+
+    def action_edit_milestone(self) -> None:
+        if isinstance(self.current, MilestoneLine):
+            self._request("edit")
+
+    def action_delete_milestone(self) -> None:
+        if isinstance(self.current, MilestoneLine):
+            self._request("delete")
+
+    def action_toggle_done(self) -> None:
+        if isinstance(self.current, MilestoneLine):
+            self._request("done")
+
+    def action_shift_year(self, step: int) -> None:
+        if isinstance(self.current, MilestoneLine):
+            self._request("shift", step)
+
+
+class TimelineHeader(Widget):
+    """The column headings over the chart, from the chart's own layout."""
+
+    DEFAULT_CSS = """
+    TimelineHeader { height: 1; background: $panel; }
+    """
+
+    def __init__(self, chart: TimelineChart, **kw) -> None:
+        super().__init__(**kw)
+        self.chart = chart
+        chart.header = self
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        if y > 0:
+            return Strip.blank(width, self.rich_style)
+        segments = list(self.chart.header_text().render(self.app.console))
+        return Strip(segments).adjust_cell_length(width).apply_style(self.rich_style)
+
+
+class TimelineDetail(Widget):
+    """The line under the cursor in full: a milestone's year, quarter, state, title and
+    deliverable; a programme's years and how many of its milestones are done."""
+
+    DEFAULT_CSS = """
+    TimelineDetail { height: 1; padding: 0 1; background: $panel; text-wrap: nowrap; text-overflow: ellipsis; }
+    """
+
+    def __init__(self, chart: TimelineChart, **kw) -> None:
+        super().__init__(**kw)
+        self.chart = chart
+        chart.detail = self
+
+    def render(self) -> Content:
+        line = self.chart.current
+        if line is None:
+            return Content("")
+        p = line.programme
+        if isinstance(line, ProgrammeLine):
+            bits = [f"{p.code} {p.name}".strip() or t("ui.unnamed"), years_text(p),
+                    t("timeline.n_milestones", done=line.done, n=line.total) if line.total
+                    else t("timeline.no_milestone")]
+            return Content(" · ".join(bits))
+        m = line.milestone
+        when = " ".join(b for b in (str(m.year or "?"), quarter_text(m.quarter)) if b)
+        bits = [when, t("timeline.detail.done" if m.done else "timeline.detail.open"), m.title or t("ui.unnamed")]
+        if m.deliverable:
+            bits.append(t("timeline.detail.deliverable", text=m.deliverable))
+        if self.chart.years and m.year not in self.chart.years:
+            bits.append(t("timeline.detail.outside_period"))
+        elif line.outside_programme:
+            bits.append(t("timeline.detail.outside_programme", years=years_text(p)))
+        return Content(" · ".join(bits))
