@@ -185,7 +185,7 @@ EN: dict[str, str] = {
     "exchange.export.title": "Export",
     "exchange.export.target": "Target folder:",
     "exchange.export.options": "Options",
-    "exchange.export.language": "Language of the masterplan draft",
+    "exchange.export.language": "Language of the draft",
     "exchange.export.zip": "One .zip file",
     "exchange.export.button": "Export (Ctrl+S)",
     "exchange.export.intro": "Choose the target folder (a flash drive, say) with the arrows, or type where; then Ctrl+S. Exporting does not change the plan.",

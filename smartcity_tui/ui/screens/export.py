@@ -50,7 +50,7 @@ class ExportScreen(PlanScreen):
         padding: 0 1;
     }
     ExportScreen.-wide #export-options { width: 40; }
-    ExportScreen #export-options Label { text-style: bold; margin-top: 1; }
+    ExportScreen #export-options Label { text-style: bold; margin-top: 1; width: 100%; }
     ExportScreen #export-options Select { width: 100%; }
     ExportScreen #export-options Checkbox { margin-top: 1; width: 100%; }
     ExportScreen #export-options Button { margin-top: 1; width: 100%; }
@@ -143,6 +143,8 @@ class ExportScreen(PlanScreen):
                 app.call_from_thread(self._failed, e.message(), options)
             except OSError as e:
                 app.call_from_thread(self._failed, e.strerror or str(e), options)
+            except Exception as e:  # a bug: say it rather than spin for ever
+                app.call_from_thread(self._failed, f"{type(e).__name__}: {e}", options)
             else:
                 app.call_from_thread(self._finished, result)
 
