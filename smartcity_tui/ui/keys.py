@@ -166,7 +166,7 @@ SPECS: tuple[KeySpec, ...] = (
     KeySpec("conflicts.both", "b", "both", "exchange.key.both", help="exchange.key.both_help"),
     KeySpec("conflicts.edit", "e", "edit", "exchange.key.edit", help="exchange.key.edit_help"),
     KeySpec("conflicts.delete", "d,delete", "delete", "exchange.key.delete", help="exchange.key.delete_help"),
-    KeySpec("conflicts.next", "n", "next", "exchange.key.next", help="exchange.key.next_help"),
+    KeySpec("conflicts.next", "n", "next", "exchange.key.next", help="exchange.key.next_help", show=False),
     KeySpec("conflicts.previous", "p", "previous", "exchange.key.previous", help="exchange.key.previous_help",
             show=False),
     KeySpec("conflicts.back", "escape", "back", "ui.key.back"),
