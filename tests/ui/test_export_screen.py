@@ -108,3 +108,28 @@ async def test_the_worker_exports_the_plan_file_not_the_live_store(tmp_path, mon
     store.close()
     assert len(seen) == 1 and seen[0] is not store and seen[0].readonly
     assert seen[0].path == Path(plan)
+
+
+async def test_switching_language_keeps_the_choices_and_the_result(tmp_path):
+    from smartcity_tui.i18n import set_language
+
+    plan = copy_sample_plan(tmp_path / "plan")
+    out = tmp_path / "usb"
+    out.mkdir()
+    app, store = app_on(plan)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("x")
+            set_place(app.screen, out)
+            app.screen.query_one("#export-zip", Checkbox).value = True
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            await pilot.press("f4")
+            await settle(pilot)
+            assert isinstance(app.screen, ExportScreen)
+            assert "Bundle written" in shown_text(app, "#export-result")
+            assert app.screen.query_one("#export-zip", Checkbox).value is True
+            assert app.screen.query_one("#path", Input).value == str(out)
+    finally:
+        set_language("id")
+    store.close()

@@ -143,3 +143,30 @@ async def test_a_bundle_of_another_plan_is_refused_unless_an_empty_plan_adopts_i
     with PlanStore.open(empty, readonly=True) as adopted:
         assert adopted.plan().info.region == "Wonosari Raya"
         assert len(adopted.states()) > 200
+
+
+async def test_switching_language_keeps_the_preview(tmp_path):
+    from smartcity_tui.i18n import get_language, set_language
+
+    plan = copy_sample_plan(tmp_path / "plan")
+    app, store = app_on(plan)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("m")
+            await add_sample_drafts(pilot)
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            await pilot.press("f4")
+            await settle(pilot)
+            assert get_language() == "en"
+            assert isinstance(app.screen, MergeScreen) and app.screen.step == "preview"
+            report = shown_text(app, "#merge-report")
+            assert "Total" in report and "Ctrl+S merges" in report and "Jumlah" not in report
+            assert "exported" in shown_text(app, "#merge-sources")
+            await pilot.press("ctrl+s")  # still merges, in English
+            await settle(pilot)
+            assert isinstance(app.screen, ConflictsScreen)
+            assert "Conflict 1 of 2" in shown_text(app, "#where")
+    finally:
+        set_language("id")
+    store.close()

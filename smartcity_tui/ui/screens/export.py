@@ -120,6 +120,7 @@ class ExportScreen(PlanScreen):
         if options is None:
             return
         self.running = True
+        self.result, self.error = None, ""
         self.refresh_bindings()
         bar = self.query_one("#export-progress", ProgressBar)
         bar.update(total=None, progress=0)
@@ -179,6 +180,29 @@ class ExportScreen(PlanScreen):
         line.update(Text(text))
         line.set_class(failed, "-failed")
         line.set_class(done, "-done")
+
+    async def relanguage(self) -> None:
+        """The same choices and result, in the language just chosen (F4)."""
+        place = self.query_one(FolderPicker).path
+        zipped = self.query_one("#export-zip", Checkbox).value
+        lang = self.query_one("#export-lang", Select).value
+        await self.recompose()
+        self.seen_version = -1
+        self.on_mount()
+        if place is not None:
+            self.query_one(FolderPicker).set_path(place)
+        self.query_one("#export-zip", Checkbox).value = zipped
+        self.query_one("#export-lang", Select).value = lang
+        if self.running:
+            self.query_one("#export-progress", ProgressBar).add_class("-running")
+            self._say(t("exchange.export.running", target=shown(place) if place else ""))
+        elif self.error:
+            self._say(t("exchange.export.failed", message=self.error), failed=True)
+        elif self.result is not None:
+            self.query_one("#export-progress", ProgressBar).add_class("-running")
+            self.query_one("#export-progress", ProgressBar).update(total=1, progress=1)
+            self._say(t("exchange.export.done", path=shown(self.result.path)) + "\n"
+                      + counts_line(self.result.counts), done=True)
 
     # --- keys and buttons --------------------------------------------------------------------
 

@@ -332,6 +332,27 @@ class MergeScreen(PlanScreen):
         self._refuse("")
         self.query_one("#merge-report", Static).update(report_view(report, applied=True))
 
+    async def relanguage(self) -> None:
+        """The same step, bundles and preview, in the language just chosen (F4)."""
+        place = self.query_one(FolderPicker).path
+        await self.recompose()
+        self.seen_version = -1
+        self.on_mount()
+        if place is not None:
+            self.query_one(FolderPicker).set_path(place)
+        if self.step == "pick":
+            return
+        self.query_one("#merge-steps", ContentSwitcher).current = "merge-preview"
+        self._show_sources()
+        if self.step == "done" and self.applied is not None:
+            self._refuse("")
+            self.query_one("#merge-report", Static).update(report_view(self.applied, applied=True))
+        elif self.result is None:
+            self.query_one("#merge-report", Static).update(t("exchange.merge.computing"))
+        else:
+            self._show_preview()
+        self.query_one("#merge-preview").focus()
+
     # --- keys -----------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
