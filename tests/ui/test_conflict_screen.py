@@ -209,3 +209,21 @@ async def test_keep_mine_keeps_the_value_this_plan_file_wrote(tmp_path):
     with PlanStore.open(plan, readonly=True) as after:
         assert after.get(item_id).text == "Pasar desa ramai dan bersih"
         assert after.conflicts() == []
+
+
+async def test_switching_language_stays_on_the_same_conflict(merged_plan):
+    from smartcity_tui.i18n import set_language
+
+    app, store = app_on(merged_plan)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await open_conflicts(pilot, "SOC-01")
+            index = screen.index
+            await pilot.press("f4")
+            await settle(pilot)
+            assert app.screen is screen and screen.conflict.title.startswith("SOC-01")
+            assert f"Conflict {index + 1} of 2" in shown_text(app, "#where")
+            assert "Name: 2 values" in shown_text(app, "#conflict-values")
+    finally:
+        set_language("id")
+    store.close()
