@@ -15,15 +15,16 @@ from ..i18n import t
 from . import keys
 
 
-def keyed_actions(screen) -> list[tuple[str, str, object, str]]:
+def keyed_actions(screen, *, enabled_only: bool = True) -> list[tuple[str, str, object, str]]:
     """(label, keys shown, node, action) for each of our enabled bindings on `screen`,
-    one entry per action, in the order the key map lists them."""
+    one entry per action, in the order the key map lists them. Help asks for the disabled
+    ones too (a milestone's keys, with the cursor on a programme): they exist all the same."""
     seen: dict[tuple[int, str], list] = {}
     for key, active in screen.active_bindings.items():
         binding = active.binding
         # every binding with an id is one of the app's own (Textual's carry none): ours from
         # the key map, and those the programme widgets declare themselves
-        if binding.id is None or not active.enabled or binding.system:
+        if binding.id is None or (enabled_only and not active.enabled) or binding.system:
             continue
         entry = seen.setdefault((id(active.node), binding.action),
                                 [binding.tooltip or binding.description, [], active.node, binding.action,

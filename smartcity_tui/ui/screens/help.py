@@ -16,7 +16,7 @@ from ..palette import keyed_actions
 
 def key_rows(screen: Screen) -> list[tuple[str, str]]:
     """(keys, action) of every key of `screen` and its focused widget, in help order."""
-    rows = [(shown, label) for label, shown, _node, _action in keyed_actions(screen)]
+    rows = [(shown, label) for label, shown, _node, _action in keyed_actions(screen, enabled_only=False)]
     rows.append(("tab / shift+tab", t("ui.help.tab")))
     return rows
 

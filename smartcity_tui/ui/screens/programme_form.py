@@ -15,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Select, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
-from ...i18n import t
+from ...i18n import get_language, t
 from ...model.format import parse_rupiah, rupiah
 from ...model.plan import Plan
 from ...model.records import Indicator, Programme
@@ -39,7 +39,7 @@ def _text(value: str, widget_id: str, **kw) -> Input:
 
 
 def _options(vocab) -> list[tuple[str, str]]:
-    return [(c.label(), c.key) for c in vocab]
+    return [(c.label(get_language()), c.key) for c in vocab]
 
 
 class ProgrammeForm(ModalScreen[ProgrammeFormResult | None]):
@@ -98,7 +98,7 @@ class ProgrammeForm(ModalScreen[ProgrammeFormResult | None]):
         pil = pillar_of(self.pillar)
         with Vertical(id="dialog") as dialog:
             dialog.border_title = t("prog.form.title_edit" if self.programme else "prog.form.title_new",
-                                    pillar=pil.label())
+                                    pillar=pil.label(get_language()))
             dialog.border_subtitle = t("prog.form.hint")
             # Not focusable itself: focus goes from field to field and the body scrolls to it.
             # (A focusable body also took the first focus and restyled the whole form twice.)
@@ -110,7 +110,7 @@ class ProgrammeForm(ModalScreen[ProgrammeFormResult | None]):
                                compact(TextArea, d.description, id="description"), key="description")
 
                 yield Static(t("prog.form.section.links"), classes="section")
-                elements = [(e.label(), e.key) for e in pil.elements]
+                elements = [(e.label(get_language()), e.key) for e in pil.elements]
                 yield FieldRow(t("prog.form.element"), compact(
                     Select, elements, id="element", prompt=t("prog.form.none"),
                     value=d.element if d.element in {k for _, k in elements} else Select.NULL), key="element")
@@ -149,7 +149,8 @@ class ProgrammeForm(ModalScreen[ProgrammeFormResult | None]):
 
                 yield Static(t("prog.form.section.funding"), classes="section")
                 yield FieldRow(t("prog.form.funding"), compact(
-                    SelectionList, *(Selection(c.label(), c.key, c.key in d.funding_sources) for c in FUNDING_SOURCES),
+                    SelectionList, *(Selection(c.label(get_language()), c.key, c.key in d.funding_sources)
+                                     for c in FUNDING_SOURCES),
                     id="funding"), key="funding")
                 for year in self.budget_years:
                     yield FieldRow(t("prog.form.budget_year", year=year), compact(

@@ -13,7 +13,7 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
-from ...i18n import t
+from ...i18n import get_language, t
 from ...model.vocab import PENTAHELIX_ROLES
 from .programme_form_values import IndicatorDraft, StakeholderDraft
 
@@ -67,7 +67,7 @@ class StakeholderRow(Horizontal):
     """
 
     def __init__(self, draft: StakeholderDraft) -> None:
-        roles = [(c.label(), c.key) for c in PENTAHELIX_ROLES]
+        roles = [(c.label(get_language()), c.key) for c in PENTAHELIX_ROLES]
         role = draft.role if draft.role in PENTAHELIX_ROLES else PENTAHELIX_ROLES.keys[0]
         super().__init__(
             compact(Input, draft.name, placeholder=t("prog.form.stakeholder_name"),

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Container, VerticalScroll
 from textual.widgets import DataTable, Static
 
-from ...i18n import t
+from ...i18n import get_language, t
 from ...model.plan import Plan
 from ...model.records import Strategy, SwotItem
 from ...model.validation import KIND_QUADRANTS
@@ -102,7 +102,7 @@ class StrategyView(Container):
             detail.update(t("ui.strategy.empty"))
             return
         text = Text()
-        text.append(STRATEGY_KINDS.label(strategy.kind) + "\n", style="bold")
+        text.append(STRATEGY_KINDS.label(strategy.kind, get_language()) + "\n", style="bold")
         text.append(" ".join(strategy.text.split()) + "\n")
         if not strategy.swot_ids:
             text.append(t("ui.strategy.no_swot") + "\n", style="yellow")
