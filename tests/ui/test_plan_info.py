@@ -203,6 +203,24 @@ async def test_a_readiness_row_is_deleted_and_undone(app):
         assert table.row_count == 3
 
 
+async def test_switching_language_keeps_the_readiness_row(app):
+    from smartcity_tui.i18n import set_language
+
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("i", "tab", "tab", "tab", "down")
+            table = app.screen.query_one(ReadinessTable)
+            row = table.current_id
+            await pilot.press("f4")
+            await pilot.pause()
+            table = app.screen.query_one(ReadinessTable)
+            assert app.focused is table and table.current_id == row
+            assert app.screen.query_one(FactsPanel).border_title == "Region, period and vision"
+            assert "Infrastructure" in str(app.screen.query_one("#readiness-detail").render())
+    finally:
+        set_language("id")
+
+
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
 def test_plan_screen_snapshot(snap_compare, app, size):
     assert snap_compare(app, terminal_size=size, press=["i"])

@@ -124,6 +124,24 @@ async def test_the_roadmap_follows_edits_and_undo(app):
         assert codes(app)[0] == "GOV-01"
 
 
+async def test_switching_language_keeps_the_filters_and_the_cursor(app):
+    from smartcity_tui.i18n import set_language
+
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("r", "d", "3", "down")  # Smart Economy; cursor on ECO-02
+            target = programme_id(app, "ECO-02")
+            await pilot.press("f4")
+            await pilot.pause()
+            chart = app.screen.query_one(RoadmapChart)
+            assert codes(app) == ["ECO-01", "ECO-02"] and chart.current_id == target
+            assert "Pillar: Smart Economy" in filters_line(app)
+            assert "Programme (2 of 5)" in chart.header_text().plain
+            assert app.focused is chart
+    finally:
+        set_language("id")
+
+
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
 def test_roadmap_snapshot(snap_compare, app, size):
     assert snap_compare(app, terminal_size=size, press=["r", "down"])

@@ -67,6 +67,17 @@ class PlanInfoScreen(PlanScreen):
         self.query_one("#plan-facts", FactsPanel).border_subtitle = t("planscreen.facts_hint")
         self.sync()
 
+    async def relanguage(self) -> None:
+        """Build the screen again in the language just chosen (F4), keeping the part in focus
+        and the readiness row under the cursor."""
+        focused = self.focused.id if self.focused is not None else None
+        self._select_readiness = self.query_one(ReadinessTable).current_id
+        await self.recompose()
+        self.seen_version = -1
+        self.on_mount()
+        if focused:
+            self.query_one(f"#{focused}").focus()
+
     def show_plan(self, plan: Plan) -> None:
         info = plan.info
         self.query_one(TopBar).set_where(t("planscreen.where", plan=plan_title(plan)))

@@ -57,6 +57,18 @@ class RoadmapScreen(PlanScreen):
         self.chart.focus()
         self.sync()
 
+    async def relanguage(self) -> None:
+        """Build the screen again in the language just chosen (F4), keeping the filters and
+        the programme under the cursor: the switch changes the words and nothing else."""
+        flt, current = self.chart.filter, self.chart.current_id
+        await self.recompose()
+        self.chart.filter = flt
+        self.seen_version = -1
+        self.sync()
+        if current is not None:
+            self.chart.select(current)
+        self.chart.focus()
+
     def show_plan(self, plan: Plan) -> None:
         self.query_one(TopBar).set_where(t("roadmap.where", plan=plan_title(plan)))
         self.agencies = rm.agencies(plan)
