@@ -19,7 +19,7 @@ BAR_EMPTY = "·"
 class RoadmapFilter:
     pillar: str = ""  # "" = all
     horizon: str = ""
-    agency: str = ""  # matches the lead agency or a supporting one, case-insensitive
+    agency: str = ""  # the lead agency or a supporting one, whole name, case-insensitive
     quick_win_only: bool = False
 
     def accepts(self, p: Programme) -> bool:
@@ -30,9 +30,10 @@ class RoadmapFilter:
         if self.quick_win_only and not p.quick_win:
             return False
         if self.agency:
-            needle = self.agency.casefold()
+            # whole names: picking "Dinas Kesehatan" must not bring "Dinas Kesehatan Hewan"
+            needle = self.agency.strip().casefold()
             agencies = [p.lead_agency, *p.supporting_agencies]
-            if not any(needle in a.casefold() for a in agencies):
+            if not any(needle == a.strip().casefold() for a in agencies):
                 return False
         return True
 

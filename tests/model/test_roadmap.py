@@ -35,7 +35,8 @@ def test_filters_by_pillar_horizon_agency_and_quick_win():
     names = lambda f: [row.programme.name for row in rm.rows(plan, f)]  # noqa: E731
     assert names(rm.RoadmapFilter(pillar="economy")) == ["QRIS", "Resi gudang"]
     assert names(rm.RoadmapFilter(horizon="short")) == ["QRIS", "Wifi"]
-    assert names(rm.RoadmapFilter(agency="koperasi")) == ["QRIS", "Resi gudang"]
+    assert names(rm.RoadmapFilter(agency="dinas koperasi")) == ["QRIS", "Resi gudang"]
+    assert names(rm.RoadmapFilter(agency="Dinas")) == []  # a whole name, not a part of one
     assert names(rm.RoadmapFilter(quick_win_only=True)) == ["QRIS"]
     assert rm.agencies(plan) == ["Dinas Koperasi", "Dinas Pertanian", "Diskominfo"]
 
