@@ -10,9 +10,15 @@ colours), so a border, a cursor or a muted note is as readable as the text itsel
 
 from __future__ import annotations
 
-from functools import partial
+from functools import lru_cache, partial
 
+from rich.segment import Segment
+from rich.style import Style
+from rich.terminal_theme import TerminalTheme
+from textual._ansi_theme import MONOKAI  # the default dark ANSI palette, to return to
+from textual.color import Color
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.filter import LineFilter
 from textual.theme import Theme
 
 from ..i18n import t
@@ -22,6 +28,22 @@ HIGH_CONTRAST = "kontras-tinggi"
 DEFAULT_THEME = "textual-dark"
 
 BLACK, WHITE, YELLOW, RED = "#000000", "#FFFFFF", "#FFFF00", "#FF0000"
+
+
+
+def _pure_shades() -> dict[str, str]:
+    """Every shade Textual derives from a base colour, set to the pure colour itself (its own
+    arithmetic turns #FFFF00 into #FEFF00 and the backgrounds into dark greys)."""
+    bases = {"primary": YELLOW, "secondary": WHITE, "accent": YELLOW, "warning": YELLOW, "error": RED,
+             "success": WHITE, "foreground": WHITE, "background": BLACK, "surface": BLACK, "panel": BLACK,
+             "boost": BLACK, "primary-background": BLACK, "secondary-background": BLACK}
+    out = {}
+    for name, colour in bases.items():
+        out[name] = colour
+        for n in (1, 2, 3):
+            out[f"{name}-darken-{n}"] = out[f"{name}-lighten-{n}"] = colour
+    return out
+
 
 HIGH_CONTRAST_THEME = Theme(
     name=HIGH_CONTRAST,
@@ -40,10 +62,11 @@ HIGH_CONTRAST_THEME = Theme(
     luminosity_spread=0.0,
     text_alpha=1.0,
     variables={
-        "text": WHITE, "text-muted": WHITE, "text-disabled": YELLOW,
+        **_pure_shades(),
+        "text": WHITE, "text-muted": WHITE, "text-disabled": WHITE,
         "text-primary": YELLOW, "text-secondary": WHITE, "text-accent": YELLOW,
         "text-warning": YELLOW, "text-error": RED, "text-success": WHITE,
-        "foreground-muted": WHITE, "foreground-disabled": YELLOW,
+        "foreground-muted": WHITE, "foreground-disabled": WHITE,
         "primary-muted": YELLOW, "secondary-muted": WHITE, "accent-muted": YELLOW,
         "warning-muted": YELLOW, "error-muted": RED, "success-muted": WHITE,
         "border": YELLOW, "border-blurred": WHITE,
@@ -60,12 +83,46 @@ HIGH_CONTRAST_THEME = Theme(
         "scrollbar": YELLOW, "scrollbar-hover": YELLOW, "scrollbar-active": YELLOW,
         "scrollbar-background": BLACK, "scrollbar-background-hover": BLACK,
         "scrollbar-background-active": BLACK, "scrollbar-corner-color": BLACK,
-        "button-foreground": BLACK, "button-color-foreground": BLACK,
+        "button-foreground": WHITE, "button-color-foreground": BLACK,
         "button-focus-text-style": "bold reverse",
         "link-color": YELLOW, "link-background": BLACK,
         "screen-selection-background": YELLOW, "screen-selection-foreground": BLACK,
     },
 )
+
+
+# Plain ANSI colours in the app's own Rich text (a warning in "yellow", a hint in "dim") are
+# mapped through a terminal palette: in high contrast they map to the same pure colours.
+_HC_ANSI = [(0, 0, 0), (255, 0, 0), (255, 255, 255), (255, 255, 0),
+            (255, 255, 255), (255, 255, 0), (255, 255, 255), (255, 255, 255)]
+HIGH_CONTRAST_ANSI = TerminalTheme((0, 0, 0), (255, 255, 255), _HC_ANSI, _HC_ANSI)
+
+
+class NoDim(LineFilter):
+    """Dim text (hints, counts) drawn at full strength: a projector washes dim grey out."""
+
+    def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
+        return [Segment(s.text, _undim(s.style), s.control) if s.style is not None and s.style.dim else s
+                for s in segments]
+
+
+@lru_cache(256)
+def _undim(style: Style) -> Style:
+    return style + Style(dim=False)
+
+
+def _contrast(app, on: bool) -> None:
+    """The ANSI palette and the dim filter that go with the high contrast theme."""
+    if on and app.ansi_theme_dark is not HIGH_CONTRAST_ANSI:
+        app._ansi_before_contrast = app.ansi_theme_dark
+        app.ansi_theme_dark = HIGH_CONTRAST_ANSI
+    elif not on and app.ansi_theme_dark is HIGH_CONTRAST_ANSI:
+        app.ansi_theme_dark = getattr(app, "_ansi_before_contrast", None) or MONOKAI
+    nodim = next((f for f in app._filters if isinstance(f, NoDim)), None)
+    if nodim is None:
+        nodim = NoDim(enabled=on)
+        app._filters.insert(0, nodim)  # before the ANSI filter, which turns dim into grey
+    nodim.enabled = on
 
 
 def theme_label(name: str) -> str:
@@ -78,15 +135,17 @@ def setup_themes(app) -> None:
     """Register the high contrast theme, put on the remembered theme, and remember every
     later choice (from the palette or F5)."""
     app.register_theme(HIGH_CONTRAST_THEME)
-    chosen = app.settings.theme
-    if chosen and chosen in app.available_themes:
-        app.theme = chosen
 
-    def remember(theme: Theme) -> None:
+    def changed(theme: Theme) -> None:
+        _contrast(app, theme.name == HIGH_CONTRAST)
         # the default is remembered as no choice at all: a first start writes nothing
         app.settings.remember_theme("" if theme.name == DEFAULT_THEME else theme.name)
 
-    app.theme_changed_signal.subscribe(app, remember)
+    app.theme_changed_signal.subscribe(app, changed)
+    chosen = app.settings.theme
+    if chosen and chosen in app.available_themes:
+        app.theme = chosen
+        _contrast(app, chosen == HIGH_CONTRAST)  # before the first frame, not after it
 
 
 def toggle_contrast(app) -> None:
