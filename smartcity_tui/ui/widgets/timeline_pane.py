@@ -21,8 +21,7 @@ class TimelinePane(Vertical):
     DEFAULT_CSS = """
     TimelinePane { height: 1fr; }
     TimelinePane #timeline-legend { height: 1; padding: 0 1; color: $text-muted; display: none; }
-    .-tall TimelinePane #timeline-legend { display: block; }
-    """
+    """  # the legend shows on tall screens: pillar.tcss (a widget's own CSS cannot see the screen)
 
     def __init__(self, pillar_key: str, **kw) -> None:
         super().__init__(**kw)
