@@ -81,7 +81,7 @@ class TimelinePane(Vertical):
         p = line.programme
         info = self.app.store.plan().info
         period = range(info.start_year, info.end_year + 1) if info.start_year else range(0)
-        if isinstance(line, MilestoneLine) and line.milestone.year:
+        if isinstance(line, MilestoneLine) and line.milestone.year and not line.outside_programme:
             year = line.milestone.year  # beside the milestone the cursor is on
         elif p.start_year and (not len(period) or p.start_year in period):
             year = p.start_year
