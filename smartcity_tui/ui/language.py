@@ -125,7 +125,8 @@ async def switch_language(app, lang: str | None = None) -> str:
     for name, screen in list(app._installed_screens.items()):
         if isinstance(screen, Screen) and screen not in app.screen_stack:
             app.uninstall_screen(name)  # made again, in the new language, when next opened
-            await screen.remove()  # as Textual does with a screen popped that is not installed
+            if screen.is_mounted:  # as Textual does with a popped screen that is not installed
+                await screen.remove()
     for screen in list(app.screen_stack):
         await _rebuild(screen)
     app.refresh_bindings()

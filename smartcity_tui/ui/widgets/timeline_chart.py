@@ -235,6 +235,7 @@ class TimelineChart(ScrollView, can_focus=True):
 
     def _move_to(self, index: int) -> None:
         old = self._cursor
+        kind_before = type(self.current)
         self._cursor = index
         if 0 <= old < len(self._lines):
             self.refresh_line(old)
@@ -245,7 +246,10 @@ class TimelineChart(ScrollView, can_focus=True):
                 self.scroll_to_region(Region(0, index, 1, 1), animate=False, force=True)
         if self.detail is not None:
             self.detail.refresh()
-        self.refresh_bindings()  # what the footer offers depends on the line under the cursor
+        if type(self.current) is not kind_before:
+            # a milestone's keys are off on a programme's line: the footer says so (and only
+            # then is redrawn: a footer costs more than the two lines a cursor move repaints)
+            self.refresh_bindings()
 
     def action_cursor(self, lines: int) -> None:
         if self._lines:
