@@ -170,3 +170,25 @@ async def test_switching_language_keeps_the_preview(tmp_path):
     finally:
         set_language("id")
     store.close()
+
+
+async def test_switching_language_keeps_the_folder_being_browsed(tmp_path):
+    from smartcity_tui.i18n import set_language
+    from smartcity_tui.ui.widgets.folder_picker import FolderPicker
+
+    plan = copy_sample_plan(tmp_path / "plan")
+    drafts = tmp_path / "flashdisk" / "drafts"
+    drafts.mkdir(parents=True)
+    app, store = app_on(plan)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("m")
+            set_place(app.screen, drafts)
+            await settle(pilot)
+            await pilot.press("f4")
+            await settle(pilot)
+            assert isinstance(app.screen, MergeScreen)
+            assert app.screen.query_one(FolderPicker).path == drafts
+    finally:
+        set_language("id")
+    store.close()

@@ -70,12 +70,13 @@ class ExportScreen(PlanScreen):
         self.running = False
         self.result: ExportResult | None = None
         self.error: str = ""
+        self._kept_place: Path | None = None  # the chosen folder, kept across a rebuild
 
     def compose(self) -> ComposeResult:
         yield TopBar(id="top")
         with Horizontal(id="export-body"):
             yield FolderPicker(home=self.home, drives=self.drives, id="picker",
-                               path_label=t("exchange.export.target"))
+                               path_label=t("exchange.export.target"), start=self._kept_place)
             with Vertical(id="export-options") as box:
                 box.border_title = t("exchange.export.options")
                 yield Label(t("exchange.export.language"))
@@ -186,6 +187,7 @@ class ExportScreen(PlanScreen):
         place = self.query_one(FolderPicker).path
         zipped = self.query_one("#export-zip", Checkbox).value
         lang = self.query_one("#export-lang", Select).value
+        self._kept_place = place
         await self.recompose()
         self.seen_version = -1
         self.on_mount()

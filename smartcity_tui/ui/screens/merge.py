@@ -106,6 +106,7 @@ class MergeScreen(PlanScreen):
         self.result: Preview | None = None
         self.adopt = False
         self.applied: MergeReport | None = None
+        self._kept_place: Path | None = None  # the folder being browsed, kept across a rebuild
         self._preview_asked = 0
 
     def compose(self) -> ComposeResult:
@@ -113,7 +114,7 @@ class MergeScreen(PlanScreen):
         with ContentSwitcher(initial="merge-pick", id="merge-steps"):
             with Horizontal(id="merge-pick"):
                 yield FolderPicker(home=self.home, drives=self.drives, zips=True, id="picker",
-                                   path_label=t("exchange.merge.source"))
+                                   path_label=t("exchange.merge.source"), start=self._kept_place)
                 with Vertical(id="merge-chosen"):
                     yield OptionList(id="merge-bundles")
             with VerticalScroll(id="merge-preview"):
@@ -335,6 +336,7 @@ class MergeScreen(PlanScreen):
     async def relanguage(self) -> None:
         """The same step, bundles and preview, in the language just chosen (F4)."""
         place = self.query_one(FolderPicker).path
+        self._kept_place = place
         await self.recompose()
         self.seen_version = -1
         self.on_mount()

@@ -92,14 +92,16 @@ class FolderPicker(Vertical):
     """
 
     def __init__(self, *, home: Path | None = None, drives: list[Path] | None = None,
-                 zips: bool = False, path_label: str = "", **kw) -> None:
+                 zips: bool = False, path_label: str = "", start: Path | None = None, **kw) -> None:
         super().__init__(**kw)
         self.home = Path.home() if home is None else home
         self.places = drive_list.places(self.home, drives)
         self.zips = zips
         self.path_label = path_label or t("exchange.picker.path")
-        # start where a flash disk is, when one is plugged in: that is where bundles travel
-        self.start = self.places[0].path
+        # start where a flash disk is, when one is plugged in: that is where bundles travel;
+        # or where the officer already was (a screen rebuilt for a language switch): the tree
+        # highlights its root once mounted, and that root must be the chosen place
+        self.start = start if start is not None and start.is_dir() else self.places[0].path
 
     def compose(self) -> ComposeResult:
         options = []
