@@ -16,6 +16,7 @@ from typing import Sequence
 
 from . import __version__
 from .i18n import set_language, t
+from .commands import argparse_text
 from .commands.common import CommandError
 from .store import StoreError
 
@@ -90,6 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang = _lang_from(argv)
     # Every call decides its language afresh (tests and the app call main() in one process).
     set_language(lang if lang in ("id", "en") else "id")
+    argparse_text.install()
     first = _first_word(argv)
     module = first.replace("-", "_") if first else None
     if module in COMMANDS:

@@ -144,3 +144,20 @@ def test_version_and_no_traceback_from_the_real_process(tmp_path):
     r = subprocess.run(exe + ["stats", str(tmp_path / "x.json")], capture_output=True, text=True,
                        stdin=subprocess.DEVNULL, encoding="utf-8")
     assert r.returncode == 2 and "Traceback" not in r.stderr and r.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("argv, words", [
+    (["stats"], "argumen berikut wajib diisi: PLAN"),
+    (["new", "x.json", "--kind", "desa"], "pilihan 'desa' tidak dikenal"),
+    (["stats", "a.json", "b.json"], "argumen tidak dikenal: b.json"),
+])
+def test_usage_errors_are_all_indonesian(capsys, argv, words):
+    code, _, err = run(capsys, *argv)
+    assert code == 2 and words in err and err.count("\n") == 1
+    for english in ("required", "invalid choice", "unrecognized", "See '"):
+        assert english not in err
+
+
+def test_usage_errors_in_english_on_request(capsys):
+    code, _, err = run(capsys, "--lang", "en", "stats")
+    assert code == 2 and "the following arguments are required: PLAN" in err and "Lihat" not in err
