@@ -2,28 +2,25 @@
 the plan's years (★ a quick win), and under it one line per milestone with its mark in the
 year's column, placed by quarter.
 
-A Line API widget like the roadmap's chart (and drawn with the same column rules): the lines
-are a list, only those on screen are drawn, so a pillar with thousands of milestones costs
-no more widgets than an empty one. The chart never writes: it asks its pane with a message.
+A Line API widget like the roadmap's chart (both are a YearChart, drawn with the same column
+rules): the lines are a list, only those on screen are drawn, so a pillar with thousands of
+milestones costs no more widgets than an empty one. The chart never writes: it asks its pane
+with a message.
 """
 
 from __future__ import annotations
 
-from rich.style import Style
 from rich.text import Text
 from textual.content import Content
-from textual.geometry import Region, Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
-from textual.strip import Strip
-from textual.widget import Widget
 
 from ...i18n import t
-from ...model.roadmap import BAR_DONE, BAR_EMPTY, BAR_MILESTONE
+from ...model.roadmap import BAR_DONE, BAR_MILESTONE
 from .. import keys
 from .programme_detail import years_text
-from .roadmap_layout import MARK_W, Columns, columns, fit, year_label
+from .roadmap_layout import Columns, columns, fit
 from .timeline_lines import Line, MilestoneLine, ProgrammeLine, quarter_offset
+from .year_chart import YearChart, YearChartDetail, YearChartHeader
 
 # the actions that need a milestone under the cursor
 ON_MILESTONE = {"edit_milestone", "delete_milestone", "toggle_done", "shift_year"}
@@ -33,8 +30,10 @@ def quarter_text(quarter: int) -> str:
     return t("timeline.quarter", q=quarter) if 1 <= quarter <= 4 else ""
 
 
-class TimelineChart(ScrollView, can_focus=True):
+class TimelineChart(YearChart):
     BINDINGS = keys.prefixed("timeline.")
+    COMPONENT_PREFIX = "timeline-chart"
+    NO_PERIOD = "timeline.no_period"
     COMPONENT_CLASSES = {
         "timeline-chart--bar", "timeline-chart--bar-quick", "timeline-chart--empty",
         "timeline-chart--muted", "timeline-chart--star", "timeline-chart--mark",
@@ -67,16 +66,7 @@ class TimelineChart(ScrollView, can_focus=True):
             super().__init__()
             self.action, self.line, self.step = action, line, step
 
-    def __init__(self, **kw) -> None:
-        super().__init__(**kw)
-        self.years: tuple[int, ...] = ()
-        self.empty_text = ""
-        self.header: TimelineHeader | None = None
-        self.detail: TimelineDetail | None = None
-        self._lines: list[Line] = []
-        self._cursor = -1
-        self._cols: Columns | None = None
-        self._cache: dict[int, Strip] = {}
+    _lines: list[Line]
 
     # --- data --------------------------------------------------------------------------------
 
@@ -98,86 +88,22 @@ class TimelineChart(ScrollView, can_focus=True):
     def lines(self) -> list[Line]:
         return self._lines
 
-    @property
-    def current(self) -> Line | None:
-        return self._lines[self._cursor] if 0 <= self._cursor < len(self._lines) else None
-
-    @property
-    def current_id(self) -> str | None:
-        line = self.current
-        return line.record_id if line is not None else None
-
-    def select(self, record_id: str) -> bool:
-        for i, line in enumerate(self._lines):
-            if line.record_id == record_id:
-                self._move_to(i)
-                return True
-        return False
+    def _line_id(self, line: Line) -> str | None:
+        return line.record_id
 
     def line_text(self, index: int) -> str:
         """The plain text of one line as drawn (tests and the screen reader's sake)."""
         return self._draw(self._lines[index], self.line_width).plain
 
-    # --- layout --------------------------------------------------------------------------------
+    # --- layout and drawing --------------------------------------------------------------------
 
-    @property
-    def line_width(self) -> int:
-        return self.scrollable_content_region.width or self.size.width or 80
-
-    def _relayout(self) -> None:
+    def _columns(self) -> Columns:
         progs = [line.programme for line in self._lines if isinstance(line, ProgrammeLine)]
-        self._cols = columns(self.line_width, self.years, [p.code for p in progs], [])
-        self.virtual_size = Size(self.line_width, max(len(self._lines), 1))
-        self._cache.clear()
-        if self.header is not None:
-            self.header.refresh()
+        return columns(self.line_width, self.years, [p.code for p in progs], [])
 
-    def on_resize(self) -> None:
-        self._relayout()
-        self.refresh()
-
-    def header_text(self) -> Text:
-        cols = self._cols
-        text = Text(no_wrap=True, overflow="crop", style="bold", end="")
-        if cols is None:
-            return text
-        text.append(" " * MARK_W)
-        text.append(fit(t("roadmap.col.code"), cols.code))
+    def _header_names(self, text: Text, cols: Columns) -> None:
         n = sum(1 for line in self._lines if isinstance(line, ProgrammeLine))
         text.append(fit(t("timeline.col.name", n=n), cols.name))
-        text.append(" ")
-        if not cols.years:
-            text.append(t("timeline.no_period"), style="not bold italic")
-        for y in cols.years:
-            text.append(year_label(y, cols.year))
-        return text
-
-    # --- drawing -------------------------------------------------------------------------------
-
-    def render_line(self, y: int) -> Strip:
-        index = self.scroll_offset.y + y
-        width = self.line_width
-        base = self.rich_style
-        if not self._lines:
-            if y == 0 and self.empty_text:
-                text = Text(" " + fit(self.empty_text, width - 1), style=self._style("empty"), end="")
-                return Strip(list(text.render(self.app.console))).adjust_cell_length(width, base)
-            return Strip.blank(width, base)
-        if index >= len(self._lines):
-            return Strip.blank(width, base)
-        strip = self._cache.get(index)
-        if strip is None:
-            strip = self._strip(self._draw(self._lines[index], width), width)
-            self._cache[index] = strip
-        if index == self._cursor:
-            strip = strip.apply_style(self._style("cursor" if self.has_focus else "cursor-blurred"))
-        return strip.apply_style(base)
-
-    def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"timeline-chart--{name}", partial=True)
-
-    def _strip(self, text: Text, width: int) -> Strip:
-        return Strip(list(text.render(self.app.console))).adjust_cell_length(width)
 
     def _draw(self, line: Line, width: int) -> Text:
         text = Text(no_wrap=True, overflow="crop", end="")
@@ -197,15 +123,7 @@ class TimelineChart(ScrollView, can_focus=True):
         text.append(fit(p.code, cols.code), style=self._style("muted"))
         text.append(fit(p.name or t("ui.unnamed"), cols.name), style=self._style("programme"))
         text.append(" ")
-        bar = self._style("bar-quick" if p.quick_win else "bar")
-        w = cols.year
-        for cell in line.cells:
-            if cell == BAR_EMPTY:
-                text.append(BAR_EMPTY.center(w), style=self._style("empty"))
-            elif cell in (BAR_MILESTONE, BAR_DONE):
-                text.append(cell.center(w), style=bar)
-            else:
-                text.append(" " * w, style=bar)
+        self._draw_bar(text, line.cells, p.quick_win)
 
     def _draw_milestone(self, text: Text, line: MilestoneLine) -> None:
         cols = self._cols
@@ -234,50 +152,15 @@ class TimelineChart(ScrollView, can_focus=True):
     # --- cursor --------------------------------------------------------------------------------
 
     def _move_to(self, index: int) -> None:
-        old = self._cursor
         kind_before = type(self.current)
-        self._cursor = index
-        if 0 <= old < len(self._lines):
-            self.refresh_line(old)
-        if index >= 0:
-            self.refresh_line(index)
-            first, height = int(self.scroll_offset.y), self.scrollable_content_region.height
-            if index < first or (height and index >= first + height):
-                self.scroll_to_region(Region(0, index, 1, 1), animate=False, force=True)
-        if self.detail is not None:
-            self.detail.refresh()
+        super()._move_to(index)
         if type(self.current) is not kind_before:
             # a milestone's keys are off on a programme's line: the footer says so (and only
             # then is redrawn: a footer costs more than the two lines a cursor move repaints)
             self.refresh_bindings()
 
-    def action_cursor(self, lines: int) -> None:
-        if self._lines:
-            self._move_to(min(max(self._cursor + lines, 0), len(self._lines) - 1))
-
-    def action_page(self, direction: int) -> None:
-        self.action_cursor(direction * max(self.scrollable_content_region.height - 1, 1))
-
-    def action_edge(self, direction: int) -> None:
-        if self._lines:
-            self._move_to(0 if direction < 0 else len(self._lines) - 1)
-
-    def on_click(self, event) -> None:
-        index = self.scroll_offset.y + event.y
-        if 0 <= index < len(self._lines):
-            if index == self._cursor and event.chain >= 2:
-                self.action_edit_milestone()
-            self._move_to(index)
-
-    def on_focus(self) -> None:
-        self._refresh_cursor()
-
-    def on_blur(self) -> None:
-        self._refresh_cursor()
-
-    def _refresh_cursor(self) -> None:
-        if self._cursor >= 0:
-            self.refresh_line(self._cursor)
+    def _double_clicked(self) -> None:
+        self.action_edit_milestone()
 
     # --- requests to the pane ------------------------------------------------------------------
 
@@ -313,27 +196,15 @@ class TimelineChart(ScrollView, can_focus=True):
             self._request("shift", step)
 
 
-class TimelineHeader(Widget):
+class TimelineHeader(YearChartHeader):
     """The column headings over the chart, from the chart's own layout."""
 
     DEFAULT_CSS = """
     TimelineHeader { height: 1; background: $panel; }
     """
 
-    def __init__(self, chart: TimelineChart, **kw) -> None:
-        super().__init__(**kw)
-        self.chart = chart
-        chart.header = self
 
-    def render_line(self, y: int) -> Strip:
-        width = self.size.width
-        if y > 0:
-            return Strip.blank(width, self.rich_style)
-        segments = list(self.chart.header_text().render(self.app.console))
-        return Strip(segments).adjust_cell_length(width).apply_style(self.rich_style)
-
-
-class TimelineDetail(Widget):
+class TimelineDetail(YearChartDetail):
     """The line under the cursor in full: a milestone's year, quarter, state, title and
     deliverable; a programme's years and how many of its milestones are done."""
 
@@ -341,10 +212,7 @@ class TimelineDetail(Widget):
     TimelineDetail { height: 1; padding: 0 1; background: $panel; text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
-    def __init__(self, chart: TimelineChart, **kw) -> None:
-        super().__init__(**kw)
-        self.chart = chart
-        chart.detail = self
+    chart: TimelineChart
 
     def render(self) -> Content:
         line = self.chart.current
