@@ -23,7 +23,7 @@ from typing import Any
 from ..i18n import t
 from ..model.revision import DELETED, RecordState, Sibling, merge_states
 from ..store.errors import PlanUnreadable
-from ..store.loading import META, RECORDS, _load, new_replica_id
+from ..store.loading import META, RECORDS, load_plan_data, new_replica_id
 from ..store.storage import DurableJSONStorage
 from ..store.teams import TEAMS
 
@@ -59,7 +59,7 @@ class PlanFile:
 
 def read_plan_file(path: Path) -> PlanFile:
     """Read (and migrate in memory) a plan file; a StoreError naming it when bad."""
-    data = _load(path)
+    data = load_plan_data(path)
     meta_id, meta = next(iter(data[META].items()))
     docs = data.get(RECORDS, {})
     states: dict[str, RecordState] = {}

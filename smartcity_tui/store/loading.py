@@ -64,8 +64,10 @@ def _meta_problem(data: dict[str, Any]) -> str | None:
     return None
 
 
-def _load(path: Path) -> dict[str, Any]:
-    """Read and migrate a plan file's data, or raise a StoreError that names the problem."""
+def load_plan_data(path: Path) -> dict[str, Any]:
+    """Read and migrate a plan file's data, or raise a StoreError that names the problem.
+    Public for readers that must not open a store (no lock, no backup): the git merge
+    driver reads BASE and THEIRS with it."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:

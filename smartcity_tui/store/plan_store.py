@@ -21,14 +21,14 @@ from .pauses import no_gc_pauses
 from .errors import PlanExists, PlanUnreadable, PlanWriteFailed
 from .journal import TOMBSTONE, Change, Journal
 from .lock import PlanLock
-from .loading import APP_FORMAT, META, RECORDS, Clock, _load, _now, home_of, new_replica_id
+from .loading import APP_FORMAT, META, RECORDS, Clock, load_plan_data, _now, home_of, new_replica_id
 from .schema import SCHEMA_VERSION
 from .storage import DurableJSONStorage
 from .table import PlanDB
 from .writing import StoreWriter
 
 # Re-exported: bundle/ reads plan files with the same loader and names.
-__all__ = ["APP_FORMAT", "META", "RECORDS", "PlanStore", "_load", "home_of", "new_replica_id"]
+__all__ = ["APP_FORMAT", "META", "RECORDS", "PlanStore", "load_plan_data", "home_of", "new_replica_id"]
 
 
 class PlanStore(StoreWriter):
@@ -74,7 +74,7 @@ class PlanStore(StoreWriter):
              clock: Clock | None = None, durable: bool = True) -> "PlanStore":
         path = Path(path)
         with no_gc_pauses():
-            data = _load(path)
+            data = load_plan_data(path)
             store = cls(path, data, readonly=readonly, clock=clock, durable=durable)
         if store.plan_id not in store._states:
             raise PlanUnreadable(path, "the plan's own record is missing", backups.readable(path))
