@@ -1,3 +1,3 @@
-from .cli import run
+from .startup import run
 
 run()

@@ -18,6 +18,7 @@ from . import __version__
 from .i18n import set_language, t
 from .commands import argparse_text
 from .commands.common import CommandError
+from .startup import release_collector
 from .store import StoreError
 
 # Command modules, in the order `--help` lists them.
@@ -25,6 +26,11 @@ COMMANDS = [
     "open", "demo", "new", "stats", "validate", "restore",
     "export", "render", "merge", "conflicts", "merge_driver",
 ]
+
+
+# The commands that run the app, which lets the cycle collector resume only once its first
+# screen is drawn (see startup.py).
+APP_COMMANDS = {"open", "demo"}
 
 
 class UsageError(Exception):
@@ -109,7 +115,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             parser.print_help()
             return 0
-        return int(runners[args.command.replace("-", "_")](args) or 0)  # type: ignore[operator]
+        name = args.command.replace("-", "_")
+        if name not in APP_COMMANDS:
+            release_collector()  # held by startup.run; the app releases it after its first frame
+        return int(runners[name](args) or 0)  # type: ignore[operator]
     except UsageError as e:
         print(f"smartcity-tui: {e}", file=sys.stderr)
         return 2

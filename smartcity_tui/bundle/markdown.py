@@ -39,7 +39,6 @@ def _period(plan: Plan) -> str:
 
 
 def _title(plan: Plan, lang: str) -> str:
-    info = plan.info
     title = L("title", lang, region_name=_region_name(plan, lang), period=_period(plan))
     return "# " + " ".join(title.split()).rstrip(",")
 

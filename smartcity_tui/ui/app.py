@@ -22,6 +22,7 @@ from ..i18n import t
 from ..model.format import date
 from ..model.vocab import PILLAR_KEYS
 from ..settings import Settings
+from ..startup import release_collector
 from ..store import PlanStore, StoreError
 from . import keys
 
@@ -84,6 +85,9 @@ class SmartCityApp(App[int]):
         from .themes import setup_themes
 
         align_labels(self)  # the language may have been chosen after the key labels were made
+        # the first screen is on the terminal after this refresh: the cycle collector, held
+        # through start-up by startup.run, may resume
+        self.call_after_refresh(release_collector)
         setup_themes(self)
         if self.settings.keys:
             self.set_keymap(self.settings.keys)

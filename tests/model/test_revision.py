@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -192,3 +193,34 @@ def test_wire_form_round_trip_and_rejects_a_dot_beyond_the_vector():
 
 def test_vv_merge_takes_the_maximum_per_replica():
     assert vv_merge({"a": 3, "b": 1}, {"b": 4, "c": 2}) == {"a": 3, "b": 4, "c": 2}
+
+
+def _wire(**fields):
+    return {"id": RID, "kind": "programme", "vv": {"aaaa": 5, "bbbb": 2}, "f": fields}
+
+
+@pytest.mark.parametrize("sibs, reason", [
+    ([{"d": ["aaaa", True], "v": "x"}], "malformed dot"),  # a bool is no counter
+    ([{"d": ["aaaa", "3"], "v": "x"}], "malformed dot"),
+    ([{"d": ["aaaa", 0], "v": "x"}], "malformed dot"),
+    ([{"d": ["aaaa", 1, 2], "v": "x"}], "malformed dot"),
+    ([{"d": [7, 1], "v": "x"}], "malformed dot"),
+    (["aaaa"], "malformed dot"),
+    ([], "has no values"),
+    ([{"d": ["aaaa", 3], "v": "x"}, {"d": ["aaaa", 3], "v": "y"}], "repeats a dot"),
+    ([{"d": ["bbbb", 3], "v": "x"}], "does not cover"),
+])
+def test_a_malformed_value_in_a_plan_file_is_refused_with_its_field_named(sibs, reason):
+    with pytest.raises(ValueError) as e:
+        RecordState.from_dict(_wire(name=sibs))
+    assert reason in str(e.value) and "'name'" in str(e.value)
+
+
+def test_reading_sorts_concurrent_values_so_every_laptop_shows_the_same_one():
+    raw = _wire(name=[{"d": ["aaaa", 5], "v": "Versi A"}, {"d": ["bbbb", 2], "v": "Versi B"}],
+                budget=[{"d": ["aaaa", 1], "v": 300}])
+    shuffled = _wire(name=list(reversed(raw["f"]["name"])), budget=raw["f"]["budget"])
+    a, b = RecordState.from_dict(raw), RecordState.from_dict(shuffled)
+    assert a == b and a.value("name") == "Versi A" and a.has_conflict()
+    assert [s.dot for s in a.fields["name"]] == [("bbbb", 2), ("aaaa", 5)]
+    assert RecordState.from_dict(a.to_dict()) == a

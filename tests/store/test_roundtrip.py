@@ -10,7 +10,7 @@ import pytest
 from tinydb import TinyDB
 
 from smartcity_tui.model.records import (
-    Indicator, Milestone, PlanInfo, Programme, Readiness, Stakeholder, Strategy, SwotItem,
+    Indicator, Milestone, Programme, Readiness, Stakeholder, Strategy, SwotItem,
 )
 from smartcity_tui.store import PlanReadOnly, PlanStore
 

@@ -3,7 +3,7 @@ pane, and the messages it posts for the screen to act on."""
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from smartcity_tui.model.format import rupiah
 from smartcity_tui.model.plan import Plan

@@ -56,15 +56,15 @@ class ResultList(OptionList):
 
 class SearchScreen(ModalScreen[Hit | None]):
     BINDINGS = keys.prefixed("search.")
-    DEFAULT_CSS = f"""
-    SearchScreen {{ align: center top; }}
-    SearchScreen #search-box {{
+    DEFAULT_CSS = """
+    SearchScreen { align: center top; }
+    SearchScreen #search-box {
         width: 100%; max-width: 110; height: 100%; max-height: 36;
         border: thick $accent; background: $surface; padding: 0 1;
-    }}
-    SearchScreen #search-input {{ background: $boost; }}
-    SearchScreen #search-status {{ color: $text-muted; height: 1; }}
-    SearchScreen #search-results {{ height: 1fr; border: none; padding: 0; background: $surface; }}
+    }
+    SearchScreen #search-input { background: $boost; }
+    SearchScreen #search-status { color: $text-muted; height: 1; }
+    SearchScreen #search-results { height: 1fr; border: none; padding: 0; background: $surface; }
     """
 
     def __init__(self, query: str = "") -> None:
