@@ -137,6 +137,33 @@ def test_restore_puts_back_the_newest_good_backup(tmp_path, capsys):
     assert plan.read_bytes() != good  # the backup predates the session's edit, as it should
 
 
+def test_restore_refuses_a_plan_the_app_has_open_and_changes_nothing(tmp_path, capsys):
+    # the open app would write its copy over the restored file at its next edit
+    plan = tmp_path / "plan.json"
+    shutil.copy(SAMPLE, plan)
+    with PlanStore.open(plan) as store:
+        store.set_info(vision="Visi sesi ini")  # takes a backup
+        before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+        code, out, err = run(capsys, "restore", str(plan))
+        assert code == 2 and out == ""
+        assert err.count("\n") == 1 and "sedang dibuka" in err and "--break-lock" in err
+        assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+        store.set_info(vision="Masih tersimpan")  # the app's lock is still its own
+    assert not (tmp_path / "plan.json.lock").exists()
+
+
+def test_restore_takes_the_lock_while_it_works_and_gives_it_back(tmp_path, capsys):
+    plan = tmp_path / "plan.json"
+    shutil.copy(SAMPLE, plan)
+    with PlanStore.open(plan) as store:
+        store.set_info(vision="Visi sebelum rusak")
+    plan.write_bytes(b"torn")
+    code, _, _ = run(capsys, "restore", str(plan))
+    assert code == 0 and not (tmp_path / "plan.json.lock").exists()
+    with PlanStore.open(plan) as store:  # opens: no lock left behind
+        assert store.plan().info.region == "Wonosari Raya"
+
+
 def test_version_and_no_traceback_from_the_real_process(tmp_path):
     exe = [sys.executable, "-m", "smartcity_tui"]
     r = subprocess.run(exe + ["--version"], capture_output=True, text=True, stdin=subprocess.DEVNULL)
