@@ -75,6 +75,14 @@ async def test_keep_both_makes_two_records_in_one_undo_step(merged_plan):
         original = store.get(record_id)
         assert original.name == ECONOMY_NAME  # ours: the value the plan showed
         assert (copy.lead_agency, copy.budget, copy.pillar) == (original.lead_agency, original.budget, original.pillar)
+        # each version is a whole programme: its targets and timeline came along
+        plan = store.plan()
+        for children in (plan.indicators_of, plan.milestones_of):
+            assert children(record_id), "the sample programme has indicators and milestones"
+            mine, theirs = children(record_id), children(copy.id)
+            assert [c.replace(id="", programme_id="") for c in theirs] == \
+                [c.replace(id="", programme_id="") for c in mine]
+            assert not {c.id for c in mine} & {c.id for c in theirs}
     store.close()
     with PlanStore.open(merged_plan, readonly=True) as after:
         assert sorted(p.name for p in by_code(after, "SOC-01")) == sorted([ECONOMY_NAME, LIVING_NAME])
@@ -89,9 +97,14 @@ async def test_keep_both_is_undone_in_one_step(merged_plan):
         await pilot.press("b")
         await settle(pilot)
         assert len(by_code(store, "SOC-01")) == 2
+        before = (len(store.plan().indicators), len(store.plan().milestones))
         await pilot.press("ctrl+z")
         await settle(pilot)
         assert len(by_code(store, "SOC-01")) == 1
+        (original,) = by_code(store, "SOC-01")
+        children = (len(store.plan().indicators_of(original.id)), len(store.plan().milestones_of(original.id)))
+        assert (len(store.plan().indicators), len(store.plan().milestones)) == \
+            (before[0] - children[0], before[1] - children[1]), "the copies went with the undo"
     store.close()
 
 

@@ -56,7 +56,9 @@ def delete(store: PlanStore, record_id: str) -> None:
 
 def keep_both(store: PlanStore, record_id: str, field: str, kept: Any, other: Any) -> str:
     """The record keeps `kept`; a new record (new id), the same in every other field, holds
-    `other`. One undo step for both writes. Returns the new record's id."""
+    `other`. A programme's copy gets copies of its indicators and milestones too: two
+    versions of a programme are each a whole programme, targets and timeline included. One
+    undo step for all the writes. Returns the new record's id."""
     state = store.state(record_id)
     if state is None:
         raise KeyError(record_id)
@@ -64,9 +66,12 @@ def keep_both(store: PlanStore, record_id: str, field: str, kept: Any, other: An
     fields.pop(DELETED, None)
     fields[field] = other
     copy = record_type(state.kind).from_fields(new_id(), fields)
+    plan = store.plan()
+    children = [*plan.indicators_of(record_id), *plan.milestones_of(record_id)] if state.kind == "programme" else []
     with store.undo_step(t("exchange.conflict.did_both")):
         store.resolve(record_id, field, kept)
         store.add(copy)
+        store.add_many([c.replace(id=new_id(), programme_id=copy.id) for c in children])
     return copy.id
 
 
