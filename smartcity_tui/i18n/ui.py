@@ -111,6 +111,7 @@ ID: dict[str, str] = {
     "ui.form.need_year": "'{value}' bukan tahun; tulis empat angka, misalnya 2025",
     # --- first run ---
     "ui.first.title": "Rencana induk baru",
+    "ui.first.keys_hint": "enter: isian berikut · ^s: simpan · F4: English · esc: batal",
     "ui.first.intro": "Isi data rencana; berkasnya dibuat di folder di bawah. Untuk mencoba dulu, keluar (esc) lalu jalankan 'smartcity-tui demo'.",
     "ui.first.intro_path": "Berkas {path} belum ada. Isi data rencana untuk membuatnya.",
     "ui.first.last_missing": "Rencana terakhir {path} tidak ditemukan (flashdisk dilepas?). Buka lagi dengan 'smartcity-tui BERKAS', atau buat rencana baru di sini.",
@@ -292,6 +293,7 @@ EN: dict[str, str] = {
     "ui.form.keys_hint": "enter: next field · ^s/F2: save · esc: cancel",
     "ui.form.need_year": "'{value}' is not a year; type four digits, for example 2025",
     "ui.first.title": "New masterplan",
+    "ui.first.keys_hint": "enter: next field · ^s: save · F4: Bahasa Indonesia · esc: cancel",
     "ui.first.intro": "Fill in the plan's facts; the file is created in the folder below. To try the app first, quit (esc) and run 'smartcity-tui demo'.",
     "ui.first.intro_path": "{path} does not exist yet. Fill in the plan's facts to create it.",
     "ui.first.last_missing": "The last plan {path} was not found (flash drive removed?). Open it with 'smartcity-tui FILE', or create a new plan here.",

@@ -149,6 +149,8 @@ SPECS: tuple[KeySpec, ...] = (
     KeySpec("help.close", "escape,f1,question_mark,q", "close", "ui.key.close"),
     KeySpec("problem.quit", "escape,q", "app.quit", "ui.key.quit"),
     KeySpec("first_run.quit", "escape", "cancel", "ui.key.quit"),
+    # the first-run form is modal, which hides the app's own F4 from it
+    KeySpec("first_run.language", "f4", "switch_language", "lang.key.switch", help="lang.key.switch_help"),
     # --- export (x), merge (m), conflicts (k) ---
     KeySpec("export.run", "ctrl+s,f2", "run", "exchange.key.run", help="exchange.key.run_help"),
     KeySpec("export.back", "escape", "back", "ui.key.back"),

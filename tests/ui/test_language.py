@@ -261,3 +261,35 @@ async def test_forms_opened_after_the_switch_are_in_the_new_language(plan_path):
                 await pilot.pause()
     finally:
         store.close()
+
+
+async def test_f4_on_the_first_run_form_keeps_what_was_typed(tmp_path):
+    from ui_support import fixed_clock, type_text
+
+    from smartcity_tui.ui.factory import create_app
+    from smartcity_tui.ui.screens.first_run import FirstRunScreen
+
+    settings = Settings(path=tmp_path / "settings.toml")
+    app = create_app(None, settings, plan_path=tmp_path / "rencana.json", clock=fixed_clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_text(pilot, "Sukamaju")
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "Jawa Tengah")
+        await pilot.press("ctrl+s")  # the team is missing: said under its field
+        await pilot.pause()
+        assert "Tulis nama tim" in " ".join(readable_texts(app.screen))
+        await pilot.press("f4")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, FirstRunScreen) and get_language() == "en"
+        texts = readable_texts(screen)
+        assert foreign(texts, "en", ["Sukamaju", "Jawa Tengah", str(tmp_path)]) == []
+        assert "Type the team name, for example Pokja Smart Economy." in texts
+        assert screen.query_one("#region", Input).value == "Sukamaju"
+        assert screen.query_one("#province", Input).value == "Jawa Tengah"
+        assert app.focused.id == "team"
+        await type_text(pilot, "Pokja Governance")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+    assert Settings.load(settings.path).language == "en"

@@ -23,7 +23,7 @@ DEFAULT_FILE = "rencana-induk.json"
 
 
 class FirstRunScreen(FormScreen[PlanStore]):
-    BINDINGS = keys.bindings("form.save", "first_run.quit")
+    BINDINGS = keys.bindings("form.save", "first_run.quit", "first_run.language")
 
     def __init__(self, plan_path: Path | None, note: str = "") -> None:
         super().__init__()
@@ -35,7 +35,7 @@ class FirstRunScreen(FormScreen[PlanStore]):
         this_year = self.app.clock().year
         with VerticalScroll(id="first-run", classes="form") as box:
             box.border_title = t("ui.first.title")
-            box.border_subtitle = t("ui.form.keys_hint")
+            box.border_subtitle = t("ui.first.keys_hint")  # no footer here: F4 is told of
             if self.note:
                 yield Static(self.note, classes="field-error", markup=False)
             if self.plan_path is not None:
@@ -63,6 +63,27 @@ class FirstRunScreen(FormScreen[PlanStore]):
 
     def on_mount(self) -> None:
         self.query_one("#region", Input).focus()
+
+    async def action_switch_language(self) -> None:
+        await self.app.action_switch_language()
+
+    async def relanguage(self) -> None:
+        """F4 on the form: built again in the other language, keeping what was typed, the
+        field being typed in, and the messages under the fields (said again in the new one)."""
+        typed = {i.id: (i.value, i.cursor_position) for i in self.query(Input)}
+        kind = self.query_one("#kind", Select).value
+        focused = self.focused.id if self.focused is not None else None
+        errors_shown = bool(self.query(".field-error.-shown"))
+        await self.recompose()
+        for field_id, (value, cursor) in typed.items():
+            field = self.query_one(f"#{field_id}", Input)
+            field.value = value
+            field.cursor_position = cursor
+        self.query_one("#kind", Select).value = kind
+        if errors_shown:
+            self.show_errors(self.check(self.collect()))
+        if focused:
+            self.query_one(f"#{focused}").focus()
 
     def collect(self) -> dict[str, Any]:
         values = {name: self.query_one(f"#{name}", Input).value.strip()
