@@ -296,17 +296,23 @@ class PlanStore(StoreWriter):
         return self.update(self.plan_id, label="edit plan", **fields)  # type: ignore[return-value]
 
     def set_team(self, team: str) -> None:
+        """The working group this file's edits and bundles are in the name of. Not a record
+        and not merged: each laptop names its own group (a merged plan handed back out still
+        carries the secretariat's name until the group sets its own). Not undoable."""
         self._ensure_writable()
-        old = self._meta.get("team", "")
+        old, old_saved = self._meta.get("team", ""), self._meta.get("saved_at")
         self._meta["team"] = team
+        self._meta["saved_at"] = self._clock().isoformat()  # the save state shows this write
         try:
             self._flush_meta()
         except BaseException as e:
-            self._meta["team"] = old
+            self._meta["team"], self._meta["saved_at"] = old, old_saved
             self._storage.mark_dirty(META, self._meta_doc_id)
             if isinstance(e, OSError):
                 raise PlanWriteFailed(self.path, reason=e.strerror or str(e)) from None
             raise
+        for listener in list(self.listeners):
+            listener()
 
     @contextmanager
     def undo_step(self, label: str = "") -> Iterator[None]:

@@ -106,3 +106,25 @@ def test_schema_1_opens_unchanged_and_upgrades_with_a_fresh_replica_on_first_wri
     assert vv["old0replica0001"] == 3 and vv[meta["replica"]["id"]] == 1
     with PlanStore.open(path) as again:
         assert again.get("swot-1").text == "Habaring hurung (gotong royong)"
+
+
+def test_naming_the_team_of_a_copy_is_its_first_write(tmp_plan, tmp_path):
+    """A group renaming the merged plan handed back to it: the copy takes its own replica
+    there and then (the team name must not be put on the secretariat's replica), and the
+    save time moves on, so the top bar says it was saved."""
+    import datetime as dt
+
+    copy = tmp_path / "pokja" / "plan.json"
+    copy.parent.mkdir()
+    shutil.copyfile(tmp_plan, copy)
+    original = _meta(tmp_plan)["replica"]["id"]
+    later = dt.datetime(2030, 1, 2, 3, 4, tzinfo=dt.timezone.utc)
+    seen = []
+    with PlanStore.open(copy, clock=lambda: later) as store:
+        store.listeners.append(lambda: seen.append(store.team))
+        store.set_team("Pokja Smart Living")
+        assert store.replica_id != original and seen == ["Pokja Smart Living"]
+    meta = _meta(copy)
+    assert (meta["team"], meta["saved_at"]) == ("Pokja Smart Living", later.isoformat())
+    assert meta["replica"]["id"] != original
+    assert _meta(tmp_plan)["team"] == "Pokja Governance"

@@ -238,3 +238,52 @@ def test_period_warning_snapshot(snap_compare, app):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=change_period)
+
+
+async def test_a_group_renames_the_team_of_a_plan_handed_out_by_the_secretariat(tmp_path):
+    """The merged plan comes back on a flash drive still in the secretariat's name: the group
+    puts its own name on it, and its next bundle travels under that name."""
+    import shutil
+
+    from smartcity_tui.bundle import ExportOptions, export_bundle, read_bundle
+    from smartcity_tui.store import PlanStore
+    from smartcity_tui.ui.screens.export import ExportScreen
+
+    (tmp_path / "sekretariat").mkdir()
+    secretariat = build_full_plan(tmp_path / "sekretariat" / "rencana.json")
+    with PlanStore.open(secretariat) as store:
+        store.set_team("Sekretariat Dewan Smart City")
+        old_replica = store.replica_id
+    handed_out = tmp_path / "pokja" / "rencana.json"
+    handed_out.parent.mkdir()
+    shutil.copyfile(secretariat, handed_out)
+    app, store = open_app(handed_out)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("i")
+            assert "Sekretariat Dewan Smart City" in str(app.screen.query_one(FactsPanel).render())
+            await pilot.press("enter")
+            form = app.screen
+            assert form.query_one("#team", Input).value == "Sekretariat Dewan Smart City"
+            retype(form, "team", "  ")
+            await pilot.press("ctrl+s")
+            assert app.screen is form and "Tulis nama tim" in str(form.query_one("#team-error").render())
+            retype(form, "team", "Pokja  Smart Living")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert isinstance(app.screen, PlanInfoScreen)
+            assert "Pokja Smart Living" in str(app.screen.query_one(FactsPanel).render())
+            await pilot.press("x")
+            await pilot.pause()
+            assert isinstance(app.screen, ExportScreen)
+            assert "Pokja Smart Living" in str(app.screen.query_one("#export-team").render())
+        assert store.replica_id != old_replica, "a copy writes as a replica of its own"
+        result = export_bundle(store, ExportOptions(out_dir=tmp_path))
+        bundle = read_bundle(result.path)
+        assert (bundle.team, bundle.replica_id) == ("Pokja Smart Living", store.replica_id)
+    finally:
+        store.close()
+    with reopen(handed_out) as after:
+        assert after.team == "Pokja Smart Living"
+    with reopen(secretariat) as original:
+        assert original.team == "Sekretariat Dewan Smart City"

@@ -90,6 +90,7 @@ class ExportScreen(PlanScreen):
         with Vertical(id="export-status"):
             yield ProgressBar(id="export-progress", show_eta=False)
             yield Static(t("exchange.export.intro"), id="export-result", markup=False)
+            yield Static(id="export-team", markup=False)
         yield footer()
 
     def on_mount(self) -> None:
@@ -98,6 +99,9 @@ class ExportScreen(PlanScreen):
 
     def show_plan(self, plan: Plan) -> None:
         self.query_one(TopBar).set_where(t("exchange.export.where", plan=plan_title(plan)))
+        # a merged plan handed back out still carries the secretariat's name: say whose it is
+        team = self.app.store.team or t("exchange.merge.no_team")
+        self.query_one("#export-team", Static).update(t("exchange.export.team", team=team))
 
     # --- options -> export -------------------------------------------------------------------
 

@@ -1,4 +1,6 @@
-"""Edit the plan's own facts: region, kind (kabupaten or kota), province, period and vision.
+"""Edit the plan's own facts: region, kind (kabupaten or kota), province, period and vision;
+and the name of the team on this laptop (not a fact of the plan: it lives in this file only,
+and comes back as the "team" key).
 
 A change of period that would leave programmes or milestones outside it is not saved on the
 spot: the officer first sees the list (model.roadmap.outside_period) and confirms or goes
@@ -25,9 +27,10 @@ MAX_YEARS = 25  # a masterplan runs ~5 years and is revised; 25 catches a typo l
 class PlanFactsForm(FormScreen[dict]):
     """Returns the fields that changed (possibly none)."""
 
-    def __init__(self, plan: Plan) -> None:
+    def __init__(self, plan: Plan, team: str = "") -> None:
         super().__init__()
         self.plan = plan
+        self.team = team
 
     def compose(self) -> ComposeResult:
         info = self.plan.info
@@ -50,6 +53,9 @@ class PlanFactsForm(FormScreen[dict]):
                 hint=t("planscreen.period_hint"))
             yield from self.field(t("planscreen.vision"), Input(
                 info.vision, placeholder=t("planscreen.vision_ph"), id="vision", compact=True))
+            yield from self.field(t("planscreen.team"), Input(
+                self.team, placeholder=t("ui.first.team_ph"), id="team", compact=True),
+                hint=t("planscreen.team_hint"))
             yield from self.buttons()
 
     def on_mount(self) -> None:
@@ -57,7 +63,7 @@ class PlanFactsForm(FormScreen[dict]):
 
     def collect(self) -> dict[str, Any]:
         text = {name: self.query_one(f"#{name}", Input).value for name in
-                ("region", "province", "start_year", "end_year", "vision")}
+                ("region", "province", "start_year", "end_year", "vision", "team")}
         return {
             "region": " ".join(text["region"].split()),
             "region_kind": self.query_one("#region_kind", Select).value,
@@ -65,12 +71,15 @@ class PlanFactsForm(FormScreen[dict]):
             "start_text": text["start_year"].strip(),
             "end_text": text["end_year"].strip(),
             "vision": " ".join(text["vision"].split()),
+            "team": " ".join(text["team"].split()),
         }
 
     def check(self, values: dict[str, Any]) -> dict[str, str]:
         errors = {}
         if not values["region"]:
             errors["region"] = t("planscreen.need_region")
+        if not values["team"]:
+            errors["team"] = t("ui.first.need_team")
         start, end = values["start_text"], values["end_text"]
         if start or end:
             for name, raw in (("start_year", start), ("end_year", end)):
@@ -90,7 +99,10 @@ class PlanFactsForm(FormScreen[dict]):
             "vision": values["vision"],
         }
         info = self.plan.info
-        return {k: v for k, v in new.items() if getattr(info, k) != v}
+        changes = {k: v for k, v in new.items() if getattr(info, k) != v}
+        if values["team"] != self.team:
+            changes["team"] = values["team"]
+        return changes
 
     def action_save(self) -> None:
         values = self.collect()

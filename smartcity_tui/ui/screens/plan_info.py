@@ -81,7 +81,7 @@ class PlanInfoScreen(PlanScreen):
     def show_plan(self, plan: Plan) -> None:
         info = plan.info
         self.query_one(TopBar).set_where(t("planscreen.where", plan=plan_title(plan)))
-        self.query_one(FactsPanel).show(info)
+        self.query_one(FactsPanel).show(info, self.app.store.team)
         self.query_one("#missions", LinesList).show(info.missions, select=self._line_after.pop("missions", None))
         self.query_one("#targets", LinesList).show(info.targets, select=self._line_after.pop("targets", None))
         table = self.query_one(ReadinessTable)
@@ -116,10 +116,15 @@ class PlanInfoScreen(PlanScreen):
         from .plan_facts_form import PlanFactsForm
 
         def save(changes: dict | None) -> None:
+            team = (changes or {}).pop("team", None)
             if changes:
                 self.app.edit(lambda s: s.update(s.plan_id, label=t("planscreen.did_edit_facts"), **changes))
+            # this file's own setting, not an edit of the plan: not on the undo list
+            if team and self.app.edit(lambda s: s.set_team(team) or True):
+                self.app.notify(t("planscreen.team_changed", team=team), timeout=4)
 
-        self.app.push_screen(PlanFactsForm(self.app.store.plan()), save)
+        store = self.app.store
+        self.app.push_screen(PlanFactsForm(store.plan(), store.team), save)
 
     def _write_lines(self, field: str, lines: list[str], label: str, select: int) -> None:
         self._line_after = {**self._line_after, field: select}

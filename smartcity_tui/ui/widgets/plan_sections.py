@@ -17,11 +17,12 @@ LABEL = "bold"
 
 
 class FactsPanel(Static, can_focus=True):
-    """Region, province, period and vision; enter opens the form that edits them all."""
+    """Region, province, period, vision and this laptop's team; enter opens the form that
+    edits them all."""
 
     BINDINGS = keys.prefixed("plan_facts.")
 
-    def show(self, info: PlanInfo) -> None:
+    def show(self, info: PlanInfo, team: str = "") -> None:
         lang = get_language()
         text = Text()
         kind = REGION_KINDS.label(info.region_kind, lang)
@@ -30,6 +31,7 @@ class FactsPanel(Static, can_focus=True):
             (t("planscreen.province"), info.province),
             (t("planscreen.period"), f"{info.start_year}-{info.end_year}" if info.start_year else ""),
             (t("planscreen.vision"), " ".join(info.vision.split())),
+            (t("planscreen.team"), team),
         ]
         for i, (label, value) in enumerate(rows):
             text.append(f"{label}: ", style=LABEL)
