@@ -6,6 +6,10 @@ from __future__ import annotations
 from ..i18n import t
 
 
+# Messages about the bundle as a whole, which name it themselves: no "Bundle X, file Y:" before
+WHOLE_BUNDLE = {"no_such_bundle", "not_a_bundle"}
+
+
 class BundleError(Exception):
     """`file` is the file inside the bundle (e.g. "pillars/economy.toml") or, when writing,
     the target path; `line` is set for TOML errors and records whose line is known."""
@@ -26,8 +30,8 @@ class BundleError(Exception):
             if name.endswith("_msg") and isinstance(value, str):
                 params[name[:-4]] = t(value, lang)
         what = t(f"bundle.{self.key}", lang, **params)
-        if not self.bundle:
-            return what  # writing: the message itself names the target
+        if not self.bundle or self.key in WHOLE_BUNDLE:
+            return what  # the message itself names the target (writing) or the bundle
         where = t("bundle.where_line" if self.line else "bundle.where", lang, **params)
         return f"{where}: {what}"
 

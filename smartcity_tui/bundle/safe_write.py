@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable, Mapping
 
+from ..i18n import os_reason
 from ..store.atomic import fsync_dir, replace_with_retry
 from .errors import BundleError
 
@@ -52,7 +53,7 @@ def _temp_for(final: Path) -> Path:
 
 
 def _failed(final: Path, err: OSError) -> BundleError:
-    return BundleError("write_failed", str(final), reason=err.strerror or str(err))
+    return BundleError("write_failed", str(final), reason=os_reason(err))
 
 
 def write_folder(final: Path, files: Mapping[str, bytes], expected: Mapping[str, str],

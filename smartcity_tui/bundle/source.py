@@ -13,6 +13,7 @@ import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
 
+from ..i18n import os_reason
 from .errors import BundleError
 from .layout import MANIFEST, MAX_FILE_BYTES, MAX_TOTAL_BYTES, MAX_ZIP_MEMBERS
 
@@ -62,7 +63,7 @@ class FolderSource(Source):
             with open(path, "rb") as f:
                 data = f.read(MAX_FILE_BYTES + 1)
         except OSError as e:
-            raise BundleError("unreadable_file", rel, bundle=self.label, reason=e.strerror or str(e)) from None
+            raise BundleError("unreadable_file", rel, bundle=self.label, reason=os_reason(e)) from None
         if len(data) > MAX_FILE_BYTES:
             raise BundleError("file_too_big", rel, bundle=self.label, max=_mb(MAX_FILE_BYTES))
         self._count(rel, len(data))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..i18n import t
+from ..i18n import os_reason, t
 from ..settings import Settings, data_dir
 from ..store import PlanStore
 from ..store.atomic import atomic_write_bytes
@@ -56,7 +56,7 @@ def prepare_demo(fresh: bool = False) -> Path:
         dst.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(dst, src.read_bytes())
     except OSError as e:
-        raise CommandError(t("ui.cli.demo_copy_failed", path=dst, reason=e.strerror or e)) from None
+        raise CommandError(t("ui.cli.demo_copy_failed", path=dst, reason=os_reason(e))) from None
     return dst
 
 

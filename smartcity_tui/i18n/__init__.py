@@ -46,8 +46,54 @@ def t(key: str, lang: str | None = None, **params: object) -> str:
         other = "en" if lang == "id" else "id"
         text = CATALOGS[other].get(key, key)
     if params:
+        params = {k: v.text(lang) if isinstance(v, Reason) else v for k, v in params.items()}
         try:
             return text.format(**params)
         except (KeyError, IndexError, ValueError):
             return text
     return text
+
+
+class Reason:
+    """Why something failed, put in words in the language of the message it fills (a `t()`
+    parameter): a catalog key ("disk penuh"), and the system's own words as a detail for the
+    IT person, labelled as such, since the operating system speaks English."""
+
+    def __init__(self, key: str, detail: str = "") -> None:
+        self.key = key
+        self.detail = detail
+
+    def text(self, lang: str | None = None) -> str:
+        why = t(self.key, lang)
+        return t("reason.with_detail", lang, why=why, detail=self.detail) if self.detail else why
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+# errno names -> what a person is told; the first that the error matches wins
+_OS_REASONS = (
+    ("reason.disk_full", ("ENOSPC", "EDQUOT", "EFBIG")),
+    ("reason.read_only_disk", ("EROFS",)),
+    ("reason.no_permission", ("EACCES", "EPERM")),
+    ("reason.is_folder", ("EISDIR",)),
+    ("reason.not_folder", ("ENOTDIR",)),
+    ("reason.gone", ("ENOENT", "ENODEV", "ENXIO", "ENOMEDIUM")),
+    ("reason.in_use", ("EBUSY", "ETXTBSY")),
+    ("reason.disk_failed", ("EIO",)),
+    ("reason.name_too_long", ("ENAMETOOLONG",)),
+)
+# Windows reports a file held open by another program (Word, an antivirus) as these
+_WINDOWS_IN_USE = (32, 33)
+
+
+def os_reason(error: OSError) -> Reason:
+    import errno
+
+    detail = error.strerror or str(error)
+    if getattr(error, "winerror", None) in _WINDOWS_IN_USE:
+        return Reason("reason.in_use", detail)
+    for key, names in _OS_REASONS:
+        if error.errno in {getattr(errno, n) for n in names if hasattr(errno, n)}:
+            return Reason(key, detail)
+    return Reason("reason.disk_error", detail)

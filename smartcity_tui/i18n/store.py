@@ -11,6 +11,20 @@ ID: dict[str, str] = {
     "store.locked": "Berkas rencana {path} sedang dibuka oleh {holder}. Tutup aplikasi di sana dulu. Jika aplikasi itu sudah mati, buka dengan --break-lock.",
     "store.read_only": "Berkas rencana {path} dibuka hanya untuk dibaca.",
     "store.write_failed": "Perubahan TIDAK tersimpan ke {path}: {reason}. Periksa ruang disk atau flashdisk, lalu ulangi; berkas tetap seperti sebelum perubahan.",
+    # why a file could not be read or written (i18n.Reason); the detail is the system's own words
+    "reason.with_detail": "{why}; pesan sistem: {detail}",
+    "reason.disk_full": "disk penuh",
+    "reason.read_only_disk": "disk hanya bisa dibaca (flashdisk dikunci?)",
+    "reason.no_permission": "tidak ada izin untuk berkas atau folder itu",
+    "reason.is_folder": "itu sebuah folder, bukan berkas",
+    "reason.not_folder": "bagian dari lokasi itu bukan folder",
+    "reason.gone": "folder atau disk tidak ditemukan (flashdisk dicabut?)",
+    "reason.in_use": "berkas sedang dipakai program lain",
+    "reason.disk_failed": "disk gagal dibaca atau ditulis (flashdisk dicabut atau rusak?)",
+    "reason.name_too_long": "nama atau lokasi berkas terlalu panjang",
+    "reason.disk_error": "kesalahan disk",
+    "reason.damaged": "isinya rusak atau bukan rencana smartcity-tui",
+    "reason.not_plan": "bukan berkas rencana smartcity-tui",
 }
 
 EN: dict[str, str] = {
@@ -24,4 +38,17 @@ EN: dict[str, str] = {
     "store.locked": "Plan file {path} is open in {holder}. Close the app there first. If that app is no longer running, open with --break-lock.",
     "store.read_only": "Plan file {path} is open read-only.",
     "store.write_failed": "The change was NOT saved to {path}: {reason}. Check the disk or flash drive and try again; the file is as it was before the change.",
+    "reason.with_detail": "{why}; system message: {detail}",
+    "reason.disk_full": "the disk is full",
+    "reason.read_only_disk": "the disk is read-only (a locked flash drive?)",
+    "reason.no_permission": "no permission for that file or folder",
+    "reason.is_folder": "it is a folder, not a file",
+    "reason.not_folder": "part of that location is not a folder",
+    "reason.gone": "folder or disk not found (flash drive removed?)",
+    "reason.in_use": "the file is in use by another program",
+    "reason.disk_failed": "the disk failed to read or write (flash drive removed or damaged?)",
+    "reason.name_too_long": "the file name or location is too long",
+    "reason.disk_error": "a disk error",
+    "reason.damaged": "its content is damaged or it is not a smartcity-tui plan",
+    "reason.not_plan": "not a smartcity-tui plan file",
 }

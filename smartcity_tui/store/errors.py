@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..i18n import t
+from ..i18n import Reason, t
 
 
 class StoreError(Exception):
@@ -34,7 +34,9 @@ class PlanUnreadable(StoreError):
 
     key = "store.unreadable"
 
-    def __init__(self, path: Path | str, reason: str, backups: list[Path] | None = None) -> None:
+    def __init__(self, path: Path | str, reason: str | Reason, backups: list[Path] | None = None) -> None:
+        if not isinstance(reason, Reason):  # a parser's or check's own words: a detail
+            reason = Reason("reason.damaged", reason)
         self.backups = backups or []
         hint_key = "store.unreadable_has_backup" if self.backups else "store.unreadable_no_backup"
         self.hint_key = hint_key

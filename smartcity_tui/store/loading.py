@@ -11,6 +11,7 @@ import uuid
 from pathlib import Path
 from typing import Any, Callable
 
+from ..i18n import Reason, os_reason
 from . import backups
 from .errors import PlanNotFound, PlanTooNew, PlanUnreadable
 from .schema import SCHEMA_VERSION, TooNew, migrate
@@ -73,7 +74,7 @@ def load_plan_data(path: Path) -> dict[str, Any]:
     except FileNotFoundError:
         raise PlanNotFound(path) from None
     except OSError as e:
-        raise PlanUnreadable(path, e.strerror or str(e), backups.readable(path)) from None
+        raise PlanUnreadable(path, os_reason(e), backups.readable(path)) from None
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as e:
@@ -86,7 +87,7 @@ def load_plan_data(path: Path) -> dict[str, Any]:
     meta_table = data.get(META) if isinstance(data, dict) else None
     meta = next(iter(meta_table.values()), None) if isinstance(meta_table, dict) and meta_table else None
     if not isinstance(meta, dict) or meta.get("format") != APP_FORMAT:
-        raise PlanUnreadable(path, "not a smartcity-tui plan file", backups.readable(path))
+        raise PlanUnreadable(path, Reason("reason.not_plan"), backups.readable(path))
     version = meta.get("schema")
     if not _is_int(version) or version < 1:
         raise PlanUnreadable(path, "schema version missing", backups.readable(path))

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
+from ..i18n import os_reason
 from ..model.plan import Plan
 from ..model.records import PlanInfo, Record, record_type
 from ..model.revision import DELETED, RecordState, merge_states
@@ -106,7 +107,7 @@ class PlanStore(StoreWriter):
         try:
             store._lock.acquire(team)
         except OSError as e:  # no such folder, no right to write there
-            raise PlanWriteFailed(path, reason=e.strerror or str(e)) from None
+            raise PlanWriteFailed(path, reason=os_reason(e)) from None
         store._replica_checked = True
         store._backed_up = True
         try:
@@ -309,7 +310,7 @@ class PlanStore(StoreWriter):
             self._meta["team"], self._meta["saved_at"] = old, old_saved
             self._storage.mark_dirty(META, self._meta_doc_id)
             if isinstance(e, OSError):
-                raise PlanWriteFailed(self.path, reason=e.strerror or str(e)) from None
+                raise PlanWriteFailed(self.path, reason=os_reason(e)) from None
             raise
         for listener in list(self.listeners):
             listener()

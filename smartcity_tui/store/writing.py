@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..i18n import os_reason
 from ..model.revision import RecordState, Sibling
 from . import backups, replica_marks
 from .errors import PlanReadOnly, PlanWriteFailed
@@ -46,7 +47,7 @@ class StoreWriter:
         try:
             backups.rotate(self.path, content=content)
         except OSError as e:
-            raise PlanWriteFailed(self.path, reason=e.strerror or str(e)) from None
+            raise PlanWriteFailed(self.path, reason=os_reason(e)) from None
         self._backed_up = True
 
     def _write(self, changes: list[Change], *, new_record: tuple[str, str] | None = None,
@@ -116,7 +117,7 @@ class StoreWriter:
         except OSError as e:
             self._meta["saved_at"] = old_saved
             self._rollback(old_states, new_ids)
-            raise PlanWriteFailed(self.path, reason=e.strerror or str(e)) from None
+            raise PlanWriteFailed(self.path, reason=os_reason(e)) from None
         except BaseException:
             self._meta["saved_at"] = old_saved
             self._rollback(old_states, new_ids)

@@ -130,3 +130,15 @@ def zip_cut_short(b, tmp):
 @pytest.mark.parametrize("c", CASES, ids=[c.name for c in CASES])
 def test_bad_container_is_refused_with_a_clear_message(good, tmp_path, c):
     assert_refused_clearly(c, good.folder, tmp_path)
+
+
+@pytest.mark.parametrize("name", ["pokja-ekonomi", "catatan.txt"])
+def test_a_bundle_that_is_not_there_or_no_bundle_is_named_once(tmp_path, name):
+    from smartcity_tui.bundle import BundleError, read_bundle
+
+    if name.endswith(".txt"):
+        (tmp_path / name).write_text("bukan bundel", encoding="utf-8")
+    with pytest.raises(BundleError) as err:
+        read_bundle(tmp_path / name)
+    for lang in ("id", "en"):
+        assert err.value.message(lang).count(name) == 1, err.value.message(lang)

@@ -76,6 +76,10 @@ def test_failed_write_changes_nothing_and_the_next_write_works(tmp_plan, monkeyp
         with pytest.raises(PlanWriteFailed) as err:
             ACTIONS[action](store)
         assert "NOT saved" in err.value.message("en") and "TIDAK tersimpan" in err.value.message("id")
+        # why, in the officer's words; the system's English only as a labelled detail
+        said = {"replace": "disk penuh; pesan sistem: No space left on device",
+                "fsync": "disk gagal dibaca atau ditulis (flashdisk dicabut atau rusak?); pesan sistem"}[how]
+        assert said in err.value.message("id")
         assert tmp_plan.read_bytes() == before_bytes
         assert _snapshot(store) == before
         assert not [p.name for p in tmp_plan.parent.iterdir() if p.name.endswith(".tmp")]

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Select, Static
 
-from ...i18n import get_language, t
+from ...i18n import get_language, os_reason, t
 from ...model.records import PlanInfo
 from ...model.vocab import REGION_KINDS
 from ...settings import data_dir
@@ -129,5 +129,5 @@ class FirstRunScreen(FormScreen[PlanStore]):
             self.show_errors({"file" if self.plan_path is None else "region": e.message()})
         except OSError as e:
             self.show_errors({"file" if self.plan_path is None else "region":
-                              t("ui.first.cannot_create", path=path, reason=e.strerror or e)})
+                              t("ui.first.cannot_create", path=path, reason=os_reason(e))})
         return None
