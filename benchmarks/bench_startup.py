@@ -5,7 +5,8 @@
 Three cases, each run N times in a pseudo-terminal (100x30), interleaved, median reported:
 - bare:   a Textual app with one DataTable (this script with --bare-app);
 - sample: `python -m smartcity_tui` on a copy of sample_data/plan.json;
-- large:  the same on a 10,000-record plan (benchmarks/generate.py).
+- large:  the same on a 10,000-record plan (benchmarks/generate.py);
+- onefile (with --onefile): the one-file build on the sample plan, under `python -I -S`.
 Two marks, each timed from just before the process starts to the moment the app has painted
 (so interpreter start and imports count, as they do for a user): with
 SMARTCITY_TUI_EXIT_AFTER_FIRST_FRAME set, the app writes the time of the mark to the file
@@ -101,6 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--records", type=int, default=10_000)
     ap.add_argument("--no-compile", action="store_true",
                     help="leave the app's modules uncompiled (a source checkout's first start)")
+    ap.add_argument("--onefile", action="store_true",
+                    help="also the one-file build (scripts/build_onefile.py) on the sample plan")
     ap.add_argument("--bare-app", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.bare_app:
@@ -132,6 +135,14 @@ def main(argv: list[str] | None = None) -> int:
             "sample dashboard": ([py, "-m", "smartcity_tui", str(sample)], ready),
             "large dashboard": ([py, "-m", "smartcity_tui", str(large)], ready),
         }
+        if args.onefile:  # the one-file build, run by a Python that sees no installed package
+            sys.path.insert(0, str(ROOT / "scripts"))
+            from build_onefile import build
+
+            pyz = tmp_path / "smartcity-tui.pyz"
+            build(pyz)
+            cases["onefile first frame"] = ([py, "-I", "-S", str(pyz), str(sample)],
+                                            {**first, "SMARTCITY_TUI_STATE_DIR": str(tmp_path / "state")})
         for cmd, case_env in cases.values():  # warm the disk cache and .pyc files
             run_in_pty(cmd, case_env)
         times: dict[str, list[float]] = {name: [] for name in cases}
@@ -152,6 +163,8 @@ def main(argv: list[str] | None = None) -> int:
     ratio("first frame: large / sample", "large first frame", "sample first frame", 1.5)
     ratio("dashboard:   sample / bare", "sample dashboard", "bare", 1.3)
     ratio("dashboard:   large / sample", "large dashboard", "sample dashboard", 1.5)
+    if args.onefile:
+        ratio("one file: sample / bare", "onefile first frame", "bare", 1.3)
     return 0
 
 

@@ -4,9 +4,10 @@ The sample is copied to the user's data folder and the copy is opened, never the
 the shipped file stays pristine, and the copy takes its own replica id on its first edit. A
 second `demo` reopens the same copy with its edits; `--fresh` starts again from the sample.
 
-Where the sample lives: a wheel carries it as package data (smartcity_tui/data/sample_plan.json,
-mapped from sample_data/plan.json by pyproject's force-include, so there is one source); a
-checkout or editable install reads sample_data/plan.json in the repository.
+Where the sample lives: a wheel (and the one-file build) carries it as package data
+(smartcity_tui/data/sample_plan.json, mapped from sample_data/plan.json by pyproject's
+force-include, so there is one source); a checkout or editable install reads
+sample_data/plan.json in the repository.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..i18n import os_reason, t
+from ..resources import read_beside
 from ..settings import Settings, data_dir
 from ..store import PlanStore
 from ..store.atomic import atomic_write_bytes
@@ -29,12 +31,18 @@ def add_parser(sub):
     return p
 
 
-def sample_plan_path() -> Path:
-    package = Path(__file__).resolve().parent.parent
-    packaged = package / "data" / "sample_plan.json"
-    if packaged.is_file():
-        return packaged
-    return package.parent / "sample_data" / "plan.json"
+def sample_plan_bytes() -> bytes:
+    """The sample plan as shipped: package data in a wheel or the one-file build (read through
+    the loader, since the one-file build is a zip), else the checkout's sample_data/plan.json."""
+    try:
+        return read_beside(globals(), "../data/sample_plan.json")
+    except OSError:
+        pass
+    checkout = Path(__file__).resolve().parent.parent.parent / "sample_data" / "plan.json"
+    try:
+        return checkout.read_bytes()
+    except OSError:
+        raise CommandError(t("ui.cli.demo_missing", path=checkout)) from None
 
 
 def demo_copy_path() -> Path:
@@ -43,9 +51,6 @@ def demo_copy_path() -> Path:
 
 def prepare_demo(fresh: bool = False) -> Path:
     """The demo copy, made from the sample when missing (or when `fresh`)."""
-    src = sample_plan_path()
-    if not src.is_file():
-        raise CommandError(t("ui.cli.demo_missing", path=src))
     dst = demo_copy_path()
     if dst.exists() and not fresh:
         return dst
@@ -54,7 +59,7 @@ def prepare_demo(fresh: bool = False) -> Path:
         PlanStore.open(dst).close()
     try:
         dst.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(dst, src.read_bytes())
+        atomic_write_bytes(dst, sample_plan_bytes())
     except OSError as e:
         raise CommandError(t("ui.cli.demo_copy_failed", path=dst, reason=os_reason(e))) from None
     return dst

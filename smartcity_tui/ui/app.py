@@ -22,6 +22,7 @@ from ..i18n import t
 from ..model.format import date
 from ..model.vocab import PILLAR_KEYS
 from ..settings import Settings
+from ..resources import stylesheet
 from ..startup import release_collector
 from ..store import PlanStore, StoreError
 from . import keys
@@ -52,7 +53,7 @@ def _now() -> _dt.datetime:
 
 
 class SmartCityApp(App[int]):
-    CSS_PATH = "app.tcss"
+    CSS = stylesheet(globals(), "app.tcss")  # not CSS_PATH: the one-file build has no files
     TITLE = "smartcity-tui"
     BINDINGS = keys.prefixed("app.")
     COMMANDS = App.COMMANDS | {key_commands}

@@ -49,8 +49,9 @@ def test_settings_round_trip_and_a_broken_file_means_defaults(tmp_path):
 
 
 def test_demo_opens_a_copy_and_never_the_original(user_dirs, launched):
-    original = demo.sample_plan_path()
+    original = Path(__file__).resolve().parents[2] / "sample_data" / "plan.json"
     before = digest(original)
+    assert hashlib.sha256(demo.sample_plan_bytes()).hexdigest() == before
     assert cli.main(["demo"]) == 0
     (opened, _note), = launched
     assert opened == demo.demo_copy_path()

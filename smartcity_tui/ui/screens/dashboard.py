@@ -20,6 +20,7 @@ from ...i18n import get_language, t
 from ...model.plan import Plan
 from ...model.validation import Finding, validate
 from ...model.vocab import PILLAR_KEYS, pillar
+from ...resources import stylesheet
 from .. import keys
 from ..widgets.pillar_card import PillarCard, lacks_lines
 from ..widgets.top_bar import TopBar
@@ -47,7 +48,9 @@ class QuickWins(OptionList):
 
 
 class DashboardScreen(PlanScreen):
-    CSS_PATH = "dashboard.tcss"
+    # read through the loader (the one-file build has no files); global like a CSS_PATH file
+    CSS = stylesheet(globals(), "dashboard.tcss")
+    SCOPED_CSS = False
     BINDINGS = keys.prefixed("dashboard.")
     AUTO_FOCUS = "PillarCard"
 

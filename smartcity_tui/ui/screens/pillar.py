@@ -14,6 +14,7 @@ from textual.widgets import TabbedContent, TabPane
 from ...i18n import get_language, t
 from ...model.plan import Plan
 from ...model.vocab import pillar
+from ...resources import stylesheet
 from .. import keys
 from ..widgets.programmes_pane import ProgrammesPane
 from ..widgets.strategy_view import StrategyTable, StrategyView
@@ -26,7 +27,9 @@ VIEWS = ("swot", "strategies", "programmes", "timeline")
 
 
 class PillarScreen(PlanScreen):
-    CSS_PATH = "pillar.tcss"
+    # read through the loader (the one-file build has no files); global like a CSS_PATH file
+    CSS = stylesheet(globals(), "pillar.tcss")
+    SCOPED_CSS = False
     BINDINGS = keys.prefixed("pillar.")
 
     def __init__(self, pillar_key: str) -> None:
