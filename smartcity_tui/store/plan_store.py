@@ -138,6 +138,16 @@ class PlanStore(StoreWriter):
         return self._meta.get("team", "")
 
     @property
+    def handed_over(self) -> bool:
+        """Last written at another place (a merged plan handed back out, a copy from another
+        laptop) and not yet here: its team name is still that place's. A homeless file (a
+        backup put back, the shipped sample) came from no team's place."""
+        rep = self._meta["replica"]
+        if self._replica_checked or self.readonly or not (rep.get("path") or rep.get("machine")):
+            return False
+        return self._written_elsewhere()
+
+    @property
     def replica_id(self) -> str:
         return self._meta["replica"]["id"]
 

@@ -31,13 +31,20 @@ class StoreWriter:
             # A copied file must not go on writing as the replica it was copied from.
             here = home_of(self.path)
             rep = self._meta["replica"]
-            moved = rep.get("path") != here["path"] or rep.get("machine") != here["machine"]
+            moved = self._written_elsewhere()
             # rolled back in place: this machine has already written past the file's counter
             rolled_back = replica_marks.highest(rep.get("id", "")) > self._meta.get("counter", 0)
             if moved or rolled_back:
                 self._meta["replica"] = {"id": new_replica_id(), **here}
                 self._meta["counter"] = 0
             self._replica_checked = True
+
+    def _written_elsewhere(self) -> bool:
+        """The file's replica belongs to another place: another laptop, folder or drive
+        (a homeless replica, of a backup or the shipped sample, belongs to none)."""
+        here = home_of(self.path)
+        rep = self._meta["replica"]
+        return rep.get("path") != here["path"] or rep.get("machine") != here["machine"]
 
     def _take_backup(self) -> None:
         # No backup, no write: a full disk must not cost the copy that guards the session.

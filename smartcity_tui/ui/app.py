@@ -164,6 +164,10 @@ class SmartCityApp(App[int]):
         self._show_saved()
         self.install_screen(DashboardScreen(), "dashboard")
         self.push_screen("dashboard")
+        if store.handed_over and store.team:
+            # a merged plan handed back out carries the secretariat's name into the group's
+            # bundles until the group puts its own on it
+            self.notify(t("ui.handed_over", team=store.team), title=t("ui.handed_over_title"), timeout=15)
         # remembered for `smartcity-tui` alone; written after the first frame, off its path
         self.call_after_refresh(self.settings.remember_plan, store.path)
 

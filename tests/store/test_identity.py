@@ -128,3 +128,32 @@ def test_naming_the_team_of_a_copy_is_its_first_write(tmp_plan, tmp_path):
     assert (meta["team"], meta["saved_at"]) == ("Pokja Smart Living", later.isoformat())
     assert meta["replica"]["id"] != original
     assert _meta(tmp_plan)["team"] == "Pokja Governance"
+
+
+def test_a_plan_written_elsewhere_is_known_as_handed_over_until_its_first_write_here(tmp_plan, tmp_path):
+    with PlanStore.open(tmp_plan) as store:
+        assert not store.handed_over  # where it was made
+    copy = tmp_path / "flashdisk" / "plan.json"
+    copy.parent.mkdir()
+    shutil.copyfile(tmp_plan, copy)
+    with PlanStore.open(copy, readonly=True) as store:
+        assert not store.handed_over  # only looking: nothing to warn about
+    with PlanStore.open(copy) as store:
+        assert store.handed_over
+        store.update(store.plan().swot[0].id, text="diubah di sini")
+        assert not store.handed_over
+    with PlanStore.open(copy) as store:
+        assert not store.handed_over  # it lives here now
+
+
+def test_a_homeless_file_is_not_handed_over(tmp_plan, tmp_path):
+    """A backup put back or the shipped sample plan belongs to no team's place."""
+    import json
+
+    data = json.loads(tmp_plan.read_text(encoding="utf-8"))
+    data["_meta"]["1"]["replica"].update(path="", machine="")
+    homeless = tmp_path / "contoh" / "plan.json"
+    homeless.parent.mkdir()
+    homeless.write_text(json.dumps(data), encoding="utf-8")
+    with PlanStore.open(homeless) as store:
+        assert not store.handed_over

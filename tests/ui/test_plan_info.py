@@ -260,6 +260,9 @@ async def test_a_group_renames_the_team_of_a_plan_handed_out_by_the_secretariat(
     app, store = open_app(handed_out)
     try:
         async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            told = [n.message for n in app._notifications]
+            assert any("atas nama tim Sekretariat Dewan Smart City" in m and "tombol i" in m for m in told), told
             await pilot.press("i")
             assert "Sekretariat Dewan Smart City" in str(app.screen.query_one(FactsPanel).render())
             await pilot.press("enter")
