@@ -1,7 +1,8 @@
 """The secretariat turns the Markdown draft into Word with pandoc (README, step 5). Where
 pandoc is installed, the draft converts without a warning, into a .docx with the same
 headings and tables markdown-it sees, and user text full of Markdown lands in Word as typed.
-Skipped where pandoc is not installed (it is no dependency of the app)."""
+The test extras bring a pandoc (pypandoc_binary: no dependency of the app, which only writes
+Markdown); elsewhere the one on the PATH, and the test is skipped where there is none."""
 
 from __future__ import annotations
 
@@ -17,7 +18,18 @@ from md_parse import parse
 from smartcity_tui.bundle import render_markdown
 from smartcity_tui.store import PlanStore
 
-PANDOC = shutil.which("pandoc")
+
+def _pandoc() -> str | None:
+    """The pandoc that the test extras bring (pypandoc_binary), else one on the PATH."""
+    try:
+        import pypandoc
+
+        return pypandoc.get_pandoc_path()
+    except (ImportError, OSError):
+        return shutil.which("pandoc")
+
+
+PANDOC = _pandoc()
 pytestmark = pytest.mark.skipif(PANDOC is None, reason="pandoc is not installed")
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "plan.json"
 NAME = "Pasar | Rakyat *Digital* # 1 <b>"
