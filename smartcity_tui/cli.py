@@ -139,7 +139,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+def robust_streams(streams=None) -> None:
+    """Output never fails on a character: redirected output (`> laporan.json`) is UTF-8,
+    whatever the system's code page (Windows would write cp1252 and fail on a typed "≥" or
+    an emoji, with a traceback instead of the report); a terminal keeps its own encoding and
+    shows what it cannot as "?"."""
+    for stream in streams if streams is not None else (sys.stdout, sys.stderr):
+        if not hasattr(stream, "reconfigure"):
+            continue
+        try:
+            if stream.isatty():
+                stream.reconfigure(errors="replace")
+            elif (stream.encoding or "").lower().replace("-", "").replace("_", "") != "utf8":
+                stream.reconfigure(encoding="utf-8", errors="replace")
+        except (OSError, ValueError):  # a closed or detached stream: nothing to print to
+            pass
+
+
 def run() -> None:
+    robust_streams()
     sys.exit(main())
 
 

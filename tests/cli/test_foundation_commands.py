@@ -188,3 +188,29 @@ def test_usage_errors_are_all_indonesian(capsys, argv, words):
 def test_usage_errors_in_english_on_request(capsys):
     code, _, err = run(capsys, "--lang", "en", "stats")
     assert code == 2 and "the following arguments are required: PLAN" in err and "Lihat" not in err
+
+
+def test_redirected_output_is_utf8_whatever_the_code_page(capsys):
+    """A Windows machine writes redirected output in cp1252, which has no '≥' or emoji:
+    the report must come out whole, in UTF-8, not as a traceback."""
+    import io
+
+    from smartcity_tui.cli import robust_streams
+
+    raw = io.BytesIO()
+    redirected = io.TextIOWrapper(raw, encoding="cp1252")
+    robust_streams([redirected])
+    redirected.write("Target ≥ 80% ★ ✓\n")
+    redirected.flush()
+    assert raw.getvalue().decode("utf-8") == "Target ≥ 80% ★ ✓\n"
+
+    class Console(io.TextIOWrapper):
+        def isatty(self) -> bool:
+            return True
+
+    shown = io.BytesIO()
+    console = Console(shown, encoding="cp1252")
+    robust_streams([console])
+    console.write("Target ≥ 80%\n")
+    console.flush()
+    assert shown.getvalue() == "Target ? 80%\n".encode("cp1252")
