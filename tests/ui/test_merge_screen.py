@@ -99,7 +99,16 @@ async def test_a_broken_bundle_is_named_with_its_file_and_left_out(tmp_path):
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert "tidak ikut digabung" in shown_text(app, "#merge-sources")
-        assert "Smart Economy" in shown_text(app, "#merge-report")
+        report = shown_text(app, "#merge-report")
+        assert "Smart Economy" in report
+        assert "1 bundel tidak terbaca dan TIDAK ikut digabung: broken" in report
+        # merged without it: said again, and kept on screen, so that group exports again
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, MergeScreen) and app.screen.step == "done"
+        assert "1 bundel TIDAK ikut digabung (tidak terbaca): broken" in shown_text(app, "#merge-report")
+        warned = [n for n in app._notifications if n.severity == "warning"]
+        assert any("broken" in n.message and "mengekspor ulang" in n.message for n in warned)
     store.close()
 
 

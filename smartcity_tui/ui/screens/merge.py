@@ -279,7 +279,7 @@ class MergeScreen(PlanScreen):
             return
         if result.report is not None:
             self._refuse("")
-            report_box.update(report_view(result.report, applied=False))
+            report_box.update(report_view(result.report, applied=False, left_out=self.left_out()))
             return
         text = Text(result.refusal)
         if result.adoptable is not None:
@@ -325,13 +325,21 @@ class MergeScreen(PlanScreen):
         conflicts = report.total("conflicts_total")
         self.app.notify(t("exchange.merge.applied_note", n=report.written, conflicts=conflicts),
                         title=t("exchange.merge.title"), timeout=8)
+        left_out = self.left_out()
+        if left_out:  # said again after the merge: those groups must export again
+            self.app.notify(t("exchange.merge.left_out_after", n=len(left_out), names=", ".join(left_out)),
+                            title=t("exchange.merge.title"), severity="warning", timeout=30)
         if conflicts:
             from .conflicts import ConflictsScreen
 
             self.app.switch_screen(ConflictsScreen())
             return
         self._refuse("")
-        self.query_one("#merge-report", Static).update(report_view(report, applied=True))
+        self.query_one("#merge-report", Static).update(report_view(report, applied=True, left_out=left_out))
+
+    def left_out(self) -> list[str]:
+        """The chosen bundles that could not be read: not in the merge."""
+        return [e.path.name for e in self.entries if e.bundle is None and not e.reading]
 
     async def relanguage(self) -> None:
         """The same step, bundles and preview, in the language just chosen (F4)."""
@@ -348,7 +356,8 @@ class MergeScreen(PlanScreen):
         self._show_sources()
         if self.step == "done" and self.applied is not None:
             self._refuse("")
-            self.query_one("#merge-report", Static).update(report_view(self.applied, applied=True))
+            self.query_one("#merge-report", Static).update(
+                report_view(self.applied, applied=True, left_out=self.left_out()))
         elif self.result is None:
             self.query_one("#merge-report", Static).update(t("exchange.merge.computing"))
         else:

@@ -3,6 +3,8 @@ updated, deleted and the conflicts, from bundle/merge.py's MergeReport."""
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from rich import box
 from rich.console import Group
 from rich.table import Table
@@ -43,9 +45,13 @@ def report_table(report: MergeReport) -> Table:
     return table
 
 
-def report_view(report: MergeReport, *, applied: bool) -> Group:
-    """The table with a line under it that says what it means for the plan file."""
+def report_view(report: MergeReport, *, applied: bool, left_out: Sequence[str] = ()) -> Group:
+    """The table with a line under it that says what it means for the plan file; and, when
+    some chosen bundles could not be read, that those groups' work is not in it."""
     lines = [report_table(report), Text(t("exchange.merge.unchanged", n=report.unchanged), style="dim")]
+    if left_out:
+        key = "exchange.merge.left_out_after" if applied else "exchange.merge.left_out_before"
+        lines.append(Text(t(key, n=len(left_out), names=", ".join(left_out)), style="bold red"))
     if report.adopted:
         lines.append(Text(t("exchange.merge.adopting" if not applied else "exchange.merge.adopted"),
                           style="bold"))
