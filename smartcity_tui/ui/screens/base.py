@@ -52,3 +52,12 @@ class PlanScreen(Screen):
 
     def show_plan(self, plan: Plan) -> None:  # pragma: no cover - every screen overrides it
         raise NotImplementedError
+
+    async def rebuild(self) -> None:
+        """Compose the screen afresh (a language switch) and draw the plan on it again; what
+        the screen keeps across the rebuild, its `relanguage` puts back afterwards."""
+        await self.recompose()
+        self.seen_version = -1
+        mount = getattr(self, "on_mount", None)
+        if callable(mount):
+            mount()

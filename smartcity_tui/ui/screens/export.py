@@ -192,9 +192,7 @@ class ExportScreen(PlanScreen):
         zipped = self.query_one("#export-zip", Checkbox).value
         lang = self.query_one("#export-lang", Select).value
         self._kept_place = place
-        await self.recompose()
-        self.seen_version = -1
-        self.on_mount()
+        await self.rebuild()
         if place is not None:
             self.query_one(FolderPicker).set_path(place)
         self.query_one("#export-zip", Checkbox).value = zipped

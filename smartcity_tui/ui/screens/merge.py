@@ -345,9 +345,7 @@ class MergeScreen(PlanScreen):
         """The same step, bundles and preview, in the language just chosen (F4)."""
         place = self.query_one(FolderPicker).path
         self._kept_place = place
-        await self.recompose()
-        self.seen_version = -1
-        self.on_mount()
+        await self.rebuild()
         if place is not None:
             self.query_one(FolderPicker).set_path(place)
         if self.step == "pick":

@@ -72,9 +72,7 @@ class PlanInfoScreen(PlanScreen):
         and the readiness row under the cursor."""
         focused = self.focused.id if self.focused is not None else None
         self._select_readiness = self.query_one(ReadinessTable).current_id
-        await self.recompose()
-        self.seen_version = -1
-        self.on_mount()
+        await self.rebuild()
         if focused:
             self.query_one(f"#{focused}").focus()
 
