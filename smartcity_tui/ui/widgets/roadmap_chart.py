@@ -203,10 +203,6 @@ class RoadmapDetail(YearChartDetail):
     quick win and agency (the agency last: it is the longest, and the chart shows it beside
     the name wherever there is room)."""
 
-    DEFAULT_CSS = """
-    RoadmapDetail { height: 1; padding: 0 1; background: $panel; text-wrap: nowrap; text-overflow: ellipsis; }
-    """
-
     chart: RoadmapChart
 
     def render(self) -> Content:

@@ -208,10 +208,6 @@ class TimelineDetail(YearChartDetail):
     """The line under the cursor in full: a milestone's year, quarter, state, title and
     deliverable; a programme's years and how many of its milestones are done."""
 
-    DEFAULT_CSS = """
-    TimelineDetail { height: 1; padding: 0 1; background: $panel; text-wrap: nowrap; text-overflow: ellipsis; }
-    """
-
     chart: TimelineChart
 
     def render(self) -> Content:

@@ -235,6 +235,10 @@ class YearChartHeader(Widget):
 class YearChartDetail(Widget):
     """One line on what is under a chart's cursor; the chart refreshes it on every move."""
 
+    DEFAULT_CSS = """
+    YearChartDetail { height: 1; padding: 0 1; background: $panel; text-wrap: nowrap; text-overflow: ellipsis; }
+    """
+
     def __init__(self, chart: YearChart, **kw) -> None:
         super().__init__(**kw)
         self.chart = chart
