@@ -31,7 +31,7 @@ class StoreWriter:
             # A copied file must not go on writing as the replica it was copied from.
             here = home_of(self.path)
             rep = self._meta["replica"]
-            moved = self._written_elsewhere()
+            moved = self._written_elsewhere(here)
             # rolled back in place: this machine has already written past the file's counter
             rolled_back = replica_marks.highest(rep.get("id", "")) > self._meta.get("counter", 0)
             if moved or rolled_back:
@@ -39,10 +39,10 @@ class StoreWriter:
                 self._meta["counter"] = 0
             self._replica_checked = True
 
-    def _written_elsewhere(self) -> bool:
-        """The file's replica belongs to another place: another laptop, folder or drive
-        (a homeless replica, of a backup or the shipped sample, belongs to none)."""
-        here = home_of(self.path)
+    def _written_elsewhere(self, here: dict[str, str] | None = None) -> bool:
+        """The file's replica belongs to another place than `here` (this file's home):
+        another laptop, folder or drive."""
+        here = here or home_of(self.path)
         rep = self._meta["replica"]
         return rep.get("path") != here["path"] or rep.get("machine") != here["machine"]
 
