@@ -10,6 +10,7 @@ ID: dict[str, str] = {
     "store.too_new": "Berkas rencana {path} dibuat oleh smartcity-tui yang lebih baru (skema {version}; versi ini membaca sampai skema {supported}). Perbarui smartcity-tui; berkas tidak diubah.",
     "store.locked": "Berkas rencana {path} sedang dibuka oleh {holder}. Tutup aplikasi di sana dulu. Jika aplikasi itu sudah mati, buka dengan --break-lock.",
     "store.read_only": "Berkas rencana {path} dibuka hanya untuk dibaca.",
+    "store.changed_on_disk": "Perubahan TIDAK tersimpan: berkas rencana {path} sudah diganti program lain sejak dibuka (git, sinkronisasi OneDrive, atau salinan yang ditimpakan). Agar isinya tidak tertimpa, catat perubahan Anda, tutup aplikasi, lalu buka lagi rencana itu.",
     "store.write_failed": "Perubahan TIDAK tersimpan ke {path}: {reason}. Periksa ruang disk atau flashdisk, lalu ulangi; berkas tetap seperti sebelum perubahan.",
     # why a file could not be read or written (i18n.Reason); the detail is the system's own words
     "reason.with_detail": "{why}; pesan sistem: {detail}",
@@ -37,6 +38,7 @@ EN: dict[str, str] = {
     "store.too_new": "Plan file {path} was written by a newer smartcity-tui (schema {version}; this one reads up to schema {supported}). Update smartcity-tui; the file has not been changed.",
     "store.locked": "Plan file {path} is open in {holder}. Close the app there first. If that app is no longer running, open with --break-lock.",
     "store.read_only": "Plan file {path} is open read-only.",
+    "store.changed_on_disk": "NOT saved: the plan file {path} was replaced by another program since it was opened (git, OneDrive sync, or a copy put over it). So as not to overwrite that, note your change, close the app and open the plan again.",
     "store.write_failed": "The change was NOT saved to {path}: {reason}. Check the disk or flash drive and try again; the file is as it was before the change.",
     "reason.with_detail": "{why}; system message: {detail}",
     "reason.disk_full": "the disk is full",

@@ -2,12 +2,12 @@
 metadata on every write, undo journal. Never imports the UI."""
 
 from .errors import (
-    PlanExists, PlanLocked, PlanNotFound, PlanReadOnly, PlanTooNew, PlanUnreadable,
+    PlanChangedOnDisk, PlanExists, PlanLocked, PlanNotFound, PlanReadOnly, PlanTooNew, PlanUnreadable,
     PlanWriteFailed, StoreError,
 )
 from .plan_store import PlanStore
 
 __all__ = [
-    "PlanExists", "PlanLocked", "PlanNotFound", "PlanReadOnly", "PlanStore", "PlanTooNew",
+    "PlanChangedOnDisk", "PlanExists", "PlanLocked", "PlanNotFound", "PlanReadOnly", "PlanStore", "PlanTooNew",
     "PlanUnreadable", "PlanWriteFailed", "StoreError",
 ]

@@ -60,3 +60,11 @@ class PlanReadOnly(StoreError):
 
 class PlanWriteFailed(StoreError):
     key = "store.write_failed"
+
+
+class PlanChangedOnDisk(StoreError):
+    """The file was replaced by another program since this store read or wrote it (a `git
+    checkout` or `pull`, a sync client, a copy dragged over it): writing now would throw that
+    content away. Nothing was written; the edit is still in the form."""
+
+    key = "store.changed_on_disk"

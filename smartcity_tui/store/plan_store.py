@@ -69,6 +69,8 @@ class PlanStore(StoreWriter):
         self._plan: Plan | None = None
         self._replica_checked = False
         self._backed_up = False
+        self._on_disk: tuple[int, int, int] | None = None  # the file as last read or written
+        self._disk_meta: tuple[Any, ...] = ()
         self.journal = Journal()
         self.listeners: list[Callable[[], None]] = []
 
@@ -83,6 +85,7 @@ class PlanStore(StoreWriter):
             store = cls(path, data, readonly=readonly, clock=clock, durable=durable)
         if store.plan_id not in store._states:
             raise PlanUnreadable(path, "the plan's own record is missing", backups.readable(path))
+        store._mark_disk()
         if not readonly:
             store._lock.acquire(store.team, break_lock=break_lock)
             # holding the lock, we are the only writer: debris of a killed writer can go

@@ -8,14 +8,15 @@ what the store offers and this file says how a write is made safe.
 from __future__ import annotations
 
 import copy
+import os
 from typing import Any
 
 from ..i18n import os_reason
 from ..model.revision import DELETED, RecordState, Sibling, disagree
 from . import backups
-from .errors import PlanReadOnly, PlanWriteFailed
+from .errors import PlanChangedOnDisk, PlanReadOnly, PlanWriteFailed, StoreError
 from .journal import TOMBSTONE, Change, Edit, Siblings
-from .loading import META, RECORDS, home_of, new_replica_id
+from .loading import META, RECORDS, home_of, load_plan_data, new_replica_id
 from .machine import host_name, machine_id
 from .teams import TEAMS
 
@@ -155,11 +156,49 @@ class StoreWriter:
         if journal:
             self.journal.record(Edit(label, tuple(changes if undo_changes is None else undo_changes)))
 
+    # --- the file on disk is still the one this store wrote ------------------------------------
+
+    def _disk_signature(self) -> tuple[int, int, int] | None:
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return None
+        return (st.st_size, st.st_mtime_ns, st.st_ino)
+
+    def _mark_disk(self) -> None:
+        """Remember what the file on disk is now: read at open, written by this store."""
+        self._on_disk = self._disk_signature()
+        self._disk_meta = self._meta_identity(self._meta)
+
+    @staticmethod
+    def _meta_identity(meta: dict[str, Any]) -> tuple[Any, ...]:
+        return (meta.get("replica", {}).get("id"), meta.get("counter"), meta.get("saved_at"))
+
+    def _check_disk_unchanged(self) -> None:
+        """Refuse to write over a file another program put in place since this store last
+        read or wrote it. A stat is cheap; only when it differs is the file's meta read, so a
+        sync client that merely touched the file (same content) does not stop anyone. A file
+        that is gone is written again (all it held is in memory here)."""
+        if self._on_disk is None:
+            return
+        now = self._disk_signature()
+        if now is None or now == self._on_disk:
+            return
+        try:
+            data = load_plan_data(self.path)
+            meta = next(iter(data[META].values()))
+        except StoreError:
+            meta = {}
+        if self._meta_identity(meta) != self._disk_meta:
+            raise PlanChangedOnDisk(self.path)
+        self._on_disk = now
+
     def _commit(self, states: dict[str, RecordState], drop: tuple[str, ...] = ()) -> None:
         """Make `states` the stored states, durably, in one file write; on failure put the
         in-memory plan back exactly as it was and raise PlanWriteFailed. `drop` names records
         to remove outright in the same write (only store/adopt.py: an empty plan's own record
         when it adopts another plan; everything else is deleted with a tombstone)."""
+        self._check_disk_unchanged()
         drop = tuple(rid for rid in drop if rid in self._doc_ids and rid not in states)
         old_states = {rid: self._states.get(rid) for rid in (*states, *drop)}
         old_saved = self._meta.get("saved_at")
@@ -192,6 +231,7 @@ class StoreWriter:
             self._meta["saved_at"] = old_saved
             self._rollback(old_states, new_ids)
             raise
+        self._mark_disk()
         for rid in drop:
             del self._doc_ids[rid], self._states[rid]
             self._live.pop(rid, None)
@@ -219,7 +259,9 @@ class StoreWriter:
         self._records_table._next_id = None  # type: ignore[attr-defined]
 
     def _flush_meta(self) -> None:
+        self._check_disk_unchanged()
         with self._storage.batch():
             self._storage.mark_dirty(META, self._meta_doc_id)
             self._meta_table.update(self._meta, doc_ids=[self._meta_doc_id])
+        self._mark_disk()
 
