@@ -36,13 +36,11 @@ class PlanStore(StoreWriter):
     """Open with `PlanStore.open(path)` or `PlanStore.create(...)`; close when done (or use
     it as a context manager) so the lock is released."""
 
-    # Opened read-only because the plan cannot be written where it is: why, and what to do
-    # (an i18n Reason; None when writable, or when read-only was asked for).
+    # Set by open (store/opening.py): why the plan opened read-only where it is (an i18n Reason);
+    # the holder of a lock left by a session that ended without closing; copies newer than the
+    # plan kept from a save cut short (store/rescue.py), newest first.
     readonly_reason = None
-    # The holder of a lock left by a session that ended without closing, taken over at open.
     recovered_stale_lock = None
-    # Copies newer than the plan, found at open as temp files of a save cut short and kept
-    # beside it (store/rescue.py), newest first; the plan opened as it is.
     recovered_copies: tuple = ()
 
     def __init__(self, path: Path, data: dict[str, Any], *, readonly: bool, clock: Clock | None,
@@ -82,9 +80,8 @@ class PlanStore(StoreWriter):
     @classmethod
     def open(cls, path: Path | str, *, readonly: bool = False, break_lock: bool = False,
              clock: Clock | None = None, durable: bool = True) -> "PlanStore":
-        """The lock is taken before the plan is read, so what this session writes on is what
-        is on disk. A plan that cannot be written where it is opens read-only, with
-        `readonly_reason` saying why (store/access.py; store/opening.py)."""
+        """Locked before it is read (what this session writes on is what is on disk); read-only,
+        with `readonly_reason`, where the plan cannot be written (store/opening.py)."""
         path = Path(path)
         lock, why_readonly = (None, None) if readonly else opening.take_lock(path, break_lock)
         try:
