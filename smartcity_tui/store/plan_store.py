@@ -18,9 +18,9 @@ from ..model.plan import Plan
 from ..model.records import PlanInfo, Record, record_type
 from ..model.revision import DELETED, RecordState, merge_states
 from . import backups
-from .atomic import remove_stale_temps
+from . import opening
 from .pauses import no_gc_pauses
-from .errors import PlanExists, PlanUnreadable, PlanWriteFailed
+from .errors import PlanExists, PlanNotFound, PlanUnreadable, PlanWriteFailed
 from .journal import TOMBSTONE, Change, Journal
 from .lock import PlanLock
 from .loading import APP_FORMAT, META, RECORDS, Clock, load_plan_data, _now, home_of, new_replica_id
@@ -36,6 +36,13 @@ __all__ = ["APP_FORMAT", "META", "RECORDS", "PlanStore", "load_plan_data", "home
 class PlanStore(StoreWriter):
     """Open with `PlanStore.open(path)` or `PlanStore.create(...)`; close when done (or use
     it as a context manager) so the lock is released."""
+
+    # Set by open (store/opening.py): why the plan opened read-only where it is (an i18n Reason);
+    # the holder of a lock left by a session that ended without closing; copies newer than the
+    # plan kept from a save cut short (store/rescue.py), newest first.
+    readonly_reason = None
+    recovered_stale_lock = None
+    recovered_copies: tuple = ()
 
     def __init__(self, path: Path, data: dict[str, Any], *, readonly: bool, clock: Clock | None,
                  durable: bool = True) -> None:
@@ -79,18 +86,30 @@ class PlanStore(StoreWriter):
     @classmethod
     def open(cls, path: Path | str, *, readonly: bool = False, break_lock: bool = False,
              clock: Clock | None = None, durable: bool = True) -> "PlanStore":
+        """Locked before it is read (what this session writes on is what is on disk); read-only,
+        with `readonly_reason`, where the plan cannot be written (store/opening.py)."""
         path = Path(path)
-        with no_gc_pauses():
-            data = load_plan_data(path)
-            store = cls(path, data, readonly=readonly, clock=clock, durable=durable)
-        if store.plan_id not in store._states:
-            raise PlanUnreadable(path, "the plan's own record is missing", backups.readable(path))
+        lock, why_readonly = (None, None) if readonly else opening.take_lock(path, break_lock)
+        try:
+            with no_gc_pauses():
+                data = load_plan_data(path)
+                store = cls(path, data, readonly=readonly or why_readonly is not None, clock=clock,
+                            durable=durable)
+            if store.plan_id not in store._states:
+                raise PlanUnreadable(path, "the plan's own record is missing", backups.readable(path))
+        except PlanNotFound:
+            opening.missing(path, lock)  # a surviving copy of a save cut short is offered
+            raise
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        store.readonly_reason = why_readonly
+        if lock is not None:
+            store._lock = lock
+            store.recovered_stale_lock = lock.recovered
+            store.recovered_copies = tuple(opening.settle(path, lock, store._meta, store.team))
         store._mark_disk()
-        if not readonly:
-            store._lock.acquire(store.team, break_lock=break_lock)
-            # holding the lock, we are the only writer: debris of a killed writer can go
-            for target in (path, store._lock.path, *backups.existing(path), backups.backup_path(path, 1)):
-                remove_stale_temps(target)
         return store
 
     @classmethod

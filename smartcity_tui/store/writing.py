@@ -28,7 +28,7 @@ class StoreWriter:
 
     def _ensure_writable(self) -> None:
         if self.readonly:
-            raise PlanReadOnly(self.path)
+            raise PlanReadOnly(self.path, getattr(self, "readonly_reason", None))
         if not self._backed_up:
             self._take_backup()  # first: the backup is the file as it is on disk
         if not self._replica_checked:
@@ -64,12 +64,30 @@ class StoreWriter:
     def _take_backup(self) -> None:
         # No backup, no write: a full disk must not cost the copy that guards the session.
         # The backup is the plan as held here (the same as on disk), homeless: see backups.py.
+        # It is prepared now and joins the rotation only once the write succeeds
+        # (_backup_written), so a failed save rotates nothing; calling this again for the same
+        # state on disk (a merge right after a session's first backup) takes no second slot.
+        writes = self._storage.writes
+        if getattr(self, "_backup_prepared", None) == writes:
+            return
+        if backups.next_path(self.path).exists():
+            backups.roll_in(self.path)  # a backup whose rotation failed after its write
         homeless = {**self._meta, "replica": {**self._meta["replica"], "path": "", "machine": ""}}
         content = b"".join(self._storage.render_parts({META: {str(self._meta_doc_id): homeless}}))
         try:
-            backups.rotate(self.path, content=content)
+            backups.prepare(self.path, content)
         except OSError as e:
             raise PlanWriteFailed(self.path, reason=os_reason(e)) from None
+        self._backup_prepared = writes
+        if self._backup_written not in self.listeners:
+            self.listeners.insert(0, self._backup_written)
+
+    def _backup_written(self) -> None:
+        """After every successful write: a backup prepared before it joins the rotation."""
+        if getattr(self, "_backup_prepared", None) is None:
+            return
+        self._backup_prepared = None
+        backups.roll_in(self.path)  # if it cannot now, the next session settles it
         self._backed_up = True
 
     def _effective(self, changes: list[Change]) -> list[Change]:
@@ -113,7 +131,7 @@ class StoreWriter:
         if new_record:
             new_kinds[new_record[0]] = new_record[1]
         if self.readonly:
-            raise PlanReadOnly(self.path)
+            raise PlanReadOnly(self.path, getattr(self, "readonly_reason", None))
         changes = self._effective(changes)
         if not changes:
             return
