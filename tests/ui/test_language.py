@@ -20,7 +20,6 @@ from timeline_support import build_timeline_plan, milestone, open_app
 from smartcity_tui.i18n import CATALOGS, get_language, set_language
 from smartcity_tui.model import vocab
 from smartcity_tui.settings import Settings
-from smartcity_tui.ui.language import relabel_classes
 from smartcity_tui.ui.screens.dashboard import DashboardScreen
 from smartcity_tui.ui.screens.help import HelpScreen
 from smartcity_tui.ui.screens.pillar import PillarScreen
@@ -128,7 +127,6 @@ def assert_all_in(screen, lang: str, where: str, at_least: int = 10) -> None:
 def back_to_indonesian():
     yield
     set_language("id")
-    relabel_classes()  # later tests build widgets from the classes' key labels
 
 
 @pytest.fixture
