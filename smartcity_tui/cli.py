@@ -12,12 +12,13 @@ import argparse
 import importlib
 import os
 import sys
-from typing import Sequence
+from collections.abc import Iterable, Sequence
+from typing import TextIO
 
 from . import __version__
-from .i18n import set_language, t
 from .commands import argparse_text
 from .commands.common import CommandError
+from .i18n import set_language, t
 from .startup import release_collector
 from .store import StoreError
 
@@ -133,13 +134,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         # output piped into `head` and the like: not an error for the user
         try:
-            sys.stdout = open(os.devnull, "w", encoding="utf-8")
+            sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - open for good, as stdout
         except OSError:
             pass
         return 0
 
 
-def robust_streams(streams=None) -> None:
+def robust_streams(streams: Iterable[TextIO] | None = None) -> None:
     """Output never fails on a character: redirected output (`> laporan.json`) is UTF-8,
     whatever the system's code page (Windows would write cp1252 and fail on a typed "≥" or
     an emoji, with a traceback instead of the report); a terminal keeps its own encoding and

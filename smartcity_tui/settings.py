@@ -41,7 +41,7 @@ class Settings:
     path: Path | None = None  # where it lives; None keeps it in memory only (tests)
 
     @classmethod
-    def load(cls, path: Path | None = None) -> "Settings":
+    def load(cls, path: Path | None = None) -> Settings:
         path = settings_path() if path is None else path
         try:
             raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))

@@ -5,16 +5,18 @@ its next edit, so a plan open anywhere is refused (with who holds it), as for op
 
 from __future__ import annotations
 
+import argparse
+
 from ..i18n import t
 from ..store import backups
 from ..store.atomic import atomic_copy, replace_with_retry
 from ..store.lock import PlanLock
-from .common import CommandError, plan_path
+from .common import CommandError, Subcommands, plan_path
 
 NAME = "restore"
 
 
-def add_parser(sub):
+def add_parser(sub: Subcommands) -> argparse.ArgumentParser:
     p = sub.add_parser(NAME, help=t("cli.restore_help"), description=t("cli.restore_help"))
     p.add_argument("plan", type=plan_path, metavar="PLAN", help=t("cli.plan_arg"))
     p.add_argument("--backup", type=int, metavar="N", help=t("cli.restore_backup_help"))
@@ -23,7 +25,7 @@ def add_parser(sub):
     return p
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     plan = args.plan
     good = backups.readable(plan)
     if args.list:
