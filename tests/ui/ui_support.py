@@ -6,6 +6,9 @@ from __future__ import annotations
 import datetime as _dt
 from pathlib import Path
 
+from textual import events
+from textual.widgets import Input, TextArea
+
 from smartcity_tui.model.records import Indicator, PlanInfo, Programme, Strategy, SwotItem
 from smartcity_tui.store import PlanStore
 
@@ -53,5 +56,14 @@ def reopen(path: Path) -> PlanStore:
     return PlanStore.open(path, readonly=True)
 
 
-async def type_text(pilot, text: str) -> None:
-    await pilot.press(*["space" if c == " " else c for c in text])
+async def type_text(pilot, text: str, *, keys: bool = False) -> None:
+    """Type `text` into the focused field. It arrives as the terminal delivers a paste: one
+    event the field handles as typed text (a selection is replaced, a length limit kept),
+    where a key press per character cost ~70 ms each on a busy machine, for the same edit.
+    keys=True presses them one by one, where the keys themselves are what a test is about."""
+    focused = pilot.app.focused
+    if keys or not isinstance(focused, (Input, TextArea)):
+        await pilot.press(*["space" if c == " " else c for c in text])
+        return
+    focused.post_message(events.Paste(text))
+    await pilot.pause()
