@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Input, OptionList, Static, Tab
 from timeline_support import build_timeline_plan, milestone, open_app
+from ui_support import palette_offers, palette_open, until
 
 from smartcity_tui.i18n import CATALOGS, get_language, set_language
 from smartcity_tui.model import vocab
@@ -218,9 +219,10 @@ async def test_the_palette_switches_the_language(plan_path):
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("ctrl+p")
             await pilot.press(*"bahasa")
-            await pilot.pause(0.4)
+            await until(pilot, lambda: palette_offers(app, "Ganti bahasa"), "the palette to offer the switch")
             await pilot.press("enter")
-            await pilot.pause(0.3)
+            await until(pilot, lambda: get_language() == "en" and not palette_open(app), "the switch")
+            await pilot.pause()
             assert get_language() == "en"
             assert_all_in(app.screen, "en", "dashboard after the palette")
     finally:

@@ -4,6 +4,7 @@ time on screen, and so every snapshot, is the same on every run), and helpers to
 from __future__ import annotations
 
 import datetime as _dt
+import time
 from pathlib import Path
 
 from textual import events
@@ -54,6 +55,37 @@ def build_workshop_plan(path: Path) -> Path:
 def reopen(path: Path) -> PlanStore:
     """The plan as the file holds it now (the app has closed and released it)."""
     return PlanStore.open(path, readonly=True)
+
+
+async def until(pilot, condition, what: str, timeout: float = 15.0) -> None:
+    """Let the app work until `condition()` holds (a search has listed its results, a
+    screen has come up), checking after each pause: a test waits for what it needs, never
+    for a guessed time, so a busy machine makes it slower, not wrong."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still waiting, after {timeout:.0f} s, for {what}")
+        await pilot.pause(0.02)
+
+
+def palette_open(app) -> bool:
+    from textual.command import CommandPalette
+
+    return isinstance(app.screen, CommandPalette)
+
+
+def palette_offers(app, label: str) -> bool:
+    """The command palette is open and its first (highlighted) command is `label`."""
+    from textual.command import CommandList, CommandPalette
+
+    screen = app.screen
+    if not isinstance(screen, CommandPalette):
+        return False
+    commands = screen.query_one(CommandList)
+    if not commands.option_count or commands.highlighted is None:
+        return False
+    prompt = commands.get_option_at_index(commands.highlighted).prompt
+    return label in str(getattr(prompt, "renderable", prompt))
 
 
 async def type_text(pilot, text: str, *, keys: bool = False) -> None:
