@@ -13,12 +13,13 @@ import errno
 import importlib
 import os
 import sys
-from typing import Sequence
+from collections.abc import Iterable, Sequence
+from typing import TextIO
 
 from . import __version__
-from .i18n import os_reason, set_language, t
 from .commands import argparse_text
 from .commands.common import CommandError
+from .i18n import os_reason, set_language, t
 from .startup import release_collector
 from .store import StoreError, opening
 
@@ -176,12 +177,12 @@ def _silence_stdout() -> None:
         os.close(devnull)
     except (OSError, ValueError, AttributeError):
         try:
-            sys.stdout = open(os.devnull, "w", encoding="utf-8")
+            sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - open for good, as stdout
         except OSError:
             pass
 
 
-def robust_streams(streams=None) -> None:
+def robust_streams(streams: Iterable[TextIO] | None = None) -> None:
     """Output never fails on a character: redirected output (`> laporan.json`) is UTF-8,
     whatever the system's code page (Windows would write cp1252 and fail on a typed "≥" or
     an emoji, with a traceback instead of the report); a terminal keeps its own encoding and

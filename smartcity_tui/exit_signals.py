@@ -16,7 +16,7 @@ from __future__ import annotations
 import signal
 import sys
 import threading
-from typing import Callable
+from collections.abc import Callable
 
 # Windows ends a process this long after a close, log-off or shut-down event: finish before.
 CLOSE_WAIT_SECONDS = 4.5

@@ -46,7 +46,7 @@ class Settings:
     broken_notice: str = ""  # a file that would not read was kept aside just now: what to say
 
     @classmethod
-    def load(cls, path: Path | None = None) -> "Settings":
+    def load(cls, path: Path | None = None) -> Settings:
         path = settings_path() if path is None else path
         try:
             raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
@@ -70,7 +70,7 @@ class Settings:
         )
 
     @classmethod
-    def _broken(cls, path: Path, reason_key: str, detail: str) -> "Settings":
+    def _broken(cls, path: Path, reason_key: str, detail: str) -> Settings:
         """Defaults, the unreadable file kept aside and said once. When it cannot be moved,
         the settings stay in memory only: the file is never written over."""
         from .i18n import Reason, t

@@ -10,6 +10,9 @@ from typing import Any
 
 from ..i18n import t
 
+# What each command's add_parser is handed (argparse's own name for it is private)
+Subcommands = argparse._SubParsersAction
+
 
 class CommandError(Exception):
     """A bad input found by a command; cli prints it as one line and exits 2."""

@@ -3,6 +3,7 @@ and the team that wrote it. Exit 0 when there is none, 1 when there are some."""
 
 from __future__ import annotations
 
+import argparse
 import json
 from typing import Any
 
@@ -10,14 +11,14 @@ from ..bundle.merge_conflicts import Conflict, Written, list_conflicts
 from ..i18n import get_language, t
 from ..model.revision import DELETED
 from ..store import PlanStore
-from .common import plan_path, print_json
+from .common import Subcommands, plan_path, print_json
 from .merge import area_label
 
 NAME = "conflicts"
 VALUE_WIDTH = 60
 
 
-def add_parser(sub):
+def add_parser(sub: Subcommands) -> argparse.ArgumentParser:
     p = sub.add_parser(NAME, help=t("conflicts.cli_help"), description=t("conflicts.cli_help"))
     p.add_argument("plan", type=plan_path, metavar="PLAN", help=t("cli.plan_arg"))
     p.add_argument("--json", action="store_true", help=t("cli.json_help"))
@@ -72,7 +73,7 @@ def print_conflict(c: Conflict, lang: str) -> None:
             print(f"    {field_label(f.field)}: {show_value(f.field, w.value)}  ({w.who})")
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     with PlanStore.open(args.plan, readonly=True) as store:
         found = list_conflicts(store)
     if args.json:

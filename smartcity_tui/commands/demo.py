@@ -12,6 +12,7 @@ sample_data/plan.json in the repository.
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 from ..i18n import os_reason, t
@@ -19,13 +20,13 @@ from ..resources import read_beside
 from ..settings import Settings, data_dir
 from ..store import PlanStore
 from ..store.atomic import atomic_write_bytes
-from .common import CommandError
+from .common import CommandError, Subcommands
 
 NAME = "demo"
 DEMO_FILE = "contoh-rencana-induk.json"
 
 
-def add_parser(sub):
+def add_parser(sub: Subcommands) -> argparse.ArgumentParser:
     p = sub.add_parser(NAME, help=t("ui.cli.demo_help"), description=t("ui.cli.demo_help"))
     p.add_argument("--fresh", action="store_true", help=t("ui.cli.demo_fresh_help"))
     return p
@@ -65,7 +66,7 @@ def prepare_demo(fresh: bool = False) -> Path:
     return dst
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     path = prepare_demo(args.fresh)
     settings = Settings.load()
     settings.apply_language(getattr(args, "lang", None))  # before the app's key labels are made

@@ -4,17 +4,18 @@ it and works while the app has it open."""
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 from ..bundle import BundleError, ExportOptions, export_bundle
 from ..i18n import get_language, t
 from ..store import PlanStore
-from .common import CommandError, plan_path
+from .common import CommandError, Subcommands, plan_path
 
 NAME = "export"
 
 
-def add_parser(sub):
+def add_parser(sub: Subcommands) -> argparse.ArgumentParser:
     p = sub.add_parser(NAME, help=t("bundle.cli.export_help"), description=t("bundle.cli.export_help"))
     p.add_argument("plan", type=plan_path, metavar="PLAN", help=t("cli.plan_arg"))
     p.add_argument("--out", required=True, type=Path, metavar="DIR", help=t("bundle.cli.export_out_help"))
@@ -28,7 +29,7 @@ def counts_line(counts: dict) -> str:
     return t("bundle.cli.export_counts", **{k: counts.get(k, 0) for k in keys})
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     lang = get_language()
     if not args.out.is_dir():
         raise CommandError(t("bundle.out_missing", path=args.out))

@@ -8,17 +8,24 @@ it has (list them with `conflicts`), 2 on bad input.
 
 from __future__ import annotations
 
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from ..bundle.merge import AREAS, PLAN_WIDE, MergeError, MergeReport, apply, preview
 from ..i18n import get_language, t
 from ..model.vocab import pillar as pillar_of
 from ..store import PlanStore
-from .common import CommandError, plan_path, print_json
+from .common import CommandError, Subcommands, plan_path, print_json
+
+if TYPE_CHECKING:
+    from ..bundle import Bundle
 
 NAME = "merge"
 COLUMNS = ("added", "updated", "deleted", "conflicts_new", "conflicts_total")
 
 
-def add_parser(sub):
+def add_parser(sub: Subcommands) -> argparse.ArgumentParser:
     p = sub.add_parser(NAME, help=t("merge.cli_help"), description=t("merge.cli_description"))
     p.add_argument("plan", type=plan_path, metavar="PLAN", help=t("cli.plan_arg"))
     p.add_argument("bundles", nargs="+", metavar="BUNDLE", help=t("merge.bundle_arg"))
@@ -28,9 +35,9 @@ def add_parser(sub):
     return p
 
 
-def read_all(paths) -> list:
+def read_all(paths: list[Path]) -> list[Bundle]:
     # imported here so that the other commands keep working should the reader be broken
-    from ..bundle.reader import BundleError, read_bundle
+    from ..bundle import BundleError, read_bundle
 
     out = []
     for p in paths:
@@ -45,7 +52,7 @@ def area_label(area: str, lang: str) -> str:
     return t("merge.area_plan", lang) if area == PLAN_WIDE else pillar_of(area).label(lang)
 
 
-def print_report(report: MergeReport, plan, dry_run: bool) -> None:
+def print_report(report: MergeReport, plan: str | Path, dry_run: bool) -> None:
     lang = get_language()
     for b in report.bundles:
         print(t("merge.bundle_line", path=b.path, team=b.team or "?", n=b.records))
@@ -62,7 +69,7 @@ def print_report(report: MergeReport, plan, dry_run: bool) -> None:
     widths = [max(len(r[i]) for r in [header] + rows) for i in range(len(header))]
     for r in [header] + rows:
         print("  ".join(cell.ljust(w) if i == 0 else cell.rjust(w)
-                        for i, (cell, w) in enumerate(zip(r, widths))))
+                        for i, (cell, w) in enumerate(zip(r, widths, strict=True))))
     print(t("merge.unchanged", n=report.unchanged))
     if dry_run:
         print(t("merge.dry_run_done", plan=plan))
@@ -74,11 +81,11 @@ def print_report(report: MergeReport, plan, dry_run: bool) -> None:
         print(t("merge.see_conflicts", plan=plan))
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     bundles = read_all(args.bundles)
     with PlanStore.open(args.plan, readonly=args.dry_run) as store:
         try:
-            report = (preview if args.dry_run else apply)(store, bundles, adopt=args.adopt)
+            report = (preview if args.dry_run else apply)(store, bundles, adopt=args.adopt)  # type: ignore[arg-type]  # (BundleLike)
         except MergeError as e:
             raise CommandError(e.message()) from None
     if args.json:

@@ -9,17 +9,18 @@ one line, nothing written.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
 from ..bundle.merge_files import PlanFileError, merge_plan_files
 from ..i18n import t
-from .common import CommandError
+from .common import CommandError, Subcommands
 
 NAME = "merge-driver"
 
 
-def add_parser(sub):
+def add_parser(sub: Subcommands) -> argparse.ArgumentParser:
     p = sub.add_parser(NAME, help=t("driver.cli_help"), description=t("driver.cli_help"))
     p.add_argument("base", type=Path, metavar="BASE", help=t("driver.base_arg"))
     p.add_argument("ours", type=Path, metavar="OURS", help=t("driver.ours_arg"))
@@ -27,7 +28,7 @@ def add_parser(sub):
     return p
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     # git hands an empty BASE when the two sides added the file independently
     base = args.base if args.base.exists() and args.base.stat().st_size > 0 else None
     try:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import argparse
+
 from ..i18n import t
 from ..model import PlanInfo
 from ..store import PlanReadOnly, PlanStore
 from ..store.access import write_block
-from .common import CommandError, plan_path, year
+from .common import CommandError, Subcommands, plan_path, year
 
 NAME = "new"
 
 
-def add_parser(sub):
+def add_parser(sub: Subcommands) -> argparse.ArgumentParser:
     p = sub.add_parser(NAME, help=t("cli.new_help"), description=t("cli.new_help"))
     p.add_argument("plan", type=plan_path, metavar="PLAN", help=t("cli.plan_arg"))
     p.add_argument("--region", required=True, help=t("cli.region_help"))
@@ -23,7 +25,7 @@ def add_parser(sub):
     return p
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     if args.end < args.start:
         raise CommandError(t("cli.end_before_start", start=args.start, end=args.end))
     if not args.region.strip():

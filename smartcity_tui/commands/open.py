@@ -7,22 +7,23 @@ headless commands never pay for Textual.
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 from ..i18n import t
-from .common import CommandError, plan_path
+from .common import CommandError, Subcommands, plan_path
 
 NAME = "open"
 
 
-def add_parser(sub):
+def add_parser(sub: Subcommands) -> argparse.ArgumentParser:
     p = sub.add_parser(NAME, help=t("ui.cli.open_help"), description=t("ui.cli.open_help"))
     p.add_argument("plan", type=plan_path, nargs="?", metavar="PLAN", help=t("cli.plan_arg"))
     p.add_argument("--break-lock", action="store_true", help=t("ui.cli.break_lock_help"))
     return p
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     from ..settings import Settings
 
     settings = Settings.load()

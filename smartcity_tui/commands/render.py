@@ -4,23 +4,24 @@ rencana-induk.docx`. Always UTF-8, whatever the console's code page."""
 
 from __future__ import annotations
 
+import argparse
 import sys
 
 from ..bundle import render_markdown
 from ..i18n import get_language, t
 from ..store import PlanStore
-from .common import plan_path
+from .common import Subcommands, plan_path
 
 NAME = "render"
 
 
-def add_parser(sub):
+def add_parser(sub: Subcommands) -> argparse.ArgumentParser:
     p = sub.add_parser(NAME, help=t("bundle.cli.render_help"), description=t("bundle.cli.render_help"))
     p.add_argument("plan", type=plan_path, metavar="PLAN", help=t("cli.plan_arg"))
     return p
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     with PlanStore.open(args.plan, readonly=True) as store:
         text = render_markdown(store.plan(), lang=get_language(), conflicts=store.conflicts())
     out = getattr(sys.stdout, "buffer", None)

@@ -11,6 +11,7 @@ replaced."""
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from pathlib import Path
@@ -23,12 +24,12 @@ from ..store.loading import META, load_plan_data
 from ..store.lock import PlanLock
 from ..store.opening import stale_lock_notice
 from ..store.storage import DurableJSONStorage
-from .common import CommandError, plan_path
+from .common import CommandError, Subcommands, plan_path
 
 NAME = "restore"
 
 
-def add_parser(sub):
+def add_parser(sub: Subcommands) -> argparse.ArgumentParser:
     p = sub.add_parser(NAME, help=t("cli.restore_help"), description=t("cli.restore_help"))
     p.add_argument("plan", type=plan_path, metavar="PLAN", help=t("cli.plan_arg"))
     source = p.add_mutually_exclusive_group()
@@ -39,7 +40,7 @@ def add_parser(sub):
     return p
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     plan = args.plan
     good = backups.readable(plan)
     if args.list:

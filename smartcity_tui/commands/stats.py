@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import argparse
+
 from ..i18n import get_language, t
 from ..model.vocab import PILLARS, QUADRANTS
 from ..store import PlanStore
-from .common import plan_path, print_json
+from .common import Subcommands, plan_path, print_json
 
 NAME = "stats"
 
 
-def add_parser(sub):
+def add_parser(sub: Subcommands) -> argparse.ArgumentParser:
     p = sub.add_parser(NAME, help=t("cli.stats_help"), description=t("cli.stats_help"))
     p.add_argument("plan", type=plan_path, metavar="PLAN", help=t("cli.plan_arg"))
     p.add_argument("--json", action="store_true", help=t("cli.json_help"))
@@ -27,7 +29,7 @@ def plan_facts(store: PlanStore) -> dict:
     }
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     with PlanStore.open(args.plan, readonly=True) as store:
         plan = store.plan()
         counts = plan.counts()
@@ -49,7 +51,8 @@ def run(args) -> int:
             str(c["indicators"]), str(c["milestones"])])
     widths = [max(len(r[i]) for r in [header] + rows) for i in range(len(header))]
     for r in [header] + rows:
-        print("  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(r, widths))))
+        print("  ".join(cell.ljust(w) if i == 0 else cell.rjust(w)
+                        for i, (cell, w) in enumerate(zip(r, widths, strict=True))))
     if facts["conflicts"]:
         print(t("cli.stats_conflicts", n=facts["conflicts"]))
     return 0

@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
+import argparse
+
 from ..i18n import get_language, t
 from ..model import ERROR, errors, validate
 from ..model.vocab import pillar as pillar_of
 from ..store import PlanStore
-from .common import plan_path, print_json
+from .common import Subcommands, plan_path, print_json
 
 NAME = "validate"
 
 
-def add_parser(sub):
+def add_parser(sub: Subcommands) -> argparse.ArgumentParser:
     p = sub.add_parser(NAME, help=t("cli.validate_help"), description=t("cli.validate_help"))
     p.add_argument("plan", type=plan_path, metavar="PLAN", help=t("cli.plan_arg"))
     p.add_argument("--json", action="store_true", help=t("cli.json_help"))
     return p
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     with PlanStore.open(args.plan, readonly=True) as store:
         findings = validate(store.plan())
     n_err = len(errors(findings))

@@ -1,9 +1,11 @@
 """The workshop app: a dashboard and one screen per pillar, edited from the keyboard alone.
 
-The app owns the open PlanStore. Every edit goes through `SmartCityApp.edit`, which writes at
-once (the store makes each write durable before it returns), keeps the save state in the top
-bar true, and turns a failed write into a message instead of a crash. Screens never hold
-their own copy of the plan: they redraw from `store.plan()` when the plan version moves on.
+The app owns the open PlanStore and is the one place that writes to it: widgets post a
+`PlanWrite` message (plan_writes.py), the app's PlanWriter runs it, keeps the save state in
+the top bar true and turns a failed write into a message instead of a crash. Screens never
+hold their own copy of the plan: they watch `plan_version` and redraw from `store.plan()`
+when it moves on, and watch `language` to build themselves again in the other language.
+How it fits together: docs/design-notes.md, "UI data flow".
 """
 
 from __future__ import annotations
@@ -11,23 +13,34 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import time
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TYPE_CHECKING, Any, cast
 
-from textual.app import App
+from textual.app import App, SystemCommand
+from textual.filter import LineFilter
+from textual.message_pump import MessagePump
 from textual.reactive import reactive
+from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from ..i18n import t
+from ..i18n import get_language, set_language, t
 from ..model.format import date
+from ..model.plan import Plan
 from ..model.vocab import PILLAR_KEYS
-from ..settings import Settings
 from ..resources import stylesheet
+from ..settings import Settings
 from ..startup import release_collector
 from ..store import PlanStore, StoreError
 from . import keys
+from .plan_writes import PlanWrite, PlanWriter
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from textual.command import Provider  # (imported with the palette: it costs start-up time)
+
+    from ..model.search import Hit
+    from .screens.pillar import PillarScreen
+
 Clock = Callable[[], _dt.datetime]
 
 # Plans up to this size are read before the first frame; bigger ones behind a loading screen.
@@ -40,7 +53,7 @@ FIRST_FRAME_ENV = "SMARTCITY_TUI_EXIT_AFTER_FIRST_FRAME"
 STAMP_ENV = "SMARTCITY_TUI_FIRST_FRAME_STAMP"
 
 
-def key_commands():
+def key_commands() -> type[Provider]:
     """The palette's provider, imported when the palette first opens (textual.command costs
     a noticeable part of the start-up)."""
     from .palette import KeyCommands
@@ -62,6 +75,12 @@ class SmartCityApp(App[int]):
 
     save_note: reactive[str] = reactive("")  # "Tersimpan 14:03", shown in every top bar
     save_failed: reactive[bool] = reactive(False)
+    # Moves on once per user action that changed the plan (several writes of one action are
+    # one step): what plan screens watch to redraw.
+    plan_version: reactive[int] = reactive(0, init=False)
+    # The interface's language ("id", "en"); set it through language.switch_language (F4),
+    # which has the screens on show build themselves again.
+    language: reactive[str] = reactive("id", init=False, always_update=True)
 
     def __init__(self, store: PlanStore | None, settings: Settings, *, plan_path: Path | None = None,
                  problem: StoreError | None = None, clock: Clock | None = None,
@@ -74,18 +93,25 @@ class SmartCityApp(App[int]):
         self.clock = clock or _now
         self.note = note  # a line for the first-run form ("the last plan is gone")
         self.break_lock = break_lock
-        self.plan_version = 0
-        self._refresh_pending = False
+        self.writer = PlanWriter(self)
+        self.set_reactive(SmartCityApp.language, get_language())
+        self._publish_pending = False
+        # Line filters drawn before Textual's own (themes.py: the high contrast theme's NoDim)
+        self.first_filters: list[LineFilter] = []
+        # What the high contrast theme replaced, to go back to (themes.py)
+        self.theme_before_contrast = ""
+        self.ansi_before_contrast = self.ansi_theme_dark
+        # The names of the screens installed (made once, kept while hidden): a language
+        # switch forgets the hidden ones, so they are made again in the new language
+        self._installed_names: set[str] = set()
         # "1": quit after the first frame of any screen; "dashboard": after the dashboard's
         self.first_frame_exit = os.environ.get(FIRST_FRAME_ENV, "")
 
     # --- starting --------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        from .language import align_labels
         from .themes import setup_themes
 
-        align_labels(self)  # the language may have been chosen after the key labels were made
         # the first screen is on the terminal after this refresh: the cycle collector, held
         # through start-up by startup.run, may resume
         self.call_after_refresh(release_collector)
@@ -134,7 +160,7 @@ class SmartCityApp(App[int]):
         if event.worker.group != "open-plan":
             return
         if event.state == WorkerState.SUCCESS:
-            store, problem = event.worker.result
+            store, problem = cast("tuple[PlanStore | None, StoreError | None]", event.worker.result)
             self.pop_screen()  # the loading screen
             if problem is not None or store is None:
                 self.show_problem(problem)
@@ -142,13 +168,16 @@ class SmartCityApp(App[int]):
                 self.start(store)
         elif event.state == WorkerState.ERROR:
             self.pop_screen()
+            assert event.worker.error is not None
             raise event.worker.error  # a bug, not a plan problem: let it show
 
     def show_problem(self, problem: StoreError | None) -> None:
+        from ..store import PlanNotFound
         from .screens.problem import ProblemScreen
 
-        self.problem = problem
-        self.push_screen(ProblemScreen(problem))
+        # no reason given: the file went away between looking for it and opening it
+        self.problem = problem or PlanNotFound(self.plan_path or "")
+        self.push_screen(ProblemScreen(self.problem))
 
     def _created(self, store: PlanStore | None) -> None:
         if store is None:
@@ -161,7 +190,7 @@ class SmartCityApp(App[int]):
 
         self.store = store
         store.listeners.append(self._plan_written)
-        self._show_saved()
+        self.show_save_state()
         self.install_screen(DashboardScreen(), "dashboard")
         self.push_screen("dashboard")
         if store.handed_over and store.team:
@@ -185,33 +214,50 @@ class SmartCityApp(App[int]):
 
     # --- writing ---------------------------------------------------------------------------
 
-    def edit(self, write: Callable[[PlanStore], T]) -> T | None:
-        """Run one write against the store; on failure say so and leave the plan as it was."""
-        assert self.store is not None
-        try:
-            return write(self.store)
-        except StoreError as e:
-            self.save_failed = True
-            self.save_note = t("ui.save.failed")
-            self.notify(e.message(), title=t("ui.save.failed"), severity="error", timeout=15)
-            return None
+    def on_plan_write(self, request: PlanWrite[Any]) -> None:
+        request.stop()
+        self.write(request)
+
+    def write(self, request: PlanWrite[Any]) -> bool:
+        """Carry out a write at once (the app's own, and tests'); widgets post theirs."""
+        return self.writer.run(request)
 
     def _plan_written(self) -> None:
+        self.show_save_state()
+        if not self._publish_pending:
+            # several writes of one user action move the version, and redraw, once
+            self._publish_pending = True
+            self.call_later(self._publish)
+
+    def _publish(self) -> None:
+        self._publish_pending = False
         self.plan_version += 1
-        self._show_saved()
-        if not self._refresh_pending:
-            # several writes of one user action redraw once
-            self._refresh_pending = True
-            self.call_later(self._refresh_screen)
 
-    def _refresh_screen(self) -> None:
-        self._refresh_pending = False
-        sync = getattr(self.screen, "sync", None)
-        if callable(sync):
-            sync()
+    @property
+    def open_store(self) -> PlanStore:
+        """The store of the open plan, for reading (plan screens exist only once one is open)."""
+        if self.store is None:
+            raise RuntimeError("no plan is open")
+        return self.store
 
-    def _show_saved(self) -> None:
-        assert self.store is not None
+    @property
+    def plan(self) -> Plan:
+        """The plan as the store holds it now (screens draw from it; never kept across writes)."""
+        return self.open_store.plan()
+
+    def watch_language(self, lang: str) -> None:
+        set_language(lang)
+        if self.save_failed:
+            self.save_note = t("ui.save.failed")
+        else:
+            self.show_save_state()
+        self.refresh_bindings()  # the footer's labels: keys.localised reads the new words
+        self.settings.remember_language(lang)
+
+    def show_save_state(self) -> None:
+        """The top bar's save note for the plan as it is on disk now (in the current language)."""
+        if self.store is None:
+            return
         self.save_failed = False
         self.save_note = self.describe_saved(self.store.saved_at)
 
@@ -238,34 +284,54 @@ class SmartCityApp(App[int]):
         return True
 
     def action_open_pillar(self, key: str) -> None:
+        from .navigation import show_plan_screen
         from .screens.pillar import PillarScreen
 
-        if key not in PILLAR_KEYS:
-            return
-        name = f"pillar-{key}"
-        if not self.is_screen_installed(name):
-            self.install_screen(PillarScreen(key), name)
-        if self.screen is self.get_screen(name):
-            return
-        if self._on_dashboard():
-            self.push_screen(name)
-        else:
-            self.switch_screen(name)
+        if key in PILLAR_KEYS:
+            show_plan_screen(self, f"pillar-{key}", lambda: PillarScreen(key))
+
+    def pillar_screen(self, key: str) -> PillarScreen:
+        """The pillar's screen, made on first use (keys 1-6 and every jump to a record)."""
+        from .screens.pillar import PillarScreen
+
+        self.action_open_pillar(key)
+        screen = self.get_screen(f"pillar-{key}")
+        assert isinstance(screen, PillarScreen)
+        return screen
 
     def action_open_dashboard(self) -> None:
-        if not self._on_dashboard():
+        from .navigation import on_dashboard
+
+        if not on_dashboard(self):
             self.pop_screen()
 
-    def _on_dashboard(self) -> bool:
-        return self.is_screen_installed("dashboard") and self.screen is self.get_screen("dashboard")
+    def install_screen(self, screen: Screen[Any], name: str) -> None:
+        super().install_screen(screen, name)
+        self._installed_names.add(name)
+
+    async def forget_hidden_screens(self) -> None:
+        """Uninstall every installed screen not on the stack (made anew when next opened)."""
+        for name in sorted(self._installed_names):
+            if not self.is_screen_installed(name):
+                continue
+            screen = self.get_screen(name)
+            if screen not in self.screen_stack:
+                self.uninstall_screen(name)
+                self._installed_names.discard(name)
+                if screen.is_mounted:  # as Textual does with a popped screen that is not installed
+                    await screen.remove()
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        return [*self.first_filters, *super().get_line_filters()]
 
     def action_command_palette(self) -> None:
         from .palette import Palette
 
-        if self.use_command_palette and not Palette.is_open(self):
+        # (is_open is typed for App[object]; this app's result type is int)
+        if self.use_command_palette and not Palette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(Palette())
 
-    def get_system_commands(self, screen):
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         from .palette import system_commands
 
         # quit and help are keyed actions, listed by the key map's own provider
@@ -323,7 +389,7 @@ class SmartCityApp(App[int]):
         from .navigation import jump
         from .screens.search import SearchScreen
 
-        def chosen(hit) -> None:
+        def chosen(hit: Hit | None) -> None:
             if hit is not None:
                 jump(self, hit.record_id, hit.field if hit.kind == "plan" else "")
 
@@ -332,17 +398,26 @@ class SmartCityApp(App[int]):
     # --- undo and redo ---------------------------------------------------------------------
 
     def action_undo(self) -> None:
-        label = self.edit(lambda s: s.undo())
-        if label is None:
-            if not self.save_failed:
-                self.notify(t("ui.undo.nothing"), timeout=3)
-            return
-        self.notify(t("ui.undo.done", what=label), timeout=3)
+        self._undo_or_redo("undo")
 
     def action_redo(self) -> None:
-        label = self.edit(lambda s: s.redo())
-        if label is None:
-            if not self.save_failed:
-                self.notify(t("ui.redo.nothing"), timeout=3)
-            return
-        self.notify(t("ui.redo.done", what=label), timeout=3)
+        self._undo_or_redo("redo")
+
+    def _undo_or_redo(self, which: str) -> None:
+        def said(label: str | None) -> None:
+            if label is None:
+                self.notify(t(f"ui.{which}.nothing"), timeout=3)
+            else:
+                self.notify(t(f"ui.{which}.done", what=label), timeout=3)
+
+        self.write(PlanWrite(lambda store: store.undo() if which == "undo" else store.redo(), then=said))
+
+
+def app_of(node: MessagePump) -> SmartCityApp:
+    """The running SmartCityApp, typed, for a screen or widget: how the UI reads the store
+    (`app_of(self).plan`), so a type checker sees every use. Writes go by message instead
+    (plan_writes.py)."""
+    app = node.app
+    if not isinstance(app, SmartCityApp):
+        raise TypeError(f"{type(node).__name__} runs in {type(app).__name__}, not in SmartCityApp")
+    return app

@@ -74,8 +74,7 @@ def _linux_drives(root: Path, user: str) -> list[Path]:
     # some distributions mount straight under /media/<label>
     found += [p for p in _children(root / "media", mounts_only=True) if p.name != user]
     found += _children(root / "mnt", mounts_only=True)
-    seen: set[Path] = set()
-    return [p for p in found if not (p in seen or seen.add(p))]
+    return list(dict.fromkeys(found))  # each once, in the order found
 
 
 def _mac_drives(root: Path) -> list[Path]:

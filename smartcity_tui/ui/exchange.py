@@ -4,8 +4,13 @@ another replaces it rather than piling screens up (merge hands over to conflicts
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
-def open_screen(app, name: str) -> None:
+if TYPE_CHECKING:
+    from .app import SmartCityApp
+
+
+def open_screen(app: SmartCityApp, name: str) -> None:
     from .screens.conflicts import ConflictsScreen
     from .screens.export import ExportScreen
     from .screens.merge import MergeScreen

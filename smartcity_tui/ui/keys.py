@@ -12,11 +12,12 @@ plain-letter fallback is bound beside it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding, BindingType
 
-from ..i18n import t
+from ..i18n import CATALOGS, get_language, t
 
 
 @dataclass(frozen=True)
@@ -178,16 +179,42 @@ BY_ID: dict[str, KeySpec] = {s.id: s for s in SPECS}
 OUR_IDS = frozenset(BY_ID)
 
 
-def bindings(*ids: str) -> list[Binding]:
-    """Textual bindings for these key ids, labelled in the current language."""
-    out = []
+def bindings(*ids: str) -> list[BindingType]:
+    """Textual bindings for these key ids. Their texts are catalog keys: `localised` puts
+    them in the language of the moment wherever keys are shown (footer, help, palette)."""
+    out: list[BindingType] = []
     for key_id in ids:
         spec = BY_ID[key_id]
         out.append(Binding(
-            spec.keys, spec.action, t(spec.label), show=spec.show, priority=spec.priority,
-            tooltip=t(spec.help) if spec.help else "", id=spec.id,
-            group=Binding.Group(t(spec.group), compact=True) if spec.group else None,
+            spec.keys, spec.action, spec.label, show=spec.show, priority=spec.priority,
+            tooltip=spec.help, id=spec.id,
+            group=Binding.Group(spec.group, compact=True) if spec.group else None,
         ))
+    return out
+
+
+@lru_cache(maxsize=2048)
+def _localised(binding: Binding, lang: str) -> Binding:
+    def say(text: str) -> str:
+        return t(text, lang) if text in CATALOGS["id"] else text
+
+    group = binding.group
+    if group is not None:
+        group = Binding.Group(say(group.description), compact=group.compact)
+    return replace(binding, description=say(binding.description), tooltip=say(binding.tooltip), group=group)
+
+
+def localised(active: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
+    """A screen's active bindings with their labels, help texts and groups in the current
+    language. Bindings carry catalog keys (ours) or plain words (Textual's own, left as they
+    are), so switching the language needs no binding rewritten: the next footer redraw reads
+    the new words. Every key display goes through a screen's `active_bindings`, where our
+    screens call this."""
+    lang = get_language()
+    out = {}
+    for key, a in active.items():
+        b = _localised(a.binding, lang)
+        out[key] = ActiveBinding(a.node, b, a.enabled, b.tooltip)
     return out
 
 
@@ -209,7 +236,7 @@ def footer_rank(binding_id: str | None) -> int:
     return 1
 
 
-def prefixed(prefix: str) -> list[Binding]:
+def prefixed(prefix: str) -> list[BindingType]:
     return bindings(*(s.id for s in SPECS if s.id.startswith(prefix)))
 
 

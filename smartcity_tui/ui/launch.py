@@ -11,8 +11,7 @@ from pathlib import Path
 
 from .. import exit_signals
 from ..settings import Settings
-from ..store import PlanMissingRecovered, PlanNotFound, PlanStore, StoreError
-from ..store import atomic
+from ..store import PlanMissingRecovered, PlanNotFound, PlanStore, StoreError, atomic
 from ..store.pauses import no_gc_pauses
 from .factory import create_app
 

@@ -10,20 +10,25 @@ leads back to the dashboard.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
+from textual.app import App
 from textual.screen import Screen
 
 from ..i18n import t
 from ..model.records import PlanInfo, Readiness
 from ..model.vocab import PILLAR_KEYS
 
+if TYPE_CHECKING:
+    from .app import SmartCityApp
 
-def on_dashboard(app) -> bool:
+
+def on_dashboard(app: App[Any]) -> bool:
     return app.is_screen_installed("dashboard") and app.screen is app.get_screen("dashboard")
 
 
-def show_plan_screen(app, name: str, make: Callable[[], Screen]) -> None:
+def show_plan_screen(app: App[Any], name: str, make: Callable[[], Screen[Any]]) -> None:
     """Bring up the plan screen installed as `name` (made on first use)."""
     if not app.is_screen_installed(name):
         app.install_screen(make(), name)
@@ -35,9 +40,9 @@ def show_plan_screen(app, name: str, make: Callable[[], Screen]) -> None:
         app.switch_screen(name)
 
 
-def jump(app, record_id: str, field: str = "") -> bool:
+def jump(app: SmartCityApp, record_id: str, field: str = "") -> bool:
     """Open the record's screen and select it there; False (with a note) when it is gone."""
-    plan = app.store.plan()
+    plan = app.plan
     record = plan.info if record_id == plan.id else plan.get(record_id)
     if isinstance(record, (PlanInfo, Readiness)):
         app.action_open_plan_info()
@@ -51,11 +56,12 @@ def jump(app, record_id: str, field: str = "") -> bool:
     return True
 
 
-def _select(app, record_id: str, field: str) -> None:
-    select = getattr(app.screen, "select_record", None)
-    if not callable(select):
-        return
-    if field:
-        select(record_id, field=field)
-    else:
-        select(record_id)
+def _select(app: SmartCityApp, record_id: str, field: str) -> None:
+    from .screens.pillar import PillarScreen
+    from .screens.plan_info import PlanInfoScreen
+
+    screen = app.screen
+    if isinstance(screen, PlanInfoScreen):
+        screen.select_record(record_id, field=field)
+    elif isinstance(screen, PillarScreen):
+        screen.select_record(record_id)

@@ -4,23 +4,26 @@ One source, so a new binding is in the palette without anybody remembering to ad
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Iterator
 from functools import partial
+from typing import Any
 
-from rich.align import Align
-from rich.text import Text
-from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
-from textual.widgets.option_list import Option
+from textual.app import App, SystemCommand
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.dom import DOMNode
+from textual.screen import Screen
 
 from ..i18n import t
 from . import keys
+from .textual_compat import LocalisedNoMatches
 
 
-def keyed_actions(screen, *, enabled_only: bool = True) -> list[tuple[str, str, object, str]]:
+def keyed_actions(screen: Screen[Any], *, enabled_only: bool = True) -> list[tuple[str, str, DOMNode, str]]:
     """(label, keys shown, node, action) for each of our enabled bindings on `screen`,
     one entry per action, in the order the key map lists them. Help asks for the disabled
     ones too (a milestone's keys, with the cursor on a programme): they exist all the same."""
-    seen: dict[tuple[int, str], list] = {}
-    for key, active in screen.active_bindings.items():
+    seen: dict[tuple[int, str], list[Any]] = {}
+    for key, active in keys.localised(screen.active_bindings).items():
         binding = active.binding
         # every binding with an id is one of the app's own (Textual's carry none): ours from
         # the key map, and those the programme widgets declare themselves
@@ -32,7 +35,7 @@ def keyed_actions(screen, *, enabled_only: bool = True) -> list[tuple[str, str, 
         entry[1].append(keys.display(key))
     order = {s.id: i for i, s in enumerate(keys.SPECS)}
 
-    def rank(entry: list) -> tuple[int, int]:
+    def rank(entry: list[Any]) -> tuple[int, int]:
         # what the focused part does first, then the screen's keys, then the app's
         node = entry[2]
         where = 2 if node is screen.app else 1 if node is screen else 0
@@ -43,7 +46,7 @@ def keyed_actions(screen, *, enabled_only: bool = True) -> list[tuple[str, str, 
 
 
 class KeyCommands(Provider):
-    def _commands(self):
+    def _commands(self) -> Iterator[tuple[str, str, Callable[[], Awaitable[object]]]]:
         for label, shown, node, action in keyed_actions(self.screen):
             yield label, t("ui.palette.key", keys=shown), partial(self.app.run_action, action, node)
 
@@ -59,32 +62,15 @@ class KeyCommands(Provider):
                 yield Hit(score, matcher.highlight(label), callback, help=help_text)
 
 
-class Palette(CommandPalette):
+class Palette(LocalisedNoMatches):
     """Textual's command palette, speaking the app's language (its own words are English)."""
 
     def __init__(self) -> None:
         super().__init__(placeholder=t("ui.palette.placeholder"), id="--command-palette")
 
-    def _start_no_matches_countdown(self, search_value: str) -> None:
-        # as Textual's, with the message in the app's language
-        self._stop_no_matches_countdown()
 
-        def show_no_matches() -> None:
-            if search_value:
-                self.query_one(CommandList).add_option(Option(
-                    Align.center(Text(t("ui.palette.no_matches"), style="not bold")),
-                    disabled=True, id=self._NO_MATCHES))
-                self._list_visible = True
-            else:
-                self._list_visible = False
-
-        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
-
-
-def system_commands(app, screen):
+def system_commands(app: App[Any], screen: Screen[Any]) -> Iterator[SystemCommand]:
     """Textual's own palette commands that make sense here, in the app's language."""
-    from textual.app import SystemCommand
-
     yield SystemCommand(t("ui.cmd.theme"), t("ui.cmd.theme_help"), app.action_change_theme)
     if screen.maximized is not None:
         yield SystemCommand(t("ui.cmd.minimize"), t("ui.cmd.minimize_help"), screen.action_minimize)

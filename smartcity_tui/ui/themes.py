@@ -11,11 +11,11 @@ colours), so a border, a cursor or a muted note is as readable as the text itsel
 from __future__ import annotations
 
 from functools import lru_cache, partial
+from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from rich.style import Style
 from rich.terminal_theme import TerminalTheme
-from textual._ansi_theme import MONOKAI  # the default dark ANSI palette, to return to
 from textual.color import Color
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.filter import LineFilter
@@ -23,6 +23,9 @@ from textual.theme import Theme
 
 from ..i18n import t
 from .palette import Palette
+
+if TYPE_CHECKING:
+    from .app import SmartCityApp
 
 HIGH_CONTRAST = "kontras-tinggi"
 DEFAULT_THEME = "textual-dark"
@@ -111,18 +114,18 @@ def _undim(style: Style) -> Style:
     return style + Style(dim=False)
 
 
-def _contrast(app, on: bool) -> None:
+NO_DIM = NoDim()
+
+
+def _contrast(app: SmartCityApp, on: bool) -> None:
     """The ANSI palette and the dim filter that go with the high contrast theme."""
     if on and app.ansi_theme_dark is not HIGH_CONTRAST_ANSI:
-        app._ansi_before_contrast = app.ansi_theme_dark
+        app.ansi_before_contrast = app.ansi_theme_dark
         app.ansi_theme_dark = HIGH_CONTRAST_ANSI
     elif not on and app.ansi_theme_dark is HIGH_CONTRAST_ANSI:
-        app.ansi_theme_dark = getattr(app, "_ansi_before_contrast", None) or MONOKAI
-    nodim = next((f for f in app._filters if isinstance(f, NoDim)), None)
-    if nodim is None:
-        nodim = NoDim(enabled=on)
-        app._filters.insert(0, nodim)  # before the ANSI filter, which turns dim into grey
-    nodim.enabled = on
+        app.ansi_theme_dark = app.ansi_before_contrast
+    # before Textual's own filters: its ANSI filter turns dim into grey
+    app.first_filters[:] = [NO_DIM] if on else []
 
 
 def theme_label(name: str) -> str:
@@ -131,7 +134,7 @@ def theme_label(name: str) -> str:
     return t("theme.high_contrast") if name == HIGH_CONTRAST else name
 
 
-def setup_themes(app) -> None:
+def setup_themes(app: SmartCityApp) -> None:
     """Register the high contrast theme, put on the remembered theme, and remember every
     later choice (from the palette or F5)."""
     app.register_theme(HIGH_CONTRAST_THEME)
@@ -148,13 +151,13 @@ def setup_themes(app) -> None:
         _contrast(app, chosen == HIGH_CONTRAST)  # before the first frame, not after it
 
 
-def toggle_contrast(app) -> None:
+def toggle_contrast(app: SmartCityApp) -> None:
     """High contrast on; pressed again, back to the theme used before (or the default)."""
     if app.theme == HIGH_CONTRAST:
-        before = getattr(app, "_theme_before_contrast", "") or DEFAULT_THEME
+        before = app.theme_before_contrast or DEFAULT_THEME
         app.theme = before if before in app.available_themes else DEFAULT_THEME
     else:
-        app._theme_before_contrast = app.theme
+        app.theme_before_contrast = app.theme
         app.theme = HIGH_CONTRAST
     app.notify(t("theme.now", theme=theme_label(app.theme)), timeout=3)
 

@@ -11,7 +11,6 @@ from timeline_support import build_timeline_plan, chart_of, go_to, milestone, op
 
 from smartcity_tui.i18n import get_language, set_language
 from smartcity_tui.settings import Settings
-from smartcity_tui.ui.language import relabel_classes
 from smartcity_tui.ui.palette import keyed_actions
 from smartcity_tui.ui.screens.help import HelpScreen
 from smartcity_tui.ui.screens.pillar import PillarScreen
@@ -39,7 +38,6 @@ def app(tmp_path, settings_path):
     yield app
     store.close()
     set_language("id")
-    relabel_classes()
 
 
 def help_rows(app) -> dict[str, str]:

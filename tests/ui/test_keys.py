@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ui_support import fixed_clock
+from ui_support import fixed_clock, palette_offers, until
 
 from smartcity_tui.settings import Settings
 from smartcity_tui.store import PlanStore
@@ -61,10 +61,9 @@ async def test_every_keyed_action_is_in_the_command_palette(ui_app):
         await pilot.press("ctrl+p")
         for c in "Saring":
             await pilot.press(c)
-        await pilot.pause(0.3)
+        await until(pilot, lambda: palette_offers(app, "Saring"), "the palette to offer the filter")
         await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, ChoicePicker), "the palette ran the filter action"
+        await until(pilot, lambda: isinstance(app.screen, ChoicePicker), "the palette to run the filter action")
 
 
 async def test_a_remapped_key_works(workshop_plan):

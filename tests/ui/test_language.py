@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Input, OptionList, Static, Tab
 from timeline_support import build_timeline_plan, milestone, open_app
+from ui_support import palette_offers, palette_open, until
 
 from smartcity_tui.i18n import CATALOGS, get_language, set_language
 from smartcity_tui.model import vocab
 from smartcity_tui.settings import Settings
-from smartcity_tui.ui.language import relabel_classes
 from smartcity_tui.ui.screens.dashboard import DashboardScreen
 from smartcity_tui.ui.screens.help import HelpScreen
 from smartcity_tui.ui.screens.pillar import PillarScreen
@@ -128,7 +128,6 @@ def assert_all_in(screen, lang: str, where: str, at_least: int = 10) -> None:
 def back_to_indonesian():
     yield
     set_language("id")
-    relabel_classes()  # later tests build widgets from the classes' key labels
 
 
 @pytest.fixture
@@ -220,9 +219,10 @@ async def test_the_palette_switches_the_language(plan_path):
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("ctrl+p")
             await pilot.press(*"bahasa")
-            await pilot.pause(0.4)
+            await until(pilot, lambda: palette_offers(app, "Ganti bahasa"), "the palette to offer the switch")
             await pilot.press("enter")
-            await pilot.pause(0.3)
+            await until(pilot, lambda: get_language() == "en" and not palette_open(app), "the switch")
+            await pilot.pause()
             assert get_language() == "en"
             assert_all_in(app.screen, "en", "dashboard after the palette")
     finally:

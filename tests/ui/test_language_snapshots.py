@@ -9,7 +9,6 @@ import pytest
 from timeline_support import build_timeline_plan, open_app
 
 from smartcity_tui.i18n import set_language
-from smartcity_tui.ui.language import relabel_classes
 
 SIZES = [(80, 24), (120, 40)]
 
@@ -20,7 +19,6 @@ def app(tmp_path: Path):
     yield app
     store.close()
     set_language("id")
-    relabel_classes()
 
 
 def switch_then(*keys: str):

@@ -10,6 +10,7 @@ import pytest
 from plan_screens_support import build_full_plan, open_app, programme_id
 
 from smartcity_tui.model.roadmap import BAR_DONE, BAR_MILESTONE
+from smartcity_tui.ui.plan_writes import PlanWrite
 from smartcity_tui.ui.screens.dashboard import DashboardScreen
 from smartcity_tui.ui.screens.pillar import PillarScreen
 from smartcity_tui.ui.screens.roadmap import RoadmapScreen
@@ -116,7 +117,7 @@ async def test_the_roadmap_follows_edits_and_undo(app):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("r")
         gov = programme_id(app, "GOV-01")
-        app.edit(lambda s: s.delete(gov))
+        app.write(PlanWrite(lambda s: s.delete(gov)))
         await pilot.pause()
         assert "GOV-01" not in codes(app)
         await pilot.press("ctrl+z")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from textual.color import Color
 from timeline_support import build_timeline_plan, open_app
-from ui_support import fixed_clock
+from ui_support import fixed_clock, palette_offers, until
 
 from smartcity_tui.settings import Settings
 from smartcity_tui.ui.factory import create_app
@@ -78,18 +78,19 @@ async def test_the_palette_offers_every_theme_in_the_app_language_and_remembers_
     try:
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.press("ctrl+p", *"tema")
-            await pilot.pause(0.4)
+            await until(pilot, lambda: palette_offers(app, "Tema"), "the palette to offer the themes")
             await pilot.press("enter")
-            await pilot.pause(0.3)
+            await until(pilot, lambda: isinstance(app.screen, ThemePalette)
+                        and bool(app.screen.query_one("CommandList").option_count), "the theme palette")
             palette = app.screen
             assert isinstance(palette, ThemePalette)
             assert palette.query_one("Input").placeholder == "Cari tema…"
             shown = [str(o.prompt) for o in palette.query_one("CommandList").options]
             assert "Kontras tinggi (proyektor)" in shown and "nord" in shown and "textual-light" in shown
             await pilot.press(*"nord")
-            await pilot.pause(0.4)
+            await until(pilot, lambda: palette_offers(app, "nord"), "the theme palette to offer nord")
             await pilot.press("enter")
-            await pilot.pause(0.3)
+            await until(pilot, lambda: app.theme == "nord", "the theme to change")
             assert app.theme == "nord"
     finally:
         store.close()

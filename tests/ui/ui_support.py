@@ -4,7 +4,11 @@ time on screen, and so every snapshot, is the same on every run), and helpers to
 from __future__ import annotations
 
 import datetime as _dt
+import time
 from pathlib import Path
+
+from textual import events
+from textual.widgets import Input, TextArea
 
 from smartcity_tui.model.records import Indicator, PlanInfo, Programme, Strategy, SwotItem
 from smartcity_tui.store import PlanStore
@@ -53,5 +57,45 @@ def reopen(path: Path) -> PlanStore:
     return PlanStore.open(path, readonly=True)
 
 
-async def type_text(pilot, text: str) -> None:
-    await pilot.press(*["space" if c == " " else c for c in text])
+async def until(pilot, condition, what: str, timeout: float = 15.0) -> None:
+    """Let the app work until `condition()` holds (a search has listed its results, a
+    screen has come up), checking after each pause: a test waits for what it needs, never
+    for a guessed time, so a busy machine makes it slower, not wrong."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still waiting, after {timeout:.0f} s, for {what}")
+        await pilot.pause(0.02)
+
+
+def palette_open(app) -> bool:
+    from textual.command import CommandPalette
+
+    return isinstance(app.screen, CommandPalette)
+
+
+def palette_offers(app, label: str) -> bool:
+    """The command palette is open and its first (highlighted) command is `label`."""
+    from textual.command import CommandList, CommandPalette
+
+    screen = app.screen
+    if not isinstance(screen, CommandPalette):
+        return False
+    commands = screen.query_one(CommandList)
+    if not commands.option_count or commands.highlighted is None:
+        return False
+    prompt = commands.get_option_at_index(commands.highlighted).prompt
+    return label in str(getattr(prompt, "renderable", prompt))
+
+
+async def type_text(pilot, text: str, *, keys: bool = False) -> None:
+    """Type `text` into the focused field. It arrives as the terminal delivers a paste: one
+    event the field handles as typed text (a selection is replaced, a length limit kept),
+    where a key press per character cost ~70 ms each on a busy machine, for the same edit.
+    keys=True presses them one by one, where the keys themselves are what a test is about."""
+    focused = pilot.app.focused
+    if keys or not isinstance(focused, (Input, TextArea)):
+        await pilot.press(*["space" if c == " " else c for c in text])
+        return
+    focused.post_message(events.Paste(text))
+    await pilot.pause()

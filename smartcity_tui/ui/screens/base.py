@@ -1,16 +1,24 @@
-"""What every plan screen shares: a top bar with the save state, a footer with its keys, and
-a redraw from the store whenever the plan has moved on since the screen last looked."""
+"""What every screen of ours shares: key labels in the current language (keys.localised),
+a rebuild when the language changes; and for the plan screens a top bar with the save
+state, a footer with their keys, and a redraw from the store whenever the app's plan
+version moves on while they are on show (or since they were last on show)."""
 
 from __future__ import annotations
 
+from typing import Any, TypeVar
+
 from textual.binding import ActiveBinding
-from textual.screen import Screen
+from textual.css.query import NoMatches
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer
 
 from ...i18n import get_language
 from ...model.plan import Plan
 from ...model.vocab import REGION_KINDS
 from .. import keys
+from ..app import app_of
+
+R = TypeVar("R")
 
 
 def plan_title(plan: Plan) -> str:
@@ -32,23 +40,55 @@ def footer() -> Footer:
     return Footer(compact=True, show_command_palette=False)
 
 
-class PlanScreen(Screen):
+class AppScreen(Screen[R]):
+    """A full screen of ours: its keys are shown in the current language."""
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        return keys.localised(super().active_bindings)
+
+    async def relanguage(self) -> None:
+        """Build what is on show again in the language just chosen (language.py); a screen
+        with words of its own on it says how in its override."""
+
+
+class AppModal(ModalScreen[R]):
+    """A modal of ours (form, picker, help): its keys are shown in the current language."""
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        return keys.localised(super().active_bindings)
+
+    async def relanguage(self) -> None:
+        """A form or picker is made for one use: the next one comes up in the new language,
+        this one stays as it is (unless it says otherwise: the first-run form)."""
+
+
+class PlanScreen(AppScreen[Any]):
     seen_version = -1
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         return ordered(super().active_bindings)
 
+    def on_mount(self) -> None:
+        # (Textual calls this besides a subclass's own on_mount; watching twice is once)
+        self.watch(app_of(self), "plan_version", self._plan_moved, init=False)
+
+    def _plan_moved(self) -> None:
+        if self.app.screen is self:  # a screen under a form or hidden catches up when shown
+            self.sync()
+
     def on_screen_resume(self) -> None:
         self.sync()
 
     def sync(self) -> None:
         """Redraw when the plan changed since this screen last drew it."""
-        app = self.app
+        app = app_of(self)
         if app.store is None or self.seen_version == app.plan_version:
             return
         self.seen_version = app.plan_version
-        self.show_plan(app.store.plan())
+        self.show_plan(app.plan)
 
     def show_plan(self, plan: Plan) -> None:  # pragma: no cover - every screen overrides it
         raise NotImplementedError
@@ -58,6 +98,15 @@ class PlanScreen(Screen):
         the screen keeps across the rebuild, its `relanguage` puts back afterwards."""
         await self.recompose()
         self.seen_version = -1
-        mount = getattr(self, "on_mount", None)
-        if callable(mount):
-            mount()
+        self.on_mount()
+
+    async def relanguage(self) -> None:
+        """Build the screen again in the language just chosen, the focus where it was.
+        Screens with more to keep (a view, filters, a cursor) say so in their own."""
+        focused = self.focused.id if self.focused is not None else None
+        await self.rebuild()
+        if focused:
+            try:
+                self.query_one(f"#{focused}").focus()
+            except NoMatches:  # the widget is not there after the rebuild: Textual focuses another
+                pass

@@ -5,13 +5,14 @@ and the team that wrote it; the officer keeps our value (k), takes theirs (t), k
 two records (b), types a new one (e) or puts the cursor on a value and presses enter. For a
 record one team deleted while another edited it: keep it (k) or delete it (d).
 
-Every choice is an ordinary write through `app.edit` (conflict_resolve.py), one undo step
-each. The list is read again from the store after every write, so a settled record leaves
+Every choice is an ordinary write (conflict_resolve.py) posted to the app as a PlanWrite,
+one undo step each. The list is read again from the store after every write, so a settled record leaves
 it and the next one takes its place.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,7 +27,11 @@ from ...i18n import t
 from ...model.plan import Plan
 from ...model.records import record_type
 from ...model.revision import DELETED
+from ...resources import stylesheet
+from ...store import PlanStore
 from .. import keys
+from ..app import app_of
+from ..plan_writes import PlanWrite
 from ..widgets.conflict_values import CHOICE_FIELDS, field_label, value_text
 from ..widgets.top_bar import TopBar
 from . import conflict_resolve as resolve
@@ -46,25 +51,8 @@ class Row:
 
 class ConflictsScreen(PlanScreen):
     BINDINGS = keys.prefixed("conflicts.")
-    DEFAULT_CSS = """
-    ConflictsScreen #conflict-box { height: 1fr; }
-    ConflictsScreen #conflict-record {
-        height: auto; max-height: 12; padding: 0 1; border: round $primary-darken-1;
-        border-title-color: $text; border-title-style: bold;
-    }
-    ConflictsScreen.-short #conflict-record { max-height: 9; }
-    ConflictsScreen #conflict-body { height: 1fr; }
-    ConflictsScreen #conflict-context {
-        display: none; width: 45%; height: 1fr; padding: 0 1; border: round $primary-darken-1;
-        border-title-color: $text;
-    }
-    ConflictsScreen.-wide #conflict-context { display: block; }
-    ConflictsScreen #conflict-values {
-        height: 1fr; border: round $primary-darken-1; border-title-color: $text;
-    }
-    ConflictsScreen #conflict-values:focus { border: heavy $accent; }
-    ConflictsScreen #conflict-values > .option-list--option-disabled { color: $text; text-style: bold; }
-    """
+    CSS = stylesheet(globals(), "conflicts.tcss")
+    SCOPED_CSS = False
 
     def __init__(self) -> None:
         super().__init__()
@@ -95,7 +83,7 @@ class ConflictsScreen(PlanScreen):
 
     def show_plan(self, plan: Plan) -> None:
         self.plan_name = plan_title(plan)
-        store = self.app.store
+        store = app_of(self).open_store
         self.conflicts = list_conflicts(store)
         ids = [c.id for c in self.conflicts]
         if self.current_id in ids:
@@ -104,7 +92,7 @@ class ConflictsScreen(PlanScreen):
         self._show()
 
     def _title_of(self, record_id: str) -> str:
-        state = self.app.store.state(record_id)
+        state = app_of(self).open_store.state(record_id)
         return title_of(state) if state is not None else record_id[:8]
 
     def _show(self) -> None:
@@ -112,7 +100,7 @@ class ConflictsScreen(PlanScreen):
         self.current_id = c.id if c else ""
         n = len(self.conflicts)
         where = t("exchange.conflict.where_n", i=self.index + 1, n=n) if n else t("exchange.conflict.where_none")
-        self.query_one(TopBar).set_where(f"{where} · {self.plan_name}")
+        self.query_one(TopBar).where = f"{where} · {self.plan_name}"
         head = self.query_one("#conflict-record", Static)
         values = self.query_one("#conflict-values", OptionList)
         if c is None:
@@ -160,7 +148,7 @@ class ConflictsScreen(PlanScreen):
         """At 120 columns and up: the whole record as it reads now, beside the values."""
         box = self.query_one("#conflict-context", Static)
         box.border_title = t("exchange.conflict.context")
-        state = self.app.store.state(c.id)
+        state = app_of(self).open_store.state(c.id)
         if state is None:
             box.update("")
             return
@@ -186,7 +174,7 @@ class ConflictsScreen(PlanScreen):
                 rows.append(Row(DELETED, choice=choice))
                 options.append(Option(Text(t(f"exchange.conflict.choice_{choice}"))))
             return rows, options
-        replica = self.app.store.replica_id
+        replica = app_of(self).open_store.replica_id
         for fc in c.fields:
             mine = resolve.mine_of(fc, replica)
             rows.append(Row(fc.field))
@@ -200,7 +188,7 @@ class ConflictsScreen(PlanScreen):
     def _value_line(self, fc: FieldConflict, w: Written, mine: Written, replica: str) -> Text:
         line = Text()
         line.append("● " if w is mine else "○ ", style="bold" if w is mine else "dim")
-        line.append(value_text(fc.field, w.value, self.conflict.kind, self._title_of))
+        line.append(value_text(fc.field, w.value, self.conflict.kind if self.conflict else "", self._title_of))
         tags = [w.who]
         if w.replica == replica:
             tags.append(t("exchange.conflict.ours"))
@@ -248,14 +236,14 @@ class ConflictsScreen(PlanScreen):
 
     # --- settling -------------------------------------------------------------------------------
 
-    def _write(self, write) -> None:
-        self.app.edit(write)
+    def _write(self, write: Callable[[PlanStore], object]) -> None:
+        self.post_message(PlanWrite(write))
 
     def action_keep(self) -> None:
         c, fc = self.conflict, self._field()
         if c is None or fc is None or fc.field == DELETED:
             return
-        mine = resolve.mine_of(fc, self.app.store.replica_id)
+        mine = resolve.mine_of(fc, app_of(self).open_store.replica_id)
         self._write(lambda s: resolve.settle(s, c.id, fc.field, mine.value))
 
     def action_keep_record(self) -> None:
@@ -284,9 +272,9 @@ class ConflictsScreen(PlanScreen):
         event.stop()
         self.action_use()
 
-    def _choose_other(self, fc: FieldConflict, then) -> None:
+    def _choose_other(self, fc: FieldConflict, then: Callable[[Written], object]) -> None:
         """`then(written)` with the other team's value; asks which when there are several."""
-        mine = resolve.mine_of(fc, self.app.store.replica_id)
+        mine = resolve.mine_of(fc, app_of(self).open_store.replica_id)
         others = resolve.others_of(fc, mine)
         if len(others) == 1:
             then(others[0])
@@ -314,12 +302,11 @@ class ConflictsScreen(PlanScreen):
         c, fc = self.conflict, self._field()
         if c is None or fc is None or not resolve.can_keep_both(c.kind, fc.field):
             return
-        mine = resolve.mine_of(fc, self.app.store.replica_id)
+        mine = resolve.mine_of(fc, app_of(self).open_store.replica_id)
 
         def both(other: Written) -> None:
-            new_id = self.app.edit(lambda s: resolve.keep_both(s, c.id, fc.field, mine.value, other.value))
-            if new_id is not None:
-                self.notify(t("exchange.conflict.both_done"), timeout=4)
+            self.post_message(PlanWrite(lambda s: resolve.keep_both(s, c.id, fc.field, mine.value, other.value),
+                                        then=lambda _new_id: self.notify(t("exchange.conflict.both_done"), timeout=4)))
 
         self._choose_other(fc, both)
 
@@ -334,7 +321,7 @@ class ConflictsScreen(PlanScreen):
             self.notify(t("exchange.conflict.choose_instead"), timeout=5)
             return
         start: Any = (row.written.value if row is not None and row.written is not None
-                      else resolve.mine_of(fc, self.app.store.replica_id).value)
+                      else resolve.mine_of(fc, app_of(self).open_store.replica_id).value)
         record_id, field = c.id, fc.field
 
         def saved(value: Any) -> None:

@@ -8,6 +8,7 @@ their gaps a moment later; a small plan is checked on the spot (and snapshots st
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import cast
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -18,10 +19,12 @@ from textual.worker import Worker, WorkerState
 
 from ...i18n import get_language, t
 from ...model.plan import Plan
+from ...model.records import Programme
 from ...model.validation import Finding, validate
 from ...model.vocab import PILLAR_KEYS, pillar
 from ...resources import stylesheet
 from .. import keys
+from ..app import app_of
 from ..widgets.pillar_card import PillarCard, lacks_lines
 from ..widgets.top_bar import TopBar
 from .base import PlanScreen, footer, plan_title
@@ -68,27 +71,27 @@ class DashboardScreen(PlanScreen):
     def on_mount(self) -> None:
         self.query_one("#quick-wins", OptionList).border_title = t("ui.dash.quick_wins")
         self.sync()
-        self.call_after_refresh(self.app.first_frame_drawn, "dashboard")
+        self.call_after_refresh(app_of(self).first_frame_drawn, "dashboard")
 
     def show_plan(self, plan: Plan) -> None:
         info = plan.info
         lang = get_language()
-        self.query_one(TopBar).set_where(t("ui.dash.where", plan=plan_title(plan)))
+        self.query_one(TopBar).where = t("ui.dash.where", plan=plan_title(plan))
         period = f"{info.start_year}-{info.end_year}" if info.start_year else t("ui.dash.no_period")
         facts = t("ui.dash.facts", province=info.province or "-", period=period,
-                  team=self.app.store.team or "-", conflicts=len(plan.conflict_ids))
+                  team=app_of(self).open_store.team or "-", conflicts=len(plan.conflict_ids))
         self.query_one("#facts", Static).update(facts)
         vision = info.vision.strip() or t("ui.dash.no_vision")
         self.query_one("#vision", Static).update(t("ui.dash.vision", vision=vision))
         counts = plan.counts()
         for key in PILLAR_KEYS:
-            self.query_one(f"#card-{key}", PillarCard).set_counts(counts[key])
+            self.query_one(f"#card-{key}", PillarCard).counts = counts[key]
         self._show_quick_wins(plan, lang)
         if len(plan.records) <= VALIDATE_INLINE_MAX:
             self._show_findings(validate(plan))
         else:
             for card in self.query(PillarCard):
-                card.set_lacks(None)
+                card.lacks = None
             # started once the counts are on screen: the checking thread competes with the
             # painting for the interpreter lock
             self.call_after_refresh(
@@ -100,7 +103,7 @@ class DashboardScreen(PlanScreen):
         if worker.group != "validate" or event.state != WorkerState.SUCCESS:
             return
         if worker.name == f"validate-{self.seen_version}":  # not a stale result
-            self._show_findings(worker.result)
+            self._show_findings(cast("list[Finding]", worker.result))
 
     def _show_findings(self, findings: list[Finding]) -> None:
         by_pillar: dict[str, list[Finding]] = defaultdict(list)
@@ -108,7 +111,7 @@ class DashboardScreen(PlanScreen):
             if f.pillar:
                 by_pillar[f.pillar].append(f)
         for key in PILLAR_KEYS:
-            self.query_one(f"#card-{key}", PillarCard).set_lacks(lacks_lines(by_pillar[key]))
+            self.query_one(f"#card-{key}", PillarCard).lacks = lacks_lines(by_pillar[key])
 
     def _show_quick_wins(self, plan: Plan, lang: str) -> None:
         wins = plan.quick_wins()
@@ -142,13 +145,13 @@ class DashboardScreen(PlanScreen):
 
     def action_open_card(self) -> None:
         if isinstance(self.focused, PillarCard):
-            self.app.action_open_pillar(self.focused.pillar_key)
+            app_of(self).action_open_pillar(self.focused.pillar_key)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        prog = self.app.store.get(event.option.id) if event.option.id else None
-        if prog is not None:
-            self.app.action_open_pillar(prog.pillar)
-            self.app.get_screen(f"pillar-{prog.pillar}").show_record(prog.id)
+        app = app_of(self)
+        prog = app.open_store.get(event.option.id) if event.option.id else None
+        if isinstance(prog, Programme):
+            app.pillar_screen(prog.pillar).show_record(prog.id)
 
     def action_move_card(self, dx: int, dy: int) -> None:
         cards = list(self.query(PillarCard))

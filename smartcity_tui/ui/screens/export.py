@@ -11,6 +11,8 @@ file is the plan as the officer sees it.
 
 from __future__ import annotations
 
+import datetime as _dt
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.text import Text
@@ -21,8 +23,10 @@ from textual.widgets import Button, Checkbox, Label, ProgressBar, Select, Static
 from ...bundle import BundleError, ExportOptions, ExportResult, export_bundle
 from ...i18n import get_language, t
 from ...model.plan import Plan
+from ...resources import stylesheet
 from ...store import PlanStore, StoreError
 from .. import keys
+from ..app import app_of
 from ..widgets.folder_picker import FolderPicker, shown
 from ..widgets.top_bar import TopBar
 from .base import PlanScreen, footer, plan_title
@@ -31,11 +35,13 @@ COUNT_KEYS = ("records", "swot", "strategy", "programme", "indicator", "mileston
               "deleted", "conflicts")
 
 
-def counts_line(counts: dict) -> str:
-    return t("exchange.export.counts", **{k: counts.get(k, 0) for k in COUNT_KEYS})
+def counts_line(counts: dict[str, int]) -> str:
+    fields: dict[str, object] = {k: counts.get(k, 0) for k in COUNT_KEYS}
+    return t("exchange.export.counts", None, **fields)
 
 
-def run_export(plan_path: Path, options: ExportOptions, progress, clock=None) -> ExportResult:
+def run_export(plan_path: Path, options: ExportOptions, progress: Callable[[int, int, str], None],
+               clock: Callable[[], _dt.datetime] | None = None) -> ExportResult:
     """The worker's whole job, on its own read-only copy of the plan file."""
     with PlanStore.open(plan_path, readonly=True) as store:
         return export_bundle(store, options, progress=progress, clock=clock)
@@ -43,25 +49,8 @@ def run_export(plan_path: Path, options: ExportOptions, progress, clock=None) ->
 
 class ExportScreen(PlanScreen):
     BINDINGS = keys.prefixed("export.")
-    DEFAULT_CSS = """
-    ExportScreen #export-body { height: 1fr; }
-    ExportScreen #export-options {
-        width: 30; height: 100%; border: round $primary-darken-1; border-title-color: $text;
-        padding: 0 1;
-    }
-    ExportScreen.-wide #export-options { width: 40; }
-    ExportScreen #export-options Label { text-style: bold; margin-top: 1; width: 100%; }
-    ExportScreen #export-options Select { width: 100%; }
-    ExportScreen #export-options Checkbox { margin-top: 1; width: 100%; }
-    ExportScreen #export-options Button { margin-top: 1; width: 100%; }
-    ExportScreen #export-hint { margin-top: 1; color: $text-muted; height: auto; }
-    ExportScreen #export-status { height: auto; max-height: 8; padding: 0 1; }
-    ExportScreen #export-progress { display: none; }
-    ExportScreen #export-progress.-running { display: block; }
-    ExportScreen #export-result { height: auto; }
-    ExportScreen #export-result.-failed { color: $error; }
-    ExportScreen #export-result.-done { color: $success; }
-    """
+    CSS = stylesheet(globals(), "export.tcss")
+    SCOPED_CSS = False
 
     def __init__(self, *, home: Path | None = None, drives: list[Path] | None = None) -> None:
         super().__init__()
@@ -98,9 +87,9 @@ class ExportScreen(PlanScreen):
         self.sync()
 
     def show_plan(self, plan: Plan) -> None:
-        self.query_one(TopBar).set_where(t("exchange.export.where", plan=plan_title(plan)))
+        self.query_one(TopBar).where = t("exchange.export.where", plan=plan_title(plan))
         # a merged plan handed back out still carries the secretariat's name: say whose it is
-        team = self.app.store.team or t("exchange.merge.no_team")
+        team = app_of(self).open_store.team or t("exchange.merge.no_team")
         self.query_one("#export-team", Static).update(t("exchange.export.team", team=team))
 
     # --- options -> export -------------------------------------------------------------------
@@ -119,7 +108,8 @@ class ExportScreen(PlanScreen):
         return True
 
     def action_run(self) -> None:
-        if self.running or self.app.store is None:
+        app = app_of(self)
+        if self.running or app.store is None:
             return
         options = self.options()
         if options is None:
@@ -131,10 +121,9 @@ class ExportScreen(PlanScreen):
         bar.update(total=None, progress=0)
         bar.add_class("-running")
         self._say(t("exchange.export.running", target=shown(options.out_dir)))
-        plan_path = self.app.store.path
-        app = self.app
+        plan_path = app.store.path
 
-        def clock():
+        def clock() -> _dt.datetime:
             return app.clock().replace(microsecond=0)
 
         def progress(done: int, total: int, _label: str) -> None:

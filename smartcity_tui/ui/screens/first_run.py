@@ -17,6 +17,7 @@ from ...model.vocab import REGION_KINDS
 from ...settings import data_dir
 from ...store import PlanStore, StoreError
 from .. import keys
+from ..app import app_of
 from .form import FormScreen, parse_year, text_input
 
 DEFAULT_FILE = "rencana-induk.json"
@@ -32,7 +33,7 @@ class FirstRunScreen(FormScreen[PlanStore]):
 
     def compose(self) -> ComposeResult:
         lang = get_language()
-        this_year = self.app.clock().year
+        this_year = app_of(self).clock().year
         with VerticalScroll(id="first-run", classes="form") as box:
             box.border_title = t("ui.first.title")
             box.border_subtitle = t("ui.first.keys_hint")  # no footer here: F4 is told of
@@ -65,7 +66,7 @@ class FirstRunScreen(FormScreen[PlanStore]):
         self.query_one("#region", Input).focus()
 
     async def action_switch_language(self) -> None:
-        await self.app.action_switch_language()
+        await app_of(self).action_switch_language()
 
     async def relanguage(self) -> None:
         """F4 on the form: built again in the other language, keeping what was typed, the
@@ -86,8 +87,8 @@ class FirstRunScreen(FormScreen[PlanStore]):
             self.query_one(f"#{focused}").focus()
 
     def collect(self) -> dict[str, Any]:
-        values = {name: self.query_one(f"#{name}", Input).value.strip()
-                  for name in ("region", "province", "start", "end", "team")}
+        values: dict[str, Any] = {name: self.query_one(f"#{name}", Input).value.strip()
+                                  for name in ("region", "province", "start", "end", "team")}
         values["kind"] = self.query_one("#kind", Select).value
         values["file"] = (Path(self.query_one("#file", Input).value.strip()).expanduser()
                           if self.plan_path is None else self.plan_path)

@@ -8,17 +8,17 @@ from typing import Any, Generic, TypeVar
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
 from ...i18n import t
 from .. import keys
+from .base import AppModal
 
 R = TypeVar("R")
 
 
-class FormScreen(ModalScreen[R], Generic[R]):
+class FormScreen(AppModal[R | None], Generic[R]):
     BINDINGS = keys.bindings("form.save", "form.cancel")
 
     def field(self, label: str, widget: Widget, hint: str = "") -> ComposeResult:
@@ -51,7 +51,7 @@ class FormScreen(ModalScreen[R], Generic[R]):
 
     def show_errors(self, errors: dict[str, str]) -> bool:
         """Put each message under its field, focus the first bad one; True when all is well."""
-        for line in self.query(".field-error"):
+        for line in self.query(".field-error").results(Static):
             line.update("")
             line.remove_class("-shown")
         first: Widget | None = None
@@ -96,7 +96,7 @@ class FormScreen(ModalScreen[R], Generic[R]):
 
 
 def text_input(value: str = "", *, id: str, placeholder: str = "", select_on_focus: bool = False,
-               **kw) -> Input:
+               **kw: Any) -> Input:
     """A one-line field. The cursor lands at the end of what is there, so typing after `e`
     adds to the text instead of replacing it all (Textual selects everything by default)."""
     return Input(value, placeholder=placeholder, id=id, compact=True, select_on_focus=select_on_focus, **kw)

@@ -6,12 +6,13 @@ from __future__ import annotations
 from rich.table import Table
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Static
 
 from ...i18n import t
 from .. import keys
 from ..palette import keyed_actions
+from .base import AppModal
 
 
 def key_rows(screen: Screen) -> list[tuple[str, str]]:
@@ -30,7 +31,7 @@ def key_table(rows: list[tuple[str, str]]) -> Table:
     return table
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(AppModal[None]):
     BINDINGS = keys.bindings("help.close")
 
     def __init__(self, under: Screen) -> None:

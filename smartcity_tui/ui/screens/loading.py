@@ -6,13 +6,14 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.containers import Center, Middle
-from textual.screen import Screen
 from textual.widgets import Static
 
 from ...i18n import t
+from ..app import app_of
+from .base import AppScreen
 
 
-class LoadingScreen(Screen):
+class LoadingScreen(AppScreen[None]):
     def __init__(self, path: Path) -> None:
         super().__init__()
         self.path = path
@@ -22,4 +23,4 @@ class LoadingScreen(Screen):
             yield Static(t("ui.loading", path=self.path.name), id="loading", markup=False)
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self.app.first_frame_drawn, "loading")
+        self.call_after_refresh(app_of(self).first_frame_drawn, "loading")

@@ -4,9 +4,9 @@ pillar by pillar, and only then merges.
 
 Reading a bundle (every checksum, type and reference) and computing the preview run in
 thread workers; the preview reads its own read-only copy of the plan file, never the app's
-live store. The merge itself is one write to the live store on the UI thread, through
-`app.edit`, because the store's listeners redraw the screens and are not thread-safe; a
-write that fails is said and changes nothing. With conflicts left, the conflicts screen
+live store. The merge itself is one write to the live store on the UI thread, a PlanWrite
+posted to the app, because the store's listeners redraw the screens and are not thread-safe;
+a write that fails is said and changes nothing. With conflicts left, the conflicts screen
 comes next.
 """
 
@@ -29,8 +29,11 @@ from ...bundle.merge import MergeError, MergeReport, apply, preview
 from ...i18n import get_language, t
 from ...model.format import date
 from ...model.plan import Plan
+from ...resources import stylesheet
 from ...store import PlanStore, StoreError
 from .. import keys
+from ..app import app_of
+from ..plan_writes import PlanWrite
 from ..widgets.folder_picker import FolderPicker, shown
 from ..widgets.top_bar import TopBar
 from .base import PlanScreen, footer, plan_title
@@ -66,36 +69,29 @@ def exported_when(bundle: Bundle) -> str:
 
 
 def compute_preview(plan_path: Path, bundles: list[Bundle]) -> Preview:
-    """In a worker, on a read-only copy of the plan file."""
+    """In a worker, on a read-only copy of the plan file.
+
+    (BundleLike): bundle.merge's protocol declares its attributes mutable, so mypy finds a
+    Bundle's `states: list` no match for it; the ignores go with the core's typing follow-up,
+    and mypy says so (warn_unused_ignores) the day they are not needed."""
     with PlanStore.open(plan_path, readonly=True) as store:
         try:
-            return Preview(preview(store, bundles))
+            return Preview(preview(store, bundles))  # type: ignore[arg-type]  # (BundleLike)
         except MergeError as e:
             refusal = e.message()
             if e.key != "merge.other_plan":
                 return Preview(refusal=refusal)
             try:
-                return Preview(refusal=refusal, adoptable=preview(store, bundles, adopt=True))
+                adoptable = preview(store, bundles, adopt=True)  # type: ignore[arg-type]  # (BundleLike)
+                return Preview(refusal=refusal, adoptable=adoptable)
             except MergeError:
                 return Preview(refusal=refusal)
 
 
 class MergeScreen(PlanScreen):
     BINDINGS = keys.prefixed("merge.")
-    DEFAULT_CSS = """
-    MergeScreen #merge-steps { height: 1fr; }
-    MergeScreen #merge-pick { height: 1fr; }
-    MergeScreen #merge-chosen { width: 36; height: 1fr; }
-    MergeScreen.-wide #merge-chosen { width: 56; }
-    MergeScreen #merge-bundles {
-        height: 1fr; border: round $primary-darken-1; border-title-color: $text;
-    }
-    MergeScreen #merge-bundles:focus { border: heavy $accent; }
-    MergeScreen #merge-preview { height: 1fr; padding: 0 1; }
-    MergeScreen #merge-sources { height: auto; margin-bottom: 1; }
-    MergeScreen #merge-report { height: auto; }
-    MergeScreen #merge-refusal { height: auto; color: $error; }
-    """
+    CSS = stylesheet(globals(), "merge.tcss")
+    SCOPED_CSS = False
 
     def __init__(self, *, home: Path | None = None, drives: list[Path] | None = None) -> None:
         super().__init__()
@@ -129,7 +125,7 @@ class MergeScreen(PlanScreen):
         self.sync()
 
     def show_plan(self, plan: Plan) -> None:
-        self.query_one(TopBar).set_where(t("exchange.merge.where", plan=plan_title(plan)))
+        self.query_one(TopBar).where = t("exchange.merge.where", plan=plan_title(plan))
 
     # --- choosing bundles ----------------------------------------------------------------------
 
@@ -238,7 +234,7 @@ class MergeScreen(PlanScreen):
         self._refuse("")
         self.query_one("#merge-report", Static).update(t("exchange.merge.computing"))
         self.refresh_bindings()
-        plan_path = self.app.store.path
+        plan_path = app_of(self).open_store.path
         self.run_worker(lambda: compute_preview(plan_path, bundles), thread=True, group="merge-preview",
                         name=str(self._preview_asked), exit_on_error=False)
 
@@ -311,14 +307,22 @@ class MergeScreen(PlanScreen):
             return
         bundles = [e.bundle for e in self.entries if e.bundle is not None]
         adopt = self.adopt
-        try:
-            report = self.app.edit(lambda s: apply(s, bundles, adopt=adopt))
-        except MergeError as e:  # the plan changed since the preview (not empty any more)
-            self._refuse(Text(e.message()))
+
+        def merge(store: PlanStore) -> MergeReport | MergeError:
+            try:
+                return apply(store, bundles, adopt=adopt)  # type: ignore[arg-type]  # (BundleLike)
+            except MergeError as e:  # the plan changed since the preview (not empty any more)
+                return e
+
+        # a write that fails has been said by the app; the plan is as it was
+        self.post_message(PlanWrite(merge, then=self._applied,
+                                    failed=lambda _e: self._refuse(Text(t("exchange.merge.write_failed")))))
+
+    def _applied(self, outcome: MergeReport | MergeError) -> None:
+        if isinstance(outcome, MergeError):
+            self._refuse(Text(outcome.message()))
             return
-        if report is None:  # the write failed; app.edit has said why, the plan is as it was
-            self._refuse(Text(t("exchange.merge.write_failed")))
-            return
+        report = outcome
         self.applied = report
         self.step = "done"
         self.refresh_bindings()

@@ -3,10 +3,10 @@ updated, deleted and the conflicts, from bundle/merge.py's MergeReport."""
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from rich import box
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -35,7 +35,7 @@ def report_table(report: MergeReport) -> Table:
         shown += 1
         # markup, not styled Text: a styled Text cell loses its column's right alignment
         cells = [f"[bold yellow]{v}[/]" if k.startswith("conflicts") and v else str(v)
-                 for k, v in zip(COLUMNS, values)]
+                 for k, v in zip(COLUMNS, values, strict=True)]
         table.add_row(Text(area_label(area)), *cells)
     if not shown:
         table.add_row(Text(t("exchange.merge.nothing_row")), *["0"] * len(COLUMNS))
@@ -48,7 +48,8 @@ def report_table(report: MergeReport) -> Table:
 def report_view(report: MergeReport, *, applied: bool, left_out: Sequence[str] = ()) -> Group:
     """The table with a line under it that says what it means for the plan file; and, when
     some chosen bundles could not be read, that those groups' work is not in it."""
-    lines = [report_table(report), Text(t("exchange.merge.unchanged", n=report.unchanged), style="dim")]
+    unchanged = Text(t("exchange.merge.unchanged", n=report.unchanged), style="dim")
+    lines: list[RenderableType] = [report_table(report), unchanged]
     if left_out:
         key = "exchange.merge.left_out_after" if applied else "exchange.merge.left_out_before"
         lines.append(Text(t(key, n=len(left_out), names=", ".join(left_out)), style="bold red"))

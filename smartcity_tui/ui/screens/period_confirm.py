@@ -7,23 +7,21 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...i18n import t
 from ...model.format import group_thousands
 from ...model.roadmap import OutsidePeriod
+from ...resources import stylesheet
 from .. import keys
+from .base import AppModal
 
 
-class PeriodConfirm(ModalScreen[bool]):
+class PeriodConfirm(AppModal[bool]):
     BINDINGS = keys.prefixed("period.")
-    DEFAULT_CSS = """
-    PeriodConfirm #period-box { width: 76; max-width: 100%; height: auto; max-height: 100%; }
-    PeriodConfirm #period-outside { height: auto; max-height: 12; background: $boost; }
-    PeriodConfirm #period-text { height: auto; margin-bottom: 1; }
-    """
+    CSS = stylesheet(globals(), "period_confirm.tcss")
+    SCOPED_CSS = False
 
     def __init__(self, start: int, end: int, outside: list[OutsidePeriod]) -> None:
         super().__init__()

@@ -6,14 +6,14 @@ from __future__ import annotations
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from .. import keys
+from .base import AppModal
 
 
-class ChoicePicker(ModalScreen[str | None]):
+class ChoicePicker(AppModal[str | None]):
     BINDINGS = keys.bindings("picker.cancel")
 
     def __init__(self, title: str, choices: list[tuple[str, str]], *, current: str | None = None,
@@ -42,7 +42,7 @@ class ChoicePicker(ModalScreen[str | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(self.choices[int(event.option.id[1:])][0])
+        self.dismiss(self.choices[int((event.option.id or "c0")[1:])][0])
 
     def on_key(self, event: events.Key) -> None:
         if event.character and event.character.lower() in self.hotkeys:

@@ -9,6 +9,7 @@ a pillar with hundreds of records opens as fast as an empty one.
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.widget import Widget
 from textual.widgets import TabbedContent, TabPane
 
 from ...i18n import get_language, t
@@ -16,6 +17,7 @@ from ...model.plan import Plan
 from ...model.vocab import pillar
 from ...resources import stylesheet
 from .. import keys
+from ..app import app_of
 from ..widgets.programmes_pane import ProgrammesPane
 from ..widgets.strategy_view import StrategyTable, StrategyView
 from ..widgets.swot_board import SwotBoard
@@ -38,10 +40,11 @@ class PillarScreen(PlanScreen):
         self.pillar = pillar(pillar_key)
         self._drawn: dict[str, int] = {}  # view -> plan version it was last drawn at
         self._select_on_mount: str | None = None
+        self._first_view = "swot"  # the view a (re)composed screen opens on
 
     def compose(self) -> ComposeResult:
         yield TopBar(id="top")
-        with TabbedContent(initial="swot", id="views"):
+        with TabbedContent(initial=self._first_view, id="views"):
             with TabPane(t("ui.pillar.tab_swot"), id="swot"):
                 yield SwotBoard(self.pillar_key, id="swot-board")
             with TabPane(t("ui.pillar.tab_strategies"), id="strategies"):
@@ -64,8 +67,7 @@ class PillarScreen(PlanScreen):
 
     def show_plan(self, plan: Plan) -> None:
         lang = get_language()
-        self.query_one(TopBar).set_where(
-            f"{self.pillar.number} {self.pillar.label(lang)} · {plan_title(plan)}")
+        self.query_one(TopBar).where = f"{self.pillar.number} {self.pillar.label(lang)} · {plan_title(plan)}"
         self._draw(self.view, plan)
 
     def _draw(self, view: str, plan: Plan) -> None:
@@ -77,12 +79,16 @@ class PillarScreen(PlanScreen):
             self.query_one(TimelinePane).show(plan)
         else:
             self.query_one(ProgrammesPane).show(plan)
-        self._drawn[view] = self.app.plan_version
+        self._drawn[view] = app_of(self).plan_version
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        view = event.pane.id or "swot"
-        if self.app.store is not None and self._drawn.get(view) != self.app.plan_version:
-            self._draw(view, self.app.store.plan())
+        self._show_view(event.pane.id or "swot")  # (a tab clicked; keys come through action_view)
+
+    def _show_view(self, view: str) -> None:
+        """The view drawn if the plan moved on since, and focused."""
+        app = app_of(self)
+        if app.store is not None and self._drawn.get(view) != app.plan_version:
+            self._draw(view, app.plan)
         self._focus_view(view)
 
     def _focus_view(self, view: str) -> None:
@@ -102,13 +108,16 @@ class PillarScreen(PlanScreen):
     def action_view(self, view: str) -> None:
         if view in VIEWS:
             self.query_one(TabbedContent).active = view
+            # at once, not when the tab's message arrives: a key typed right after the view
+            # key (`l` then `e`) goes to the view just opened
+            self._show_view(view)
 
     def action_next_view(self, step: int) -> None:
         i = VIEWS.index(self.view) if self.view in VIEWS else 0
         self.action_view(VIEWS[(i + step) % len(VIEWS)])
 
     def action_back(self) -> None:
-        self.app.action_open_dashboard()
+        app_of(self).action_open_dashboard()
 
     def select_record(self, record_id: str, view: str | None = None) -> bool:
         """Put the cursor on a record of this pillar (search and roadmap land here): a SWOT
@@ -118,29 +127,34 @@ class PillarScreen(PlanScreen):
         from ...model.records import Indicator, Milestone, Programme, Strategy, SwotItem
         from ..widgets.programme_table import ProgrammeView
 
-        plan = self.app.store.plan()
+        plan = app_of(self).plan
         record = plan.get(record_id)
         if isinstance(record, Indicator):
             record = plan.get(record.programme_id)
         views = {SwotItem: "swot", Strategy: "strategies", Programme: "programmes", Milestone: "timeline"}
-        view = (view if view == "timeline" and isinstance(record, Programme) else
-                views.get(type(record)) if record is not None else None)
+        if record is None:
+            return False
+        view = view if view == "timeline" and isinstance(record, Programme) else views.get(type(record))
         if view is None or plan.pillar_of(record) != self.pillar_key:
             return False
         board = self.query_one(SwotBoard)
-        if view == "swot" and board.element_filter and record.element != board.element_filter:
+        if isinstance(record, SwotItem) and board.element_filter and record.element != board.element_filter:
             board.element_filter = ""  # a filter hiding the item would hide the jump
         self.action_view(view)
         self._draw(view, plan)
+        target: Widget
         if view == "timeline":
-            target = self.query_one(TimelinePane).chart
-            target.select(record.id)
+            chart = self.query_one(TimelinePane).chart
+            chart.select(record.id)
+            target = chart
         elif isinstance(record, SwotItem):
-            target = board.quadrant(record.quadrant)
-            target.select_id(record.id)
+            quadrant = board.quadrant(record.quadrant)
+            quadrant.select_id(record.id)
+            target = quadrant
         elif isinstance(record, Strategy):
-            target = self.query_one(StrategyTable)
-            target.move_cursor(row=target.get_row_index(record.id), animate=False)
+            table = self.query_one(StrategyTable)
+            table.move_cursor(row=table.get_row_index(record.id), animate=False)
+            target = table
         else:
             view_widget = self.query_one(ProgrammeView)
             view_widget.select(record.id)
@@ -181,7 +195,9 @@ class PillarScreen(PlanScreen):
         view, selected = self.view, self._selected_id()
         element_filter = self.query_one(SwotBoard).element_filter
         sort = self.query_one(ProgrammeView).sort
+        self._first_view = view  # the new tabs open on it: no detour through the SWOT view
         await self.recompose()
+        self._first_view = "swot"
         self.query_one(SwotBoard).element_filter = element_filter
         self.query_one(ProgrammeView).sort = sort
         self._drawn.clear()

@@ -111,7 +111,8 @@ class PlanFactsForm(FormScreen[dict]):
         changes = self.build(values)
         start = changes.get("start_year", self.plan.info.start_year)
         end = changes.get("end_year", self.plan.info.end_year)
-        outside = rm.outside_period(self.plan, start, end) if {"start_year", "end_year"} & set(changes) and start else []
+        period_changed = bool({"start_year", "end_year"} & set(changes))
+        outside = rm.outside_period(self.plan, start, end) if period_changed and start else []
         if not outside:
             self.dismiss(changes)
             return

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from ...i18n import t
 from ...store import PlanLocked, PlanTooNew, PlanUnreadable, StoreError
 from .. import keys
+from .base import AppScreen
 
 
 def problem_title(problem: StoreError) -> str:
@@ -23,7 +23,7 @@ def problem_title(problem: StoreError) -> str:
     return t("ui.problem.other")
 
 
-class ProblemScreen(Screen):
+class ProblemScreen(AppScreen[None]):
     BINDINGS = keys.bindings("problem.quit")
 
     def __init__(self, problem: StoreError) -> None:

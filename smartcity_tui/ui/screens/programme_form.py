@@ -7,24 +7,35 @@ It checks before it closes and says next to each field what to type.
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Select, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
 from ...i18n import get_language, t
 from ...model.format import parse_rupiah, rupiah
 from ...model.plan import Plan
-from ...model.records import Indicator, Programme
-from ...model.vocab import FUNDING_SOURCES, HORIZONS, INNOVATION_KINDS, PRIORITIES, STATUSES, pillar as pillar_of
-from ..widgets.programme_table import localise_bindings
+from ...model.records import Indicator, Programme, Strategy
+from ...model.vocab import FUNDING_SOURCES, HORIZONS, INNOVATION_KINDS, PRIORITIES, STATUSES, Vocabulary
+from ...model.vocab import pillar as pillar_of
+from ...resources import stylesheet
+from .base import AppModal
 from .programme_form_fields import FieldError, FieldRow, IndicatorEditor, StakeholderRow, compact
 from .programme_form_values import (
-    IndicatorDraft, ProgrammeDraft, ProgrammeFormResult, StakeholderDraft, build, check, draft_of,
-    model_errors, show_amount,
+    IndicatorDraft,
+    ProgrammeDraft,
+    ProgrammeFormResult,
+    StakeholderDraft,
+    build,
+    check,
+    draft_of,
+    model_errors,
+    show_amount,
 )
 
 __all__ = ["ProgrammeForm", "ProgrammeFormResult"]
@@ -32,42 +43,19 @@ __all__ = ["ProgrammeForm", "ProgrammeFormResult"]
 YEAR = r"[0-9]{0,4}"
 
 
-def _text(value: str, widget_id: str, **kw) -> Input:
+def _text(value: str, widget_id: str, **kw: Any) -> Input:
     # Text is edited, not retyped: a first key press must not wipe a programme's name.
     # Number fields keep Textual's select-on-focus, where typing over is what one wants.
     return compact(Input, value, id=widget_id, select_on_focus=False, **kw)
 
 
-def _options(vocab) -> list[tuple[str, str]]:
+def _options(vocab: Vocabulary) -> list[tuple[str, str]]:
     return [(c.label(get_language()), c.key) for c in vocab]
 
 
-class ProgrammeForm(ModalScreen[ProgrammeFormResult | None]):
-    DEFAULT_CSS = """
-    ProgrammeForm { align: center middle; }
-    ProgrammeForm > #dialog {
-        width: 100%; max-width: 110; height: 100%; max-height: 46;
-        border: round $primary; border-title-style: bold; border-subtitle-color: $text-muted;
-        background: $surface;
-    }
-    ProgrammeForm #form-body { height: 1fr; padding: 0 1; scrollbar-size-vertical: 1; }
-    ProgrammeForm .section {
-        text-style: bold; color: $text-accent; background: $primary-muted; padding: 0 1; margin: 1 0 0 0;
-    }
-    ProgrammeForm #form-body > .section:first-child { margin-top: 0; }
-    ProgrammeForm Input, ProgrammeForm Select, ProgrammeForm SelectionList { width: 1fr; }
-    ProgrammeForm Input { background: $boost; }
-    ProgrammeForm Input:focus { background: $primary 30%; }
-    ProgrammeForm TextArea { height: 3; background: $boost; }
-    ProgrammeForm #strategies, ProgrammeForm #funding { height: auto; max-height: 8; }
-    ProgrammeForm #quick_win { border: none; padding: 0; height: 1; }
-    ProgrammeForm #budget-total { margin: 0 0 1 23; text-style: bold; }
-    ProgrammeForm #stakeholders { height: auto; }
-    ProgrammeForm #indicators { height: auto; }
-    ProgrammeForm .add-row { margin-bottom: 1; width: auto; min-width: 16; }
-    ProgrammeForm #form-errors { color: $error; height: auto; max-height: 4; padding: 0 1; display: none; }
-    ProgrammeForm #form-errors.-shown { display: block; }
-    """
+class ProgrammeForm(AppModal[ProgrammeFormResult | None]):
+    CSS = stylesheet(globals(), "programme_form.tcss")
+    SCOPED_CSS = False
 
     BINDINGS = [
         Binding("ctrl+s", "save", "prog.key.save", id="programme_form.save", priority=True),
@@ -88,8 +76,7 @@ class ProgrammeForm(ModalScreen[ProgrammeFormResult | None]):
         # Years already filled outside the plan period stay visible, so nothing is dropped unseen.
         self.budget_years = sorted(set(plan_years) | set(self.draft.budget))
         self.target_years = sorted(set(plan_years).union(*(i.targets for i in self.draft.indicators)))
-        self.AUTO_FOCUS = "#name" if programme else "#code"
-        localise_bindings(self)
+        self.AUTO_FOCUS = "#name" if programme else "#code"  # type: ignore[misc]  # (Textual reads it per screen)
 
     # --- building the form -----------------------------------------------------------------
 
@@ -172,11 +159,11 @@ class ProgrammeForm(ModalScreen[ProgrammeFormResult | None]):
     def _year_hint(self, year: int) -> str:
         return t("prog.form.year_hint", year=year) if self.years else ""
 
-    def _choice(self, widget_id: str, vocab, value: str) -> Select:
+    def _choice(self, widget_id: str, vocab: Vocabulary, value: str) -> Select[str]:
         return compact(Select, _options(vocab), id=widget_id, allow_blank=False,
                       value=value if value in vocab else vocab.keys[0])
 
-    def _strategy_picker(self):
+    def _strategy_picker(self) -> list[Widget]:
         own = self.plan.strategies_for(self.pillar)
         chosen = list(self.draft.strategy_ids)
         options = [Selection(f"{s.kind} · {s.text}", s.id, s.id in chosen) for s in own]
@@ -184,7 +171,7 @@ class ProgrammeForm(ModalScreen[ProgrammeFormResult | None]):
         for sid in chosen:  # a strategy of another pillar, or one deleted since: shown, so it can be unticked
             if sid not in known:
                 other = self.plan.get(sid)
-                label = f"{other.kind} · {other.text}" if other is not None and other.KIND == "strategy" else f"? {sid[:8]}"
+                label = f"{other.kind} · {other.text}" if isinstance(other, Strategy) else f"? {sid[:8]}"
                 options.append(Selection(label, sid, True))
         if not options:
             return [Static(t("prog.form.no_strategies"), classes="field-note")]

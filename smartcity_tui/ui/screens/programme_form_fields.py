@@ -7,7 +7,9 @@ Every control is compact (one line, no border) so the whole form scrolls comfort
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import count
+from typing import Any, TypeVar
 
 from textual.containers import Grid, Horizontal, Vertical
 from textual.widget import Widget
@@ -17,9 +19,11 @@ from ...i18n import get_language, t
 from ...model.vocab import PENTAHELIX_ROLES
 from .programme_form_values import IndicatorDraft, StakeholderDraft
 
+W = TypeVar("W", bound=Widget)
+
 _row_numbers = count(1)
 
-def compact(widget_class, *args, **kw):
+def compact(widget_class: Callable[..., W], *args: Any, **kw: Any) -> W:
     """A one-line control without a border, the way every control in this form is."""
     return widget_class(*args, compact=True, **kw)
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from ...i18n import t
 from ...model.format import group_thousands, number, parse_rupiah
 from ...model.plan import Plan
-from ...model.records import Indicator, Programme, Stakeholder
+from ...model.records import Indicator, Programme, Record, Stakeholder
 from ...model.validation import ERROR, validate
 
 
@@ -236,7 +237,7 @@ def build(draft: ProgrammeDraft, pillar: str, programme: Programme | None,
     for ind in draft.indicators:
         if ind.id is None and ind.is_blank():
             continue
-        fields = dict(
+        fields: dict[str, Any] = dict(
             name=ind.name.strip(), unit=ind.unit.strip(), baseline=parse_number(ind.baseline),
             targets={y: v for y, v in ((y, parse_number(s)) for y, s in sorted(ind.targets.items())) if v is not None},
             order=order,
@@ -254,7 +255,7 @@ def model_errors(plan: Plan, result: ProgrammeFormResult, lang: str | None = Non
     this version does not know, a strategy deleted meanwhile); the field checks above catch
     what an officer can type, this catches the rest."""
     prog = result.programme
-    records = {sid: plan.get(sid) for sid in prog.strategy_ids if plan.get(sid) is not None}
+    records: dict[str, Record] = {sid: r for sid in prog.strategy_ids if (r := plan.get(sid)) is not None}
     records[prog.id] = prog
     records.update({i.id: i for i in result.indicators})
     findings = validate(Plan(plan.info, records))

@@ -10,6 +10,7 @@ the rows already built (see RoadmapChart), so it repaints at once on a plan of 1
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.content import Content
@@ -19,7 +20,9 @@ from ...i18n import get_language, t
 from ...model import roadmap as rm
 from ...model.plan import Plan
 from ...model.vocab import HORIZONS, PILLARS, pillar
+from ...resources import stylesheet
 from .. import keys
+from ..app import app_of
 from ..widgets.roadmap_chart import RoadmapChart, RoadmapDetail, RoadmapHeader
 from ..widgets.top_bar import TopBar
 from .base import PlanScreen, footer, plan_title
@@ -29,11 +32,8 @@ HORIZON_CYCLE = ("", *HORIZONS.keys)
 
 class RoadmapScreen(PlanScreen):
     BINDINGS = keys.prefixed("roadmap.")
-    DEFAULT_CSS = """
-    RoadmapScreen #roadmap-filters { height: auto; padding: 0 1; background: $boost; }
-    RoadmapScreen #roadmap-legend { height: 1; padding: 0 1; color: $text-muted; display: none; }
-    RoadmapScreen.-tall #roadmap-legend { display: block; }
-    """
+    CSS = stylesheet(globals(), "roadmap.tcss")
+    SCOPED_CSS = False
 
     def __init__(self) -> None:
         super().__init__()
@@ -70,7 +70,7 @@ class RoadmapScreen(PlanScreen):
         self.chart.focus()
 
     def show_plan(self, plan: Plan) -> None:
-        self.query_one(TopBar).set_where(t("roadmap.where", plan=plan_title(plan)))
+        self.query_one(TopBar).where = t("roadmap.where", plan=plan_title(plan))
         self.agencies = rm.agencies(plan)
         chart = self.chart
         chart.empty_text = t("roadmap.empty")
@@ -89,28 +89,27 @@ class RoadmapScreen(PlanScreen):
             ("o", t("roadmap.f.agency"), flt.agency),
             ("p", t("roadmap.f.quick_win"), t("roadmap.f.only") if flt.quick_win_only else ""),
         ]
-        line: list = []
-        for key_id, (_, label, value) in zip(("pillar", "horizon", "agency", "quick_win"), parts):
-            line += [(self._key_of(f"roadmap.{key_id}"), "bold $accent"), f" {label}: ",
-                     (value or t("roadmap.f.all"), "bold $text-warning" if value else ""), "   "]
-        line = Content.assemble(*line[:-1])
-        self.query_one("#roadmap-filters", Static).update(line)
+        pieces: list[str | tuple[str, str]] = []
+        for key_id, (_, label, value) in zip(("pillar", "horizon", "agency", "quick_win"), parts, strict=True):
+            pieces += [(self._key_of(f"roadmap.{key_id}"), "bold $accent"), f" {label}: ",
+                       (value or t("roadmap.f.all"), "bold $text-warning" if value else ""), "   "]
+        self.query_one("#roadmap-filters", Static).update(Content.assemble(*pieces[:-1]))
         chart.empty_text = t("roadmap.empty_filtered") if chart.total else t("roadmap.empty")
 
     def _key_of(self, binding_id: str) -> str:
         """The key the user has for this binding now (remapped or default), as the footer shows it."""
-        remapped = getattr(self.app, "_keymap", {}).get(binding_id)
+        remapped = app_of(self).settings.keys.get(binding_id)
         raw = remapped or keys.BY_ID[binding_id].keys
         return keys.display(raw.split(",")[0])
 
     def on_roadmap_chart_selected(self, event: RoadmapChart.Selected) -> None:
         from ..navigation import jump
 
-        jump(self.app, event.programme_id)
+        jump(app_of(self), event.programme_id)
 
     # --- filters -------------------------------------------------------------------------------
 
-    def set_filter(self, **changes) -> None:
+    def set_filter(self, **changes: Any) -> None:
         self.chart.set_filter(replace(self.chart.filter, **changes))
         self._show_filters()
 
@@ -143,7 +142,7 @@ class RoadmapScreen(PlanScreen):
         self.set_filter(pillar="", horizon="", agency="", quick_win_only=False)
 
     def action_back(self) -> None:
-        self.app.action_open_dashboard()
+        app_of(self).action_open_dashboard()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear_filters":

@@ -13,18 +13,21 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...i18n import get_language, t
 from ...model.format import group_thousands
+from ...model.plan import Plan
 from ...model.records import Strategy, SwotItem
 from ...model.search import Hit, fold, search
 from ...model.vocab import PILLAR_KEYS, QUADRANTS, pillar
+from ...resources import stylesheet
 from .. import keys
+from ..app import app_of
 from ..widgets.roadmap_layout import fit
+from .base import AppModal
 
 DEBOUNCE = 0.08  # seconds after the last keystroke
 LIMIT = 200  # results shown; more words narrow it down
@@ -54,18 +57,10 @@ class ResultList(OptionList):
             event.stop()
 
 
-class SearchScreen(ModalScreen[Hit | None]):
+class SearchScreen(AppModal[Hit | None]):
     BINDINGS = keys.prefixed("search.")
-    DEFAULT_CSS = """
-    SearchScreen { align: center top; }
-    SearchScreen #search-box {
-        width: 100%; max-width: 110; height: 100%; max-height: 36;
-        border: thick $accent; background: $surface; padding: 0 1;
-    }
-    SearchScreen #search-input { background: $boost; }
-    SearchScreen #search-status { color: $text-muted; height: 1; }
-    SearchScreen #search-results { height: 1fr; border: none; padding: 0; background: $surface; }
-    """
+    CSS = stylesheet(globals(), "search.tcss")
+    SCOPED_CSS = False
 
     def __init__(self, query: str = "") -> None:
         super().__init__()
@@ -84,7 +79,7 @@ class SearchScreen(ModalScreen[Hit | None]):
     def on_mount(self) -> None:
         field = self.query_one("#search-input", Input)
         field.focus()
-        plan = self.app.store.plan()
+        plan = app_of(self).plan
         if len(plan.records) >= WARM_INDEX_FROM:
             # the first search on a big plan builds the index (a few hundred ms): do it now,
             # off the UI thread, while the officer is still typing
@@ -105,7 +100,7 @@ class SearchScreen(ModalScreen[Hit | None]):
         self._timer = None
         query = self.query_one("#search-input", Input).value
         self.query_text = query
-        plan = self.app.store.plan()
+        plan = app_of(self).plan
         self.hits = search(plan, query, limit=LIMIT)
         results = self.query_one(ResultList)
         # each result is cut to the list's width here: a wrapped result would read as two
@@ -125,7 +120,7 @@ class SearchScreen(ModalScreen[Hit | None]):
             status.update(t("search.count_one") if len(self.hits) == 1 else
                           t("search.count", n=group_thousands(len(self.hits))))
 
-    def _line(self, plan, hit: Hit, query: str, width: int) -> Text:
+    def _line(self, plan: Plan, hit: Hit, query: str, width: int) -> Text:
         lang = get_language()
         record = plan.info if hit.kind == "plan" else plan.get(hit.record_id)
         if isinstance(record, SwotItem):

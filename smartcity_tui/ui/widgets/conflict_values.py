@@ -4,14 +4,26 @@ items or strategies a list points to, and "(kosong)" for nothing at all."""
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from ...i18n import get_language, t
 from ...model.format import number, rupiah
 from ...model.revision import DELETED
 from ...model.vocab import (
-    FUNDING_SOURCES, HORIZONS, INNOVATION_KINDS, PRIORITIES, QUADRANTS, RATINGS, READINESS_ASPECTS,
-    REGION_KINDS, STATUSES, STRATEGY_KINDS, PILLAR_KEYS, find_element, pillar,
+    FUNDING_SOURCES,
+    HORIZONS,
+    INNOVATION_KINDS,
+    PILLAR_KEYS,
+    PRIORITIES,
+    QUADRANTS,
+    RATINGS,
+    READINESS_ASPECTS,
+    REGION_KINDS,
+    STATUSES,
+    STRATEGY_KINDS,
+    find_element,
+    pillar,
 )
 
 CHOICES = {

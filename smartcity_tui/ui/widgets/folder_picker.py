@@ -9,15 +9,18 @@ folder are shown as ~/..., which is shorter on a narrow terminal and says where 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Self
 
-from rich.text import Text
+from rich.text import Text, TextType
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import DirectoryTree, Input, Label, OptionList
+from textual.widgets.directory_tree import DirEntry
 from textual.widgets.option_list import Option
+from textual.widgets.tree import TreeNode
 
 from ...i18n import t
 from .. import drives as drive_list
@@ -38,6 +41,15 @@ def typed(text: str) -> Path | None:
     return Path(text).expanduser() if text else None
 
 
+def _is_folder(path: Path) -> bool:
+    """A folder the tree can show: False for anything that cannot even be looked at (a
+    drive pulled out, a folder the officer may not read)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
 def is_bundle(path: Path) -> bool:
     try:
         if path.is_file():
@@ -50,12 +62,12 @@ def is_bundle(path: Path) -> bool:
 class PlaceTree(DirectoryTree):
     """Folders (and, for the merge screen, .zip files) without the hidden ones."""
 
-    def __init__(self, path: Path, *, zips: bool, **kw) -> None:
+    def __init__(self, path: Path, *, zips: bool, **kw: Any) -> None:
         self.zips = zips
         super().__init__(path, **kw)
         self.root.label = shown(Path(path))
 
-    def reset_node(self, node, label, data=None):
+    def reset_node(self, node: TreeNode[DirEntry], label: TextType, data: DirEntry | None = None) -> Self:
         if node is self.root:
             label = shown(Path(self.path))
         return super().reset_node(node, label, data)
@@ -65,7 +77,7 @@ class PlaceTree(DirectoryTree):
         for p in paths:
             if p.name.startswith(".") or p.name.startswith("~$"):
                 continue
-            if self._safe_is_dir(p) or (self.zips and p.suffix.lower() == ".zip"):
+            if _is_folder(p) or (self.zips and p.suffix.lower() == ".zip"):
                 out.append(p)
         return out
 
@@ -92,7 +104,7 @@ class FolderPicker(Vertical):
     """
 
     def __init__(self, *, home: Path | None = None, drives: list[Path] | None = None,
-                 zips: bool = False, path_label: str = "", start: Path | None = None, **kw) -> None:
+                 zips: bool = False, path_label: str = "", start: Path | None = None, **kw: Any) -> None:
         super().__init__(**kw)
         self.home = Path.home() if home is None else home
         self.places = drive_list.places(self.home, drives)
@@ -126,7 +138,7 @@ class FolderPicker(Vertical):
             yield Input(shown(self.start, self.home), id="path", compact=True, select_on_focus=False)
 
     @property
-    def tree(self) -> PlaceTree:
+    def tree(self) -> PlaceTree:  # type: ignore[override]  # (DOMNode.tree draws the DOM for debugging)
         return self.query_one(PlaceTree)
 
     @property
@@ -145,7 +157,7 @@ class FolderPicker(Vertical):
         if event.option_list.id != "places":
             return
         event.stop()
-        place = self.places[int(event.option.id.rpartition("-")[2])]
+        place = self.places[int((event.option.id or "place-0").rpartition("-")[2])]
         self.tree.path = place.path
         self.set_path(place.path)
         self.tree.focus()

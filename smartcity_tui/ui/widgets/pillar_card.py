@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
+from textual.reactive import reactive
 from textual.widgets import Static
 
 from ...i18n import get_language, t
@@ -35,27 +38,28 @@ def lacks_lines(findings: list[Finding]) -> list[tuple[str, str]]:
 
 
 class PillarCard(Static, can_focus=True):
-    def __init__(self, key: str, **kw) -> None:
+    # what the card shows; the dashboard sets them, the card redraws itself
+    counts: reactive[dict[str, Any] | None] = reactive(None, init=False, always_update=True)
+    # what the pillar lacks, from validation; None while a big plan is still being checked
+    lacks: reactive[list[tuple[str, str]] | None] = reactive(None, init=False, always_update=True)
+
+    def __init__(self, key: str, **kw: Any) -> None:
         super().__init__(**kw)
         self.pillar_key = key
         p = pillar(key)
         self.border_title = f"{p.number} {p.label(get_language())}"
-        self._counts: dict | None = None
-        self._lacks: list[tuple[str, str]] | None = None
 
-    def set_counts(self, counts: dict) -> None:
-        self._counts = counts
+    def watch_counts(self) -> None:
         self._redraw()
 
-    def set_lacks(self, lacks: list[tuple[str, str]] | None) -> None:
-        self._lacks = lacks
+    def watch_lacks(self) -> None:
         self._redraw()
 
     def on_resize(self) -> None:
         self._redraw()
 
     def _redraw(self) -> None:
-        c = self._counts
+        c = self.counts
         if c is None:
             return
         text = Text(no_wrap=True, overflow="ellipsis")
@@ -63,7 +67,7 @@ class PillarCard(Static, can_focus=True):
         text.append("\n" + t("ui.card.strategies", n=c["strategies"]))
         text.append("\n" + t("ui.card.programmes", n=c["programmes"], qw=c["quick_wins"]))
         room = max(1, self.content_size.height - 3) if self.content_size.height else 2
-        lacks = self._lacks
+        lacks = self.lacks
         if lacks is None:
             text.append("\n" + t("ui.card.checking"), style="dim")
         elif not lacks:

@@ -4,7 +4,10 @@ the save state stay in one place (each action calls the screen's method of the s
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from rich.text import Text
+from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -12,6 +15,19 @@ from ...i18n import get_language, t
 from ...model.records import PlanInfo
 from ...model.vocab import REGION_KINDS
 from .. import keys
+
+if TYPE_CHECKING:
+    from ..screens.plan_info import PlanInfoScreen
+
+
+def plan_screen_of(widget: Widget) -> PlanInfoScreen:
+    """The plan screen this part sits on: it does the writing."""
+    from ..screens.plan_info import PlanInfoScreen
+
+    screen = widget.screen
+    assert isinstance(screen, PlanInfoScreen)
+    return screen
+
 
 LABEL = "bold"
 
@@ -41,7 +57,7 @@ class FactsPanel(Static, can_focus=True):
         self.update(text)
 
     def action_edit_facts(self) -> None:
-        self.screen.edit_facts()
+        plan_screen_of(self).edit_facts()
 
 
 class LinesList(OptionList):
@@ -50,7 +66,7 @@ class LinesList(OptionList):
 
     BINDINGS = keys.prefixed("plan_lines.")
 
-    def __init__(self, field: str, **kw) -> None:
+    def __init__(self, field: str, **kw: Any) -> None:
         super().__init__(**kw)
         self.field = field  # "missions" or "targets"
         self.lines: list[str] = []
@@ -76,15 +92,15 @@ class LinesList(OptionList):
         return min(self.highlighted, len(self.lines) - 1)
 
     def action_new_line(self) -> None:
-        self.screen.new_line(self.field, self.current)
+        plan_screen_of(self).new_line(self.field, self.current)
 
     def action_edit_line(self) -> None:
         if self.current is not None:
-            self.screen.edit_line(self.field, self.current)
+            plan_screen_of(self).edit_line(self.field, self.current)
 
     def action_delete_line(self) -> None:
         if self.current is not None:
-            self.screen.delete_line(self.field, self.current)
+            plan_screen_of(self).delete_line(self.field, self.current)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         # enter on a line is OptionList's "select": edit that line

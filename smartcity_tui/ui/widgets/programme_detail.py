@@ -11,9 +11,15 @@ from rich.text import Text
 from ...i18n import get_language, t
 from ...model.format import number, rupiah
 from ...model.plan import Plan
-from ...model.records import Programme
+from ...model.records import Programme, Strategy
 from ...model.vocab import (
-    FUNDING_SOURCES, HORIZONS, INNOVATION_KINDS, PENTAHELIX_ROLES, PRIORITIES, STATUSES, pillar,
+    FUNDING_SOURCES,
+    HORIZONS,
+    INNOVATION_KINDS,
+    PENTAHELIX_ROLES,
+    PRIORITIES,
+    STATUSES,
+    pillar,
 )
 
 LABEL_STYLE = "bold"
@@ -60,7 +66,7 @@ def detail_text(plan: Plan, p: Programme | None, lang: str | None = None) -> Tex
     if strategies:
         out.append(f"{L('strategies')}:\n", style=LABEL_STYLE)
         for st in strategies:
-            if st is None:
+            if not isinstance(st, Strategy):
                 continue
             out.append(f"  {st.kind} ", style="bold")
             out.append(st.text + "\n")

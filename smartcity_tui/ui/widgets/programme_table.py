@@ -6,7 +6,8 @@ holds the store acts, then hands the fresh Plan back through `show`.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
+from typing import Any
 
 from rich.text import Text
 from textual import on
@@ -33,11 +34,11 @@ _PRIORITY_RANK = {k: i for i, k in enumerate(PRIORITIES.keys)}  # high first
 _LAST = "\uffff"  # empty values sort after every real one
 
 
-def sort_key(sort: str):
-    def code(p: Programme):
+def sort_key(sort: str) -> Callable[[Programme], tuple[Any, ...]]:
+    def code(p: Programme) -> tuple[Any, ...]:
         return (p.code, p.name.casefold(), p.id)
 
-    keys = {
+    keys: dict[str, Callable[[Programme], tuple[Any, ...]]] = {
         "code": code,
         "horizon": lambda p: (_HORIZON_RANK.get(p.horizon, 99), p.start_year or 9999, *code(p)),
         "start_year": lambda p: (p.start_year or 9999, *code(p)),
@@ -45,14 +46,6 @@ def sort_key(sort: str):
         "priority": lambda p: (_PRIORITY_RANK.get(p.priority, 99), *code(p)),
     }
     return keys[sort]
-
-
-def localise_bindings(node: Widget) -> None:
-    """Binding descriptions are written as catalog keys; show them in the current language."""
-    table = node._bindings.key_to_bindings
-    for key, bindings in table.items():
-        table[key] = [replace(b, description=t(b.description)) if b.description.startswith("prog.") else b
-                      for b in bindings]
 
 
 COLUMNS = ("code", "name", "horizon", "years", "agency", "priority", "quick_win", "budget")
@@ -99,7 +92,7 @@ class ProgrammeView(Widget):
             super().__init__()
             self.programme_id = programme_id
 
-    def __init__(self, pillar: str, **kw) -> None:
+    def __init__(self, pillar: str, **kw: Any) -> None:
         super().__init__(**kw)
         self.pillar = pillar
         self.sort = "code"
@@ -107,7 +100,6 @@ class ProgrammeView(Widget):
         self._rows: list[Programme] = []
         self._selected_id: str | None = None
         self._columns_for: tuple = ()
-        localise_bindings(self)
 
     def compose(self) -> ComposeResult:
         yield Static(id="prog-header")
@@ -154,9 +146,9 @@ class ProgrammeView(Widget):
             table.clear(columns=True)
             self._columns_for = (widths, lang)
             for key in COLUMNS:
-                label = t("prog.col." + key, lang)
+                label: str | Text = t("prog.col." + key, lang)
                 if key == "budget":
-                    label = Text(label, justify="right")
+                    label = Text(t("prog.col." + key, lang), justify="right")
                 table.add_column(label, width=widths[key], key=key)
         for p in self._rows:
             table.add_row(*self._cells(p, widths, lang), key=p.id)

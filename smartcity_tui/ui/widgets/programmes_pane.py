@@ -1,9 +1,11 @@
 """The programmes view of a pillar screen: the ProgrammeView table (it never writes) with the
-ProgrammeForm behind enter / n, and the writes they ask for done here, through the app, so
+ProgrammeForm behind enter / n, and the writes they ask for, posted from here to the app, so
 undo and the save state stay in one place. A form's programme, its indicators and the ones
 it removed are saved as one undo step."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.containers import Container
@@ -11,13 +13,21 @@ from textual.containers import Container
 from ...i18n import t
 from ...model.plan import Plan
 from ...model.records import Programme
+from ...store import PlanStore
+from ..app import app_of
+from ..plan_writes import PlanWrite
+from ..record_edits import RecordEdits
 from .programme_table import ProgrammeView
+
+if TYPE_CHECKING:  # the form module is imported when a form first opens
+    from ..screens.programme_form_values import ProgrammeFormResult
 
 
 class ProgrammesPane(Container):
-    def __init__(self, pillar_key: str, **kw) -> None:
+    def __init__(self, pillar_key: str, **kw: Any) -> None:
         super().__init__(**kw)
         self.pillar_key = pillar_key
+        self.edits = RecordEdits(self)
 
     def compose(self) -> ComposeResult:
         yield ProgrammeView(self.pillar_key, id="programmes-table")
@@ -32,21 +42,20 @@ class ProgrammesPane(Container):
         from ..screens.programme_form import ProgrammeForm
 
         message.stop()
-        plan = self.app.store.plan()
+        plan = app_of(self).plan
         programme = plan.get(message.programme_id) if message.programme_id else None
         if message.programme_id and not isinstance(programme, Programme):
             return
-        indicators = plan.indicators_of(programme.id) if programme else []
-        self.app.push_screen(ProgrammeForm(plan, self.pillar_key, programme, indicators), self._apply)
+        prog = programme if isinstance(programme, Programme) else None
+        indicators = plan.indicators_of(prog.id) if prog else []
+        self.edits.ask(ProgrammeForm(plan, self.pillar_key, prog, indicators), self._save)
 
-    def _apply(self, result) -> None:
-        if result is None:
-            return
+    def _save(self, result: ProgrammeFormResult) -> None:
         programme = result.programme
-        is_new = self.app.store.get(programme.id) is None
+        is_new = app_of(self).open_store.get(programme.id) is None
         label = t("ui.programme.did_add" if is_new else "ui.programme.did_edit", name=programme.name)
 
-        def write(store) -> None:
+        def write(store: PlanStore) -> None:
             with store.undo_step(label):
                 store.save(programme, label=label)
                 for indicator in result.indicators:
@@ -55,14 +64,11 @@ class ProgrammesPane(Container):
                     if store.get(removed) is not None:
                         store.delete(removed, label=label)
 
-        self.app.edit(write)
+        # (the cursor stays where it was: the table keeps its row across the redraw)
+        self.edits.post(PlanWrite(write))
 
     def on_programme_view_delete_requested(self, message: ProgrammeView.DeleteRequested) -> None:
         message.stop()
-        programme = self.app.store.get(message.programme_id)
-        if not isinstance(programme, Programme):
-            return
-        label = t("ui.programme.did_delete", name=programme.name)
-        self.app.edit(lambda s: s.delete(programme.id, label=label))
-        if not self.app.save_failed:
-            self.app.notify(t("ui.deleted_undo_hint"), timeout=4)
+        programme = app_of(self).open_store.get(message.programme_id)
+        if isinstance(programme, Programme):
+            self.edits.delete(programme.id, t("ui.programme.did_delete", name=programme.name))

@@ -4,6 +4,8 @@ the neighbouring quadrant, so the 2x2 reads like one grid."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from rich.text import Text
 from textual.message import Message
 from textual.widgets import OptionList
@@ -13,6 +15,9 @@ from ...i18n import get_language, t
 from ...model.records import SwotItem
 from ...model.vocab import QUADRANTS, Pillar
 from .. import keys
+
+if TYPE_CHECKING:
+    from .swot_board import SwotBoard
 
 # Where each quadrant sits in the 2x2: S W / O T.
 GRID = {"S": (0, 0), "W": (1, 0), "O": (0, 1), "T": (1, 1)}
@@ -32,7 +37,7 @@ class QuadrantList(OptionList):
             super().__init__()
             self.quadrant, self.dx, self.dy = quadrant, dx, dy
 
-    def __init__(self, quadrant: str, **kw) -> None:
+    def __init__(self, quadrant: str, **kw: Any) -> None:
         super().__init__(**kw)
         self.quadrant = quadrant
         self.item_ids: list[str] = []
@@ -104,7 +109,7 @@ class QuadrantList(OptionList):
         self.parent_board().edit_item(self.current_id())
 
     def action_delete_item(self) -> None:
-        self.parent_board().delete_item(self, self.current_id())
+        self.parent_board().delete_item(self.current_id())
 
     def action_move_item(self) -> None:
         self.parent_board().move_item(self.current_id())
@@ -122,7 +127,7 @@ class QuadrantList(OptionList):
             return bool(self.parent_board().element_filter)
         return True
 
-    def parent_board(self):
+    def parent_board(self) -> SwotBoard:
         from .swot_board import SwotBoard
 
         return self.query_ancestor(SwotBoard)

@@ -4,6 +4,8 @@ full below it. n adds a row, enter edits it, delete removes it; the plan screen 
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.widgets import DataTable
 
@@ -11,6 +13,7 @@ from ...i18n import get_language, t
 from ...model.records import Readiness
 from ...model.vocab import RATINGS, READINESS_ASPECTS
 from .. import keys
+from .plan_sections import plan_screen_of
 from .roadmap_layout import fit
 
 RATING_STYLE = {"baik": "bold green", "sedang": "bold yellow", "kurang": "bold red"}
@@ -21,7 +24,7 @@ NARROW = 100  # below this width the table leaves the description to the detail 
 class ReadinessTable(DataTable):
     BINDINGS = keys.prefixed("readiness.")
 
-    def __init__(self, **kw) -> None:
+    def __init__(self, **kw: Any) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, cell_padding=1, **kw)
         self.rows_shown: list[Readiness] = []
         self._columns_for: tuple = ()
@@ -99,15 +102,17 @@ class ReadinessTable(DataTable):
         return out
 
     def action_new_readiness(self) -> None:
-        self.screen.new_readiness()
+        plan_screen_of(self).new_readiness()
 
     def action_edit_readiness(self) -> None:
-        if self.current() is not None:
-            self.screen.edit_readiness(self.current())
+        row = self.current()
+        if row is not None:
+            plan_screen_of(self).edit_readiness(row)
 
     def action_delete_readiness(self) -> None:
-        if self.current() is not None:
-            self.screen.delete_readiness(self.current())
+        row = self.current()
+        if row is not None:
+            plan_screen_of(self).delete_readiness(row)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("edit_readiness", "delete_readiness"):

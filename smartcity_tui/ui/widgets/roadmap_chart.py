@@ -10,6 +10,7 @@ already built, without asking the model again.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from rich.text import Text
 from textual.content import Content
@@ -60,13 +61,13 @@ class RoadmapChart(YearChart):
     """
 
     class Selected(Message):
-        def __init__(self, chart: "RoadmapChart", programme_id: str) -> None:
+        def __init__(self, chart: RoadmapChart, programme_id: str) -> None:
             super().__init__()
             self.chart, self.programme_id = chart, programme_id
 
     _lines: list[Group | RoadmapRow]
 
-    def __init__(self, **kw) -> None:
+    def __init__(self, **kw: Any) -> None:
         super().__init__(**kw)
         self.filter = RoadmapFilter()
         self.total = 0  # programmes before filtering

@@ -3,6 +3,8 @@ full beside or below it, with the SWOT items it draws on."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Container, VerticalScroll
@@ -10,10 +12,12 @@ from textual.widgets import DataTable, Static
 
 from ...i18n import get_language, t
 from ...model.plan import Plan
-from ...model.records import Strategy, SwotItem
+from ...model.records import Record, Strategy, SwotItem
 from ...model.validation import KIND_QUADRANTS
 from ...model.vocab import STRATEGY_KINDS
 from .. import keys
+from ..app import app_of
+from ..record_edits import RecordEdits
 
 KIND_ORDER = {k: i for i, k in enumerate(STRATEGY_KINDS.keys)}
 
@@ -46,11 +50,11 @@ class StrategyTable(DataTable):
 
 
 class StrategyView(Container):
-    def __init__(self, pillar_key: str, **kw) -> None:
+    def __init__(self, pillar_key: str, **kw: Any) -> None:
         super().__init__(**kw)
         self.pillar_key = pillar_key
         self._plan: Plan | None = None
-        self._select_after: str | None = None
+        self.edits = RecordEdits(self)
 
     def compose(self) -> ComposeResult:
         table = StrategyTable(id="strategy-table", cursor_type="row", zebra_stripes=True)
@@ -73,8 +77,7 @@ class StrategyView(Container):
     def show(self, plan: Plan) -> None:
         self._plan = plan
         table = self.query_one(StrategyTable)
-        keep = self._select_after or table.current_id()
-        self._select_after = None
+        keep = self.edits.take_selection() or table.current_id()
         row_before = table.cursor_row
         # the text column takes what the kind and count columns (and cell padding, scrollbar) leave
         text_width = max(20, table.size.width - self._kind_w - self._swot_w - 8) if table.size.width else 40
@@ -94,9 +97,9 @@ class StrategyView(Container):
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if self._plan is not None and event.row_key is not None:
-            self._show_detail(self._plan.get(event.row_key.value))
+            self._show_detail(self._plan.get(event.row_key.value or ""))
 
-    def _show_detail(self, strategy) -> None:
+    def _show_detail(self, strategy: Record | None) -> None:
         detail = self.query_one("#strategy-detail", Static)
         if not isinstance(strategy, Strategy):
             detail.update(t("ui.strategy.empty"))
@@ -121,33 +124,16 @@ class StrategyView(Container):
     def new_strategy(self) -> None:
         from ..screens.strategy_form import StrategyForm
 
-        plan = self.app.store.plan()
         draft = Strategy(pillar=self.pillar_key, kind="SO")
-        self.app.push_screen(StrategyForm(plan, draft, is_new=True), self._save_new)
-
-    def _save_new(self, strategy: Strategy | None) -> None:
-        if strategy is None:
-            return
-        added = self.app.edit(lambda s: s.add(strategy, label=t("ui.strategy.did_add")))
-        if added is not None:
-            self._select_after = added.id
+        self.edits.add(StrategyForm(app_of(self).plan, draft, is_new=True), t("ui.strategy.did_add"))
 
     def edit_strategy(self, strategy_id: str | None) -> None:
         from ..screens.strategy_form import StrategyForm
 
-        current = self.app.store.get(strategy_id) if strategy_id else None
+        app = app_of(self)
+        current = app.open_store.get(strategy_id) if strategy_id else None
         if isinstance(current, Strategy):
-            self.app.push_screen(StrategyForm(self.app.store.plan(), current, is_new=False), self._save_edit)
-
-    def _save_edit(self, strategy: Strategy | None) -> None:
-        if strategy is None:
-            return
-        self._select_after = strategy.id
-        self.app.edit(lambda s: s.save(strategy, label=t("ui.strategy.did_edit")))
+            self.edits.edit(StrategyForm(app.plan, current, is_new=False), t("ui.strategy.did_edit"))
 
     def delete_strategy(self, strategy_id: str | None) -> None:
-        if strategy_id is None:
-            return
-        self.app.edit(lambda s: s.delete(strategy_id, label=t("ui.strategy.did_delete")))
-        if not self.app.save_failed:
-            self.app.notify(t("ui.deleted_undo_hint"), timeout=4)
+        self.edits.delete(strategy_id, t("ui.strategy.did_delete"))

@@ -4,6 +4,8 @@ saved as it is made."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.containers import Grid, Vertical
 from textual.widgets import Static
@@ -12,17 +14,20 @@ from ...i18n import get_language, t
 from ...model.plan import Plan
 from ...model.records import SwotItem
 from ...model.vocab import QUADRANTS, pillar
+from ..app import app_of
+from ..plan_writes import PlanWrite
+from ..record_edits import RecordEdits
 from .quadrant_list import AT, GRID, QuadrantList
 
 
 class SwotBoard(Vertical):
-    def __init__(self, pillar_key: str, **kw) -> None:
+    def __init__(self, pillar_key: str, **kw: Any) -> None:
         super().__init__(**kw)
         self.pillar_key = pillar_key
         self.pillar = pillar(pillar_key)
         self.element_filter = ""
         self._plan: Plan | None = None
-        self._select_after: str | None = None  # an item to put the cursor on after a redraw
+        self.edits = RecordEdits(self)
 
     def compose(self) -> ComposeResult:
         yield Static(id="swot-filter", markup=False)
@@ -45,8 +50,7 @@ class SwotBoard(Vertical):
             items = plan.swot_for(self.pillar_key, q)
             shown = [i for i in items if not self.element_filter or i.element == self.element_filter]
             self.quadrant(q).show(shown, self.pillar, len(items))
-        target = self._select_after
-        self._select_after = None
+        target = self.edits.take_selection()
         if target is not None:
             item = plan.get(target)
             if isinstance(item, SwotItem) and item.pillar == self.pillar_key:
@@ -74,39 +78,22 @@ class SwotBoard(Vertical):
         from ..screens.swot_form import SwotForm
 
         draft = SwotItem(pillar=self.pillar_key, quadrant=quadrant, element=self.element_filter)
-        self.app.push_screen(SwotForm(draft, is_new=True), self._save_new)
-
-    def _save_new(self, item: SwotItem | None) -> None:
-        if item is None:
-            return
-        added = self.app.edit(lambda s: s.add(item, label=t("ui.swot.did_add")))
-        if added is not None:
-            self._select_after = added.id
+        self.edits.add(SwotForm(draft, is_new=True), t("ui.swot.did_add"))
 
     def edit_item(self, item_id: str | None) -> None:
         from ..screens.swot_form import SwotForm
 
-        item = self.app.store.get(item_id) if item_id else None
+        item = app_of(self).open_store.get(item_id) if item_id else None
         if isinstance(item, SwotItem):
-            self.app.push_screen(SwotForm(item, is_new=False), self._save_edit)
+            self.edits.edit(SwotForm(item, is_new=False), t("ui.swot.did_edit"))
 
-    def _save_edit(self, item: SwotItem | None) -> None:
-        if item is None:
-            return
-        self._select_after = item.id
-        self.app.edit(lambda s: s.save(item, label=t("ui.swot.did_edit")))
-
-    def delete_item(self, ql: QuadrantList, item_id: str | None) -> None:
-        if item_id is None:
-            return
-        self.app.edit(lambda s: s.delete(item_id, label=t("ui.swot.did_delete")))
-        if not self.app.save_failed:
-            self.app.notify(t("ui.deleted_undo_hint"), timeout=4)
+    def delete_item(self, item_id: str | None) -> None:
+        self.edits.delete(item_id, t("ui.swot.did_delete"))
 
     def move_item(self, item_id: str | None) -> None:
         from ..screens.picker import ChoicePicker
 
-        item = self.app.store.get(item_id) if item_id else None
+        item = app_of(self).open_store.get(item_id) if item_id else None
         if not isinstance(item, SwotItem):
             return
         lang = get_language()
@@ -114,13 +101,12 @@ class SwotBoard(Vertical):
         hotkeys = {q.key.lower(): q.key for q in QUADRANTS if q.key != item.quadrant}
         picker = ChoicePicker(t("ui.swot.move_title"), choices, hotkeys=hotkeys, hint=t("ui.swot.move_hint"))
 
-        def moved(quadrant: str | None) -> None:
-            if quadrant is None or quadrant == item.quadrant:
-                return
-            self._select_after = item.id
-            self.app.edit(lambda s: s.update(item.id, quadrant=quadrant, label=t("ui.swot.did_move")))
+        def moved(quadrant: str) -> None:
+            if quadrant != item.quadrant:
+                self.edits.select(item)
+                self.edits.post(PlanWrite.update(item.id, t("ui.swot.did_move"), quadrant=quadrant))
 
-        self.app.push_screen(picker, moved)
+        self.edits.ask(picker, moved)
 
     def choose_filter(self) -> None:
         from ..screens.picker import ChoicePicker
@@ -128,9 +114,9 @@ class SwotBoard(Vertical):
         lang = get_language()
         choices = [("", t("ui.swot.all_elements"))] + [(e.key, e.label(lang)) for e in self.pillar.elements]
         picker = ChoicePicker(t("ui.swot.filter_title"), choices, current=self.element_filter)
-        self.app.push_screen(picker, lambda key: None if key is None else self.set_filter(key))
+        self.edits.ask(picker, self.set_filter)
 
     def set_filter(self, element: str) -> None:
         self.element_filter = element
         if self._plan is not None:
-            self.show(self.app.store.plan())
+            self.show(app_of(self).plan)

@@ -3,29 +3,38 @@ on disk. The save state is never hidden: officers must know before they pull a f
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.reactive import reactive
 from textual.widgets import Static
+
+from ..app import app_of
 
 
 class SaveState(Static):
     def on_mount(self) -> None:
-        self.watch(self.app, "save_note", self._update)
-        self.watch(self.app, "save_failed", self._update)
+        app = app_of(self)
+        self.watch(app, "save_note", self._update)
+        self.watch(app, "save_failed", self._update)
 
     def _update(self, _value: object = None) -> None:
-        self.update(self.app.save_note)
-        self.set_class(self.app.save_failed, "-failed")
+        app = app_of(self)
+        self.update(app.save_note)
+        self.set_class(app.save_failed, "-failed")
 
 
 class TopBar(Horizontal):
-    def __init__(self, where: str = "", **kw) -> None:
+    where: reactive[str] = reactive("", init=False)  # "1 Smart Governance · Kabupaten Sukamaju"
+
+    def __init__(self, where: str = "", **kw: Any) -> None:
         super().__init__(**kw)
-        self._where = where
+        self.set_reactive(TopBar.where, where)
 
     def compose(self) -> ComposeResult:
-        yield Static(self._where, id="where", markup=False)
+        yield Static(self.where, id="where", markup=False)
         yield SaveState(id="save-state")
 
-    def set_where(self, text: str) -> None:
+    def watch_where(self, text: str) -> None:
         self.query_one("#where", Static).update(text)

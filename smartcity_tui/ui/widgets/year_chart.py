@@ -12,8 +12,12 @@ chart on its own.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -28,13 +32,13 @@ class YearChart(ScrollView, can_focus=True):
     COMPONENT_PREFIX = ""  # a subclass's own, e.g. "roadmap-chart"
     NO_PERIOD = ""  # i18n key of the header's note when the plan has no period
 
-    def __init__(self, **kw) -> None:
+    def __init__(self, **kw: Any) -> None:
         super().__init__(**kw)
         self.years: tuple[int, ...] = ()
         self.empty_text = ""
         self.header: YearChartHeader | None = None
         self.detail: Widget | None = None
-        self._lines: list = []
+        self._lines: list[Any] = []
         self._cursor = -1  # index into _lines, on a line _can_rest_on (or -1: none)
         self._cols: Columns | None = None
         self._cache: dict[int, Strip] = {}
@@ -44,17 +48,17 @@ class YearChart(ScrollView, can_focus=True):
     def _columns(self) -> Columns:
         raise NotImplementedError
 
-    def _draw(self, line, width: int) -> Text:
+    def _draw(self, line: Any, width: int) -> Text:
         raise NotImplementedError
 
     def _header_names(self, text: Text, cols: Columns) -> None:
         """Append the headings between the code column and the years."""
         raise NotImplementedError
 
-    def _can_rest_on(self, line) -> bool:
+    def _can_rest_on(self, line: Any) -> bool:
         return True
 
-    def _line_id(self, line) -> str | None:
+    def _line_id(self, line: Any) -> str | None:
         raise NotImplementedError
 
     def _double_clicked(self) -> None:
@@ -63,7 +67,7 @@ class YearChart(ScrollView, can_focus=True):
     # --- data ----------------------------------------------------------------------------------
 
     @property
-    def current(self):
+    def current(self) -> Any:
         line = self._lines[self._cursor] if 0 <= self._cursor < len(self._lines) else None
         return line if line is not None and self._can_rest_on(line) else None
 
@@ -136,7 +140,7 @@ class YearChart(ScrollView, can_focus=True):
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(f"{self.COMPONENT_PREFIX}--{name}", partial=True)
 
-    def _draw_bar(self, text: Text, cells, quick_win: bool) -> None:
+    def _draw_bar(self, text: Text, cells: Sequence[str], quick_win: bool) -> None:
         """A programme's bar across the year columns (its cells from model.roadmap)."""
         cols = self._cols
         assert cols is not None
@@ -197,7 +201,7 @@ class YearChart(ScrollView, can_focus=True):
         if self._lines:
             self._move_to(self._step(0, 1) if direction < 0 else self._step(len(self._lines) - 1, -1))
 
-    def on_click(self, event) -> None:
+    def on_click(self, event: events.Click) -> None:
         index = self.scroll_offset.y + event.y
         if 0 <= index < len(self._lines) and self._can_rest_on(self._lines[index]):
             if index == self._cursor and event.chain >= 2:
@@ -219,7 +223,7 @@ class YearChartHeader(Widget):
     """The column headings over a chart, drawn from the chart's own layout (as a strip, so
     the leading spaces that line the headings up with the rows are kept)."""
 
-    def __init__(self, chart: YearChart, **kw) -> None:
+    def __init__(self, chart: YearChart, **kw: Any) -> None:
         super().__init__(**kw)
         self.chart = chart
         chart.header = self
@@ -239,7 +243,7 @@ class YearChartDetail(Widget):
     YearChartDetail { height: 1; padding: 0 1; background: $panel; text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
-    def __init__(self, chart: YearChart, **kw) -> None:
+    def __init__(self, chart: YearChart, **kw: Any) -> None:
         super().__init__(**kw)
         self.chart = chart
         chart.detail = self

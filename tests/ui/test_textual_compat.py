@@ -1,0 +1,68 @@
+"""The one module that touches Textual's private names (ui/textual_compat.py) against the
+Textual installed: when a new Textual renames or reshapes any of them, these fail first and
+say what to look at (README, "A new Textual"). And the palette's "no matches" line does
+come up in the officer's language, which is what the private override is for."""
+
+from __future__ import annotations
+
+import inspect
+import re
+import tomllib
+from importlib.metadata import version
+from pathlib import Path
+
+from textual.command import CommandList, CommandPalette
+
+from smartcity_tui.i18n import t
+from smartcity_tui.ui.textual_compat import PALETTE_PRIVATES, LocalisedNoMatches
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _pinned_range(package: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    deps = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    spec = next(d for d in deps if re.match(rf"{package}\b", d))
+    low = re.search(r">=\s*([\d.]+)", spec)
+    high = re.search(r"<\s*([\d.]+)", spec)
+    assert low and high, f"{package} is not pinned to a range in pyproject.toml: {spec!r}"
+    return tuple(map(int, low.group(1).split("."))), tuple(map(int, high.group(1).split(".")))
+
+
+def test_the_installed_textual_is_the_tested_range():
+    installed = tuple(int(p) for p in version("textual").split(".")[:3] if p.isdigit())
+    low, high = _pinned_range("textual")
+    assert low <= installed < high, (
+        f"Textual {version('textual')} is outside the tested range {low}..{high}: run the suite, "
+        "read ui/textual_compat.py against the new Textual, then move the pin (README)")
+
+
+def test_the_palette_privates_are_still_there():
+    source = inspect.getsource(CommandPalette)
+    missing = [name for name in PALETTE_PRIVATES if name not in source]
+    assert missing == [], f"Textual's CommandPalette no longer has {missing}: ui/textual_compat.py must change"
+    params = list(inspect.signature(CommandPalette._start_no_matches_countdown).parameters)
+    assert params == ["self", "search_value"], f"_start_no_matches_countdown now takes {params}"
+    assert isinstance(CommandPalette._NO_MATCHES, str)
+    assert isinstance(CommandPalette._NO_MATCHES_COUNTDOWN, float)
+    # what the override replaces is still an English line of Textual's own making
+    assert "No matches found" in inspect.getsource(CommandPalette._start_no_matches_countdown)
+
+
+async def test_the_palette_no_matches_line_is_localised(ui_app):
+    def shown(command_list: CommandList) -> list[str]:
+        prompts = [command_list.get_option_at_index(i).prompt for i in range(command_list.option_count)]
+        return [str(getattr(p, "renderable", p)) for p in prompts]
+
+    async with ui_app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(ui_app.screen, LocalisedNoMatches)
+        await pilot.press(*"qqqzzz")
+        command_list = ui_app.screen.query_one(CommandList)
+        # the line comes after Textual's countdown, once the search has found nothing: wait
+        # for it (up to 10 s on a busy machine), not for a fixed time
+        for _ in range(200):
+            if any(t("ui.palette.no_matches") in line for line in shown(command_list)):
+                break
+            await pilot.pause(0.05)
+        assert shown(command_list) == [t("ui.palette.no_matches")]
