@@ -14,18 +14,39 @@ import zlib
 from pathlib import Path, PurePosixPath
 
 from ..i18n import os_reason
-from .errors import BundleError
+from .errors import BundleError, zip_reason
 from .layout import MANIFEST, MAX_FILE_BYTES, MAX_TOTAL_BYTES, MAX_ZIP_MEMBERS
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# What desktops add to a zip beside the bundle's folder: macOS Finder's resource forks
+# (`__MACOSX/`), Finder's and Explorer's folder caches. Never read, and no reason to refuse.
+DESKTOP_LITTER = {"__MACOSX", ".DS_Store", "Thumbs.db", "desktop.ini"}
 
 
 def safe_relative(name: str) -> bool:
     """A bundle-relative POSIX path that stays inside the bundle on every OS."""
-    if not name or name.startswith("/") or "\\" in name or "\x00" in name or _DRIVE.match(name):
+    if not name or name.startswith("/") or "\\" in name or _CONTROL.search(name) or _DRIVE.match(name):
         return False
     parts = name.rstrip("/").split("/")
     return all(p not in ("", ".", "..") for p in parts)
+
+
+def shown(name: str) -> str:
+    """A name as it may be printed: control characters written out (\\x00), at most 200
+    characters, so that a crafted name cannot cut or rewrite the message line."""
+    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", name)
+    return text if len(text) <= 200 else text[:200] + "..."
+
+
+def member_name(raw: str) -> str | None:
+    """A zip member's name as a bundle path, or None when it could leave the bundle or
+    cannot be printed. Backslashes are read as `/` (PowerShell 5.1's Compress-Archive
+    writes `pillars\\economy.toml`), but only when the result is still a plain relative path:
+    no `..`, no drive, no leading separator."""
+    if "\\" in raw:
+        raw = raw.replace("\\", "/")
+    return raw if safe_relative(raw) else None
 
 
 class Source:
@@ -76,8 +97,8 @@ class ZipSource(Source):
         try:
             self._zf = zipfile.ZipFile(path)
             infos = self._zf.infolist()
-        except (zipfile.BadZipFile, OSError, ValueError) as e:
-            raise BundleError("bad_zip", path.name, bundle=self.label, reason=str(e)) from None
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError) as e:
+            raise BundleError("bad_zip", path.name, bundle=self.label, reason=zip_reason(e)) from None
         try:
             self._members = self._check_members(infos)
         except BaseException:
@@ -91,9 +112,12 @@ class ZipSource(Source):
         members: dict[str, zipfile.ZipInfo] = {}
         declared = 0
         for info in infos:
-            name = info.filename
-            if not safe_relative(name):
-                raise BundleError("zip_slip", name, bundle=self.label)
+            # orig_filename: zipfile cuts `filename` at a NUL, which would hide it
+            raw = info.orig_filename
+            name = member_name(raw)
+            if name is None:
+                key = "zip_bad_name" if _CONTROL.search(raw) else "zip_slip"
+                raise BundleError(key, shown(raw), bundle=self.label)
             if stat.S_ISLNK(info.external_attr >> 16):
                 raise BundleError("symlink", name, bundle=self.label)
             if info.flag_bits & 0x1:
@@ -113,7 +137,7 @@ class ZipSource(Source):
         Windows' "Send to > Compressed folder" has one)."""
         if MANIFEST in self._members:
             return ""
-        tops = {PurePosixPath(n).parts[0] for n in self._members}
+        tops = {PurePosixPath(n).parts[0] for n in self._members} - DESKTOP_LITTER
         if len(tops) == 1:
             top = tops.pop()
             if f"{top}/{MANIFEST}" in self._members:
@@ -128,7 +152,7 @@ class ZipSource(Source):
             with self._zf.open(info) as f:
                 data = f.read(MAX_FILE_BYTES + 1)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as e:
-            raise BundleError("zip_damaged", rel, bundle=self.label, reason=str(e)) from None
+            raise BundleError("zip_damaged", rel, bundle=self.label, reason=zip_reason(e)) from None
         # zipfile stops at the declared size; more than declared or than allowed is a bomb
         if len(data) > info.file_size or len(data) > MAX_FILE_BYTES:
             raise BundleError("zip_bomb", rel, bundle=self.label, max=_mb(MAX_FILE_BYTES))

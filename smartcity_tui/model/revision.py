@@ -41,7 +41,9 @@ def vv_merge(a: VersionVector, b: VersionVector) -> VersionVector:
     return dict(sorted(out.items()))
 
 
-@dataclass(frozen=True)
+# slots: a plan or bundle holds one Sibling per field of every record (85,000 at 10,000
+# records); without a __dict__ each takes half the memory.
+@dataclass(frozen=True, slots=True)
 class Sibling:
     """One value of a field and the dot of the write that set it. `value` None = cleared."""
 
@@ -56,7 +58,7 @@ def _sorted(sibs: list[Sibling]) -> list[Sibling]:
     return sorted(sibs, key=Sibling.sort_key)
 
 
-@dataclass
+@dataclass(slots=True)
 class RecordState:
     id: str
     kind: str
