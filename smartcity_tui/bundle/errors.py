@@ -45,6 +45,17 @@ class BundleError(Exception):
         return self.message()
 
 
+class Problem(Reason):
+    """A BundleError as a parameter of another message, in that message's language."""
+
+    def __init__(self, error: "BundleError") -> None:
+        super().__init__(f"bundle.{error.key}")
+        self.error = error
+
+    def text(self, lang: str | None = None) -> str:
+        return self.error.message(lang)
+
+
 class ParserReason(Reason):
     """Why a parser (tomllib, zipfile) gave up, in the officer's language, with the library's
     own English words as a labelled technical detail (as `os_reason` does for the OS)."""
