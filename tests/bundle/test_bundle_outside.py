@@ -299,3 +299,25 @@ def test_the_manifest_keeps_a_big_teams_table_the_writer_could_write(good, tmp_p
     man["teams"] = {f"{i:016x}": f"Pokja {i}" for i in range(MAX_TEAMS)}
     write_manifest(b, man)
     assert len(read_bundle(b).teams) == MAX_TEAMS
+
+
+@pytest.mark.parametrize("levels, accepted", [(16, True), (17, False)])
+def test_nesting_is_counted_as_the_spec_says(good, tmp_path, levels, accepted):
+    """`v = [[[1]]]` is three levels; at most 16 (docs/bundle-format.md, section 7)."""
+    b = copy(good.folder, tmp_path)
+    dot = '["a1b2c3d4e5f60708", 1]'
+    start = append(b, "plan.toml", "\n".join([
+        "[[survey]]", 'id = "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee"', 'kind = "survey"',
+        "vv = { a1b2c3d4e5f60708 = 1 }", f"f.answers = [{{ d = {dot}, v = {'[' * (levels - 1)}{{ x = 1 }}{']' * (levels - 1)} }}]"]))
+    edit_manifest(b, lambda m: m["counts"].update(records=m["counts"]["records"] + 1))
+    if accepted:
+        survey = next(s for s in read_bundle(b).states if s.kind == "survey")
+        depth, v = 0, survey.value("answers")
+        while isinstance(v, (list, dict)):
+            depth, v = depth + 1, (v[0] if isinstance(v, list) else v["x"])
+        assert depth == levels
+    else:
+        with pytest.raises(BundleError) as err:
+            read_bundle(b)
+        assert (err.value.key, err.value.line) == ("too_deep", start)
+        assert "16" in err.value.message("en")
