@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ..model.revision import RecordState
 from .checks import REPLICA, UUID
@@ -23,9 +23,9 @@ from .record_file import decode, line_of_key, line_of_record, parse_toml, read_r
 from .references import dangling
 from .safe_write import sha256
 from .source import Source, open_source, safe_relative, shown
+from .stream import Checked, normalized
 
 SHA256 = re.compile(r"[0-9a-f]{64}")
-_BOM = b"\xef\xbb\xbf"
 
 
 @dataclass
@@ -43,14 +43,6 @@ class Bundle:
     teams: dict[str, str] = field(default_factory=dict)  # replica id -> team, as the writer knew them
 
 
-def normalized(data: bytes) -> bytes:
-    """The bytes a checksum covers: a leading UTF-8 BOM and CRLF line ends, which an editor
-    or a `git autocrlf` on the way may add, are harmless and undone first."""
-    if data.startswith(_BOM):
-        data = data[len(_BOM):]
-    return data.replace(b"\r\n", b"\n")
-
-
 def read_bundle(path: Path | str) -> Bundle:
     path = Path(path)
     source = open_source(path)
@@ -66,28 +58,29 @@ def _read(path: Path, source: Source) -> Bundle:
     man = _manifest(source, parse_toml(label, MANIFEST, man_text))
     plan_id = man["plan_id"]
 
-    data: dict[str, bytes] = {}
     for rel, entry in man["files"].items():
-        raw = source.read(rel)
-        norm = normalized(raw)
-        if sha256(norm) != entry["sha256"] and sha256(raw) != entry["sha256"]:
+        stream = Checked(source.blocks(rel))
+        for _ in stream:
+            pass
+        if not stream.matches(entry["sha256"]):
             raise BundleError("checksum", rel, bundle=label)
-        if rel in DATA_FILES:
-            data[rel] = norm
-        del raw, norm
 
-    # One file at a time, its bytes let go once its records are built: a big bundle is
-    # never held as bytes, text and tables at once (record_file.py).
+    # Each record file read again, block by block, and parsed as it comes: a big bundle is
+    # never held whole, as bytes, text or tables (record_file.py). Its checksum is checked
+    # again on the way, so what is parsed is what was checked.
     states: list[RecordState] = []
     seen: dict[str, str] = {}  # id -> the file it came in
     for rel in DATA_FILES:
-        blob = data.pop(rel)
-        states += read_records(label, rel, blob, _header_check(label, rel, blob, plan_id), seen)
-        del blob
+        expected = man["files"][rel]["sha256"]
+        stream = Checked(source.blocks(rel, count=False))
+        whole = _whole_file(source, rel, expected)
+        states += read_records(label, rel, stream, whole, _header_check(label, rel, whole, plan_id), seen)
+        if stream.done and not stream.matches(expected):
+            raise BundleError("checksum", rel, bundle=label)
 
     def line_of(rid: str) -> tuple[str, int | None]:
         rel = seen[rid]
-        return rel, line_of_record(decode(label, rel, normalized(source.read(rel))), rid)
+        return rel, line_of_record(_text(normalized(source.read(rel, count=False))), rid)
 
     own = next((s for s in states if s.id == plan_id), None)
     if own is None or own.kind != "plan":
@@ -168,16 +161,28 @@ def _check_teams(label: str, teams: dict[str, Any]) -> None:
                               max=MAX_TEAM_CHARS)
 
 
-def _header_check(label: str, rel: str, data: bytes, plan_id: str):
+def _whole_file(source: Source, rel: str, expected: str) -> Callable[[], bytes]:
+    """A record file whole (normalized), for the rare file that cannot be parsed in slices
+    and for the line of an error; checked against its digest again."""
+    def whole() -> bytes:
+        raw = source.read(rel, count=False)
+        data = normalized(raw)
+        if expected not in (sha256(data), sha256(raw)):
+            raise BundleError("checksum", rel, bundle=source.label)
+        return data
+    return whole
+
+
+def _header_check(label: str, rel: str, whole: Callable[[], bytes], plan_id: str):
     """The check of a record file's `plan_id` and `pillar` keys, for record_file."""
     def check(doc: dict[str, Any]) -> None:
         found = doc.get("plan_id")
         if type(found) is not str or found.lower() != plan_id:
-            raise BundleError("plan_id_mismatch", rel, line_of_key(_text(data), "plan_id"), bundle=label,
+            raise BundleError("plan_id_mismatch", rel, line_of_key(_text(whole()), "plan_id"), bundle=label,
                               found=shown(str(doc.get("plan_id", "")))[:60], expected=plan_id)
         pillar = next((k for k, f in PILLAR_FILES.items() if f == rel), None)
         if pillar is not None and doc.get("pillar") != pillar:
-            raise BundleError("pillar_mismatch", rel, line_of_key(_text(data), "pillar"), bundle=label,
+            raise BundleError("pillar_mismatch", rel, line_of_key(_text(whole()), "pillar"), bundle=label,
                               found=shown(str(doc.get("pillar", "")))[:40], expected=pillar)
     return check
 

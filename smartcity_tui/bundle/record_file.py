@@ -21,7 +21,8 @@ import re
 import sys
 import tomllib
 from collections import Counter
-from typing import Any, Callable
+from itertools import chain
+from typing import Any, Callable, Iterable, Iterator
 
 from ..model.revision import RecordState
 from .checks import check_record
@@ -39,32 +40,72 @@ class _Unsliceable(Exception):
     """This file cannot be read in slices; parse it whole."""
 
 
-def read_records(label: str, rel: str, data: bytes, check_head: Callable[[dict], None],
-                 seen: dict[str, str]) -> list[RecordState]:
+def read_records(label: str, rel: str, blocks: Iterable[bytes], whole: Callable[[], bytes],
+                 check_head: Callable[[dict], None], seen: dict[str, str]) -> list[RecordState]:
     """Every record of one record file, checked: UTF-8, TOML, the file's header
     (`check_head(doc)` raises), each record (checks.check_record), ids unique against `seen`
-    (id -> file of the records read so far; this file's ids are added on success)."""
+    (id -> file of the records read so far; this file's ids are added on success).
+    `blocks` is the file's (normalized) bytes as they come; `whole()` gives them at once,
+    for a file that cannot be read in slices."""
     mine: set[str] = set()
     try:
-        states = _in_slices(label, rel, data, check_head, seen, mine)
+        states = _in_slices(label, rel, blocks, check_head, seen, mine)
     except _Unsliceable:
         mine.clear()
-        states = _whole(label, rel, data, check_head, seen, mine)
+        states = _whole(label, rel, whole(), check_head, seen, mine)
     seen.update(dict.fromkeys(mine, rel))
     return states
 
 
 # --- in slices --------------------------------------------------------------------------
 
-def _headers(data: bytes) -> list[tuple[int, str]]:
-    """(offset, kind) of every `[[kind]]` line; _Unsliceable if any other line starts with `[`."""
+Unit = tuple[bytes, int, list[tuple[int, str]]]  # bytes, line of the first, (offset, kind) of its records
+
+
+def _headers(data: bytes, start: int, end: int) -> list[tuple[int, str]]:
+    """(offset, kind) of every `[[kind]]` line in data[start:end] (whole lines);
+    _Unsliceable if any other line starts with `[`."""
     out = []
-    for m in _BRACKET_LINE.finditer(data):
+    for m in _BRACKET_LINE.finditer(data, start, end):
         h = _PLAIN_HEADER.fullmatch(m.group())
         if h is None:
             raise _Unsliceable
         out.append((m.start(), sys.intern(h.group(1).decode("ascii"))))
     return out
+
+
+def _units(blocks: Iterable[bytes]) -> Iterator[Unit]:
+    """The file cut at `[[kind]]` lines as its blocks come in: first the part before the first
+    record (no records), then slices of up to SLICE_RECORDS records."""
+    buf = b""
+    line = 1
+    headers: list[tuple[int, str]] = []
+    scanned = 0  # buf[:scanned] is scanned for header lines; it ends at a line's end
+
+    def cut(end: int) -> Unit:
+        nonlocal buf, line, headers, scanned
+        unit, buf = buf[:end], buf[end:]
+        n = next((i for i, (offset, _) in enumerate(headers) if offset >= end), len(headers))
+        mine, headers = headers[:n], [(offset - end, kind) for offset, kind in headers[n:]]
+        scanned -= end
+        first, line = line, line + unit.count(b"\n")
+        return unit, first, mine
+
+    head_sent = False
+    for block in chain(blocks, (None,)):
+        if block is not None:
+            buf += block
+        end = len(buf) if block is None else buf.rfind(b"\n") + 1
+        if end > scanned:
+            headers += _headers(buf, scanned, end)
+            scanned = end
+        if not head_sent:
+            if not headers and block is not None:
+                continue
+            yield cut(headers[0][0] if headers else len(buf))
+            head_sent = True
+        while len(headers) > SLICE_RECORDS or (block is None and headers):
+            yield cut(headers[SLICE_RECORDS][0] if len(headers) > SLICE_RECORDS else len(buf))
 
 
 def _parse(data: bytes) -> dict[str, Any]:
@@ -74,10 +115,9 @@ def _parse(data: bytes) -> dict[str, Any]:
         raise _Unsliceable from None
 
 
-def _in_slices(label: str, rel: str, data: bytes, check_head, seen, mine) -> list[RecordState]:
-    headers = _headers(data)
-    first = headers[0][0] if headers else len(data)
-    head = _parse(data[:first])
+def _in_slices(label: str, rel: str, blocks: Iterable[bytes], check_head, seen, mine) -> list[RecordState]:
+    units = _units(blocks)
+    head = _parse(next(units)[0])
     if not head.keys() <= set(HEADER_KEYS):
         raise _Unsliceable  # anything else before the first record: let the parser judge
     # The first problem found is kept while the rest is parsed: a TOML error further on
@@ -88,18 +128,15 @@ def _in_slices(label: str, rel: str, data: bytes, check_head, seen, mine) -> lis
     except BundleError as e:
         problem = e
     states: list[RecordState] = []
-    line = data.count(b"\n", 0, first) + 1
-    pos = first
-    for start in range(0, len(headers), SLICE_RECORDS):
-        group = headers[start:start + SLICE_RECORDS]
-        end = headers[start + SLICE_RECORDS][0] if start + SLICE_RECORDS < len(headers) else len(data)
-        doc = _parse(data[group[0][0]:end])
-        kinds = Counter(kind for _, kind in group)
+    for unit, line, headers in units:
+        doc = _parse(unit)
+        kinds = Counter(kind for _, kind in headers)
         if doc.keys() != kinds.keys() or any(len(doc[k]) != n for k, n in kinds.items()):
             raise _Unsliceable  # a `[[kind]]` line inside a multi-line string, or the like
         taken = dict.fromkeys(kinds, 0)
-        for offset, kind in group:
-            line += data.count(b"\n", pos, offset)
+        pos = 0
+        for offset, kind in headers:
+            line += unit.count(b"\n", pos, offset)
             pos = offset
             raw = doc[kind][taken[kind]]
             taken[kind] += 1

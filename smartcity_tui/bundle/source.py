@@ -12,11 +12,13 @@ import stat
 import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
+from typing import Iterator
 
 from ..i18n import os_reason
 from .errors import BundleError, zip_reason
 from .layout import MANIFEST, MAX_FILE_BYTES, MAX_TOTAL_BYTES, MAX_ZIP_MEMBERS
 
+BLOCK_BYTES = 256 * 1024  # what is read at a time: a big record file is never held whole
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 # What desktops add to a zip beside the bundle's folder: macOS Finder's resource forks
@@ -60,7 +62,27 @@ class Source:
         if self._total > MAX_TOTAL_BYTES:
             raise BundleError("bundle_too_big", rel, bundle=self.label, max=_mb(MAX_TOTAL_BYTES))
 
-    def read(self, rel: str) -> bytes:
+    def read(self, rel: str, *, count: bool = True) -> bytes:
+        return b"".join(self.blocks(rel, count=count))
+
+    def blocks(self, rel: str, *, count: bool = True) -> Iterator[bytes]:
+        """The file's bytes in blocks, each limit enforced as they come; `count=False` for a
+        second reading of a file already counted towards the bundle's total."""
+        total = 0
+        for block in self._blocks(rel):
+            total += len(block)
+            if total > self._max(rel):
+                raise BundleError(self._too_big, rel, bundle=self.label, max=_mb(MAX_FILE_BYTES))
+            if count:
+                self._count(rel, len(block))
+            yield block
+
+    _too_big = "file_too_big"
+
+    def _max(self, rel: str) -> int:
+        return MAX_FILE_BYTES
+
+    def _blocks(self, rel: str) -> Iterator[bytes]:
         raise NotImplementedError
 
     def close(self) -> None:
@@ -68,7 +90,7 @@ class Source:
 
 
 class FolderSource(Source):
-    def read(self, rel: str) -> bytes:
+    def _blocks(self, rel: str) -> Iterator[bytes]:
         if not safe_relative(rel):
             raise BundleError("unsafe_path", rel, bundle=self.label)
         path = self.path
@@ -82,13 +104,10 @@ class FolderSource(Source):
             if path.stat().st_size > MAX_FILE_BYTES:
                 raise BundleError("file_too_big", rel, bundle=self.label, max=_mb(MAX_FILE_BYTES))
             with open(path, "rb") as f:
-                data = f.read(MAX_FILE_BYTES + 1)
+                while block := f.read(BLOCK_BYTES):
+                    yield block
         except OSError as e:
             raise BundleError("unreadable_file", rel, bundle=self.label, reason=os_reason(e)) from None
-        if len(data) > MAX_FILE_BYTES:
-            raise BundleError("file_too_big", rel, bundle=self.label, max=_mb(MAX_FILE_BYTES))
-        self._count(rel, len(data))
-        return data
 
 
 class ZipSource(Source):
@@ -144,20 +163,23 @@ class ZipSource(Source):
                 return f"{top}/"
         return ""
 
-    def read(self, rel: str) -> bytes:
+    def _blocks(self, rel: str) -> Iterator[bytes]:
         info = self._members.get(self._prefix + rel)
         if info is None or info.is_dir():
             raise BundleError("missing_file", rel, bundle=self.label)
         try:
             with self._zf.open(info) as f:
-                data = f.read(MAX_FILE_BYTES + 1)
+                while block := f.read(BLOCK_BYTES):
+                    yield block
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as e:
             raise BundleError("zip_damaged", rel, bundle=self.label, reason=zip_reason(e)) from None
-        # zipfile stops at the declared size; more than declared or than allowed is a bomb
-        if len(data) > info.file_size or len(data) > MAX_FILE_BYTES:
-            raise BundleError("zip_bomb", rel, bundle=self.label, max=_mb(MAX_FILE_BYTES))
-        self._count(rel, len(data))
-        return data
+
+    # zipfile stops at the declared size; more than declared or than allowed is a bomb
+    _too_big = "zip_bomb"
+
+    def _max(self, rel: str) -> int:
+        info = self._members.get(self._prefix + rel)
+        return min(info.file_size, MAX_FILE_BYTES) if info is not None else MAX_FILE_BYTES
 
     def close(self) -> None:
         self._zf.close()

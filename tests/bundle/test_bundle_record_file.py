@@ -30,8 +30,10 @@ def _no_header_check(doc):
     pass
 
 
-def _read(data: bytes, seen=None):
-    return read_records("b", ECON, data, _no_header_check, {} if seen is None else seen)
+def _read(data: bytes, seen=None, block: int = 4096):
+    """Read as a stream of `block`-byte blocks, as the reader does."""
+    blocks = (data[i:i + block] for i in range(0, len(data), block))
+    return read_records("b", ECON, blocks, lambda: data, _no_header_check, {} if seen is None else seen)
 
 
 def _dicts(states):
@@ -43,7 +45,8 @@ def _as_tomllib_reads(data: bytes):
     return [RecordState.from_dict(r).to_dict() for r in doc.get("swot", [])]
 
 
-def test_many_slices_read_as_the_whole_file(monkeypatch):
+@pytest.mark.parametrize("block", [1, 7, 4096, 1 << 20])
+def test_many_slices_read_as_the_whole_file(monkeypatch, block):
     from smartcity_tui.bundle import record_file
 
     def never(*a):
@@ -52,7 +55,7 @@ def test_many_slices_read_as_the_whole_file(monkeypatch):
     data = encode_file(PLAN_ID, ECON, states)
     with monkeypatch.context() as m:
         m.setattr(record_file, "_whole", never)
-        got = _dicts(_read(data))
+        got = _dicts(_read(data, block=block))
     assert got == _as_tomllib_reads(data) == _dicts(sorted(states, key=lambda s: s.id))
 
 
@@ -142,3 +145,19 @@ def test_anything_but_the_header_keys_before_the_first_record_is_judged_whole():
     with pytest.raises(BundleError) as err:
         _read(data)
     assert err.value.key == "toml_error"  # [[swot]] after a static array: tomllib's own verdict
+
+
+@settings(max_examples=200, deadline=None)
+@given(parts=st.lists(st.sampled_from([b"\xef\xbb\xbf", b"\r", b"\n", b"\r\n", b"a", b"\xef", b"\xbb"]), max_size=12),
+       cuts=st.lists(st.integers(0, 40), max_size=6))
+def test_a_stream_is_normalized_and_hashed_as_the_whole_file(parts, cuts):
+    """BOM and CRLF undone as `normalized` does, wherever the blocks are cut."""
+    import hashlib
+
+    from smartcity_tui.bundle.stream import Checked, normalized
+    data = b"".join(parts)
+    edges = sorted({0, len(data), *(min(c, len(data)) for c in cuts)})
+    stream = Checked(data[a:b] for a, b in zip(edges, edges[1:]))
+    assert b"".join(stream) == normalized(data) and stream.done
+    assert stream.matches(hashlib.sha256(normalized(data)).hexdigest())
+    assert stream.matches(hashlib.sha256(data).hexdigest())
