@@ -28,6 +28,7 @@ from ..model.revision import RecordState
 from .checks import check_record
 from .errors import BundleError, toml_reason
 from .layout import HEADER_KEYS
+from .toml_lines import parse_slice
 
 KIND_NAME = re.compile(r"[a-z][a-z0-9_]{0,31}")
 _BRACKET_LINE = re.compile(rb"^[ \t]*\[[^\n]*", re.M)
@@ -110,7 +111,9 @@ def _units(blocks: Iterable[bytes]) -> Iterator[Unit]:
 
 def _parse(data: bytes) -> dict[str, Any]:
     try:
-        return tomllib.loads(data.decode("utf-8"))
+        text = data.decode("utf-8")
+        doc = parse_slice(text) if text.startswith("[[") else None
+        return tomllib.loads(text) if doc is None else doc
     except (UnicodeDecodeError, ValueError, RecursionError):  # TOMLDecodeError is a ValueError
         raise _Unsliceable from None
 
