@@ -12,14 +12,13 @@ import os
 import re
 import shutil
 import sys
-import time
 import zipfile
 from datetime import datetime
 from pathlib import Path
 from typing import Callable, Mapping
 
 from ..i18n import os_reason
-from ..store.atomic import fsync_dir
+from ..store.atomic import fsync_dir, with_retry
 from ..store.lock import pid_alive
 from .errors import BundleError
 
@@ -37,7 +36,6 @@ WINDOWS_MAX_FOLDER_PATH = 247
 # An antivirus (Defender, Smadav) scanning the files just written, or OneDrive, can hold them
 # for seconds; renaming their folder then fails with winerror 5, 32 or 33. Wait that long.
 RENAME_PATIENCE_SECONDS = 10.0
-_HELD = (5, 32, 33)  # access denied, sharing violation, lock violation
 
 
 def sha256(data: bytes) -> str:
@@ -114,18 +112,9 @@ def check_path_lengths(final: Path, tmp: Path, files: Mapping[str, bytes], *, fo
 
 def rename_patiently(src: Path, dst: Path, patience: float = RENAME_PATIENCE_SECONDS) -> None:
     """os.replace, retried with back-off while Windows says another program holds a file
-    (winerror 5, 32, 33) for up to `patience` seconds. Runs in the export's worker thread."""
-    deadline = time.monotonic() + patience
-    delay = 0.05
-    while True:
-        try:
-            os.replace(src, dst)
-            return
-        except PermissionError as e:
-            if getattr(e, "winerror", None) not in _HELD or time.monotonic() + delay > deadline:
-                raise
-        time.sleep(delay)
-        delay = min(delay * 2, 1.0)
+    (winerror 5, 32, 33) for up to `patience` seconds, whatever shorter wait the app set for
+    its saves: an export runs in a worker, so waiting freezes no screen."""
+    with_retry(lambda: os.replace(src, dst), patience)
 
 
 def _failed(final: Path, err: OSError) -> BundleError:

@@ -103,9 +103,19 @@ def _delete_conflict(rec: dict) -> bool:
     stones = [s["v"] for s in rec["f"].get("_deleted", []) if isinstance(s.get("v"), dict)]
     if not stones:
         return False
-    return any(stone.get(s["d"][0], 0) < s["d"][1]
-               for name, sibs in rec["f"].items() if name != "_deleted"
-               for s in sibs for stone in stones)
+    return any(all(stone.get(s["d"][0], 0) < s["d"][1] for stone in stones)
+               for name, sibs in rec["f"].items() if name != "_deleted" for s in sibs)
+
+
+def _meaning(name: str, v):
+    if name == "_deleted":
+        return "deleted" if isinstance(v, dict) else "alive"
+    return v
+
+
+def _disagree(name: str, sibs: list[dict]) -> bool:
+    first = _meaning(name, sibs[0].get("v"))
+    return any(_meaning(name, s.get("v")) != first for s in sibs[1:])
 
 
 def is_deleted(rec: dict) -> bool:
@@ -113,7 +123,7 @@ def is_deleted(rec: dict) -> bool:
 
 
 def has_conflict(rec: dict) -> bool:
-    return any(len(s) > 1 for s in rec["f"].values()) or _delete_conflict(rec)
+    return any(_disagree(n, s) for n, s in rec["f"].items() if len(s) > 1) or _delete_conflict(rec)
 
 
 # --- section 4: files -------------------------------------------------------------------
