@@ -98,3 +98,26 @@ def test_floats_are_written_as_the_spec_says(x):
     """spec_writer's float rule, written from the table in section 2, is Python's repr."""
     assert spec_writer.number(x) == repr(x)
     assert math.copysign(1, float(spec_writer.number(x))) == math.copysign(1, x)
+
+
+def test_agreement_and_double_deletes_are_counted_as_the_spec_says(tmp_path):
+    """Two groups typing the same value, and both deleting one record: siblings kept, no
+    conflict (section 5); the counts and bytes still match the stranger's writer."""
+    info = PlanInfo(region="Wonosari Raya", province="Jawa Tengah", start_year=2025, end_year=2029)
+    path = tmp_path / "plan.json"
+    with PlanStore.create(path, info, "Sekretariat", durable=False) as store:
+        a = store.add(SwotItem(pillar="economy", quadrant="S", text="Pasar"))
+        b = store.add(SwotItem(pillar="economy", quadrant="W", text="Jalan rusak"))
+    shutil.copyfile(path, tmp_path / "other.json")
+    with PlanStore.open(tmp_path / "other.json", durable=False) as other:
+        other.update(a.id, text="Pasar rakyat")
+        other.delete(b.id)
+        theirs = other.states()
+    with PlanStore.open(path, durable=False) as store:
+        store.update(a.id, text="Pasar rakyat")
+        store.delete(b.id)
+        store.merge_in(theirs)
+        twins = {s.id: s for s in store.states()}
+        assert len(twins[a.id].fields["text"]) == 2 and not twins[a.id].has_conflict()
+        files = _export_and_compare(store, path, tmp_path / "out")
+    assert b"conflicts = 0" in files["manifest.toml"] and b"deleted = 1" in files["manifest.toml"]
