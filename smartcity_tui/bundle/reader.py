@@ -72,11 +72,15 @@ def _read(path: Path, source: Source) -> Bundle:
     seen: dict[str, str] = {}  # id -> the file it came in
     for rel in DATA_FILES:
         expected = man["files"][rel]["sha256"]
-        stream = Checked(source.blocks(rel, count=False))
-        whole = _whole_file(source, rel, expected)
-        states += read_records(label, rel, stream, whole, _header_check(label, rel, whole, plan_id), seen)
-        if stream.done and not stream.matches(expected):
-            raise BundleError("checksum", rel, bundle=label)
+        blocks = source.blocks(rel, count=False)
+        try:
+            stream = Checked(blocks)
+            whole = _whole_file(source, rel, expected)
+            states += read_records(label, rel, stream, whole, _header_check(label, rel, whole, plan_id), seen)
+            if stream.done and not stream.matches(expected):
+                raise BundleError("checksum", rel, bundle=label)
+        finally:
+            blocks.close()  # the file is closed now, not when the error is let go (a flash drive)
 
     def line_of(rid: str) -> tuple[str, int | None]:
         rel = seen[rid]

@@ -161,3 +161,25 @@ def test_a_stream_is_normalized_and_hashed_as_the_whole_file(parts, cuts):
     assert b"".join(stream) == normalized(data) and stream.done
     assert stream.matches(hashlib.sha256(normalized(data)).hexdigest())
     assert stream.matches(hashlib.sha256(data).hexdigest())
+
+
+def test_a_refused_record_file_is_closed_at_once(good, tmp_path, monkeypatch):
+    """On Windows an open file keeps the flash drive from being removed safely."""
+    import builtins
+
+    from corpus_helpers import copy, edit_line
+    from smartcity_tui.bundle import read_bundle
+    b = copy(good.folder, tmp_path)
+    edit_line(b, ECON, r'^pillar = "economy"$', 'pillar = "economy"\n[catatan]\nisi = "x"')  # read whole
+    opened = []
+    real_open = builtins.open
+
+    def tracking(file, *a, **k):
+        f = real_open(file, *a, **k)
+        opened.append(f)
+        return f
+    monkeypatch.setattr(builtins, "open", tracking)
+    with pytest.raises(BundleError) as err:
+        read_bundle(b)
+    assert err.value.key == "bad_array"
+    assert opened and all(f.closed for f in opened)
