@@ -1,47 +1,72 @@
-"""Checks of one record table from an untrusted bundle, before anything is built from it.
+"""Checks of one record table from an untrusted bundle, and the RecordState built from it.
 
 Each failing check raises a BundleError whose key says what is wrong; the reader adds the
 file and line. Known fields of known kinds must have their model type exactly (no silent
 fallback as in `Record.from_fields`); fields and kinds this version does not know (written by
-a newer app) may hold any plain TOML value and travel on untouched."""
+a newer app) may hold any plain TOML value and travel on untouched.
+
+Record ids are compared in lower case: the format allows a UUID's hex digits in either case,
+so `check_record` lower-cases a record's id and the ids its reference fields hold before
+anything compares them (docs/bundle-format.md, section 5)."""
 
 from __future__ import annotations
 
 import math
 import re
+import sys
 from functools import lru_cache
 from typing import Any
 
-from ..model.records import RECORD_TYPES
-from ..model.revision import DELETED, RecordState
+from ..model.records import INT_MAX, INT_MIN, RECORD_TYPES, YEARS
+from ..model.revision import DELETED, RecordState, Sibling
 from .errors import BundleError
 from .layout import MAX_NESTING, MAX_STRING_CHARS
+from .references import REFERENCES
 
 UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 REPLICA = re.compile(r"[A-Za-z0-9_-]{1,64}")
 FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
-YEAR_KEY = re.compile(r"-?[0-9]{1,6}")
+YEAR_KEY_SHAPE = re.compile(r"-?[0-9]{1,6}")  # a key that is meant as a year (else: wrong type)
+YEAR_KEY = re.compile(r"[1-9][0-9]{3}")  # a year as the model writes it: no sign, no leading zero
 RECORD_KEYS = {"id", "kind", "vv", "f"}
 SIBLING_KEYS = {"d", "v"}
+# Fields of known kinds that hold a year: 0 ("not set yet") or one of YEARS.
+YEAR_FIELDS = frozenset({"start_year", "end_year", "year"})
 
 
 # A plan has a handful of replicas and a few dozen field names, each seen thousands of times.
+# Interned, every record holds the one copy of each instead of its own: a bundle of 200,000
+# records needs a fifth less memory (benchmarks/bench_read.py).
 @lru_cache(maxsize=4096)
-def replica_ok(r: str) -> bool:
-    return REPLICA.fullmatch(r) is not None
+def replica_ok(r: str) -> str | None:
+    return sys.intern(r) if REPLICA.fullmatch(r) else None
 
 
 @lru_cache(maxsize=4096)
-def field_name_ok(name: str) -> bool:
-    return FIELD_NAME.fullmatch(name) is not None
+def field_name_ok(name: str) -> str | None:
+    return sys.intern(name) if FIELD_NAME.fullmatch(name) else None
+
+
+@lru_cache(maxsize=4096)
+def _shared(text: str) -> str:
+    """One copy of a short text many records hold (a pillar key, a status, an agency)."""
+    return text
+
+
+def whole_ok(v: int) -> bool:
+    return INT_MIN <= v <= INT_MAX
 
 
 def _finite_number(v: Any) -> bool:
     return (type(v) is int) or (type(v) is float and math.isfinite(v))
 
 
+def _year_key_ok(k: str) -> bool:
+    return YEAR_KEY.fullmatch(k) is not None and int(k) in YEARS
+
+
 def _year_map(v: Any, number_ok) -> bool:
-    return type(v) is dict and all(YEAR_KEY.fullmatch(k) and number_ok(x) for k, x in v.items())
+    return type(v) is dict and all(YEAR_KEY_SHAPE.fullmatch(k) and number_ok(x) for k, x in v.items())
 
 
 _TYPE_CHECKS = {
@@ -67,18 +92,24 @@ _TYPE_WORDS = {  # message keys in i18n/bundle.py
 
 def _tombstone_ok(v: Any) -> bool:
     return v is False or (type(v) is dict and all(
-        replica_ok(r) and type(c) is int and c > 0 for r, c in v.items()))
+        replica_ok(r) and type(c) is int and 0 < c <= INT_MAX for r, c in v.items()))
 
 
 def plain_value(v: Any, rid: str, name: str, depth: int = 0) -> None:
-    """Any value a bundle may carry: text (not enormous), finite numbers, booleans, arrays
-    and tables of those. TOML dates and times are refused: the plan file is JSON."""
+    """Any value a bundle may carry: text (not enormous), whole numbers within signed 64
+    bits, finite numbers, booleans, arrays and tables of those. TOML dates and times are
+    refused: the plan file is JSON. `depth` counts the arrays and tables around `v`: a
+    value that is an array or table is level 1, and at most MAX_NESTING levels are allowed."""
     t = type(v)
     if t is str:
         if len(v) > MAX_STRING_CHARS:
             raise BundleError("string_too_long", id=rid, field=name, n=len(v), max=MAX_STRING_CHARS)
         return
-    if t is int or t is bool:
+    if t is int:
+        if not whole_ok(v):
+            raise BundleError("int_out_of_range", id=rid, field=name, value=_show(v, 30))
+        return
+    if t is bool:
         return
     if t is float:
         if not math.isfinite(v):
@@ -100,17 +131,48 @@ def plain_value(v: Any, rid: str, name: str, depth: int = 0) -> None:
 
 
 def check_record(raw: Any, array: str) -> RecordState:
-    """One element of the array `array` of a record file -> its RecordState, or BundleError."""
+    """One element of the array `array` of a record file -> its RecordState, or BundleError.
+    Ids in lower case (the record's and those its reference fields hold)."""
     check_table(raw, array)
-    try:
-        return RecordState.from_dict(raw)
-    except ValueError as e:
-        raise BundleError("bad_revision", id=raw["id"], reason=str(e)) from None
+    rid = raw["id"].lower()
+    ref = REFERENCES.get(array)
+    vv = {replica_ok(r): c for r, c in sorted(raw["vv"].items())}
+    dots: dict[tuple[str, int], tuple[str, int]] = {}
+    # The Python objects a bundle becomes are ~4 times its size; what repeats is shared:
+    # field names and replica ids (interned), a dot's counter (vv's own int), short texts.
+    fields: dict[str, list[Sibling]] = {}
+    for name, sibs in raw.get("f", {}).items():
+        parsed = []
+        for s in sibs:
+            d = s["d"]
+            key = (d[0], d[1])
+            dot = dots.get(key)
+            if dot is None:
+                r = replica_ok(d[0])
+                c = vv[r]
+                dot = dots[key] = (r, c if c == d[1] else d[1])
+            value = s.get("v")
+            if type(value) is str and len(value) <= 24:
+                value = _shared(value)
+            elif ref is not None and name == ref[0] and value is not None:
+                value = _lower_ids(value)
+            parsed.append(Sibling(dot, value))
+        if len(parsed) > 1:
+            parsed.sort(key=Sibling.sort_key)
+        fields[field_name_ok(name)] = parsed
+    return RecordState(rid, array, vv, fields)
+
+
+def _lower_ids(value: Any) -> Any:
+    if type(value) is str:
+        return value.lower()
+    if type(value) is list:
+        return [x.lower() if type(x) is str else x for x in value]
+    return value  # a wrong type: the type check has refused it already
 
 
 def check_table(raw: Any, array: str) -> None:
-    """Every check of one record table except the revision metadata's consistency (which
-    RecordState.from_dict does). The writer runs this on what it is about to write."""
+    """Every check of one record table. The writer runs this on what it is about to write."""
     if type(raw) is not dict:
         raise BundleError("record_not_table", array=array)
     rid = raw.get("id")
@@ -125,7 +187,7 @@ def check_table(raw: Any, array: str) -> None:
     if type(vv) is not dict:
         raise BundleError("bad_vv", id=rid)
     for r, c in vv.items():
-        if type(r) is not str or not replica_ok(r) or type(c) is not int or c <= 0:
+        if type(r) is not str or not replica_ok(r) or type(c) is not int or not 0 < c <= INT_MAX:
             raise BundleError("bad_vv", id=rid)
     fields = raw.get("f", {})
     if type(fields) is not dict:
@@ -136,13 +198,19 @@ def check_table(raw: Any, array: str) -> None:
             raise BundleError("bad_field_name", id=rid, field=_show(name))
         if type(sibs) is not list or not sibs:
             raise BundleError("bad_siblings", id=rid, field=name)
+        seen: set[tuple[str, int]] = set()
         for s in sibs:
             if type(s) is not dict or not s.keys() <= SIBLING_KEYS or "d" not in s:
                 raise BundleError("bad_siblings", id=rid, field=name)
             d = s["d"]
             if (type(d) is not list or len(d) != 2 or type(d[0]) is not str
-                    or not replica_ok(d[0]) or type(d[1]) is not int or d[1] <= 0):
+                    or not replica_ok(d[0]) or type(d[1]) is not int or not 0 < d[1] <= INT_MAX):
                 raise BundleError("bad_dot", id=rid, field=name)
+            if vv.get(d[0], 0) < d[1]:
+                raise BundleError("dot_not_covered", id=rid, field=name, replica=d[0], counter=d[1])
+            if (d[0], d[1]) in seen:
+                raise BundleError("dot_repeated", id=rid, field=name, replica=d[0], counter=d[1])
+            seen.add((d[0], d[1]))
             if "v" not in s:
                 continue  # a cleared value
             v = s["v"]
@@ -150,11 +218,28 @@ def check_table(raw: Any, array: str) -> None:
             if name == DELETED:
                 if not _tombstone_ok(v):
                     raise BundleError("bad_tombstone", id=rid)
-            elif name in types and not _TYPE_CHECKS[types[name]](v):
-                raise BundleError("wrong_type", id=rid, field=name, expected_msg=_TYPE_WORDS[types[name]],
-                                  value=_show(v))
+            elif name in types:
+                if not _TYPE_CHECKS[types[name]](v):
+                    raise BundleError("wrong_type", id=rid, field=name, expected_msg=_TYPE_WORDS[types[name]],
+                                      value=_show(v))
+                year = _bad_year(name, types[name], v)
+                if year is not None:
+                    raise BundleError("bad_year", id=rid, field=name, value=year,
+                                      first=YEARS.start, last=YEARS.stop - 1)
+
+
+def _bad_year(name: str, type_name: str, v: Any) -> str | None:
+    """The year a known field holds outside YEARS (0 means "not set" and is fine), shown."""
+    if name in YEAR_FIELDS and type_name == "int" and v != 0 and v not in YEARS:
+        return _show(v, 30)
+    if type_name.startswith("dict[int"):
+        return next((_show(k, 30) for k in v if not _year_key_ok(k)), None)
+    return None
 
 
 def _show(v: Any, limit: int = 60) -> str:
-    text = repr(v)
+    try:
+        text = repr(v)
+    except ValueError:  # an int too long to write out (Python refuses > 4,300 digits)
+        text = f"~2^{v.bit_length()}" if type(v) is int else "?"
     return text if len(text) <= limit else text[:limit] + "..."

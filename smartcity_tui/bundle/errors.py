@@ -3,7 +3,7 @@ a person in Bahasa Indonesia or English: where (bundle, file, line) and what to 
 
 from __future__ import annotations
 
-from ..i18n import t
+from ..i18n import Reason, os_reason, t
 
 
 # Messages about the bundle as a whole, which name it themselves: no "Bundle X, file Y:" before
@@ -43,3 +43,59 @@ class BundleError(Exception):
 
     def __str__(self) -> str:
         return self.message()
+
+
+class Problem(Reason):
+    """A BundleError as a parameter of another message, in that message's language."""
+
+    def __init__(self, error: "BundleError") -> None:
+        super().__init__(f"bundle.{error.key}")
+        self.error = error
+
+    def text(self, lang: str | None = None) -> str:
+        return self.error.message(lang)
+
+
+class ParserReason(Reason):
+    """Why a parser (tomllib, zipfile) gave up, in the officer's language, with the library's
+    own English words as a labelled technical detail (as `os_reason` does for the OS)."""
+
+    def text(self, lang: str | None = None) -> str:
+        why = t(self.key, lang)
+        return t("bundle.reason.with_detail", lang, why=why, detail=self.detail) if self.detail else why
+
+
+# tomllib's messages (their start) -> what a person is told
+_TOML_REASONS = (
+    (("Cannot declare", "Cannot overwrite", "Cannot redefine", "Cannot mutate", "Duplicate"), "bundle.reason.toml_twice"),
+    (("Unterminated string",), "bundle.reason.toml_unclosed_text"),
+    (("Unescaped", "Escaped character", "Invalid hex value"), "bundle.reason.toml_escape"),
+    (("Illegal character", "Found invalid character"), "bundle.reason.toml_character"),
+    (("Unclosed", "Expected ']"), "bundle.reason.toml_unclosed"),
+    (("Expected", "Invalid initial character", "Invalid statement"), "bundle.reason.toml_statement"),
+    (("Invalid value", "Invalid date"), "bundle.reason.toml_value"),
+    (("Exceeds the limit",), "bundle.reason.toml_long_number"),
+)
+
+
+def toml_reason(detail: str) -> ParserReason:
+    key = next((k for starts, k in _TOML_REASONS if detail.startswith(starts)), "bundle.reason.toml_other")
+    return ParserReason(key, detail)
+
+
+def zip_reason(error: BaseException) -> Reason:
+    """Why a .zip or one of its members could not be read."""
+    import zlib
+
+    detail = str(error) or type(error).__name__
+    if isinstance(error, OSError):
+        return os_reason(error)
+    if isinstance(error, NotImplementedError):
+        return ParserReason("bundle.reason.zip_method", detail)
+    if isinstance(error, zlib.error):
+        return ParserReason("bundle.reason.zip_data", detail)
+    if isinstance(error, EOFError):
+        return ParserReason("bundle.reason.zip_cut", detail)
+    if "CRC" in detail:
+        return ParserReason("bundle.reason.zip_crc", detail)
+    return ParserReason("bundle.reason.zip_damaged", detail)

@@ -39,3 +39,7 @@ MAX_TOTAL_BYTES = 256 * 1024 * 1024
 MAX_ZIP_MEMBERS = 1000
 MAX_STRING_CHARS = 1_000_000  # ~300 pages of text in one field
 MAX_NESTING = 16  # tables and arrays inside a record value
+# The manifest's `teams`: every replica the plan knows. Each writing session of a plan file
+# may take a fresh replica id, so a plan met often has heard of thousands.
+MAX_TEAMS = 100_000
+MAX_TEAM_CHARS = 200  # a team's name there

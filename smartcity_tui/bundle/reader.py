@@ -9,25 +9,23 @@ with a bundle that passed every check."""
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ..model.revision import RecordState
-from .checks import REPLICA, UUID, check_record
+from .checks import REPLICA, UUID
 from .errors import BundleError
 from .layout import (
-    DATA_FILES, FORMAT_NAME, FORMAT_VERSION, MANIFEST, PILLAR_FILES, PLAN_FILE,
+    DATA_FILES, FORMAT_NAME, FORMAT_VERSION, MANIFEST, MAX_TEAM_CHARS, MAX_TEAMS, PILLAR_FILES, PLAN_FILE,
 )
+from .record_file import decode, line_of_key, line_of_record, parse_toml, read_records
 from .references import dangling
 from .safe_write import sha256
-from .source import Source, open_source, safe_relative
+from .source import Source, open_source, safe_relative, shown
+from .stream import Checked, normalized
 
-KIND_NAME = re.compile(r"[a-z][a-z0-9_]{0,31}")
 SHA256 = re.compile(r"[0-9a-f]{64}")
-_BOM = b"\xef\xbb\xbf"
-_TOML_AT = re.compile(r"\s*\(at line (\d+), column \d+\)$|\s*\(at end of document\)$")
 
 
 @dataclass
@@ -45,34 +43,6 @@ class Bundle:
     teams: dict[str, str] = field(default_factory=dict)  # replica id -> team, as the writer knew them
 
 
-def normalized(data: bytes) -> bytes:
-    """The bytes a checksum covers: a leading UTF-8 BOM and CRLF line ends, which an editor
-    or a `git autocrlf` on the way may add, are harmless and undone first."""
-    if data.startswith(_BOM):
-        data = data[len(_BOM):]
-    return data.replace(b"\r\n", b"\n")
-
-
-def _text(source: Source, rel: str, data: bytes) -> str:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        raise BundleError("not_utf8", rel, data.count(b"\n", 0, e.start) + 1, bundle=source.label) from None
-
-
-def _toml(source: Source, rel: str, text: str) -> dict[str, Any]:
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as e:
-        msg = str(e)
-        m = _TOML_AT.search(msg)
-        line = int(m.group(1)) if m and m.group(1) else None
-        reason = msg[:m.start()] if m else msg
-        raise BundleError("toml_error", rel, line, bundle=source.label, reason=reason) from None
-    except RecursionError:
-        raise BundleError("toml_too_deep", rel, bundle=source.label) from None
-
-
 def read_bundle(path: Path | str) -> Bundle:
     path = Path(path)
     source = open_source(path)
@@ -84,55 +54,49 @@ def read_bundle(path: Path | str) -> Bundle:
 
 def _read(path: Path, source: Source) -> Bundle:
     label = source.label
-    man_text = _text(source, MANIFEST, normalized(source.read(MANIFEST)))
-    man = _manifest(source, _toml(source, MANIFEST, man_text))
+    man_text = decode(label, MANIFEST, normalized(source.read(MANIFEST)))
+    man = _manifest(source, parse_toml(label, MANIFEST, man_text))
     plan_id = man["plan_id"]
 
-    texts: dict[str, str] = {}
     for rel, entry in man["files"].items():
-        raw = source.read(rel)
-        data = normalized(raw)
-        if sha256(data) != entry["sha256"] and sha256(raw) != entry["sha256"]:
+        stream = Checked(source.blocks(rel))
+        for _ in stream:
+            pass
+        if not stream.matches(entry["sha256"]):
             raise BundleError("checksum", rel, bundle=label)
-        if rel in DATA_FILES:
-            texts[rel] = _text(source, rel, data)
 
+    # Each record file read again, block by block, and parsed as it comes: a big bundle is
+    # never held whole, as bytes, text or tables (record_file.py). Its checksum is checked
+    # again on the way, so what is parsed is what was checked.
     states: list[RecordState] = []
-    where: dict[str, tuple[str, str, int]] = {}  # id -> (file, array, index)
+    seen: dict[str, str] = {}  # id -> the file it came in
     for rel in DATA_FILES:
-        text = texts[rel]
-        doc = _toml(source, rel, text)
-        _check_header(source, rel, text, doc, plan_id)
-        for array, items in doc.items():
-            if array in ("plan_id", "pillar"):
-                continue
-            if not KIND_NAME.fullmatch(array) or type(items) is not list:
-                raise BundleError("bad_array", rel, _line_of_key(text, array), bundle=label, name=array)
-            for i, raw in enumerate(items):
-                try:
-                    state = check_record(raw, array)
-                except BundleError as e:
-                    raise e.placed(label, rel, _line_of_record(text, array, i)) from None
-                if state.id in where:
-                    first = where[state.id][0]
-                    raise BundleError("duplicate_id", rel, _line_of_record(text, array, i), bundle=label,
-                                      id=state.id, other=first)
-                where[state.id] = (rel, array, i)
-                states.append(state)
+        expected = man["files"][rel]["sha256"]
+        blocks = source.blocks(rel, count=False)
+        try:
+            stream = Checked(blocks)
+            whole = _whole_file(source, rel, expected)
+            states += read_records(label, rel, stream, whole, _header_check(label, rel, whole, plan_id), seen)
+            if stream.done and not stream.matches(expected):
+                raise BundleError("checksum", rel, bundle=label)
+        finally:
+            blocks.close()  # the file is closed now, not when the error is let go (a flash drive)
+
+    def line_of(rid: str) -> tuple[str, int | None]:
+        rel = seen[rid]
+        return rel, line_of_record(_text(normalized(source.read(rel, count=False))), rid)
 
     own = next((s for s in states if s.id == plan_id), None)
     if own is None or own.kind != "plan":
         raise BundleError("plan_record_missing", PLAN_FILE, bundle=label, id=plan_id)
     extra = next((s for s in states if s.kind == "plan" and s.id != plan_id), None)
     if extra is not None:
-        rel, array, i = where[extra.id]
-        raise BundleError("extra_plan_record", rel, _line_of_record(texts[rel], array, i), bundle=label, id=extra.id)
+        raise BundleError("extra_plan_record", *line_of(extra.id), bundle=label, id=extra.id)
 
     bad = dangling(states)
     if bad:
         d = bad[0]
-        rel, array, i = where[d.record.id]
-        raise BundleError("dangling", rel, _line_of_record(texts[rel], array, i), bundle=label,
+        raise BundleError("dangling", *line_of(d.record.id), bundle=label,
                           id=d.record.id, field=d.field, target=d.target, target_kind=d.target_kind)
 
     counts = man.get("counts", {})
@@ -145,8 +109,6 @@ def _read(path: Path, source: Source) -> Bundle:
                   dict(man.get("teams", {})))
 
 
-MAX_TEAMS = 1000  # replicas a plan can plausibly have heard of; more is not a real bundle
-
 _REQUIRED = {
     "format": str, "format_version": int, "app_version": str, "plan_id": str,
     "replica_id": str, "team": str, "exported_at": str, "files": dict,
@@ -156,33 +118,30 @@ _REQUIRED = {
 def _manifest(source: Source, man: dict[str, Any]) -> dict[str, Any]:
     label = source.label
     if man.get("format") != FORMAT_NAME:
-        raise BundleError("not_our_format", MANIFEST, bundle=label, found=str(man.get("format", ""))[:60])
+        raise BundleError("not_our_format", MANIFEST, bundle=label, found=shown(str(man.get("format", "")))[:60])
     version = man.get("format_version")
     if type(version) is not int or version < 1:
-        raise BundleError("bad_version", MANIFEST, bundle=label, found=repr(version)[:40])
+        raise BundleError("bad_version", MANIFEST, bundle=label, found=shown(repr(version))[:40])
     if version > FORMAT_VERSION:
         raise BundleError("too_new", MANIFEST, bundle=label, version=version, supported=FORMAT_VERSION,
-                          app=str(man.get("app_version", "?"))[:40])
+                          app=shown(str(man.get("app_version", "?")))[:40])
     for key, typ in _REQUIRED.items():
         if type(man.get(key)) is not typ:
             raise BundleError("manifest_bad_key", MANIFEST, bundle=label, name=key)
     if not UUID.fullmatch(man["plan_id"]):
         raise BundleError("manifest_bad_key", MANIFEST, bundle=label, name="plan_id")
+    man["plan_id"] = man["plan_id"].lower()  # ids compare in lower case (checks.py)
     if not REPLICA.fullmatch(man["replica_id"]):
         raise BundleError("manifest_bad_key", MANIFEST, bundle=label, name="replica_id")
     for key, typ in (("counts", dict), ("language", str), ("teams", dict)):
         if key in man and type(man[key]) is not typ:
             raise BundleError("manifest_bad_key", MANIFEST, bundle=label, name=key)
-    teams = man.get("teams", {})
-    if len(teams) > MAX_TEAMS or not all(
-        REPLICA.fullmatch(r) and type(t) is str and len(t) <= 200 for r, t in teams.items()
-    ):
-        raise BundleError("manifest_bad_key", MANIFEST, bundle=label, name="teams")
+    _check_teams(label, man.get("teams", {}))
     if "counts" in man and type(man["counts"].get("records", 0)) is not int:
         raise BundleError("manifest_bad_key", MANIFEST, bundle=label, name="counts.records")
     for rel, entry in man["files"].items():
         if not safe_relative(rel) or rel == MANIFEST:
-            raise BundleError("unsafe_path", rel, bundle=label)
+            raise BundleError("unsafe_path", shown(rel), bundle=label)
         if (type(entry) is not dict or type(entry.get("sha256")) is not str
                 or not SHA256.fullmatch(entry["sha256"])):
             raise BundleError("manifest_bad_entry", MANIFEST, bundle=label, entry=rel)
@@ -192,26 +151,45 @@ def _manifest(source: Source, man: dict[str, Any]) -> dict[str, Any]:
     return man
 
 
-def _check_header(source: Source, rel: str, text: str, doc: dict[str, Any], plan_id: str) -> None:
-    if doc.get("plan_id") != plan_id:
-        raise BundleError("plan_id_mismatch", rel, _line_of_key(text, "plan_id"), bundle=source.label,
-                          found=str(doc.get("plan_id", ""))[:60], expected=plan_id)
-    pillar = next((k for k, f in PILLAR_FILES.items() if f == rel), None)
-    if pillar is not None and doc.get("pillar") != pillar:
-        raise BundleError("pillar_mismatch", rel, _line_of_key(text, "pillar"), bundle=source.label, found=str(doc.get("pillar", ""))[:40],
-                          expected=pillar)
+def _check_teams(label: str, teams: dict[str, Any]) -> None:
+    """The `teams` table, each limit named when it is broken."""
+    if len(teams) > MAX_TEAMS:
+        raise BundleError("teams_too_many", MANIFEST, bundle=label, n=len(teams), max=MAX_TEAMS)
+    for replica, team in teams.items():
+        if not REPLICA.fullmatch(replica):
+            raise BundleError("teams_bad_replica", MANIFEST, bundle=label, replica=shown(replica)[:70])
+        if type(team) is not str:
+            raise BundleError("teams_bad_name", MANIFEST, bundle=label, replica=replica)
+        if len(team) > MAX_TEAM_CHARS:
+            raise BundleError("teams_name_too_long", MANIFEST, bundle=label, replica=replica, n=len(team),
+                              max=MAX_TEAM_CHARS)
 
 
-def _line_of_key(text: str, key: str) -> int | None:
-    pat = re.compile(rf'^\s*(?:\[\[\s*)?"?{re.escape(key)}"?\s*(?:=|\]\])', re.M)
-    m = pat.search(text)
-    return text.count("\n", 0, m.start()) + 1 if m else None
+def _whole_file(source: Source, rel: str, expected: str) -> Callable[[], bytes]:
+    """A record file whole (normalized), for the rare file that cannot be parsed in slices
+    and for the line of an error; checked against its digest again."""
+    def whole() -> bytes:
+        raw = source.read(rel, count=False)
+        data = normalized(raw)
+        if expected not in (sha256(data), sha256(raw)):
+            raise BundleError("checksum", rel, bundle=source.label)
+        return data
+    return whole
 
 
-def _line_of_record(text: str, array: str, index: int) -> int | None:
-    """Line of the header of the index-th `[[array]]` table (only looked up on errors)."""
-    pat = re.compile(rf'^[ \t]*\[\[[ \t]*"?{re.escape(array)}"?[ \t]*\]\]', re.M)
-    for i, m in enumerate(pat.finditer(text)):
-        if i == index:
-            return text.count("\n", 0, m.start()) + 1
-    return None
+def _header_check(label: str, rel: str, whole: Callable[[], bytes], plan_id: str):
+    """The check of a record file's `plan_id` and `pillar` keys, for record_file."""
+    def check(doc: dict[str, Any]) -> None:
+        found = doc.get("plan_id")
+        if type(found) is not str or found.lower() != plan_id:
+            raise BundleError("plan_id_mismatch", rel, line_of_key(_text(whole()), "plan_id"), bundle=label,
+                              found=shown(str(doc.get("plan_id", "")))[:60], expected=plan_id)
+        pillar = next((k for k, f in PILLAR_FILES.items() if f == rel), None)
+        if pillar is not None and doc.get("pillar") != pillar:
+            raise BundleError("pillar_mismatch", rel, line_of_key(_text(whole()), "pillar"), bundle=label,
+                              found=shown(str(doc.get("pillar", "")))[:40], expected=pillar)
+    return check
+
+
+def _text(data: bytes) -> str:
+    return data.decode("utf-8", errors="replace")

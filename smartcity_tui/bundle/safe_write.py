@@ -9,17 +9,33 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
+import sys
 import zipfile
 from datetime import datetime
 from pathlib import Path
 from typing import Callable, Mapping
 
 from ..i18n import os_reason
-from ..store.atomic import fsync_dir, replace_with_retry
+from ..store.atomic import fsync_dir, with_retry
+from ..store.lock import pid_alive
 from .errors import BundleError
 
 Progress = Callable[[int, int, str], None]
+
+# What an export leaves when it is killed midway: its temporary tree or zip, or a bundle it
+# was taking back. Only names of exactly this shape are ever removed (sweep_leftovers).
+LEFTOVER = re.compile(r"\.([a-z0-9-]+_[a-z0-9-]+_\d{4}-\d{2}-\d{2}_\d{4}(?:-\d+)?(?:\.zip)?)\.(\d{1,10})\.(?:partial|failed)")
+
+# Windows without long paths (the default; only an administrator can change it): a file's
+# path has at most 259 characters, a folder's 247 (room for an 8.3 name).
+WINDOWS_MAX_FILE_PATH = 259
+WINDOWS_MAX_FOLDER_PATH = 247
+
+# An antivirus (Defender, Smadav) scanning the files just written, or OneDrive, can hold them
+# for seconds; renaming their folder then fails with winerror 5, 32 or 33. Wait that long.
+RENAME_PATIENCE_SECONDS = 10.0
 
 
 def sha256(data: bytes) -> str:
@@ -52,6 +68,55 @@ def _temp_for(final: Path) -> Path:
     return tmp
 
 
+def sweep_leftovers(folder: Path) -> list[Path]:
+    """Remove what killed exports left in `folder`: hidden `.<bundle>.<pid>.partial` (and
+    `.failed`) entries of a process that is no longer running (or of this one). Matched by
+    exact name only, so nothing else is ever touched; never fails an export."""
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        m = LEFTOVER.fullmatch(entry.name)
+        if m is None:
+            continue
+        pid = int(m.group(2))
+        if pid != os.getpid() and pid_alive(pid):
+            continue  # an export running right now, perhaps in a second window
+        path = Path(entry.path)
+        _remove(path)
+        if not (path.exists() or path.is_symlink()):
+            removed.append(path)
+    return removed
+
+
+def check_path_lengths(final: Path, tmp: Path, files: Mapping[str, bytes], *, folder_bundle: bool) -> None:
+    """On Windows, refuse up front a bundle whose longest path would pass MAX_PATH: the
+    write would fail halfway with an error that reads like a pulled flash drive."""
+    if sys.platform != "win32":
+        return
+    roots = (final, tmp)
+    longest_file = max(len(str(r)) for r in roots)
+    longest_folder = len(str(final.parent))
+    if folder_bundle:
+        for r in roots:
+            for rel in files:
+                parts = rel.split("/")
+                longest_file = max(longest_file, len(str(r.joinpath(*parts))))
+                longest_folder = max(longest_folder, len(str(r.joinpath(*parts[:-1]))))
+    for n, limit in ((longest_file, WINDOWS_MAX_FILE_PATH), (longest_folder, WINDOWS_MAX_FOLDER_PATH)):
+        if n > limit:
+            raise BundleError("path_too_long", str(final), n=n, max=limit, folder=str(final.parent))
+
+
+def rename_patiently(src: Path, dst: Path, patience: float = RENAME_PATIENCE_SECONDS) -> None:
+    """os.replace, retried with back-off while Windows says another program holds a file
+    (winerror 5, 32, 33) for up to `patience` seconds, whatever shorter wait the app set for
+    its saves: an export runs in a worker, so waiting freezes no screen."""
+    with_retry(lambda: os.replace(src, dst), patience)
+
+
 def _failed(final: Path, err: OSError) -> BundleError:
     return BundleError("write_failed", str(final), reason=os_reason(err))
 
@@ -59,6 +124,7 @@ def _failed(final: Path, err: OSError) -> BundleError:
 def write_folder(final: Path, files: Mapping[str, bytes], expected: Mapping[str, str],
                  step: Callable[[str], None]) -> None:
     tmp = _temp_for(final)
+    check_path_lengths(final, tmp, files, folder_bundle=True)
     try:
         tmp.mkdir()
         for rel, data in files.items():
@@ -68,7 +134,7 @@ def write_folder(final: Path, files: Mapping[str, bytes], expected: Mapping[str,
             step(rel)
         for folder in {tmp.joinpath(*rel.split("/")[:-1]) for rel in files}:
             fsync_dir(folder)
-        replace_with_retry(tmp, final)
+        rename_patiently(tmp, final)
         fsync_dir(final.parent)
     except OSError as e:
         _remove(tmp)
@@ -82,6 +148,7 @@ def write_folder(final: Path, files: Mapping[str, bytes], expected: Mapping[str,
 def write_zip(final: Path, files: Mapping[str, bytes], expected: Mapping[str, str],
               step: Callable[[str], None], when: datetime) -> None:
     tmp = _temp_for(final)
+    check_path_lengths(final, tmp, files, folder_bundle=False)
     stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
     try:
         with open(tmp, "wb") as raw:
@@ -94,7 +161,7 @@ def write_zip(final: Path, files: Mapping[str, bytes], expected: Mapping[str, st
                     step(rel)
             raw.flush()
             os.fsync(raw.fileno())
-        replace_with_retry(tmp, final)
+        rename_patiently(tmp, final)
         fsync_dir(final.parent)
     except (OSError, zipfile.BadZipFile) as e:
         _remove(tmp)

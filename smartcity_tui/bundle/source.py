@@ -12,20 +12,43 @@ import stat
 import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
+from typing import Iterator
 
 from ..i18n import os_reason
-from .errors import BundleError
+from .errors import BundleError, zip_reason
 from .layout import MANIFEST, MAX_FILE_BYTES, MAX_TOTAL_BYTES, MAX_ZIP_MEMBERS
 
+BLOCK_BYTES = 256 * 1024  # what is read at a time: a big record file is never held whole
 _DRIVE = re.compile(r"^[A-Za-z]:")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# What desktops add to a zip beside the bundle's folder: macOS Finder's resource forks
+# (`__MACOSX/`), Finder's and Explorer's folder caches. Never read, and no reason to refuse.
+DESKTOP_LITTER = {"__MACOSX", ".DS_Store", "Thumbs.db", "desktop.ini"}
 
 
 def safe_relative(name: str) -> bool:
     """A bundle-relative POSIX path that stays inside the bundle on every OS."""
-    if not name or name.startswith("/") or "\\" in name or "\x00" in name or _DRIVE.match(name):
+    if not name or name.startswith("/") or "\\" in name or _CONTROL.search(name) or _DRIVE.match(name):
         return False
     parts = name.rstrip("/").split("/")
     return all(p not in ("", ".", "..") for p in parts)
+
+
+def shown(name: str) -> str:
+    """A name as it may be printed: control characters written out (\\x00), at most 200
+    characters, so that a crafted name cannot cut or rewrite the message line."""
+    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", name)
+    return text if len(text) <= 200 else text[:200] + "..."
+
+
+def member_name(raw: str) -> str | None:
+    """A zip member's name as a bundle path, or None when it could leave the bundle or
+    cannot be printed. Backslashes are read as `/` (PowerShell 5.1's Compress-Archive
+    writes `pillars\\economy.toml`), but only when the result is still a plain relative path:
+    no `..`, no drive, no leading separator."""
+    if "\\" in raw:
+        raw = raw.replace("\\", "/")
+    return raw if safe_relative(raw) else None
 
 
 class Source:
@@ -39,7 +62,27 @@ class Source:
         if self._total > MAX_TOTAL_BYTES:
             raise BundleError("bundle_too_big", rel, bundle=self.label, max=_mb(MAX_TOTAL_BYTES))
 
-    def read(self, rel: str) -> bytes:
+    def read(self, rel: str, *, count: bool = True) -> bytes:
+        return b"".join(self.blocks(rel, count=count))
+
+    def blocks(self, rel: str, *, count: bool = True) -> Iterator[bytes]:
+        """The file's bytes in blocks, each limit enforced as they come; `count=False` for a
+        second reading of a file already counted towards the bundle's total."""
+        total = 0
+        for block in self._blocks(rel):
+            total += len(block)
+            if total > self._max(rel):
+                raise BundleError(self._too_big, rel, bundle=self.label, max=_mb(MAX_FILE_BYTES))
+            if count:
+                self._count(rel, len(block))
+            yield block
+
+    _too_big = "file_too_big"
+
+    def _max(self, rel: str) -> int:
+        return MAX_FILE_BYTES
+
+    def _blocks(self, rel: str) -> Iterator[bytes]:
         raise NotImplementedError
 
     def close(self) -> None:
@@ -47,7 +90,7 @@ class Source:
 
 
 class FolderSource(Source):
-    def read(self, rel: str) -> bytes:
+    def _blocks(self, rel: str) -> Iterator[bytes]:
         if not safe_relative(rel):
             raise BundleError("unsafe_path", rel, bundle=self.label)
         path = self.path
@@ -61,13 +104,10 @@ class FolderSource(Source):
             if path.stat().st_size > MAX_FILE_BYTES:
                 raise BundleError("file_too_big", rel, bundle=self.label, max=_mb(MAX_FILE_BYTES))
             with open(path, "rb") as f:
-                data = f.read(MAX_FILE_BYTES + 1)
+                while block := f.read(BLOCK_BYTES):
+                    yield block
         except OSError as e:
             raise BundleError("unreadable_file", rel, bundle=self.label, reason=os_reason(e)) from None
-        if len(data) > MAX_FILE_BYTES:
-            raise BundleError("file_too_big", rel, bundle=self.label, max=_mb(MAX_FILE_BYTES))
-        self._count(rel, len(data))
-        return data
 
 
 class ZipSource(Source):
@@ -76,8 +116,8 @@ class ZipSource(Source):
         try:
             self._zf = zipfile.ZipFile(path)
             infos = self._zf.infolist()
-        except (zipfile.BadZipFile, OSError, ValueError) as e:
-            raise BundleError("bad_zip", path.name, bundle=self.label, reason=str(e)) from None
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError) as e:
+            raise BundleError("bad_zip", path.name, bundle=self.label, reason=zip_reason(e)) from None
         try:
             self._members = self._check_members(infos)
         except BaseException:
@@ -91,9 +131,12 @@ class ZipSource(Source):
         members: dict[str, zipfile.ZipInfo] = {}
         declared = 0
         for info in infos:
-            name = info.filename
-            if not safe_relative(name):
-                raise BundleError("zip_slip", name, bundle=self.label)
+            # orig_filename: zipfile cuts `filename` at a NUL, which would hide it
+            raw = info.orig_filename
+            name = member_name(raw)
+            if name is None:
+                key = "zip_bad_name" if _CONTROL.search(raw) else "zip_slip"
+                raise BundleError(key, shown(raw), bundle=self.label)
             if stat.S_ISLNK(info.external_attr >> 16):
                 raise BundleError("symlink", name, bundle=self.label)
             if info.flag_bits & 0x1:
@@ -113,27 +156,30 @@ class ZipSource(Source):
         Windows' "Send to > Compressed folder" has one)."""
         if MANIFEST in self._members:
             return ""
-        tops = {PurePosixPath(n).parts[0] for n in self._members}
+        tops = {PurePosixPath(n).parts[0] for n in self._members} - DESKTOP_LITTER
         if len(tops) == 1:
             top = tops.pop()
             if f"{top}/{MANIFEST}" in self._members:
                 return f"{top}/"
         return ""
 
-    def read(self, rel: str) -> bytes:
+    def _blocks(self, rel: str) -> Iterator[bytes]:
         info = self._members.get(self._prefix + rel)
         if info is None or info.is_dir():
             raise BundleError("missing_file", rel, bundle=self.label)
         try:
             with self._zf.open(info) as f:
-                data = f.read(MAX_FILE_BYTES + 1)
+                while block := f.read(BLOCK_BYTES):
+                    yield block
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as e:
-            raise BundleError("zip_damaged", rel, bundle=self.label, reason=str(e)) from None
-        # zipfile stops at the declared size; more than declared or than allowed is a bomb
-        if len(data) > info.file_size or len(data) > MAX_FILE_BYTES:
-            raise BundleError("zip_bomb", rel, bundle=self.label, max=_mb(MAX_FILE_BYTES))
-        self._count(rel, len(data))
-        return data
+            raise BundleError("zip_damaged", rel, bundle=self.label, reason=zip_reason(e)) from None
+
+    # zipfile stops at the declared size; more than declared or than allowed is a bomb
+    _too_big = "zip_bomb"
+
+    def _max(self, rel: str) -> int:
+        info = self._members.get(self._prefix + rel)
+        return min(info.file_size, MAX_FILE_BYTES) if info is not None else MAX_FILE_BYTES
 
     def close(self) -> None:
         self._zf.close()

@@ -1,11 +1,13 @@
-"""A small TOML 1.0 writer for record files: one line per field.
+"""A small TOML 1.0 writer for bundles: record files one line per field, and the manifest.
 
 tomli-w writes every nested table and array over many lines (a record became ~80 lines) and
 escapes strings one character at a time, which made a 10,000-record export slow. Records
 here are JSON-like values only (str, int, float, bool, lists, string-keyed tables; None never
 occurs), so each field fits one line as inline arrays and tables: short files that a person
 can read and diff, written several times faster. Tests check that tomllib reads back exactly
-what went in, for arbitrary Unicode. The manifest still goes through tomli-w.
+what went in, for arbitrary Unicode. The manifest is written here too, so that one rule of
+string escaping holds for every file of a bundle (docs/bundle-format.md, section 2; tomli-w
+leaves a tab raw where this writes `\t`).
 """
 
 from __future__ import annotations
@@ -74,4 +76,20 @@ def record(array: str, rec: dict[str, Any]) -> str:
         lines.append("f = {}")
     for name, sibs in rec["f"].items():
         lines.append(f"f.{key(name)} = {value(sibs)}")
+    return "\n".join(lines) + "\n"
+
+
+def document(doc: dict[str, Any]) -> str:
+    """A manifest-shaped document: plain keys first, one per line; then each table as a
+    `[name]` section, or, when all its values are tables (`files`), one `[name.key]` section
+    per entry; a blank line before each section (docs/bundle-format.md, section 3)."""
+    lines = [f"{key(k)} = {value(v)}" for k, v in doc.items() if type(v) is not dict]
+    for k, v in doc.items():
+        if type(v) is not dict:
+            continue
+        if v and all(type(x) is dict for x in v.values()):
+            for sub, table in v.items():
+                lines += ["", f"[{key(k)}.{key(sub)}]", *(f"{key(n)} = {value(x)}" for n, x in table.items())]
+        else:
+            lines += ["", f"[{key(k)}]", *(f"{key(n)} = {value(x)}" for n, x in v.items())]
     return "\n".join(lines) + "\n"

@@ -10,19 +10,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-import tomli_w
-
 from .. import __version__
 from ..store import PlanStore
 from ..store.teams import known_teams
-from .checks import check_table
+from . import toml_out
+from .checks import REPLICA, check_table
 from .encode import count, encode_file, route
-from .errors import BundleError
-from .layout import FORMAT_NAME, FORMAT_VERSION, MANIFEST, MARKDOWN
+from .errors import BundleError, Problem
+from .layout import FORMAT_NAME, FORMAT_VERSION, MANIFEST, MARKDOWN, MAX_TEAM_CHARS, MAX_TEAMS
 from .markdown import render_markdown
 from .naming import bundle_name, free_target
 from .references import dangling
-from .safe_write import sha256, write_folder, write_zip
+from .safe_write import sha256, sweep_leftovers, write_folder, write_zip
 
 __all__ = ["ExportOptions", "ExportResult", "bundle_name", "export_bundle"]
 
@@ -56,13 +55,14 @@ def export_bundle(store: PlanStore, options: ExportOptions, *,
     out_dir = Path(options.out_dir)
     if not out_dir.is_dir():
         raise BundleError("out_missing", str(out_dir), path=str(out_dir))
+    sweep_leftovers(out_dir)  # what exports killed midway left here
     when = (clock or _now)()
     # Everything read from the store is read here, first: the app runs this in a worker
     # while the officer may go on editing; what follows works on these copies only.
     states = store.states()
     plan, conflicts = store.plan(), store.conflicts()
     plan_id, replica_id, team = store.plan_id, store.replica_id, store.team
-    teams = dict(sorted(known_teams(store).items()))
+    teams = manifest_teams(known_teams(store), replica_id)
 
     wire = {s.id: s.to_dict() for s in states}
     _refuse_unreadable(store, states, wire)
@@ -97,7 +97,7 @@ def export_bundle(store: PlanStore, options: ExportOptions, *,
         **({"teams": teams} if teams else {}),
         "files": {rel: {"sha256": digests[rel], "size": len(data)} for rel, data in files.items()},
     }
-    files[MANIFEST] = tomli_w.dumps(manifest).encode("utf-8")
+    files[MANIFEST] = toml_out.document(manifest).encode("utf-8")
     digests[MANIFEST] = sha256(files[MANIFEST])
 
     name = bundle_name(plan.info.region, team, when)
@@ -120,9 +120,19 @@ def _refuse_unreadable(store: PlanStore, states, wire: dict[str, dict]) -> None:
             check_table(raw, raw["kind"])
         except BundleError as e:
             raise BundleError("export_invalid", path, path=path, id=raw["id"], kind=raw["kind"],
-                              problem=e.message("en")) from None
+                              problem=Problem(e)) from None
     bad = dangling(states)
     if bad:
         d = bad[0]
         raise BundleError("export_dangling", path, path=path, id=d.record.id,
                           kind=d.record.kind, field=d.field, target=d.target, n=len(bad))
+
+
+def manifest_teams(teams: dict[str, str], own: str) -> dict[str, str]:
+    """The `teams` table as its reader accepts it (layout.py's limits), sorted by replica id:
+    names cut to MAX_TEAM_CHARS; past MAX_TEAMS entries, this copy's own and the first by id."""
+    ok = {r: name[:MAX_TEAM_CHARS] for r, name in teams.items() if REPLICA.fullmatch(r) and type(name) is str}
+    if len(ok) > MAX_TEAMS:
+        keep = sorted(ok)[:MAX_TEAMS - 1] + ([own] if own in ok else [])
+        ok = {r: ok[r] for r in keep}
+    return dict(sorted(ok.items()))

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..bundle.merge import AREAS, PLAN_WIDE, MergeError, MergeReport, apply, preview
 from ..i18n import get_language, t
 from ..model.vocab import pillar as pillar_of
-from ..store import PlanStore
+from ..store import PlanStore, StoreError
 from .common import CommandError, Subcommands, plan_path, print_json
 
 if TYPE_CHECKING:
@@ -36,16 +36,24 @@ def add_parser(sub: Subcommands) -> argparse.ArgumentParser:
 
 
 def read_all(paths: list[Path]) -> list[Bundle]:
+    """Every bundle read and checked; the first bad one raises its BundleError."""
     # imported here so that the other commands keep working should the reader be broken
-    from ..bundle import BundleError, read_bundle
+    from ..bundle.reader import read_bundle
 
-    out = []
-    for p in paths:
-        try:
-            out.append(read_bundle(p))
-        except BundleError as e:
-            raise CommandError(e.message()) from None
-    return out
+    return [read_bundle(p) for p in paths]
+
+
+def error_json(plan: Path, dry_run: bool, error: Exception) -> dict[str, Any]:
+    """A refusal as `--json` answers it: what a script needs to tell the cases apart (the
+    message key; the bundle, file and line of a bad bundle), and the message for a person."""
+    from ..bundle.errors import BundleError
+
+    out: dict[str, Any] = {"key": getattr(error, "key", ""), "message": getattr(error, "message", str)()}
+    if isinstance(error, BundleError):
+        out.update(key=f"bundle.{error.key}", bundle=error.bundle, file=error.file, line=error.line)
+    elif isinstance(error, StoreError):
+        out["path"] = str(error.path)
+    return {"plan": str(plan), "dry_run": dry_run, "error": out}
 
 
 def area_label(area: str, lang: str) -> str:
@@ -82,12 +90,19 @@ def print_report(report: MergeReport, plan: str | Path, dry_run: bool) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    bundles = read_all(args.bundles)
-    with PlanStore.open(args.plan, readonly=args.dry_run) as store:
-        try:
+    from ..bundle.errors import BundleError
+
+    try:
+        bundles = read_all(args.bundles)
+        with PlanStore.open(args.plan, readonly=args.dry_run) as store:
             report = (preview if args.dry_run else apply)(store, bundles, adopt=args.adopt)  # type: ignore[arg-type]  # (BundleLike)
-        except MergeError as e:
-            raise CommandError(e.message()) from None
+    except (BundleError, MergeError, StoreError) as e:
+        if args.json:  # a script asked for JSON: it gets JSON, refusals too (exit 2)
+            print_json(error_json(args.plan, args.dry_run, e))
+            return 2
+        if isinstance(e, StoreError):
+            raise
+        raise CommandError(e.message()) from None
     if args.json:
         print_json({"plan": str(args.plan), "dry_run": args.dry_run, **report.to_json()})
     else:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as _dt
 
+from .records import INT_MAX, INT_MIN
+
 _MONTHS = {
     "id": ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"),
     "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
@@ -39,8 +41,12 @@ def date(d: _dt.date | _dt.datetime, lang: str = "id") -> str:
 
 def parse_rupiah(text: str) -> int:
     """Read what an officer types for an amount: "1.250.000.000", "Rp 1.250.000", "1250000".
-    Raises ValueError when it is not a whole number of rupiah."""
+    Raises ValueError when it is not a whole number of rupiah, or one beyond what a plan file
+    and a bundle can hold (signed 64 bits: nine quintillion rupiah)."""
     cleaned = text.strip().removeprefix("Rp").removeprefix("rp").strip().replace(".", "").replace(" ", "")
-    if not cleaned or not cleaned.lstrip("-").isdigit():
+    if not cleaned or not cleaned.lstrip("-").isdigit() or len(cleaned) > 20:
         raise ValueError(text)
-    return int(cleaned)
+    amount = int(cleaned)
+    if not INT_MIN <= amount <= INT_MAX:
+        raise ValueError(text)
+    return amount

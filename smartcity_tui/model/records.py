@@ -22,6 +22,13 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
+# What every whole number and every year must stay within, whoever wrote it (a form, a
+# command, a bundle): TOML 1.0 holds signed 64-bit integers only, and a year outside YEARS
+# is a typo (forms and commands ask for four digits; 0 stands for "not set yet").
+INT_MIN, INT_MAX = -(2**63), 2**63 - 1
+YEARS = range(1900, 2201)
+
+
 @dataclass(frozen=True)
 class Stakeholder:
     name: str

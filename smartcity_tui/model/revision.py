@@ -46,7 +46,9 @@ def vv_merge(a: VersionVector, b: VersionVector) -> VersionVector:
     return dict(sorted(out.items()))
 
 
-@dataclass(frozen=True)
+# slots: a plan or bundle holds one Sibling per field of every record (85,000 at 10,000
+# records); without a __dict__ each takes half the memory.
+@dataclass(frozen=True, slots=True)
 class Sibling:
     """One value of a field and the dot of the write that set it. `value` None = cleared."""
 
@@ -77,7 +79,7 @@ def disagree(name: str, sibs: list[Sibling]) -> bool:
     return any(meaning(name, s.value) != first for s in sibs[1:])
 
 
-@dataclass
+@dataclass(slots=True)
 class RecordState:
     id: str
     kind: str

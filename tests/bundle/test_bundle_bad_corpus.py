@@ -215,7 +215,7 @@ def counter_zero(b, tmp):
     return b, header
 
 
-@case("bad_revision", ECON)
+@case("dot_not_covered", ECON)
 def dot_not_covered_by_vv(b, tmp):
     _, header = edit_line(b, ECON, r"^vv = \{ (\w+) = \d+ \}", r"vv = { \1 = 1 }")
     return b, header

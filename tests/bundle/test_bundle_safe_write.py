@@ -53,7 +53,7 @@ def test_a_failing_rename_leaves_nothing(tmp_path, monkeypatch):
     with make_plan(tmp_path / "plan.json") as store:
         def pulled(src, dst, *a, **k):
             raise OSError(errno.EIO, "Input/output error")
-        monkeypatch.setattr(safe_write, "replace_with_retry", pulled)
+        monkeypatch.setattr(safe_write, "rename_patiently", pulled)
         with pytest.raises(BundleError):
             export(store, out)
         with pytest.raises(BundleError):

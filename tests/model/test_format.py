@@ -50,3 +50,11 @@ def test_parse_rupiah_refuses_what_is_not_whole_rupiah(typed):
 def test_parse_rupiah_reads_back_what_rupiah_writes():
     for amount in (0, 7, 1_000, 98_765_432_100):
         assert parse_rupiah(rupiah(amount)) == amount
+
+
+def test_parse_rupiah_refuses_amounts_a_plan_file_cannot_hold():
+    """Bundles are TOML, which holds signed 64-bit integers only."""
+    assert parse_rupiah(str(2**63 - 1)) == 2**63 - 1
+    for typed in (str(2**63), "1" + "0" * 21, "Rp " + ".".join(["999"] * 10), str(2**70)):
+        with pytest.raises(ValueError):
+            parse_rupiah(typed)
