@@ -25,6 +25,7 @@ from .store import StoreError
 COMMANDS = [
     "open", "demo", "new", "stats", "validate", "restore",
     "export", "render", "merge", "conflicts", "merge_driver",
+    "sheet", "codes",
 ]
 
 

@@ -1,0 +1,135 @@
+"""One sheet's rows as field values, through its mapping: every cell of every mapped column
+read by its column's kind, and every problem placed at its sheet, row and column.
+
+Nothing here knows the plan's records beyond a pillar lookup (an element is read within its
+row's pillar, which an updated record may keep from the plan); preview.py decides what a row
+means for the plan."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from .columns import Column, SheetSpec
+from .limits import MAX_CELL_CHARS, MAX_ROWS
+from .mapping import ColumnMatch, SheetMapping, column_letter, column_of
+from .problems import CellProblem, Problem
+from .reading import ErrorValue, Formula, SheetData
+
+
+@dataclass
+class RowValues:
+    sheet: str
+    row: int  # as the spreadsheet shows it
+    record_id: str  # "" for a row that adds a record
+    fields: dict[str, Any] = field(default_factory=dict)  # field -> model value
+    years: dict[str, dict[int, Any]] = field(default_factory=dict)  # per-year field -> {year: value|None}
+    links: dict[str, str] = field(default_factory=dict)  # "id" / "code" / "name" -> the programme named
+    places: dict[str, ColumnMatch] = field(default_factory=dict)  # field or link -> its column
+
+    def place(self, name: str) -> tuple[str, str]:
+        m = self.places.get(name)
+        return (m.letter, m.header) if m else ("", "")
+
+
+def sheet_problems(sheet: SheetData, mapping: SheetMapping) -> list[Problem]:
+    """What is wrong with the sheet as a whole, before any row is read."""
+    name = sheet.name
+    out: list[Problem] = []
+    if sheet.too_many_rows:
+        out.append(Problem("too_many_rows", name, params={"max": MAX_ROWS}))
+    if not any(h for h in sheet.header):
+        out.append(Problem("no_header", name, 1))
+        return out
+    for rng in sheet.merged:
+        top = rng.split(":")[0]
+        row = int("".join(ch for ch in top if ch.isdigit()))
+        col = "".join(ch for ch in top if ch.isalpha())
+        out.append(Problem("merged_cells", name, row, col, _header_at(sheet, col), {"range": rng}))
+    if sheet.mixed_delimiter:
+        row, other = sheet.mixed_delimiter
+        out.append(Problem("mixed_delimiter", name, row, params={"delimiter": sheet.delimiter, "other": other}))
+    for key, matches in mapping.keys().items():
+        if len(matches) > 1:
+            a, b = matches[0], matches[1]
+            out.append(Problem("same_field_twice", name, 1, b.letter, b.header,
+                               {"other": a.letter, "other_header": a.header}))
+    return out
+
+
+def _header_at(sheet: SheetData, letter: str) -> str:
+    for i, h in enumerate(sheet.header):
+        if column_letter(i) == letter:
+            return h
+    return ""
+
+
+def read_rows(sheet: SheetData, mapping: SheetMapping, spec: SheetSpec,
+              pillar_of: Callable[[str], str]) -> tuple[list[RowValues], list[Problem]]:
+    """Every data row's values, and every bad cell. `pillar_of(record_id)` is the plan's
+    pillar of an existing record, for rows that do not give one."""
+    plan_cols: list[tuple[ColumnMatch, Column, int | None]] = []
+    for m in mapping.columns:
+        found = column_of(spec, m.key) if m.key else None
+        if found and found[0].importable:
+            plan_cols.append((m, *found))
+    # the id and the pillar first: an element is read within its row's pillar
+    plan_cols.sort(key=lambda c: (c[1].key != "id", c[1].key != "pillar", c[1].key == "element"))
+    width = len(sheet.header)
+    out: list[RowValues] = []
+    problems: list[Problem] = []
+    name = sheet.name
+    for number, cells in sheet.rows:
+        values = RowValues(name, number, "")
+        bad = False
+        for index in range(width, len(cells)):
+            if cells[index] is not None and cells[index] != "":
+                problems.append(Problem("data_without_header", name, number, column_letter(index)))
+                bad = True
+                break
+        for index, header in enumerate(sheet.header[:len(cells)]):
+            if not header and cells[index] is not None and cells[index] != "":
+                problems.append(Problem("data_without_header", name, number, column_letter(index)))
+                bad = True
+                break
+        for m, col, year in plan_cols:
+            raw = cells[m.index] if m.index < len(cells) else None
+            pillar = ""
+            if col.key == "element":
+                pillar = values.fields.get("pillar") or pillar_of(values.record_id)
+            try:
+                value = col.kind.from_cell(_plain(raw), pillar)
+            except CellProblem as e:
+                problems.append(Problem(e.key, name, number, m.letter, m.header, e.params))
+                bad = True
+                continue
+            if col.link and col.link != "id":
+                if value:
+                    values.links[col.link] = value
+                values.places[col.link] = m
+            elif col.per_year:
+                values.years.setdefault(col.key, {})[year] = value  # type: ignore[index]
+                values.places[f"{col.key}:{year}"] = m
+                values.places.setdefault(col.key, m)
+            elif col.key == "id":
+                values.record_id = value
+                values.places["id"] = m
+            else:
+                values.fields[col.field] = value
+                values.places[col.field] = m
+                if col.link == "id" and value:
+                    values.links["id"] = value
+        if not bad:
+            out.append(values)
+    return out, problems
+
+
+def _plain(raw: Any) -> Any:
+    """The cell as a column's kind reads it, or the problem every column shares."""
+    if isinstance(raw, Formula):
+        raise CellProblem("formula", value=raw.text[:60])
+    if isinstance(raw, ErrorValue):
+        raise CellProblem("error_value", value=raw.text)
+    if isinstance(raw, str) and len(raw) > MAX_CELL_CHARS:
+        raise CellProblem("cell_too_long", n=len(raw), max=MAX_CELL_CHARS)
+    return raw
