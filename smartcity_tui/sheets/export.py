@@ -2,7 +2,9 @@
 (OUT.xlsx) or one .csv per sheet (a folder), headers in the chosen language, the record id
 at the far right so that a re-import updates the same records.
 
-The tables come from columns.py, the writers are write_xlsx.py and write_csv.py; each file
+A text longer than a cell holds (32,767 characters, Excel's limit) is written cut there;
+importing the cut text back keeps the plan's full text (resolve.py). The tables come from
+columns.py, the writers are write_xlsx.py and write_csv.py; each file
 is written to a temporary name, flushed to the disk and renamed, so a pulled flash drive or
 a file open in Excel never leaves half a spreadsheet under the final name."""
 
@@ -17,6 +19,7 @@ from ..i18n import os_reason
 from ..model.plan import Plan
 from ..store.atomic import fsync_dir, replace_with_retry
 from .columns import SHEETS, Column, SheetSpec, shown_value
+from .limits import MAX_CELL_CHARS
 from .problems import SheetError
 
 
@@ -58,7 +61,7 @@ def build_table(plan: Plan, spec: SheetSpec, lang: str) -> Table:
             else:
                 value = getattr(record, col.field).get(year)
                 row.append(None if value is None else col.kind.to_cell(value, lang))
-        rows.append(row)
+        rows.append([v[:MAX_CELL_CHARS] if isinstance(v, str) and len(v) > MAX_CELL_CHARS else v for v in row])
     return Table(spec, spec.name(lang), columns, headers, rows)
 
 

@@ -67,8 +67,9 @@ def _is_encrypted(path: Path) -> bool:
 
 def _check_parts(path: Path, zf: zipfile.ZipFile) -> None:
     for info in zf.infolist():
-        streamed = info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")
-        if not streamed and info.file_size > MAX_WHOLE_PART_BYTES:
+        name = info.filename
+        read_whole = name.endswith((".xml", ".rels")) and not name.startswith("xl/worksheets/")
+        if read_whole and info.file_size > MAX_WHOLE_PART_BYTES:
             raise SheetError("part_too_big", path, part=info.filename, mb=MAX_WHOLE_PART_BYTES // (1024 * 1024))
 
 

@@ -16,6 +16,7 @@ from ..model.plan import Plan
 from ..model.records import Programme, Record, new_id
 from ..model.search import fold
 from .columns import RECORD_CLASSES, SheetSpec
+from .limits import MAX_CELL_CHARS
 from .problems import Problem
 from .rows import RowValues
 
@@ -88,6 +89,10 @@ def build_record(row: RowValues, spec: SheetSpec, existing: Record | None,
         current = getattr(existing, name) if existing is not None else {}
         changes[name] = _with_years(current, given)
     if existing is not None:
+        for name, value in list(changes.items()):
+            old = getattr(existing, name, None)
+            if value != old and _reads_back(spec, name, old, value):
+                del changes[name]
         return existing.replace(**changes)
     cls = RECORD_CLASSES[spec.kind]
     if spec.kind == "programme":
@@ -98,6 +103,22 @@ def build_record(row: RowValues, spec: SheetSpec, existing: Record | None,
         if not changes["start_year"] and not changes["end_year"] and info.start_year:
             changes["start_year"], changes["end_year"] = info.start_year, info.end_year
     return cls(id=new_id(), **changes)  # type: ignore[call-arg]
+
+
+def _reads_back(spec: SheetSpec, name: str, stored: Any, read: Any) -> bool:
+    """Whether the cell holds what the export writes for the stored value: a text with a
+    trailing space or a Windows line break, or longer than a cell holds, comes back tidied
+    or cut. Then the stored value is kept, so an untouched row is unchanged."""
+    col = spec.column(name)
+    if col is None or col.per_year or col.shown is not None or name == "programme_id":
+        return False
+    try:
+        shown = col.kind.to_cell(stored, "id")
+        if isinstance(shown, str):
+            shown = shown[:MAX_CELL_CHARS]
+        return col.kind.from_cell(shown) == read
+    except Exception:  # a stored value the kind cannot show (a newer writer's): not the same
+        return False
 
 
 def changed_fields(before: Record, after: Record) -> tuple[str, ...]:

@@ -38,7 +38,10 @@ def sheet_problems(sheet: SheetData, mapping: SheetMapping) -> list[Problem]:
     out: list[Problem] = []
     if sheet.too_many_rows:
         out.append(Problem("too_many_rows", name, params={"max": MAX_ROWS}))
-    if not any(h for h in sheet.header):
+    filled = sum(1 for h in sheet.header if h)
+    wide_below = sheet.rows and sum(1 for c in sheet.rows[0][1] if c is not None and c != "") > max(filled, 2)
+    if not filled or (filled == 1 and wide_below):
+        # an empty row 1, or a report's title above the real headers
         out.append(Problem("no_header", name, 1))
         return out
     for rng in sheet.merged:
