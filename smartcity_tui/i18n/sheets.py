@@ -10,7 +10,7 @@ ID: dict[str, str] = {
     "sheets.where.sheet": "Lembar {sheet}",
     # one cell
     "sheets.problem.not_a_number": "'{value}' bukan angka. Ketik angka saja, misalnya 1250000 atau 12,5.",
-    "sheets.problem.ambiguous_number": "'{value}' bisa berarti {thousands} atau {fraction}. Ketik {thousands} atau {fraction} tanpa titik ribuan.",
+    "sheets.problem.ambiguous_number": "'{value}' bisa berarti {thousands} atau {fraction}. Ketik salah satunya tanpa pemisah ribuan: {thousands} atau {fraction}.",
     "sheets.problem.not_whole": "'{value}' bukan bilangan bulat. Ketik bilangan bulat.",
     "sheets.problem.date_in_text": "Excel mengubah isi sel ini menjadi tanggal ({value}). Format kolomnya sebagai Teks lalu ketik ulang.",
     "sheets.problem.date_not_year": "Berisi tanggal ({value}), bukan tahun. Ketik tahunnya saja, misalnya 2026, dan format selnya sebagai Angka.",
@@ -107,7 +107,7 @@ EN: dict[str, str] = {
     "sheets.where.column": "Sheet {sheet}, column {column} ({header})",
     "sheets.where.sheet": "Sheet {sheet}",
     "sheets.problem.not_a_number": "'{value}' is not a number. Type digits only, for example 1250000 or 12.5.",
-    "sheets.problem.ambiguous_number": "'{value}' could mean {thousands} or {fraction}. Type {thousands} or {fraction} without a thousands mark.",
+    "sheets.problem.ambiguous_number": "'{value}' could mean {thousands} or {fraction}. Type one of them without a thousands separator: {thousands} or {fraction}.",
     "sheets.problem.not_whole": "'{value}' is not a whole number. Type a whole number.",
     "sheets.problem.date_in_text": "Excel turned this cell into a date ({value}). Format the column as Text and type it again.",
     "sheets.problem.date_not_year": "Holds a date ({value}), not a year. Type the year only, for example 2026, and format the cell as Number.",

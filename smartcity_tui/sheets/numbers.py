@@ -63,7 +63,9 @@ def _unmarked(s: str, whole: bool, raw: str) -> int | float:
     if len(tail) == 3 and len(head) <= 3:
         if whole:
             return int(head + tail)
-        raise CellProblem("ambiguous_number", value=raw, thousands=head + tail, fraction=f"{head},{tail}")
+        fraction = repr(float(f"{head}.{tail}")).removesuffix(".0")
+        raise CellProblem("ambiguous_number", value=raw, thousands=str(int(head + tail)),
+                          fraction=fraction.replace(".", ","), fraction_en=fraction)
     return _float(head + "." + tail, raw)
 
 

@@ -94,11 +94,11 @@ def _sheet_members(zf: zipfile.ZipFile) -> dict[str, str]:
 
 
 def _read(path: Path, members: dict[str, str]) -> Book:
-    import openpyxl
+    from .openpyxl_compat import load_read_only
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # "extension not supported" and the like: not for officers
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=False, keep_links=False)
+        wb = load_read_only(path)
         try:
             props = wb.properties
             book = Book(path, "xlsx", [], plan_id=(props.identifier or "").strip(),

@@ -156,7 +156,7 @@ CORPUS: list[tuple[str, Make, tuple[str, ...]]] = [
      ("baris 26, kolom B (Nama Program)", "tanpa nama")),
     ("the same field in two columns", _workbook(_same_field_twice), ("kolom G (Nama Program)", "kolom B")),
     ("an indicator of an unknown programme", _workbook(_unknown_programme), ("Lembar Indikator, baris 29, kolom A", "XXX-99")),
-    ("a baseline written ambiguously", _workbook(_indicator_header("Nilai Awal", "1.250")), ("kolom G (Nilai Awal)", "1250", "1,250")),
+    ("a baseline written ambiguously", _workbook(_indicator_header("Nilai Awal", "1.250")), ("kolom G (Nilai Awal)", "1250", "1,25")),
     ("a one-megabyte cell", _long_cell, ("baris 11, kolom G (Uraian)", "1000000 karakter", "32767")),
     ("1,048,576 rows", _million, ("Lembar Program", "50000")),
     ("a password-protected workbook", lambda work: password_protected_xlsx(work.tmp / "terkunci.xlsx"),
