@@ -195,7 +195,10 @@ def _outcome(store: Any, plan: Plan, spec, row: RowValues, finder: ProgrammeFind
                                      "kind_en": t(f"merge.kind.{existing.KIND}", "en")}))
             return None
     programme_id = None
-    if spec.kind in ("indicator", "milestone"):
+    kept_link = existing is not None and row.links.get("id") == getattr(existing, "programme_id", None)
+    if spec.kind in ("indicator", "milestone") and not kept_link:
+        # (a link the sheet leaves as it was is kept even when its programme is gone: the
+        # plan's own validation names that orphan; an unchanged export always imports)
         programme_id, problem = finder.find(row)
         if problem is not None:
             problems.append(problem)

@@ -184,3 +184,19 @@ def test_untidy_and_overlong_texts_come_back_unchanged(work, capsys):
         code, out, err = run(capsys, "sheet", "import", work.plan, path)
         assert (code, err) == (0, "") and "tidak ditulis" in out, out + err
     assert work.plan.read_bytes() == before
+
+
+def test_an_indicator_whose_programme_is_gone_still_round_trips(tmp_path, capsys):
+    """A merge can leave an indicator whose programme another group deleted; its export
+    still imports unchanged (validation names the orphan, the sheet does not refuse it)."""
+    from sheet_helpers import sample_copy
+    from smartcity_tui.model.records import Indicator
+
+    plan = sample_copy(tmp_path)
+    with PlanStore.open(plan) as store:
+        store.add(Indicator(programme_id="0b0e8e4a-5a9f-4c31-9b0e-000000000000", name="Yatim"))
+    run(capsys, "sheet", "export", plan, tmp_path / "out.xlsx")
+    before = plan.read_bytes()
+    code, out, err = run(capsys, "sheet", "import", plan, tmp_path / "out.xlsx")
+    assert (code, err) == (0, "") and "tidak ditulis" in out
+    assert plan.read_bytes() == before
