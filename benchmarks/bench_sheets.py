@@ -60,14 +60,23 @@ def ours_read(store, path: Path):
     return preview_import(store, book, propose_mapping(book))
 
 
-def interleaved(pairs, rounds: int) -> list[float]:
+def interleaved(pairs, rounds: int) -> list[list[float]]:
     times: list[list[float]] = [[] for _ in pairs]
     for _ in range(rounds):
         for i, fn in enumerate(pairs):
             t0 = time.perf_counter()
             fn()
             times[i].append(time.perf_counter() - t0)
-    return [statistics.median(t) for t in times]
+    return times
+
+
+def line(label: str, ours: list[float], base: list[float] | None = None) -> str:
+    med = statistics.median(ours)
+    text = f"{label:34s}: median {med:6.2f} s (min {min(ours):5.2f})"
+    if base is not None:
+        text += (f"   ratio {med / statistics.median(base):.2f}x (of minima {min(ours) / min(base):.2f}x;"
+                 " target <= 1.5x)")
+    return text
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -97,12 +106,14 @@ def main(argv: list[str] | None = None) -> int:
         rows = sum(len(t.rows) for t in tables)
         print(f"records: {len(plan.records)}, sheet rows: {rows}, cells: {cells}, "
               f"workbook {ours_out.stat().st_size / 1e6:.1f} MB")
-        print(f"openpyxl write-only, same cells : {base_w:7.2f} s")
-        print(f"export_sheets                    : {ours_w:7.2f} s   ratio {ours_w / base_w:.2f}x (target <= 1.5x)")
-        print(f"openpyxl read-only, values       : {base_r:7.2f} s")
-        print(f"read + map + preview (unchanged) : {ours_r:7.2f} s   ratio {ours_r / base_r:.2f}x (target <= 1.5x)")
-        print(f"import of 150 changed rows, applied: {applied:.2f} s ({result.updated} records saved)")
-        return 0 if ours_w / base_w <= 1.5 and ours_r / base_r <= 1.5 else 1
+        print(line("openpyxl write-only, same cells", base_w))
+        print(line("export_sheets", ours_w, base_w))
+        print(line("openpyxl read-only, values_only", base_r))
+        print(line("read + map + preview (unchanged)", ours_r, base_r))
+        print(f"import of 150 changed rows, applied: {applied:.2f} s ({result.updated} records saved, "
+              f"one durable write each)")
+        ratios = [statistics.median(o) / statistics.median(b) for o, b in ((ours_w, base_w), (ours_r, base_r))]
+        return 0 if max(ratios) <= 1.5 else 1
 
 
 def _change_cells(src: Path, out: Path, n: int) -> Path:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any
 
 from ..model.records import Stakeholder
@@ -24,8 +25,12 @@ _LIST_SPLIT = re.compile(r"\s*[;\n]\s*")
 _CHOICE_SPLIT = re.compile(r"\s*[;,/\n]\s*")
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
-    """Lower case, accents stripped, runs of white space made one space."""
+    """Lower case, accents stripped, runs of white space made one space. Cached: a sheet
+    repeats the same few pillar and choice labels in thousands of rows."""
+    if text.isascii():
+        return " ".join(text.casefold().split())
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(stripped.casefold().split())
@@ -249,8 +254,11 @@ class PillarKind(Kind):
         return key
 
 
+_PILLAR_BY_KEY = {p.key: p for p in PILLARS}
+
+
 def _pillar(key: str) -> Pillar | None:
-    return next((p for p in PILLARS if p.key == key), None)
+    return _PILLAR_BY_KEY.get(key)
 
 
 class ElementKind(Kind):

@@ -113,35 +113,43 @@ def _read(path: Path, members: dict[str, str]) -> Book:
     return book
 
 
-def _cell(c: Any) -> Any:
-    value = c.value
-    if value is None:
-        return None
-    kind = c.data_type
-    if kind == "f":
-        return Formula(value if isinstance(value, str) else getattr(value, "text", "") or "=")
-    if kind == "e":
-        return ErrorValue(str(value))
-    return value
+def _values(cells: list[dict[str, Any]]) -> tuple[Any, ...]:
+    """A row's cells as values by position; formulas and error values as markers."""
+    width = min(max((c["column"] for c in cells), default=0), MAX_COLUMNS + 1)
+    values: list[Any] = [None] * width
+    for c in cells:
+        value, column = c["value"], c["column"]
+        if value is None or column > width:
+            continue
+        kind = c["data_type"]
+        if kind == "f":
+            value = Formula(value if isinstance(value, str) else getattr(value, "text", "") or "=")
+        elif kind == "e":
+            value = ErrorValue(str(value))
+        values[column - 1] = value
+    return tuple(values)
 
 
 def _read_sheet(ws: Any) -> SheetData:
-    ws.reset_dimensions()  # trust the cells, not the size a writer put in the file's header
-    header: list[str] | None = None
+    from .openpyxl_compat import iter_cells
+
+    header: list[str] = []
     rows: list[tuple[int, tuple[Any, ...]]] = []
     too_many = False
-    for number, cells in enumerate(ws.iter_rows(), start=1):
-        if number == 1:
-            header = [_header_text(_cell(c)) for c in cells[:MAX_COLUMNS + 1]]
+    for number, cells in iter_cells(ws):
+        if not cells:
             continue
-        values = tuple(_cell(c) for c in cells[:MAX_COLUMNS + 1])
+        values = _values(cells)
+        if number == 1:
+            header = [_header_text(v) for v in values]
+            continue
         if not any(v is not None and v != "" for v in values):
             continue
         if len(rows) >= MAX_ROWS:
             too_many = True
             break
         rows.append((number, values))
-    return SheetData(ws.title, header or [], rows, too_many_rows=too_many)
+    return SheetData(ws.title, header, rows, too_many_rows=too_many)
 
 
 def _header_text(value: Any) -> str:

@@ -122,6 +122,6 @@ def _reads_back(spec: SheetSpec, name: str, stored: Any, read: Any) -> bool:
 
 
 def changed_fields(before: Record, after: Record) -> tuple[str, ...]:
-    """The stored fields that differ: what an update will write, and nothing else."""
-    old, new = before.to_fields(), after.to_fields()
-    return tuple(n for n in {**old, **new} if old.get(n) != new.get(n))
+    """The fields that differ: what an update will write, and nothing else. (Model values
+    compare as their stored forms do: a year table in another order is the same table.)"""
+    return tuple(n for n in before.field_types() if getattr(before, n) != getattr(after, n))

@@ -67,61 +67,90 @@ def _header_at(sheet: SheetData, letter: str) -> str:
     return ""
 
 
+# What a mapped column does with its value (decided once per column, not once per cell)
+_LINK, _YEAR, _ID, _FIELD = range(4)
+
+
+@dataclass(frozen=True)
+class _Slot:
+    match: ColumnMatch
+    col: Column
+    year: int | None
+    empty: Any  # what an empty cell reads as
+    role: int
+    name: str  # the field, link or per-year field it fills
+    place: str  # the key of `RowValues.places`
+
+
+def _slots(mapping: SheetMapping, spec: SheetSpec) -> list[_Slot]:
+    slots = []
+    for m in mapping.columns:
+        found = column_of(spec, m.key) if m.key else None
+        if not (found and found[0].importable):
+            continue
+        col, year = found
+        if col.link and col.link != "id":
+            role, name, place = _LINK, col.link, col.link
+        elif col.per_year:
+            role, name, place = _YEAR, col.key, f"{col.key}:{year}"
+        elif col.key == "id":
+            role, name, place = _ID, "id", "id"
+        else:
+            role, name, place = _FIELD, col.field, col.field
+        slots.append(_Slot(m, col, year, col.kind.from_cell(None), role, name, place))
+    # the id and the pillar first: an element is read within its row's pillar
+    slots.sort(key=lambda c: (c.name != "id", c.name != "pillar", c.name == "element"))
+    return slots
+
+
 def read_rows(sheet: SheetData, mapping: SheetMapping, spec: SheetSpec,
               pillar_of: Callable[[str], str]) -> tuple[list[RowValues], list[Problem]]:
     """Every data row's values, and every bad cell. `pillar_of(record_id)` is the plan's
     pillar of an existing record, for rows that do not give one."""
-    plan_cols: list[tuple[ColumnMatch, Column, int | None]] = []
-    for m in mapping.columns:
-        found = column_of(spec, m.key) if m.key else None
-        if found and found[0].importable:
-            plan_cols.append((m, *found))
-    # the id and the pillar first: an element is read within its row's pillar
-    plan_cols.sort(key=lambda c: (c[1].key != "id", c[1].key != "pillar", c[1].key == "element"))
+    slots = _slots(mapping, spec)
     width = len(sheet.header)
+    no_header = [i for i, h in enumerate(sheet.header) if not h]
     out: list[RowValues] = []
     problems: list[Problem] = []
     name = sheet.name
     for number, cells in sheet.rows:
+        n = len(cells)
+        stray = next((i for i in (*no_header, *range(width, n)) if i < n and cells[i] is not None and cells[i] != ""),
+                     None)
+        if stray is not None:
+            problems.append(Problem("data_without_header", name, number, column_letter(stray)))
+            continue
         values = RowValues(name, number, "")
         bad = False
-        for index in range(width, len(cells)):
-            if cells[index] is not None and cells[index] != "":
-                problems.append(Problem("data_without_header", name, number, column_letter(index)))
-                bad = True
-                break
-        for index, header in enumerate(sheet.header[:len(cells)]):
-            if not header and cells[index] is not None and cells[index] != "":
-                problems.append(Problem("data_without_header", name, number, column_letter(index)))
-                bad = True
-                break
-        for m, col, year in plan_cols:
-            raw = cells[m.index] if m.index < len(cells) else None
-            pillar = ""
-            if col.key == "element":
-                pillar = values.fields.get("pillar") or pillar_of(values.record_id)
-            try:
-                value = col.kind.from_cell(_plain(raw), pillar)
-            except CellProblem as e:
-                problems.append(Problem(e.key, name, number, m.letter, m.header, e.params))
-                bad = True
-                continue
-            if col.link and col.link != "id":
-                if value:
-                    values.links[col.link] = value
-                values.places[col.link] = m
-            elif col.per_year:
-                values.years.setdefault(col.key, {})[year] = value  # type: ignore[index]
-                values.places[f"{col.key}:{year}"] = m
-                values.places.setdefault(col.key, m)
-            elif col.key == "id":
-                values.record_id = value
-                values.places["id"] = m
+        for slot in slots:
+            index = slot.match.index
+            raw = cells[index] if index < n else None
+            if raw is None:
+                value = [] if isinstance(slot.empty, list) else slot.empty
             else:
-                values.fields[col.field] = value
-                values.places[col.field] = m
-                if col.link == "id" and value:
+                pillar = ""
+                if slot.name == "element":
+                    pillar = values.fields.get("pillar") or pillar_of(values.record_id)
+                try:
+                    value = slot.col.kind.from_cell(_plain(raw), pillar)
+                except CellProblem as e:
+                    m = slot.match
+                    problems.append(Problem(e.key, name, number, m.letter, m.header, e.params))
+                    bad = True
+                    continue
+            role = slot.role
+            if role == _FIELD:
+                values.fields[slot.name] = value
+                if slot.col.link == "id" and value:
                     values.links["id"] = value
+            elif role == _YEAR:
+                values.years.setdefault(slot.name, {})[slot.year] = value  # type: ignore[index]
+                values.places.setdefault(slot.name, slot.match)
+            elif role == _ID:
+                values.record_id = value
+            elif value:
+                values.links[slot.name] = value
+            values.places[slot.place] = slot.match
         if not bad:
             out.append(values)
     return out, problems
