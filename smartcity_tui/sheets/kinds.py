@@ -41,6 +41,9 @@ def is_empty(raw: Any) -> bool:
 
 
 def _text_of(raw: Any) -> str:
+    if type(raw) is str:  # most cells: no other check needed
+        text = raw.strip()
+        return text.replace("\r\n", "\n") if "\r" in text else text
     if isinstance(raw, (dt.date, dt.time, dt.timedelta)):
         raise CellProblem("date_in_text", value=str(raw))
     if isinstance(raw, bool):
@@ -65,7 +68,7 @@ class Text(Kind):
         return value or None
 
     def from_cell(self, raw: Any, pillar: str = "") -> str:
-        return "" if is_empty(raw) else _text_of(raw)
+        return "" if raw is None else _text_of(raw)
 
 
 class Whole(Kind):

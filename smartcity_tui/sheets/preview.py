@@ -134,6 +134,7 @@ def preview_import(store: Any, book: Book, mapping: Mapping) -> ImportPreview:
         out.problems += bad
         keys = {k.partition(":")[0] for k in m.keys()}
         missing = [k for k in spec.required if k not in keys]
+        missing_said = False
         for row in rows:
             if row.record_id:
                 first = seen_ids.get(row.record_id)
@@ -144,9 +145,11 @@ def preview_import(store: Any, book: Book, mapping: Mapping) -> ImportPreview:
                     continue
                 seen_ids[row.record_id] = row
             elif missing:
-                col = spec.column(missing[0])
-                out.problems.append(Problem("missing_column", m.sheet, row.row, params={
-                    "header": col.id if col else missing[0], "header_en": col.en if col else missing[0]}))
+                if not missing_said:  # once per sheet, at its first new row
+                    col = spec.column(missing[0])
+                    out.problems.append(Problem("missing_column", m.sheet, row.row, params={
+                        "header": col.id if col else missing[0], "header_en": col.en if col else missing[0]}))
+                    missing_said = True
                 continue
             outcome = _outcome(store, plan, spec, row, finder, out.problems)
             if outcome is None:
@@ -210,7 +213,7 @@ def _outcome(store: Any, plan: Plan, spec, row: RowValues, finder: ProgrammeFind
     if existing is None:
         status, changed = "new", ()
     else:
-        changed = changed_fields(existing, record)
+        changed = () if record is existing else changed_fields(existing, record)
         status = "changed" if changed else "unchanged"
         if changed and record.id in plan.conflict_ids:
             problems.append(Problem("record_in_conflict", row.sheet, row.row))

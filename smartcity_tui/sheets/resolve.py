@@ -91,9 +91,9 @@ def build_record(row: RowValues, spec: SheetSpec, existing: Record | None,
     if existing is not None:
         for name, value in list(changes.items()):
             old = getattr(existing, name, None)
-            if value != old and _reads_back(spec, name, old, value):
-                del changes[name]
-        return existing.replace(**changes)
+            if value == old or _reads_back(spec, name, old, value):
+                del changes[name]  # only what differs is replaced (and an untouched row costs no copy)
+        return existing.replace(**changes) if changes else existing
     cls = RECORD_CLASSES[spec.kind]
     if spec.kind == "programme":
         # a list without years takes the plan's period, as the form proposes it (noted)
