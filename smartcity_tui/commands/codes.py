@@ -47,7 +47,7 @@ def import_(args) -> int:
     with PlanStore.open(args.plan, readonly=args.dry_run) as store:
         result = preview_codes(store, book)
         if result.problems:
-            raise refuse(result.problems, args.file.name)
+            raise refuse(result.problems, args.file.name, "codes.refused")
         print(t("codes.summary", file=args.file.name, new=result.new, changed=result.changed,
                 unchanged=result.unchanged, headings=result.headings, no_code=result.no_code))
         if args.dry_run:

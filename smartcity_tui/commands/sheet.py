@@ -59,7 +59,7 @@ def export(args) -> int:
     return 0
 
 
-def refuse(problems, file: str) -> CommandError:
+def refuse(problems, file: str, key: str = "sheets.cli.refused") -> CommandError:
     """Each problem on its own line (stderr), then the refusal that cli prints last."""
     from ..sheets.limits import MAX_SHOWN_PROBLEMS
 
@@ -68,7 +68,7 @@ def refuse(problems, file: str) -> CommandError:
     if len(problems) > MAX_SHOWN_PROBLEMS:
         print(f"smartcity-tui: {t('sheets.cli.more_problems', n=len(problems) - MAX_SHOWN_PROBLEMS)}",
               file=sys.stderr)
-    return CommandError(t("sheets.cli.refused", file=file, n=len(problems)))
+    return CommandError(t(key, file=file, n=len(problems)))
 
 
 def import_(args) -> int:
