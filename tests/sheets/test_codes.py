@@ -172,7 +172,8 @@ def test_an_undone_list_imports_again(tmp_path):
 
 
 def test_two_copies_of_a_plan_make_the_same_list_records(tmp_path, capsys):
-    """The ids come from the code, so after a merge the list is one list, not two."""
+    """The ids come from the code, so after a merge the list is one list, not two, and
+    the same values written on both sides are agreement, not conflicts."""
     a = sample_copy(tmp_path, "a.json")
     b = sample_copy(tmp_path, "b.json")
     path = write_rows(tmp_path / "kode.xlsx", {"Kode": LIST})
@@ -183,3 +184,11 @@ def test_two_copies_of_a_plan_make_the_same_list_records(tmp_path, capsys):
         with PlanStore.open(plan, readonly=True) as store:
             ids.append(sorted(r.id for r in store.plan().records.values() if isinstance(r, NomenclatureCode)))
     assert ids[0] == ids[1] and len(ids[0]) == 6
+    out = tmp_path / "flashdisk"
+    out.mkdir()
+    with PlanStore.open(b, readonly=True) as store:
+        bundle = export_bundle(store, ExportOptions(out)).path
+    code, printed, err = run(capsys, "merge", a, bundle)
+    assert (code, err) == (0, ""), printed + err  # equal values on both sides: agreement, no conflict
+    with PlanStore.open(a, readonly=True) as store:
+        assert len(code_list(store.plan())) == 6 and not store.plan().conflict_ids
