@@ -83,7 +83,7 @@ def build_sample_plan(out: Path, seed: int = 2026) -> Path:
 
 # Permendagri 90/2019 program codes of bidang 2.16 Komunikasi dan Informatika, set on two
 # programmes as a secretariat would after the workshop (no region's code list is shipped).
-OFFICIAL_CODES = {"GOV-01": "2.16.02", "SOC-01": "2.16.03"}
+OFFICIAL_CODES = {"GOV-01": "2.16.02", "BRD-02": "2.16.03"}
 
 
 def add_official_codes(store: PlanStore) -> None:
