@@ -75,9 +75,21 @@ def build_sample_plan(out: Path, seed: int = 2026) -> Path:
                 for year, quarter, title, deliverable, done in p["milestones"]:
                     store.add(Milestone(id=new_id(), programme_id=prog.id, year=year, quarter=quarter,
                                         title=title, deliverable=deliverable, done=done))
+        add_official_codes(store)
     finally:
         store.close()
     return out
+
+
+# Permendagri 90/2019 program codes of bidang 2.16 Komunikasi dan Informatika, set on two
+# programmes as a secretariat would after the workshop (no region's code list is shipped).
+OFFICIAL_CODES = {"GOV-01": "2.16.02", "BRD-02": "2.16.03"}
+
+
+def add_official_codes(store: PlanStore) -> None:
+    for prog in store.plan().programmes:
+        if prog.code in OFFICIAL_CODES:
+            store.update(prog.id, nomenclature_code=OFFICIAL_CODES[prog.code])
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ LANGUAGES = ("id", "en")
 AREAS: tuple[str, ...] = (
     "bundle", "cli", "findings", "merge", "store",
     "ui", "ui_exchange", "ui_plan", "ui_programmes", "ui_timeline",
+    "sheets", "codes",
 )
 CATALOGS: dict[str, dict[str, str]] = {"id": {}, "en": {}}
 

@@ -113,6 +113,10 @@ class Record:
     """Base of every record kind: identity plus a field codec driven by annotations."""
 
     KIND: ClassVar[str]
+    # Text fields added after the first release, stored only when not empty: a record that
+    # never had one stays byte-identical (plan files, bundles of format 1, and a form saved
+    # unchanged writes nothing for them, so it can make no conflict).
+    SPARSE: ClassVar[frozenset[str]] = frozenset()
     id: str
 
     @classmethod
@@ -126,9 +130,10 @@ class Record:
     def to_fields(self) -> dict[str, Any]:
         """Stored form of every field; None (an empty optional) is left out."""
         out = {}
+        sparse = self.SPARSE
         for name, type_name in self.field_types().items():
             value = getattr(self, name)
-            if value is None:
+            if value is None or (value == "" and name in sparse):
                 continue
             out[name] = _encode(type_name, value)
         return out
@@ -210,6 +215,7 @@ class Strategy(Record):
 @dataclass
 class Programme(Record):
     KIND: ClassVar[str] = "programme"
+    SPARSE: ClassVar[frozenset[str]] = frozenset({"nomenclature_code"})
     id: str = field(default_factory=new_id)
     code: str = ""
     name: str = ""
@@ -232,6 +238,8 @@ class Programme(Record):
     budget: dict[int, int] = field(default_factory=dict)  # rupiah per year
     status: str = "planned"  # STATUSES key
     progress: int = 0  # percent
+    # Permendagri 90/2019 code: program, kegiatan or sub-kegiatan level (model/codes.py)
+    nomenclature_code: str = ""
 
     @property
     def total_budget(self) -> int:
@@ -247,6 +255,7 @@ class Programme(Record):
 @dataclass
 class Indicator(Record):
     KIND: ClassVar[str] = "indicator"
+    SPARSE: ClassVar[frozenset[str]] = frozenset({"reference_code"})
     id: str = field(default_factory=new_id)
     programme_id: str = ""
     name: str = ""
@@ -254,6 +263,7 @@ class Indicator(Record):
     baseline: float | None = None
     targets: dict[int, float] = field(default_factory=dict)
     order: int = 0
+    reference_code: str = ""  # Bappenas development indicator reference code
 
 
 @dataclass
@@ -270,9 +280,26 @@ class Milestone(Record):
     done: bool = False
 
 
+@dataclass
+class NomenclatureCode(Record):
+    """One line of the region's own list of official programme codes (Permendagri 90/2019,
+    as Bappeda has it from SIPD), imported with `smartcity-tui codes import`. Its id is
+    derived from the plan id and the code (model/codes.py), so two laptops importing the
+    same list make the same records; see docs/sheets.md for why the list lives in the plan."""
+
+    KIND: ClassVar[str] = "nomenclature"
+    SPARSE: ClassVar[frozenset[str]] = frozenset({"output", "indicator", "unit"})
+    id: str = field(default_factory=new_id)
+    code: str = ""
+    name: str = ""
+    output: str = ""  # a sub-kegiatan's official output (kinerja/keluaran)
+    indicator: str = ""
+    unit: str = ""
+
+
 RECORD_TYPES: dict[str, type[Record]] = {
     cls.KIND: cls
-    for cls in (PlanInfo, Readiness, SwotItem, Strategy, Programme, Indicator, Milestone)
+    for cls in (PlanInfo, Readiness, SwotItem, Strategy, Programme, Indicator, Milestone, NomenclatureCode)
 }
 
 

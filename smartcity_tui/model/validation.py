@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..i18n import get_language, t
+from .codes import code_list, nomenclature_level, reference_code_ok
 from .plan import Plan
 from .records import Programme
 from .vocab import (
@@ -145,6 +146,8 @@ def validate(plan: Plan) -> list[Finding]:
             add(Finding("indicator.no_baseline", WARNING, ind.id, pil, p))
         if not ind.targets:
             add(Finding("indicator.no_targets", WARNING, ind.id, pil, p))
+        if ind.reference_code and not reference_code_ok(ind.reference_code):
+            add(Finding("indicator.bad_reference_code", ERROR, ind.id, pil, {**p, "code": ind.reference_code}))
 
     # --- milestones ---
     for m in plan.milestones:
@@ -190,6 +193,8 @@ def _validate_programme(plan: Plan, pr: Programme, add, in_period, period, codes
         add(Finding("record.bad_element", ERROR, pr.id, pr.pillar, {"text": p["name"], "value": pr.element}))
     if not pr.name.strip():
         add(Finding("programme.empty_name", ERROR, pr.id, pr.pillar, p))
+    if pr.nomenclature_code:
+        _check_nomenclature(plan, pr, add, p)
     if pr.code:
         if pr.code in codes:
             add(Finding("programme.duplicate_code", WARNING, pr.id, pr.pillar, {**p, "code": pr.code}))
@@ -237,6 +242,17 @@ def _validate_programme(plan: Plan, pr: Programme, add, in_period, period, codes
         add(Finding("programme.no_indicator", WARNING, pr.id, pr.pillar, p))
     if not pr.funding_sources:
         add(Finding("programme.no_funding", WARNING, pr.id, pr.pillar, p))
+
+
+def _check_nomenclature(plan: Plan, pr: Programme, add, p: dict) -> None:
+    """The shape always; membership only when the region has imported its code list."""
+    code = pr.nomenclature_code
+    if nomenclature_level(code) is None:
+        add(Finding("programme.bad_nomenclature_code", ERROR, pr.id, pr.pillar, {**p, "code": code}))
+        return
+    codes = code_list(plan)
+    if len(codes) and codes.get(code) is None:
+        add(Finding("programme.nomenclature_not_in_list", WARNING, pr.id, pr.pillar, {**p, "code": code}))
 
 
 def errors(findings: list[Finding]) -> list[Finding]:

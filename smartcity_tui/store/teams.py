@@ -45,6 +45,12 @@ def note_teams(store, teams: Mapping[str, str], *, write: bool) -> bool:
     if merged == dict(sorted(table.items())):
         return False
     store._ensure_writable()
+    # the session's first write may have just taken a fresh replica id (and noted the old
+    # one's team): the table is made again, or the old replica's team would be left out
+    # in a merge of all bundles at once and kept in a merge of one bundle at a time
+    table = store._meta.get(TEAMS)
+    table = dict(table) if isinstance(table, dict) else {}
+    merged = merge_team_tables(table, {r: t for r, t in teams.items() if r != store.replica_id})
     old = store._meta.get(TEAMS)
     store._meta[TEAMS] = merged
     if write:

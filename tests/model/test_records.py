@@ -8,8 +8,8 @@ import json
 import pytest
 
 from smartcity_tui.model.records import (
-    RECORD_TYPES, Indicator, Milestone, PlanInfo, Programme, Readiness, Stakeholder, Strategy,
-    SwotItem, record_type,
+    RECORD_TYPES, Indicator, Milestone, NomenclatureCode, PlanInfo, Programme, Readiness, Stakeholder,
+    Strategy, SwotItem, record_type,
 )
 
 FULL = [
@@ -26,10 +26,12 @@ FULL = [
               stakeholders=[Stakeholder("Universitas Wonosari", "academia"), Stakeholder("PMI", "community")],
               reference="RPJMD misi 2", innovation="technology", horizon="medium", start_year=2026,
               end_year=2028, quick_win=False, priority="high", funding_sources=["apbd", "csr"],
-              budget={2027: 2_000_000_000, 2026: 1_250_000_000}, status="ongoing", progress=75),
+              budget={2027: 2_000_000_000, 2026: 1_250_000_000}, status="ongoing", progress=75,
+              nomenclature_code="1.05.02.2.01.0001"),
     Indicator(programme_id="p1", name="Titik sensor", unit="titik", baseline=12.5,
-              targets={2026: 20, 2028: 60.5}, order=1),
+              targets={2026: 20, 2028: 60.5}, order=1, reference_code="PB.3.2.1"),
     Milestone(programme_id="p1", year=2027, quarter=3, title="Uji coba", deliverable="Laporan", done=True),
+    NomenclatureCode(code="2.16.03", name="Program Aplikasi Informatika"),
 ]
 
 

@@ -1,0 +1,48 @@
+"""Messages of official codes: their validation findings, the region's code list import and
+the `codes` command, both languages."""
+
+ID: dict[str, str] = {
+    "finding.programme.bad_nomenclature_code": "Program '{name}': kode nomenklatur '{code}' tidak berbentuk kode Permendagri 90. Ketik N.NN.NN (program), N.NN.NN.N.NN (kegiatan) atau N.NN.NN.N.NN.NNNN (sub-kegiatan), misalnya 2.16.03.",
+    "finding.programme.nomenclature_not_in_list": "Program '{name}': kode nomenklatur {code} tidak ada di daftar kode daerah. Periksa kodenya atau perbarui daftar kode (smartcity-tui codes import).",
+    "finding.indicator.bad_reference_code": "Indikator '{name}': kode referensi '{code}' tidak berbentuk kode. Ketik huruf, angka, titik, garis miring atau tanda hubung tanpa spasi, paling banyak 40 karakter.",
+    "merge.kind.nomenclature": "Kode nomenklatur",
+    "sheets.problem.bad_code": "'{code}' tidak berbentuk kode Permendagri 90 (N.NN.NN, N.NN.NN.N.NN atau N.NN.NN.N.NN.NNNN). Bila Excel mengubahnya menjadi angka, format kolomnya sebagai Teks dan ketik ulang.",
+    "sheets.problem.code_twice": "Kode {code} sudah ada di lembar {other_sheet} baris {other_row} dengan nama lain. Satu kode satu baris.",
+    "sheets.problem.missing_code_column": "Daftar kode perlu kolom {header}, yang tidak ada di lembar ini. Beri judul kolom Kode dan Nama (atau Uraian) di baris 1.",
+    "codes.undo_label": "impor daftar kode {file}",
+    "codes.cli_help": "daftar kode resmi daerah: impor dari Bappeda, cari",
+    "codes.cli_description": "Kode nomenklatur Permendagri 90/2019 yang dipakai daerah, dari lembar Excel/CSV Bappeda (kode, nama, dan bila ada kinerja, indikator, satuan). Daftar disimpan di rencana sehingga sampai ke setiap laptop lewat penggabungan; tanpa daftar hanya bentuk kode yang diperiksa.",
+    "codes.import_help": "impor daftar kode daerah dari berkas .xlsx atau .csv ke rencana",
+    "codes.search_help": "cari di daftar kode rencana menurut kode atau nama",
+    "codes.query_arg": "awal kode (2.16) atau kata dari namanya",
+    "codes.limit_help": "paling banyak sekian hasil",
+    "codes.summary": "Daftar kode {file}: {new} baru, {changed} diubah, {unchanged} tetap; dilewati {headings} baris judul (urusan/bidang) dan {no_code} baris tanpa kode.",
+    "codes.dry_run_done": "Uji coba: {plan} tidak diubah.",
+    "codes.applied": "Daftar kode disimpan di {plan} ({n} kode).",
+    "codes.refused": "Impor daftar kode {file} ditolak: {n} masalah; rencana tidak diubah.",
+    "codes.no_list": "Rencana {plan} belum punya daftar kode. Impor daftar dari Bappeda: smartcity-tui codes import {plan} BERKAS.xlsx",
+    "codes.no_match": "Tidak ada kode yang cocok dengan '{query}'.",
+}
+
+EN: dict[str, str] = {
+    "finding.programme.bad_nomenclature_code": "Programme '{name}': nomenclature code '{code}' does not have the shape of a Permendagri 90 code. Type N.NN.NN (program), N.NN.NN.N.NN (kegiatan) or N.NN.NN.N.NN.NNNN (sub-kegiatan), for example 2.16.03.",
+    "finding.programme.nomenclature_not_in_list": "Programme '{name}': nomenclature code {code} is not in the region's code list. Check the code or update the list (smartcity-tui codes import).",
+    "finding.indicator.bad_reference_code": "Indicator '{name}': reference code '{code}' does not have the shape of a code. Type letters, digits, dots, slashes or hyphens without spaces, at most 40 characters.",
+    "merge.kind.nomenclature": "Nomenclature code",
+    "sheets.problem.bad_code": "'{code}' does not have the shape of a Permendagri 90 code (N.NN.NN, N.NN.NN.N.NN or N.NN.NN.N.NN.NNNN). If Excel turned it into a number, format the column as Text and type it again.",
+    "sheets.problem.code_twice": "Code {code} is in sheet {other_sheet} row {other_row} already, with another name. One code, one row.",
+    "sheets.problem.missing_code_column": "A code list needs a {header} column, which this sheet lacks. Put the headers Code and Name (or Uraian) in row 1.",
+    "codes.undo_label": "import code list {file}",
+    "codes.cli_help": "the region's official code list: import from Bappeda, search",
+    "codes.cli_description": "The Permendagri 90/2019 nomenclature codes the region uses, from Bappeda's Excel/CSV sheet (code, name, and where given output, indicator, unit). The list is kept in the plan, so merges carry it to every laptop; without a list only the shape of a code is checked.",
+    "codes.import_help": "import the region's code list from an .xlsx or .csv file into the plan",
+    "codes.search_help": "search the plan's code list by code or name",
+    "codes.query_arg": "the start of a code (2.16) or words of its name",
+    "codes.limit_help": "at most this many results",
+    "codes.summary": "Code list {file}: {new} new, {changed} changed, {unchanged} unchanged; skipped {headings} heading lines (urusan/bidang) and {no_code} lines without a code.",
+    "codes.dry_run_done": "Dry run: {plan} is unchanged.",
+    "codes.applied": "Code list saved in {plan} ({n} codes).",
+    "codes.refused": "Import of code list {file} refused: {n} problems; the plan is unchanged.",
+    "codes.no_list": "Plan {plan} has no code list yet. Import Bappeda's list: smartcity-tui codes import {plan} FILE.xlsx",
+    "codes.no_match": "No code matches '{query}'.",
+}

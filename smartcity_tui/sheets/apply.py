@@ -1,0 +1,63 @@
+"""Writing what a preview showed: new records in one write, each changed record with only the
+fields that changed (PlanStore.save writes the differing fields and nothing else, so a
+merge with another team's edits of the same records stays clean), all of it one undo step.
+
+Nothing is written when the preview has a problem. Should a write fail half way (a full
+disk, a pulled flash drive), the writes already made are undone again, so the plan is as it
+was before the import, and the error says what happened."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..i18n import t
+from .preview import ImportPreview, preview_import
+from .problems import Problem
+
+
+class ImportRefused(Exception):
+    """The sheet has problems; nothing was written."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__(f"{len(problems)} problem(s)")
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: int
+    updated: int
+    unchanged: int
+    label: str  # the undo step's label
+
+
+def apply_import(store: Any, preview: ImportPreview, *, label: str = "") -> ImportResult:
+    """Write the preview's new and changed records through `store` (a PlanStore) as one undo
+    step. If the plan changed since the preview was made (another write in the app), the
+    preview is made again on the plan as it is now."""
+    if store.plan() is not preview.plan:
+        preview = preview_import(store, preview.book, preview.mapping)
+    if preview.problems:
+        raise ImportRefused(preview.problems)
+    new = [o.record for o in preview.outcomes if o.status == "new"]
+    changed = [o.record for o in preview.outcomes if o.status == "changed"]
+    total = preview.total()
+    label = label or t("sheets.undo_label", file=preview.book.path.name)
+    if not new and not changed:
+        return ImportResult(0, 0, total.unchanged, label)
+    before = store.journal.recorded
+    try:
+        with store.undo_step(label):
+            if new:
+                store.add_many(new, label=label)
+            for record in changed:
+                store.save(record, label=label)
+    except BaseException:
+        if store.journal.recorded != before:
+            try:
+                store.undo()  # the writes that landed, taken back as one step
+            except Exception:
+                pass  # the disk refuses even that: the error below is what the officer must know
+        raise
+    return ImportResult(len(new), len(changed), total.unchanged, label)

@@ -1,0 +1,336 @@
+"""The columns of every sheet, as data: one entry per field. Export writes them in this
+order; import matches a sheet's headers against their labels and aliases, in either language.
+
+A field added to a record later is one `Column(...)` line in its sheet's tuple (sheets.md).
+`per_year` columns (budget, targets) become one column per plan year, "Anggaran 2025";
+`shown` columns are written for people and ignored on import (a total, a programme's name on
+the indicator sheet); `link` columns find the programme an indicator or milestone belongs to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ..model.plan import Plan
+from ..model.records import Indicator, Milestone, Programme, Readiness, Record, Strategy, SwotItem
+from ..model.vocab import (
+    FUNDING_SOURCES,
+    HORIZONS,
+    INNOVATION_KINDS,
+    PENTAHELIX_ROLES,
+    PILLAR_KEYS,
+    PRIORITIES,
+    QUADRANTS,
+    RATINGS,
+    READINESS_ASPECTS,
+    STATUSES,
+    STRATEGY_KINDS,
+)
+from . import kinds as k
+
+Shown = Callable[[Record, Plan, str], Any]
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # what the mapping calls it; the record field it writes, unless `shown`/`link`
+    id: str  # header in Bahasa Indonesia
+    en: str  # header in English
+    kind: k.Kind
+    aliases: tuple[str, ...] = ()
+    width: int = 16
+    per_year: bool = False
+    shown: Shown | None = None
+    link: str = ""  # "id", "code" or "name": finds the programme of an indicator or milestone
+
+    @property
+    def field(self) -> str:
+        if self.link == "id":
+            return "programme_id"
+        return "" if self.shown or self.link else self.key
+
+    @property
+    def importable(self) -> bool:
+        return bool(self.field or self.link)
+
+    def header(self, lang: str, year: int | None = None) -> str:
+        label = self.en if lang == "en" else self.id
+        return f"{label} {year}" if year is not None else label
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    kind: str  # the record kind of its rows
+    id: str  # sheet name in Bahasa Indonesia
+    en: str
+    aliases: tuple[str, ...]
+    columns: tuple[Column, ...]
+    required: tuple[str, ...]  # column keys a new row cannot do without
+    rows: Callable[[Plan], list[Record]]
+    bare_year: str = ""  # the per-year column a header that is only a year ("2025") means
+
+    def name(self, lang: str) -> str:
+        return self.en if lang == "en" else self.id
+
+    def column(self, key: str) -> Column | None:
+        return next((c for c in self.columns if c.key == key), None)
+
+
+def _programme(record: Record, plan: Plan) -> Programme | None:
+    p = plan.get(getattr(record, "programme_id", ""))
+    return p if isinstance(p, Programme) else None
+
+
+def _programme_code(record: Record, plan: Plan, lang: str) -> Any:
+    p = _programme(record, plan)
+    return p.code if p and p.code else None
+
+
+def _programme_name(record: Record, plan: Plan, lang: str) -> Any:
+    p = _programme(record, plan)
+    return p.name if p else None
+
+
+def _programme_pillar(record: Record, plan: Plan, lang: str) -> Any:
+    p = _programme(record, plan)
+    return k.PillarKind().to_cell(p.pillar, lang) if p else None
+
+
+def _total(record: Record, plan: Plan, lang: str) -> Any:
+    return record.total_budget if isinstance(record, Programme) else None
+
+
+def _texts_of(ids: list[str], plan: Plan, attr: str) -> Any:
+    texts = [getattr(plan.get(i), attr, "") for i in ids if plan.get(i) is not None]
+    return "; ".join(t for t in texts if t) or None
+
+
+def _strategy_texts(record: Record, plan: Plan, lang: str) -> Any:
+    return _texts_of(getattr(record, "strategy_ids", []), plan, "text")
+
+
+def _swot_texts(record: Record, plan: Plan, lang: str) -> Any:
+    return _texts_of(getattr(record, "swot_ids", []), plan, "text")
+
+
+_pillar_rank = {key: i for i, key in enumerate(PILLAR_KEYS)}
+
+
+def _programme_rows(plan: Plan) -> list[Record]:
+    return sorted(plan.programmes, key=lambda p: _pillar_rank.get(p.pillar, 99))
+
+
+def _child_rows(children: Callable[[str], list]) -> Callable[[Plan], list[Record]]:
+    def rows(plan: Plan) -> list[Record]:
+        return [c for p in _programme_rows(plan) for c in children(plan)(p.id)]  # type: ignore[operator]
+    return rows
+
+
+def _orphans_last(kind_rows: Callable[[Plan], list[Record]], kind: str) -> Callable[[Plan], list[Record]]:
+    """Indicators and milestones of every programme, then any whose programme is gone, so
+    that an export holds every record."""
+    def rows(plan: Plan) -> list[Record]:
+        listed = kind_rows(plan)
+        seen = {r.id for r in listed}
+        return listed + [r for r in getattr(plan, kind) if r.id not in seen]
+    return rows
+
+
+def _by_pillar(attr: str, order: Callable[[Any], Any]) -> Callable[[Plan], list[Record]]:
+    def rows(plan: Plan) -> list[Record]:
+        return sorted(getattr(plan, attr), key=lambda r: (_pillar_rank.get(r.pillar, 99), order(r)))
+    return rows
+
+
+ID_COLUMN = Column("id", "Id (jangan diubah)", "Id (do not edit)", k.RecordId(),
+                   ("id", "record id", "id data"), width=38)
+PILLAR = Column("pillar", "Dimensi", "Pillar", k.PillarKind(),
+                ("pilar", "dimensi smart city", "dimension", "pillar", "dimensi"), width=20)
+ELEMENT = Column("element", "Elemen", "Element", k.ElementKind(), ("element",), width=24)
+SUBTOPIC = Column("subtopic", "Subtopik", "Sub-topic", k.Text(), ("sub topik", "subtopic", "sub-topik"))
+
+
+def _link_columns(lang_name: tuple[str, str] = ("Nama Program", "Programme name")) -> tuple[Column, ...]:
+    return (
+        Column("programme_code", "Kode Program", "Programme code", k.Text(), ("programme code", "program code"),
+               width=12, link="code"),
+        Column("programme_name", *lang_name, k.Text(), ("program", "programme", "program name", "nama program"),
+               width=36, link="name"),
+    )
+
+
+def _link_shown(record: Record, plan: Plan, lang: str, which: str) -> Any:
+    return (_programme_code if which == "code" else _programme_name)(record, plan, lang)
+
+
+HORIZON_WORDS = {"pendek": "short", "menengah": "medium", "panjang": "long", "1 tahun": "short",
+                 "5 tahun": "medium", "10 tahun": "long", "short term": "short", "medium term": "medium",
+                 "long term": "long", "jangka pendek": "short", "jangka menengah": "medium",
+                 "jangka panjang": "long"}
+STATUS_WORDS = {"rencana": "planned", "berlangsung": "ongoing", "sedang berjalan": "ongoing",
+                "dalam proses": "ongoing", "tunda": "postponed", "tuntas": "done"}
+FUNDING_WORDS = {"apbd kabupaten": "apbd", "apbd kota": "apbd", "apbd kab": "apbd", "apbd prov": "apbd_prov",
+                 "ppp": "kpbu", "swadaya masyarakat": "community"}
+
+PROGRAMME = SheetSpec(
+    "programme", "Program", "Programmes", ("program", "programmes", "programs", "daftar program", "programme"),
+    (
+        Column("code", "Kode", "Code", k.Text(), ("kode program", "code", "programme code", "program code"), width=10),
+        Column("name", "Nama Program", "Programme name", k.Text(),
+               ("nama", "program", "programme", "program name", "name", "nama program kegiatan",
+                "uraian program", "nama kegiatan"), width=40),
+        Column("nomenclature_code", "Kode Nomenklatur", "Nomenclature code", k.Text(),
+               ("kode nomenklatur", "nomenclature code", "kode permendagri", "kode permendagri 90",
+                "kode sipd", "kode sub kegiatan", "kode kegiatan", "kode nomenklatur program",
+                "kode rekening"), width=20),
+        PILLAR, ELEMENT, SUBTOPIC,
+        Column("description", "Uraian", "Description", k.Text(),
+               ("deskripsi", "keterangan", "penjelasan", "description", "uraian"), width=40),
+        Column("lead_agency", "OPD Penanggung Jawab", "Responsible agency", k.Text(),
+               ("opd", "perangkat daerah", "pd penanggung jawab", "penanggung jawab", "lead agency",
+                "responsible agency", "agency", "opd pelaksana", "perangkat daerah penanggung jawab",
+                "unit kerja", "opd pengampu"), width=24),
+        Column("supporting_agencies", "OPD Pendukung", "Supporting agencies", k.TextList(),
+               ("perangkat daerah pendukung", "opd terkait", "supporting agency", "supporting agencies"), width=28),
+        Column("stakeholders", "Pemangku Kepentingan", "Stakeholders", k.Stakeholders(PENTAHELIX_ROLES),
+               ("pentahelix", "mitra", "stakeholder", "stakeholders"), width=32),
+        Column("reference", "Rujukan RPJMD/Renstra", "RPJMD/Renstra reference", k.Text(),
+               ("rujukan", "referensi", "reference", "sumber program", "rujukan rpjmd", "rujukan renstra"), width=24),
+        Column("innovation", "Jenis Inovasi", "Innovation kind", k.Choice(INNOVATION_KINDS),
+               ("inovasi", "innovation", "jenis inovasi")),
+        Column("horizon", "Jangka", "Horizon", k.Choice(HORIZONS, HORIZON_WORDS, default="medium"),
+               ("jangka waktu", "term", "horizon"), width=22),
+        Column("start_year", "Tahun Mulai", "Start year", k.YEAR,
+               ("mulai", "tahun awal", "start", "start year"), width=12),
+        Column("end_year", "Tahun Selesai", "End year", k.YEAR,
+               ("selesai", "tahun akhir", "end", "end year"), width=12),
+        Column("quick_win", "Program Percepatan", "Quick win", k.YesNo(),
+               ("quick win", "quickwin", "percepatan", "program percepatan"), width=12),
+        Column("priority", "Prioritas", "Priority", k.Choice(PRIORITIES, default="medium"), ("priority",), width=12),
+        Column("funding_sources", "Sumber Dana", "Funding sources", k.ChoiceList(FUNDING_SOURCES, FUNDING_WORDS),
+               ("sumber pendanaan", "sumber anggaran", "funding", "funding source", "funding sources"), width=20),
+        Column("budget", "Anggaran", "Budget", k.RUPIAH,
+               ("anggaran", "pagu", "pagu indikatif", "alokasi", "alokasi anggaran", "rencana anggaran",
+                "budget", "dana", "kebutuhan anggaran"), width=18, per_year=True),
+        Column("total_budget", "Total Anggaran", "Total budget", k.RUPIAH, (), width=20, shown=_total),
+        Column("status", "Status", "Status", k.Choice(STATUSES, STATUS_WORDS, default="planned"), (), width=14),
+        Column("progress", "Kemajuan (%)", "Progress (%)", k.PERCENT, ("progres", "capaian", "progress", "kemajuan"),
+               width=12),
+        Column("strategy_texts", "Strategi", "Strategies", k.Text(), (), width=40, shown=_strategy_texts),
+        Column("strategy_ids", "Id Strategi", "Strategy ids", k.IdList(), ("strategy ids", "id strategi"), width=38),
+        ID_COLUMN,
+    ),
+    required=("name", "pillar"),
+    rows=_programme_rows,
+    bare_year="budget",
+)
+
+INDICATOR = SheetSpec(
+    "indicator", "Indikator", "Indicators", ("indikator", "indicators", "indicator", "indikator kinerja"),
+    (
+        *_link_columns(),
+        Column("programme_pillar", "Dimensi", "Pillar", k.Text(), (), width=20, shown=_programme_pillar),
+        Column("name", "Indikator", "Indicator", k.Text(),
+               ("nama indikator", "indicator", "indicator name", "indikator kinerja", "indikator program",
+                "indikator"), width=40),
+        Column("reference_code", "Kode Referensi Bappenas", "Bappenas reference code", k.Text(),
+               ("kode referensi", "kode indikator", "kode referensi indikator", "reference code",
+                "kode bappenas", "bappenas code"), width=20),
+        Column("unit", "Satuan", "Unit", k.Text(), ("unit", "satuan"), width=12),
+        Column("baseline", "Nilai Awal", "Baseline", k.Number(),
+               ("baseline", "kondisi awal", "capaian awal", "nilai dasar", "kondisi kinerja awal"), width=12),
+        Column("targets", "Target", "Target", k.Number(), ("target", "sasaran", "target tahun"), width=12,
+               per_year=True),
+        Column("programme_id", "Id Program", "Programme id", k.RecordId(), ("programme id", "id program"),
+               width=38, link="id"),
+        ID_COLUMN,
+    ),
+    required=("name",),
+    rows=_orphans_last(_child_rows(lambda plan: plan.indicators_of), "indicators"),
+    bare_year="targets",
+)
+
+SWOT = SheetSpec(
+    "swot", "SWOT", "SWOT", ("swot", "analisis swot", "swot analysis"),
+    (
+        PILLAR,
+        Column("quadrant", "Kuadran", "Quadrant", k.Choice(QUADRANTS, {
+            "strengths": "S", "weaknesses": "W", "opportunities": "O", "threats": "T"}),
+            ("jenis", "swot", "kategori", "quadrant", "kuadran"), width=14),
+        ELEMENT, SUBTOPIC,
+        Column("text", "Butir", "Item", k.Text(), ("teks", "text", "uraian", "isi", "pernyataan", "item", "butir swot"),
+               width=60),
+        Column("source_agency", "Sumber (OPD)", "Source agency", k.Text(),
+               ("opd", "sumber", "source", "source agency", "sumber opd"), width=20),
+        ID_COLUMN,
+    ),
+    required=("pillar", "quadrant", "text"),
+    rows=_by_pillar("swot", lambda r: (QUADRANTS.keys.index(r.quadrant) if r.quadrant in QUADRANTS else 9, r.order)),
+)
+
+STRATEGY = SheetSpec(
+    "strategy", "Strategi", "Strategies", ("strategi", "strategies", "strategy", "strategi tows"),
+    (
+        PILLAR,
+        Column("kind", "Jenis", "Kind", k.Choice(STRATEGY_KINDS), ("tipe", "jenis strategi", "tows", "kind", "type"),
+               width=26),
+        Column("text", "Strategi", "Strategy", k.Text(), ("uraian", "teks", "strategy", "text", "isi"), width=60),
+        Column("swot_texts", "Butir SWOT", "SWOT items", k.Text(), (), width=40, shown=_swot_texts),
+        Column("swot_ids", "Id Butir SWOT", "SWOT item ids", k.IdList(), ("swot item ids", "id butir swot"), width=38),
+        ID_COLUMN,
+    ),
+    required=("pillar", "kind", "text"),
+    rows=_by_pillar("strategies", lambda r: (STRATEGY_KINDS.keys.index(r.kind) if r.kind in STRATEGY_KINDS else 9,
+                                              r.order)),
+)
+
+MILESTONE = SheetSpec(
+    "milestone", "Tonggak", "Milestones", ("tonggak", "milestones", "milestone", "rencana aksi"),
+    (
+        *_link_columns(),
+        Column("year", "Tahun", "Year", k.YEAR, ("year", "tahun"), width=8),
+        Column("quarter", "Triwulan", "Quarter", k.QUARTER, ("tw", "kuartal", "quarter", "triwulan"), width=9),
+        Column("title", "Tonggak", "Milestone", k.Text(), ("judul", "kegiatan", "title", "milestone", "uraian"),
+               width=44),
+        Column("deliverable", "Keluaran", "Deliverable", k.Text(), ("output", "hasil", "deliverable"), width=32),
+        Column("done", "Selesai", "Done", k.YesNo(), ("tercapai", "done", "selesai"), width=9),
+        Column("programme_id", "Id Program", "Programme id", k.RecordId(), ("programme id", "id program"),
+               width=38, link="id"),
+        ID_COLUMN,
+    ),
+    required=("year", "title"),
+    rows=_orphans_last(_child_rows(lambda plan: plan.milestones_of), "milestones"),
+)
+
+READINESS = SheetSpec(
+    "readiness", "Kesiapan", "Readiness", ("kesiapan", "readiness", "analisis kesiapan"),
+    (
+        Column("aspect", "Aspek", "Aspect", k.Choice(READINESS_ASPECTS), ("aspect", "aspek"), width=16),
+        Column("topic", "Topik", "Topic", k.Text(), ("komponen", "sub aspek", "topic", "topik"), width=30),
+        Column("rating", "Penilaian", "Rating", k.Choice(RATINGS), ("nilai", "kondisi", "tingkat kesiapan", "rating"),
+               width=12),
+        Column("description", "Uraian", "Description", k.Text(), ("deskripsi", "keterangan", "description"), width=50),
+        Column("gap", "Kesenjangan", "Gap", k.Text(), ("gap", "kesenjangan"), width=40),
+        ID_COLUMN,
+    ),
+    required=("aspect", "topic"),
+    rows=lambda plan: list(plan.readiness),
+)
+
+SHEETS: tuple[SheetSpec, ...] = (PROGRAMME, INDICATOR, SWOT, STRATEGY, MILESTONE, READINESS)
+SPEC_BY_KIND = {s.kind: s for s in SHEETS}
+RECORD_CLASSES: dict[str, type[Record]] = {
+    "programme": Programme, "indicator": Indicator, "swot": SwotItem, "strategy": Strategy,
+    "milestone": Milestone, "readiness": Readiness,
+}
+
+
+def shown_value(column: Column, record: Record, plan: Plan, lang: str) -> Any:
+    """The cell a column shows for a record (export)."""
+    if column.shown is not None:
+        return column.shown(record, plan, lang)
+    if column.link in ("code", "name"):
+        return _link_shown(record, plan, lang, column.link)
+    return column.kind.to_cell(getattr(record, column.field), lang)

@@ -1,0 +1,310 @@
+"""How one kind of value goes into a cell and comes back out of one.
+
+`to_cell` gives what an .xlsx cell holds (numbers stay numbers, so Excel can sum and filter
+them); `from_cell` reads what a person or Excel left there, in either language, and raises
+CellProblem with what to type instead. A cell reaches `from_cell` as None, str, int, float,
+bool or a date (formulas, error values and overlong text are refused before, in rows.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Any
+
+from ..model.records import Stakeholder
+from ..model.vocab import PILLARS, Pillar, Vocabulary
+from .numbers import parse_number
+from .problems import CellProblem
+
+RUPIAH_FORMAT = "#,##0"
+WHOLE_FORMAT = "0"
+UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+_LIST_SPLIT = re.compile(r"\s*[;\n]\s*")
+_CHOICE_SPLIT = re.compile(r"\s*[;,/\n]\s*")
+
+
+@lru_cache(maxsize=8192)
+def fold(text: str) -> str:
+    """Lower case, accents stripped, runs of white space made one space. Cached: a sheet
+    repeats the same few pillar and choice labels in thousands of rows."""
+    if text.isascii():
+        return " ".join(text.casefold().split())
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.casefold().split())
+
+
+def is_empty(raw: Any) -> bool:
+    return raw is None or (isinstance(raw, str) and not raw.strip())
+
+
+def _text_of(raw: Any) -> str:
+    if type(raw) is str:  # most cells: no other check needed
+        text = raw.strip()
+        return text.replace("\r\n", "\n") if "\r" in text else text
+    if isinstance(raw, (dt.date, dt.time, dt.timedelta)):
+        raise CellProblem("date_in_text", value=str(raw))
+    if isinstance(raw, bool):
+        return "TRUE" if raw else "FALSE"
+    if isinstance(raw, float) and raw.is_integer():
+        return str(int(raw))
+    return str(raw).replace("\r\n", "\n").strip()
+
+
+class Kind:
+    number_format: str | None = None
+
+    def to_cell(self, value: Any, lang: str) -> Any:
+        return value
+
+    def from_cell(self, raw: Any, pillar: str = "") -> Any:
+        raise NotImplementedError
+
+
+class Text(Kind):
+    def to_cell(self, value: str, lang: str) -> Any:
+        return value or None
+
+    def from_cell(self, raw: Any, pillar: str = "") -> str:
+        return "" if raw is None else _text_of(raw)
+
+
+class Whole(Kind):
+    """A whole number in [low, high]; an empty cell is `empty` (0, or None: "no value")."""
+
+    def __init__(self, low: int, high: int, *, empty: int | None = 0, fmt: str = WHOLE_FORMAT,
+                 problem: str = "not_in_range", blank_zero: bool = False) -> None:
+        self.low, self.high, self.empty = low, high, empty
+        self.number_format = fmt
+        self.problem = problem
+        self.blank_zero = blank_zero  # 0 means "not set" (a year) or "the whole year" (a quarter)
+
+    def to_cell(self, value: int | None, lang: str) -> Any:
+        return None if value is None or (value == 0 and self.blank_zero) else value
+
+    def from_cell(self, raw: Any, pillar: str = "") -> int | None:
+        if is_empty(raw):
+            return self.empty
+        if isinstance(raw, (dt.date, dt.time)):
+            raise CellProblem("date_not_year" if self.low >= 1900 else "date_in_number", value=str(raw))
+        if isinstance(raw, bool):
+            raise CellProblem("not_a_number", value=str(raw))
+        if isinstance(raw, float):
+            if not raw.is_integer():
+                raise CellProblem("not_whole", value=repr(raw))
+            value = int(raw)
+        elif isinstance(raw, int):
+            value = raw
+        else:
+            text = str(raw).strip()
+            if self.problem == "not_a_percent" and text.endswith("%"):
+                text = text[:-1]
+            value = parse_number(text, whole=True)  # type: ignore[assignment]
+        if not self.low <= value <= self.high:
+            raise CellProblem(self.problem, value=value, low=self.low, high=self.high)
+        return value
+
+
+YEAR = Whole(1900, 2200, problem="not_a_year", blank_zero=True)
+RUPIAH = Whole(0, 10**15, empty=None, fmt=RUPIAH_FORMAT, problem="bad_rupiah")
+PERCENT = Whole(0, 100, problem="not_a_percent")
+QUARTER = Whole(0, 4, problem="not_a_quarter", blank_zero=True)
+
+
+class Number(Kind):
+    """Any finite number (a baseline or a target); an empty cell is None."""
+
+    number_format = "General"
+
+    def from_cell(self, raw: Any, pillar: str = "") -> float | int | None:
+        if is_empty(raw):
+            return None
+        if isinstance(raw, (dt.date, dt.time)):
+            raise CellProblem("date_in_number", value=str(raw))
+        if isinstance(raw, bool):
+            raise CellProblem("not_a_number", value=str(raw))
+        if isinstance(raw, (int, float)):
+            return raw
+        text = str(raw).strip()
+        return parse_number(text[:-1] if text.endswith("%") else text, whole=False)
+
+
+_YES = {"ya", "y", "yes", "true", "benar", "1", "x", "v", "✓", "✔", "iya"}
+_NO = {"tidak", "tdk", "t", "no", "n", "false", "salah", "0", "-", "bukan"}
+
+
+class YesNo(Kind):
+    def to_cell(self, value: bool, lang: str) -> Any:
+        return ("Yes" if value else "No") if lang == "en" else ("Ya" if value else "Tidak")
+
+    def from_cell(self, raw: Any, pillar: str = "") -> bool:
+        if is_empty(raw):
+            return False
+        if isinstance(raw, bool):
+            return raw
+        if isinstance(raw, (int, float)) and raw in (0, 1):
+            return bool(raw)
+        word = fold(_text_of(raw))
+        if word in _YES:
+            return True
+        if word in _NO:
+            return False
+        raise CellProblem("not_yes_no", value=str(raw))
+
+
+def _choice_words(vocab: Vocabulary, extra: dict[str, str]) -> dict[str, str]:
+    """folded word -> key: the key, both labels, each label without its "(...)" part."""
+    words: dict[str, str] = {}
+    for c in vocab:
+        for w in (c.key, c.id, c.en, c.id.split("(")[0], c.en.split("(")[0]):
+            words.setdefault(fold(w), c.key)
+    words.update({fold(k): v for k, v in extra.items()})
+    return words
+
+
+def _choices_text(vocab: Vocabulary) -> tuple[str, str]:
+    return ", ".join(c.id for c in vocab), ", ".join(c.en for c in vocab)
+
+
+class Choice(Kind):
+    def __init__(self, vocab: Vocabulary, extra: dict[str, str] | None = None, default: str = "") -> None:
+        self.vocab = vocab
+        self.words = _choice_words(vocab, extra or {})
+        self.default = default
+
+    def to_cell(self, value: str, lang: str) -> Any:
+        return self.vocab.label(value, lang) if value else None
+
+    def from_cell(self, raw: Any, pillar: str = "") -> str:
+        if is_empty(raw):
+            return self.default
+        key = self.words.get(fold(_text_of(raw)))
+        if key is None:
+            ids, ens = _choices_text(self.vocab)
+            raise CellProblem("unknown_choice", value=str(raw), choices=ids, choices_en=ens)
+        return key
+
+
+class ChoiceList(Choice):
+    def to_cell(self, value: list[str], lang: str) -> Any:
+        return "; ".join(self.vocab.label(v, lang) for v in value) or None
+
+    def from_cell(self, raw: Any, pillar: str = "") -> list[str]:
+        if is_empty(raw):
+            return []
+        out: list[str] = []
+        for part in _CHOICE_SPLIT.split(_text_of(raw)):
+            if part:
+                key = Choice.from_cell(self, part)
+                if key not in out:
+                    out.append(key)
+        return out
+
+
+class TextList(Kind):
+    def to_cell(self, value: list[str], lang: str) -> Any:
+        return "; ".join(value) or None
+
+    def from_cell(self, raw: Any, pillar: str = "") -> list[str]:
+        if is_empty(raw):
+            return []
+        return [p for p in _LIST_SPLIT.split(_text_of(raw)) if p]
+
+
+class IdList(TextList):
+    def from_cell(self, raw: Any, pillar: str = "") -> list[str]:
+        ids = [p for p in re.split(r"[\s;,]+", "" if is_empty(raw) else _text_of(raw)) if p]
+        bad = [i for i in ids if not UUID.fullmatch(i)]
+        if bad:
+            raise CellProblem("bad_id", value=bad[0])
+        return [i.lower() for i in ids]
+
+
+class RecordId(Kind):
+    def to_cell(self, value: str, lang: str) -> Any:
+        return value
+
+    def from_cell(self, raw: Any, pillar: str = "") -> str:
+        if is_empty(raw):
+            return ""
+        text = _text_of(raw)
+        if not UUID.fullmatch(text):
+            raise CellProblem("bad_id", value=text)
+        return text.lower()
+
+
+_PILLAR_WORDS: dict[str, str] = {}
+for _p in PILLARS:
+    for _w in (_p.key, str(_p.number), _p.id, _p.en, _p.id.removeprefix("Smart "), _p.en.removeprefix("Smart ")):
+        _PILLAR_WORDS[fold(_w)] = _p.key
+_PILLAR_WORDS.update({"smart people": "society", "people": "society"})
+
+
+class PillarKind(Kind):
+    def to_cell(self, value: str, lang: str) -> Any:
+        p = _pillar(value)
+        return p.label(lang) if p else value or None
+
+    def from_cell(self, raw: Any, pillar: str = "") -> str:
+        if is_empty(raw):
+            return ""
+        key = _PILLAR_WORDS.get(fold(_text_of(raw)).removeprefix("dimensi ").removeprefix("pilar "))
+        if key is None:
+            names = ", ".join(f"{p.number} {p.id}" for p in PILLARS)
+            raise CellProblem("unknown_pillar", value=str(raw), choices=names, choices_en=names)
+        return key
+
+
+_PILLAR_BY_KEY = {p.key: p for p in PILLARS}
+
+
+def _pillar(key: str) -> Pillar | None:
+    return _PILLAR_BY_KEY.get(key)
+
+
+class ElementKind(Kind):
+    """An element of the row's pillar, by key or label; the pillar is read first."""
+
+    def to_cell(self, value: str, lang: str) -> Any:
+        for p in PILLARS:
+            e = p.element(value)
+            if e:
+                return e.label(lang)
+        return value or None
+
+    def from_cell(self, raw: Any, pillar: str = "") -> str:
+        if is_empty(raw):
+            return ""
+        p = _pillar(pillar)
+        if p is None:
+            raise CellProblem("element_without_pillar", value=str(raw))
+        word = fold(_text_of(raw))
+        for e in p.elements:
+            if word in {fold(e.key), fold(e.id), fold(e.en), fold(e.id.split("(")[0])}:
+                return e.key
+        raise CellProblem("unknown_element", value=str(raw), pillar=p.id,
+                          choices="; ".join(e.id for e in p.elements),
+                          choices_en="; ".join(e.en for e in p.elements))
+
+
+class Stakeholders(Kind):
+    """"Universitas Wonosari (Akademisi); PMI (Komunitas)": a name, its pentahelix role."""
+
+    def __init__(self, roles: Vocabulary) -> None:
+        self.roles = Choice(roles)
+
+    def to_cell(self, value: list[Stakeholder], lang: str) -> Any:
+        parts = [f"{s.name} ({self.roles.vocab.label(s.role, lang)})" if s.role else s.name for s in value]
+        return "; ".join(parts) or None
+
+    def from_cell(self, raw: Any, pillar: str = "") -> list[Stakeholder]:
+        out = []
+        for part in TextList().from_cell(raw):
+            name, role = part, ""
+            m = re.fullmatch(r"(.*?)\s*\(([^()]*)\)", part)
+            if m and fold(m.group(2)) in self.roles.words:
+                name, role = m.group(1), self.roles.from_cell(m.group(2))
+            out.append(Stakeholder(name.strip(), role))
+        return out

@@ -1,0 +1,222 @@
+"""What an import would do, before anything changes: every row as new, changed or unchanged
+(with the fields it changes), counted per pillar, and every problem that refuses it.
+
+`preview_import(store, book, mapping)` reads nothing from disk and writes nothing; the
+import screen calls it again whenever the officer changes the mapping, and `apply_import`
+(apply.py) writes exactly what it shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..i18n import t
+from ..model.plan import Plan
+from ..model.records import Record
+from ..model.vocab import PILLAR_KEYS
+from .checks import new_errors
+from .columns import SHEETS, SPEC_BY_KIND
+from .mapping import Mapping
+from .problems import Problem
+from .reading import Book
+from .resolve import ProgrammeFinder, build_record, changed_fields
+from .rows import RowValues, read_rows, sheet_problems
+
+PLAN_WIDE = "plan"  # the area of records without a pillar (readiness)
+AREAS = (*PILLAR_KEYS, PLAN_WIDE)
+_KIND_ORDER = {s.kind: i for i, s in enumerate(SHEETS)}  # programmes before what links to them
+
+
+@dataclass(frozen=True)
+class RowOutcome:
+    sheet: str
+    row: int
+    kind: str
+    status: str  # "new", "changed" or "unchanged"
+    record: Record  # as the import leaves it
+    area: str  # pillar key, or PLAN_WIDE
+    changed: tuple[str, ...] = ()  # the fields an update writes
+
+
+@dataclass
+class Counts:
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+
+    def add(self, status: str) -> None:
+        setattr(self, status, getattr(self, status) + 1)
+
+    @property
+    def total(self) -> int:
+        return self.new + self.changed + self.unchanged
+
+
+@dataclass
+class ImportPreview:
+    book: Book
+    mapping: Mapping
+    plan: Plan  # the plan view it was computed on; apply recomputes if the plan moved on
+    outcomes: list[RowOutcome] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def counts(self) -> dict[str, Counts]:
+        """Per area (the six pillars, then PLAN_WIDE): rows new, changed and unchanged."""
+        out = {a: Counts() for a in AREAS}
+        for o in self.outcomes:
+            out.setdefault(o.area, Counts()).add(o.status)
+        return out
+
+    def by_sheet(self) -> dict[str, Counts]:
+        out: dict[str, Counts] = {}
+        for o in self.outcomes:
+            out.setdefault(o.sheet, Counts()).add(o.status)
+        return out
+
+    def total(self) -> Counts:
+        c = Counts()
+        for o in self.outcomes:
+            c.add(o.status)
+        return c
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "file": str(self.book.path), "ok": self.ok,
+            "areas": {a: vars(c) for a, c in self.counts().items()},
+            "sheets": {s: vars(c) for s, c in self.by_sheet().items()},
+            "rows": [{"sheet": o.sheet, "row": o.row, "kind": o.kind, "status": o.status, "id": o.record.id,
+                      "area": o.area, "changed": list(o.changed)} for o in self.outcomes if o.status != "unchanged"],
+            "problems": [p.to_json() for p in self.problems],
+            "notes": [n.to_json() for n in self.notes],
+        }
+
+
+def preview_import(store: Any, book: Book, mapping: Mapping) -> ImportPreview:
+    """`store` is a PlanStore (or anything with plan() and state(id))."""
+    plan: Plan = store.plan()
+    out = ImportPreview(book, mapping, plan, notes=list(book.notes))
+    if book.plan_id and book.plan_id != plan.id:
+        out.problems.append(Problem("other_plan", params={"label": book.plan_label or book.plan_id}))
+        return out
+    chosen = [m for m in mapping.sheets if m.kind]
+    out.notes += [Problem("sheet_ignored", m.sheet) for m in mapping.sheets if not m.kind]
+    if not chosen:
+        out.problems.append(Problem("nothing_to_import", params={"names": ", ".join(s.name for s in book.sheets)}))
+        return out
+    finder = ProgrammeFinder(plan)
+    seen_ids: dict[str, RowValues] = {}
+    rows_by_record: dict[str, RowValues] = {}
+    changed_records: dict[str, Record] = {}
+    plan_years = 0
+    for m in sorted(chosen, key=lambda m: _KIND_ORDER[m.kind or ""]):
+        spec = SPEC_BY_KIND[m.kind or ""]
+        sheet = book.sheet(m.sheet)
+        if sheet is None:
+            continue
+        problems = sheet_problems(sheet, m)
+        out.problems += problems
+        if any(p.key in ("too_many_rows", "no_header") for p in problems):
+            continue
+        ignored = m.ignored()
+        if ignored:
+            out.notes.append(Problem("columns_ignored", m.sheet, params={
+                "columns": ", ".join(f"{c.letter} ({c.header})" for c in ignored)}))
+
+        def pillar_of(record_id: str) -> str:
+            return getattr(plan.get(record_id), "pillar", "")
+
+        rows, bad = read_rows(sheet, m, spec, pillar_of)
+        out.problems += bad
+        keys = {k.partition(":")[0] for k in m.keys()}  # noqa: SIM118 - SheetMapping.keys(), not a dict
+        missing = [k for k in spec.required if k not in keys]
+        missing_said = False
+        for row in rows:
+            if row.record_id:
+                first = seen_ids.get(row.record_id)
+                if first is not None:
+                    letter, header = row.place("id")
+                    out.problems.append(Problem("duplicate_id", row.sheet, row.row, letter, header,
+                                                {"other_sheet": first.sheet, "other_row": first.row}))
+                    continue
+                seen_ids[row.record_id] = row
+            elif missing:
+                if not missing_said:  # once per sheet, at its first new row
+                    col = spec.column(missing[0])
+                    out.problems.append(Problem("missing_column", m.sheet, row.row, params={
+                        "header": col.id if col else missing[0], "header_en": col.en if col else missing[0]}))
+                    missing_said = True
+                continue
+            outcome = _outcome(store, plan, spec, row, finder, out.problems)
+            if outcome is None:
+                continue
+            if outcome.kind == "programme" and outcome.status != "unchanged":
+                finder.add(outcome.record)  # type: ignore[arg-type]
+                if outcome.status == "new" and not (row.fields.get("start_year") or row.fields.get("end_year")):
+                    plan_years += plan.info.start_year > 0
+            out.outcomes.append(outcome)
+            rows_by_record[outcome.record.id] = row
+            if outcome.status != "unchanged":
+                changed_records[outcome.record.id] = outcome.record
+    # indicators and milestones take the pillar of their programme, which may be new
+    out.outcomes = [_with_area(o, finder) for o in out.outcomes]
+    if plan_years:
+        out.notes.append(Problem("plan_period_taken", params={"n": plan_years, "start": plan.info.start_year,
+                                                              "end": plan.info.end_year}))
+    if changed_records and not out.problems:
+        after = Plan(plan.info, {**plan.records, **changed_records}, plan.conflict_ids)
+        out.problems += new_errors(plan, after, rows_by_record)
+    return out
+
+
+def _with_area(o: RowOutcome, finder: ProgrammeFinder) -> RowOutcome:
+    if o.kind not in ("indicator", "milestone"):
+        return o
+    prog = finder.by_id.get(getattr(o.record, "programme_id", ""))
+    area = prog.pillar if prog and prog.pillar in PILLAR_KEYS else PLAN_WIDE
+    return o if area == o.area else RowOutcome(o.sheet, o.row, o.kind, o.status, o.record, area, o.changed)
+
+
+def _outcome(store: Any, plan: Plan, spec, row: RowValues, finder: ProgrammeFinder,
+             problems: list[Problem]) -> RowOutcome | None:
+    existing: Record | None = None
+    if row.record_id:
+        letter, header = row.place("id")
+        existing = plan.get(row.record_id)
+        if existing is None:
+            state = store.state(row.record_id)
+            key = "deleted_id" if state is not None and state.kind == spec.kind else "unknown_id"
+            problems.append(Problem(key, row.sheet, row.row, letter, header, {"value": row.record_id}))
+            return None
+        if spec.kind != existing.KIND:
+            problems.append(Problem("id_of_other_kind", row.sheet, row.row, letter, header,
+                                    {"kind": t(f"merge.kind.{existing.KIND}", "id"),
+                                     "kind_en": t(f"merge.kind.{existing.KIND}", "en")}))
+            return None
+    programme_id = None
+    kept_link = existing is not None and row.links.get("id") == getattr(existing, "programme_id", None)
+    if spec.kind in ("indicator", "milestone") and not kept_link:
+        # (a link the sheet leaves as it was is kept even when its programme is gone: the
+        # plan's own validation names that orphan; an unchanged export always imports)
+        programme_id, problem = finder.find(row)
+        if problem is not None:
+            problems.append(problem)
+            return None
+        if programme_id is None and existing is None:
+            problems.append(Problem("no_programme", row.sheet, row.row))
+            return None
+    record = build_record(row, spec, existing, programme_id, plan)
+    if existing is None:
+        status, changed = "new", ()
+    else:
+        changed = () if record is existing else changed_fields(existing, record)
+        status = "changed" if changed else "unchanged"
+        if changed and record.id in plan.conflict_ids:
+            problems.append(Problem("record_in_conflict", row.sheet, row.row))
+            return None
+    area = getattr(record, "pillar", "") if spec.kind in ("programme", "swot", "strategy") else PLAN_WIDE
+    return RowOutcome(row.sheet, row.row, spec.kind, status, record, area or PLAN_WIDE, changed)

@@ -1,0 +1,134 @@
+""".csv files as Excel and LibreOffice write them: the delimiter (; , tab or |) found from the
+header line, or from Excel's own "sep=;" first line; UTF-8 with or without a BOM, UTF-16
+with a BOM (Excel's "Unicode text"), and Windows-1252 text, which is read with a note
+rather than garbled. Rows are streamed and reading stops at MAX_ROWS.
+
+A row that splits into fewer cells than the header, the missing ones hiding in its cells
+behind another delimiter, was written with a different delimiter: it is reported, never
+guessed at."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from pathlib import Path
+
+from ..i18n import os_reason
+from .limits import MAX_COLUMNS, MAX_ROWS
+from .problems import Problem, SheetError
+from .reading import Book, Formula, SheetData
+
+DELIMITERS = (";", ",", "\t", "|")
+_CHUNK = 1 << 20
+# csv's own field limit (128 KB) would raise on a long cell; the import refuses those itself,
+# with the cell's place, so the reader lets any cell through that fits the file size limit.
+csv.field_size_limit(1 << 30)
+
+
+def read_csv(path: Path) -> Book:
+    try:
+        encoding, note = _encoding(path)
+        with open(path, encoding=encoding, newline="") as f:
+            first = f.readline()
+            sep_line = first.strip().lower().startswith("sep=") and len(first.strip()) == 5
+            delimiter = first.strip()[4] if sep_line else _delimiter(first)
+            if not sep_line:
+                f.seek(0)  # the decoder starts afresh and skips a BOM again
+            sheet = _rows(csv.reader(f, delimiter=delimiter), path.stem, delimiter)
+    except UnicodeDecodeError:
+        raise SheetError("not_text", path) from None
+    except csv.Error as e:
+        raise SheetError("bad_csv", path, detail=str(e)) from None
+    except OSError as e:
+        raise SheetError("unreadable", path, reason=os_reason(e)) from None
+    book = Book(path, "csv", [sheet])
+    if note:
+        book.notes.append(Problem("read_as_cp1252", sheet.name))
+    return book
+
+
+def _encoding(path: Path) -> tuple[str, bool]:
+    """(encoding, read as Windows-1252?). The whole file is checked as UTF-8, chunk by chunk,
+    since a single "é" typed on an old Windows may sit on its last line."""
+    with open(path, "rb") as f:
+        head = f.read(4)
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return "utf-16", False
+        if b"\x00" in head:
+            raise SheetError("not_text", path)
+        f.seek(0)
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        try:
+            while chunk := f.read(_CHUNK):
+                if b"\x00" in chunk:
+                    raise SheetError("not_text", path)
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return "cp1252", True
+    return "utf-8-sig", False
+
+
+def _delimiter(line: str) -> str:
+    """The delimiter that splits the header line into the most cells (quotes respected);
+    ";" when none does, which is what Excel on an Indonesian Windows writes."""
+    best, best_n = ";", 1
+    for d in DELIMITERS:
+        try:
+            n = len(next(csv.reader(io.StringIO(line), delimiter=d), []))
+        except csv.Error:
+            continue
+        if n > best_n:
+            best, best_n = d, n
+    return best
+
+
+def _shown(d: str) -> str:
+    return {"\t": "tab", "|": "|"}.get(d, d)
+
+
+def _rows(reader, name: str, delimiter: str) -> SheetData:
+    header: list[str] = []
+    rows: list[tuple[int, tuple[str | None, ...]]] = []
+    too_many = False
+    mixed: tuple[int, str] | None = None
+    for number, cells in enumerate(reader, start=1):
+        if number == 1:
+            header = [c.strip() for c in cells[:MAX_COLUMNS + 1]]
+            continue
+        if not any(c.strip() for c in cells):
+            continue
+        if mixed is None:
+            other = _other_delimiter(cells, len(header), delimiter)
+            if other:
+                mixed = (number, other)
+        if len(rows) >= MAX_ROWS:
+            too_many = True
+            break
+        rows.append((number, tuple(_cell(c) for c in cells[:MAX_COLUMNS + 1])))
+    return SheetData(name, header, rows, too_many_rows=too_many, delimiter=_shown(delimiter),
+                     mixed_delimiter=mixed)
+
+
+def _cell(text: str) -> str | Formula | None:
+    """A formula Excel would run is refused like one in an .xlsx; "'=" is the export's
+    escaped text."""
+    if text == "":
+        return None
+    if text.startswith("="):
+        return Formula(text)
+    if text.startswith("'="):
+        return text[1:]
+    return text
+
+
+def _other_delimiter(cells: list[str], width: int, delimiter: str) -> str:
+    """Another delimiter this row seems written with, or ""."""
+    if len(cells) >= width or width < 2:
+        return ""
+    joined = delimiter.join(cells)
+    for d in DELIMITERS:
+        if d != delimiter and joined.count(d) >= width - len(cells):
+            return _shown(d)
+    return ""

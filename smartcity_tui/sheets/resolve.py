@@ -1,0 +1,128 @@
+"""A row's values turned into the record it will be: an existing record with the row's fields
+changed, or a new one. The fields a sheet has no column for stay as they are (a sheet is
+never a full copy of a record), and a year the sheet has no column for keeps its budget or
+target.
+
+Indicators and milestones find their programme by its id (the export's "Id Program"), or,
+when that cell is empty, by its code, then by its name, among the plan's programmes and the
+new programmes of the same import (a Program sheet and an Indikator sheet from one RPJMD
+list arrive together)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model.plan import Plan
+from ..model.records import Programme, Record, new_id
+from ..model.search import fold
+from .columns import RECORD_CLASSES, SheetSpec
+from .limits import MAX_CELL_CHARS
+from .problems import Problem
+from .rows import RowValues
+
+
+class ProgrammeFinder:
+    """Programmes by id, code and name: the plan's, and the new ones of this import."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.by_id: dict[str, Programme] = {p.id: p for p in plan.programmes}
+        self.by_code: dict[str, list[Programme]] = {}
+        self.by_name: dict[str, list[Programme]] = {}
+        for p in plan.programmes:
+            self._index(p)
+
+    def _index(self, p: Programme) -> None:
+        if p.code.strip():
+            self.by_code.setdefault(fold(p.code), []).append(p)
+        if p.name.strip():
+            self.by_name.setdefault(fold(p.name), []).append(p)
+
+    def add(self, p: Programme) -> None:
+        """A programme of this import (new or with a new code or name)."""
+        old = self.by_id.get(p.id)
+        if old is not None:
+            for table, value in ((self.by_code, old.code), (self.by_name, old.name)):
+                found = table.get(fold(value), [])
+                if old in found:
+                    found.remove(old)
+        self.by_id[p.id] = p
+        self._index(p)
+
+    def find(self, row: RowValues) -> tuple[str | None, Problem | None]:
+        """(programme id, None), (None, None) when the row names no programme, or (None,
+        problem) when it names one that is not there or is not one."""
+        if "id" in row.links:
+            pid = row.links["id"]
+            if pid in self.by_id:
+                return pid, None
+            letter, header = row.place("programme_id")
+            return None, Problem("unknown_programme_id", row.sheet, row.row, letter, header, {"value": pid})
+        for how, table in (("code", self.by_code), ("name", self.by_name)):
+            if how in row.links:
+                found = table.get(fold(row.links[how]), [])
+                letter, header = row.place(how)
+                if len(found) == 1:
+                    return found[0].id, None
+                key = "ambiguous_programme" if found else "unknown_programme"
+                params = {"value": row.links[how], "n": len(found)}
+                return None, Problem(key, row.sheet, row.row, letter, header, params)
+        return None, None
+
+
+def _with_years(current: dict[int, Any], given: dict[int, Any]) -> dict[int, Any]:
+    out = dict(current)
+    for year, value in given.items():
+        if value is None:
+            out.pop(year, None)
+        else:
+            out[year] = value
+    return dict(sorted(out.items()))
+
+
+def build_record(row: RowValues, spec: SheetSpec, existing: Record | None,
+                 programme_id: str | None, plan: Plan) -> Record:
+    """The record this row makes: `existing` with the row's fields, or a new record."""
+    changes: dict[str, Any] = dict(row.fields)
+    changes.pop("programme_id", None)
+    if programme_id is not None:
+        changes["programme_id"] = programme_id
+    for name, given in row.years.items():
+        current = getattr(existing, name) if existing is not None else {}
+        changes[name] = _with_years(current, given)
+    if existing is not None:
+        for name, value in list(changes.items()):
+            old = getattr(existing, name, None)
+            if value == old or _reads_back(spec, name, old, value):
+                del changes[name]  # only what differs is replaced (and an untouched row costs no copy)
+        return existing.replace(**changes) if changes else existing
+    cls = RECORD_CLASSES[spec.kind]
+    if spec.kind == "programme":
+        # a list without years takes the plan's period, as the form proposes it (noted)
+        info = plan.info
+        changes.setdefault("start_year", 0)
+        changes.setdefault("end_year", 0)
+        if not changes["start_year"] and not changes["end_year"] and info.start_year:
+            changes["start_year"], changes["end_year"] = info.start_year, info.end_year
+    return cls(id=new_id(), **changes)  # type: ignore[call-arg]
+
+
+def _reads_back(spec: SheetSpec, name: str, stored: Any, read: Any) -> bool:
+    """Whether the cell holds what the export writes for the stored value: a text with a
+    trailing space or a Windows line break, or longer than a cell holds, comes back tidied
+    or cut. Then the stored value is kept, so an untouched row is unchanged."""
+    col = spec.column(name)
+    if col is None or col.per_year or col.shown is not None or name == "programme_id":
+        return False
+    try:
+        shown = col.kind.to_cell(stored, "id")
+        if isinstance(shown, str):
+            shown = shown[:MAX_CELL_CHARS]
+        return col.kind.from_cell(shown) == read
+    except Exception:  # a stored value the kind cannot show (a newer writer's): not the same
+        return False
+
+
+def changed_fields(before: Record, after: Record) -> tuple[str, ...]:
+    """The fields that differ: what an update will write, and nothing else. (Model values
+    compare as their stored forms do: a year table in another order is the same table.)"""
+    return tuple(n for n in before.field_types() if getattr(before, n) != getattr(after, n))

@@ -1,0 +1,89 @@
+"""Cells as people type them: numbers in Indonesian and English notation, yes/no, choices
+by label in either language, pillars by name, key or number."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from smartcity_tui.model.records import Stakeholder
+from smartcity_tui.model.vocab import FUNDING_SOURCES, HORIZONS, PENTAHELIX_ROLES
+from smartcity_tui.sheets import kinds as k
+from smartcity_tui.sheets.numbers import decimal_text, parse_number
+from smartcity_tui.sheets.problems import CellProblem
+
+
+@pytest.mark.parametrize("text, whole, value", [
+    ("1250000000", True, 1_250_000_000), ("Rp 1.250.000.000", True, 1_250_000_000),
+    ("Rp1.250.000.000,00", True, 1_250_000_000), ("1,250,000,000", True, 1_250_000_000),
+    ("1 250 000", True, 1_250_000), ("Rp 750.000,-", True, 750_000), ("1.250", True, 1250),
+    ("12,5", False, 12.5), ("12.5", False, 12.5), ("1.234,5", False, 1234.5), ("1,234.5", False, 1234.5),
+    ("0,75", False, 0.75), ("1234.567", False, 1234.567), ("-3", False, -3), ("2025.0", True, 2025),
+])
+def test_numbers(text, whole, value):
+    assert parse_number(text, whole=whole) == value
+
+
+@pytest.mark.parametrize("text, whole, problem", [
+    ("banyak", True, "not_a_number"), ("1.250", False, "ambiguous_number"), ("1,250", False, "ambiguous_number"),
+    ("12,5", True, "not_whole"), ("1.2.3", False, "not_a_number"), ("1.25.000", True, "not_a_number"),
+    ("", True, "not_a_number"), ("nan", False, "not_a_number"), ("inf", False, "not_a_number"),
+])
+def test_numbers_refused(text, whole, problem):
+    with pytest.raises(CellProblem) as e:
+        parse_number(text, whole=whole)
+    assert e.value.key == problem
+
+
+def test_decimal_text_is_what_excel_in_indonesian_reads():
+    assert [decimal_text(v) for v in (12.5, 20.0, 7, 0.1)] == ["12,5", "20", "7", "0,1"]
+
+
+@pytest.mark.parametrize("raw, key", [
+    ("Smart Economy", "economy"), ("economy", "economy"), (3, "economy"), ("3", "economy"), (3.0, "economy"),
+    ("smart economy", "economy"), ("Ekonomi", None), ("Economy", "economy"), ("Smart People", "society"),
+    ("Dimensi 6", "environment"),
+])
+def test_pillars(raw, key):
+    if key is None:
+        with pytest.raises(CellProblem):
+            k.PillarKind().from_cell(raw)
+    else:
+        assert k.PillarKind().from_cell(raw) == key
+
+
+def test_choices_by_key_label_and_common_words():
+    horizon = k.Choice(HORIZONS, {"pendek": "short"})
+    assert [horizon.from_cell(w) for w in ("short", "Jangka pendek (1 tahun)", "Jangka Pendek", "pendek",
+                                           "Short term (1 year)")] == ["short"] * 5
+    funding = k.ChoiceList(FUNDING_SOURCES)
+    assert funding.from_cell("APBD; APBN, CSR / Swasta") == ["apbd", "apbn", "csr", "private"]
+    with pytest.raises(CellProblem) as e:
+        funding.from_cell("APBD; Dana Desa")
+    assert e.value.params["choices"].startswith("APBD, APBD Provinsi")
+
+
+def test_yes_no_and_stakeholders():
+    yes_no = k.YesNo()
+    assert [yes_no.from_cell(v) for v in ("Ya", "tidak", "YES", True, 1, None, "x")] == [
+        True, False, True, True, True, False, True]
+    people = k.Stakeholders(PENTAHELIX_ROLES)
+    cell = people.to_cell([Stakeholder("Universitas Wonosari", "academia"), Stakeholder("Pak Lurah (Desa A)", "")], "id")
+    assert cell == "Universitas Wonosari (Akademisi); Pak Lurah (Desa A)"
+    assert people.from_cell(cell) == [Stakeholder("Universitas Wonosari", "academia"), Stakeholder("Pak Lurah (Desa A)", "")]
+
+
+def test_years_refuse_dates_and_words():
+    with pytest.raises(CellProblem) as e:
+        k.YEAR.from_cell(dt.datetime(2026, 1, 1))
+    assert e.value.key == "date_not_year"
+    assert k.YEAR.from_cell(2026.0) == 2026 and k.YEAR.from_cell(" 2026 ") == 2026 and k.YEAR.from_cell(None) == 0
+    with pytest.raises(CellProblem):
+        k.YEAR.from_cell("2026/2027")
+
+
+def test_a_code_excel_turned_into_a_date_says_so():
+    with pytest.raises(CellProblem) as e:
+        k.Text().from_cell(dt.datetime(2016, 3, 2))
+    assert e.value.key == "date_in_text"

@@ -1,0 +1,152 @@
+"""`sheet export`: the workbook a Bappeda officer opens, and the CSV files Excel on an
+Indonesian Windows opens with a double click."""
+
+from __future__ import annotations
+
+import csv
+
+import openpyxl
+import pytest
+
+from sheet_helpers import header_index, row_of, run, sample_copy
+
+from smartcity_tui.model.records import Programme
+from smartcity_tui.sheets import export_sheets
+from smartcity_tui.sheets.problems import SheetError
+from smartcity_tui.store import PlanStore
+
+SHEETS_ID = ["Program", "Indikator", "SWOT", "Strategi", "Tonggak", "Kesiapan"]
+SHEETS_EN = ["Programmes", "Indicators", "SWOT", "Strategies", "Milestones", "Readiness"]
+
+
+def test_the_workbook_has_every_table_with_its_records(exported):
+    wb = openpyxl.load_workbook(exported.xlsx)
+    assert wb.sheetnames == SHEETS_ID
+    with PlanStore.open(exported.plan, readonly=True) as store:
+        plan = store.plan()
+        expected = {"Program": len(plan.programmes), "Indikator": len(plan.indicators), "SWOT": len(plan.swot),
+                    "Strategi": len(plan.strategies), "Tonggak": len(plan.milestones),
+                    "Kesiapan": len(plan.readiness)}
+    assert {ws.title: ws.max_row - 1 for ws in wb.worksheets} == expected
+
+
+def test_programme_rows_hold_every_field_with_a_budget_column_per_plan_year(exported):
+    ws = openpyxl.load_workbook(exported.xlsx)["Program"]
+    headers = [c.value for c in ws[1]]
+    assert headers[:3] == ["Kode", "Nama Program", "Kode Nomenklatur"]
+    assert [h for h in headers if h.startswith("Anggaran ")] == [f"Anggaran {y}" for y in range(2025, 2030)]
+    assert headers[-1] == "Id (jangan diubah)"  # the record id at the far right
+    with PlanStore.open(exported.plan, readonly=True) as store:
+        prog = next(p for p in store.plan().programmes if p.code == "ECO-02")
+    row = row_of(ws, "Kode", "ECO-02")
+    cell = lambda h: ws.cell(row, header_index(ws, h))  # noqa: E731
+    assert cell("Nama Program").value == prog.name
+    assert cell("Dimensi").value == "Smart Economy"
+    assert cell("Id (jangan diubah)").value == prog.id
+    for year in range(2025, 2030):
+        budget = cell(f"Anggaran {year}")
+        assert budget.value == prog.budget.get(year)
+    assert cell("Total Anggaran").value == prog.total_budget
+    assert cell("Tahun Mulai").value == prog.start_year and isinstance(cell("Tahun Mulai").value, int)
+
+
+def test_numbers_are_real_numbers_with_formats_and_the_sheet_is_easy_to_use(exported):
+    ws = openpyxl.load_workbook(exported.xlsx)["Program"]
+    row = row_of(ws, "Kode", "ECO-02")
+    budget = ws.cell(row, header_index(ws, "Anggaran 2026"))
+    assert isinstance(budget.value, int) and budget.number_format == "#,##0"  # 1.250.000.000 in Excel
+    year = ws.cell(row, header_index(ws, "Tahun Mulai"))
+    assert year.number_format == "0"  # 2026, never 2.026
+    assert ws.freeze_panes == "A2"
+    assert ws.auto_filter.ref == f"A1:{ws.cell(1, ws.max_column).column_letter}{ws.max_row}"
+    assert ws[1][0].font.b
+    assert ws.column_dimensions["B"].width >= 30  # the programme's name is readable
+
+
+def test_headers_and_sheet_names_follow_the_language(exported):
+    wb = openpyxl.load_workbook(exported.en)
+    assert wb.sheetnames == SHEETS_EN
+    headers = [c.value for c in wb["Programmes"][1]]
+    assert {"Programme name", "Pillar", "Responsible agency", "Budget 2025", "Id (do not edit)"} <= set(headers)
+    row = row_of(wb["Programmes"], "Code", "ECO-02")
+    assert wb["Programmes"].cell(row, header_index(wb["Programmes"], "Quick win")).value in ("Yes", "No")
+
+
+def test_the_workbook_names_the_plan_it_came_from(exported):
+    wb = openpyxl.load_workbook(exported.xlsx)
+    with PlanStore.open(exported.plan, readonly=True) as store:
+        assert wb.properties.identifier == store.plan_id
+    assert "Wonosari Raya" in wb.properties.subject
+
+
+def test_csv_files_are_utf8_with_bom_semicolons_and_decimal_commas(exported):
+    names = sorted(p.name for p in exported.csv.iterdir())
+    assert names == sorted(f"{n}.csv" for n in SHEETS_ID)
+    raw = (exported.csv / "Indikator.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
+    header = rows[0]
+    assert header[:4] == ["Kode Program", "Nama Program", "Dimensi", "Indikator"]
+    with PlanStore.open(exported.plan, readonly=True) as store:
+        fractional = next(i for i in store.plan().indicators
+                          if any(isinstance(v, float) and not v.is_integer() for v in i.targets.values()))
+    row = next(r for r in rows if r[-1] == fractional.id)
+    year, value = next((y, v) for y, v in fractional.targets.items() if not float(v).is_integer())
+    assert row[header.index(f"Target {year}")] == repr(value).replace(".", ",")
+
+
+def test_text_that_looks_like_a_formula_stays_text(tmp_path):
+    plan = sample_copy(tmp_path)
+    with PlanStore.open(plan) as store:
+        prog = store.plan().programmes[0]
+        store.update(prog.id, description="=HYPERLINK(\"http://x\")\x07 bel", name="Nama\x00 aneh")
+        export_sheets(store.plan(), tmp_path / "out.xlsx")
+        export_sheets(store.plan(), tmp_path / "csv")
+    ws = openpyxl.load_workbook(tmp_path / "out.xlsx")["Program"]
+    row = row_of(ws, "Id (jangan diubah)", prog.id)
+    cell = ws.cell(row, header_index(ws, "Uraian"))
+    assert cell.data_type == "s" and cell.value == "=HYPERLINK(\"http://x\") bel"  # control character dropped
+    assert ws.cell(row, header_index(ws, "Nama Program")).value == "Nama aneh"
+    text = (tmp_path / "csv" / "Program.csv").read_text(encoding="utf-8-sig")
+    assert "'=HYPERLINK" in text  # Excel shows it, never runs it
+
+
+def test_export_never_changes_the_plan_and_works_from_the_command_line(tmp_path, capsys):
+    plan = sample_copy(tmp_path)
+    before = plan.read_bytes()
+    code, out, err = run(capsys, "sheet", "export", plan, tmp_path / "out.xlsx")
+    assert (code, err) == (0, "") and "out.xlsx" in out and "Program: 24" in out
+    code, out, err = run(capsys, "--lang", "en", "sheet", "export", plan, str(tmp_path / "tables") + "/")
+    assert code == 0 and (tmp_path / "tables" / "Programmes.csv").is_file()
+    assert plan.read_bytes() == before
+
+
+@pytest.mark.parametrize("target, word", [("nowhere/out.xlsx", "nowhere"), ("out.ods", ".xlsx")])
+def test_a_bad_target_is_one_line(tmp_path, capsys, target, word):
+    plan = sample_copy(tmp_path)
+    code, out, err = run(capsys, "sheet", "export", plan, tmp_path / target)
+    assert code == 2 and word in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_an_export_that_cannot_be_written_leaves_no_half_file(tmp_path, monkeypatch):
+    plan = sample_copy(tmp_path)
+    import smartcity_tui.sheets.export as export_mod
+
+    def full_disk(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(export_mod, "replace_with_retry", full_disk)
+    with PlanStore.open(plan, readonly=True) as store, pytest.raises(SheetError) as e:
+        export_sheets(store.plan(), tmp_path / "out.xlsx")
+    assert "out.xlsx" in e.value.message("en") and "disk" in e.value.message("en").lower()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.json"]
+
+
+def test_every_programme_field_has_a_column():
+    """A field added to Programme later needs its entry in sheets/columns.py (one line)."""
+    from smartcity_tui.sheets.columns import INDICATOR, PROGRAMME
+
+    written = {c.field for c in PROGRAMME.columns if c.field} | {"strategy_ids"}
+    assert set(Programme.field_types()) <= written
+    from smartcity_tui.model.records import Indicator
+    assert set(Indicator.field_types()) - {"order"} <= {c.field for c in INDICATOR.columns if c.field}

@@ -1,0 +1,202 @@
+"""Export, change cells as Excel would, import: exactly those fields change, nothing is added
+or duplicated, nothing is deleted, and the whole import is one undo step."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+
+import openpyxl
+
+from sheet_helpers import changed_fields, header_index, row_of, run, states
+
+from smartcity_tui.sheets import apply_import, preview_import, propose_mapping, read_file
+from smartcity_tui.store import PlanStore
+
+
+def _ids(plan):
+    with PlanStore.open(plan, readonly=True) as store:
+        p = store.plan()
+        return {c: next(x for x in p.programmes if x.code == c) for c in ("ECO-02", "GOV-01", "ENV-03")}, p
+
+
+def test_an_unchanged_export_imports_as_all_unchanged_and_writes_nothing(work, capsys):
+    before = work.plan.read_bytes()
+    code, out, err = run(capsys, "sheet", "import", work.plan, work.xlsx)
+    assert (code, err) == (0, "")
+    assert "Jumlah                0       0    204" in out and "tidak ditulis" in out
+    assert work.plan.read_bytes() == before
+
+
+def test_changed_cells_change_exactly_those_fields(work, capsys):
+    progs, plan = _ids(work.plan)
+    eco, gov = progs["ECO-02"], progs["GOV-01"]
+    ind = plan.indicators_of(gov.id)[0]
+    before = states(work.plan)
+
+    wb = openpyxl.load_workbook(work.xlsx)
+    ws = wb["Program"]
+    r = row_of(ws, "Kode", "ECO-02")
+    ws.cell(r, header_index(ws, "Anggaran 2027")).value = 3_000_000_000
+    ws.cell(r, header_index(ws, "OPD Penanggung Jawab")).value = "Dinas Koperasi dan UMKM"
+    r = row_of(ws, "Kode", "GOV-01")
+    ws.cell(r, header_index(ws, "Kode Nomenklatur")).value = "2.16.03"
+    wi = wb["Indikator"]
+    r = row_of(wi, "Id (jangan diubah)", ind.id)
+    wi.cell(r, header_index(wi, "Target 2027")).value = 95.5
+    wb.save(work.xlsx)
+
+    code, out, err = run(capsys, "sheet", "import", work.plan, work.xlsx)
+    assert (code, err) == (0, ""), err
+    assert "3 diubah" in out
+    diff = changed_fields(before, states(work.plan))
+    assert diff == {eco.id: {"budget", "lead_agency"}, gov.id: {"nomenclature_code"}, ind.id: {"targets"}}
+    _, plan = _ids(work.plan)
+    assert plan.get(eco.id).budget == {**eco.budget, 2027: 3_000_000_000}
+    assert plan.get(gov.id).nomenclature_code == "2.16.03"
+    assert plan.get(ind.id).targets[2027] == 95.5
+
+
+def test_a_new_row_adds_one_record_and_a_removed_row_deletes_nothing(work, capsys):
+    before = states(work.plan)
+    wb = openpyxl.load_workbook(work.xlsx)
+    ws = wb["Program"]
+    ws.delete_rows(row_of(ws, "Kode", "ENV-03"))  # gone from the sheet, not from the plan
+    new = [None] * ws.max_column
+    for header, value in {"Kode": "ECO-05", "Nama Program": "Koperasi digital desa", "Dimensi": "Smart Economy",
+                          "Tahun Mulai": 2026, "Tahun Selesai": 2027, "Anggaran 2026": 500_000_000,
+                          "Sumber Dana": "APBD; CSR"}.items():
+        new[header_index(ws, header) - 1] = value
+    ws.append(new)
+    wb.save(work.xlsx)
+    code, out, err = run(capsys, "sheet", "import", work.plan, work.xlsx)
+    assert (code, err) == (0, "") and "1 baru, 0 diubah" in out
+    after = states(work.plan)
+    diff = changed_fields(before, after)
+    assert list(diff.values()) == [{"<new>"}]
+    assert set(before) <= set(after)
+    with PlanStore.open(work.plan, readonly=True) as store:
+        plan = store.plan()
+        added = plan.get(next(iter(diff)))
+        assert (added.code, added.pillar, added.funding_sources, added.budget) == (
+            "ECO-05", "economy", ["apbd", "csr"], {2026: 500_000_000})
+        assert any(p.code == "ENV-03" for p in plan.programmes)
+
+
+def test_the_whole_import_is_one_undo_step(work):
+    before = states(work.plan)
+    wb = openpyxl.load_workbook(work.xlsx)
+    for name, header in (("Program", "Uraian"), ("SWOT", "Butir"), ("Kesiapan", "Kesenjangan")):
+        ws = wb[name]
+        ws.cell(2, header_index(ws, header)).value = f"diubah lewat Excel ({name})"
+    ws = wb["Program"]
+    ws.append([None, "Program baru dari Excel", None, "Smart Living"])
+    wb.save(work.xlsx)
+    book = read_file(work.xlsx)
+    with PlanStore.open(work.plan) as store:
+        preview = preview_import(store, book, propose_mapping(book))
+        assert preview.ok and (preview.total().new, preview.total().changed) == (1, 3)
+        result = apply_import(store, preview)
+        assert (result.added, result.updated) == (1, 3)
+        assert store.journal.next_undo_label() == "impor rencana.xlsx"
+        store.undo()
+        assert not store.journal.can_undo
+        undone = {s.id: s for s in store.states()}
+    values = {rid: {n: v[0].get("v") for n, v in s["f"].items() if n != "_deleted"} for rid, s in before.items()}
+    for rid, s in undone.items():
+        if rid in before:
+            assert {n: s.value(n) for n in values[rid]} == values[rid]
+        else:
+            assert s.deleted  # the added programme, undone by a tombstone
+
+
+def test_csv_round_trip_through_text_as_excel_saves_it(work, capsys):
+    src = work.exported.csv / "Program.csv"
+    rows = list(csv.reader(src.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    header = rows[0]
+    target = next(r for r in rows[1:] if r[0] == "LIV-01")
+    target[header.index("Kemajuan (%)")] = "60"
+    target[header.index("Anggaran 2026")] = "Rp 1.500.000.000"  # typed the Indonesian way
+    path = work.tmp / "Program.csv"
+    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+        csv.writer(f, delimiter=";").writerows(rows)
+    before = states(work.plan)
+    code, out, err = run(capsys, "sheet", "import", work.plan, path)
+    assert (code, err) == (0, ""), err
+    diff = changed_fields(before, states(work.plan))
+    assert list(diff.values()) == [{"progress", "budget"}]
+    with PlanStore.open(work.plan, readonly=True) as store:
+        liv = next(p for p in store.plan().programmes if p.code == "LIV-01")
+    assert (liv.progress, liv.budget[2026]) == (60, 1_500_000_000)
+
+
+def test_every_exported_csv_and_the_english_workbook_import_unchanged(work, capsys):
+    before = work.plan.read_bytes()
+    for path in [*sorted(work.exported.csv.iterdir()), work.exported.en]:
+        code, out, err = run(capsys, "sheet", "import", work.plan, path)
+        assert (code, err) == (0, ""), (path, err)
+        assert " 0       0" in out or "0 baru" in out or "tidak ditulis" in out
+    assert work.plan.read_bytes() == before
+
+
+def test_only_one_sheet_with_the_sheet_option(work, capsys):
+    wb = openpyxl.load_workbook(work.xlsx)
+    wb["SWOT"].cell(2, header_index(wb["SWOT"], "Butir")).value = "diubah"
+    wb["Program"].cell(2, header_index(wb["Program"], "Uraian")).value = "diubah juga"
+    wb.save(work.xlsx)
+    before = states(work.plan)
+    code, out, err = run(capsys, "sheet", "import", work.plan, work.xlsx, "--sheet", "SWOT")
+    assert code == 0 and "0 baru, 1 diubah" in out
+    diff = changed_fields(before, states(work.plan))
+    assert list(diff.values()) == [{"text"}]
+
+
+def test_a_dry_run_shows_the_changes_and_writes_nothing(work, capsys):
+    wb = openpyxl.load_workbook(work.xlsx)
+    ws = wb["Program"]
+    ws.cell(row_of(ws, "Kode", "ECO-02"), header_index(ws, "Prioritas")).value = "Rendah"
+    wb.save(work.xlsx)
+    before = work.plan.read_bytes()
+    code, out, err = run(capsys, "sheet", "import", work.plan, work.xlsx, "--dry-run")
+    assert code == 0 and "Smart Economy         0       1" in out and "Uji coba" in out
+    assert work.plan.read_bytes() == before
+    shutil.copyfile(work.xlsx, work.tmp / "again.xlsx")
+    code, out, err = run(capsys, "sheet", "import", work.plan, work.tmp / "again.xlsx", "--json")
+    data = json.loads(out)
+    assert data["areas"]["economy"] == {"new": 0, "changed": 1, "unchanged": 33}
+    assert data["rows"][0]["changed"] == ["priority"]
+
+
+def test_untidy_and_overlong_texts_come_back_unchanged(work, capsys):
+    """What Excel cannot hold as it is (a text over 32,767 characters) or what the import
+    tidies (spaces around a text, Windows line breaks) is not taken for an edit."""
+    with PlanStore.open(work.plan) as store:
+        prog = store.plan().programmes[0]
+        store.update(prog.id, description="Paragraf satu.\r\n" + "panjang " * 5000, lead_agency=" Diskominfo ",
+                     supporting_agencies=["Bappeda ", " Dinas PUPR"], subtopic="Layanan\r\nterpadu  ")
+    export = work.tmp / "untidy.xlsx"
+    run(capsys, "sheet", "export", work.plan, export)
+    run(capsys, "sheet", "export", work.plan, work.tmp / "untidy-csv")
+    assert len(openpyxl.load_workbook(export)["Program"]["G2"].value or "") <= 32767
+    before = work.plan.read_bytes()
+    for path in (export, work.tmp / "untidy-csv" / "Program.csv"):
+        code, out, err = run(capsys, "sheet", "import", work.plan, path)
+        assert (code, err) == (0, "") and "tidak ditulis" in out, out + err
+    assert work.plan.read_bytes() == before
+
+
+def test_an_indicator_whose_programme_is_gone_still_round_trips(tmp_path, capsys):
+    """A merge can leave an indicator whose programme another group deleted; its export
+    still imports unchanged (validation names the orphan, the sheet does not refuse it)."""
+    from sheet_helpers import sample_copy
+    from smartcity_tui.model.records import Indicator
+
+    plan = sample_copy(tmp_path)
+    with PlanStore.open(plan) as store:
+        store.add(Indicator(programme_id="0b0e8e4a-5a9f-4c31-9b0e-000000000000", name="Yatim"))
+    run(capsys, "sheet", "export", plan, tmp_path / "out.xlsx")
+    before = plan.read_bytes()
+    code, out, err = run(capsys, "sheet", "import", plan, tmp_path / "out.xlsx")
+    assert (code, err) == (0, "") and "tidak ditulis" in out
+    assert plan.read_bytes() == before
