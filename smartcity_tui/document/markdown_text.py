@@ -1,4 +1,4 @@
-"""Building blocks of the Markdown draft: escaping of user text and GFM tables.
+"""Building blocks of the Markdown writer: escaping of user text and GFM tables.
 
 User text is typed by officers and may hold anything: '|' in a programme name, '*' or '#'
 in a SWOT item, '<' in an indicator, several lines in a description. `inline()` makes it
@@ -52,12 +52,22 @@ def bold(text: str) -> str:
     return f"**{text}**" if text else ""
 
 
-def table(header: list[str], rows: list[list[str]], right: set[int] = frozenset()) -> str:
-    """A GFM table of already escaped cells; columns in `right` are right-aligned (numbers)."""
+def table(header: list[str], rows: list[list[str]], right: set[int] = frozenset(),
+          center: set[int] = frozenset(), widths: tuple[int, ...] = ()) -> str:
+    """A GFM table of already escaped cells; columns in `right` are right-aligned (numbers),
+    in `center` centred. `widths` sets the length of each column's delimiter, which pandoc
+    reads as relative column widths; CommonMark readers ignore it."""
     def row(cells: list[str]) -> str:
         return "| " + " | ".join(cells) + " |"
-    delim = ["---:" if i in right else "---" for i in range(len(header))]
-    return "\n".join([row(header), row(delim), *(row(r) for r in rows)])
+
+    def delim(i: int) -> str:
+        dashes = "-" * max(3, widths[i] if i < len(widths) else 3)
+        if i in right:
+            return dashes[:-1] + ":"
+        if i in center:
+            return ":" + dashes[1:-1] + ":"
+        return dashes
+    return "\n".join([row(header), row([delim(i) for i in range(len(header))]), *(row(r) for r in rows)])
 
 
 def bullets(items: list[str]) -> str:
