@@ -29,13 +29,18 @@ from .build_intro import introduction, region_and_readiness, region_name, summar
 from .build_programmes import development_plan
 from .build_strategy import strategic_analysis
 from .common import Context, period, roman
-from .tree import Block, Document, ListBlock, Section, Table
+from .tree import Block, Document, ListBlock, Section, Table, collector_held
 
 # The numbered chapters in order, by the key of their line in "Sistematika Penulisan".
 OUTLINE = ("introduction", "region", "strategic", "development", "action", "financing", "institutions", "closing")
 
 
 def build_document(plan: Plan, *, lang: str = "id", conflicts: Iterable[RecordState] = ()) -> Document:
+    with collector_held():
+        return _build(plan, lang, conflicts)
+
+
+def _build(plan: Plan, lang: str, conflicts: Iterable[RecordState]) -> Document:
     ctx = Context(plan, lang, list(conflicts))
     outline = [(key, f"{ctx.L('chapter')} {roman(n)}", ctx.L(f"ch.{key}")) for n, key in enumerate(OUTLINE, 1)]
     chapters = [

@@ -8,10 +8,9 @@ from typing import Any
 
 from ..i18n import t
 from ..model import narrative as model_narrative
-from ..model.format import number
 from ..model.revision import DELETED, RecordState
 from ..model.vocab import INSTITUTION_BODIES, PENTAHELIX_ROLES
-from .common import Context, table
+from .common import Context, number, table
 from .tree import Chapter, Inline, Paragraph, Section, lines, plain
 
 _NAME_FIELDS = ("name", "text", "title", "topic", "region", "role")

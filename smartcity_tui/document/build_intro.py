@@ -5,9 +5,8 @@ BAB II Gambaran Umum Daerah with the readiness analysis."""
 from __future__ import annotations
 
 from ..model import narrative as model_narrative
-from ..model.format import number
 from ..model.vocab import RATINGS, READINESS_ASPECTS, REGION_KINDS
-from .common import Context, money, period, table
+from .common import Context, money, number, period, table
 from .tree import Chapter, ListBlock, Paragraph, Section, plain
 
 

@@ -4,12 +4,13 @@ linking the RPJMD missions to the programmes (links.py)."""
 
 from __future__ import annotations
 
-from ..model.format import number
+from functools import lru_cache
+
 from ..model.records import Programme
 from ..model.vocab import (
     FUNDING_SOURCES, HORIZONS, INNOVATION_KINDS, PENTAHELIX_ROLES, PRIORITIES, STATUSES,
 )
-from .common import Context, Group, code_name, money, money_or_dash, programme_years, table
+from .common import Context, Group, code_name, money, money_or_dash, number, programme_years, table
 from .links import rpjmd_matrix
 from .tree import Chapter, Inline, Paragraph, Section, lines, plain, strong
 
@@ -34,10 +35,15 @@ def _dimension(ctx: Context, g: Group) -> Section:
 
 
 def _element(g: Group, p: Programme, lang: str) -> str:
-    element = g.pillar.element(p.element) if g.pillar is not None else None
-    text = element.label(lang) if element else p.element.strip()
-    if p.subtopic.strip():
-        text = f"{text} ({p.subtopic.strip()})" if text else p.subtopic.strip()
+    return _element_text(g, p.element, p.subtopic, lang)
+
+
+@lru_cache(maxsize=4096)
+def _element_text(g: Group, key: str, subtopic: str, lang: str) -> str:
+    element = g.pillar.element(key) if g.pillar is not None else None
+    text = element.label(lang) if element else key.strip()
+    if subtopic.strip():
+        text = f"{text} ({subtopic.strip()})" if text else subtopic.strip()
     return text
 
 

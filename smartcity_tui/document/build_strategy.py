@@ -32,11 +32,13 @@ def _swot_and_tows(ctx: Context) -> Section:
     sec = Section(plain(ctx.L("sec.swot_tows")), [Paragraph(plain(ctx.L("swot_intro")))])
     for g in ctx.groups:
         label = g.label(ctx.lang)
-        sec.sections.append(Section(plain(label), [_swot_table(ctx, g), *_tows(ctx, g)]))
+        sec.sections.append(Section(plain(label), [*_swot_table(ctx, g), *_tows(ctx, g)]))
     return sec
 
 
-def _swot_table(ctx: Context, g: Group):
+def _swot_table(ctx: Context, g: Group) -> list:
+    if not any(ctx.swot(g, q) for q in QUADRANTS.keys):
+        return [ctx.note("no_swot")]
     codes = ctx.swot_codes
 
     def cell(q: str):
@@ -46,8 +48,8 @@ def _swot_table(ctx: Context, g: Group):
     rows = [[strong(ctx.L("col.internal")), cell("S"), cell("W")],
             [strong(ctx.L("col.external")), cell("O"), cell("T")]]
     label = g.label(ctx.lang)
-    return table(ctx.L("table.swot", dimension=label), ["", ctx.L("col.helpful"), ctx.L("col.harmful")], rows,
-                 source=ctx.source("pokja", dimension=label), widths=(2, 7, 7), kind="swot")
+    return [table(ctx.L("table.swot", dimension=label), ["", ctx.L("col.helpful"), ctx.L("col.harmful")], rows,
+                  source=ctx.source("pokja", dimension=label), widths=(2, 7, 7), kind="swot")]
 
 
 def _tows(ctx: Context, g: Group):

@@ -5,12 +5,12 @@ section or the note that it is still empty)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Iterable
 
 from ..i18n import t
 from ..model import narrative as model_narrative
-from ..model.format import rupiah
+from ..model.format import number as _number, rupiah
 from ..model.plan import Plan
 from ..model.records import Programme
 from ..model.revision import RecordState
@@ -39,7 +39,17 @@ class Context:
     conflicts: list[RecordState] = field(default_factory=list)
 
     def L(self, key: str, **params: object) -> str:
-        return t(f"doc.{key}", self.lang, **params)
+        if params:
+            return t(f"doc.{key}", self.lang, **params)
+        # a 10,000-record plan asks for the same few dozen labels ~50,000 times
+        text = self._labels.get(key)
+        if text is None:
+            text = self._labels[key] = t(f"doc.{key}", self.lang)
+        return text
+
+    @cached_property
+    def _labels(self) -> dict[str, str]:
+        return {}
 
     # --- the plan's years and groups -------------------------------------------------------
 
@@ -140,12 +150,14 @@ def code_name(p: Programme) -> str:
     return " ".join(x for x in (p.code.strip(), p.name.strip()) if x)
 
 
-def money(n: int) -> str:
-    return rupiah(n)
+# Amounts and indicator values repeat across a big plan (the same targets, the same budgets):
+# formatting each once saves most of the time the tables take.
+money = lru_cache(maxsize=8192)(rupiah)
+number = lru_cache(maxsize=8192)(_number)
 
 
 def money_or_dash(n: int) -> str:
-    return rupiah(n) if n else "-"
+    return money(n) if n else "-"
 
 
 def table(caption: str, header: list[str], rows: list[list[Inline]], *, source: str,

@@ -9,21 +9,27 @@ come from the tree as elements, never from the officer's characters."""
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from ..i18n import t
 from ..model.roadmap import BAR_DONE, BAR_EMPTY, BAR_FULL, BAR_MILESTONE
 from ..resources import read_beside
-from .tree import Block, Chapter, Document, Inline, ListBlock, Paragraph, Section, Table, text_of
+from .tree import Block, Chapter, Document, Inline, ListBlock, Paragraph, Section, Table, collector_held, text_of
 
 _ROADMAP_CLASS = {BAR_FULL: "bar", BAR_MILESTONE: "bar ms", BAR_DONE: "bar ok", BAR_EMPTY: "off"}
 _ALIGN = {"r": "r", "c": "c"}
+# Tables that fit a page and read badly when split: printed whole, on the next page if need be.
+# Long lists (roadmap, financing, action plan) flow on, their header repeated on each page.
+_KEEP_WHOLE = {"readiness", "swot", "tows", "programmes", "profile", "members", "quick_wins"}
 _css_cache: list[str] = []
 
 
 def stylesheet() -> str:
+    """html_style.css without its comments (they are for the people who edit it)."""
     if not _css_cache:
-        _css_cache.append(read_beside(globals(), "html_style.css").decode("utf-8"))
+        css = read_beside(globals(), "html_style.css").decode("utf-8")
+        _css_cache.append(re.sub(r"/\*.*?\*/\s*", "", css, flags=re.S))
     return _css_cache[0]
 
 
@@ -32,6 +38,11 @@ def write_html(doc: Document, *, for_word: bool = False) -> str:
     table of contents and no stylesheet (the Word file gets its own title page, TOC field and
     styles from the reference document); captions, sources and notes carry the name of their
     Word paragraph style."""
+    with collector_held():
+        return _write(doc, for_word)
+
+
+def _write(doc: Document, for_word: bool) -> str:
     out: list[str] = []
     w = out.append
     lang = doc.lang
@@ -165,7 +176,8 @@ def _block(b: Block, w, lang: str, for_word: bool) -> None:
 
 
 def _table(tb: Table, w, lang: str, for_word: bool) -> None:
-    classes = " ".join(x for x in ("table", tb.kind, "wide" if tb.wide else "") if x)
+    classes = " ".join(x for x in ("table", tb.kind, "wide" if tb.wide else "",
+                                   "keep" if tb.kind in _KEEP_WHOLE or len(tb.rows) <= 12 else "") if x)
     w(f'<div class="{classes}">\n<table>\n')
     caption = f"{t('doc.table_label', lang)} {tb.number} {tb.caption}".strip()
     w(f"<caption>{escape(caption)}</caption>\n")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..i18n import t
 from .markdown_text import BR, inline, table as gfm_table
-from .tree import Block, Chapter, Document, Inline, ListBlock, Paragraph, Section, Span, Table
+from .tree import Block, Chapter, Document, Inline, ListBlock, Paragraph, Section, Span, Table, collector_held
 
 _HARD_BREAK = "\\\n"
 
@@ -18,6 +18,11 @@ _HARD_BREAK = "\\\n"
 def write_markdown(doc: Document, *, title: bool = True) -> str:
     """The whole book. `title=False` leaves out the title lines (pandoc takes them as
     metadata for a Word title page instead)."""
+    with collector_held():
+        return _write(doc, title)
+
+
+def _write(doc: Document, title: bool) -> str:
     parts: list[str] = []
     if title:
         parts.append("# " + inline(doc.title))
@@ -91,6 +96,8 @@ def _table(tb: Table, lang: str) -> str:
 def spans(content: Inline, line_break: str) -> str:
     """Inline content as Markdown: each span escaped, emphasis around runs of spans, a
     break as `line_break` ("<br>" in a table cell, a hard break in a paragraph)."""
+    if len(content) == 1 and not (content[0].em or content[0].strong):
+        return inline(content[0].text)  # most cells: one plain text
     out: list[str] = []
     run: list[Span] = []
     for s in content:

@@ -10,9 +10,10 @@ table cell, open emphasis, a link, HTML or (for pandoc) math and citations."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # \ ` * _ [ ] < > # | ~ & are Markdown; $ ^ @ are pandoc's math, superscript and citations.
-_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&$^@])")
+_ESCAPES = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|~&$^@"})
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
 # a line starting like a list item, heading underline or ordered list ("1." "2)")
 _BLOCK_START = re.compile(r"^([-+=])|^(\d{1,9})([.)])")
@@ -20,8 +21,9 @@ BR = "<br>"
 
 
 def _line(text: str) -> str:
-    text = _CONTROL.sub(" ", text.replace("\t", " ")).strip()
-    text = _SPECIAL.sub(r"\\\1", text)
+    if not text.isprintable():
+        text = _CONTROL.sub(" ", text.replace("\t", " "))
+    text = text.strip().translate(_ESCAPES)
     m = _BLOCK_START.match(text)
     if m:
         if m.group(1):
@@ -33,7 +35,13 @@ def _line(text: str) -> str:
 
 def inline(text: object) -> str:
     """Any user text as safe inline Markdown on one line; line breaks kept as <br>."""
-    s = str(text).strip()
+    return _inline(str(text))
+
+
+@lru_cache(maxsize=16384)
+def _inline(text: str) -> str:
+    # cached: a big plan repeats its agencies, years, amounts and labels thousands of times
+    s = text.strip()
     if not s:
         return ""
     if "\n" not in s and "\r" not in s and not _CONTROL.search(s) and "\t" not in s \

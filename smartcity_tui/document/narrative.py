@@ -12,11 +12,12 @@ are switched on, and the result is the neutral tree of tree.py, which every writ
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
-from .tree import BREAK, Block, ListBlock, Paragraph, Span
+from .tree import BREAK, CONTROL, Block, ListBlock, Paragraph, Span
 
 # Every block and inline rule of CommonMark except these is switched off.
 _BLOCK_RULES = ["list", "paragraph"]
@@ -41,9 +42,13 @@ def blocks(text: str) -> list[Block]:
     return out
 
 
+_LINE_SEPARATORS = re.compile("\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
 def _clean(text: str) -> str:
-    # control characters would reach a writer as they are; tabs count as spaces
-    return "".join(c if c in "\n" or c >= " " and c != "\x7f" else " " for c in text.replace("\r\n", "\n").replace("\r", "\n"))
+    """Every line separator Python knows is a line break (markdown-it knows only \\n); other
+    control characters mean nothing on paper and become spaces, as in the rest of the book."""
+    return CONTROL.sub(" ", _LINE_SEPARATORS.sub("\n", text).replace("\t", " "))
 
 
 def _blocks(tokens, i: int, until: str | None) -> tuple[list[Block], int]:
@@ -66,8 +71,10 @@ def _blocks(tokens, i: int, until: str | None) -> tuple[list[Block], int]:
             i += 1
             while tokens[i].type != close:
                 item, i = _blocks(tokens, i + 1, "list_item_close")  # tokens[i] is list_item_open
-                items.append(item)
-            out.append(ListBlock(items, ordered, start))
+                if item:  # a marker with nothing after it prints nothing
+                    items.append(item)
+            if items:
+                out.append(ListBlock(items, ordered, start))
             i += 1
         else:
             i += 1
@@ -94,12 +101,12 @@ def _inline(children) -> tuple[Span, ...]:
     # join neighbours of one style, trim breaks at the ends
     joined: list[Span] = []
     for s in spans:
-        if joined and s is not BREAK and joined[-1] is not BREAK and (joined[-1].em, joined[-1].strong) == (s.em, s.strong):
+        if joined and s != BREAK and joined[-1] != BREAK and (joined[-1].em, joined[-1].strong) == (s.em, s.strong):
             joined[-1] = Span(joined[-1].text + s.text, s.em, s.strong)
         else:
             joined.append(s)
-    while joined and joined[-1] is BREAK:
+    while joined and joined[-1] == BREAK:
         joined.pop()
-    while joined and joined[0] is BREAK:
+    while joined and joined[0] == BREAK:
         joined.pop(0)
     return tuple(joined)

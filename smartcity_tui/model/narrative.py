@@ -12,6 +12,7 @@ it is taken back.
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass
 
@@ -33,9 +34,12 @@ def section_id(plan_id: str, section: str, pillar: str = "") -> str:
     return str(uuid.uuid5(_NAMESPACE, f"{plan_id}/narrative/{section}/{pillar}"))
 
 
+_LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+", re.M)
+
+
 def word_count(text: str) -> int:
-    """Words as a reader counts them: list markers and lone punctuation are not words."""
-    return sum(1 for w in text.split() if any(c.isalnum() for c in w))
+    """Words as a reader counts them: list markers ("-", "1.") and lone punctuation are not."""
+    return sum(1 for w in _LIST_MARKER.sub("", text).split() if any(c.isalnum() for c in w))
 
 
 @dataclass(frozen=True)
