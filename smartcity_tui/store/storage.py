@@ -61,6 +61,11 @@ class _TableCache:
         first = 0
         while first < len(self.chunks) and keys[first * CHUNK:(first + 1) * CHUNK] == self.keys[first * CHUNK:(first + 1) * CHUNK]:
             first += 1
+        # a changed document in an unchanged chunk before that (one write adding and editing,
+        # as a merge does) needs its chunk re-joined too, or the file keeps its old line
+        changed = [i for i, k in enumerate(keys[:first * CHUNK]) if k in dirty]
+        if changed:
+            first = changed[0] // CHUNK
         for key in keys[first * CHUNK:]:
             if key not in self.lines:
                 self.lines[key] = _line(key, table[key])
