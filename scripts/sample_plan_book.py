@@ -50,7 +50,7 @@ Pemerintah daerah telah memiliki Mal Pelayanan Publik dengan 212 jenis layanan, 
     "financing": """\
 Pembiayaan program Smart City bersumber dari APBD Kabupaten Wonosari Raya dan sumber non-APBD. Sumber non-APBD meliputi APBN (termasuk Dana Alokasi Khusus), APBD Provinsi Jawa Tengah, dana tanggung jawab sosial dan lingkungan (CSR/TJSL) perusahaan, kerja sama pemerintah dengan badan usaha (KPBU), serta swadaya masyarakat.
 
-Angka dalam bab ini merupakan **indikasi anggaran** untuk perencanaan. Besaran anggaran setiap tahun ditetapkan melalui RKPD, KUA-PPAS, dan APBD tahun berkenaan dengan memperhatikan kemampuan keuangan daerah. Program yang bersumber dari APBN, CSR, dan KPBU diusulkan dan dikoordinasikan oleh Bappeda bersama perangkat daerah penanggung jawab.""",
+Penganggaran mengikuti siklus tahunan: program dalam rencana induk ini dimasukkan ke RKPD dan Renja perangkat daerah, lalu dibahas dalam KUA-PPAS dengan memperhatikan kemampuan keuangan daerah. Program yang bersumber dari APBN, CSR, dan KPBU diusulkan dan dikoordinasikan oleh Bappeda bersama perangkat daerah penanggung jawab, dengan **prioritas pada program percepatan** (*quick win*) tahun pertama.""",
     "institutions": """\
 Pelaksanaan rencana induk dikawal oleh tiga kelembagaan yang ditetapkan dengan Keputusan Bupati:
 

@@ -67,7 +67,8 @@ def export_bundle(store: PlanStore, options: ExportOptions, *,
     wire = {s.id: s.to_dict() for s in states}
     _refuse_unreadable(store, states, wire)
     groups = route(states)
-    total = 2 * (len(groups) + 2) + 2  # prepare record files and the book (md, html), write those and the manifest, verify
+    # prepare the record files and the book (md, html), write those and the manifest, verify
+    total = 2 * (len(groups) + 2) + 2
     done = 0
 
     def step(label: str) -> None:

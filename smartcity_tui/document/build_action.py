@@ -49,5 +49,5 @@ def _roadmap(ctx: Context) -> Section:
         (BAR_EMPTY, "legend.outside")))
     return Section(title, [Paragraph(plain(ctx.L("roadmap_intro"))), Paragraph(plain(legend), note=True), table(
         ctx.L("table.roadmap"), header, rows, source=ctx.source("programmes"), align="llll" + "c" * len(years),
-        widths=(3, 2, 6, 2, *(1,) * len(years)), wide=True, kind="roadmap", nowrap=(1,))])
+        widths=(4, 2, 9, 3, *(2,) * len(years)), wide=True, kind="roadmap", nowrap=(1,))])
 

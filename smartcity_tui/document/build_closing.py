@@ -70,7 +70,8 @@ def _record_title(ctx: Context, state: RecordState) -> str:
     kind_key = f"merge.kind.{state.kind}"
     kind = t(kind_key, ctx.lang)
     kind = state.kind if kind == kind_key else kind
-    name = next((state.value(f) for f in _NAME_FIELDS if isinstance(state.value(f), str) and state.value(f).strip()), "")
+    texts = (state.value(f) for f in _NAME_FIELDS)
+    name = next((v for v in texts if isinstance(v, str) and v.strip()), "")
     name = " ".join(name.split())
     code = state.value("code") if isinstance(state.value("code"), str) else ""
     label = " ".join(x for x in (code, name[:80] + ("..." if len(name) > 80 else "")) if x)

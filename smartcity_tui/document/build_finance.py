@@ -83,8 +83,8 @@ def _per_source(ctx: Context, progs, years: list[int]) -> Section:
         for source, budget in (split or {MIXED: p.budget}).items():
             budgets[source].append(budget)
             counts[source] += 1
-    order = [*FUNDING_SOURCES.keys, *sorted(k for k in budgets if k not in FUNDING_SOURCES and k not in (MIXED, UNNAMED)),
-             MIXED, UNNAMED]
+    others = sorted(k for k in budgets if k not in FUNDING_SOURCES and k not in (MIXED, UNNAMED))
+    order = [*FUNDING_SOURCES.keys, *others, MIXED, UNNAMED]
     rows = []
     for key in order:
         if key not in budgets:
@@ -96,7 +96,8 @@ def _per_source(ctx: Context, progs, years: list[int]) -> Section:
         else:
             label = FUNDING_SOURCES.label(key, ctx.lang)
         rows.append([plain(label), plain(str(counts[key])), *_amounts(budgets[key], years)])
-    rows.append([strong(ctx.L("col.total")), strong(str(len(progs))), *_amounts([p.budget for _, p in progs], years, bold=True)])
+    rows.append([strong(ctx.L("col.total")), strong(str(len(progs))),
+                 *_amounts([p.budget for _, p in progs], years, bold=True)])
     blocks = [table(ctx.L("table.finance_source"),
                     _header(ctx, [ctx.L("col.funding_source"), ctx.L("col.programme_count")], years), rows,
                     source=ctx.source("budget"), align="lr" + "r" * (len(years) + 1),

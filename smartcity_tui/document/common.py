@@ -136,7 +136,9 @@ class Context:
 def period(plan: Plan) -> str:
     info = plan.info
     if info.start_year and info.end_year:
-        return f"{info.start_year}{EN_DASH}{info.end_year}" if info.end_year != info.start_year else str(info.start_year)
+        if info.end_year == info.start_year:
+            return str(info.start_year)
+        return f"{info.start_year}{EN_DASH}{info.end_year}"
     return str(info.start_year or info.end_year or "")
 
 

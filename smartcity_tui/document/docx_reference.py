@@ -88,7 +88,8 @@ def reference_docx(default_reference: bytes, lang: str) -> bytes:
     parts["word/_rels/document.xml.rels"] = rels.encode("utf-8")
     types = parts["[Content_Types].xml"].decode("utf-8")
     if "/word/footer1.xml" not in types:
-        types = types.replace("</Types>", f'<Override PartName="/word/footer1.xml" ContentType="{FOOTER_TYPE}" /></Types>')
+        override = f'<Override PartName="/word/footer1.xml" ContentType="{FOOTER_TYPE}" />'
+        types = types.replace("</Types>", override + "</Types>")
     parts["[Content_Types].xml"] = types.encode("utf-8")
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
