@@ -245,9 +245,11 @@ def _validate_programme(plan: Plan, pr: Programme, add, in_period, period, codes
 def _validate_narrative(plan: Plan, add) -> None:
     """What the book still lacks in prose, dasar hukum and kelembagaan: warnings, since a
     draft between workshops is allowed to be unfinished; the document prints a note there."""
+    # Plan-wide findings, a dimension's narrative too (its key is in params["dimension"]): a
+    # pillar card counts what its own records lack, and the narrative is the book's.
     for s in narrative.empty_sections(plan):
-        add(Finding("narrative.empty", WARNING, s.record_id, s.pillar,
-                    {"section": s.title("id"), "section_en": s.title("en")}))
+        add(Finding("narrative.empty", WARNING, s.record_id, "",
+                    {"section": s.title("id"), "section_en": s.title("en"), "dimension": s.pillar}))
     for r in narrative.unknown_sections(plan):
         add(Finding("narrative.unknown_section", WARNING, r.id, "", {"value": r.section}))
     regulations = narrative.regulations(plan)
