@@ -1,7 +1,8 @@
 """Build smartcity-tui as one file, dist/smartcity-tui.pyz: the app and every package it needs
 (all pure Python) in one zip that any Python 3.11 or newer runs with no install and no network:
 
-    python smartcity-tui.pyz demo            (Windows: py smartcity-tui.pyz demo)
+    python3 smartcity-tui.pyz demo           (Windows: py -3.11 smartcity-tui.pyz demo,
+                                             or double-click smartcity-tui.cmd beside it)
     python smartcity-tui.pyz rencana.json
 
 Build it with:
@@ -36,7 +37,37 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = "smartcity_tui"
 DEFAULT_OUT = ROOT / "dist" / "smartcity-tui.pyz"
 SHEBANG = b"#!/usr/bin/env python3\n"
-MAIN = "from smartcity_tui.startup import run\n\nrun()\n"
+# The zip's entry point checks the Python first: `py smartcity-tui.pyz` on Windows runs the
+# newest Python installed, and 3.10 would end in a traceback (no tomllib), while 3.12 and newer
+# ignore the bundled 3.11 bytecode and compile everything at each start (seconds on an old
+# laptop). Kept to syntax any Python 3 can parse.
+MAIN_TEMPLATE = """import sys
+
+BUILT_FOR = ({major}, {minor})
+if sys.version_info < (3, 11):
+    sys.stderr.write("smartcity-tui butuh Python 3.11 (ini Python %d.%d). Jalankan: py -3.11 smartcity-tui.pyz"
+                     " / smartcity-tui needs Python 3.11 (this is Python %d.%d). Run: py -3.11 smartcity-tui.pyz\\n"
+                     % (sys.version_info[:2] * 2))
+    sys.exit(2)
+if sys.version_info[:2] != BUILT_FOR:
+    sys.stderr.write("Catatan: berkas ini dibuat untuk Python %d.%d; di Python %d.%d ia mulai lebih lambat."
+                     " Lebih cepat: py -%d.%d smartcity-tui.pyz\\n" % (BUILT_FOR + sys.version_info[:2] + BUILT_FOR))
+
+from smartcity_tui.startup import run
+
+run()
+"""
+# Windows: a double-clickable launcher beside the .pyz that picks the Python the bytecode is
+# for and keeps the window open when something went wrong, so the message can be read.
+CMD_TEMPLATE = """@echo off
+rem smartcity-tui: runs smartcity-tui.pyz (beside this file) with Python {major}.{minor}.
+py -{major}.{minor} "%~dp0smartcity-tui.pyz" %*
+if errorlevel 1 pause
+"""
+
+
+def main_source() -> str:
+    return MAIN_TEMPLATE.format(major=sys.version_info[0], minor=sys.version_info[1])
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)  # reproducible: no build time in the zip
 _NAME = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[([^\]]*)\])?")
 
@@ -132,7 +163,7 @@ def collect() -> dict[str, bytes]:
     for dist in requirement_closure(pyproject["project"]["dependencies"]):
         files.update(_dist_files(dist))
     files.update(_own_files())
-    files["__main__.py"] = MAIN.encode("utf-8")
+    files["__main__.py"] = main_source().encode("utf-8")
     for name, data in list(files.items()):
         if name.endswith(".py") and name != "__main__.py":
             try:
@@ -165,6 +196,9 @@ def write(files: dict[str, bytes], out: Path) -> None:
 def build(out: Path = DEFAULT_OUT) -> dict[str, int]:
     files = collect()
     write(files, out)
+    cmd = out.with_suffix(".cmd")
+    cmd.write_bytes(CMD_TEMPLATE.format(major=sys.version_info[0], minor=sys.version_info[1])
+                    .replace("\n", "\r\n").encode("ascii"))
     return {"files": len(files), "bytes": out.stat().st_size}
 
 

@@ -9,17 +9,18 @@ the last plan.
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import os
 import sys
 from typing import Sequence
 
 from . import __version__
-from .i18n import set_language, t
+from .i18n import os_reason, set_language, t
 from .commands import argparse_text
 from .commands.common import CommandError
 from .startup import release_collector
-from .store import StoreError
+from .store import StoreError, opening
 
 # Command modules, in the order `--help` lists them.
 COMMANDS = [
@@ -118,6 +119,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         name = args.command.replace("-", "_")
         if name not in APP_COMMANDS:
             release_collector()  # held by startup.run; the app releases it after its first frame
+        # what the store put right by itself (a session that ended without closing) is said on
+        # stderr by a headless command; the app shows it on its own screen instead
+        opening.notice_sink = None if name in APP_COMMANDS else _notice
         return int(runners[name](args) or 0)  # type: ignore[operator]
     except UsageError as e:
         print(f"smartcity-tui: {e}", file=sys.stderr)
@@ -130,13 +134,51 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        # output piped into `head` and the like: not an error for the user
+    except OSError as e:
+        if pipe_closed(e):
+            # output piped into `head`, `more` and the like, which stopped reading: not an
+            # error for the user
+            _silence_stdout()
+            return 0
+        # a file or folder the command could not read or write that no check caught: still
+        # one line, in words, never a traceback
+        print(f"smartcity-tui: {os_error_line(e)}", file=sys.stderr)
+        return 2
+    finally:
+        opening.notice_sink = None
+
+
+def _notice(text: str) -> None:
+    print(f"smartcity-tui: {text}", file=sys.stderr)
+
+
+def pipe_closed(error: OSError) -> bool:
+    """The reader of our piped output went away. Windows says so with EINVAL (`| more` ended
+    with q or Ctrl+C) where POSIX raises BrokenPipeError; a bad file name's EINVAL has a name."""
+    if isinstance(error, BrokenPipeError):
+        return True
+    return sys.platform == "win32" and error.errno == errno.EINVAL and error.filename is None
+
+
+def os_error_line(error: OSError) -> str:
+    reason = os_reason(error)
+    if error.filename:
+        return t("cli.os_error", path=error.filename, reason=reason)
+    return t("cli.os_error_nopath", reason=reason)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so that the interpreter's last flush at exit does not
+    fail again on the closed pipe (with an "Exception ignored" line and exit code 120)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
         try:
             sys.stdout = open(os.devnull, "w", encoding="utf-8")
         except OSError:
             pass
-        return 0
 
 
 def robust_streams(streams=None) -> None:
@@ -158,7 +200,14 @@ def robust_streams(streams=None) -> None:
 
 def run() -> None:
     robust_streams()
-    sys.exit(main())
+    code = main()
+    try:
+        sys.stdout.flush()  # what is still buffered meets a closed pipe here, not at exit
+    except OSError as e:
+        if not pipe_closed(e):
+            raise
+        _silence_stdout()
+    sys.exit(code)
 
 
 if __name__ == "__main__":

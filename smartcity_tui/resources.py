@@ -9,11 +9,25 @@ import os
 from typing import Any
 
 
+def beside(module_file: str, relative: str) -> str:
+    """The path of `relative` (with "/" and "..") from the folder of `module_file`.
+
+    Not os.path.normpath: zipimport serves a file only under the archive's path exactly as
+    Python was given it, and `python3 ./smartcity-tui.pyz` makes that `/dir/./smartcity-tui.pyz`,
+    which normpath would rewrite to a path zipimport does not know. So only the module's own
+    folder is walked up, one ".." at a time, and the prefix is left as it is."""
+    base = os.path.dirname(module_file)
+    for part in relative.split("/"):
+        if part in ("", "."):
+            continue
+        base = os.path.dirname(base) if part == ".." else os.path.join(base, part)
+    return base
+
+
 def read_beside(module_globals: dict[str, Any], relative: str) -> bytes:
     """The bytes of the file at `relative` (with "/" and "..") from the folder of the module
     whose `globals()` are given. Raises OSError when it is not there."""
-    base = os.path.dirname(module_globals["__file__"])
-    path = os.path.normpath(os.path.join(base, *relative.split("/")))
+    path = beside(module_globals["__file__"], relative)
     loader = module_globals.get("__loader__")
     if loader is None or not hasattr(loader, "get_data"):
         with open(path, "rb") as f:

@@ -2,12 +2,16 @@
 remapped keys.
 
 A small TOML file in the user's config folder (platformdirs), written with tomli-w and read
-with tomllib. It is a convenience, never a source of truth: a missing or broken file means
-defaults, and a settings file that cannot be written never stops anybody from working.
+with tomllib. It is a convenience, never a source of truth: a missing file means defaults,
+and a settings file that cannot be written never stops anybody from working. A file that will
+not read (Notepad on older Windows saves ANSI; `last_plan = "C:\\Users\\..."` typed by hand is
+a bad TOML escape) is not written over, which would lose the key remaps in it: it is kept as
+settings.toml.broken, said once on stderr and in `broken_notice` for the app to show.
 """
 
 from __future__ import annotations
 
+import sys
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,13 +43,18 @@ class Settings:
     theme: str = ""  # a Textual theme name, or "kontras-tinggi"; empty: Textual's default
     keys: dict[str, str] = field(default_factory=dict)  # binding id -> keys, e.g. "swot.new" = "a"
     path: Path | None = None  # where it lives; None keeps it in memory only (tests)
+    broken_notice: str = ""  # a file that would not read was kept aside just now: what to say
 
     @classmethod
     def load(cls, path: Path | None = None) -> "Settings":
         path = settings_path() if path is None else path
         try:
             raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        except UnicodeDecodeError as e:
+            return cls._broken(path, "cli.settings_not_utf8", str(e))
+        except tomllib.TOMLDecodeError as e:
+            return cls._broken(path, "cli.settings_not_toml", str(e))
+        except OSError:
             return cls(path=path)
         keys = raw.get("keys", {})
 
@@ -59,6 +68,27 @@ class Settings:
             keys={k: v for k, v in keys.items() if isinstance(v, str)} if isinstance(keys, dict) else {},
             path=path,
         )
+
+    @classmethod
+    def _broken(cls, path: Path, reason_key: str, detail: str) -> "Settings":
+        """Defaults, the unreadable file kept aside and said once. When it cannot be moved,
+        the settings stay in memory only: the file is never written over."""
+        from .i18n import Reason, t
+
+        n, aside = 1, path.with_name(path.name + ".broken")
+        while aside.exists():
+            n += 1
+            aside = path.with_name(f"{path.name}.broken-{n}")
+        try:
+            path.replace(aside)
+        except OSError:
+            return cls(path=None)
+        notice = t("cli.settings_broken", path=path, reason=Reason(reason_key, detail), aside=aside)
+        try:
+            print(f"smartcity-tui: {notice}", file=sys.stderr)
+        except (OSError, ValueError):
+            pass
+        return cls(path=path, broken_notice=notice)
 
     def to_toml(self) -> str:
         data: dict[str, object] = {}

@@ -13,7 +13,7 @@ from smartcity_tui.store import PlanStore
 
 @pytest.fixture(autouse=True)
 def _private_state_dir(tmp_path_factory, monkeypatch):
-    """Replica marks (store/replica_marks.py) go to a folder of the test run, never the
+    """The machine id (store/machine.py) lives in a folder of the test run, never the
     user's own state folder."""
     monkeypatch.setenv("SMARTCITY_TUI_STATE_DIR", str(tmp_path_factory.mktemp("state")))
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -79,3 +80,48 @@ def test_the_build_is_reproducible_and_holds_bytecode_for_every_module(pyz, tmp_
         assert sorted(n for n in sources if n + "c" not in names) == []
         assert not any("__pycache__" in n for n in names)
         assert all(zf.getinfo(n + "c").compress_type == zipfile.ZIP_STORED for n in sources)
+
+
+def test_the_one_file_started_as_dot_slash_finds_its_stylesheets(pyz):
+    """`python3 ./smartcity-tui.pyz` puts `/dir/./smartcity-tui.pyz` on sys.path; the app's
+    stylesheets are read through that exact path (the app crashed at import before)."""
+    code = ("import sys; sys.path.insert(0, './smartcity-tui.pyz'); "
+            "import smartcity_tui.ui.app as a; print(len(a.SmartCityApp.CSS) > 100)")
+    done = subprocess.run([sys.executable, "-I", "-S", "-c", code], capture_output=True, text=True,
+                          encoding="utf-8", cwd=pyz.parent, timeout=120)
+    assert (done.returncode, done.stdout.strip()) == (0, "True"), done.stderr
+
+
+def test_resources_keep_the_archive_path_as_python_was_given_it():
+    from smartcity_tui.resources import beside
+
+    base = os.path.join("/opt", ".", "smartcity-tui.pyz", "smartcity_tui", "ui", "screens", "x.py")
+    assert beside(base, "../app.tcss") == os.path.join("/opt", ".", "smartcity-tui.pyz", "smartcity_tui", "ui", "app.tcss")
+    assert beside(base, "./pillar.tcss") == os.path.join(os.path.dirname(base), "pillar.tcss")
+
+
+def _python_3_10() -> str | None:
+    """A working Python 3.10 (pyenv keeps one on these machines; its shim alone may refuse)."""
+    found = sorted(str(p) for p in (Path.home() / ".pyenv" / "versions").glob("3.10*/bin/python3.10"))
+    for exe in [*found, shutil.which("python3.10")]:
+        if exe and subprocess.run([exe, "-c", "pass"], capture_output=True).returncode == 0:
+            return exe
+    return None
+
+
+PY310 = _python_3_10()
+
+
+@pytest.mark.skipif(PY310 is None, reason="no Python 3.10 on this machine")
+def test_an_older_python_is_told_which_python_to_use(pyz):
+    done = subprocess.run([PY310, "-I", str(pyz), "--version"], capture_output=True,
+                          text=True, encoding="utf-8", timeout=120)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "py -3.11 smartcity-tui.pyz" in done.stderr and done.stderr.count("\n") == 1
+
+
+def test_a_windows_launcher_picks_the_python_the_bytecode_is_for(pyz):
+    cmd = pyz.with_suffix(".cmd").read_bytes()
+    major, minor = sys.version_info[:2]
+    assert f'py -{major}.{minor} "%~dp0smartcity-tui.pyz" %*'.encode() in cmd
+    assert b"\r\n" in cmd and b"pause" in cmd

@@ -100,13 +100,33 @@ def area_of(state: RecordState, find: Callable[[str], RecordState | None]) -> st
     return pillar if pillar in PILLAR_KEYS else PLAN_WIDE
 
 
-def conflict_marks(state: RecordState | None) -> frozenset:
+CHILD_KINDS = ("indicator", "milestone")
+
+
+def deleted_parent(state: RecordState, find: Callable[[str], RecordState | None]) -> RecordState | None:
+    """The deleted programme of a shown indicator or milestone (a group added or edited it
+    while another deleted the programme): an open conflict, see PlanStore.orphans."""
+    if state.kind not in CHILD_KINDS or state.deleted:
+        return None
+    parent = find(state.value("programme_id") or "")
+    return parent if parent is not None and parent.deleted else None
+
+
+def is_open(state: RecordState, find: Callable[[str], RecordState | None]) -> bool:
+    return state.has_conflict() or deleted_parent(state, find) is not None
+
+
+def conflict_marks(state: RecordState | None,
+                   find: Callable[[str], RecordState | None] = lambda rid: None) -> frozenset:
     """What a record's conflicts consist of, to tell a new conflict from one already open."""
-    if state is None or not state.has_conflict():
+    if state is None:
         return frozenset()
     marks = {(name, frozenset(s.dot for s in sibs)) for name, sibs in state.field_conflicts().items()}
     if state.delete_conflict():
         marks.add(("_deleted_vs_edit", frozenset(s.dot for s in state.tombstones())))
+    parent = deleted_parent(state, find)
+    if parent is not None:
+        marks.add(("_programme_deleted", frozenset(s.dot for s in parent.tombstones())))
     return frozenset(marks)
 
 
@@ -161,9 +181,12 @@ class MergeReport:
 
 def build_report(find_before: Callable[[str], RecordState | None],
                  changed: Mapping[str, RecordState], incoming_ids: Iterable[str],
-                 open_conflicts: Iterable[str]) -> MergeReport:
+                 open_conflicts: Iterable[str],
+                 children_of: Callable[[str], Iterable[str]] = lambda rid: ()) -> MergeReport:
     """Count what `changed` ({id: merged state}) does to a plan; `find_before` gives a
-    record's state before the merge, `open_conflicts` the ids in conflict before it."""
+    record's state before the merge, `open_conflicts` the ids in conflict before it,
+    `children_of` the indicators and milestones of a programme (a programme deleted by the
+    merge may leave a child another group added in conflict)."""
     report = MergeReport()
 
     def find_after(rid: str) -> RecordState | None:
@@ -184,13 +207,23 @@ def build_report(find_before: Callable[[str], RecordState | None],
             counts.added += 1
         else:
             counts.updated += 1
-        if conflict_marks(new) - conflict_marks(old):
+        if conflict_marks(new, find_after) - conflict_marks(old, find_before):
             counts.conflicts_new += 1
-    conflicted = {rid for rid in open_conflicts if rid not in changed}
-    conflicted |= {rid for rid, s in changed.items() if s.has_conflict()}
-    for rid in conflicted:
+    # children left shown under a programme this merge deletes, though they did not change
+    for rid, new in changed.items():
+        if new.kind != "programme" or not new.deleted:
+            continue
+        for child in children_of(rid):
+            state = find_after(child)
+            if child in changed or state is None or deleted_parent(state, find_after) is None:
+                continue
+            if conflict_marks(state, find_after) - conflict_marks(state, find_before):
+                report.areas[area_of(state, find_after)].conflicts_new += 1
+    candidates = set(open_conflicts) | set(changed)
+    candidates |= {c for rid, s in changed.items() if s.kind == "programme" for c in children_of(rid)}
+    for rid in candidates:
         state = find_after(rid)
-        if state is not None:
+        if state is not None and is_open(state, find_after):
             report.areas[area_of(state, find_after)].conflicts_total += 1
     return report
 
@@ -233,7 +266,15 @@ def _plan(store: PlanStore, bundles: Sequence[BundleLike], adopt: bool):
     current = {rid: s for rid in incoming if (s := find_before(rid)) is not None}
     changed = merge_into(current, incoming)
     open_conflicts = [] if adopting else [s.id for s in store.conflicts()]
-    report = build_report(find_before, changed, incoming, open_conflicts)
+    children: dict[str, set[str]] = {}
+    for s in incoming.values():
+        if s.kind in CHILD_KINDS:
+            children.setdefault(s.value("programme_id") or "", set()).add(s.id)
+
+    def children_of(rid: str) -> set[str]:
+        return children.get(rid, set()) | (set() if adopting else store.children_of(rid))
+
+    report = build_report(find_before, changed, incoming, open_conflicts, children_of)
     report.bundles = infos
     report.adopted = plan_id if adopting else ""
     return plan_id, changed, report

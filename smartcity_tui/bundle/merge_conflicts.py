@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping
 
-from ..model.revision import DELETED, RecordState, Sibling, covers
+from ..model.revision import DELETED, RecordState, Sibling, meaning
 from ..store import PlanStore
 from ..store.teams import known_teams
 from .merge import AREAS, area_of
@@ -68,10 +68,19 @@ class Conflict:
     fields: list[FieldConflict] = field(default_factory=list)
     deleted_by: list[Written] = field(default_factory=list)  # delete versus edit: the deletes
     edited_meanwhile: list[FieldConflict] = field(default_factory=list)  # ... and the edits
+    # an indicator or milestone whose programme another group deleted: that programme
+    parent_id: str = ""
+    parent_title: str = ""
 
     @property
     def delete_vs_edit(self) -> bool:
         return bool(self.deleted_by)
+
+    @property
+    def parent_deleted(self) -> bool:
+        """Settled by bringing the programme back (`PlanStore.restore` of this record) or by
+        letting this record go (`PlanStore.settle_delete` / `delete`)."""
+        return bool(self.parent_id)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -80,6 +89,8 @@ class Conflict:
             "delete_vs_edit": self.delete_vs_edit,
             "deleted_by": [w.to_json() for w in self.deleted_by],
             "edited_meanwhile": [f.to_json() for f in self.edited_meanwhile],
+            "programme_deleted": ({"id": self.parent_id, "title": self.parent_title}
+                                  if self.parent_id else None),
         }
 
 
@@ -100,22 +111,53 @@ def _written(sib: Sibling, teams: Mapping[str, str], shown: bool = False) -> Wri
     return Written(sib.value, sib.dot[0], teams.get(sib.dot[0], ""), sib.dot[1], shown)
 
 
+def _distinct(name: str, sibs: list[Sibling], teams: Mapping[str, str]) -> list[Written]:
+    """One entry per different value, in dot order (the shown one last). Groups that wrote
+    the same value agree: their value appears once, naming every one of them."""
+    groups: list[tuple[Any, list[Sibling]]] = []
+    for s in sibs:
+        key = meaning(name, s.value)
+        for k, members in groups:
+            if k == key:
+                members.append(s)
+                break
+        else:
+            groups.append((key, [s]))
+    groups.sort(key=lambda g: g[1][-1].sort_key())
+    out = []
+    for i, (_, members) in enumerate(groups):
+        top = members[-1]
+        names = []
+        for s in members:
+            who = teams.get(s.dot[0], "")
+            if who and who not in names:
+                names.append(who)
+        out.append(Written(top.value, top.dot[0], ", ".join(names), top.dot[1], i == len(groups) - 1))
+    return out
+
+
 def describe(state: RecordState, find: Callable[[str], RecordState | None],
              teams: Mapping[str, str]) -> Conflict:
     """One record's conflict, ready to show."""
     out = Conflict(state.id, state.kind, area_of(state, find), title_of(state))
+    if state.kind in ("indicator", "milestone"):
+        parent = find(state.value("programme_id") or "")
+        if parent is not None and parent.deleted:
+            out.parent_id, out.parent_title = parent.id, title_of(parent)
+            if not state.delete_conflict():
+                # added or edited without a tombstone of its own: the programme's deletes
+                out.deleted_by = [_written(s, teams) for s in parent.tombstones()]
     for name, sibs in sorted(state.field_conflicts().items()):
         # `_deleted` with several values: deleted on one side, restored on another.
         # Siblings are sorted so that the last is the one shown (revision.RecordState.value)
-        out.fields.append(FieldConflict(name, [
-            _written(s, teams, shown=i == len(sibs) - 1) for i, s in enumerate(sibs)]))
+        out.fields.append(FieldConflict(name, _distinct(name, sibs, teams)))
     if state.delete_conflict():
         stones = state.tombstones()
         out.deleted_by = [_written(s, teams) for s in stones]
         for name, sibs in sorted(state.fields.items()):
             if name == DELETED:
                 continue
-            racing = [s for s in sibs if any(not covers(t.value, s.dot) for t in stones)]
+            racing = [s for s in sibs if state.unseen_by_deleters(s)]
             if racing:
                 out.edited_meanwhile.append(FieldConflict(name, [_written(s, teams) for s in racing]))
     return out
@@ -124,7 +166,8 @@ def describe(state: RecordState, find: Callable[[str], RecordState | None],
 def conflicts_of(states: Iterable[RecordState], find: Callable[[str], RecordState | None],
                  teams: Mapping[str, str]) -> list[Conflict]:
     rank = {a: i for i, a in enumerate(AREAS)}
-    found = [describe(s, find, teams) for s in states if s.has_conflict()]
+    found = [c for c in (describe(s, find, teams) for s in states)
+             if c.fields or c.deleted_by or c.parent_id]
     return sorted(found, key=lambda c: (rank.get(c.area, 99), c.kind, c.title, c.id))
 
 

@@ -4,11 +4,13 @@ A region that keeps its plan file in git gets this merge instead of git's line m
 record states carry their own history (version vectors and dots), so OURS and THEIRS merge
 exactly as bundles do; BASE, the common ancestor, is needed for one thing only:
 
-One person with two branches in one clone edits both under the same replica id (the file
-sits at the same path on the same machine), so both branches hand out the same dots for
-different writes, and a plain merge would take one for the other and lose it. When OURS and
-THEIRS carry the same replica id and both wrote under it since BASE, THEIRS' writes since
-BASE are renamed to a fresh replica id first: the same writes, now told apart.
+Files written before per-session replica ids (see store/writing.py) may hold one person's
+edits on two branches of one clone under the same replica id (the file sat at the same path on
+the same machine), so both branches handed out the same dots for different writes, and a
+plain merge would take one for the other and lose it. For every replica id both sides wrote
+under since BASE, each side's writes since BASE are renamed to a fresh id of its own first:
+the same writes, now told apart, and no claim left that would make a later merge of the same
+branch drop them. Plan files written by this version never share a replica id.
 
 The merged plan replaces OURS atomically. OURS keeps its identity (replica id, counter,
 home, team); BASE and THEIRS are only read: no lock, no backup, nothing written beside them.
@@ -25,7 +27,7 @@ from ..model.revision import DELETED, RecordState, Sibling, merge_states
 from ..store.errors import PlanUnreadable
 from ..store.loading import META, RECORDS, load_plan_data, new_replica_id
 from ..store.storage import DurableJSONStorage
-from ..store.teams import TEAMS
+from ..store.teams import TEAMS, merge_team_tables
 
 
 class PlanFileError(ValueError):
@@ -100,6 +102,19 @@ def _rename_dots(states: dict[str, RecordState], replica: str, above: int, fresh
     return out
 
 
+def _shared_replicas(base: PlanFile | None, ours: PlanFile, theirs: PlanFile) -> dict[str, int]:
+    """Replica ids both sides wrote under since BASE: {replica: BASE's counter for it}. Only
+    files from before per-session replica ids have any (one person, two branches of one
+    clone, the same file at the same path): today every writing session takes a fresh id."""
+    r = ours.replica
+    if base is None or not r or r != theirs.replica:
+        # Having seen r's writes is not writing under r: a side that merged the other's
+        # writes knows them too. Both files naming r as their own replica is the sign.
+        return {}
+    shared = base.knows(r)
+    return {r: shared} if ours.knows(r) > shared and theirs.knows(r) > shared else {}
+
+
 def merge_plan_files(base_path: Path | None, ours_path: Path, theirs_path: Path) -> int:
     """Merge THEIRS into OURS (BASE only to tell apart one replica's writes on two
     branches). Writes OURS atomically when it changes; returns the number of records left
@@ -109,42 +124,55 @@ def merge_plan_files(base_path: Path | None, ours_path: Path, theirs_path: Path)
     base = read_plan_file(base_path) if base_path is not None else None
     if ours.meta.get("plan_id") != theirs.meta.get("plan_id"):
         raise PlanFileError(t("driver.other_plan", ours=ours_path, theirs=theirs_path))
-    incoming = theirs.states
-    teams = dict(ours.meta.get(TEAMS) or {})
-    teams.update({r: t for r, t in (theirs.meta.get(TEAMS) or {}).items() if r not in teams})
-    r = ours.replica
-    if r and r == theirs.replica:
-        shared = base.knows(r) if base is not None else 0
-        if ours.knows(r) > shared and theirs.knows(r) > shared:
+    teams = merge_team_tables(ours.meta.get(TEAMS) or {}, theirs.meta.get(TEAMS) or {})
+    own_states, incoming = dict(ours.states), theirs.states
+    for r, shared in _shared_replicas(base, ours, theirs).items():
+        # The same dots name different writes on the two branches. Each side's writes since
+        # BASE move to a fresh id of their own, and neither side claims to have seen r's
+        # writes past BASE any more: what one branch wrote under r can then never be taken
+        # for something the other branch had seen and overwritten. Renaming both sides (not
+        # only THEIRS) matters for the next merge of the same branch, which still holds its
+        # own writes under r: they meet no claim here that covers them, so they are kept
+        # (as agreement with their renamed copies, or as a conflict), never dropped.
+        name = teams.get(r, "")
+        for side, team in ((ours, ours.team), (theirs, theirs.team)):
             fresh = new_replica_id()
-            incoming = _rename_dots(incoming, r, shared, fresh)
-            if theirs.team:
-                teams[fresh] = theirs.team
-    elif theirs.replica and theirs.team:
-        teams.setdefault(theirs.replica, theirs.team)
+            states = _rename_dots(own_states if side is ours else incoming, r, shared, fresh)
+            if side is ours:
+                own_states = states
+            else:
+                incoming = states
+            if team or name:
+                teams[fresh] = team or name
+    if theirs.replica and theirs.team:
+        teams = merge_team_tables(teams, {theirs.replica: theirs.team})
 
     docs = dict(ours.docs)
     changed = False
     next_doc = max((int(k) for k in docs if str(k).isdigit()), default=0) + 1
-    merged_states = dict(ours.states)
-    for rid in sorted(incoming):
-        inc = incoming[rid]
-        cur = ours.states.get(rid)
-        new = inc if cur is None else merge_states(cur, inc)
-        if cur is not None and new == cur:
+    merged_states = dict(own_states)
+    for rid in sorted(set(own_states) | set(incoming)):
+        cur = own_states.get(rid)
+        inc = incoming.get(rid)
+        new = cur if inc is None else inc if cur is None else merge_states(cur, inc)
+        assert new is not None
+        if rid in ours.states and new == ours.states[rid]:
             continue
         merged_states[rid] = new
         changed = True
-        if cur is None:
+        if rid in ours.doc_of:
+            docs[ours.doc_of[rid]] = new.to_dict()
+        else:
             docs[str(next_doc)] = new.to_dict()
             next_doc += 1
-        else:
-            docs[ours.doc_of[rid]] = new.to_dict()
     meta = dict(ours.meta)
+    r = ours.replica
     if r:
         # never hand out a dot this replica already used (THEIRS may hold later ones of ours)
-        seen = max((s.vv.get(r, 0) for s in merged_states.values()), default=0)
-        meta["counter"] = max(int(meta.get("counter", 0)), seen)
+        seen = max([int(meta.get("counter", 0))]
+                   + [sibs_max for s in (*ours.states.values(), *theirs.states.values())
+                      if (sibs_max := s.vv.get(r, 0))])
+        meta["counter"] = seen
     teams.pop(r, None)
     if teams:
         meta[TEAMS] = dict(sorted(teams.items()))
@@ -152,4 +180,3 @@ def merge_plan_files(base_path: Path | None, ours_path: Path, theirs_path: Path)
         data = {META: {ours.meta_id: meta}, RECORDS: docs}
         DurableJSONStorage(ours_path, data).flush()
     return sum(1 for s in merged_states.values() if s.has_conflict())
-

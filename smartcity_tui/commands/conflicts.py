@@ -62,12 +62,14 @@ def print_conflict(c: Conflict, lang: str) -> None:
         print(f"  {field_label(f.field)}:")
         for w in f.values:
             print(_value_line(f.field, w))
-    if c.delete_vs_edit:
-        who = ", ".join(sorted({w.who for w in c.deleted_by}))
+    who = ", ".join(sorted({w.who for w in c.deleted_by}))
+    if c.parent_deleted:
+        print("  " + t("conflicts.programme_deleted", programme=c.parent_title, who=who))
+    elif c.delete_vs_edit:
         print("  " + t("conflicts.deleted_by", who=who))
-        for f in c.edited_meanwhile:
-            for w in f.values:
-                print(f"    {field_label(f.field)}: {show_value(f.field, w.value)}  ({w.who})")
+    for f in c.edited_meanwhile:
+        for w in f.values:
+            print(f"    {field_label(f.field)}: {show_value(f.field, w.value)}  ({w.who})")
 
 
 def run(args) -> int:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..i18n import t
 from ..model import PlanInfo
-from ..store import PlanStore
+from ..store import PlanReadOnly, PlanStore
+from ..store.access import write_block
 from .common import CommandError, plan_path, year
 
 NAME = "new"
@@ -29,6 +30,9 @@ def run(args) -> int:
         raise CommandError(t("cli.region_empty"))
     if not args.plan.parent.exists():
         raise CommandError(t("cli.folder_missing", path=args.plan.parent))
+    blocked = write_block(args.plan)  # a write-protected drive, a read-only folder
+    if blocked is not None:
+        raise PlanReadOnly(args.plan, blocked)
     info = PlanInfo(region=args.region.strip(), region_kind=args.kind, province=args.province.strip(),
                     start_year=args.start, end_year=args.end)
     with PlanStore.create(args.plan, info, args.team.strip()):

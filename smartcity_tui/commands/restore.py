@@ -1,14 +1,28 @@
-"""smartcity-tui restore PLAN [--backup N]: put a backup back in place of a broken plan.
-The broken file is kept aside (PLAN.broken-N), never deleted. The plan's lock is held
+"""smartcity-tui restore PLAN [--backup N | --from FILE]: put a backup (or a copy kept after a
+save cut short, `PLAN.recovered-N.json`) back in place of the plan. The old file is kept aside
+(PLAN.broken-N when it would not read, PLAN.previous-N when it did), never deleted.
+
+Atomic: the old file is linked (or copied) aside first and the new content then replaces it in
+one rename, so a restore killed at any instant leaves a plan in place. The plan's lock is held
 meanwhile: an app that has the plan open would write its own copy over the restored file at
-its next edit, so a plan open anywhere is refused (with who holds it), as for opening."""
+its next edit, so a plan open anywhere is refused (with who holds it), as for opening. A plan
+the disk would not hand over (a pulled drive, OneDrive online-only) may be intact and is not
+replaced."""
 
 from __future__ import annotations
 
-from ..i18n import t
-from ..store import backups
-from ..store.atomic import atomic_copy, replace_with_retry
+import os
+import sys
+from pathlib import Path
+
+from ..i18n import os_reason, t
+from ..store import PlanLockFailed, PlanReadOnly, PlanUnreadable, PlanWriteFailed, StoreError, backups
+from ..store.access import lock_error_reason, write_block
+from ..store.atomic import atomic_copy, atomic_write_bytes
+from ..store.loading import META, load_plan_data
 from ..store.lock import PlanLock
+from ..store.opening import stale_lock_notice
+from ..store.storage import DurableJSONStorage
 from .common import CommandError, plan_path
 
 NAME = "restore"
@@ -17,7 +31,9 @@ NAME = "restore"
 def add_parser(sub):
     p = sub.add_parser(NAME, help=t("cli.restore_help"), description=t("cli.restore_help"))
     p.add_argument("plan", type=plan_path, metavar="PLAN", help=t("cli.plan_arg"))
-    p.add_argument("--backup", type=int, metavar="N", help=t("cli.restore_backup_help"))
+    source = p.add_mutually_exclusive_group()
+    source.add_argument("--backup", type=int, metavar="N", help=t("cli.restore_backup_help"))
+    source.add_argument("--from", dest="source", type=Path, metavar="FILE", help=t("cli.restore_from_help"))
     p.add_argument("--list", action="store_true", help=t("cli.restore_list_help"))
     p.add_argument("--break-lock", action="store_true", help=t("ui.cli.break_lock_help"))
     return p
@@ -30,25 +46,95 @@ def run(args) -> int:
         for b in backups.existing(plan):
             print(f"{b}  {t('cli.backup_ok') if b in good else t('cli.backup_bad')}")
         return 0
-    if args.backup is not None:
-        chosen = backups.backup_path(plan, args.backup)
-        if chosen not in good:
-            raise CommandError(t("cli.backup_not_good", path=chosen))
-    elif good:
-        chosen = good[0]
+    current_readable = _check_current(plan)
+    if args.source is not None:
+        chosen = args.source
+        content = _copy_content(plan, chosen)
     else:
-        raise CommandError(t("cli.no_good_backup", path=plan))
-    lock = PlanLock(plan)
-    lock.acquire("restore", break_lock=args.break_lock)  # PlanLocked: exit 2, nothing changed
+        if args.backup is not None:
+            chosen = backups.backup_path(plan, args.backup)
+            if chosen not in good:
+                raise CommandError(t("cli.backup_not_good", path=chosen))
+        elif good:
+            chosen = good[0]
+        else:
+            raise CommandError(t("cli.no_good_backup", path=plan))
+        try:
+            content = chosen.read_bytes()  # backups are written homeless already
+        except OSError as e:
+            raise CommandError(t("cli.os_error", path=chosen, reason=os_reason(e))) from None
+    lock = _lock(plan, args.break_lock)  # PlanLocked: exit 2, nothing changed
     try:
-        if plan.exists():
-            n = 1
-            while (aside := plan.with_name(f"{plan.name}.broken-{n}")).exists():
-                n += 1
-            replace_with_retry(plan, aside)
-            print(t("cli.kept_aside", path=aside))
-        atomic_copy(chosen, plan)
+        if lock.recovered is not None:
+            print(f"smartcity-tui: {stale_lock_notice(plan, lock.recovered)}", file=sys.stderr)
+        try:
+            if plan.exists():
+                aside = _keep_aside(plan, "previous" if current_readable else "broken")
+                print(t("cli.kept_aside", path=aside))
+            atomic_write_bytes(plan, content)
+        except OSError as e:
+            raise PlanWriteFailed(plan, reason=os_reason(e)) from None
     finally:
         lock.release()
     print(t("cli.restored", path=plan, backup=chosen))
     return 0
+
+
+def _check_current(plan: Path) -> bool:
+    """Whether the plan in place reads; refuses (exit 2) when the disk would not hand it over,
+    since then it may be intact and a restore would put an older copy over it."""
+    if not plan.exists():
+        return False
+    try:
+        load_plan_data(plan)
+    except PlanUnreadable as e:
+        if e.io_error:
+            raise CommandError(t("cli.restore_io", path=plan, reason=e.params["reason"])) from None
+        return False
+    except StoreError:
+        return False
+    return True
+
+
+def _copy_content(plan: Path, source: Path) -> bytes:
+    """`source` as the plan's new bytes: it must read as a plan, the same plan, and goes in
+    homeless (as backups are), so it takes a fresh replica id at its first write and never
+    reuses a dot the plan in place already used."""
+    data = load_plan_data(source)  # a StoreError naming `source` when it is no plan
+    meta = next(iter(data[META].values()))
+    try:
+        own = next(iter(load_plan_data(plan)[META].values())).get("plan_id")
+    except StoreError:
+        own = None
+    if own is not None and own != meta.get("plan_id"):
+        raise CommandError(t("cli.restore_other_plan", source=source, path=plan))
+    meta["replica"] = {**meta["replica"], "path": "", "machine": ""}
+    return DurableJSONStorage(plan, data).render()
+
+
+def _lock(plan: Path, break_lock: bool) -> PlanLock:
+    reason = write_block(plan)
+    if reason is not None:
+        raise PlanReadOnly(plan, reason)
+    lock = PlanLock(plan)
+    try:
+        lock.acquire("restore", break_lock=break_lock)
+    except OSError as e:
+        why = lock_error_reason(e)
+        if why is not None:
+            raise PlanReadOnly(plan, why) from None
+        raise PlanLockFailed(plan, reason=os_reason(e)) from None
+    return lock
+
+
+def _keep_aside(plan: Path, kind: str) -> Path:
+    """The plan in place, kept as PLAN.<kind>-N: a second name for the same file where the
+    file system has links (nothing copied, nothing ever missing), else a copy."""
+    n = 1
+    while (aside := plan.with_name(f"{plan.name}.{kind}-{n}")).exists():
+        n += 1
+    try:
+        os.link(plan, aside)
+    except (OSError, NotImplementedError):
+        atomic_copy(plan, aside)
+    return aside

@@ -57,7 +57,8 @@ def t(key: str, lang: str | None = None, **params: object) -> str:
 class Reason:
     """Why something failed, put in words in the language of the message it fills (a `t()`
     parameter): a catalog key ("disk penuh"), and the system's own words as a detail for the
-    IT person, labelled as such, since the operating system speaks English."""
+    IT person, labelled as such (they are in whatever language the system is installed in,
+    often English even on an Indonesian laptop)."""
 
     def __init__(self, key: str, detail: str = "") -> None:
         self.key = key
@@ -83,17 +84,54 @@ _OS_REASONS = (
     ("reason.disk_failed", ("EIO",)),
     ("reason.name_too_long", ("ENAMETOOLONG",)),
 )
-# Windows reports a file held open by another program (Word, an antivirus) as these
-_WINDOWS_IN_USE = (32, 33)
+# Python maps many Windows errors to one errno (19-36 all to EACCES, 206 to ENOENT), so a
+# locked SD card would read as "no permission" and a pulled drive or a path over MAX_PATH as
+# "not found": the Windows code is read first.
+_WINDOWS_REASONS = {
+    19: "reason.read_only_disk",  # ERROR_WRITE_PROTECT
+    21: "reason.gone", 1167: "reason.gone",  # ERROR_NOT_READY, ERROR_DEVICE_NOT_CONNECTED
+    23: "reason.disk_failed", 1117: "reason.disk_failed",  # ERROR_CRC, ERROR_IO_DEVICE
+    32: "reason.in_use", 33: "reason.in_use",  # sharing and lock violations: Word, an antivirus
+    206: "reason.name_too_long",  # ERROR_FILENAME_EXCED_RANGE
+    5: "reason.no_permission_windows",  # ERROR_ACCESS_DENIED
+}
+# A path this long that "does not exist" (ERROR_PATH_NOT_FOUND) is most likely over MAX_PATH
+# (260 with the terminating NUL; a folder's own limit is 248).
+LONG_PATH = 240
+# OneDrive Files On-Demand: RECALL_ON_DATA_ACCESS, RECALL_ON_OPEN, OFFLINE
+_ONLINE_ONLY = 0x400000 | 0x40000 | 0x1000
 
 
 def os_reason(error: OSError) -> Reason:
     import errno
 
     detail = error.strerror or str(error)
-    if getattr(error, "winerror", None) in _WINDOWS_IN_USE:
-        return Reason("reason.in_use", detail)
+    own = getattr(error, "reason_key", None)  # an error the app raised already knows its reason
+    if isinstance(own, str):
+        return Reason(own, detail)
+    winerror = getattr(error, "winerror", None)
+    if _online_only(error.filename):
+        return Reason("reason.online_only", detail)
+    if winerror == 3 and len(str(error.filename or "")) >= LONG_PATH:
+        return Reason("reason.name_too_long", detail)
+    if winerror in _WINDOWS_REASONS:
+        return Reason(_WINDOWS_REASONS[winerror], detail)
     for key, names in _OS_REASONS:
         if error.errno in {getattr(errno, n) for n in names if hasattr(errno, n)}:
             return Reason(key, detail)
     return Reason("reason.disk_error", detail)
+
+
+def _online_only(filename: object) -> bool:
+    """A OneDrive file whose content is in the cloud only: at an offline workshop it cannot
+    be read, though it is intact (said as such, and no backup is offered in its place)."""
+    import os
+    import sys
+
+    if sys.platform != "win32" or not filename:
+        return False
+    try:
+        attributes = getattr(os.stat(filename), "st_file_attributes", 0)
+    except (OSError, ValueError, TypeError):
+        return False
+    return bool(attributes & _ONLINE_ONLY)

@@ -39,6 +39,14 @@ ID: dict[str, str] = {
     "cli.no_good_backup": "tidak ada cadangan yang baik untuk {path}; cari salinan di flashdisk atau di sekretariat",
     "cli.kept_aside": "Berkas lama disimpan sebagai {path}",
     "cli.restored": "{path} dipulihkan dari {backup}",
+    "cli.os_error": "gagal pada {path}: {reason}",
+    "cli.os_error_nopath": "gagal: {reason}",
+    "cli.restore_from_help": "pasang berkas ini (misalnya salinan rencana.recovered-1.json) sebagai ganti cadangan",
+    "cli.restore_io": "{path} tidak bisa dibaca dari disk ({reason}); berkasnya mungkin utuh, jadi restore tidak menimpanya. Periksa flashdisk, jaringan atau OneDrive, lalu coba lagi",
+    "cli.restore_other_plan": "{source} adalah rencana lain, bukan salinan {path}; tidak dipasang",
+    "cli.settings_not_toml": "isinya bukan TOML yang sah (mungkin ada \\ tunggal di sebuah jalur; tulis / atau \\\\)",
+    "cli.settings_not_utf8": "bukan teks UTF-8 (disimpan Notepad dengan pengodean lain?)",
+    "cli.settings_broken": "Berkas pengaturan {path} tidak bisa dibaca ({reason}); disimpan sebagai {aside} dan aplikasi memakai pengaturan bawaan. Pemetaan tombol Anda ada di berkas itu.",
 }
 
 EN: dict[str, str] = {
@@ -80,4 +88,12 @@ EN: dict[str, str] = {
     "cli.no_good_backup": "no good backup for {path}; look for a copy on a flash drive or at the secretariat",
     "cli.kept_aside": "The old file is kept as {path}",
     "cli.restored": "{path} restored from {backup}",
+    "cli.os_error": "failed on {path}: {reason}",
+    "cli.os_error_nopath": "failed: {reason}",
+    "cli.restore_from_help": "put this file in place (for example the copy plan.recovered-1.json) instead of a backup",
+    "cli.restore_io": "{path} cannot be read from the disk ({reason}); the file may be intact, so restore does not replace it. Check the flash drive, network or OneDrive and try again",
+    "cli.restore_other_plan": "{source} is another plan, not a copy of {path}; not put in place",
+    "cli.settings_not_toml": "its content is not valid TOML (perhaps a single \\ in a path; write / or \\\\)",
+    "cli.settings_not_utf8": "not UTF-8 text (saved by Notepad in another encoding?)",
+    "cli.settings_broken": "The settings file {path} cannot be read ({reason}); it is kept as {aside} and the app uses default settings. Your key remaps are in that file.",
 }

@@ -112,7 +112,7 @@ ID: dict[str, str] = {
     # --- first run ---
     "ui.first.title": "Rencana induk baru",
     "ui.handed_over_title": "Rencana dari tempat lain",
-    "ui.handed_over": "Berkas ini terakhir diisi di laptop atau folder lain, atas nama tim {team}. Jika tim Anda lain, ganti namanya sebelum mengisi: tombol i, lalu enter.",
+    "ui.handed_over": "Berkas ini terakhir diisi di laptop lain, atas nama tim {team}. Jika tim Anda lain, ganti namanya sebelum mengisi: tombol i, lalu enter.",
     "ui.first.keys_hint": "enter: isian berikut · ^s: simpan · F4: English · esc: batal",
     "ui.first.intro": "Isi data rencana; berkasnya dibuat di folder di bawah. Untuk mencoba dulu, keluar (esc) lalu jalankan 'smartcity-tui demo'.",
     "ui.first.intro_path": "Berkas {path} belum ada. Isi data rencana untuk membuatnya.",
@@ -296,7 +296,7 @@ EN: dict[str, str] = {
     "ui.form.need_year": "'{value}' is not a year; type four digits, for example 2025",
     "ui.first.title": "New masterplan",
     "ui.handed_over_title": "A plan from elsewhere",
-    "ui.handed_over": "This file was last filled in on another laptop or folder, in the name of team {team}. If your team is another, change the name before editing: key i, then enter.",
+    "ui.handed_over": "This file was last filled in on another laptop, in the name of team {team}. If your team is another, change the name before editing: key i, then enter.",
     "ui.first.keys_hint": "enter: next field · ^s: save · F4: Bahasa Indonesia · esc: cancel",
     "ui.first.intro": "Fill in the plan's facts; the file is created in the folder below. To try the app first, quit (esc) and run 'smartcity-tui demo'.",
     "ui.first.intro_path": "{path} does not exist yet. Fill in the plan's facts to create it.",

@@ -15,6 +15,11 @@ there and is dropped. This is the classic multi-value register with causal conte
 commutative, associative and idempotent, and a local write (whose context is the whole `vv`)
 supersedes every sibling, which is how a resolution covers both conflicting values.
 
+Agreement is not a conflict: siblings that *mean* the same (two groups typing the same value,
+two deletes of one record) are kept as the merge keeps them, so the laws above stay exactly as
+they are, but a field counts as in conflict only when its siblings disagree. Whether a record
+is in conflict is read off its state, never stored, so every laptop sees the same answer.
+
 Timestamps never take part: clocks on workshop laptops are not to be trusted.
 """
 
@@ -56,6 +61,22 @@ def _sorted(sibs: list[Sibling]) -> list[Sibling]:
     return sorted(sibs, key=Sibling.sort_key)
 
 
+def meaning(name: str, value: Any) -> Any:
+    """What a value says, for telling agreement from conflict: any tombstone means "deleted"
+    (two deletes carry different version vectors but agree), anything else means itself."""
+    if name == DELETED:
+        return "deleted" if isinstance(value, dict) else "alive"
+    return value
+
+
+def disagree(name: str, sibs: list[Sibling]) -> bool:
+    """The siblings of a field hold at least two different meanings: a real conflict."""
+    if len(sibs) < 2:
+        return False
+    first = meaning(name, sibs[0].value)
+    return any(meaning(name, s.value) != first for s in sibs[1:])
+
+
 @dataclass
 class RecordState:
     id: str
@@ -84,14 +105,21 @@ class RecordState:
         return out
 
     def field_conflicts(self) -> dict[str, list[Sibling]]:
-        """Fields holding more than one value (the deletion register included)."""
-        return {n: list(s) for n, s in self.fields.items() if len(s) > 1}
+        """Fields whose values disagree (the deletion register included: deleted on one side,
+        restored on another). Equal values written concurrently are agreement, not listed."""
+        return {n: list(s) for n, s in self.fields.items() if disagree(n, s)}
 
     def tombstones(self) -> list[Sibling]:
         return [s for s in self.fields.get(DELETED, []) if isinstance(s.value, dict)]
 
+    def unseen_by_deleters(self, sib: Sibling) -> bool:
+        """No delete of this record had seen this write: it was made while the record was
+        being deleted elsewhere. (One deleter that had seen it and deleted anyway settles it:
+        two groups deleting, one of them after the edit, is a knowing delete.)"""
+        return not any(covers(t.value, sib.dot) for t in self.tombstones())
+
     def delete_conflict(self) -> bool:
-        """A tombstone exists and some field holds a write its deleter had not seen."""
+        """A tombstone exists and some field holds a write no deleter had seen."""
         stones = self.tombstones()
         if not stones:
             return False
@@ -99,7 +127,7 @@ class RecordState:
             if name == DELETED:
                 continue
             for s in sibs:
-                if any(not covers(t.value, s.dot) for t in stones):
+                if not any(covers(t.value, s.dot) for t in stones):
                     return True
         return False
 
@@ -111,7 +139,7 @@ class RecordState:
 
     def has_conflict(self) -> bool:
         # (field_conflicts() without building its dict: the store asks this of every record)
-        return any(len(s) > 1 for s in self.fields.values()) or self.delete_conflict()
+        return any(disagree(n, s) for n, s in self.fields.items() if len(s) > 1) or self.delete_conflict()
 
     # --- writing ---------------------------------------------------------------------------
 

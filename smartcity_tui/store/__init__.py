@@ -2,12 +2,13 @@
 metadata on every write, undo journal. Never imports the UI."""
 
 from .errors import (
-    PlanExists, PlanLocked, PlanNotFound, PlanReadOnly, PlanTooNew, PlanUnreadable,
-    PlanWriteFailed, StoreError,
+    PlanChangedOnDisk, PlanExists, PlanLocked, PlanLockFailed, PlanMissingRecovered, PlanNotFound, PlanReadOnly,
+    PlanTooNew, PlanUnreadable, PlanWriteFailed, StoreError,
 )
 from .plan_store import PlanStore
 
 __all__ = [
-    "PlanExists", "PlanLocked", "PlanNotFound", "PlanReadOnly", "PlanStore", "PlanTooNew",
-    "PlanUnreadable", "PlanWriteFailed", "StoreError",
+    "PlanChangedOnDisk", "PlanExists", "PlanLocked", "PlanLockFailed", "PlanMissingRecovered", "PlanNotFound",
+    "PlanReadOnly", "PlanStore", "PlanTooNew", "PlanUnreadable", "PlanWriteFailed",
+    "StoreError",
 ]

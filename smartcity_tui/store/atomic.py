@@ -7,11 +7,56 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
-# Antivirus and indexers on Windows hold freshly written files open for a moment; replacing
-# then fails with PermissionError. Retry for a short while before giving up.
-REPLACE_RETRY_SECONDS = 2.0
+# On Windows an antivirus scanner, the OneDrive client or the search indexer holds a freshly
+# written file open for a moment; replacing or deleting it then fails with a sharing violation
+# (winerror 32, 33) or, for a file being deleted, access denied (5). Those are waited out,
+# backing off, for up to RETRY_SECONDS (a slow scanner on a USB 2.0 flash drive takes seconds).
+# The app lowers the wait (`set_retry_seconds`): its writes run on the screen's thread, and a
+# frozen screen is worse than a quick "file in use, try again".
+TRANSIENT_WINERRORS = (5, 32, 33)
+RETRY_SECONDS = 10.0
+_retry_seconds = RETRY_SECONDS
+
+
+def set_retry_seconds(seconds: float) -> None:
+    global _retry_seconds
+    _retry_seconds = seconds
+
+
+def retry_seconds() -> float:
+    return _retry_seconds
+
+
+class FileInUse(PermissionError):
+    """Still held by another program when the retries ran out: said as "in use", not as "no
+    permission" (Windows reports a file held for deletion as access denied)."""
+
+    reason_key = "reason.in_use"
+
+
+def transient(error: OSError) -> bool:
+    """A Windows hold that goes away by itself. A PermissionError elsewhere is a real one."""
+    if getattr(error, "winerror", None) in TRANSIENT_WINERRORS:
+        return True
+    return sys.platform == "win32" and isinstance(error, PermissionError)
+
+
+def with_retry(action, seconds: float | None = None):
+    """Run `action()`, retrying while it fails with a transient Windows hold."""
+    deadline = time.monotonic() + (retry_seconds() if seconds is None else seconds)
+    delay = 0.01
+    while True:
+        try:
+            return action()
+        except OSError as e:
+            if not transient(e):
+                raise
+            if time.monotonic() >= deadline:
+                raise FileInUse(e.errno, e.strerror, e.filename) from e
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
 
 
 def fsync_dir(folder: Path) -> None:
@@ -31,18 +76,17 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def replace_with_retry(src: Path, dst: Path, retry_seconds: float = REPLACE_RETRY_SECONDS) -> None:
-    deadline = time.monotonic() + retry_seconds
-    delay = 0.01
-    while True:
-        try:
-            os.replace(src, dst)
-            return
-        except PermissionError:
-            if time.monotonic() >= deadline:
-                raise
-            time.sleep(delay)
-            delay = min(delay * 2, 0.2)
+def replace_with_retry(src: Path, dst: Path, retry_seconds: float | None = None) -> None:
+    with_retry(lambda: os.replace(src, dst), retry_seconds)
+
+
+def unlink_with_retry(path: Path, retry_seconds: float | None = None) -> bool:
+    """Delete `path`; False when it could not be (held, gone read-only): never raises."""
+    try:
+        with_retry(lambda: path.unlink(missing_ok=True), retry_seconds)
+    except OSError:
+        return False
+    return True
 
 
 def temp_path_for(target: Path) -> Path:
@@ -50,13 +94,19 @@ def temp_path_for(target: Path) -> Path:
     return target.with_name(f".{target.name}.{os.getpid()}.tmp")
 
 
-def remove_stale_temps(target: Path) -> list[Path]:
-    """Delete temp files of `target` left by killed processes (a crash mid-write leaves one).
+def stale_temps(target: Path) -> list[Path]:
+    """Temp files of `target` left by other processes (a crash mid-write leaves one)."""
+    own = temp_path_for(target).name
+    return sorted(t for t in target.parent.glob(f".{glob_escape(target.name)}.*.tmp") if t.name != own)
+
+
+def remove_stale_temps(target: Path, rescue: Callable[[Path], bool] | None = None) -> list[Path]:
+    """Delete temp files of `target` left by killed processes, except those `rescue` keeps
+    (it returns True for a temp file it moved to safety: see rescue.py, for the plan itself).
     Call only while holding the plan's lock: then no other process is writing `target`."""
     removed = []
-    own = temp_path_for(target).name
-    for tmp in target.parent.glob(f".{glob_escape(target.name)}.*.tmp"):
-        if tmp.name == own:
+    for tmp in stale_temps(target):
+        if rescue is not None and rescue(tmp):
             continue
         try:
             tmp.unlink()
@@ -95,6 +145,20 @@ def atomic_write_parts(target: Path, parts: Iterable[bytes], *, durable: bool = 
         raise
     if durable:
         fsync_dir(target.parent)
+        if sys.platform == "win32":
+            _flush_renamed(target)
+
+
+def _flush_renamed(target: Path) -> None:
+    """NTFS commits a rename to its journal lazily: after a power cut within seconds of a save
+    the old plan can be back. Flushing the renamed file (FlushFileBuffers, which Python's
+    fsync is) forces the journal out with it. Best effort: a file held by a scanner is left
+    to the lazy commit (and the next session's sweep keeps a newer temp file, rescue.py)."""
+    try:
+        with open(target, "r+b") as f:
+            os.fsync(f.fileno())
+    except OSError:
+        pass
 
 
 def atomic_copy(src: Path, dst: Path) -> None:

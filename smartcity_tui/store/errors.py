@@ -30,7 +30,9 @@ class PlanExists(StoreError):
 
 class PlanUnreadable(StoreError):
     """The file is not a plan we can read. It is never overwritten; `backups` lists the
-    readable backups, newest first, for the user to restore."""
+    readable backups, newest first, for the user to restore. Restoring is offered only for
+    damaged content: a file the disk or OneDrive would not hand over (`io_error`) may well
+    be intact, and a backup put over it would lose every edit since."""
 
     key = "store.unreadable"
 
@@ -38,7 +40,11 @@ class PlanUnreadable(StoreError):
         if not isinstance(reason, Reason):  # a parser's or check's own words: a detail
             reason = Reason("reason.damaged", reason)
         self.backups = backups or []
-        hint_key = "store.unreadable_has_backup" if self.backups else "store.unreadable_no_backup"
+        self.io_error = reason.key not in CONTENT_REASONS
+        if self.io_error:
+            hint_key = "store.unreadable_io"
+        else:
+            hint_key = "store.unreadable_has_backup" if self.backups else "store.unreadable_no_backup"
         self.hint_key = hint_key
         super().__init__(path, reason=reason, backup=str(self.backups[0]) if self.backups else "")
 
@@ -46,17 +52,67 @@ class PlanUnreadable(StoreError):
         return t(self.key, lang, **self.params) + " " + t(self.hint_key, lang, **self.params)
 
 
+# Reasons that are about what the file holds, not about getting it off the disk.
+CONTENT_REASONS = ("reason.damaged", "reason.not_plan")
+
+
 class PlanTooNew(StoreError):
     key = "store.too_new"
 
 
 class PlanLocked(StoreError):
+    """Another session holds the plan. `live`: the operating system says its holder is
+    running, so --break-lock cannot help (and the message does not offer it)."""
+
     key = "store.locked"
+
+    def __init__(self, path: Path | str, holder: str = "?", live: bool = False) -> None:
+        self.live = live
+        if live:
+            self.key = "store.locked_live"
+        super().__init__(path, holder=holder)
 
 
 class PlanReadOnly(StoreError):
+    """A write to a store that is open to read only. `reason` (an i18n Reason) says why, when
+    the plan was opened read-only because it cannot be written where it is (a write-protected
+    drive, a read-only folder or file); None when read-only was asked for."""
+
     key = "store.read_only"
+
+    def __init__(self, path: Path | str, reason: Reason | None = None) -> None:
+        self.reason = reason
+        if reason is not None:
+            self.key = "store.read_only_because"
+        super().__init__(path, reason=reason or "")
 
 
 class PlanWriteFailed(StoreError):
     key = "store.write_failed"
+
+
+class PlanChangedOnDisk(StoreError):
+    """The file was replaced by another program since this store read or wrote it (a `git
+    checkout` or `pull`, a sync client, a copy dragged over it): writing now would throw that
+    content away. Nothing was written; the edit is still in the form."""
+
+    key = "store.changed_on_disk"
+
+
+class PlanLockFailed(StoreError):
+    """The lock could not be taken for a reason of the disk (a path too long, a file held by
+    another program): the plan is not opened for writing, nothing was changed."""
+
+    key = "store.lock_failed"
+
+
+class PlanMissingRecovered(StoreError):
+    """The plan file is gone, but a complete copy of it survives: a save cut short (a pulled
+    flash drive, a power cut) left it as a temp file, now kept as `recovered`."""
+
+    key = "store.missing_recovered"
+
+    def __init__(self, path: Path | str, recovered: list[Path]) -> None:
+        self.recovered = recovered
+        super().__init__(path, copy=str(recovered[0]))
+

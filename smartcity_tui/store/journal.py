@@ -24,6 +24,18 @@ MAX_STEPS = 500
 
 
 @dataclass(frozen=True)
+class Siblings:
+    """The values a field held side by side before a decision (a conflict, or a delete that
+    raced an edit), in dot order, the shown one last. Undoing the decision writes them back,
+    each under a new dot of its own, so the conflict is open again with every value: never a
+    rewind, so a copy that already received the decision merges with the reopened state.
+    Tombstones are written back as they were (not afresh), so a delete that raced an edit
+    races it again."""
+
+    values: tuple[Any, ...]
+
+
+@dataclass(frozen=True)
 class Change:
     record_id: str
     field: str

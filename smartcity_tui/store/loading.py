@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
-import platform
 import uuid
 from pathlib import Path
 from typing import Any, Callable
@@ -33,8 +32,13 @@ def new_replica_id() -> str:
 
 
 def home_of(path: Path) -> dict[str, str]:
-    """Where a replica id belongs: this file's resolved path on this machine."""
-    return {"path": os.path.normcase(str(path.resolve())), "machine": platform.node()}
+    """Where a replica last wrote: this file's resolved path and this machine's id (not its
+    host name: cloned laptops share host names). Read only to tell a group that its plan was
+    last written on another laptop (`PlanStore.handed_over`); identity does not rest on it,
+    every writing session takes a fresh replica id anyway."""
+    from .machine import machine_id
+
+    return {"path": os.path.normcase(str(path.resolve())), "machine": machine_id()}
 
 
 def _is_int(x: Any) -> bool:

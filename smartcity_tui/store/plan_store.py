@@ -8,6 +8,7 @@ never a rewind, so an undone edit that already travelled in a bundle still merge
 
 from __future__ import annotations
 
+import copy
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -17,24 +18,32 @@ from ..model.plan import Plan
 from ..model.records import PlanInfo, Record, record_type
 from ..model.revision import DELETED, RecordState, merge_states
 from . import backups
-from .atomic import remove_stale_temps
+from . import opening
 from .pauses import no_gc_pauses
-from .errors import PlanExists, PlanUnreadable, PlanWriteFailed
+from .errors import PlanExists, PlanNotFound, PlanUnreadable, PlanWriteFailed
 from .journal import TOMBSTONE, Change, Journal
 from .lock import PlanLock
 from .loading import APP_FORMAT, META, RECORDS, Clock, load_plan_data, _now, home_of, new_replica_id
 from .schema import SCHEMA_VERSION
 from .storage import DurableJSONStorage
 from .table import PlanDB
+from .settling import Settling
 from .writing import StoreWriter
 
 # Re-exported: bundle/ reads plan files with the same loader and names.
 __all__ = ["APP_FORMAT", "META", "RECORDS", "PlanStore", "load_plan_data", "home_of", "new_replica_id"]
 
 
-class PlanStore(StoreWriter):
+class PlanStore(StoreWriter, Settling):
     """Open with `PlanStore.open(path)` or `PlanStore.create(...)`; close when done (or use
     it as a context manager) so the lock is released."""
+
+    # Set by open (store/opening.py): why the plan opened read-only where it is (an i18n Reason);
+    # the holder of a lock left by a session that ended without closing; copies newer than the
+    # plan kept from a save cut short (store/rescue.py), newest first.
+    readonly_reason = None
+    recovered_stale_lock = None
+    recovered_copies: tuple = ()
 
     def __init__(self, path: Path, data: dict[str, Any], *, readonly: bool, clock: Clock | None,
                  durable: bool = True) -> None:
@@ -52,6 +61,9 @@ class PlanStore(StoreWriter):
         self._doc_ids: dict[str, int] = {}
         self._live: dict[str, Record] = {}
         self._conflicts: set[str] = set()
+        self._orphans: set[str] = set()
+        self._children: dict[str, set[str]] = {}  # programme id -> its indicators and milestones
+        self._parent_of: dict[str, str] = {}
         for doc_id, doc in data.get(RECORDS, {}).items():
             try:
                 state = RecordState.from_dict(doc)
@@ -65,6 +77,8 @@ class PlanStore(StoreWriter):
         self._plan: Plan | None = None
         self._replica_checked = False
         self._backed_up = False
+        self._on_disk: tuple[int, int, int] | None = None  # the file as last read or written
+        self._disk_meta: tuple[Any, ...] = ()
         self.journal = Journal()
         self.listeners: list[Callable[[], None]] = []
 
@@ -73,17 +87,30 @@ class PlanStore(StoreWriter):
     @classmethod
     def open(cls, path: Path | str, *, readonly: bool = False, break_lock: bool = False,
              clock: Clock | None = None, durable: bool = True) -> "PlanStore":
+        """Locked before it is read (what this session writes on is what is on disk); read-only,
+        with `readonly_reason`, where the plan cannot be written (store/opening.py)."""
         path = Path(path)
-        with no_gc_pauses():
-            data = load_plan_data(path)
-            store = cls(path, data, readonly=readonly, clock=clock, durable=durable)
-        if store.plan_id not in store._states:
-            raise PlanUnreadable(path, "the plan's own record is missing", backups.readable(path))
-        if not readonly:
-            store._lock.acquire(store.team, break_lock=break_lock)
-            # holding the lock, we are the only writer: debris of a killed writer can go
-            for target in (path, store._lock.path, *backups.existing(path), backups.backup_path(path, 1)):
-                remove_stale_temps(target)
+        lock, why_readonly = (None, None) if readonly else opening.take_lock(path, break_lock)
+        try:
+            with no_gc_pauses():
+                data = load_plan_data(path)
+                store = cls(path, data, readonly=readonly or why_readonly is not None, clock=clock,
+                            durable=durable)
+            if store.plan_id not in store._states:
+                raise PlanUnreadable(path, "the plan's own record is missing", backups.readable(path))
+        except PlanNotFound:
+            opening.missing(path, lock)  # a surviving copy of a save cut short is offered
+            raise
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        store.readonly_reason = why_readonly
+        if lock is not None:
+            store._lock = lock
+            store.recovered_stale_lock = lock.recovered
+            store.recovered_copies = tuple(opening.settle(path, lock, store._meta, store.team))
+        store._mark_disk()
         return store
 
     @classmethod
@@ -139,9 +166,10 @@ class PlanStore(StoreWriter):
 
     @property
     def handed_over(self) -> bool:
-        """Last written at another place (a merged plan handed back out, a copy from another
-        laptop) and not yet here: its team name is still that place's. A homeless file (a
-        backup put back, the shipped sample) came from no team's place."""
+        """Last written on another laptop (a merged plan handed back out, a copy brought on a
+        flash drive) and not yet here: its team name is still that laptop's. Another folder or
+        drive letter on this laptop is not another place. A homeless file (a backup put back,
+        the shipped sample) came from no team's place."""
         rep = self._meta["replica"]
         if self._replica_checked or self.readonly or not (rep.get("path") or rep.get("machine")):
             return False
@@ -167,7 +195,7 @@ class PlanStore(StoreWriter):
             if not isinstance(info, PlanInfo):
                 info = PlanInfo(id=self.plan_id)
             records = {k: v for k, v in self._live.items() if k != self.plan_id}
-            self._plan = Plan(info, records, self._conflicts)
+            self._plan = Plan(info, records, self._conflicts | self._orphans)
         return self._plan
 
     def get(self, record_id: str) -> Record | None:
@@ -182,7 +210,8 @@ class PlanStore(StoreWriter):
         return [self._states[k].copy() for k in sorted(self._states)]
 
     def conflicts(self) -> list[RecordState]:
-        return [self._states[k].copy() for k in sorted(self._conflicts)]
+        """Every record with an open conflict (orphans included, see `orphans`)."""
+        return [self._states[k].copy() for k in sorted(self._conflicts | self._orphans)]
 
     def _refresh(self, state: RecordState) -> None:
         """Bring the live model object and conflict set in line with one record's state."""
@@ -200,6 +229,7 @@ class PlanStore(StoreWriter):
             self._live.pop(state.id, None)
         else:
             self._live[state.id] = cls.from_fields(state.id, state.values())
+        self._note_family(state)
 
     # --- writing -----------------------------------------------------------------------------
 
@@ -261,63 +291,29 @@ class PlanStore(StoreWriter):
             self._write(changes, label=label or f"edit {record.KIND}")
         return self._live.get(record.id, record)
 
-    def delete(self, record_id: str, *, label: str = "") -> None:
-        """Delete a record (a tombstone, undoable). A programme takes its indicators and
-        milestones with it, in the same undo step."""
-        record = self._require(record_id)
-        ids = [record_id]
-        if record.KIND == "programme":
-            plan = self.plan()
-            ids += [r.id for r in plan.indicators_of(record_id)] + [r.id for r in plan.milestones_of(record_id)]
-        changes = [Change(i, DELETED, self._states[i].value(DELETED, False), TOMBSTONE) for i in ids]
-        self._write(changes, label=label or f"delete {record.KIND}")
-
-    def restore(self, record_id: str) -> None:
-        """Bring back a deleted record (also settles a delete-versus-edit conflict). A
-        programme brings back the indicators and milestones its delete took with it: those
-        carry a tombstone with the very dot of the programme's own."""
-        state = self._states[record_id]
-        ids = [record_id]
-        if state.kind == "programme":
-            ids += self._cascaded_children(state)
-        changes = [Change(i, DELETED, self._states[i].value(DELETED, False), False) for i in ids]
-        self._write(changes, label="restore")
-
-    def _cascaded_children(self, programme: RecordState) -> list[str]:
-        dots = {t.dot for t in programme.tombstones()}
-        if not dots:
-            return []
-        return [
-            s.id for s in self._states.values()
-            if s.kind in ("indicator", "milestone") and s.value("programme_id") == programme.id
-            and any(t.dot in dots for t in s.tombstones())
-        ]
-
-    def settle_delete(self, record_id: str) -> None:
-        """Settle a delete-versus-edit conflict by deleting, covering the concurrent edit."""
-        state = self._states[record_id]
-        self._write([Change(record_id, DELETED, state.value(DELETED, False), TOMBSTONE)], label="delete")
-
-    def resolve(self, record_id: str, field: str, value: Any) -> None:
-        """Settle a field conflict with `value` (one of the siblings, or a new one)."""
-        state = self._states[record_id]
-        self._write([Change(record_id, field, state.value(field), value)], label="resolve")
-
     def set_info(self, **fields: Any) -> PlanInfo:
         return self.update(self.plan_id, label="edit plan", **fields)  # type: ignore[return-value]
 
     def set_team(self, team: str) -> None:
         """The working group this file's edits and bundles are in the name of. Not a record
         and not merged: each laptop names its own group (a merged plan handed back out still
-        carries the secretariat's name until the group sets its own). Not undoable."""
-        self._ensure_writable()
-        old, old_saved = self._meta.get("team", ""), self._meta.get("saved_at")
-        self._meta["team"] = team
-        self._meta["saved_at"] = self._clock().isoformat()  # the save state shows this write
+        carries the secretariat's name until the group sets its own). Not undoable.
+        A new name starts a new replica id, so that a replica id names one team forever: the
+        writes made so far keep the old name on every laptop, whatever the merge order."""
+        if team == self._meta.get("team", ""):
+            return
+        saved, checked = copy.deepcopy(self._meta), self._replica_checked
         try:
+            self._ensure_writable()
+            if self._meta.get("counter", 0) > 0:
+                self._take_fresh_replica()
+            self._meta["team"] = team
+            self._meta["saved_at"] = self._clock().isoformat()  # the save state shows this write
             self._flush_meta()
         except BaseException as e:
-            self._meta["team"], self._meta["saved_at"] = old, old_saved
+            self._meta.clear()
+            self._meta.update(saved)
+            self._replica_checked = checked
             self._storage.mark_dirty(META, self._meta_doc_id)
             if isinstance(e, OSError):
                 raise PlanWriteFailed(self.path, reason=os_reason(e)) from None

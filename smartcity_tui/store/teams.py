@@ -22,18 +22,31 @@ def known_teams(store) -> dict[str, str]:
     return out
 
 
+def merge_team_tables(*tables: Mapping[str, str]) -> dict[str, str]:
+    """One table from many, the same whatever their order. Since a team's new name starts a
+    new replica id (PlanStore.set_team), a replica id names one team; only files from before
+    that rule can name one replica twice, and then the greater name is kept, so every laptop
+    shows the same."""
+    out: dict[str, str] = {}
+    for table in tables:
+        for r, name in table.items():
+            if r and name and (r not in out or name > out[r]):
+                out[r] = name
+    return dict(sorted(out.items()))
+
+
 def note_teams(store, teams: Mapping[str, str], *, write: bool) -> bool:
     """Remember `teams` in the plan's meta; True when something was new. With write=False
     the table goes to disk with the store's next write (a merge, in the same durable write);
     with write=True it is written now, on its own, when it changed."""
     table = store._meta.get(TEAMS)
     table = dict(table) if isinstance(table, dict) else {}
-    new = {r: t for r, t in teams.items() if r and t and table.get(r) != t and r != store.replica_id}
-    if not new:
+    merged = merge_team_tables(table, {r: t for r, t in teams.items() if r != store.replica_id})
+    if merged == dict(sorted(table.items())):
         return False
     store._ensure_writable()
     old = store._meta.get(TEAMS)
-    store._meta[TEAMS] = dict(sorted({**table, **new}.items()))
+    store._meta[TEAMS] = merged
     if write:
         try:
             store._flush_meta()

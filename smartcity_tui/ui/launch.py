@@ -1,23 +1,34 @@
 """Open a plan and run the app on it: what `smartcity-tui PLAN`, `smartcity-tui` alone and
 `smartcity-tui demo` share. A plan that will not open (locked, unreadable, too new) is shown
-on a screen that says why and what to do; nothing is written."""
+on a screen that says why and what to do; nothing is written. A plan that cannot be written
+where it is (a write-protected flash drive, a read-only folder or file) opens to read
+(`store.readonly_reason` says why)."""
 
 from __future__ import annotations
 
 import gc
 from pathlib import Path
 
+from .. import exit_signals
 from ..settings import Settings
-from ..store import PlanStore, StoreError
+from ..store import PlanMissingRecovered, PlanNotFound, PlanStore, StoreError
+from ..store import atomic
 from ..store.pauses import no_gc_pauses
 from .factory import create_app
+
+# The app writes on the screen's thread: a file held by a scanner is waited for this long at
+# most (not atomic.RETRY_SECONDS), then the officer is told "in use" and can simply save again.
+UI_RETRY_SECONDS = 2.0
 
 
 def open_plan(path: Path | None, *, break_lock: bool = False) -> tuple[PlanStore | None, StoreError | None]:
     """The open store, or the reason it would not open; (None, None) when there is no file
-    yet (the first-run form creates it)."""
-    if path is None or not path.exists():
+    yet (the first-run form creates it). A missing plan of which a whole copy survives (a save
+    cut short by a pulled flash drive) is a reason: the copy is offered, not a new plan."""
+    if path is None:
         return None, None
+    if not path.exists():
+        return None, surviving_copy(path)
     # The collector stays off until the plan's objects are frozen: one full pass over ten
     # thousand records' objects costs ~200 ms, and would find nothing to free.
     with no_gc_pauses():
@@ -35,15 +46,47 @@ def open_plan(path: Path | None, *, break_lock: bool = False) -> tuple[PlanStore
     return store, None
 
 
+def surviving_copy(path: Path) -> PlanMissingRecovered | None:
+    """For a plan file that is not there: the problem naming a whole copy of it kept beside
+    it (store/rescue.py), or None when there is none (or its folder is gone)."""
+    if not path.parent.is_dir():
+        return None
+    try:
+        PlanStore.open(path).close()  # it appeared meanwhile: the app opens it as usual
+    except PlanMissingRecovered as e:
+        return e
+    except (PlanNotFound, StoreError):
+        return None
+    return None
+
+
 def launch(path: Path | None, settings: Settings, *, break_lock: bool = False, note: str = "") -> int:
     """Run the app on `path` (it opens the plan itself, off the UI thread); the exit code is 2
     when the plan could not be opened, as for every other command."""
-    app = create_app(None, settings, plan_path=path, note=note, break_lock=break_lock)
+    missing = path if path is not None else (Path(settings.last_plan) if settings.last_plan else None)
+    problem = surviving_copy(missing) if missing is not None and not missing.exists() else None
+    if problem is not None:
+        path = missing
+    app = create_app(None, settings, plan_path=path, note=note, break_lock=break_lock, problem=problem)
+
+    def ask_to_exit() -> bool:
+        # from a signal handler or Windows' console thread: only schedule the exit
+        loop = getattr(app, "_loop", None)
+        if loop is None or loop.is_closed():
+            return False
+        loop.call_soon_threadsafe(app.exit)
+        return True
+
+    finished = exit_signals.install(ask_to_exit)
+    retry = atomic.retry_seconds()
+    atomic.set_retry_seconds(UI_RETRY_SECONDS)
     try:
         result = app.run()
     finally:
+        atomic.set_retry_seconds(retry)
         if app.store is not None:
             app.store.close()
+        finished()
     if app.problem is not None:
         return 2
     return int(result or 0)

@@ -34,9 +34,14 @@ class Replica:
         self._last: list[tuple[str, str, Any]] = []  # (record, field, value before): for undo
 
     def write(self, record: str, kind: str, changes: dict[str, Any]) -> None:
+        state = self.states.get(record)
+        if state is not None:
+            # as the store: a write of what is stored already is no write
+            changes = {n: v for n, v in changes.items() if not self._stored(state, n, v)}
+            if not changes:
+                return
         self.counter += 1
         dot = (self.rid, self.counter)
-        state = self.states.get(record)
         state = RecordState(record, kind) if state is None else state.copy()
         context = dict(state.vv)
         undo = []
@@ -49,6 +54,17 @@ class Replica:
             self.log.append(Write(record, name, dot, stored, context))
         self.states[record] = state
         self._last = undo
+
+    @staticmethod
+    def _stored(state: RecordState, name: str, value: Any) -> bool:
+        sibs = state.fields.get(name, [])
+        if value is TOMB:
+            return state.deleted
+        if name == DELETED and state.delete_conflict():
+            return False
+        if not sibs:
+            return value is None or (name == DELETED and value is False)
+        return all(s.value == value for s in sibs)
 
     def undo(self) -> None:
         if not self._last:

@@ -132,3 +132,54 @@ def test_bad_input_exits_2_with_one_line_and_leaves_ours_as_it_was(repo, tmp_pat
     assert "other.json" in capsys.readouterr().err
     assert ours.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("ours")) == ["ours.json"]
+
+
+def _legacy_app(monkeypatch) -> None:
+    """Edits as the app before per-session replica ids: a file reopened where it lives keeps
+    writing under its replica id, so two branches of one clone share it."""
+    from smartcity_tui.store.writing import StoreWriter
+
+    def keep(self) -> None:
+        self._replica_checked = True
+
+    monkeypatch.setattr(StoreWriter, "_take_fresh_replica", keep)
+
+
+def _assert_every_edit_kept(plan: Path, prog_id: str, expected: dict) -> None:
+    with PlanStore.open(plan, readonly=True) as store:
+        state = store.state(prog_id)
+        for field, value in expected.items():
+            held = [s.value for s in state.fields.get(field, [])]
+            assert value in held, f"{field}: {value!r} lost, the plan holds {held!r}"
+
+
+@pytest.mark.parametrize("upgraded_between", [False, True])
+def test_a_long_lived_branch_merged_twice_loses_no_edit(repo, monkeypatch, upgraded_between):
+    """One clone, two branches written under one replica id (files from before per-session
+    replica ids), merged, edited again, merged again: every edit of both branches is in the
+    plan (shown, or kept in a conflict), no field emptied. With `upgraded_between`, the
+    second round of edits is made by this version (fresh replica ids)."""
+    repo, prog_id = repo
+    plan = repo / "plan.json"
+    _legacy_app(monkeypatch)
+    git(repo, "checkout", "-q", "-b", "pokja-a")
+    edit(plan, prog_id, description="Uraian pokja A")
+    commit(repo, "pokja A: uraian")
+    git(repo, "checkout", "-q", "main")
+    edit(plan, prog_id, lead_agency="Diskominfo")
+    commit(repo, "sekretariat: OPD")
+    result = git(repo, "merge", "--no-edit", "pokja-a", check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    if upgraded_between:
+        monkeypatch.undo()
+    git(repo, "checkout", "-q", "pokja-a")
+    edit(plan, prog_id, progress=20)
+    commit(repo, "pokja A: kemajuan")
+    git(repo, "checkout", "-q", "main")
+    edit(plan, prog_id, name="Pasar Rakyat Wonosari")
+    commit(repo, "sekretariat: nama")
+    result = git(repo, "merge", "--no-edit", "pokja-a", check=False)
+    assert result.returncode in (0, 1), result.stdout + result.stderr
+    _assert_every_edit_kept(plan, prog_id, {"description": "Uraian pokja A", "lead_agency": "Diskominfo",
+                                            "progress": 20, "name": "Pasar Rakyat Wonosari",
+                                            "budget": {"2025": 100}})

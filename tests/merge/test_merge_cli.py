@@ -103,3 +103,42 @@ def test_a_bundle_of_another_plan_needs_adopt_into_an_empty_plan(tmp_path, capsy
     assert code == 1
     with PlanStore.open(empty, readonly=True) as store:
         assert store.plan().info.region == "Wonosari Raya" and len(store.conflicts()) == 2
+
+
+def _group_bundle(plan: Path, folder: Path, team: str, edit) -> Path:
+    from smartcity_tui.bundle import ExportOptions, export_bundle
+
+    copy = folder / team.replace(" ", "-") / "plan.json"
+    copy.parent.mkdir(parents=True)
+    shutil.copyfile(plan, copy)
+    with PlanStore.open(copy) as store:
+        store.set_team(team)
+        edit(store)
+        return export_bundle(store, ExportOptions(folder)).path
+
+
+def test_agreeing_groups_merge_with_exit_0_and_a_deleted_programme_names_its_orphan(plan, tmp_path, capsys):
+    """Two groups typing the same agency and both deleting one SWOT item: exit 0, nothing to
+    settle. Then one group deletes a programme while another adds a milestone to it: exit 1,
+    and `conflicts` says whose delete it was and what to do."""
+    from smartcity_tui.model.records import Milestone
+
+    with PlanStore.open(plan, readonly=True) as store:
+        prog = next(p for p in store.plan().programmes if p.code == "ECO-01")
+        swot = store.plan().swot[0].id
+    def agree(store):
+        store.update(prog.id, lead_agency="Dinas Perdagangan dan UMKM")
+        store.delete(swot)
+    a = _group_bundle(plan, tmp_path / "r1", "Pokja A", agree)
+    b = _group_bundle(plan, tmp_path / "r1", "Pokja B", agree)
+    code, out, _ = run(capsys, "merge", plan, a, b)
+    assert code == 0, out
+    assert run(capsys, "conflicts", plan)[0] == 0
+    gone = _group_bundle(plan, tmp_path / "r2", "Pokja Hapus", lambda s: s.delete(prog.id))
+    added = _group_bundle(plan, tmp_path / "r2", "Pokja Tambah",
+                          lambda s: s.add(Milestone(programme_id=prog.id, year=2026, title="Uji coba pasar daring")))
+    code, out, _ = run(capsys, "merge", plan, gone, added)
+    assert code == 1
+    code, out, _ = run(capsys, "conflicts", plan)
+    assert code == 1 and "Uji coba pasar daring" in out
+    assert "Programnya (ECO-01" in out and "dihapus oleh Pokja Hapus" in out

@@ -42,7 +42,8 @@ def test_ours_keeps_its_identity_and_gains_theirs_edits(tmp_path):
     assert merge_plan_files(base, ours, theirs) == 0
     after = _meta(ours)
     assert (after["replica"], after["team"], after["counter"]) == (before["replica"], "Pokja A", before["counter"])
-    assert after["teams"] == {_meta(theirs)["replica"]["id"]: "Pokja B"}
+    assert after["teams"][_meta(theirs)["replica"]["id"]] == "Pokja B"
+    assert after["teams"][_meta(base)["replica"]["id"]] == "Sekretariat"  # each replica its own team
     # BASE and THEIRS only read: not changed, no lock or backup beside them, no temp left
     assert base.read_bytes() == base_bytes and theirs.read_bytes() == theirs_bytes
     assert sorted(p.name for p in tmp_path.iterdir()) == files

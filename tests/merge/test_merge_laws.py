@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from sim import TOMB, Replica, maximal_writes
 from smartcity_tui.bundle.merge import canonical, merge_sets
-from smartcity_tui.model.revision import DELETED, covers
+from smartcity_tui.model.revision import DELETED, covers, meaning
 
 FIELDS = ("name", "lead_agency", "budget")
 VALUES = st.one_of(st.none(), st.sampled_from(["Bappeda", "Diskominfo", "Dinkes", ""]),
@@ -113,10 +113,26 @@ def test_a_delete_never_hides_an_edit_its_deleter_had_not_seen(history):
     survivors = maximal_writes([w for r in reps for w in r.log])
     for rid, state in merged.items():
         stones = [v for d, v in survivors.get((rid, DELETED), {}).items() if isinstance(v, dict)]
-        unseen_edit = any(not covers(t, dot) for t in stones
-                          for (r2, name), writes in survivors.items()
-                          if r2 == rid and name != DELETED for dot in writes)
+        # an edit no surviving delete had seen (one delete that saw it is a knowing delete)
+        unseen_edit = stones and any(not any(covers(t, dot) for t in stones)
+                                     for (r2, name), writes in survivors.items()
+                                     if r2 == rid and name != DELETED for dot in writes)
         if unseen_edit:
             assert not state.deleted and state.has_conflict()
         if state.deleted:
             assert stones and not unseen_edit
+
+
+@LAWS
+@given(histories)
+def test_a_field_is_in_conflict_exactly_when_its_surviving_values_disagree(history):
+    """Agreement is not a conflict: two groups writing the same value, or two deletes, are
+    settled silently; any two different surviving values are listed."""
+    reps = play(history)
+    merged = merge_sets(*(r.states.values() for r in reps))
+    for (rid, name), writes in maximal_writes([w for r in reps for w in r.log]).items():
+        meanings: list = []
+        for v in writes.values():
+            if meaning(name, v) not in meanings:
+                meanings.append(meaning(name, v))
+        assert (name in merged[rid].field_conflicts()) == (len(meanings) > 1), (rid, name, writes)

@@ -29,6 +29,8 @@ op = st.one_of(
     st.tuples(st.just("undo"), st.integers(0, 2)),
     st.tuples(st.just("bundle"), st.integers(0, 2), st.integers(0, 2)),
     st.tuples(st.just("states"), st.integers(0, 2), st.integers(0, 2)),
+    # a person settles a conflict (and may undo it: the conflict comes back)
+    st.tuples(st.just("decide"), st.integers(0, 2), st.integers(0, 9), st.integers(0, 3)),
 )
 
 
@@ -51,6 +53,23 @@ def _live_ids(store: PlanStore) -> list[str]:
     return sorted(r.id for r in store.plan().records.values() if r.KIND in ("programme", "swot"))
 
 
+def _decide(store: PlanStore, pick: int, choice: int) -> None:
+    """Settle one open conflict as the conflicts screen would: a field by one of its values,
+    a delete versus edit by restoring or deleting, an orphan likewise."""
+    open_ = store.conflicts()
+    if not open_:
+        return
+    state = open_[pick % len(open_)]
+    fields = sorted(n for n in state.field_conflicts() if n != "_deleted")
+    if fields:
+        sibs = state.fields[fields[0]]
+        store.resolve(state.id, fields[0], sibs[choice % len(sibs)].value)
+    elif choice % 2:
+        store.restore(state.id)
+    else:
+        store.settle_delete(state.id)
+
+
 def play(history, folder: Path) -> list[PlanStore]:
     reps = _copies(folder)
     drive = folder / "flashdisk"
@@ -70,6 +89,8 @@ def play(history, folder: Path) -> list[PlanStore]:
             else:
                 exported = export_bundle(other, ExportOptions(drive))
                 apply(who, [read_bundle(exported.path)])
+        elif kind == "decide":
+            _decide(who, step[2], step[3])
         elif kind == "restore":
             gone = sorted(s.id for s in who.states() if s.deleted)
             if gone:

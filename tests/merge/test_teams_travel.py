@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import shutil
 from pathlib import Path
 
@@ -30,7 +32,9 @@ def test_merged_plan_passes_every_team_name_on(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     b1 = read_bundle(export_bundle(economy, ExportOptions(out)).path)
-    assert b1.teams == {economy.replica_id: "Pokja Smart Economy"}
+    sample = json.loads(SAMPLE.read_text(encoding="utf-8"))["_meta"]["1"]
+    # the group's own replica, and the sample's writes in the name of the team that made them
+    assert b1.teams == {economy.replica_id: "Pokja Smart Economy", sample["replica"]["id"]: sample["team"]}
     apply(secretariat, [b1])
     merged = read_bundle(export_bundle(secretariat, ExportOptions(out, zip=True)).path)
     assert merged.teams[economy.replica_id] == "Pokja Smart Economy"

@@ -51,10 +51,11 @@ def test_lock_is_released_on_close(tmp_plan):
 
 
 def test_stale_lock_of_a_dead_process_is_recovered(tmp_plan):
-    _write_lock(tmp_plan, pid=_dead_pid())
+    _write_lock(tmp_plan, pid=_dead_pid())  # as an older app wrote it: no OS lock behind it
     with PlanStore.open(tmp_plan) as store:
         holder = json.loads(_lock_path(tmp_plan).read_text(encoding="utf-8"))
         assert holder["pid"] == os.getpid()
+        assert store.recovered_stale_lock is not None and store.recovered_stale_lock.team == "Pokja Ekonomi"
         store.update(store.plan().swot[0].id, text="ditulis setelah kunci basi")
 
 
@@ -79,8 +80,12 @@ def test_a_live_process_on_this_machine_keeps_its_lock(tmp_plan):
         proc.wait()
 
 
-def test_an_empty_lock_file_is_taken_as_being_written_until_it_is_old(tmp_plan):
+def test_an_empty_lock_file_is_free_and_a_garbled_one_is_waited_out_until_it_is_old(tmp_plan):
+    # empty: a process died (or lost the race) between making the file and writing its name
     _lock_path(tmp_plan).write_bytes(b"")
+    PlanStore.open(tmp_plan).close()
+    # garbled: an older app may be writing it this instant; only an old one is debris
+    _lock_path(tmp_plan).write_bytes(b'{"pid": 12')
     with pytest.raises(PlanLocked):
         PlanStore.open(tmp_plan)
     old = time.time() - 60

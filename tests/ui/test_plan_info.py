@@ -240,7 +240,7 @@ def test_period_warning_snapshot(snap_compare, app):
     assert snap_compare(app, terminal_size=(80, 24), run_before=change_period)
 
 
-async def test_a_group_renames_the_team_of_a_plan_handed_out_by_the_secretariat(tmp_path):
+async def test_a_group_renames_the_team_of_a_plan_handed_out_by_the_secretariat(tmp_path, monkeypatch):
     """The merged plan comes back on a flash drive still in the secretariat's name: the group
     puts its own name on it, and its next bundle travels under that name."""
     import shutil
@@ -257,6 +257,11 @@ async def test_a_group_renames_the_team_of_a_plan_handed_out_by_the_secretariat(
     handed_out = tmp_path / "pokja" / "rencana.json"
     handed_out.parent.mkdir()
     shutil.copyfile(secretariat, handed_out)
+    # opened on the group's laptop (another machine id)
+    from smartcity_tui.store import machine
+
+    monkeypatch.setenv(machine.ENV_DIR, str(tmp_path / "laptop-pokja"))
+    machine._machine_id_for.cache_clear()
     app, store = open_app(handed_out)
     try:
         async with app.run_test(size=(80, 24)) as pilot:

@@ -1,0 +1,68 @@
+"""Can the plan be written where it is? A plan on a write-protected flash drive or SD card, in a
+read-only folder or network share, or a file marked read-only, is opened to read: every edit
+is refused with the reason and what to do, rather than the app failing at open (or, for a
+read-only file, rewriting it writable behind the officer's back).
+
+Each check says which of three reasons applies, as an i18n Reason the app and the command
+line put in the officer's language; all three advise copying the plan to the laptop.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import sys
+from pathlib import Path
+
+from ..i18n import Reason
+
+DRIVE = "reason.readonly_drive"
+FOLDER = "reason.readonly_folder"
+FILE = "reason.readonly_file"
+
+# ERROR_WRITE_PROTECT: an SD card's switch, a locked USB stick (Python says EACCES for it)
+_WINDOWS_WRITE_PROTECT = 19
+
+
+def write_block(plan: Path) -> Reason | None:
+    """Why `plan` cannot be written, judged before trying, or None. The file's own mode bits
+    are read, not os.access: the superuser may write anything, but a plan someone marked
+    read-only (0444, or Windows' Read-only box) is meant to stay as it is."""
+    try:
+        mode = plan.stat().st_mode
+    except OSError:
+        mode = None
+    if mode is not None and stat.S_ISREG(mode) and not mode & stat.S_IWUSR:
+        return Reason(FILE)
+    folder = plan.parent
+    if _read_only_mount(folder):
+        return Reason(DRIVE)
+    # Windows keeps a Read-only flag on folders (Documents has it) that it never enforces,
+    # and os.access there reads only that flag: the lock's creation tells instead.
+    if sys.platform != "win32" and folder.is_dir() and not os.access(folder, os.W_OK):
+        return Reason(FOLDER)
+    return None
+
+
+def _read_only_mount(folder: Path) -> bool:
+    statvfs = getattr(os, "statvfs", None)
+    if statvfs is None:
+        return False
+    try:
+        return bool(statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+def lock_error_reason(error: OSError) -> Reason | None:
+    """The read-only reason an error from creating the lock file means, or None when it means
+    something else (a path too long, a file in use), which is not a reason to read only."""
+    winerror = getattr(error, "winerror", None)
+    if error.errno == errno.EROFS or winerror == _WINDOWS_WRITE_PROTECT:
+        return Reason(DRIVE, error.strerror or "")
+    if winerror in (32, 33) or getattr(error, "reason_key", ""):
+        return None  # held by another program: not read-only
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return Reason(FOLDER, error.strerror or "")
+    return None
