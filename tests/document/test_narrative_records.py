@@ -144,6 +144,7 @@ def test_two_groups_starting_the_same_section_meet_in_one_record(empty_plan, tmp
     records = [r for r in a.plan().records.values() if isinstance(r, NarrativeSection)]
     assert len(records) == 1
     state = a.state(records[0].id)
+    assert set(state.field_conflicts()) == {"text"}  # the same section key twice is agreement
     assert sorted(s.value for s in state.fields["text"]) == ["Maksud menurut pokja A.", "Maksud menurut pokja B."]
     a.close(), b.close()
 
