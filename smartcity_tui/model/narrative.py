@@ -120,6 +120,13 @@ def regulations(plan: Plan) -> list[Regulation]:
     return sorted(plan._kind(Regulation.KIND), key=lambda r: (r.order, r.id))
 
 
+def next_order(records: list[Regulation] | list[InstitutionMember]) -> int:
+    """The `order` of an entry appended after `records` (the regulations, one body's
+    members): one more than the greatest, so a new entry goes last. Set it explicitly: the
+    store's default order comes from its write counter, which starts again in each session."""
+    return max((r.order for r in records), default=0) + 1
+
+
 def members(plan: Plan, body: str | None = None) -> list[InstitutionMember]:
     """Members of one body, or of all (bodies in their fixed order), each in its order."""
     rank = {k: i for i, k in enumerate(INSTITUTION_BODIES.keys)}

@@ -151,8 +151,11 @@ def test_two_groups_starting_the_same_section_meet_in_one_record(empty_plan, tmp
 
 def test_members_and_regulations_added_or_edited_by_two_groups_all_arrive(empty_plan, tmp_path):
     with PlanStore.open(empty_plan, durable=False) as store:
-        ketua = store.add(InstitutionMember(body="team", role="Ketua", agency="Bappeda"))
-        sekretaris = store.add(InstitutionMember(body="team", role="Sekretaris", agency="Diskominfo"))
+        ketua = store.add(InstitutionMember(body="team", role="Ketua", agency="Bappeda",
+                                            order=narrative.next_order(narrative.members(store.plan(), "team"))))
+        sekretaris = store.add(InstitutionMember(body="team", role="Sekretaris", agency="Diskominfo",
+                                                 order=narrative.next_order(narrative.members(store.plan(), "team"))))
+    assert (ketua.order, sekretaris.order) == (1, 2)
     a = laptop(empty_plan, tmp_path / "a.json", "Pokja A")
     b = laptop(empty_plan, tmp_path / "b.json", "Pokja B")
     a.update(ketua.id, name="Dr. Sri Wahyuningsih")
@@ -160,7 +163,7 @@ def test_members_and_regulations_added_or_edited_by_two_groups_all_arrive(empty_
     b.update(ketua.id, pentahelix="government")  # another field of the same member
     a.add(Regulation(text="UU 23/2014 tentang Pemerintahan Daerah"))
     b.add(Regulation(text="PP 59/2022 tentang Perkotaan"))
-    b.add(InstitutionMember(body="forum", role="Ketua", agency="Komunitas TI"))
+    b.add(InstitutionMember(body="forum", role="Ketua", agency="Komunitas TI", order=1))
     a.merge_in(b.states())
     plan = a.plan()
     assert a.conflicts() == []
