@@ -20,11 +20,14 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
+import sample_plan_book as book  # noqa: E402
 import sample_plan_content as content  # noqa: E402
 
 from smartcity_tui.model import (  # noqa: E402
     Indicator, Milestone, PlanInfo, Programme, Readiness, Stakeholder, Strategy, SwotItem,
 )
+from smartcity_tui.model import narrative  # noqa: E402
+from smartcity_tui.model.records import InstitutionMember, Regulation  # noqa: E402
 from smartcity_tui.store import PlanStore  # noqa: E402
 
 DEFAULT_OUT = HERE.parent / "sample_data" / "plan.json"
@@ -76,6 +79,7 @@ def build_sample_plan(out: Path, seed: int = 2026) -> Path:
                     store.add(Milestone(id=new_id(), programme_id=prog.id, year=year, quarter=quarter,
                                         title=title, deliverable=deliverable, done=done))
         add_official_codes(store)
+        add_book(store, new_id)
     finally:
         store.close()
     return out
@@ -90,6 +94,22 @@ def add_official_codes(store: PlanStore) -> None:
     for prog in store.plan().programmes:
         if prog.code in OFFICIAL_CODES:
             store.update(prog.id, nomenclature_code=OFFICIAL_CODES[prog.code])
+
+
+def add_book(store: PlanStore, new_id) -> None:
+    """The book's own parts (scripts/sample_plan_book.py): the draft's round, the prose of
+    every section, the dasar hukum and the members of the Smart City institutions. Kept apart
+    from the records above, and last, so that their ids and order stay as they were."""
+    store.set_info(draft_round=book.DRAFT_ROUND)
+    for section, text in book.SECTIONS.items():
+        store.save(narrative.edited(store.plan(), section, text))
+    for pillar, text in book.DIMENSIONS.items():
+        store.save(narrative.edited(store.plan(), "dimension", text, pillar))
+    for i, text in enumerate(book.REGULATIONS, start=1):
+        store.add(Regulation(id=new_id(), text=text, order=i))
+    for i, (body, role, name, agency, pentahelix) in enumerate(book.MEMBERS, start=1):
+        store.add(InstitutionMember(id=new_id(), body=body, role=role, name=name, agency=agency,
+                                    pentahelix=pentahelix, order=i))
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
-"""Bundles: what travels on the flash drive (docs/bundle-format.md), and the Markdown draft.
+"""Bundles: what travels on the flash drive (docs/bundle-format.md), the book included.
 
 export_bundle writes one (writer.py), read_bundle reads and checks one (reader.py),
-render_markdown makes the masterplan document (markdown.py). No UI here."""
+render_markdown writes the masterplan book (smartcity_tui/document) as Markdown. No UI here."""
 
 from .errors import BundleError
 from .markdown import render_markdown

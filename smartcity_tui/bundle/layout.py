@@ -12,6 +12,7 @@ FORMAT_VERSION = 1
 MANIFEST = "manifest.toml"
 PLAN_FILE = "plan.toml"
 MARKDOWN = "masterplan.md"
+HTML = "masterplan.html"  # the same book as one self-contained HTML file (print to PDF, open in Word)
 PILLAR_DIR = "pillars"
 
 
@@ -27,8 +28,9 @@ DATA_FILES: tuple[str, ...] = (PLAN_FILE, *PILLAR_FILES.values())
 HEADER_KEYS = ("plan_id", "pillar")
 # Arrays of records in a file, in the order they are written; a kind not listed here (from a
 # newer app) follows, sorted by name.
-KIND_ORDER = ("plan", "readiness", "swot", "strategy", "programme", "indicator", "milestone")
-PLAN_KINDS = ("plan", "readiness")
+KIND_ORDER = ("plan", "readiness", "narrative", "regulation", "member", "swot", "strategy", "programme",
+              "indicator", "milestone")
+PLAN_KINDS = ("plan", "readiness", "narrative", "regulation", "member")
 PILLAR_KINDS = ("swot", "strategy", "programme")  # carry their own pillar
 PROGRAMME_CHILD_KINDS = ("indicator", "milestone")  # go with their programme's pillar
 

@@ -11,14 +11,14 @@ from pathlib import Path
 from typing import Callable
 
 from .. import __version__
+from ..document import build_document, write_html, write_markdown
 from ..store import PlanStore
 from ..store.teams import known_teams
 from . import toml_out
 from .checks import REPLICA, check_table
 from .encode import count, encode_file, route
 from .errors import BundleError, Problem
-from .layout import FORMAT_NAME, FORMAT_VERSION, MANIFEST, MARKDOWN, MAX_TEAM_CHARS, MAX_TEAMS
-from .markdown import render_markdown
+from .layout import FORMAT_NAME, FORMAT_VERSION, HTML, MANIFEST, MARKDOWN, MAX_TEAM_CHARS, MAX_TEAMS
 from .naming import bundle_name, free_target
 from .references import dangling
 from .safe_write import sha256, sweep_leftovers, write_folder, write_zip
@@ -30,7 +30,7 @@ __all__ = ["ExportOptions", "ExportResult", "bundle_name", "export_bundle"]
 class ExportOptions:
     out_dir: Path
     zip: bool = False
-    lang: str = "id"  # language of masterplan.md
+    lang: str = "id"  # language of masterplan.md and masterplan.html
 
 
 @dataclass
@@ -67,7 +67,8 @@ def export_bundle(store: PlanStore, options: ExportOptions, *,
     wire = {s.id: s.to_dict() for s in states}
     _refuse_unreadable(store, states, wire)
     groups = route(states)
-    total = 2 * (len(groups) + 1) + 2  # prepare record files and Markdown, write those and the manifest, verify
+    # prepare the record files and the book (md, html), write those and the manifest, verify
+    total = 2 * (len(groups) + 2) + 2
     done = 0
 
     def step(label: str) -> None:
@@ -80,8 +81,11 @@ def export_bundle(store: PlanStore, options: ExportOptions, *,
     for rel, group in groups.items():
         files[rel] = encode_file(plan_id, rel, group, wire)
         step(rel)
-    files[MARKDOWN] = render_markdown(plan, lang=options.lang, conflicts=conflicts).encode("utf-8")
+    book = build_document(plan, lang=options.lang, conflicts=conflicts)
+    files[MARKDOWN] = write_markdown(book).encode("utf-8")
     step(MARKDOWN)
+    files[HTML] = write_html(book).encode("utf-8")
+    step(HTML)
     counts = count(states)
     digests = {rel: sha256(data) for rel, data in files.items()}
     manifest = {

@@ -1,36 +1,78 @@
-"""smartcity-tui render PLAN [--lang id|en]: print the masterplan draft as Markdown, e.g.
-`smartcity-tui render plan.json > rencana-induk.md`, then `pandoc rencana-induk.md -o
-rencana-induk.docx`. Always UTF-8, whatever the console's code page."""
+"""smartcity-tui render PLAN [--format md|html|docx] [--lang id|en] [--out FILE]: the
+masterplan book. Markdown goes to the screen without --out (`> rencana-induk.md` works, in
+UTF-8 whatever the console's code page); HTML and Word need --out. The file is written
+atomically: a failed or interrupted render never leaves half a document under the name."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
-from ..bundle import render_markdown
-from ..i18n import get_language, t
+from ..document import build_document, write_html, write_markdown
+from ..document.docx import docx_bytes
+from ..document.errors import DocumentError
+from ..i18n import get_language, os_reason, t
 from ..store import PlanStore
-from .common import Subcommands, plan_path
+from ..store.atomic import atomic_write_bytes
+from .common import CommandError, Subcommands, plan_path
 
 NAME = "render"
+FORMATS = ("md", "html", "docx")
 
 
 def add_parser(sub: Subcommands) -> argparse.ArgumentParser:
-    p = sub.add_parser(NAME, help=t("bundle.cli.render_help"), description=t("bundle.cli.render_help"))
+    p = sub.add_parser(NAME, help=t("doc.cli.render_help"), description=t("doc.cli.render_help"))
     p.add_argument("plan", type=plan_path, metavar="PLAN", help=t("cli.plan_arg"))
+    p.add_argument("--format", choices=FORMATS, default="md", help=t("doc.cli.format_help"))
+    p.add_argument("--out", type=Path, metavar="FILE", help=t("doc.cli.out_help"))
     return p
 
 
+def _check_out(out: Path | None, fmt: str) -> None:
+    """Every problem with --out is said before the plan is even read."""
+    if out is None:
+        if fmt != "md":
+            raise CommandError(t("doc.cli.out_required", format=fmt))
+        return
+    if out.is_dir():
+        raise CommandError(t("doc.cli.out_is_dir", path=out, example=out / f"rencana-induk.{fmt}"))
+    if not out.parent.is_dir():
+        raise CommandError(t("doc.cli.out_dir_missing", path=out.parent))
+
+
 def run(args: argparse.Namespace) -> int:
+    fmt = args.format
+    _check_out(args.out, fmt)
     with PlanStore.open(args.plan, readonly=True) as store:
-        text = render_markdown(store.plan(), lang=get_language(), conflicts=store.conflicts())
+        doc = build_document(store.plan(), lang=get_language(), conflicts=store.conflicts())
+    try:
+        if fmt == "docx":
+            data = docx_bytes(doc)
+        elif fmt == "html":
+            data = write_html(doc).encode("utf-8")
+        else:
+            data = write_markdown(doc).encode("utf-8")
+    except DocumentError as e:
+        raise CommandError(e.message()) from None
+    if args.out is None:
+        _to_stdout(data)
+        return 0
+    try:
+        atomic_write_bytes(args.out, data)
+    except OSError as e:
+        raise CommandError(t("doc.write_failed", path=args.out, reason=os_reason(e))) from None
+    print(t("doc.cli.written", path=args.out))
+    return 0
+
+
+def _to_stdout(data: bytes) -> None:
     out = getattr(sys.stdout, "buffer", None)
     if out is not None:
         # bytes, not the console encoding: a Windows cp1252 console would garble or fail on
         # Indonesian text and emoji, and pandoc expects UTF-8 from a redirected file
         sys.stdout.flush()
-        out.write(text.encode("utf-8"))
+        out.write(data)
         out.flush()
     else:
-        sys.stdout.write(text)
-    return 0
+        sys.stdout.write(data.decode("utf-8"))

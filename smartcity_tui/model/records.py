@@ -166,6 +166,7 @@ class PlanInfo(Record):
     vision: str = ""
     missions: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
+    draft_round: str = ""  # the round this draft comes from, e.g. "Draf hasil Bimtek Tahap III"
 
     @property
     def years(self) -> range:
@@ -309,3 +310,50 @@ def record_type(kind: str) -> type[Record]:
     except KeyError:
         raise KeyError(f"unknown record kind {kind!r}") from None
 
+
+
+# --- the narrative of the masterplan book (model/narrative.py says how to find and edit it) ---
+
+@dataclass
+class NarrativeSection(Record):
+    """The prose of one section of the book (latar belakang, metodologi, a dimension's
+    narrative...): Markdown with emphasis and lists, no raw HTML (document/narrative.py
+    reads it). One record per section, with an id derived from the plan id and the section
+    (narrative.section_id), so two groups who each start the same section write the same
+    record and their texts meet as a conflict instead of standing as two sections."""
+
+    KIND: ClassVar[str] = "narrative"
+    id: str = field(default_factory=new_id)
+    section: str = ""  # NARRATIVE_SECTIONS key
+    pillar: str = ""  # the dimension of a "dimension" section; "" for the others
+    text: str = ""
+
+
+@dataclass
+class Regulation(Record):
+    """One law or regulation the plan rests on (dasar hukum), as the book cites it:
+    "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah". One record each, so
+    groups adding different regulations never conflict."""
+
+    KIND: ClassVar[str] = "regulation"
+    id: str = field(default_factory=new_id)
+    text: str = ""
+    order: int = 0
+
+
+@dataclass
+class InstitutionMember(Record):
+    """One seat in the Smart City institutions (kelembagaan): the Dewan Smart City, the Tim
+    Pelaksana or the Forum. One record per member, so edits to different members merge."""
+
+    KIND: ClassVar[str] = "member"
+    id: str = field(default_factory=new_id)
+    body: str = "council"  # INSTITUTION_BODIES key
+    role: str = ""  # role in the body: "Ketua", "Sekretaris", "Anggota", "Koordinator ..."
+    name: str = ""  # a person's name; may stay empty when the seat goes with an office
+    agency: str = ""  # the agency or organisation the member comes from
+    pentahelix: str = ""  # PENTAHELIX_ROLES key, or "" when not said
+    order: int = 0
+
+
+RECORD_TYPES.update({cls.KIND: cls for cls in (NarrativeSection, Regulation, InstitutionMember)})

@@ -8,12 +8,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..i18n import get_language, t
+from . import narrative
 from .codes import code_list, nomenclature_level, reference_code_ok
 from .plan import Plan
 from .records import Programme
 from .vocab import (
-    FUNDING_SOURCES, HORIZONS, INNOVATION_KINDS, PENTAHELIX_ROLES, PILLAR_KEYS, PRIORITIES,
-    QUADRANTS, RATINGS, READINESS_ASPECTS, REGION_KINDS, STATUSES, STRATEGY_KINDS, pillar,
+    FUNDING_SOURCES, HORIZONS, INNOVATION_KINDS, INSTITUTION_BODIES, PENTAHELIX_ROLES, PILLAR_KEYS,
+    PRIORITIES, QUADRANTS, RATINGS, READINESS_ASPECTS, REGION_KINDS, STATUSES, STRATEGY_KINDS, pillar,
 )
 
 ERROR = "error"
@@ -179,6 +180,8 @@ def validate(plan: Plan) -> list[Finding]:
         if not plan.strategies_for(key):
             add(Finding("pillar.no_strategy", WARNING, "", key, {"pillar": pillar(key).id}))
 
+    _validate_narrative(plan, add)
+
     for rid in sorted(plan.conflict_ids):
         rec = plan.get(rid)
         add(Finding("record.conflict", WARNING, rid, plan.pillar_of(rec) if rec else "", {"id": rid[:8]}))
@@ -253,6 +256,38 @@ def _check_nomenclature(plan: Plan, pr: Programme, add, p: dict) -> None:
     codes = code_list(plan)
     if len(codes) and codes.get(code) is None:
         add(Finding("programme.nomenclature_not_in_list", WARNING, pr.id, pr.pillar, {**p, "code": code}))
+
+
+def _validate_narrative(plan: Plan, add) -> None:
+    """What the book still lacks in prose, dasar hukum and kelembagaan: warnings, since a
+    draft between workshops is allowed to be unfinished; the document prints a note there."""
+    # Plan-wide findings, a dimension's narrative too (its key is in params["dimension"]): a
+    # pillar card counts what its own records lack, and the narrative is the book's.
+    for s in narrative.empty_sections(plan):
+        add(Finding("narrative.empty", WARNING, s.record_id, "",
+                    {"section": s.title("id"), "section_en": s.title("en"), "dimension": s.pillar}))
+    for r in narrative.unknown_sections(plan):
+        add(Finding("narrative.unknown_section", WARNING, r.id, "", {"value": r.section}))
+    regulations = narrative.regulations(plan)
+    if not regulations:
+        add(Finding("regulation.none", WARNING, plan.info.id))
+    for r in regulations:
+        if not r.text.strip():
+            add(Finding("regulation.empty_text", WARNING, r.id))
+    members = narrative.members(plan)
+    for m in members:
+        p = {"name": _short(m.name or m.role or m.agency)}
+        if m.body not in INSTITUTION_BODIES:
+            add(Finding("member.bad_body", ERROR, m.id, "", {**p, "value": m.body}))
+        if m.pentahelix and m.pentahelix not in PENTAHELIX_ROLES:
+            add(Finding("member.bad_pentahelix", ERROR, m.id, "", {**p, "value": m.pentahelix}))
+        if not (m.name.strip() or m.role.strip() or m.agency.strip()):
+            add(Finding("member.empty", WARNING, m.id))
+    seated = {m.body for m in members}
+    for body in INSTITUTION_BODIES:
+        if body.key not in seated:
+            add(Finding("member.body_empty", WARNING, plan.info.id, "",
+                        {"body": body.id, "body_en": body.en}))
 
 
 def errors(findings: list[Finding]) -> list[Finding]:

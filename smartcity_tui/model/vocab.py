@@ -194,3 +194,25 @@ RATINGS = Vocabulary(
     _c("sedang", "Sedang", "Fair"),
     _c("kurang", "Kurang", "Poor"),
 )
+
+# The sections of the masterplan book whose prose the plan holds (NarrativeSection.section),
+# in book order; model/narrative.py says which chapter each belongs to. "dimension" is the
+# narrative of one dimension (one per pillar), the others exist once per plan.
+NARRATIVE_SECTIONS = Vocabulary(
+    _c("background", "Latar Belakang", "Background"),
+    _c("purpose", "Maksud dan Tujuan", "Purpose and Objectives"),
+    _c("scope", "Ruang Lingkup", "Scope"),
+    _c("methodology", "Metodologi", "Methodology"),
+    _c("regional_profile", "Gambaran Umum Daerah", "Overview of the Region"),
+    _c("dimension", "Narasi Dimensi", "Dimension Narrative"),
+    _c("financing", "Pembiayaan", "Financing"),
+    _c("institutions", "Kelembagaan", "Institutions"),
+    _c("closing", "Penutup", "Closing"),
+)
+
+# The Smart City institutions (kelembagaan) a masterplan names, and the ministry evaluates.
+INSTITUTION_BODIES = Vocabulary(
+    _c("council", "Dewan Smart City", "Smart City Council"),
+    _c("team", "Tim Pelaksana Smart City", "Smart City Implementation Team"),
+    _c("forum", "Forum Smart City", "Smart City Forum"),
+)

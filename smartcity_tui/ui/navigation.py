@@ -47,21 +47,22 @@ def jump(app: SmartCityApp, record_id: str, field: str = "") -> bool:
     if isinstance(record, (PlanInfo, Readiness)):
         app.action_open_plan_info()
     elif record is not None and plan.pillar_of(record) in PILLAR_KEYS:
-        app.action_open_pillar(plan.pillar_of(record))
+        # The pillar screen selects it itself: a screen made just now opens on the record's
+        # view (selecting after its first draw lost a race with its tab bar, which activates
+        # its first tab when it mounts).
+        app.pillar_screen(plan.pillar_of(record)).show_record(record_id)
+        return True
     else:
         app.notify(t("search.gone"), timeout=4)
         return False
-    # the screen may be new: select once it has been mounted and drawn
+    # the plan screen may be new: select once it has been mounted and drawn
     app.call_after_refresh(_select, app, record_id, field)
     return True
 
 
 def _select(app: SmartCityApp, record_id: str, field: str) -> None:
-    from .screens.pillar import PillarScreen
     from .screens.plan_info import PlanInfoScreen
 
     screen = app.screen
     if isinstance(screen, PlanInfoScreen):
         screen.select_record(record_id, field=field)
-    elif isinstance(screen, PillarScreen):
-        screen.select_record(record_id)

@@ -12,7 +12,8 @@ import re
 from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal
 
 PILLARS = ("governance", "branding", "economy", "living", "society", "environment")  # section 1
-KIND_ORDER = ("plan", "readiness", "swot", "strategy", "programme", "indicator", "milestone")  # section 4
+KIND_ORDER = ("plan", "readiness", "narrative", "regulation", "member", "swot", "strategy", "programme",
+              "indicator", "milestone")  # section 4
 BARE = re.compile(r"[A-Za-z0-9_-]+")
 SHORT = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
 
@@ -197,11 +198,14 @@ def manifest(facts: dict, records: list[dict], files: dict[str, bytes]) -> bytes
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def write_bundle(facts: dict, records: list[dict], masterplan: bytes | None) -> dict[str, bytes]:
+def write_bundle(facts: dict, records: list[dict], masterplan: bytes | None,
+                 html: bytes | None = None) -> dict[str, bytes]:
     """The files of a bundle, manifest last. `facts`: format, format_version, app_version,
     plan_id, replica_id, team, exported_at, language, teams."""
     files = record_files(facts["plan_id"], records)
     if masterplan is not None:
         files["masterplan.md"] = masterplan
+    if html is not None:
+        files["masterplan.html"] = html
     files["manifest.toml"] = manifest(facts, records, files)
     return files

@@ -74,8 +74,8 @@ def test_render_prints_the_masterplan_as_markdown(capsys):
     code, out, _ = run(capsys, "render", SAMPLE)
     assert code == 0
     doc = parse(out)
-    assert doc.headings[0] == (1, "Rencana Induk Smart City Kabupaten Wonosari Raya 2025-2029")
-    assert (2, "1. Smart Governance") in doc.headings
+    assert doc.headings[0] == (1, "Rencana Induk Smart City Kabupaten Wonosari Raya Tahun 2025\u20132029")
+    assert (2, "4.1 Smart Governance") in doc.headings
     code, out, _ = run(capsys, "render", SAMPLE, "--lang", "en")
     assert code == 0 and parse(out).headings[0][1].startswith("Smart City Masterplan")
 

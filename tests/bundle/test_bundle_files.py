@@ -12,7 +12,7 @@ from hypothesis import given, strategies as st
 
 from bundle_helpers import WHEN, export, make_plan, manifest, sha
 from smartcity_tui.bundle import bundle_name
-from smartcity_tui.bundle.layout import DATA_FILES, FORMAT_NAME, FORMAT_VERSION, MARKDOWN
+from smartcity_tui.bundle.layout import DATA_FILES, FORMAT_NAME, FORMAT_VERSION, HTML, MARKDOWN
 from smartcity_tui.model.vocab import PILLAR_KEYS
 
 FAT_NAME = re.compile(r"[a-z0-9-]+_[a-z0-9-]+_\d{4}-\d{2}-\d{2}_\d{4}")
@@ -52,7 +52,7 @@ def test_manifest_names_format_plan_team_and_checksum_of_every_other_file(tmp_pa
         assert (man["plan_id"], man["replica_id"], man["team"]) == (store.plan_id, store.replica_id, store.team)
         assert man["exported_at"] == WHEN.isoformat()
     assert result.files[-1] == "manifest.toml"
-    assert set(man["files"]) == set(result.files) - {"manifest.toml"} == {*DATA_FILES, MARKDOWN}
+    assert set(man["files"]) == set(result.files) - {"manifest.toml"} == {*DATA_FILES, MARKDOWN, HTML}
     for rel, entry in man["files"].items():
         data = (result.path / rel).read_bytes()
         assert entry == {"sha256": sha(data), "size": len(data)}
@@ -130,7 +130,7 @@ def test_the_format_spec_states_the_limits_and_files_the_code_uses():
     from smartcity_tui.bundle import layout
     spec = (Path(__file__).resolve().parents[2] / "docs" / "bundle-format.md").read_text(encoding="utf-8")
     assert f'"{layout.FORMAT_NAME}"' in spec and f"format_version = {layout.FORMAT_VERSION}" in spec
-    for rel in (*DATA_FILES, MARKDOWN, layout.MANIFEST):
+    for rel in (*DATA_FILES, MARKDOWN, layout.HTML, layout.MANIFEST):
         assert f"`{rel}`" in spec
     assert f"{layout.MAX_ZIP_MEMBERS:,} of them" in spec
     assert f"{layout.MAX_FILE_BYTES // 2**20} MB" in spec and f"{layout.MAX_TOTAL_BYTES // 2**20} MB" in spec

@@ -37,7 +37,8 @@ def _export_and_compare(store: PlanStore, plan_file: Path, out: Path, lang: str 
         "plan_id": store.plan_id, "replica_id": store.replica_id, "team": store.team,
         "exported_at": WHEN.isoformat(), "language": lang, "teams": known_teams(store),
     }
-    mine = spec_writer.write_bundle(facts, _records_in_file(plan_file), app["masterplan.md"])
+    mine = spec_writer.write_bundle(facts, _records_in_file(plan_file), app["masterplan.md"],
+                                   app["masterplan.html"])
     assert list(mine) == list(app)
     for rel in app:
         assert mine[rel] == app[rel], (rel, _first_difference(mine[rel], app[rel]))

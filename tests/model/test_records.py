@@ -8,13 +8,14 @@ import json
 import pytest
 
 from smartcity_tui.model.records import (
-    RECORD_TYPES, Indicator, Milestone, NomenclatureCode, PlanInfo, Programme, Readiness, Stakeholder,
-    Strategy, SwotItem, record_type,
+    RECORD_TYPES, Indicator, InstitutionMember, Milestone, NarrativeSection, NomenclatureCode, PlanInfo, Programme,
+    Readiness, Regulation, Stakeholder, Strategy, SwotItem, record_type,
 )
 
 FULL = [
     PlanInfo(region="Wonosari Raya", region_kind="kota", province="Jawa Tengah", start_year=2025,
-             end_year=2029, vision="Kota cerdas", missions=["Satu", "Dua"], targets=["Indeks SPBE 3,5"]),
+             end_year=2029, vision="Kota cerdas", missions=["Satu", "Dua"], targets=["Indeks SPBE 3,5"],
+             draft_round="Draf hasil Bimtek Tahap III"),
     Readiness(aspect="infrastruktur", topic="Jaringan TIK", rating="kurang", description="Fiber baru 3 kecamatan",
               gap="15 kecamatan", order=2),
     SwotItem(pillar="living", quadrant="T", text="Banjir musiman", element="transport", subtopic="drainase",
@@ -32,6 +33,10 @@ FULL = [
               targets={2026: 20, 2028: 60.5}, order=1, reference_code="PB.3.2.1"),
     Milestone(programme_id="p1", year=2027, quarter=3, title="Uji coba", deliverable="Laporan", done=True),
     NomenclatureCode(code="2.16.03", name="Program Aplikasi Informatika"),
+    NarrativeSection(section="dimension", pillar="living", text="Narasi *dimensi*\n\n- butir satu"),
+    Regulation(text="Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah", order=2),
+    InstitutionMember(body="team", role="Ketua", name="Ir. Sri Lestari", agency="Bappeda", pentahelix="government",
+                      order=1),
 ]
 
 

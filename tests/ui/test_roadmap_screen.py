@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from plan_screens_support import build_full_plan, open_app, programme_id
+from ui_support import until
 
 from smartcity_tui.model.roadmap import BAR_DONE, BAR_MILESTONE
 from smartcity_tui.ui.plan_writes import PlanWrite
@@ -99,12 +100,17 @@ async def test_enter_opens_the_programme_selected_on_its_pillar_screen(app):
         target = programme_id(app, "ECO-02")
         assert app.screen.query_one(RoadmapChart).current_id == target
         await pilot.press("enter")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, PillarScreen) and screen.pillar_key == "economy"
-        assert screen.view == "programmes"
-        view = screen.query_one(ProgrammeView)
-        assert view.selected_id == target and app.focused is view.table
+
+        def opened() -> bool:
+            screen = app.screen
+            if not (isinstance(screen, PillarScreen) and screen.view == "programmes"):
+                return False
+            views = screen.query(ProgrammeView)
+            return bool(views) and views.first().selected_id == target and app.focused is views.first().table
+
+        # the pillar screen opens, then shows its programmes with the cursor on ECO-02
+        await until(pilot, opened, "ECO-02 selected on the Smart Economy programmes")
+        assert app.screen.pillar_key == "economy"
         # r again: the roadmap as it was left, cursor on the same programme
         await pilot.press("r")
         assert isinstance(app.screen, RoadmapScreen)

@@ -56,10 +56,11 @@ class PillarScreen(PlanScreen):
         yield footer()
 
     def on_mount(self) -> None:
-        self.query_one(SwotBoard).quadrant("S").focus()
         if self._select_on_mount is not None:
             self.call_after_refresh(self.select_record, self._select_on_mount)
             self._select_on_mount = None
+        else:
+            self.query_one(SwotBoard).quadrant("S").focus()
 
     @property
     def view(self) -> str:
@@ -168,7 +169,20 @@ class PillarScreen(PlanScreen):
         if self.is_mounted:
             self.select_record(record_id)
         else:
+            # The tabs open on the record's view: the tab bar activates its first tab on
+            # mount, and a switch made before that message is handled was undone by it.
+            self._first_view = self._view_of(record_id) or self._first_view
             self._select_on_mount = record_id
+
+    def _view_of(self, record_id: str) -> str | None:
+        from ...model.records import Indicator, Milestone, Programme, Strategy, SwotItem
+
+        plan = app_of(self).plan
+        record = plan.get(record_id)
+        if isinstance(record, Indicator):
+            record = plan.get(record.programme_id)
+        views = {SwotItem: "swot", Strategy: "strategies", Programme: "programmes", Milestone: "timeline"}
+        return views.get(type(record)) if record is not None else None
 
 
     # --- language switch ---------------------------------------------------------------------------

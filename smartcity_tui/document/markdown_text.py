@@ -1,4 +1,4 @@
-"""Building blocks of the Markdown draft: escaping of user text and GFM tables.
+"""Building blocks of the Markdown writer: escaping of user text and GFM tables.
 
 User text is typed by officers and may hold anything: '|' in a programme name, '*' or '#'
 in a SWOT item, '<' in an indicator, several lines in a description. `inline()` makes it
@@ -10,9 +10,10 @@ table cell, open emphasis, a link, HTML or (for pandoc) math and citations."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # \ ` * _ [ ] < > # | ~ & are Markdown; $ ^ @ are pandoc's math, superscript and citations.
-_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&$^@])")
+_ESCAPES = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|~&$^@"})
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
 # a line starting like a list item, heading underline or ordered list ("1." "2)")
 _BLOCK_START = re.compile(r"^([-+=])|^(\d{1,9})([.)])")
@@ -20,8 +21,9 @@ BR = "<br>"
 
 
 def _line(text: str) -> str:
-    text = _CONTROL.sub(" ", text.replace("\t", " ")).strip()
-    text = _SPECIAL.sub(r"\\\1", text)
+    if not text.isprintable():
+        text = _CONTROL.sub(" ", text.replace("\t", " "))
+    text = text.strip().translate(_ESCAPES)
     m = _BLOCK_START.match(text)
     if m:
         if m.group(1):
@@ -33,7 +35,13 @@ def _line(text: str) -> str:
 
 def inline(text: object) -> str:
     """Any user text as safe inline Markdown on one line; line breaks kept as <br>."""
-    s = str(text).strip()
+    return _inline(str(text))
+
+
+@lru_cache(maxsize=16384)
+def _inline(text: str) -> str:
+    # cached: a big plan repeats its agencies, years, amounts and labels thousands of times
+    s = text.strip()
     if not s:
         return ""
     if "\n" not in s and "\r" not in s and not _CONTROL.search(s) and "\t" not in s \
@@ -52,12 +60,22 @@ def bold(text: str) -> str:
     return f"**{text}**" if text else ""
 
 
-def table(header: list[str], rows: list[list[str]], right: set[int] = frozenset()) -> str:
-    """A GFM table of already escaped cells; columns in `right` are right-aligned (numbers)."""
+def table(header: list[str], rows: list[list[str]], right: set[int] = frozenset(),
+          center: set[int] = frozenset(), widths: tuple[int, ...] = ()) -> str:
+    """A GFM table of already escaped cells; columns in `right` are right-aligned (numbers),
+    in `center` centred. `widths` sets the length of each column's delimiter, which pandoc
+    reads as relative column widths; CommonMark readers ignore it."""
     def row(cells: list[str]) -> str:
         return "| " + " | ".join(cells) + " |"
-    delim = ["---:" if i in right else "---" for i in range(len(header))]
-    return "\n".join([row(header), row(delim), *(row(r) for r in rows)])
+
+    def delim(i: int) -> str:
+        dashes = "-" * max(3, widths[i] if i < len(widths) else 3)
+        if i in right:
+            return dashes[:-1] + ":"
+        if i in center:
+            return ":" + dashes[1:-1] + ":"
+        return dashes
+    return "\n".join([row(header), row([delim(i) for i in range(len(header))]), *(row(r) for r in rows)])
 
 
 def bullets(items: list[str]) -> str:

@@ -1,0 +1,108 @@
+"""The end of the book: BAB VII Kelembagaan (the Dewan Smart City, the Tim Pelaksana and the
+Forum with their members), BAB VIII Penutup, and, while merge conflicts are open, an
+appendix listing them with every value, so nobody mistakes an unsettled draft for a final one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..i18n import t
+from ..model import narrative as model_narrative
+from ..model.revision import DELETED, RecordState
+from ..model.vocab import INSTITUTION_BODIES, PENTAHELIX_ROLES
+from .common import Context, number, table
+from .tree import Chapter, Inline, Paragraph, Section, lines, plain
+
+_NAME_FIELDS = ("name", "text", "title", "topic", "region", "role")
+
+
+def institutions(ctx: Context) -> Chapter:
+    sections = []
+    for body in INSTITUTION_BODIES:
+        members = model_narrative.members(ctx.plan, body.key)
+        title = plain(body.label(ctx.lang))
+        if not members:
+            sections.append(Section(title, [ctx.note("no_members")]))
+            continue
+        rows = [[plain(str(n)), plain(m.role or "-"), plain(m.name or "-"), plain(m.agency or "-"),
+                 plain(PENTAHELIX_ROLES.label(m.pentahelix, ctx.lang) if m.pentahelix else "-")]
+                for n, m in enumerate(members, 1)]
+        header = [ctx.L(f"col.{k}") for k in ("no", "role", "name", "agency", "pentahelix")]
+        sections.append(Section(title, [table(
+            ctx.L("table.members", body=body.label(ctx.lang)), header, rows, source=ctx.source("secretariat"),
+            align="cllll", widths=(1, 4, 4, 5, 2), kind="members")]))
+    unknown = [m for m in model_narrative.members(ctx.plan) if m.body not in INSTITUTION_BODIES]
+    if unknown:
+        rows = [[plain(m.body), plain(m.role or "-"), plain(m.name or "-"), plain(m.agency or "-")] for m in unknown]
+        header = [ctx.L(f"col.{k}") for k in ("body", "role", "name", "agency")]
+        sections.append(Section(plain(ctx.L("sec.other_bodies")), [table(
+            ctx.L("table.other_members"), header, rows, source=ctx.source("secretariat"), kind="members")]))
+    return Chapter(ctx.L("ch.institutions"), ctx.narrative("institutions"), sections)
+
+
+def closing(ctx: Context) -> Chapter:
+    return Chapter(ctx.L("ch.closing"), ctx.narrative("closing"))
+
+
+def conflicts_appendix(ctx: Context) -> list[Chapter]:
+    if not ctx.conflicts:
+        return []
+    rows: list[list[Inline]] = []
+    for state in sorted(ctx.conflicts, key=lambda s: (s.kind, s.id)):
+        title = plain(_record_title(ctx, state))
+        if state.delete_conflict():
+            rows.append([title, plain(ctx.L("conflict.deleted_vs_edit")), ()])
+        for name, sibs in sorted(state.field_conflicts().items()):
+            if name == DELETED:
+                if not state.delete_conflict():
+                    values = [plain(ctx.L("conflict.deleted")) if isinstance(s.value, dict) else _value(ctx, s.value)
+                              for s in sibs]
+                    rows.append([title, plain(ctx.L("conflict.deleted_vs_edit")), lines(*values)])
+                continue
+            rows.append([title, plain(_field_label(name, ctx.lang)), lines(*(_value(ctx, s.value) for s in sibs))])
+    header = [ctx.L("col.record"), ctx.L("col.field"), ctx.L("col.values")]
+    return [Chapter(ctx.L("ch.conflicts"), [Paragraph(plain(ctx.L("conflicts_intro"))), table(
+        ctx.L("table.conflicts"), header, rows, source=ctx.source("merge"), widths=(5, 3, 6), kind="conflicts")],
+        numbered=False)]
+
+
+def _record_title(ctx: Context, state: RecordState) -> str:
+    kind_key = f"merge.kind.{state.kind}"
+    kind = t(kind_key, ctx.lang)
+    kind = state.kind if kind == kind_key else kind
+    texts = (state.value(f) for f in _NAME_FIELDS)
+    name = next((v for v in texts if isinstance(v, str) and v.strip()), "")
+    name = " ".join(name.split())
+    code = state.value("code") if isinstance(state.value("code"), str) else ""
+    label = " ".join(x for x in (code, name[:80] + ("..." if len(name) > 80 else "")) if x)
+    return f"{kind}: {label}" if label else kind
+
+
+def _field_label(name: str, lang: str) -> str:
+    """The field's name for people (the merge catalog names them), else its key."""
+    key = f"merge.field.{name}"
+    label = t(key, lang)
+    return name if label == key else label
+
+
+def _value(ctx: Context, v: Any) -> Inline:
+    if v is None:
+        return plain(ctx.L("conflict.empty"))
+    if isinstance(v, bool):
+        return plain(ctx.yes_no(v))
+    if isinstance(v, (int, float)):
+        return plain(number(v))
+    if isinstance(v, str):
+        return plain(" ".join(v.split())) if v.strip() else plain(ctx.L("conflict.empty"))
+    if isinstance(v, list):
+        texts = [_text(x.get("name", x) if isinstance(x, dict) else x) for x in v]
+        return plain(", ".join(texts) if texts else ctx.L("conflict.empty"))
+    if isinstance(v, dict):
+        return plain("; ".join(f"{k}: {_text(x)}" for k, x in v.items()) or ctx.L("conflict.empty"))
+    return plain(str(v))
+
+
+def _text(v: Any) -> str:
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        return number(v)
+    return " ".join(str(v).split())

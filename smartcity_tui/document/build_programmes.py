@@ -1,0 +1,168 @@
+"""BAB IV Rencana Pengembangan: per dimension its narrative, the programme matrix, a profile
+per programme and the indicator table; then the quick wins across dimensions and the matrix
+linking the RPJMD missions to the programmes (links.py)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..model.records import Programme
+from ..model.vocab import (
+    FUNDING_SOURCES,
+    HORIZONS,
+    INNOVATION_KINDS,
+    PENTAHELIX_ROLES,
+    PRIORITIES,
+    STATUSES,
+)
+from .common import Context, Group, code_name, money, money_or_dash, number, programme_years, table
+from .links import rpjmd_matrix
+from .tree import Chapter, Inline, Paragraph, Section, lines, plain, strong
+
+
+def development_plan(ctx: Context) -> Chapter:
+    sections = [_dimension(ctx, g) for g in ctx.groups]
+    sections += [_quick_wins(ctx), rpjmd_matrix(ctx)]
+    return Chapter(ctx.L("ch.development"), [Paragraph(plain(ctx.L("development_intro")))], sections)
+
+
+def _dimension(ctx: Context, g: Group) -> Section:
+    label = g.label(ctx.lang)
+    blocks = ctx.narrative("dimension", g.key) if g.pillar is not None else []
+    progs = ctx.programmes(g)
+    if not progs:
+        return Section(plain(label), [*blocks, ctx.note("no_programmes")])
+    blocks.append(_matrix(ctx, g, progs))
+    profiles = Section(plain(ctx.L("sec.profiles")), sections=[
+        Section(plain(code_name(p) or ctx.L("unnamed")), [profile_table(ctx, g, p)], numbered=False)
+        for p in progs])
+    return Section(plain(label), blocks, [profiles, _indicators(ctx, g, progs)])
+
+
+def _element(g: Group, p: Programme, lang: str) -> str:
+    return _element_text(g, p.element, p.subtopic, lang)
+
+
+@lru_cache(maxsize=4096)
+def _element_text(g: Group, key: str, subtopic: str, lang: str) -> str:
+    element = g.pillar.element(key) if g.pillar is not None else None
+    text = element.label(lang) if element else key.strip()
+    if subtopic.strip():
+        text = f"{text} ({subtopic.strip()})" if text else subtopic.strip()
+    return text
+
+
+def _matrix(ctx: Context, g: Group, progs: list[Programme]):
+    rows = [[plain(p.code), plain(p.name), plain(_element(g, p, ctx.lang)), plain(p.lead_agency),
+             plain(HORIZONS.label(p.horizon, ctx.lang)), plain(programme_years(p)),
+             plain(PRIORITIES.label(p.priority, ctx.lang)), plain(money(p.total_budget))] for p in progs]
+    rows.append([(), strong(ctx.L("col.total")), (), (), (), (), (), strong(money(sum(p.total_budget for p in progs)))])
+    header = [ctx.L(f"col.{k}") for k in ("code", "programme", "element", "lead_agency", "horizon", "years",
+                                          "priority", "indicative_budget")]
+    label = g.label(ctx.lang)
+    return table(ctx.L("table.programmes", dimension=label), header, rows, source=ctx.source("pokja", dimension=label),
+                 align="lllllclr", widths=(3, 7, 4, 4, 3, 3, 2, 4), kind="programmes", total_rows=1,
+                 nowrap=(0,))
+
+
+def profile_table(ctx: Context, g: Group, p: Programme):
+    """Every field a programme holds, as the two-column profile a BAB IV prints. A field
+    added to programmes later gets a row here."""
+    L = ctx.L
+    rows: list[tuple[str, Inline]] = [
+        (L("row.code"), plain(p.code or "-")),
+        (L("row.programme"), plain(p.name or "-")),
+        (L("col.description"), plain(p.description or "-")),
+        (L("col.dimension_element"), plain("; ".join(x for x in (g.label(ctx.lang), _element(g, p, ctx.lang)) if x))),
+        (L("col.strategies"), _strategies(ctx, p)),
+        (L("row.lead_agency"), plain(p.lead_agency or "-")),
+        (L("col.supporting_agencies"), plain(", ".join(a.strip() for a in p.supporting_agencies if a.strip()) or "-")),
+        (L("col.stakeholders"), lines(*(plain(f"{s.name.strip()} ({PENTAHELIX_ROLES.label(s.role, ctx.lang)})")
+                                        for s in p.stakeholders if s.name.strip())) or plain("-")),
+        (L("col.reference"), plain(p.reference or "-")),
+        (L("col.innovation"), plain(INNOVATION_KINDS.label(p.innovation, ctx.lang) if p.innovation else "-")),
+        (L("col.horizon_years"), plain(f"{HORIZONS.label(p.horizon, ctx.lang)}; {programme_years(p)}")),
+        (L("col.quick_win"), plain(ctx.yes_no(p.quick_win))),
+        (L("col.priority"), plain(PRIORITIES.label(p.priority, ctx.lang))),
+        (L("col.funding_sources"),
+         plain(", ".join(FUNDING_SOURCES.label(f, ctx.lang) for f in p.funding_sources) or "-")),
+        (L("col.budget_per_year"), _budget(ctx, p)),
+        (L("col.indicators"), _indicator_lines(ctx, p)),
+        (L("col.milestones"), _milestone_lines(ctx, p)),
+        (L("col.status"), plain(L("status_progress", status=STATUSES.label(p.status, ctx.lang), progress=p.progress))),
+    ]
+    return table(L("table.profile", programme=p.code.strip() or p.name.strip() or L("unnamed")),
+                 [L("col.component"), L("col.particulars")],
+                 [[plain(k), v] for k, v in rows], source=ctx.source("pokja", dimension=g.label(ctx.lang)),
+                 widths=(2, 6), kind="profile")
+
+
+def _strategies(ctx: Context, p: Programme) -> Inline:
+    found = []
+    for sid in p.strategy_ids:
+        s = ctx.plan.get(sid)
+        if s is not None and s.KIND == "strategy":
+            found.append(plain(f"{s.kind}: {s.text.strip()}"))
+    return lines(*found) or plain("-")
+
+
+def _budget(ctx: Context, p: Programme) -> Inline:
+    if not p.budget:
+        return plain("-")
+    per_year = [plain(f"{y}: {money(p.budget[y])}") for y in sorted(p.budget)]
+    return lines(*per_year, strong(f"{ctx.L('col.total')}: {money(p.total_budget)}"))
+
+
+def _indicator_lines(ctx: Context, p: Programme) -> Inline:
+    found = []
+    for i in ctx.plan.indicators_of(p.id):
+        unit = f" ({i.unit.strip()})" if i.unit.strip() else ""
+        targets = "; ".join(f"{y}: {number(i.targets[y])}" for y in sorted(i.targets))
+        found.append(plain(ctx.L("indicator_line", name=i.name.strip(), unit=unit, baseline=number(i.baseline),
+                                 targets=targets or "-")))
+    return lines(*found) or plain("-")
+
+
+def _milestone_lines(ctx: Context, p: Programme) -> Inline:
+    found = []
+    for m in ctx.plan.milestones_of(p.id):
+        when = " ".join(x for x in (str(m.year or ""), ctx.quarter(m.quarter)) if x)
+        text = f"{when}: {m.title.strip()}" if when else m.title.strip()
+        if m.deliverable.strip():
+            text += f" ({ctx.L('deliverable')}: {m.deliverable.strip()})"
+        if m.done:
+            text += f" [{ctx.L('done')}]"
+        found.append(plain(text))
+    return lines(*found) or plain("-")
+
+
+def _indicators(ctx: Context, g: Group, progs: list[Programme]) -> Section:
+    title = plain(ctx.L("sec.indicators"))
+    pairs = [(p, i) for p in progs for i in ctx.plan.indicators_of(p.id)]
+    if not pairs:
+        return Section(title, [ctx.note("no_indicators")])
+    years = ctx.years_with(y for _, i in pairs for y in i.targets)
+    rows = [[plain(p.code or p.name), plain(i.name), plain(i.unit), plain(number(i.baseline)),
+             *(plain(number(i.targets[y]) if y in i.targets else "-") for y in years)] for p, i in pairs]
+    header = [ctx.L("col.code"), ctx.L("col.indicator"), ctx.L("col.unit"), ctx.L("col.baseline"), *map(str, years)]
+    label = g.label(ctx.lang)
+    return Section(title, [table(ctx.L("table.indicators", dimension=label), header, rows,
+                                 source=ctx.source("pokja", dimension=label), align="llll" + "r" * len(years),
+                                 widths=(2, 6, 2, 2, *(2,) * len(years)), wide=len(years) > 5, kind="indicators",
+                                 nowrap=(0,))])
+
+
+def _quick_wins(ctx: Context) -> Section:
+    title = plain(ctx.L("sec.quick_wins"))
+    wins = [(g, p) for g in ctx.groups for p in ctx.programmes(g) if p.quick_win]
+    if not wins:
+        return Section(title, [ctx.note("no_quick_wins")])
+    rows = [[plain(p.code), plain(p.name), plain(g.label(ctx.lang)), plain(p.lead_agency), plain(programme_years(p)),
+             lines(*(plain(i.name) for i in ctx.plan.indicators_of(p.id))) or plain("-"),
+             plain(money_or_dash(p.total_budget))] for g, p in wins]
+    rows.append([(), strong(ctx.L("col.total")), (), (), (), (), strong(money(sum(p.total_budget for _, p in wins)))])
+    header = [ctx.L(f"col.{k}") for k in ("code", "programme", "dimension", "lead_agency", "years", "indicators",
+                                          "indicative_budget")]
+    return Section(title, [Paragraph(plain(ctx.L("quick_wins_intro"))), table(
+        ctx.L("table.quick_wins"), header, rows, source=ctx.source("programmes"), align="llllclr",
+        widths=(2, 5, 3, 4, 2, 5, 4), kind="quick_wins", total_rows=1, nowrap=(0,))])
