@@ -64,6 +64,7 @@ class PlanStore(StoreWriter, Settling):
         self._orphans: set[str] = set()
         self._children: dict[str, set[str]] = {}  # programme id -> its indicators and milestones
         self._parent_of: dict[str, str] = {}
+        self._max_order = 0  # the highest `order` of any record (see _refresh)
         for doc_id, doc in data.get(RECORDS, {}).items():
             try:
                 state = RecordState.from_dict(doc)
@@ -215,6 +216,11 @@ class PlanStore(StoreWriter, Settling):
 
     def _refresh(self, state: RecordState) -> None:
         """Bring the live model object and conflict set in line with one record's state."""
+        order = state.value("order")
+        if type(order) is int and order > self._max_order:
+            # a new record's default place: after every record seen, whichever session or
+            # laptop wrote it (a session's counter restarts with its replica id)
+            self._max_order = order
         if state.has_conflict():
             self._conflicts.add(state.id)
         else:
@@ -237,7 +243,7 @@ class PlanStore(StoreWriter, Settling):
         if record.id in self._states:
             raise ValueError(f"record {record.id} exists already")
         if hasattr(record, "order") and not getattr(record, "order"):
-            record = record.replace(order=self._meta.get("counter", 0) + 1)
+            record = record.replace(order=self._max_order + 1)
         changes = [Change(record.id, n, None, v) for n, v in record.to_fields().items()]
         # Undoing an add deletes the record (a tombstone), rather than blanking its fields.
         self._write(changes, new_record=(record.id, record.KIND), label=label or f"add {record.KIND}",
@@ -246,8 +252,8 @@ class PlanStore(StoreWriter, Settling):
 
     def add_many(self, records: Iterable[Record], *, label: str = "") -> list[Record]:
         """Add many new records in one durable write and one undo step (imports, generators).
-        The write reserves one counter value per record, so each gets its own `order` in the
-        sequence given, and its dot is the last of them."""
+        The write reserves one counter value per record, and each gets its own `order` in the
+        sequence given, after every record the plan holds."""
         records = list(records)
         if not records:
             return []
@@ -257,7 +263,7 @@ class PlanStore(StoreWriter, Settling):
         existing = [rid for rid in ids if rid in self._states]
         if existing:
             raise ValueError(f"record {existing[0]} exists already")
-        base = self._meta.get("counter", 0)
+        base = self._max_order
         changes: list[Change] = []
         for i, record in enumerate(records):
             if hasattr(record, "order") and not getattr(record, "order"):

@@ -162,3 +162,15 @@ def test_read_only_open_takes_no_lock_and_refuses_writes(tmp_plan):
             ro.update(rid, text="tidak boleh")
         assert rw.get(rid).text == ro.get(rid).text
     assert tmp_plan.read_bytes() == before
+
+
+def test_a_record_added_in_a_later_session_goes_after_the_earlier_ones(tmp_plan):
+    """Each session writes under a fresh replica id whose counter starts again at 1; a new
+    SWOT item still lands at the end of its quadrant, never among last week's items."""
+    for n in range(3):
+        with PlanStore.open(tmp_plan) as store:
+            store.add(SwotItem(pillar="society", quadrant="W", text=f"Sesi {n}"))
+            store.add_many([SwotItem(pillar="society", quadrant="W", text=f"Sesi {n} impor")])
+    with PlanStore.open(tmp_plan, readonly=True) as store:
+        items = sorted((s for s in store.plan().swot if s.pillar == "society"), key=lambda s: s.order)
+    assert [s.text for s in items] == ["Sesi 0", "Sesi 0 impor", "Sesi 1", "Sesi 1 impor", "Sesi 2", "Sesi 2 impor"]
