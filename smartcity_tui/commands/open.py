@@ -13,6 +13,7 @@ import argparse
 from pathlib import Path
 
 from ..i18n import t
+from ..store.access import path_too_long
 from .common import CommandError, Subcommands, plan_path
 
 NAME = "open"
@@ -40,8 +41,12 @@ def run(args: argparse.Namespace) -> int:
             note = t("ui.first.last_missing", path=last)
     if path is None and not note and former_default_plan().exists():
         path = former_default_plan()
-    if path is not None and not path.exists() and not path.parent.is_dir():
-        raise CommandError(t("cli.folder_missing", path=path.parent))
+    if path is not None and not path.exists():
+        too_long = path_too_long(path)  # Windows says "not found" for a path past MAX_PATH
+        if too_long is not None:
+            raise CommandError(t("cli.os_error", path=path, reason=too_long))
+        if not path.parent.is_dir():
+            raise CommandError(t("cli.folder_missing", path=path.parent))
 
     from ..ui.launch import launch
 
