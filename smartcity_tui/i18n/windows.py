@@ -17,6 +17,7 @@ ID: dict[str, str] = {
     "win.help_fn_keys": "F4 atau F5 tidak bekerja (perlu Fn di banyak laptop)? Pakai Ctrl+B (bahasa) dan Ctrl+T (kontras), atau Ctrl+P lalu ketik 'bahasa' atau 'kontras'.",
     # reports into a file (--out), for PowerShell 5.1, where '>' writes UTF-16
     "win.out_help": "tulis laporan ke FILE (UTF-8) alih-alih ke layar; di PowerShell pakai ini, bukan '>'",
+    "win.out_help_merge": "tulis laporan penggabungan ke FILE (UTF-8) alih-alih ke layar (rencananya tetap digabung di tempatnya); di PowerShell pakai ini, bukan '>'",
     "win.out_folder_missing": "Folder {folder} untuk laporan tidak ada. Buat dulu foldernya, atau pilih folder lain untuk --out.",
     # the plan path over MAX_PATH (store/access.py)
     "reason.path_too_long_windows": "lokasi rencana terlalu panjang untuk Windows (nama berkas cadangan dan berkas sementaranya melewati 260 karakter); salin rencana ke folder yang lebih pendek, misalnya Dokumen, lalu buka salinannya",
@@ -34,6 +35,7 @@ EN: dict[str, str] = {
     "win.legacy_console": "This console does not understand screen codes (Windows' legacy console). Open Windows Terminal, or right-click the window title > Properties and untick 'Use legacy console', then run it again.",
     "win.help_fn_keys": "F4 or F5 do nothing (Fn needed on many laptops)? Use Ctrl+B (language) and Ctrl+T (contrast), or Ctrl+P and type 'language' or 'contrast'.",
     "win.out_help": "write the report into FILE (UTF-8) instead of on the screen; in PowerShell use this, not '>'",
+    "win.out_help_merge": "write the merge report into FILE (UTF-8) instead of on the screen (the plan itself is merged where it is); in PowerShell use this, not '>'",
     "win.out_folder_missing": "The folder {folder} for the report does not exist. Create it first, or choose another folder for --out.",
     "reason.path_too_long_windows": "the plan's location is too long for Windows (the names of its backups and temporary files pass 260 characters); copy the plan to a shorter folder, for example Documents, and open the copy",
 }
