@@ -274,6 +274,36 @@ class PlanStore(StoreWriter, Settling):
                     undo_changes=[Change(r.id, DELETED, TOMBSTONE, False) for r in records])
         return [self._live[rid] for rid in ids]
 
+    def save_many(self, records: Iterable[Record], *, label: str = "") -> list[Record]:
+        """Add the new records and save the changed fields of the others, in one durable write
+        and one undo step (a sheet import): all of it lands or none of it does, and a hundred
+        rows cost one file write, not a hundred. New records get an `order` after every
+        record the plan holds, in the sequence given."""
+        records = list(records)
+        ids = [r.id for r in records]
+        if len(set(ids)) != len(ids):
+            raise ValueError("the same record id is given twice")
+        adds: list[Change] = []
+        undo: list[Change] = []
+        new_kinds: dict[str, str] = {}
+        updates: list[Change] = []
+        order = self._max_order
+        for record in records:
+            state = self._states.get(record.id)
+            if state is None:
+                if hasattr(record, "order") and not getattr(record, "order"):
+                    order += 1
+                    record = record.replace(order=order)
+                adds += [Change(record.id, n, None, v) for n, v in record.to_fields().items()]
+                undo.append(Change(record.id, DELETED, TOMBSTONE, False))
+                new_kinds[record.id] = record.KIND
+            else:
+                updates += self._field_changes(record, state)
+        updates = self._effective(updates)
+        self._write(adds + updates, new_records=new_kinds, label=label or "save records",
+                    undo_changes=undo + updates)
+        return [self._live.get(rid, r) for rid, r in zip(ids, records, strict=True)]
+
     def update(self, record_id: str, *, label: str = "", **fields: Any) -> Record:
         """Set some fields of a record (model values, e.g. budget as {2025: 100})."""
         current = self._require(record_id)
@@ -286,6 +316,14 @@ class PlanStore(StoreWriter, Settling):
         state = self._states.get(record.id)
         if state is None:
             return self.add(record, label=label)
+        changes = self._field_changes(record, state)
+        if changes:
+            self._write(changes, label=label or f"edit {record.KIND}")
+        return self._live.get(record.id, record)
+
+    @staticmethod
+    def _field_changes(record: Record, state: RecordState) -> list[Change]:
+        """The fields of `record` that differ from its stored state, and only those."""
         new = record.to_fields()
         old = state.values()
         changes = [Change(record.id, n, old.get(n), v) for n, v in new.items() if old.get(n) != v]
@@ -293,9 +331,7 @@ class PlanStore(StoreWriter, Settling):
         # a field in conflict is settled by saving it, even with the value already shown
         changes += [Change(record.id, n, old.get(n), new.get(n)) for n in state.field_conflicts()
                     if n != DELETED and n in new and old.get(n) == new.get(n)]
-        if changes:
-            self._write(changes, label=label or f"edit {record.KIND}")
-        return self._live.get(record.id, record)
+        return changes
 
     def set_info(self, **fields: Any) -> PlanInfo:
         return self.update(self.plan_id, label="edit plan", **fields)  # type: ignore[return-value]
