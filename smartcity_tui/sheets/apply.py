@@ -1,10 +1,10 @@
-"""Writing what a preview showed: new records in one write, each changed record with only the
-fields that changed (PlanStore.save writes the differing fields and nothing else, so a
-merge with another team's edits of the same records stays clean), all of it one undo step.
+"""Writing what a preview showed: the new records and, of each changed record, only the fields
+that changed (so a merge with another team's edits of the same records stays clean), in one
+durable write and one undo step (PlanStore.save_many).
 
-Nothing is written when the preview has a problem. Should a write fail half way (a full
-disk, a pulled flash drive), the writes already made are undone again, so the plan is as it
-was before the import, and the error says what happened."""
+Nothing is written when the preview has a problem. A write that fails (a full disk, a pulled
+flash drive) leaves the plan exactly as it was before the import, and the error says what
+happened."""
 
 from __future__ import annotations
 
@@ -46,18 +46,6 @@ def apply_import(store: Any, preview: ImportPreview, *, label: str = "") -> Impo
     label = label or t("sheets.undo_label", file=preview.book.path.name)
     if not new and not changed:
         return ImportResult(0, 0, total.unchanged, label)
-    before = store.journal.recorded
-    try:
-        with store.undo_step(label):
-            if new:
-                store.add_many(new, label=label)
-            for record in changed:
-                store.save(record, label=label)
-    except BaseException:
-        if store.journal.recorded != before:
-            try:
-                store.undo()  # the writes that landed, taken back as one step
-            except Exception:
-                pass  # the disk refuses even that: the error below is what the officer must know
-        raise
+    # one durable write: all of it lands or none of it does, one undo step
+    store.save_many([*new, *changed], label=label)
     return ImportResult(len(new), len(changed), total.unchanged, label)

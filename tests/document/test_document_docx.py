@@ -35,8 +35,7 @@ def run(capsys, *argv):
 
 @pytest.fixture(scope="module")
 def word(tmp_path_factory):
-    if PANDOC is None:
-        pytest.skip("pandoc is not installed")
+    assert PANDOC is not None, "every test using this fixture is marked needs_pandoc"
     target = tmp_path_factory.mktemp("docx") / "rencana-induk.docx"
     assert main(["render", str(SAMPLE), "--format", "docx", "--out", str(target)]) == 0
     with PlanStore.open(SAMPLE, readonly=True) as store:

@@ -61,6 +61,8 @@ ACTIONS = {
     "set_info": lambda s: s.set_info(vision="tidak tersimpan"),
     "set_team": lambda s: s.set_team("Pokja Baru"),
     "merge_in": lambda s: s.merge_in([_foreign_edit(s)]),
+    "save_many": lambda s: s.save_many([s.plan().swot[1].replace(text="tidak tersimpan"),
+                                        SwotItem(pillar="economy", text="baru, tidak tersimpan")]),
 }
 
 
