@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
+import io
 import json
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -35,3 +39,38 @@ def year(value: str) -> int:
 def print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2, sort_keys=False)
     sys.stdout.write("\n")
+
+
+def add_out_option(p: argparse.ArgumentParser, help_key: str = "win.out_help") -> None:
+    """`--out FILE`: the report into a file instead of on the screen. PowerShell 5.1's `>`
+    decodes a program's output in the console's code page and writes it as UTF-16, which
+    garbles the JSON and the words of a report; `--out` writes the bytes as they are, UTF-8."""
+    p.add_argument("--out", type=Path, metavar="FILE", help=t(help_key))
+
+
+@contextlib.contextmanager
+def report_to(out: Path | None) -> Iterator[None]:
+    """What the command prints goes into `out` (UTF-8, written whole, atomically) when given.
+    A missing folder is said before the command runs (a merge must not be done first)."""
+    if out is None:
+        yield
+        return
+    if not out.parent.is_dir():
+        raise CommandError(t("win.out_folder_missing", folder=out.parent))
+    from ..store.atomic import atomic_write_bytes
+
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        yield
+    atomic_write_bytes(out, buffer.getvalue().encode("utf-8"))
+
+
+def report_file(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """A command's `run` whose report goes into `--out FILE` when given (add_out_option)."""
+
+    @functools.wraps(run)
+    def wrapped(args: argparse.Namespace) -> int:
+        with report_to(getattr(args, "out", None)):
+            return run(args)
+
+    return wrapped

@@ -11,7 +11,7 @@ from ..bundle.merge_conflicts import Conflict, Written, list_conflicts
 from ..i18n import get_language, t
 from ..model.revision import DELETED
 from ..store import PlanStore
-from .common import Subcommands, plan_path, print_json
+from .common import Subcommands, add_out_option, plan_path, print_json, report_file
 from .merge import area_label
 
 NAME = "conflicts"
@@ -22,6 +22,7 @@ def add_parser(sub: Subcommands) -> argparse.ArgumentParser:
     p = sub.add_parser(NAME, help=t("conflicts.cli_help"), description=t("conflicts.cli_help"))
     p.add_argument("plan", type=plan_path, metavar="PLAN", help=t("cli.plan_arg"))
     p.add_argument("--json", action="store_true", help=t("cli.json_help"))
+    add_out_option(p)
     return p
 
 
@@ -73,6 +74,7 @@ def print_conflict(c: Conflict, lang: str) -> None:
             print(f"    {field_label(f.field)}: {show_value(f.field, w.value)}  ({w.who})")
 
 
+@report_file
 def run(args: argparse.Namespace) -> int:
     with PlanStore.open(args.plan, readonly=True) as store:
         found = list_conflicts(store)

@@ -3,6 +3,9 @@
 The sample is copied to the user's data folder and the copy is opened, never the original:
 the shipped file stays pristine, and the copy takes its own replica id on its first edit. A
 second `demo` reopens the same copy with its edits; `--fresh` starts again from the sample.
+Not to Documents, where the officers' plans go (settings.default_plan): the copy is the
+fictional sample, no one's work, and there it would sit beside the real plans and travel with
+them in OneDrive; losing it costs a `demo --fresh`.
 
 Where the sample lives: a wheel (and the one-file build) carries it as package data
 (smartcity_tui/data/sample_plan.json, mapped from sample_data/plan.json by pyproject's

@@ -16,7 +16,7 @@ from ..bundle.merge import AREAS, PLAN_WIDE, MergeError, MergeReport, apply, pre
 from ..i18n import get_language, t
 from ..model.vocab import pillar as pillar_of
 from ..store import PlanStore, StoreError
-from .common import CommandError, Subcommands, plan_path, print_json
+from .common import CommandError, Subcommands, add_out_option, plan_path, print_json, report_file
 
 if TYPE_CHECKING:
     from ..bundle import Bundle
@@ -31,6 +31,7 @@ def add_parser(sub: Subcommands) -> argparse.ArgumentParser:
     p.add_argument("bundles", nargs="+", metavar="BUNDLE", help=t("merge.bundle_arg"))
     p.add_argument("--dry-run", action="store_true", help=t("merge.dry_run_help"))
     p.add_argument("--json", action="store_true", help=t("cli.json_help"))
+    add_out_option(p, "win.out_help_merge")
     p.add_argument("--adopt", action="store_true", help=t("merge.adopt_help"))
     return p
 
@@ -89,6 +90,7 @@ def print_report(report: MergeReport, plan: str | Path, dry_run: bool) -> None:
         print(t("merge.see_conflicts", plan=plan))
 
 
+@report_file
 def run(args: argparse.Namespace) -> int:
     from ..bundle.errors import BundleError
 

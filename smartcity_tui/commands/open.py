@@ -1,7 +1,9 @@
 """smartcity-tui PLAN / smartcity-tui: open the workshop app.
 
 With PLAN, open it (a PLAN that does not exist yet is created by the first-run form). Alone,
-reopen the plan opened last, or offer to create one. The app is imported only here, so the
+reopen the plan opened last; with none remembered, a plan at the former default place (the
+app's data folder: settings.former_default_plan) is opened where it is, never moved, and the
+app says to copy it to Documents; else offer to create one. The app is imported only here, so the
 headless commands never pay for Textual.
 """
 
@@ -11,6 +13,7 @@ import argparse
 from pathlib import Path
 
 from ..i18n import t
+from ..store.access import path_too_long
 from .common import CommandError, Subcommands, plan_path
 
 NAME = "open"
@@ -24,7 +27,7 @@ def add_parser(sub: Subcommands) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..settings import Settings
+    from ..settings import Settings, former_default_plan
 
     settings = Settings.load()
     settings.apply_language(getattr(args, "lang", None))  # before the app's key labels are made
@@ -36,8 +39,14 @@ def run(args: argparse.Namespace) -> int:
             path = last
         else:
             note = t("ui.first.last_missing", path=last)
-    if path is not None and not path.exists() and not path.parent.is_dir():
-        raise CommandError(t("cli.folder_missing", path=path.parent))
+    if path is None and not note and former_default_plan().exists():
+        path = former_default_plan()
+    if path is not None and not path.exists():
+        too_long = path_too_long(path)  # Windows says "not found" for a path past MAX_PATH
+        if too_long is not None:
+            raise CommandError(t("cli.os_error", path=path, reason=too_long))
+        if not path.parent.is_dir():
+            raise CommandError(t("cli.folder_missing", path=path.parent))
 
     from ..ui.launch import launch
 

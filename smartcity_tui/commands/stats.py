@@ -7,7 +7,7 @@ import argparse
 from ..i18n import get_language, t
 from ..model.vocab import PILLARS, QUADRANTS
 from ..store import PlanStore
-from .common import Subcommands, plan_path, print_json
+from .common import Subcommands, add_out_option, plan_path, print_json, report_file
 
 NAME = "stats"
 
@@ -16,6 +16,7 @@ def add_parser(sub: Subcommands) -> argparse.ArgumentParser:
     p = sub.add_parser(NAME, help=t("cli.stats_help"), description=t("cli.stats_help"))
     p.add_argument("plan", type=plan_path, metavar="PLAN", help=t("cli.plan_arg"))
     p.add_argument("--json", action="store_true", help=t("cli.json_help"))
+    add_out_option(p)
     return p
 
 
@@ -29,6 +30,7 @@ def plan_facts(store: PlanStore) -> dict:
     }
 
 
+@report_file
 def run(args: argparse.Namespace) -> int:
     with PlanStore.open(args.plan, readonly=True) as store:
         plan = store.plan()

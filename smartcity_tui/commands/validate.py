@@ -8,7 +8,7 @@ from ..i18n import get_language, t
 from ..model import ERROR, errors, validate
 from ..model.vocab import pillar as pillar_of
 from ..store import PlanStore
-from .common import Subcommands, plan_path, print_json
+from .common import Subcommands, add_out_option, plan_path, print_json, report_file
 
 NAME = "validate"
 
@@ -17,9 +17,11 @@ def add_parser(sub: Subcommands) -> argparse.ArgumentParser:
     p = sub.add_parser(NAME, help=t("cli.validate_help"), description=t("cli.validate_help"))
     p.add_argument("plan", type=plan_path, metavar="PLAN", help=t("cli.plan_arg"))
     p.add_argument("--json", action="store_true", help=t("cli.json_help"))
+    add_out_option(p)
     return p
 
 
+@report_file
 def run(args: argparse.Namespace) -> int:
     with PlanStore.open(args.plan, readonly=True) as store:
         findings = validate(store.plan())

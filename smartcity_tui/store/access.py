@@ -3,8 +3,9 @@ read-only folder or network share, or a file marked read-only, is opened to read
 is refused with the reason and what to do, rather than the app failing at open (or, for a
 read-only file, rewriting it writable behind the officer's back).
 
-Each check says which of three reasons applies, as an i18n Reason the app and the command
-line put in the officer's language; all three advise copying the plan to the laptop.
+Each check says which reason applies, as an i18n Reason the app and the command line put in
+the officer's language; each advises copying the plan to the laptop (to a shorter folder, for
+a plan whose location is too long for Windows).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import sys
 from pathlib import Path
 
 from ..i18n import Reason
+from . import windows_files
 
 DRIVE = "reason.readonly_drive"
 FOLDER = "reason.readonly_folder"
@@ -25,10 +27,33 @@ FILE = "reason.readonly_file"
 _WINDOWS_WRITE_PROTECT = 19
 
 
+TOO_LONG = "reason.path_too_long_windows"
+# What the longest name the store writes beside a plan adds to its path: the temp file of the
+# waiting backup, `.plan.backup-next.json.<pid>-<token>.tmp` (the pid taken at 10 digits).
+LONGEST_SIBLING_EXTRA = len(".") + len(".backup-next") + len(".") + 10 + len("-abcdef") + len(".tmp")
+
+
+def path_too_long(plan: Path) -> Reason | None:
+    """On Windows without long-path support, a plan whose backups and temp files would pass
+    MAX_PATH: it reads, but every save would fail as "path not found" (said as such instead)."""
+    if sys.platform != "win32" or windows_files.long_paths_enabled():
+        return None
+    try:
+        full = str(plan.absolute())
+    except OSError:
+        full = str(plan)
+    if len(full) + LONGEST_SIBLING_EXTRA > windows_files.MAX_PATH_CHARS:
+        return Reason(TOO_LONG)
+    return None
+
+
 def write_block(plan: Path) -> Reason | None:
     """Why `plan` cannot be written, judged before trying, or None. The file's own mode bits
     are read, not os.access: the superuser may write anything, but a plan someone marked
     read-only (0444, or Windows' Read-only box) is meant to stay as it is."""
+    too_long = path_too_long(plan)
+    if too_long is not None:
+        return too_long
     try:
         mode = plan.stat().st_mode
     except OSError:

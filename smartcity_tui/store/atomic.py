@@ -9,6 +9,8 @@ import time
 from pathlib import Path
 from typing import Callable, Iterable
 
+from . import windows_files
+
 # On Windows an antivirus scanner, the OneDrive client or the search indexer holds a freshly
 # written file open for a moment; replacing or deleting it then fails with a sharing violation
 # (winerror 32, 33) or, for a file being deleted, access denied (5). Those are waited out,
@@ -89,9 +91,15 @@ def unlink_with_retry(path: Path, retry_seconds: float | None = None) -> bool:
     return True
 
 
+# Unique to this process on any machine: two laptops writing in one shared folder can have the
+# same process id, and one would write into the other's temp file.
+_PROCESS_TOKEN = os.urandom(3).hex()
+
+
 def temp_path_for(target: Path) -> Path:
-    # Same folder (a rename across filesystems is not atomic), hidden, unique per process.
-    return target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    # Same folder (a rename across filesystems is not atomic), hidden (a leading dot; on
+    # Windows the hidden attribute too), unique per process and machine.
+    return target.with_name(f".{target.name}.{os.getpid()}-{_PROCESS_TOKEN}.tmp")
 
 
 def stale_temps(target: Path) -> list[Path]:
@@ -131,10 +139,14 @@ def atomic_write_parts(target: Path, parts: Iterable[bytes], *, durable: bool = 
     tmp = temp_path_for(target)
     try:
         with open(tmp, "wb") as f:
+            hidden = windows_files.hide(tmp)  # a crash's leftover is not copied along with the plan
             f.writelines(parts)
             f.flush()
             if durable:
                 os.fsync(f.fileno())
+        if hidden:
+            # a rename keeps the file's attributes: the plan itself must not become hidden
+            with_retry(lambda: windows_files.reveal(tmp))
         # the handle is closed before the replace: Windows cannot rename an open file
         replace_with_retry(tmp, target)
     except BaseException:

@@ -5,8 +5,11 @@ The OS lock (flock on POSIX; on Windows msvcrt.locking of one byte far past the 
 text stays readable) is what decides: taking it is atomic, and it dies with its process, so a
 crashed session's lock is simply free, whatever became of its process id. The file's text
 says who holds it, for the person who is refused, and keeps the cases the OS cannot judge:
-- a lock written on another machine for this same plan path (a network share whose locks
-  may not reach us) is left for a person to break with --break-lock;
+- a lock written on another machine for this same plan path is left for a person to break
+  with --break-lock where it may come from a network share whose locks do not reach us; on
+  Windows, a plan on this machine's own disk cannot have such a holder (Windows enforces
+  every byte lock on its disks, also one taken over the network), so there it was copied
+  along with the plan from another laptop: stale;
 - a lock naming another plan path was copied along with the plan: stale;
 - a lock file written by an older app holds no OS lock: its process id decides, as before.
 Why this design and not a lock-file dance: docs/design-notes.md, "The lock".
@@ -25,6 +28,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import windows_files
 from .atomic import unlink_with_retry, with_retry
 from .errors import PlanLocked
 from .machine import host_name, machine_id
@@ -75,6 +79,11 @@ def _windows_pid_alive(pid: int) -> bool:
         return code.value == 259  # STILL_ACTIVE
     finally:
         kernel32.CloseHandle(handle)
+
+
+def own_windows_disk(plan_key_text: str) -> bool:
+    """On Windows, the plan is on this machine's own disk (not a network drive)."""
+    return sys.platform == "win32" and not windows_files.on_network_drive(plan_key_text)
 
 
 def _user() -> str:
@@ -210,6 +219,8 @@ class PlanLock:
                 raise
             self._fd = fd
             self.held = True
+            # Explorer shows dot files: hidden, it is not selected and copied with the plan
+            windows_files.hide(self.path)
             return
         raise PlanLocked(self.plan_path, holder="?")
 
@@ -273,6 +284,8 @@ class PlanLock:
                 return None  # copied along with the plan: says nothing about this file
             if previous.machine == machine_id():
                 return previous  # its process died with its OS lock
+            if own_windows_disk(here):
+                return None  # copied from another laptop to the same path (Documents, say)
             raise PlanLocked(self.plan_path, holder=previous.describe())  # a share's other side
         # an older app's lock, without an OS lock behind it
         if previous.is_stale():

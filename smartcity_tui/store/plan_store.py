@@ -18,6 +18,7 @@ from ..model.plan import Plan
 from ..model.records import PlanInfo, Record, record_type
 from ..model.revision import DELETED, RecordState, merge_states
 from . import backups
+from .access import path_too_long
 from . import opening
 from .pauses import no_gc_pauses
 from .errors import PlanExists, PlanNotFound, PlanUnreadable, PlanWriteFailed
@@ -124,6 +125,9 @@ class PlanStore(Editing, StoreWriter, Settling):
         path = Path(path)
         if path.exists():
             raise PlanExists(path)
+        too_long = path_too_long(path)  # it could be made, but no save after it could
+        if too_long is not None:
+            raise PlanWriteFailed(path, reason=too_long)
         clock = clock or _now
         home = home_of(path) if bind_home else {"path": "", "machine": ""}
         meta = {

@@ -1,6 +1,6 @@
 """A plan's temp files after a crash: debris, or the only copy of the newest save.
 
-Every save writes `.plan.json.<pid>.tmp`, fsyncs it and renames it over the plan. Normally a
+Every save writes `.plan.json.<pid>-<token>.tmp`, fsyncs it and renames it over the plan. Normally a
 leftover temp file is a save cut off mid-write (torn, useless) and the next writer deletes it.
 But NTFS commits a rename lazily, and on FAT32/exFAT flash drives the replace is a delete and
 a rename: after a power cut or a pulled drive, the newest save may exist only as the temp file,

@@ -29,7 +29,7 @@ from ..model.format import date
 from ..model.plan import Plan
 from ..model.vocab import PILLAR_KEYS
 from ..resources import stylesheet
-from ..settings import Settings
+from ..settings import Settings, out_of_sight_notice
 from ..startup import release_collector
 from ..store import PlanStore, StoreError
 from . import keys
@@ -197,6 +197,9 @@ class SmartCityApp(App[int]):
             # a merged plan handed back out carries the secretariat's name into the group's
             # bundles until the group puts its own on it
             self.notify(t("ui.handed_over", team=store.team), title=t("ui.handed_over_title"), timeout=15)
+        hidden = out_of_sight_notice(store.path)
+        if hidden:  # AppData: not in Explorer, not in OneDrive's backup (settings.py)
+            self.notify(hidden, title=t("win.out_of_sight_title"), severity="warning", timeout=30)
         # remembered for `smartcity-tui` alone; written after the first frame, off its path
         self.call_after_refresh(self.settings.remember_plan, store.path)
 

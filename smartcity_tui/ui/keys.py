@@ -63,9 +63,12 @@ SPECS: tuple[KeySpec, ...] = (
     KeySpec("app.merge", "m", "merge", "exchange.key.merge", show=False, help="exchange.key.merge_help"),
     KeySpec("app.conflicts", "k", "conflicts", "exchange.key.conflicts", show=False,
             help="exchange.key.conflicts_help"),
-    # F-keys without a letter beside them: a stray letter must not turn the room's screen over
-    KeySpec("app.language", "f4", "switch_language", "lang.key.switch", help="lang.key.switch_help"),
-    KeySpec("app.contrast", "f5", "toggle_contrast", "theme.key.contrast", show=False,
+    # No letter beside these: a stray letter must not turn the room's screen over. F4 and F5
+    # need Fn on most laptops (where they are mute or brightness keys), so a Ctrl key too:
+    # ^B (bahasa) and ^T (tema), which Windows Terminal, conhost and Textual's widgets leave
+    # alone (docs/keys.md)
+    KeySpec("app.language", "f4,ctrl+b", "switch_language", "lang.key.switch", help="lang.key.switch_help"),
+    KeySpec("app.contrast", "f5,ctrl+t", "toggle_contrast", "theme.key.contrast", show=False,
             help="theme.key.contrast_help"),
     # --- dashboard ---
     KeySpec("dashboard.open", "enter", "open_card", "ui.key.open_pillar"),
@@ -151,7 +154,8 @@ SPECS: tuple[KeySpec, ...] = (
     KeySpec("problem.quit", "escape,q", "app.quit", "ui.key.quit"),
     KeySpec("first_run.quit", "escape", "cancel", "ui.key.quit"),
     # the first-run form is modal, which hides the app's own F4 from it
-    KeySpec("first_run.language", "f4", "switch_language", "lang.key.switch", help="lang.key.switch_help"),
+    KeySpec("first_run.language", "f4,ctrl+b", "switch_language", "lang.key.switch",
+            help="lang.key.switch_help"),
     # --- export (x), merge (m), conflicts (k) ---
     KeySpec("export.run", "ctrl+s,f2", "run", "exchange.key.run", help="exchange.key.run_help"),
     KeySpec("export.back", "escape", "back", "ui.key.back"),

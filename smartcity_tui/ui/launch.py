@@ -2,17 +2,21 @@
 `smartcity-tui demo` share. A plan that will not open (locked, unreadable, too new) is shown
 on a screen that says why and what to do; nothing is written. A plan that cannot be written
 where it is (a write-protected flash drive, a read-only folder or file) opens to read
-(`store.readonly_reason` says why)."""
+(`store.readonly_reason` says why). A terminal the app cannot drive (no terminal on stdin,
+Git Bash's mintty, Windows' legacy console) is said in one line before anything is opened
+(console.py)."""
 
 from __future__ import annotations
 
 import gc
+import sys
 from pathlib import Path
 
 from .. import exit_signals
 from ..settings import Settings
 from ..store import PlanMissingRecovered, PlanNotFound, PlanStore, StoreError, atomic
 from ..store.pauses import no_gc_pauses
+from . import console
 from .factory import create_app
 
 # The app writes on the screen's thread: a file held by a scanner is waited for this long at
@@ -61,7 +65,23 @@ def surviving_copy(path: Path) -> PlanMissingRecovered | None:
 
 def launch(path: Path | None, settings: Settings, *, break_lock: bool = False, note: str = "") -> int:
     """Run the app on `path` (it opens the plan itself, off the UI thread); the exit code is 2
-    when the plan could not be opened, as for every other command."""
+    when the plan could not be opened, or the terminal cannot show the app, as for every
+    other command."""
+    try:
+        give_console_back = console.take_console()
+    except console.ConsoleRefused as e:
+        try:
+            print(f"smartcity-tui: {e}", file=sys.stderr)
+        except (OSError, ValueError):
+            pass
+        return 2
+    try:
+        return _run(path, settings, break_lock=break_lock, note=note)
+    finally:
+        give_console_back()
+
+
+def _run(path: Path | None, settings: Settings, *, break_lock: bool, note: str) -> int:
     missing = path if path is not None else (Path(settings.last_plan) if settings.last_plan else None)
     problem = surviving_copy(missing) if missing is not None and not missing.exists() else None
     if problem is not None:

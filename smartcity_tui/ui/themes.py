@@ -124,8 +124,12 @@ def _contrast(app: SmartCityApp, on: bool) -> None:
         app.ansi_theme_dark = HIGH_CONTRAST_ANSI
     elif not on and app.ansi_theme_dark is HIGH_CONTRAST_ANSI:
         app.ansi_theme_dark = app.ansi_before_contrast
-    # before Textual's own filters: its ANSI filter turns dim into grey
-    app.first_filters[:] = [NO_DIM] if on else []
+    # before Textual's own filters: its ANSI filter turns dim into grey; the others there
+    # (the plain glyph set, glyphs.py) stay
+    if on and NO_DIM not in app.first_filters:
+        app.first_filters.insert(0, NO_DIM)
+    elif not on and NO_DIM in app.first_filters:
+        app.first_filters.remove(NO_DIM)
 
 
 def theme_label(name: str) -> str:

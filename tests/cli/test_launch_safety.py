@@ -61,6 +61,8 @@ def apps(monkeypatch):
         return made[-1]
 
     monkeypatch.setattr(launch_module, "create_app", create_app)
+    # pytest's stdin is no terminal: the console check (tests/ui/test_console.py) is not the point here
+    monkeypatch.setattr(launch_module.console, "take_console", lambda: lambda: None)
     return made
 
 

@@ -1,7 +1,7 @@
 """The git merge driver: a plan file kept in git merges record by record, not line by line.
 
 A temporary repository registers the driver as docs/merge.md tells a region's IT person:
-`*.json merge=smartcity` in .gitattributes and `merge.smartcity.driver` in git config."""
+`*.json merge=smartcity -text` in .gitattributes and `merge.smartcity.driver` in git config."""
 
 from __future__ import annotations
 
@@ -28,8 +28,9 @@ def setup_repo(repo: Path) -> None:
     git(repo, "config", "user.email", "sekretariat@example.invalid")
     git(repo, "config", "merge.smartcity.name", "smartcity-tui plan merge")
     git(repo, "config", "merge.smartcity.driver", f'"{sys.executable}" -m smartcity_tui merge-driver %O %A %B')
-    (repo / ".gitattributes").write_text("*.json merge=smartcity\n", encoding="utf-8")
-    (repo / ".gitignore").write_text("*.lock\n*.backup-*.json\n", encoding="utf-8")
+    (repo / ".gitattributes").write_text("*.json merge=smartcity -text\n", encoding="utf-8")
+    (repo / ".gitignore").write_text("*.lock\n*.backup-*.json\n*.broken-*\n*.previous-*\n*.recovered-*.json\n.*.tmp\n",
+                                     encoding="utf-8")
 
 
 def edit(plan: Path, prog_id: str, **fields) -> None:

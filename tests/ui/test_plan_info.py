@@ -29,7 +29,9 @@ def plan_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def app(plan_path: Path):
+def app(plan_path: Path, monkeypatch):
+    # the facts show where the file is, from the home folder: "~/rencana.json" on every machine
+    monkeypatch.setenv("HOME", str(plan_path.parent))
     app, store = open_app(plan_path)
     yield app
     store.close()

@@ -36,7 +36,8 @@ def test_help_on_the_swot_view(snap_compare, ui_app):
 
 
 def test_first_run_form(snap_compare, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)  # a relative name keeps the picture the same on every machine
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path))  # the form says where: "~/baru.json" on every machine
     app = create_app(None, Settings(), plan_path=Path("baru.json"), clock=fixed_clock)
     assert snap_compare(app, terminal_size=(80, 24))
 

@@ -1,6 +1,7 @@
 """The first-run form: the facts a new plan needs (region, kind, province, period, team), then
 the plan file is created and opened. Without a file name given on the command line it also
-asks where to keep the plan, suggesting the user's data folder."""
+asks where to keep the plan, suggesting the user's Documents folder (settings.default_plan:
+visible in Explorer, backed up by OneDrive), and says where that is."""
 
 from __future__ import annotations
 
@@ -14,13 +15,11 @@ from textual.widgets import Input, Select, Static
 from ...i18n import get_language, os_reason, t
 from ...model.records import PlanInfo
 from ...model.vocab import REGION_KINDS
-from ...settings import data_dir
+from ...settings import default_plan, shown_path, store_python
 from ...store import PlanStore, StoreError
 from .. import keys
 from ..app import app_of
 from .form import FormScreen, parse_year, text_input
-
-DEFAULT_FILE = "rencana-induk.json"
 
 
 class FirstRunScreen(FormScreen[PlanStore]):
@@ -40,9 +39,12 @@ class FirstRunScreen(FormScreen[PlanStore]):
             if self.note:
                 yield Static(self.note, classes="field-error", markup=False)
             if self.plan_path is not None:
-                yield Static(t("ui.first.intro_path", path=self.plan_path), classes="hint", markup=False)
+                yield Static(t("ui.first.intro_path", path=shown_path(self.plan_path)), classes="hint",
+                             markup=False)
             else:
                 yield Static(t("ui.first.intro"), classes="hint", markup=False)
+            if store_python():
+                yield Static(t("win.store_python"), classes="field-error", markup=False)
             yield from self.field(t("ui.first.region"), text_input(
                 placeholder=t("ui.first.region_ph"), id="region"))
             yield from self.field(t("ui.first.kind"), Select(
@@ -58,8 +60,8 @@ class FirstRunScreen(FormScreen[PlanStore]):
             yield from self.field(t("ui.first.team"), text_input(
                 placeholder=t("ui.first.team_ph"), id="team"))
             if self.plan_path is None:
-                yield from self.field(t("ui.first.file"), text_input(
-                    str(data_dir() / DEFAULT_FILE), id="file"))
+                yield from self.field(t("ui.first.file"), text_input(str(default_plan()), id="file"),
+                                      hint=t("win.plan_in_documents"))
             yield from self.buttons()
 
     def on_mount(self) -> None:

@@ -47,6 +47,8 @@ class HelpScreen(AppModal[None]):
             hint = getattr(self.under, "HELP_KEY", "")
             if hint:
                 yield Static(t(hint), classes="hint")
+            # F4 and F5 sit behind Fn on most laptops: their second keys and the palette's way
+            yield Static(t("win.help_fn_keys"), classes="hint")
 
     def action_close(self) -> None:
         self.dismiss(None)

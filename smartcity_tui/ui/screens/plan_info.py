@@ -67,7 +67,8 @@ class PlanInfoScreen(PlanScreen):
     def show_plan(self, plan: Plan) -> None:
         info = plan.info
         self.query_one(TopBar).where = t("planscreen.where", plan=plan_title(plan))
-        self.query_one(FactsPanel).show(info, app_of(self).open_store.team)
+        store = app_of(self).open_store
+        self.query_one(FactsPanel).show(info, store.team, store.path)
         self.query_one("#missions", LinesList).show(info.missions, select=self._line_after.pop("missions", None))
         self.query_one("#targets", LinesList).show(info.targets, select=self._line_after.pop("targets", None))
         table = self.query_one(ReadinessTable)

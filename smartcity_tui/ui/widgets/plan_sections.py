@@ -4,6 +4,7 @@ the save state stay in one place (each action calls the screen's method of the s
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -14,6 +15,7 @@ from textual.widgets.option_list import Option
 from ...i18n import get_language, t
 from ...model.records import PlanInfo
 from ...model.vocab import REGION_KINDS
+from ...settings import shown_path
 from .. import keys
 
 if TYPE_CHECKING:
@@ -34,11 +36,11 @@ LABEL = "bold"
 
 class FactsPanel(Static, can_focus=True):
     """Region, province, period, vision and this laptop's team; enter opens the form that
-    edits them all."""
+    edits them all. Below them, where the plan file is (to copy it, or to find it again)."""
 
     BINDINGS = keys.prefixed("plan_facts.")
 
-    def show(self, info: PlanInfo, team: str = "") -> None:
+    def show(self, info: PlanInfo, team: str = "", path: Path | None = None) -> None:
         lang = get_language()
         text = Text()
         kind = REGION_KINDS.label(info.region_kind, lang)
@@ -49,6 +51,8 @@ class FactsPanel(Static, can_focus=True):
             (t("planscreen.vision"), " ".join(info.vision.split())),
             (t("planscreen.team"), team),
         ]
+        if path is not None:
+            rows.append((t("win.plan_file"), shown_path(path)))
         for i, (label, value) in enumerate(rows):
             text.append(f"{label}: ", style=LABEL)
             text.append(value or t("planscreen.not_set"), style="" if value else "dim italic")

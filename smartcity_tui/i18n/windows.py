@@ -1,0 +1,41 @@
+"""Messages about the laptop itself: where plans are kept, the console the app runs in, report
+files for PowerShell, and what Windows needs said."""
+
+ID: dict[str, str] = {
+    # where plans are kept (settings.py)
+    "win.plan_in_documents": "Di folder Dokumen: terlihat di Explorer dan ikut dicadangkan OneDrive; cadangan rencana disimpan di sebelahnya.",
+    "win.store_python": "Python ini dari Microsoft Store: isi AppData-nya terhapus saat Python di-Reset atau dicopot. Simpan rencana di Dokumen (seperti usulan di bawah), dan sebaiknya pasang Python dari python.org.",
+    "win.out_of_sight_title": "Rencana di folder tersembunyi",
+    "win.out_of_sight": "Berkas {path} ada di folder data aplikasi: tidak terlihat di Explorer dan tidak ikut dicadangkan OneDrive. Tutup aplikasi, salin berkasnya ke folder Dokumen ({documents}), lalu buka salinannya. Aplikasi tidak memindahkannya sendiri.",
+    "win.out_of_sight_store": "Berkas {path} ada di folder data aplikasi, dan Python ini dari Microsoft Store: folder itu terhapus saat Python di-Reset atau dicopot. Tutup aplikasi, salin berkasnya ke folder Dokumen ({documents}), lalu buka salinannya. Aplikasi tidak memindahkannya sendiri.",
+    "win.plan_file": "Berkas",
+    # the console (ui/console.py)
+    "win.no_terminal": "Tampilan smartcity-tui perlu terminal, tetapi masukannya dialihkan dari berkas atau pipa. Jalankan langsung di terminal, atau pakai perintah tanpa tampilan (misalnya 'smartcity-tui stats BERKAS').",
+    "win.git_bash": "Terminal ini (Git Bash/mintty) tidak bisa menjalankan tampilan smartcity-tui. Jalankan 'winpty smartcity-tui ...', atau buka Windows Terminal atau PowerShell.",
+    "win.legacy_console": "Konsol ini tidak mengerti kode tampilan (konsol lama Windows). Buka Windows Terminal, atau klik kanan judul jendela > Properties dan hilangkan centang 'Use legacy console', lalu jalankan lagi.",
+    # help: F4 and F5 behind Fn
+    "win.help_fn_keys": "F4 atau F5 tidak bekerja (perlu Fn di banyak laptop)? Pakai Ctrl+B (bahasa) dan Ctrl+T (kontras), atau Ctrl+P lalu ketik 'bahasa' atau 'kontras'.",
+    # reports into a file (--out), for PowerShell 5.1, where '>' writes UTF-16
+    "win.out_help": "tulis laporan ke FILE (UTF-8) alih-alih ke layar; di PowerShell pakai ini, bukan '>'",
+    "win.out_help_merge": "tulis laporan penggabungan ke FILE (UTF-8) alih-alih ke layar (rencananya tetap digabung di tempatnya); di PowerShell pakai ini, bukan '>'",
+    "win.out_folder_missing": "Folder {folder} untuk laporan tidak ada. Buat dulu foldernya, atau pilih folder lain untuk --out.",
+    # the plan path over MAX_PATH (store/access.py)
+    "reason.path_too_long_windows": "lokasi rencana terlalu panjang untuk Windows (nama berkas cadangan dan berkas sementaranya melewati 260 karakter); salin rencana ke folder yang lebih pendek, misalnya Dokumen, lalu buka salinannya",
+}
+
+EN: dict[str, str] = {
+    "win.plan_in_documents": "In Documents: visible in Explorer and backed up by OneDrive; the plan's backups are kept beside it.",
+    "win.store_python": "This Python is from the Microsoft Store: what it keeps in AppData is deleted when Python is reset or uninstalled. Keep the plan in Documents (as suggested below), and better install Python from python.org.",
+    "win.out_of_sight_title": "Plan in a hidden folder",
+    "win.out_of_sight": "{path} is in the app's data folder: not visible in Explorer and not backed up by OneDrive. Quit the app, copy the file to Documents ({documents}) and open the copy. The app does not move it by itself.",
+    "win.out_of_sight_store": "{path} is in the app's data folder, and this Python is from the Microsoft Store: that folder is deleted when Python is reset or uninstalled. Quit the app, copy the file to Documents ({documents}) and open the copy. The app does not move it by itself.",
+    "win.plan_file": "File",
+    "win.no_terminal": "smartcity-tui's screen needs a terminal, but its input comes from a file or a pipe. Run it in a terminal, or use a command without the screen (for example 'smartcity-tui stats FILE').",
+    "win.git_bash": "This terminal (Git Bash/mintty) cannot run smartcity-tui's screen. Run 'winpty smartcity-tui ...', or open Windows Terminal or PowerShell.",
+    "win.legacy_console": "This console does not understand screen codes (Windows' legacy console). Open Windows Terminal, or right-click the window title > Properties and untick 'Use legacy console', then run it again.",
+    "win.help_fn_keys": "F4 or F5 do nothing (Fn needed on many laptops)? Use Ctrl+B (language) and Ctrl+T (contrast), or Ctrl+P and type 'language' or 'contrast'.",
+    "win.out_help": "write the report into FILE (UTF-8) instead of on the screen; in PowerShell use this, not '>'",
+    "win.out_help_merge": "write the merge report into FILE (UTF-8) instead of on the screen (the plan itself is merged where it is); in PowerShell use this, not '>'",
+    "win.out_folder_missing": "The folder {folder} for the report does not exist. Create it first, or choose another folder for --out.",
+    "reason.path_too_long_windows": "the plan's location is too long for Windows (the names of its backups and temporary files pass 260 characters); copy the plan to a shorter folder, for example Documents, and open the copy",
+}
