@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...bundle.merge_conflicts import FieldConflict, Written
+from ...bundle.merge_conflicts import Conflict, FieldConflict, Written
 from ...i18n import t
 from ...model.records import new_id, record_type
-from ...model.revision import DELETED
+from ...model.revision import DELETED, covers
 from ...store import PlanStore
+from ...store.teams import known_teams
 from ..widgets.conflict_values import field_label
 
 
@@ -42,16 +43,37 @@ def settle(store: PlanStore, record_id: str, field: str, value: Any) -> None:
         store.resolve(record_id, field, value)
 
 
-def keep(store: PlanStore, record_id: str) -> None:
-    """Delete versus edit: keep the record, with the edit made meanwhile."""
-    with store.undo_step(t("exchange.conflict.did_keep")):
+def keep(store: PlanStore, record_id: str, *, bring_back: bool = False) -> None:
+    """Delete versus edit: keep the record, with the edit made meanwhile. For an indicator or
+    milestone of a deleted programme (`bring_back`), that brings the programme back, and the
+    children its delete took: a record is never kept without its programme."""
+    with store.undo_step(t("exchange.conflict.did_bring_back" if bring_back else "exchange.conflict.did_keep")):
         store.restore(record_id)
 
 
-def delete(store: PlanStore, record_id: str) -> None:
-    """Delete versus edit: delete it after all (the edit made meanwhile goes with it)."""
-    with store.undo_step(t("exchange.conflict.did_delete")):
+def delete(store: PlanStore, record_id: str, *, let_go: bool = False) -> None:
+    """Delete versus edit: delete it after all (the edit made meanwhile goes with it). For an
+    indicator or milestone of a deleted programme (`let_go`): it goes the way its programme went."""
+    with store.undo_step(t("exchange.conflict.did_let_go" if let_go else "exchange.conflict.did_delete")):
         store.settle_delete(record_id)
+
+
+def child_writers(store: PlanStore, c: Conflict) -> list[str]:
+    """The teams that added or edited an indicator or milestone without having seen its
+    programme's delete: their writes are what no delete of the programme covers."""
+    child, parent = store.state(c.id), store.state(c.parent_id)
+    if child is None or parent is None:
+        return []
+    stones = parent.tombstones() + child.tombstones()
+    teams = known_teams(store)
+    out: list[str] = []
+    for name, sibs in sorted(child.fields.items()):
+        for s in sibs:
+            if name != DELETED and not any(covers(st.value, s.dot) for st in stones):
+                who = teams.get(s.dot[0], "") or s.dot[0]
+                if who not in out:
+                    out.append(who)
+    return out
 
 
 def keep_both(store: PlanStore, record_id: str, field: str, kept: Any, other: Any) -> str:
