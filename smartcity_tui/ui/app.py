@@ -39,6 +39,7 @@ from .plan_writes import PlanWrite, PlanWriter
 if TYPE_CHECKING:
     from textual.command import Provider  # (imported with the palette: it costs start-up time)
 
+    from ..bundle.merge_conflicts import Conflict
     from ..model.search import Hit
     from .screens.pillar import PillarScreen
 
@@ -111,6 +112,9 @@ class SmartCityApp(App[int]):
         # "1": quit after the first frame of any screen; "dashboard": after the dashboard's
         self.first_frame_exit = os.environ.get(FIRST_FRAME_ENV, "")
         self.key_guard = KeyGuard()  # the rest of a paste is no command (key_guard.py)
+        # conflicts decided in this session, as they were shown (who wrote each value): a
+        # ctrl+z reopens one under this laptop's name, and the conflicts screen names the teams
+        self.settled_conflicts: dict[str, Conflict] = {}
 
     # --- starting --------------------------------------------------------------------------
 

@@ -77,6 +77,8 @@ async def test_undo_of_a_decision_shows_the_conflict_again_and_redo_decides_agai
         again = shown_text(app, "#conflict-values")
         for name in (ECONOMY_NAME, LIVING_NAME):
             assert name in before and name in again, "every value is back"
+        for team in ("Pokja Smart Economy", "Pokja Smart Living"):
+            assert team in again, "each value still names the team that wrote it"
         assert again.count("○") + again.count("●") == before.count("○") + before.count("●")
         await pilot.press("ctrl+y")
         await settle(pilot)

@@ -13,7 +13,7 @@ from typing import Any
 from ...bundle.merge_conflicts import Conflict, FieldConflict, Written
 from ...i18n import t
 from ...model.records import new_id, record_type
-from ...model.revision import DELETED, covers
+from ...model.revision import DELETED, covers, meaning
 from ...store import PlanStore
 from ...store.teams import known_teams
 from ..widgets.conflict_values import field_label
@@ -56,6 +56,33 @@ def delete(store: PlanStore, record_id: str, *, let_go: bool = False) -> None:
     indicator or milestone of a deleted programme (`let_go`): it goes the way its programme went."""
     with store.undo_step(t("exchange.conflict.did_let_go" if let_go else "exchange.conflict.did_delete")):
         store.settle_delete(record_id)
+
+
+def with_authors(c: Conflict, before: Conflict | None, replica_id: str) -> Conflict:
+    """`c` with each value named by the team that first wrote it, when `c` is a conflict this
+    session decided (`before`, as it was shown then) and then reopened with ctrl+z. The undo
+    writes every value back under this laptop's replica (new dots, so the reopened conflict
+    merges right everywhere), which would show each value as the secretariat's own."""
+    if before is None:
+        return c
+
+    def named(now: list[FieldConflict], then: list[FieldConflict]) -> None:
+        for fc in now:
+            old = next((f.values for f in then if f.field == fc.field), [])
+            rename(fc.field, fc.values, old)
+
+    def rename(field: str, values: list[Written], old: list[Written]) -> None:
+        for w in values:
+            if w.replica != replica_id:
+                continue
+            first = next((o for o in old if meaning(field, o.value) == meaning(field, w.value)), None)
+            if first is not None:
+                w.replica, w.team, w.counter = first.replica, first.team, first.counter
+
+    named(c.fields, before.fields)
+    named(c.edited_meanwhile, before.edited_meanwhile)
+    rename(DELETED, c.deleted_by, before.deleted_by)
+    return c
 
 
 def child_writers(store: PlanStore, c: Conflict) -> list[str]:

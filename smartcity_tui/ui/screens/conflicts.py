@@ -30,7 +30,7 @@ from ...bundle.merge_conflicts import Conflict, FieldConflict, Written, list_con
 from ...i18n import t
 from ...model.plan import Plan
 from ...model.records import record_type
-from ...model.revision import DELETED
+from ...model.revision import DELETED, meaning
 from ...resources import stylesheet
 from ...store import PlanStore
 from .. import keys
@@ -91,7 +91,8 @@ class ConflictsScreen(PlanScreen):
     def show_plan(self, plan: Plan) -> None:
         self.plan_name = plan_title(plan)
         store = app_of(self).open_store
-        self.conflicts = list_conflicts(store)
+        settled = app_of(self).settled_conflicts
+        self.conflicts = [resolve.with_authors(c, settled.get(c.id), store.replica_id) for c in list_conflicts(store)]
         ids = [c.id for c in self.conflicts]
         back = [i for i in ids if self.known_ids is not None and i not in self.known_ids]
         self.known_ids = set(ids)
@@ -156,23 +157,31 @@ class ConflictsScreen(PlanScreen):
             editors = ", ".join(resolve.child_writers(store, c)) or "?"
             text.append(t("exchange.conflict.parent_deleted_by", who=deleters, editors=editors,
                           programme=c.parent_title, kind=t(f"merge.kind.{c.kind}").lower()))
-            for f in c.edited_meanwhile:
-                for w in f.values:
-                    text.append(f"\n• {field_label(f.field)}: ", style="bold")
-                    text.append(value_text(f.field, w.value, c.kind, self._title_of))
-                    text.append(f"  ({w.who})", style="dim")
+            self._edits_made_meanwhile(c, text)
         elif c.delete_vs_edit:
             deleters = ", ".join(sorted({w.who for w in c.deleted_by}))
             editors = ", ".join(sorted({w.who for f in c.edited_meanwhile for w in f.values}))
             text.append(t("exchange.conflict.deleted_by", who=deleters, editors=editors or "?"))
-            for f in c.edited_meanwhile:
-                for w in f.values:
-                    text.append(f"\n• {field_label(f.field)}: ", style="bold")
-                    text.append(value_text(f.field, w.value, c.kind, self._title_of))
-                    text.append(f"  ({w.who})", style="dim")
+            self._edits_made_meanwhile(c, text)
         else:
             text.append(t("exchange.conflict.explain"))
         return text
+
+    def _edits_made_meanwhile(self, c: Conflict, text: Text) -> None:
+        """One line per field and value edited while the record was being deleted; groups
+        (or sessions) that typed the same value share its line."""
+        for f in c.edited_meanwhile:
+            lines: list[tuple[Any, list[str]]] = []
+            for w in f.values:
+                same = next((who for v, who in lines if meaning(f.field, v) == meaning(f.field, w.value)), None)
+                if same is None:
+                    lines.append((w.value, [w.who]))
+                elif w.who not in same:
+                    same.append(w.who)
+            for value, who in lines:
+                text.append(f"\n• {field_label(f.field)}: ", style="bold")
+                text.append(value_text(f.field, value, c.kind, self._title_of))
+                text.append(f"  ({', '.join(who)})", style="dim")
 
     def _show_context(self, c: Conflict) -> None:
         """At 120 columns and up: the whole record as it reads now, beside the values."""
@@ -269,7 +278,13 @@ class ConflictsScreen(PlanScreen):
     # --- settling -------------------------------------------------------------------------------
 
     def _write(self, write: Callable[[PlanStore], object]) -> None:
+        self._remember()
         self.post_message(PlanWrite(write))
+
+    def _remember(self) -> None:
+        """The conflict about to be decided, as shown: who wrote each value, for ctrl+z."""
+        if self.conflict is not None:
+            app_of(self).settled_conflicts[self.conflict.id] = self.conflict
 
     def action_keep(self) -> None:
         c, fc = self.conflict, self._field()
@@ -337,6 +352,7 @@ class ConflictsScreen(PlanScreen):
         mine = resolve.mine_of(fc, app_of(self).open_store.replica_id)
 
         def both(other: Written) -> None:
+            self._remember()
             self.post_message(PlanWrite(lambda s: resolve.keep_both(s, c.id, fc.field, mine.value, other.value),
                                         then=lambda _new_id: self.notify(t("exchange.conflict.both_done"), timeout=4)))
 
@@ -358,6 +374,7 @@ class ConflictsScreen(PlanScreen):
 
         def settle(value: Any) -> PlanWrite[None]:
             # the form closes once this is written, and stays open with the value if not
+            self._remember()
             return PlanWrite(lambda s: resolve.settle(s, record_id, field, value))
 
         title = t("exchange.conflict.edit_title", title=c.title)
