@@ -180,3 +180,36 @@ async def test_a_dropdown_stops_at_its_last_choice(app):
         await pilot.press("up", "up", "up", "up", "up", "enter")
         await pilot.pause()
         assert rating.value == "baik", "the first choice, not round to the last"
+
+
+async def test_a_new_programme_saved_again_after_a_half_failed_save_is_one_programme(app, monkeypatch):
+    real = storage.atomic_write_parts
+    writes: list[int] = []
+
+    def full_at_the_third(*args, **kwargs):  # the programme and one indicator, then a full disk
+        writes.append(1)
+        if len(writes) == 3:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(*args, **kwargs)
+
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("0", "1", "p", "n")
+        form = app.screen
+        assert isinstance(form, ProgrammeForm)
+        form.query_one("#name", Input).value = "Program baru dua indikator"
+        form.query_one("#start_year", Input).value = "2026"
+        form.query_one("#end_year", Input).value = "2027"
+        for name in ("Indikator satu", "Indikator dua"):
+            await form._add_indicator()
+            list(form.query(".ind-name").results(Input))[-1].value = name
+        monkeypatch.setattr(storage, "atomic_write_parts", full_at_the_third)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form and "TIDAK tersimpan" in said_in_form(form)
+        monkeypatch.setattr(storage, "atomic_write_parts", real)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is not form
+        made = [p for p in app.store.plan().programmes if p.name == "Program baru dua indikator"]
+        assert len(made) == 1, "the second save made a second programme"
+        assert sorted(i.name for i in app.store.plan().indicators_of(made[0].id)) == ["Indikator dua", "Indikator satu"]

@@ -73,6 +73,7 @@ class ProgrammeForm(SavingForm[ProgrammeFormResult]):
         self.programme = programme
         self.indicators = list(indicators)
         self.draft = draft_of(programme, self.indicators)
+        self.new_ids: dict[str, str] = {}  # new records' ids, the same at every save (build)
         plan_years = list(plan.info.years)
         self.years = plan.info.years
         # Years already filled outside the plan period stay visible, so nothing is dropped unseen.
@@ -224,7 +225,7 @@ class ProgrammeForm(SavingForm[ProgrammeFormResult]):
         general: list[str] = []
         result = None
         if not errs:
-            result = build(draft, self.pillar, self.programme, self.indicators)
+            result = build(draft, self.pillar, self.programme, self.indicators, self.new_ids)
             general = model_errors(self.plan, result)
         await self._show_errors(errs, general)
         if result is not None and not general:

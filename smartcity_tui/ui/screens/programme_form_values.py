@@ -15,7 +15,7 @@ from typing import Any
 from ...i18n import t
 from ...model.format import group_thousands, number, parse_rupiah
 from ...model.plan import Plan
-from ...model.records import Indicator, Programme, Record, Stakeholder
+from ...model.records import Indicator, Programme, Record, Stakeholder, new_id
 from ...model.validation import ERROR, validate
 
 
@@ -216,10 +216,14 @@ def _indicator_problems(ind: IndicatorDraft, years: range, period: dict, lang: s
 # --- a clean draft becomes records -------------------------------------------------------
 
 def build(draft: ProgrammeDraft, pillar: str, programme: Programme | None,
-          indicators: list[Indicator]) -> ProgrammeFormResult:
+          indicators: list[Indicator], new_ids: dict[str, str] | None = None) -> ProgrammeFormResult:
     """The records a clean draft (check() found nothing) stands for. An existing programme
-    keeps its id, so the store writes only the fields that changed."""
-    base = programme or Programme(pillar=pillar)
+    keeps its id, so the store writes only the fields that changed. `new_ids` (the form's,
+    kept across saves) gives a new programme and each new indicator row the same id every
+    time: a save that failed half way (the programme written, an indicator not) is saved
+    again onto the same records, not into a second programme."""
+    ids = new_ids if new_ids is not None else {}
+    base = programme or Programme(id=ids.setdefault("programme", new_id()), pillar=pillar)
     prog = base.replace(
         code=draft.code.strip(), name=draft.name.strip(), description=draft.description.strip(),
         element=draft.element, subtopic=draft.subtopic.strip(), strategy_ids=list(draft.strategy_ids),
@@ -242,7 +246,8 @@ def build(draft: ProgrammeDraft, pillar: str, programme: Programme | None,
             order=order,
         )
         old = originals.get(ind.id or "")
-        kept.append(old.replace(**fields) if old else Indicator(programme_id=prog.id, **fields))
+        kept.append(old.replace(**fields) if old else
+                    Indicator(id=ids.setdefault(ind.key, new_id()), programme_id=prog.id, **fields))
     kept_ids = {i.id for i in kept}
     removed = [i.id for i in indicators if i.id not in kept_ids]
     return ProgrammeFormResult(prog, kept, removed)
