@@ -16,7 +16,7 @@ LANGUAGES = ("id", "en")
 # cost ~8 ms of every start-up. tests/test_i18n.py fails when a module is missing here.
 AREAS: tuple[str, ...] = (
     "bundle", "cli", "document", "document_cli", "findings", "merge", "store",
-    "ui", "ui_exchange", "ui_plan", "ui_programmes", "ui_timeline",
+    "ui", "ui_exchange", "ui_forms", "ui_plan", "ui_programmes", "ui_timeline",
     "sheets", "codes", "windows",
 )
 CATALOGS: dict[str, dict[str, str]] = {"id": {}, "en": {}}

@@ -137,6 +137,11 @@ ID: dict[str, str] = {
     "exchange.conflict.did_keep": "pertahankan data yang dihapus",
     "exchange.conflict.did_delete": "hapus data yang berkonflik",
     "exchange.conflict.did_both": "simpan keduanya",
+    "exchange.conflict.parent_deleted_by": "{who} menghapus program {programme}, sementara {editors} menambah atau mengubah {kind} ini di program itu. Kembalikan programnya, atau relakan {kind} ini.",
+    "exchange.conflict.choice_keep_parent": "Kembalikan program {programme} bersama {kind} ini",
+    "exchange.conflict.choice_delete_parent": "Relakan {kind} ini (ikut terhapus bersama programnya)",
+    "exchange.conflict.did_bring_back": "kembalikan program yang dihapus",
+    "exchange.conflict.did_let_go": "relakan data dari program yang dihapus",
 }
 
 EN: dict[str, str] = {
@@ -270,4 +275,9 @@ EN: dict[str, str] = {
     "exchange.conflict.did_keep": "keep the deleted record",
     "exchange.conflict.did_delete": "delete the conflicting record",
     "exchange.conflict.did_both": "keep both",
+    "exchange.conflict.parent_deleted_by": "{who} deleted the programme {programme}, while {editors} added or edited this {kind} in it. Bring the programme back, or let this {kind} go.",
+    "exchange.conflict.choice_keep_parent": "Bring the programme {programme} back, with this {kind}",
+    "exchange.conflict.choice_delete_parent": "Let this {kind} go (deleted with its programme)",
+    "exchange.conflict.did_bring_back": "bring back a deleted programme",
+    "exchange.conflict.did_let_go": "let go of a record of a deleted programme",
 }

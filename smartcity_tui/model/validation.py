@@ -143,6 +143,14 @@ def validate(plan: Plan) -> list[Finding]:
         if bad_years:
             add(Finding("indicator.target_outside_period", ERROR, ind.id, pil,
                         {**p, "years": ", ".join(map(str, bad_years)), **period}))
+        # a target for a year the programme does not run: allowed (an outcome measured after
+        # the programme ends), but worth a look, as a milestone outside its years is
+        if isinstance(prog, Programme) and prog.years:
+            outside = sorted(y for y in ind.targets if in_period(y) and y not in prog.years)
+            if outside:
+                add(Finding("indicator.target_outside_programme", WARNING, ind.id, pil,
+                            {**p, "years": ", ".join(map(str, outside)), "start": prog.start_year,
+                             "end": prog.end_year}))
         if ind.baseline is None:
             add(Finding("indicator.no_baseline", WARNING, ind.id, pil, p))
         if not ind.targets:

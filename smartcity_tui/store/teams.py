@@ -62,4 +62,8 @@ def note_teams(store, teams: Mapping[str, str], *, write: bool) -> bool:
             else:
                 store._meta[TEAMS] = old
             raise
+        # a write like any other: the backup prepared before it joins the rotation (it was
+        # left as backup-next), and the app's save note follows
+        for listener in list(store.listeners):
+            listener()
     return True

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.filter import LineFilter
 from textual.message_pump import MessagePump
@@ -25,7 +26,6 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from ..i18n import get_language, set_language, t
-from ..model.format import date
 from ..model.plan import Plan
 from ..model.vocab import PILLAR_KEYS
 from ..resources import stylesheet
@@ -33,11 +33,13 @@ from ..settings import Settings, out_of_sight_notice
 from ..startup import release_collector
 from ..store import PlanStore, StoreError
 from . import keys
+from .key_guard import KeyGuard
 from .plan_writes import PlanWrite, PlanWriter
 
 if TYPE_CHECKING:
     from textual.command import Provider  # (imported with the palette: it costs start-up time)
 
+    from ..bundle.merge_conflicts import Conflict
     from ..model.search import Hit
     from .screens.pillar import PillarScreen
 
@@ -75,6 +77,9 @@ class SmartCityApp(App[int]):
 
     save_note: reactive[str] = reactive("")  # "Tersimpan 14:03", shown in every top bar
     save_failed: reactive[bool] = reactive(False)
+    # A save just happened: the note is highlighted until the next key press, so a second
+    # save within the same minute ("Tersimpan 14:03" again) is seen to happen too.
+    save_fresh: reactive[bool] = reactive(False)
     # Moves on once per user action that changed the plan (several writes of one action are
     # one step): what plan screens watch to redraw.
     plan_version: reactive[int] = reactive(0, init=False)
@@ -106,6 +111,10 @@ class SmartCityApp(App[int]):
         self._installed_names: set[str] = set()
         # "1": quit after the first frame of any screen; "dashboard": after the dashboard's
         self.first_frame_exit = os.environ.get(FIRST_FRAME_ENV, "")
+        self.key_guard = KeyGuard()  # the rest of a paste is no command (key_guard.py)
+        # conflicts decided in this session, as they were shown (who wrote each value): a
+        # ctrl+z reopens one under this laptop's name, and the conflicts screen names the teams
+        self.settled_conflicts: dict[str, Conflict] = {}
 
     # --- starting --------------------------------------------------------------------------
 
@@ -193,13 +202,16 @@ class SmartCityApp(App[int]):
         self.show_save_state()
         self.install_screen(DashboardScreen(), "dashboard")
         self.push_screen("dashboard")
-        if store.handed_over and store.team:
+        if store.handed_over and store.team and not store.readonly:
             # a merged plan handed back out carries the secretariat's name into the group's
             # bundles until the group puts its own on it
             self.notify(t("ui.handed_over", team=store.team), title=t("ui.handed_over_title"), timeout=15)
         hidden = out_of_sight_notice(store.path)
         if hidden:  # AppData: not in Explorer, not in OneDrive's backup (settings.py)
             self.notify(hidden, title=t("win.out_of_sight_title"), severity="warning", timeout=30)
+        from .notices import tell_what_was_put_right
+
+        tell_what_was_put_right(self, store)
         # remembered for `smartcity-tui` alone; written after the first frame, off its path
         self.call_after_refresh(self.settings.remember_plan, store.path)
 
@@ -227,6 +239,7 @@ class SmartCityApp(App[int]):
 
     def _plan_written(self) -> None:
         self.show_save_state()
+        self.save_fresh = True
         if not self._publish_pending:
             # several writes of one user action move the version, and redraw, once
             self._publish_pending = True
@@ -253,29 +266,41 @@ class SmartCityApp(App[int]):
         if self.save_failed:
             self.save_note = t("ui.save.failed")
         else:
+            fresh = self.save_fresh
             self.show_save_state()
+            self.save_fresh = fresh
         self.refresh_bindings()  # the footer's labels: keys.localised reads the new words
         self.settings.remember_language(lang)
 
     def show_save_state(self) -> None:
         """The top bar's save note for the plan as it is on disk now (in the current language)."""
+        from .widgets.top_bar import save_note
+
         if self.store is None:
             return
         self.save_failed = False
-        self.save_note = self.describe_saved(self.store.saved_at)
+        self.save_fresh = False
+        self.save_note = save_note(self.store, self.clock())
 
-    def describe_saved(self, saved_at: str) -> str:
-        try:
-            when = _dt.datetime.fromisoformat(saved_at)
-        except ValueError:
-            return t("ui.save.ok_unknown")
-        now = self.clock()
-        if when.tzinfo is not None and now.tzinfo is not None:
-            when = when.astimezone(now.tzinfo)
-        hhmm = when.strftime("%H:%M")
-        if when.date() == now.date():
-            return t("ui.save.ok", time=hhmm)
-        return t("ui.save.ok_on", day=date(when), time=hhmm)
+    # --- keys ------------------------------------------------------------------------------
+
+    def drop_keys_typed_until_now(self) -> None:
+        """Called when a form closes or a question opens (key_guard.py)."""
+        self.key_guard.drop_typed_until_now()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self.key_guard.drops(event):
+                return
+            self.save_fresh = False
+        await super().on_event(event)
+
+    async def action_quit(self) -> None:
+        """q (and ctrl+q): quit; asks first when this session's undo history, or a form's
+        unsaved changes, would be lost (screens/quit_confirm.py)."""
+        from .screens.quit_confirm import quit_or_ask
+
+        quit_or_ask(self)
 
     # --- navigation ------------------------------------------------------------------------
 
@@ -407,13 +432,9 @@ class SmartCityApp(App[int]):
         self._undo_or_redo("redo")
 
     def _undo_or_redo(self, which: str) -> None:
-        def said(label: str | None) -> None:
-            if label is None:
-                self.notify(t(f"ui.{which}.nothing"), timeout=3)
-            else:
-                self.notify(t(f"ui.{which}.done", what=label), timeout=3)
+        from .plan_writes import undo_or_redo
 
-        self.write(PlanWrite(lambda store: store.undo() if which == "undo" else store.redo(), then=said))
+        self.write(undo_or_redo(self, which))
 
 
 def app_of(node: MessagePump) -> SmartCityApp:

@@ -150,8 +150,17 @@ SPECS: tuple[KeySpec, ...] = (
     KeySpec("form.save", "ctrl+s,f2", "save", "ui.key.save"),
     KeySpec("form.cancel", "escape", "cancel", "ui.key.cancel"),
     KeySpec("picker.cancel", "escape", "cancel", "ui.key.cancel"),
+    # escape on a form with changes asks: save, discard, or back to the form (the default)
+    KeySpec("leave_form.save", "ctrl+s,f2", "answer('save')", "ui.key.save"),
+    KeySpec("leave_form.discard", "b", "answer('discard')", "ui.key.discard"),
+    KeySpec("leave_form.continue", "escape", "answer('continue')", "ui.key.keep_editing"),
+    # q with edits ctrl+z could still undo: quitting loses that history, so it asks
+    KeySpec("quit_confirm.quit", "q", "answer('quit')", "ui.key.quit"),
+    KeySpec("quit_confirm.stay", "escape", "answer('stay')", "ui.key.stay"),
     KeySpec("help.close", "escape,f1,question_mark,q", "close", "ui.key.close"),
     KeySpec("problem.quit", "escape,q", "app.quit", "ui.key.quit"),
+    # a missing plan of which a whole copy survived: put the copy back and open it
+    KeySpec("problem.put_back", "enter", "put_back", "ui.key.put_back"),
     KeySpec("first_run.quit", "escape", "cancel", "ui.key.quit"),
     # the first-run form is modal, which hides the app's own F4 from it
     KeySpec("first_run.language", "f4,ctrl+b", "switch_language", "lang.key.switch",

@@ -24,9 +24,11 @@ from textual.message import Message
 
 from ..i18n import t
 from ..model.records import Record
-from ..store import PlanStore, StoreError
+from ..store import PlanReadOnly, PlanStore, StoreError
 
 if TYPE_CHECKING:
+    from textual.app import App
+
     from .app import SmartCityApp
 
 T = TypeVar("T")
@@ -77,9 +79,16 @@ class PlanWriter:
 
     def run(self, request: PlanWrite[Any]) -> bool:
         """Write; True when the plan changed as asked. On failure the plan and the store are
-        as they were, the top bar says the save failed, and `request.failed` has the error."""
+        as they were, the top bar says the save failed, and `request.failed` has the error.
+        A read-only plan is not written at all: the officer is told why and what to do (copy
+        the plan to the laptop), and `request.failed` gets the PlanReadOnly."""
         store = self.app.store
         if store is None:
+            return False
+        if store.readonly:
+            refused = PlanReadOnly(store.path, store.readonly_reason)
+            say_read_only(self.app, refused.message())
+            request.failed(refused)
             return False
         try:
             result = request.write(store)
@@ -93,3 +102,32 @@ class PlanWriter:
         if request.undo_hint:
             self.app.notify(t("ui.deleted_undo_hint"), timeout=4)
         return True
+
+
+def say_read_only(app: App[Any], message: str) -> None:
+    app.notify(message, title=t("ui.readonly.title"), severity="warning", timeout=12)
+
+
+def refuse_when_read_only(app: App[Any]) -> bool:
+    """True (and the officer told why, and what to do) when the open plan can only be read:
+    keys that open an edit form ask this first, so nobody fills in a form that cannot be
+    saved. Writes themselves are refused in `PlanWriter.run`."""
+    store = getattr(app, "store", None)
+    if not isinstance(store, PlanStore) or not store.readonly:
+        return False
+    reason = store.readonly_reason
+    say_read_only(app, t("ui.readonly.no_edit", reason=reason) if reason is not None
+                  else t("ui.readonly.no_edit_asked"))
+    return True
+
+
+def undo_or_redo(app: App[Any], which: str) -> PlanWrite[str | None]:
+    """ctrl+z / ctrl+y as a write, saying what was undone (or that there was nothing)."""
+
+    def said(label: str | None) -> None:
+        if label is None:
+            app.notify(t(f"ui.{which}.nothing"), timeout=3)
+        else:
+            app.notify(t(f"ui.{which}.done", what=label), timeout=3)
+
+    return PlanWrite(lambda store: store.undo() if which == "undo" else store.redo(), then=said)

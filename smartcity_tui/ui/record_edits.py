@@ -1,8 +1,12 @@
 """The add / edit / delete glue every list of records shares (SWOT quadrants, strategies,
-programmes, the timeline's milestones, the readiness table): open the form, turn what it
-returns into a PlanWrite, put the cursor on the record once the screen has redrawn, and let
-a delete say that ctrl+z brings it back. One implementation, so the five views cannot drift
-apart; tests/ui/test_record_edits.py runs it on a bare host.
+programmes, the timeline's milestones, the readiness table, the plan's missions and targets):
+open the form, turn what it returns into a PlanWrite, put the cursor on the record once the
+screen has redrawn, and let a delete say that ctrl+z brings it back. One implementation, so
+the views cannot drift apart; tests/ui/test_record_edits.py runs it on a bare host.
+
+A form opened here stays open until its write is on disk (screens/form.py, `SavingForm`): a
+failed save leaves it open with what was typed. On a read-only plan no form opens at all: the
+officer is told why, and what to do, instead of filling in a form that cannot be saved.
 
 A view keeps one RecordEdits and asks it for `take_selection()` when it draws the plan.
 """
@@ -10,13 +14,16 @@ A view keeps one RecordEdits and asks it for `take_selection()` when it draws th
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.message_pump import MessagePump
 from textual.screen import Screen
 
 from ..model.records import Record
-from .plan_writes import PlanWrite
+from .plan_writes import PlanWrite, refuse_when_read_only
+
+if TYPE_CHECKING:
+    from .screens.form import SavingForm
 
 R = TypeVar("R")
 Rec = TypeVar("Rec", bound=Record)
@@ -38,13 +45,23 @@ class RecordEdits:
         return selected
 
     def ask(self, form: Screen[R | None], then: Callable[[R], object]) -> None:
-        """Open `form`; `then(result)` once it is saved, nothing when it is cancelled."""
+        """Open `form` (a picker: it writes nothing); `then(result)` once it is chosen,
+        nothing when it is cancelled."""
 
         def closed(result: R | None) -> None:
             if result is not None:
                 then(result)
 
         self.owner.app.push_screen(form, closed)
+
+    def open(self, form: SavingForm[R], write: Callable[[R], PlanWrite[Any] | None]) -> None:
+        """Open a form that edits the plan: `write(result)` is the write its save asks for
+        (None: nothing to write), and the form closes once that write is on disk. On a
+        read-only plan the form does not open, and the officer is told why."""
+        if refuse_when_read_only(self.owner.app):
+            return
+        form.saver = write
+        self.owner.app.push_screen(form)
 
     def post(self, write: PlanWrite[Any]) -> None:
         self.owner.post_message(write)
@@ -54,19 +71,18 @@ class RecordEdits:
 
     # --- the three edits ---------------------------------------------------------------------
 
-    def add(self, form: Screen[Rec | None], label: Label) -> None:
+    def add(self, form: SavingForm[Rec], label: Label) -> None:
         """A new record from `form`; added, the cursor goes to it."""
-        self.ask(form, lambda record: self.post(PlanWrite.add(record, _said(label, record), then=self.select)))
+        self.open(form, lambda record: PlanWrite.add(record, _said(label, record), then=self.select))
 
-    def edit(self, form: Screen[Rec | None], label: Label) -> None:
+    def edit(self, form: SavingForm[Rec], label: Label) -> None:
         """The record `form` returns is saved (only the fields that changed are written); the
         cursor stays on it."""
 
-        def save(record: Rec) -> None:
-            self.select(record)
-            self.post(PlanWrite.save(record, _said(label, record)))
+        def save(record: Rec) -> PlanWrite[Any]:
+            return PlanWrite.save(record, _said(label, record), then=lambda _saved: self.select(record))
 
-        self.ask(form, save)
+        self.open(form, save)
 
     def delete(self, record_id: str | None, label: str) -> None:
         """Deleted at once, no question asked: ctrl+z brings it back, and the officer is told."""

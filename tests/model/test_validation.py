@@ -96,6 +96,22 @@ def test_indicator_target_outside_period_names_the_years():
     assert "2031" in f.message("id") and "2031" in f.message("en")
 
 
+def test_indicator_target_outside_its_programmes_years_is_a_warning():
+    prog = _programme()  # 2026-2027
+    ind = Indicator(programme_id=prog.id, name="Titik wifi", baseline=128,
+                    targets={2026: 300, 2027: 500, 2029: 900, 2031: 950})
+    mine = [f for f in validate(_plan(*_complete_plan(), prog, ind)) if f.record_id == ind.id]
+    outside = next(f for f in mine if f.code == "indicator.target_outside_programme")
+    assert outside.severity == WARNING
+    # 2029 is in the plan period but not the programme's years; 2031 is outside the period
+    # altogether, an error of its own, not said twice
+    assert "2029" in outside.message("id") and "2026-2027" in outside.message("id")
+    assert "2031" not in outside.message("en") and "2029" in outside.message("en")
+    assert "indicator.target_outside_period" in _codes(mine, ERROR)
+    inside = Indicator(programme_id=prog.id, name="Titik wifi", baseline=128, targets={2026: 300})
+    assert "indicator.target_outside_programme" not in _codes(validate(_plan(*_complete_plan(), prog, inside)))
+
+
 def test_plan_period_backwards_is_an_error():
     findings = validate(_plan(start=2029, end=2025))
     assert "plan.period_order" in _codes(findings, ERROR)

@@ -119,3 +119,29 @@ def test_the_rotation_replaces_the_oldest_without_a_delete_a_scanner_could_fail(
     monkeypatch.setattr(Path, "unlink", no_delete)
     _session(tmp_plan, "sesi6")  # no "NOT saved" for want of deleting backup-5
     assert len(_kept(tmp_plan)) == 5
+
+
+def test_a_merge_that_brings_only_team_names_rolls_its_backup_in(tmp_path):
+    # two groups who changed nothing: their bundles bring only who they are (the teams table)
+    plans = {}
+    for name, team in (("a", "Pokja Ekonomi"), ("b", "Pokja Lingkungan"), ("sek", "")):
+        plans[name] = tmp_path / name / "plan.json"
+        plans[name].parent.mkdir()
+        shutil.copyfile(ROOT / "sample_data" / "plan.json", plans[name])
+        if team:
+            with PlanStore.open(plans[name]) as store:
+                store.set_team(team)
+    out = tmp_path / "out"
+    out.mkdir()
+    for name in ("a", "b"):
+        assert main(["export", str(plans[name]), "--out", str(out)]) == 0
+    told: list[int] = []
+    with PlanStore.open(plans["sek"]) as store:
+        store.listeners.append(lambda: told.append(1))
+        from smartcity_tui.bundle import read_bundle
+        from smartcity_tui.bundle.merge import apply
+
+        apply(store, [read_bundle(p) for p in sorted(out.iterdir())])
+        assert told, "the write of the team names was not told to the app (its save note)"
+    assert _kept(plans["sek"]) == ["plan.backup-1.json"], "the backup was left half-rotated"
+    assert not next_path(plans["sek"]).exists()

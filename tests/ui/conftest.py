@@ -9,9 +9,19 @@ from pathlib import Path
 import pytest
 from ui_support import build_workshop_plan, fixed_clock
 
+from smartcity_tui.i18n import set_language
 from smartcity_tui.settings import Settings
 from smartcity_tui.store import PlanStore
 from smartcity_tui.ui.factory import create_app
+
+
+@pytest.fixture(autouse=True)
+def _in_indonesian():
+    """Every test starts in Bahasa Indonesia, as the app does: a test that switched to English
+    (F4 sets the catalogs' language for the whole process) must not change the next one's."""
+    set_language("id")
+    yield
+    set_language("id")
 
 
 @pytest.fixture

@@ -109,7 +109,7 @@ async def test_a_period_change_warns_and_cancel_keeps_the_period(app, plan_path)
         assert app.screen is form and form.query_one("#start_year", Input).value == "2026"
         assert "Periode belum disimpan" in str(form.query_one("#start_year-error").render())
         assert app.store.plan().info.start_year == 2025
-        await pilot.press("escape")  # leave the form: nothing written
+        await pilot.press("escape", "b")  # leave the form, the typed year thrown away: nothing written
         assert isinstance(app.screen, PlanInfoScreen)
         assert app.store.plan().info.start_year == 2025
     with reopen(plan_path) as store:
@@ -166,7 +166,11 @@ async def test_missions_are_added_edited_deleted_and_undone(app, plan_path):
         await pilot.press("n")
         assert isinstance(app.screen, LineForm)
         await type_text(pilot, "Ekonomi desa yang tangguh")
-        await pilot.press("enter")  # the only field: enter saves
+        await pilot.press("enter")  # the only field: enter goes to Simpan, it never saves
+        await pilot.pause()
+        assert isinstance(app.screen, LineForm) and app.store.plan().info.missions == ["Pelayanan publik yang cepat"]
+        assert app.focused is app.screen.query_one("#save")
+        await pilot.press("enter")  # on the button: saved
         await pilot.pause()
         assert app.store.plan().info.missions == ["Pelayanan publik yang cepat", "Ekonomi desa yang tangguh"]
         assert missions.highlighted == 1
@@ -184,7 +188,7 @@ async def test_missions_are_added_edited_deleted_and_undone(app, plan_path):
         # targets: the list below, empty in this plan
         await pilot.press("tab", "n")
         await type_text(pilot, "Indeks SPBE 3,5")
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")
         await pilot.pause()
     with reopen(plan_path) as store:
         info = store.plan().info

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import Button, Checkbox, Input, Select, SelectionList, Static, TextArea
 
+from smartcity_tui.ui.screens.leave_form import LeaveForm
 from smartcity_tui.ui.screens.programme_form import ProgrammeForm
 from smartcity_tui.ui.screens.programme_form_fields import FieldError, FieldRow, IndicatorEditor
 
@@ -138,11 +139,27 @@ async def test_a_bad_target_is_rejected_beside_its_indicator():
         assert editor.has_class("-invalid")
 
 
-async def test_escape_cancels_and_returns_nothing():
+async def test_escape_on_an_untouched_form_just_closes():
+    app = FormHost(programme_plan(), fixed_id(10))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.result is None
+        assert not isinstance(app.screen, ProgrammeForm)
+
+
+async def test_escape_with_changes_asks_and_discard_returns_nothing():
     app = FormHost(programme_plan(), fixed_id(10))
     async with app.run_test(size=SIZE) as pilot:
         await type_into(pilot, app.screen.query_one("#name", Input), "Berubah")
         await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LeaveForm), "typed work is not thrown away without a word"
+        await pilot.press("escape")  # lanjut mengisi: back to the form, the text still there
+        await pilot.pause()
+        assert isinstance(app.screen, ProgrammeForm)
+        assert app.screen.query_one("#name", Input).value.endswith("Berubah")
+        await pilot.press("escape", "b")  # buang
         await pilot.pause()
         assert app.result is None
         assert not isinstance(app.screen, ProgrammeForm)
@@ -205,7 +222,9 @@ async def test_indicator_rows_are_added_and_removed():
     assert kept.id == fixed_id(21) and kept.targets == {2025: 78, 2026: 80.5}
     assert new.programme_id == fixed_id(10)
     assert (new.unit, new.baseline, new.targets) == ("persen", 12.5, {2027: 1834.0})
-    assert [i.order for i in result.indicators] == [0, 1]
+    # the kept indicator keeps its place (no write of its order); the new one is put after
+    # every record by the store (order 0 asks for that)
+    assert [i.order for i in result.indicators] == [plan.get(fixed_id(21)).order, 0]
 
 
 async def test_every_field_typed_comes_back_in_the_result():

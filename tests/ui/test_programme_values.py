@@ -8,7 +8,7 @@ from hypothesis import given, strategies as st
 
 from smartcity_tui.model.format import parse_rupiah, rupiah
 from smartcity_tui.ui.screens.programme_form_values import (
-    build, check, draft_of, parse_number, show_amount, show_number,
+    build, check, draft_of, indicator_orders, parse_number, show_amount, show_number,
 )
 
 try:
@@ -80,3 +80,32 @@ def test_a_budget_year_outside_the_plan_must_be_cleared_not_dropped_unseen():
     draft.budget[2031] = ""
     assert check(draft, plan.info.years) == {}
     assert build(draft, "governance", prog, []).programme.budget == {2025: 1}
+
+
+# --- the indicators' order: what a save writes -------------------------------------------
+
+
+@pytest.mark.parametrize("stored, written", [
+    ([31, 32], [31, 32]),  # saved unchanged: every order kept (the sample's GOV-02)
+    ([26], [26]),
+    ([0, 0, 0], [0, 0, 0]),  # records from before orders: kept too (equal orders list by id)
+    ([31, 32, None], [31, 32, 0]),  # a new one at the end: 0, the store puts it after all
+    ([None, None], [0, 0]),
+    ([10, 20, None, 30], [10, 20, 21, 30]),  # a new one between two: a number between them
+    ([32, 31], [32, 33]),  # moved: only the one that moved gets a new order
+    ([1, 3, 2], [1, 3, 4]),
+    ([5, None, 6], [5, 6, 7]),  # no room between: the next one moves too, nothing else
+])
+def test_only_indicators_that_moved_or_are_new_get_an_order(stored, written):
+    assert indicator_orders(stored) == written
+
+
+@given(st.lists(st.one_of(st.none(), st.integers(0, 60)), max_size=8))
+def test_the_orders_written_keep_the_forms_sequence(stored):
+    out = indicator_orders(stored)
+    assert len(out) == len(stored)
+    placed = [o for o in out if o]  # 0: the store places it after every record
+    assert placed == sorted(placed), "the list would read in another order than the form's"
+    # a stored order the form's sequence allows is never rewritten when nothing moved
+    if all(o is not None for o in stored) and stored == sorted(stored):
+        assert out == stored

@@ -6,7 +6,6 @@ whoever asked), and the glue alone on a bare host (a cancelled form writes nothi
 from __future__ import annotations
 
 from textual.app import App, ComposeResult
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from smartcity_tui.i18n import t
@@ -14,6 +13,7 @@ from smartcity_tui.model.records import Programme, SwotItem
 from smartcity_tui.store import PlanWriteFailed, StoreError
 from smartcity_tui.ui.plan_writes import PlanWrite
 from smartcity_tui.ui.record_edits import RecordEdits
+from smartcity_tui.ui.screens.form import SavingForm
 from smartcity_tui.ui.screens.programme_form import ProgrammeForm
 from smartcity_tui.ui.widgets.programme_table import ProgrammeView
 
@@ -93,16 +93,28 @@ async def test_a_failed_write_comes_back_to_whoever_asked_and_changes_nothing(ui
 # --- the glue alone, on a bare host -------------------------------------------------------------
 
 
-class Form(ModalScreen[SwotItem | None]):
+class Form(SavingForm[SwotItem]):
+    """A form that saves (or cancels) as soon as it is shown, and says a failed save."""
+
     def __init__(self, answer: SwotItem | None) -> None:
         super().__init__()
         self.answer = answer
+        self.said: list[StoreError | None] = []
 
     def compose(self) -> ComposeResult:
         yield Static("form")
 
     def on_mount(self) -> None:
-        self.dismiss(self.answer)
+        if self.answer is None:
+            self.close_form(None)
+        else:
+            self.submit(self.answer)
+
+    def snapshot(self) -> object:
+        return self.answer
+
+    def say_not_saved(self, error: StoreError | None) -> None:
+        self.said.append(error)
 
 
 class View(Static):
@@ -131,16 +143,30 @@ async def test_the_glue_writes_what_a_form_returns_and_nothing_when_it_is_cancel
         view.edits.add(Form(None), "tambah")
         await pilot.pause()
         assert app.asked == [], "a cancelled form wrote"
-        view.edits.add(Form(item), lambda r: f"tambah {r.text}")
+        assert not isinstance(app.screen, Form)
+        form = Form(item)
+        view.edits.add(form, lambda r: f"tambah {r.text}")
         await pilot.pause()
         assert len(app.asked) == 1
-        app.asked[0].then(item)  # as the app does once the store has added it
+        assert app.screen is form, "the form waits for its write"
+        app.asked[0].failed(PlanWriteFailed("rencana.json", reason="disk penuh"))
+        await pilot.pause()
+        assert app.screen is form, "a failed write leaves the form open"
+        assert isinstance(form.said[-1], PlanWriteFailed), "and the form says why"
+        form.submit(item)  # saved again
+        await pilot.pause()
+        assert len(app.asked) == 2 and form.said[-1] is None, "a new try clears the message"
+        app.asked[1].then(item)  # as the app does once the store has added it
+        await pilot.pause()
+        assert app.screen is not form, "the form closes once its write is on disk"
         assert view.edits.take_selection() == item.id
         assert view.edits.take_selection() is None, "the selection is taken once"
         view.edits.edit(Form(item), "ubah")
+        await pilot.pause()
+        app.asked[2].then(item)
         await pilot.pause()
         assert view.edits.take_selection() == item.id, "an edited record keeps the cursor"
         view.edits.delete(item.id, "hapus")
         view.edits.delete(None, "hapus")
         await pilot.pause()
-        assert len(app.asked) == 3 and app.asked[-1].undo_hint
+        assert len(app.asked) == 4 and app.asked[-1].undo_hint

@@ -31,7 +31,9 @@ async def test_first_run_form_creates_the_plan(tmp_path):
         await type_text(pilot, "2024")  # before the start: refused below
         await pilot.press("tab")
         await type_text(pilot, "Pokja Governance")
-        await pilot.press("enter")  # enter in the last field saves, or says what is wrong
+        await pilot.press("enter")  # enter in the last field goes on to Simpan (never saves)
+        assert app.focused.id == "save" and not path.exists()
+        await pilot.press("enter")  # Simpan: the form checks and says what is wrong
         assert isinstance(app.screen, FirstRunScreen)
         assert "sebelum tahun mulai 2025" in str(app.screen.query_one("#end-error").render())
         assert app.focused.id == "end"

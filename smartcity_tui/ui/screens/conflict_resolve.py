@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...bundle.merge_conflicts import FieldConflict, Written
+from ...bundle.merge_conflicts import Conflict, FieldConflict, Written
 from ...i18n import t
 from ...model.records import new_id, record_type
-from ...model.revision import DELETED
+from ...model.revision import DELETED, covers, meaning
 from ...store import PlanStore
+from ...store.teams import known_teams
 from ..widgets.conflict_values import field_label
 
 
@@ -42,16 +43,64 @@ def settle(store: PlanStore, record_id: str, field: str, value: Any) -> None:
         store.resolve(record_id, field, value)
 
 
-def keep(store: PlanStore, record_id: str) -> None:
-    """Delete versus edit: keep the record, with the edit made meanwhile."""
-    with store.undo_step(t("exchange.conflict.did_keep")):
+def keep(store: PlanStore, record_id: str, *, bring_back: bool = False) -> None:
+    """Delete versus edit: keep the record, with the edit made meanwhile. For an indicator or
+    milestone of a deleted programme (`bring_back`), that brings the programme back, and the
+    children its delete took: a record is never kept without its programme."""
+    with store.undo_step(t("exchange.conflict.did_bring_back" if bring_back else "exchange.conflict.did_keep")):
         store.restore(record_id)
 
 
-def delete(store: PlanStore, record_id: str) -> None:
-    """Delete versus edit: delete it after all (the edit made meanwhile goes with it)."""
-    with store.undo_step(t("exchange.conflict.did_delete")):
+def delete(store: PlanStore, record_id: str, *, let_go: bool = False) -> None:
+    """Delete versus edit: delete it after all (the edit made meanwhile goes with it). For an
+    indicator or milestone of a deleted programme (`let_go`): it goes the way its programme went."""
+    with store.undo_step(t("exchange.conflict.did_let_go" if let_go else "exchange.conflict.did_delete")):
         store.settle_delete(record_id)
+
+
+def with_authors(c: Conflict, before: Conflict | None, replica_id: str) -> Conflict:
+    """`c` with each value named by the team that first wrote it, when `c` is a conflict this
+    session decided (`before`, as it was shown then) and then reopened with ctrl+z. The undo
+    writes every value back under this laptop's replica (new dots, so the reopened conflict
+    merges right everywhere), which would show each value as the secretariat's own."""
+    if before is None:
+        return c
+
+    def named(now: list[FieldConflict], then: list[FieldConflict]) -> None:
+        for fc in now:
+            old = next((f.values for f in then if f.field == fc.field), [])
+            rename(fc.field, fc.values, old)
+
+    def rename(field: str, values: list[Written], old: list[Written]) -> None:
+        for w in values:
+            if w.replica != replica_id:
+                continue
+            first = next((o for o in old if meaning(field, o.value) == meaning(field, w.value)), None)
+            if first is not None:
+                w.replica, w.team, w.counter = first.replica, first.team, first.counter
+
+    named(c.fields, before.fields)
+    named(c.edited_meanwhile, before.edited_meanwhile)
+    rename(DELETED, c.deleted_by, before.deleted_by)
+    return c
+
+
+def child_writers(store: PlanStore, c: Conflict) -> list[str]:
+    """The teams that added or edited an indicator or milestone without having seen its
+    programme's delete: their writes are what no delete of the programme covers."""
+    child, parent = store.state(c.id), store.state(c.parent_id)
+    if child is None or parent is None:
+        return []
+    stones = parent.tombstones() + child.tombstones()
+    teams = known_teams(store)
+    out: list[str] = []
+    for name, sibs in sorted(child.fields.items()):
+        for s in sibs:
+            if name != DELETED and not any(covers(st.value, s.dot) for st in stones):
+                who = teams.get(s.dot[0], "") or s.dot[0]
+                if who not in out:
+                    out.append(who)
+    return out
 
 
 def keep_both(store: PlanStore, record_id: str, field: str, kept: Any, other: Any) -> str:

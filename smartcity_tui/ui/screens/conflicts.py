@@ -2,12 +2,16 @@
 
 For a record two teams edited at once it shows each conflicting field with every value kept
 and the team that wrote it; the officer keeps our value (k), takes theirs (t), keeps both as
-two records (b), types a new one (e) or puts the cursor on a value and presses enter. For a
-record one team deleted while another edited it: keep it (k) or delete it (d).
+two records (b), types a new one (e) or puts the cursor on a value and presses enter; the
+cursor starts on the value the plan shows, so enter alone keeps what is shown. For a record
+one team deleted while another edited it: keep it (k) or delete it (d). For an indicator or
+milestone added or edited while another team deleted its programme: bring the programme back
+(k: with this record and the children its delete took) or let the record go (d).
 
 Every choice is an ordinary write (conflict_resolve.py) posted to the app as a PlanWrite,
-one undo step each. The list is read again from the store after every write, so a settled record leaves
-it and the next one takes its place.
+one undo step each. The list is read again from the store after every write, so a settled
+record leaves it and the next one takes its place; a conflict that comes back (ctrl+z on a
+decision) is shown at once.
 """
 
 from __future__ import annotations
@@ -26,12 +30,13 @@ from ...bundle.merge_conflicts import Conflict, FieldConflict, Written, list_con
 from ...i18n import t
 from ...model.plan import Plan
 from ...model.records import record_type
-from ...model.revision import DELETED
+from ...model.revision import DELETED, meaning
 from ...resources import stylesheet
 from ...store import PlanStore
 from .. import keys
 from ..app import app_of
 from ..plan_writes import PlanWrite
+from ..record_edits import RecordEdits
 from ..widgets.conflict_values import CHOICE_FIELDS, field_label, value_text
 from ..widgets.top_bar import TopBar
 from . import conflict_resolve as resolve
@@ -61,6 +66,8 @@ class ConflictsScreen(PlanScreen):
         self.current_id = ""
         self.rows: list[Row] = []
         self.plan_name = ""
+        self.known_ids: set[str] | None = None  # the conflicts listed at the last draw
+        self.edits = RecordEdits(self)
 
     def compose(self) -> ComposeResult:
         yield TopBar(id="top")
@@ -84,8 +91,13 @@ class ConflictsScreen(PlanScreen):
     def show_plan(self, plan: Plan) -> None:
         self.plan_name = plan_title(plan)
         store = app_of(self).open_store
-        self.conflicts = list_conflicts(store)
+        settled = app_of(self).settled_conflicts
+        self.conflicts = [resolve.with_authors(c, settled.get(c.id), store.replica_id) for c in list_conflicts(store)]
         ids = [c.id for c in self.conflicts]
+        back = [i for i in ids if self.known_ids is not None and i not in self.known_ids]
+        self.known_ids = set(ids)
+        if back:  # a decision undone (ctrl+z): its conflict is open again, show it
+            self.current_id = back[0]
         if self.current_id in ids:
             self.index = ids.index(self.current_id)
         self.index = max(0, min(self.index, len(self.conflicts) - 1))
@@ -123,26 +135,53 @@ class ConflictsScreen(PlanScreen):
         self.rows = rows
         values.border_title = t("exchange.conflict.decide" if self._deciding(c) else "exchange.conflict.values")
         values.set_options(options)
-        first = next((i for i, r in enumerate(rows) if r.written is not None or r.choice), None)
-        values.highlighted = first
+        values.highlighted = self._start_row(rows)
         self.refresh_bindings()
+
+    @staticmethod
+    def _start_row(rows: list[Row]) -> int | None:
+        """The value the plan shows now (enter keeps it); for a decision, keeping the record
+        (what the plan shows too)."""
+        shown = next((i for i, r in enumerate(rows) if r.written is not None and r.written.shown), None)
+        if shown is not None:
+            return shown
+        return next((i for i, r in enumerate(rows) if r.written is not None or r.choice), None)
 
     def _head_text(self, c: Conflict) -> Text:
         text = Text()
         text.append(f"{area_label(c.area)} · {t(f'merge.kind.{c.kind}')}\n", style="dim")
         text.append(c.title + "\n", style="bold")
-        if c.delete_vs_edit:
+        if c.parent_deleted:
+            store = app_of(self).open_store
+            deleters = ", ".join(sorted({w.who for w in c.deleted_by}))
+            editors = ", ".join(resolve.child_writers(store, c)) or "?"
+            text.append(t("exchange.conflict.parent_deleted_by", who=deleters, editors=editors,
+                          programme=c.parent_title, kind=t(f"merge.kind.{c.kind}").lower()))
+            self._edits_made_meanwhile(c, text)
+        elif c.delete_vs_edit:
             deleters = ", ".join(sorted({w.who for w in c.deleted_by}))
             editors = ", ".join(sorted({w.who for f in c.edited_meanwhile for w in f.values}))
             text.append(t("exchange.conflict.deleted_by", who=deleters, editors=editors or "?"))
-            for f in c.edited_meanwhile:
-                for w in f.values:
-                    text.append(f"\n• {field_label(f.field)}: ", style="bold")
-                    text.append(value_text(f.field, w.value, c.kind, self._title_of))
-                    text.append(f"  ({w.who})", style="dim")
+            self._edits_made_meanwhile(c, text)
         else:
             text.append(t("exchange.conflict.explain"))
         return text
+
+    def _edits_made_meanwhile(self, c: Conflict, text: Text) -> None:
+        """One line per field and value edited while the record was being deleted; groups
+        (or sessions) that typed the same value share its line."""
+        for f in c.edited_meanwhile:
+            lines: list[tuple[Any, list[str]]] = []
+            for w in f.values:
+                same = next((who for v, who in lines if meaning(f.field, v) == meaning(f.field, w.value)), None)
+                if same is None:
+                    lines.append((w.value, [w.who]))
+                elif w.who not in same:
+                    same.append(w.who)
+            for value, who in lines:
+                text.append(f"\n• {field_label(f.field)}: ", style="bold")
+                text.append(value_text(f.field, value, c.kind, self._title_of))
+                text.append(f"  ({', '.join(who)})", style="dim")
 
     def _show_context(self, c: Conflict) -> None:
         """At 120 columns and up: the whole record as it reads now, beside the values."""
@@ -170,9 +209,11 @@ class ConflictsScreen(PlanScreen):
         rows: list[Row] = []
         options: list[Option] = []
         if c.delete_vs_edit:
+            kind = t(f"merge.kind.{c.kind}").lower()
             for choice in ("keep", "delete"):
                 rows.append(Row(DELETED, choice=choice))
-                options.append(Option(Text(t(f"exchange.conflict.choice_{choice}"))))
+                key = f"exchange.conflict.choice_{choice}" + ("_parent" if c.parent_deleted else "")
+                options.append(Option(Text(t(key, programme=c.parent_title, kind=kind))))
             return rows, options
         replica = app_of(self).open_store.replica_id
         for fc in c.fields:
@@ -237,7 +278,13 @@ class ConflictsScreen(PlanScreen):
     # --- settling -------------------------------------------------------------------------------
 
     def _write(self, write: Callable[[PlanStore], object]) -> None:
+        self._remember()
         self.post_message(PlanWrite(write))
+
+    def _remember(self) -> None:
+        """The conflict about to be decided, as shown: who wrote each value, for ctrl+z."""
+        if self.conflict is not None:
+            app_of(self).settled_conflicts[self.conflict.id] = self.conflict
 
     def action_keep(self) -> None:
         c, fc = self.conflict, self._field()
@@ -249,12 +296,12 @@ class ConflictsScreen(PlanScreen):
     def action_keep_record(self) -> None:
         c = self.conflict
         if c is not None:
-            self._write(lambda s: resolve.keep(s, c.id))
+            self._write(lambda s: resolve.keep(s, c.id, bring_back=c.parent_deleted))
 
     def action_delete(self) -> None:
         c = self.conflict
         if c is not None:
-            self._write(lambda s: resolve.delete(s, c.id))
+            self._write(lambda s: resolve.delete(s, c.id, let_go=c.parent_deleted))
 
     def action_use(self) -> None:
         c, row = self.conflict, self._row()
@@ -305,6 +352,7 @@ class ConflictsScreen(PlanScreen):
         mine = resolve.mine_of(fc, app_of(self).open_store.replica_id)
 
         def both(other: Written) -> None:
+            self._remember()
             self.post_message(PlanWrite(lambda s: resolve.keep_both(s, c.id, fc.field, mine.value, other.value),
                                         then=lambda _new_id: self.notify(t("exchange.conflict.both_done"), timeout=4)))
 
@@ -324,12 +372,13 @@ class ConflictsScreen(PlanScreen):
                       else resolve.mine_of(fc, app_of(self).open_store.replica_id).value)
         record_id, field = c.id, fc.field
 
-        def saved(value: Any) -> None:
-            if value is not None:
-                self._write(lambda s: resolve.settle(s, record_id, field, value))
+        def settle(value: Any) -> PlanWrite[None]:
+            # the form closes once this is written, and stays open with the value if not
+            self._remember()
+            return PlanWrite(lambda s: resolve.settle(s, record_id, field, value))
 
         title = t("exchange.conflict.edit_title", title=c.title)
-        self.app.push_screen(ConflictEditForm(title, field_label(field), type_name, start), saved)
+        self.edits.open(ConflictEditForm(title, field_label(field), type_name, start), settle)
 
     # --- walking --------------------------------------------------------------------------------
 

@@ -1,24 +1,133 @@
 """What every form shares: labelled fields with an error line under each, enter moving on to
-the next field (and saving on the last), ctrl+s / F2 or the Simpan button to save, escape to
-back out. A form checks everything before it closes and says, per field, what to type."""
+the next field, ctrl+s / F2 or the Simpan button to save, escape to back out. A form checks
+everything before it closes and says, per field, what to type.
+
+How a form closes (`SavingForm`, also the programme form's base):
+- Saving hands what the form built to the `saver` its opener gave it (RecordEdits), which
+  turns it into a PlanWrite. The form stays open until the app says the write is on disk
+  (`then`): a full disk, a read-only plan or a file replaced by another program leaves the
+  form open with everything typed and the error under it (`failed`), to save again or cancel.
+- Enter never saves: in the last field it goes to the Simpan button. A paste in a console
+  without bracketed paste (Windows 10's conhost) arrives as key presses, and its line breaks
+  would otherwise save the form and run the rest of the paste as commands.
+- Escape on a form with changes asks (simpan / buang / lanjut mengisi); on an untouched form
+  it just closes.
+- When the form closes, key presses that were typed while it was still open (the rest of a
+  pasted text) are dropped (`SmartCityApp.drop_keys_typed_until_now`), not run as commands.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Label, OptionList, Static
 
 from ...i18n import t
+from ...store import StoreError
 from .. import keys
+from ..app import SmartCityApp
+from ..plan_writes import PlanWrite
 from .base import AppModal
 
 R = TypeVar("R")
+# What turns a form's result into a write; None: nothing to write, the form just closes.
+Saver = Callable[[R], "PlanWrite[Any] | None"]
 
 
-class FormScreen(AppModal[R | None], Generic[R]):
+class SavingForm(AppModal[R | None], Generic[R]):
+    """A form that closes only once what it returned is saved, and asks before throwing
+    typed work away. Subclasses say what they hold now (`snapshot`), how to save
+    (`action_save`, which calls `submit`) and where a failed save is said (`say_not_saved`)."""
+
+    saver: Saver[R] | None = None  # set by whoever opens the form (RecordEdits.open)
+    _initial: object = None
+    _saving = False
+
+    def on_mount(self) -> None:
+        # (Textual calls this besides a subclass's own on_mount, after it)
+        self._initial = self.snapshot()
+
+    def snapshot(self) -> object:
+        """What the form holds now, to compare with what it held when it opened."""
+        raise NotImplementedError
+
+    def changed(self) -> bool:
+        return self._initial is not None and self.snapshot() != self._initial
+
+    # --- saving ------------------------------------------------------------------------------
+
+    def submit(self, result: R) -> None:
+        """Save `result` through the saver, closing the form once it is written; or close at
+        once with it when there is no saver or nothing to write."""
+        if self._saving:
+            return  # a second ctrl+s while the first write is on its way
+        write = self.saver(result) if self.saver is not None else None
+        if write is None:
+            self.close_form(result)
+            return
+        asked_then, asked_failed = write.then, write.failed
+
+        def written(value: Any) -> None:
+            self._saving = False
+            asked_then(value)
+            self.close_form(result)
+
+        def not_written(error: StoreError) -> None:
+            self._saving = False
+            asked_failed(error)
+            self.say_not_saved(error)
+
+        write.then, write.failed = written, not_written
+        self._saving = True
+        self.say_not_saved(None)
+        self.post_message(write)
+
+    def say_not_saved(self, error: StoreError | None) -> None:
+        """Show why the save failed inside the form (None: clear it)."""
+        raise NotImplementedError
+
+    def close_form(self, result: R | None) -> None:
+        if isinstance(self.app, SmartCityApp):
+            self.app.drop_keys_typed_until_now()
+        if self.app.screen is self:
+            self.dismiss(result)
+
+    def on_key(self, event: events.Key) -> None:
+        """A list in a form (a dropdown's choices, the ticks of a SelectionList) stops at its
+        ends. Textual's lists wrap around: one down too many jumped from the last choice to
+        the first, and the officer chose what they never saw."""
+        focused = self.focused
+        if event.key not in ("down", "up") or not isinstance(focused, OptionList):
+            return
+        at, last = focused.highlighted, focused.option_count - 1
+        if at is not None and ((event.key == "down" and at >= last) or (event.key == "up" and at <= 0)):
+            event.stop()
+            event.prevent_default()
+
+    # --- backing out -------------------------------------------------------------------------
+
+    def action_cancel(self) -> None:
+        if not self.changed():
+            self.close_form(None)
+            return
+        from .leave_form import LeaveForm
+
+        def answered(answer: str | None) -> None:
+            if answer == "save":
+                self.call_later(self.run_action, "save")
+            elif answer == "discard":
+                self.close_form(None)
+            # "continue" / None: back to the form as it was
+
+        self.app.push_screen(LeaveForm(), answered)
+
+
+class FormScreen(SavingForm[R], Generic[R]):
     BINDINGS = keys.bindings("form.save", "form.cancel")
 
     def field(self, label: str, widget: Widget, hint: str = "") -> ComposeResult:
@@ -29,25 +138,37 @@ class FormScreen(AppModal[R | None], Generic[R]):
         yield Static("", id=f"{widget.id}-error", classes="field-error", markup=False)
 
     def buttons(self) -> ComposeResult:
+        yield Static("", id="save-error", classes="field-error", markup=False)
         with Horizontal(classes="buttons"):
             yield Button(t("ui.form.save_button"), id="save", variant="primary")
             yield Button(t("ui.form.cancel_button"), id="cancel")
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.id == "save":
-            self.action_save()
+            await self.run_action("save")
         elif event.button.id == "cancel":
             self.action_cancel()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter in a field goes to the next one; in the last field it saves."""
+        """Enter in a field goes to the next one; from the last it goes to the Simpan button
+        (it never saves: a pasted line break must not save the form)."""
         event.stop()
         fields = [w for w in self.query("*") if w.focusable and not isinstance(w, Button)]
         if fields and event.input is fields[-1]:
-            self.action_save()
+            self.query_one("#save", Button).focus()
         else:
             self.focus_next()
+
+    def snapshot(self) -> object:
+        return self.collect()
+
+    def say_not_saved(self, error: StoreError | None) -> None:
+        line = self.query_one("#save-error", Static)
+        line.update(f"{error.message()} {t('ui.form.kept')}" if error is not None else "")
+        line.set_class(error is not None, "-shown")
+        if error is not None:
+            line.scroll_visible(animate=False)
 
     def show_errors(self, errors: dict[str, str]) -> bool:
         """Put each message under its field, focus the first bad one; True when all is well."""
@@ -77,10 +198,7 @@ class FormScreen(AppModal[R | None], Generic[R]):
         if self.show_errors(self.check(values)):
             result = self.build(values)
             if result is not None:
-                self.dismiss(result)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+                self.submit(result)
 
     # --- each form fills these in ------------------------------------------------------------
 
@@ -100,6 +218,13 @@ def text_input(value: str = "", *, id: str, placeholder: str = "", select_on_foc
     """A one-line field. The cursor lands at the end of what is there, so typing after `e`
     adds to the text instead of replacing it all (Textual selects everything by default)."""
     return Input(value, placeholder=placeholder, id=id, compact=True, select_on_focus=select_on_focus, **kw)
+
+
+def year_input(value: str = "", *, id: str, placeholder: str = "", **kw: Any) -> Input:
+    """A year field: four digits at most, and what is there is selected when the cursor comes
+    in, so typing 2027 replaces a pre-filled 2025 (appending to a full field would do nothing)."""
+    return Input(value, placeholder=placeholder, id=id, compact=True, select_on_focus=True, max_length=4,
+                 restrict=r"[0-9]{0,4}", **kw)
 
 
 def parse_year(text: str) -> int | None:

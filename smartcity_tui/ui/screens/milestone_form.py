@@ -15,7 +15,7 @@ from textual.widgets import Checkbox, Input, Select
 from ...i18n import t
 from ...model.records import Milestone, PlanInfo, Programme
 from ..widgets.programme_detail import years_text
-from .form import FormScreen, parse_year, text_input
+from .form import FormScreen, parse_year, text_input, year_input
 
 
 def quarter_choices() -> list[tuple[str, int]]:
@@ -43,8 +43,8 @@ class MilestoneForm(FormScreen[Milestone]):
             yield from self.field(t("milestone.deliverable"), text_input(
                 m.deliverable, placeholder=t("milestone.deliverable_ph"), id="deliverable"))
             period = f"{self.info.start_year}-{self.info.end_year}" if self.info.start_year else "-"
-            yield from self.field(t("milestone.year"), text_input(
-                str(m.year) if m.year else "", placeholder=str(self._example_year()), id="year", max_length=4),
+            yield from self.field(t("milestone.year"), year_input(
+                str(m.year) if m.year else "", placeholder=str(self._example_year()), id="year"),
                 hint=t("milestone.year_hint", period=period, years=years_text(p)))
             quarter = m.quarter if 0 <= m.quarter <= 4 else 0
             yield from self.field(t("milestone.quarter"), Select(

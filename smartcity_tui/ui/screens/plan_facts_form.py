@@ -19,7 +19,7 @@ from ...i18n import get_language, t
 from ...model import roadmap as rm
 from ...model.plan import Plan
 from ...model.vocab import REGION_KINDS
-from .form import FormScreen, parse_year
+from .form import FormScreen, parse_year, year_input
 
 MAX_YEARS = 25  # a masterplan runs ~5 years and is revised; 25 catches a typo like 2205
 
@@ -46,10 +46,10 @@ class PlanFactsForm(FormScreen[dict]):
                 id="region_kind", compact=True))
             yield from self.field(t("planscreen.province"), Input(
                 info.province, placeholder=t("planscreen.province_ph"), id="province", compact=True))
-            yield from self.field(t("planscreen.start_year"), Input(
-                str(info.start_year or ""), placeholder="2025", id="start_year", compact=True, max_length=4))
-            yield from self.field(t("planscreen.end_year"), Input(
-                str(info.end_year or ""), placeholder="2029", id="end_year", compact=True, max_length=4),
+            yield from self.field(t("planscreen.start_year"), year_input(
+                str(info.start_year or ""), placeholder="2025", id="start_year"))
+            yield from self.field(t("planscreen.end_year"), year_input(
+                str(info.end_year or ""), placeholder="2029", id="end_year"),
                 hint=t("planscreen.period_hint"))
             yield from self.field(t("planscreen.vision"), Input(
                 info.vision, placeholder=t("planscreen.vision_ph"), id="vision", compact=True))
@@ -114,13 +114,13 @@ class PlanFactsForm(FormScreen[dict]):
         period_changed = bool({"start_year", "end_year"} & set(changes))
         outside = rm.outside_period(self.plan, start, end) if period_changed and start else []
         if not outside:
-            self.dismiss(changes)
+            self.submit(changes)
             return
         from .period_confirm import PeriodConfirm
 
         def answered(confirmed: bool | None) -> None:
             if confirmed:
-                self.dismiss(changes)
+                self.submit(changes)
             else:
                 self.show_errors({"start_year": t("planscreen.period_not_saved")})
 

@@ -17,6 +17,7 @@ from ...i18n import t
 from ...model.plan import Plan
 from ...model.records import Readiness
 from ...resources import stylesheet
+from ...store import PlanStore
 from .. import keys
 from ..app import app_of
 from ..plan_writes import PlanWrite
@@ -103,15 +104,22 @@ class PlanInfoScreen(PlanScreen):
 
         store = app_of(self).open_store
 
-        def save(changes: dict[str, Any]) -> None:
-            team = changes.pop("team", None)
-            if changes:
-                self.edits.post(PlanWrite.update(store.plan_id, t("planscreen.did_edit_facts"), **changes))
-            if team:
-                # this file's own setting, not an edit of the plan: not on the undo list
-                self.edits.post(PlanWrite(lambda s: s.set_team(team), then=lambda _: self.notify_team(team)))
+        def save(changes: dict[str, Any]) -> PlanWrite[None] | None:
+            facts = {k: v for k, v in changes.items() if k != "team"}
+            team = changes.get("team")
+            if not (facts or team):
+                return None  # saved unchanged: nothing to write
 
-        self.edits.ask(PlanFactsForm(store.plan(), store.team), save)
+            def write(s: PlanStore) -> None:
+                if facts:
+                    s.update(s.plan_id, label=t("planscreen.did_edit_facts"), **facts)
+                if team:
+                    # this file's own setting, not an edit of the plan: not on the undo list
+                    s.set_team(team)
+
+            return PlanWrite(write, then=lambda _: self.notify_team(team) if team else None)
+
+        self.edits.open(PlanFactsForm(store.plan(), store.team), save)
 
     def notify_team(self, team: str) -> None:
         self.app.notify(t("planscreen.team_changed", team=team), timeout=4)
@@ -119,42 +127,51 @@ class PlanInfoScreen(PlanScreen):
     def _lines(self, field: str) -> list[str]:
         return list(getattr(app_of(self).plan.info, field))
 
-    def _write_lines(self, field: str, lines: list[str], label: str, select: int, *, deleted: bool = False) -> None:
-        self._line_after = {**self._line_after, field: select}
+    def _lines_write(self, field: str, lines: list[str], label: str, select: int, *,
+                     deleted: bool = False) -> PlanWrite[Any]:
+        """The list written whole, the cursor then on line `select` (once it is written)."""
         plan_id = app_of(self).open_store.plan_id
-        self.edits.post(PlanWrite(lambda s: s.update(plan_id, label=label, **{field: lines}), undo_hint=deleted))
+
+        def written(_record: object) -> None:
+            self._line_after = {**self._line_after, field: select}
+
+        return PlanWrite(lambda s: s.update(plan_id, label=label, **{field: lines}), then=written,
+                         undo_hint=deleted)
 
     def new_line(self, field: str, after: int | None) -> None:
         from .line_form import LineForm
 
-        def save(text: str) -> None:
-            if text:
-                lines = self._lines(field)
-                at = len(lines) if after is None else after + 1
-                lines.insert(at, text)
-                self._write_lines(field, lines, t(f"planscreen.did_add_{field}"), at)
+        def save(text: str) -> PlanWrite[Any] | None:
+            if not text:
+                return None
+            lines = self._lines(field)
+            at = len(lines) if after is None else after + 1
+            lines.insert(at, text)
+            return self._lines_write(field, lines, t(f"planscreen.did_add_{field}"), at)
 
-        self.edits.ask(LineForm(field, is_new=True), save)
+        self.edits.open(LineForm(field, is_new=True), save)
 
     def edit_line(self, field: str, index: int) -> None:
         from .line_form import LineForm
 
         lines = self._lines(field)
 
-        def save(text: str) -> None:
+        def save(text: str) -> PlanWrite[Any] | None:
             current = self._lines(field)
-            if text and index < len(current) and current[index] != text:
-                current[index] = text
-                self._write_lines(field, current, t(f"planscreen.did_edit_{field}"), index)
+            if not text or index >= len(current) or current[index] == text:
+                return None  # saved unchanged
+            current[index] = text
+            return self._lines_write(field, current, t(f"planscreen.did_edit_{field}"), index)
 
         if index < len(lines):
-            self.edits.ask(LineForm(field, lines[index], is_new=False), save)
+            self.edits.open(LineForm(field, lines[index], is_new=False), save)
 
     def delete_line(self, field: str, index: int) -> None:
         lines = self._lines(field)
         if index < len(lines):
             del lines[index]
-            self._write_lines(field, lines, t(f"planscreen.did_delete_{field}"), max(index - 1, 0), deleted=True)
+            self.edits.post(self._lines_write(field, lines, t(f"planscreen.did_delete_{field}"),
+                                              max(index - 1, 0), deleted=True))
 
     def new_readiness(self) -> None:
         from .readiness_form import ReadinessForm

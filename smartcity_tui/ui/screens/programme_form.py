@@ -1,8 +1,9 @@
 """The programme form: every field of one programme and its indicators, in one modal.
 
-It returns a ProgrammeFormResult (or None when cancelled) and writes nothing itself: the
-screen that pushed it saves the records, so undo and the save state stay in one place.
-It checks before it closes and says next to each field what to type.
+It builds a ProgrammeFormResult and writes nothing itself: the view that opened it turns that
+into one write (programmes_pane.py), so undo and the save state stay in one place. It checks
+before saving and says next to each field what to type; it closes once the write is on disk,
+and stays open with what was typed when the write fails (form.py, SavingForm).
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from ...model.records import Indicator, Programme, Strategy
 from ...model.vocab import FUNDING_SOURCES, HORIZONS, INNOVATION_KINDS, PRIORITIES, STATUSES, Vocabulary
 from ...model.vocab import pillar as pillar_of
 from ...resources import stylesheet
-from .base import AppModal
+from ...store import StoreError
+from .form import SavingForm
 from .programme_form_fields import FieldError, FieldRow, IndicatorEditor, StakeholderRow, compact
 from .programme_form_values import (
     IndicatorDraft,
@@ -53,7 +55,7 @@ def _options(vocab: Vocabulary) -> list[tuple[str, str]]:
     return [(c.label(get_language()), c.key) for c in vocab]
 
 
-class ProgrammeForm(AppModal[ProgrammeFormResult | None]):
+class ProgrammeForm(SavingForm[ProgrammeFormResult]):
     CSS = stylesheet(globals(), "programme_form.tcss")
     SCOPED_CSS = False
 
@@ -71,6 +73,7 @@ class ProgrammeForm(AppModal[ProgrammeFormResult | None]):
         self.programme = programme
         self.indicators = list(indicators)
         self.draft = draft_of(programme, self.indicators)
+        self.new_ids: dict[str, str] = {}  # new records' ids, the same at every save (build)
         plan_years = list(plan.info.years)
         self.years = plan.info.years
         # Years already filled outside the plan period stay visible, so nothing is dropped unseen.
@@ -222,11 +225,24 @@ class ProgrammeForm(AppModal[ProgrammeFormResult | None]):
         general: list[str] = []
         result = None
         if not errs:
-            result = build(draft, self.pillar, self.programme, self.indicators)
+            result = build(draft, self.pillar, self.programme, self.indicators, self.new_ids)
             general = model_errors(self.plan, result)
         await self._show_errors(errs, general)
         if result is not None and not general:
-            self.dismiss(result)
+            self.submit(result)
+
+    def snapshot(self) -> object:
+        return self.gather()
+
+    def say_not_saved(self, error: StoreError | None) -> None:
+        summary = self.query_one("#form-errors", Static)
+        if error is None:
+            if summary.has_class("-saving-error"):
+                summary.update("")
+                summary.remove_class("-shown", "-saving-error")
+            return
+        summary.update(f"{error.message()} {t('ui.form.kept')}")
+        summary.add_class("-shown", "-saving-error")
 
     async def _show_errors(self, errs: dict[str, str], general: list[str]) -> None:
         await self.query(FieldError).remove()
@@ -258,9 +274,6 @@ class ProgrammeForm(AppModal[ProgrammeFormResult | None]):
             # After the refresh: the messages just mounted have moved everything below them.
             self.call_after_refresh(self.query_one("#form-body").scroll_to_center, first,
                                     animate=False, origin_visible=True)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
     # --- rows and live feedback ------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from typing import Any
 from ...i18n import t
 from ...model.format import group_thousands, number, parse_rupiah
 from ...model.plan import Plan
-from ...model.records import Indicator, Programme, Record, Stakeholder
+from ...model.records import Indicator, Programme, Record, Stakeholder, new_id
 from ...model.validation import ERROR, validate
 
 
@@ -216,10 +216,14 @@ def _indicator_problems(ind: IndicatorDraft, years: range, period: dict, lang: s
 # --- a clean draft becomes records -------------------------------------------------------
 
 def build(draft: ProgrammeDraft, pillar: str, programme: Programme | None,
-          indicators: list[Indicator]) -> ProgrammeFormResult:
+          indicators: list[Indicator], new_ids: dict[str, str] | None = None) -> ProgrammeFormResult:
     """The records a clean draft (check() found nothing) stands for. An existing programme
-    keeps its id, so the store writes only the fields that changed."""
-    base = programme or Programme(pillar=pillar)
+    keeps its id, so the store writes only the fields that changed. `new_ids` (the form's,
+    kept across saves) gives a new programme and each new indicator row the same id every
+    time: a save that failed half way (the programme written, an indicator not) is saved
+    again onto the same records, not into a second programme."""
+    ids = new_ids if new_ids is not None else {}
+    base = programme or Programme(id=ids.setdefault("programme", new_id()), pillar=pillar)
     prog = base.replace(
         code=draft.code.strip(), name=draft.name.strip(), description=draft.description.strip(),
         element=draft.element, subtopic=draft.subtopic.strip(), strategy_ids=list(draft.strategy_ids),
@@ -232,22 +236,72 @@ def build(draft: ProgrammeDraft, pillar: str, programme: Programme | None,
         status=draft.status, progress=int(draft.progress) if draft.progress.strip() else 0,
     )
     originals = {i.id: i for i in indicators}
+    rows = [ind for ind in draft.indicators if not (ind.id is None and ind.is_blank())]
+    old_orders = [originals[ind.id].order if ind.id in originals else None for ind in rows]
     kept: list[Indicator] = []
-    order = 0
-    for ind in draft.indicators:
-        if ind.id is None and ind.is_blank():
-            continue
+    for ind, order in zip(rows, indicator_orders(old_orders), strict=True):
         fields: dict[str, Any] = dict(
             name=ind.name.strip(), unit=ind.unit.strip(), baseline=parse_number(ind.baseline),
             targets={y: v for y, v in ((y, parse_number(s)) for y, s in sorted(ind.targets.items())) if v is not None},
             order=order,
         )
         old = originals.get(ind.id or "")
-        kept.append(old.replace(**fields) if old else Indicator(programme_id=prog.id, **fields))
-        order += 1
+        kept.append(old.replace(**fields) if old else
+                    Indicator(id=ids.setdefault(ind.key, new_id()), programme_id=prog.id, **fields))
     kept_ids = {i.id for i in kept}
     removed = [i.id for i in indicators if i.id not in kept_ids]
     return ProgrammeFormResult(prog, kept, removed)
+
+
+def indicator_orders(old: list[int | None]) -> list[int]:
+    """The `order` of each indicator in the form's sequence (`old`: each one's stored order,
+    None for one added in the form). An indicator that stands where it stood keeps its
+    order, so a form saved unchanged writes no order at all (renumbering from 0 made two
+    groups who merely saved the same programme conflict). Only indicators out of sequence
+    (moved) and new ones get a number, between their neighbours; new ones at the end get 0,
+    which the store turns into "after every record"."""
+    n = len(old)
+    # keep the longest run of stored orders that is already in sequence (ties stay: equal
+    # orders are shown by id, as the form listed them)
+    best: list[int] = [1 if o is not None else 0 for o in old]
+    prev: list[int] = [-1] * n
+    for i in range(n):
+        if old[i] is None:
+            continue
+        for j in range(i):
+            oj, oi = old[j], old[i]
+            if oj is not None and oi is not None and oj <= oi and best[j] + 1 > best[i]:
+                best[i], prev[i] = best[j] + 1, j
+    keep: set[int] = set()
+    if any(best):
+        i = max(range(n), key=lambda k: (best[k], -k))
+        while i != -1:
+            keep.add(i)
+            i = prev[i]
+    out: list[int] = [0] * n
+    i = 0
+    while i < n:
+        if i in keep:
+            out[i] = old[i] or 0
+            i += 1
+            continue
+        end = next((k for k in range(i, n) if k in keep), n)
+        count = end - i
+        low = out[i - 1] if i else None
+        if end == n:
+            if all(o is None for o in old[i:]):
+                out[i:] = [0] * count  # only new ones: the store puts them after every record
+            else:
+                out[i:] = [(low or 0) + 1 + k for k in range(count)]
+            break
+        high = old[end] or 0
+        first = low + 1 if low is not None else high - count
+        if first >= 1 and first + count - 1 < high:
+            out[i:end] = [first + k for k in range(count)]
+            i = end
+        else:
+            keep.discard(end)  # no room between the neighbours: the next one moves too
+    return out
 
 
 def model_errors(plan: Plan, result: ProgrammeFormResult, lang: str | None = None) -> list[str]:

@@ -33,7 +33,11 @@ class ProgrammesPane(Container):
         yield ProgrammeView(self.pillar_key, id="programmes-table")
 
     def show(self, plan: Plan) -> None:
-        self.query_one(ProgrammeView).show(plan)
+        view = self.query_one(ProgrammeView)
+        view.show(plan)
+        added = self.edits.take_selection()
+        if added is not None:
+            view.select(added)  # a programme just added: the cursor goes to it
 
     def focus_view(self) -> None:
         self.query_one(ProgrammeView).table.focus()
@@ -48,9 +52,11 @@ class ProgrammesPane(Container):
             return
         prog = programme if isinstance(programme, Programme) else None
         indicators = plan.indicators_of(prog.id) if prog else []
-        self.edits.ask(ProgrammeForm(plan, self.pillar_key, prog, indicators), self._save)
+        self.edits.open(ProgrammeForm(plan, self.pillar_key, prog, indicators), self._save)
 
-    def _save(self, result: ProgrammeFormResult) -> None:
+    def _save(self, result: ProgrammeFormResult) -> PlanWrite[None]:
+        """The form's programme, its indicators and the ones it removed, as one write and
+        one undo step (the form closes once it is on disk)."""
         programme = result.programme
         is_new = app_of(self).open_store.get(programme.id) is None
         label = t("ui.programme.did_add" if is_new else "ui.programme.did_edit", name=programme.name)
@@ -64,8 +70,12 @@ class ProgrammesPane(Container):
                     if store.get(removed) is not None:
                         store.delete(removed, label=label)
 
-        # (the cursor stays where it was: the table keeps its row across the redraw)
-        self.edits.post(PlanWrite(write))
+        def written(_none: None) -> None:
+            # an edited programme keeps its row across the redraw; a new one is selected
+            if is_new:
+                self.edits.select(programme)
+
+        return PlanWrite(write, then=written)
 
     def on_programme_view_delete_requested(self, message: ProgrammeView.DeleteRequested) -> None:
         message.stop()

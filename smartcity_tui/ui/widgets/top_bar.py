@@ -3,6 +3,7 @@ on disk. The save state is never hidden: officers must know before they pull a f
 
 from __future__ import annotations
 
+import datetime as _dt
 from typing import Any
 
 from textual.app import ComposeResult
@@ -10,19 +11,46 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from ...i18n import t
+from ...model.format import date
+from ...store import PlanStore
 from ..app import app_of
 
 
+def save_note(store: PlanStore, now: _dt.datetime) -> str:
+    """"Tersimpan 14:03" (a day before today: with the date); "Hanya baca" for a plan that
+    can only be read here (a write-protected drive, a read-only folder or file)."""
+    if store.readonly:
+        return t("ui.save.readonly")
+    try:
+        when = _dt.datetime.fromisoformat(store.saved_at)
+    except ValueError:
+        return t("ui.save.ok_unknown")
+    if when.tzinfo is not None and now.tzinfo is not None:
+        when = when.astimezone(now.tzinfo)
+    hhmm = when.strftime("%H:%M")
+    if when.date() == now.date():
+        return t("ui.save.ok", time=hhmm)
+    return t("ui.save.ok_on", day=date(when), time=hhmm)
+
+
 class SaveState(Static):
+    """The save note. Red when the last write failed; highlighted from a save until the next
+    key press (a second save in the same minute reads the same, and must be seen to happen);
+    marked while the plan can only be read."""
+
     def on_mount(self) -> None:
         app = app_of(self)
         self.watch(app, "save_note", self._update)
         self.watch(app, "save_failed", self._update)
+        self.watch(app, "save_fresh", self._update)
 
     def _update(self, _value: object = None) -> None:
         app = app_of(self)
         self.update(app.save_note)
         self.set_class(app.save_failed, "-failed")
+        self.set_class(app.save_fresh and not app.save_failed, "-fresh")
+        self.set_class(app.store is not None and app.store.readonly, "-readonly")
 
 
 class TopBar(Horizontal):
