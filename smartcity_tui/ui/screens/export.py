@@ -21,6 +21,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Label, ProgressBar, Select, Static
 
 from ...bundle import BundleError, ExportOptions, ExportResult, export_bundle
+from ...commands.export import counts_line
 from ...i18n import get_language, t
 from ...model.plan import Plan
 from ...resources import stylesheet
@@ -30,15 +31,6 @@ from ..app import app_of
 from ..widgets.folder_picker import FolderPicker, shown
 from ..widgets.top_bar import TopBar
 from .base import PlanScreen, footer, plan_title
-
-COUNT_KEYS = ("records", "swot", "strategy", "programme", "indicator", "milestone", "readiness",
-              "deleted", "conflicts")
-
-
-def counts_line(counts: dict[str, int]) -> str:
-    fields: dict[str, object] = {k: counts.get(k, 0) for k in COUNT_KEYS}
-    return t("exchange.export.counts", None, **fields)
-
 
 def run_export(plan_path: Path, options: ExportOptions, progress: Callable[[int, int, str], None],
                clock: Callable[[], _dt.datetime] | None = None) -> ExportResult:
