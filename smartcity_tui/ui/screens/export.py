@@ -32,6 +32,7 @@ from ..widgets.folder_picker import FolderPicker, shown
 from ..widgets.top_bar import TopBar
 from .base import PlanScreen, footer, plan_title
 
+
 def run_export(plan_path: Path, options: ExportOptions, progress: Callable[[int, int, str], None],
                clock: Callable[[], _dt.datetime] | None = None) -> ExportResult:
     """The worker's whole job, on its own read-only copy of the plan file."""
