@@ -168,6 +168,11 @@ SPECS: tuple[KeySpec, ...] = (
     KeySpec("book_list.up", "shift+up,less_than_sign", "move_entry(-1)", "book.key.up", help="book.key.up_help"),
     KeySpec("book_list.down", "shift+down,greater_than_sign", "move_entry(1)", "book.key.down",
             help="book.key.down_help"),
+    # --- import a sheet (ctrl+o) ---
+    KeySpec("import.read", "ctrl+s,f2", "read", "sheetui.key.read", help="sheetui.key.read_help"),
+    KeySpec("import.apply", "ctrl+s,f2", "apply", "sheetui.key.apply", help="sheetui.key.apply_help"),
+    KeySpec("import.back", "escape", "back", "ui.key.back"),
+    KeySpec("import_mapping.change", "enter,e", "change", "sheetui.key.change", help="sheetui.key.change_help"),
     # --- export (x), merge (m), conflicts (k) ---
     KeySpec("export.run", "ctrl+s,f2", "run", "exchange.key.run", help="exchange.key.run_help"),
     KeySpec("export.back", "escape", "back", "ui.key.back"),
@@ -240,7 +245,7 @@ def localised(active: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
 _FIRST = ("app.help",)
 _LAST = ("app.undo", "pillar.back", "pillar.next_view", "app.redo", "app.quit", "roadmap.back",
          "planscreen.back", "app.search", "export.back", "merge.back", "conflicts.back", "document.back",
-         "app.language")
+         "import.back", "app.language")
 
 
 def footer_rank(binding_id: str | None) -> int:

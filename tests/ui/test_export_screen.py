@@ -86,7 +86,7 @@ async def test_a_missing_folder_is_said_and_nothing_is_written(tmp_path):
 
 async def test_the_worker_exports_the_plan_file_not_the_live_store(tmp_path, monkeypatch):
     """The export opens the plan file read-only in its thread; the app's store is not used."""
-    from smartcity_tui.ui.screens import export as export_screen
+    from smartcity_tui.ui.screens import export_jobs as export_screen
 
     plan = copy_sample_plan(tmp_path / "plan")
     out = tmp_path / "out"

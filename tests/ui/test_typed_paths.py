@@ -97,7 +97,7 @@ def test_windows_hidden_and_system_folders_are_left_out(tmp_path, monkeypatch):
 
     monkeypatch.setattr(folder_picker.os, "lstat", lstat)
     # (the tree's filter on a stand-in: a DirectoryTree made outside an app starts loading)
-    kept = sorted(p.name for p in PlaceTree.filter_paths(SimpleNamespace(zips=False), tmp_path.iterdir()))
+    kept = sorted(p.name for p in PlaceTree.filter_paths(SimpleNamespace(files=frozenset()), tmp_path.iterdir()))
     assert kept == ["Dokumen", "Unduhan"]
 
 

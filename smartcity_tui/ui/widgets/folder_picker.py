@@ -134,7 +134,8 @@ class PlaceList(OptionList):
 
 
 class PlaceTree(DirectoryTree):
-    """Folders (and, for the merge screen, .zip files) without the hidden ones."""
+    """Folders (and the files a screen picks: .zip bundles, .xlsx and .csv sheets) without the
+    hidden ones."""
 
     def on_key(self, event: events.Key) -> None:
         type_path(self, event)
@@ -142,8 +143,8 @@ class PlaceTree(DirectoryTree):
     def on_paste(self, event: events.Paste) -> None:
         paste_path(self, event)
 
-    def __init__(self, path: Path, *, zips: bool, **kw: Any) -> None:
-        self.zips = zips
+    def __init__(self, path: Path, *, zips: bool = False, files: frozenset[str] = frozenset(), **kw: Any) -> None:
+        self.files = files | ({".zip"} if zips else set())  # file suffixes shown, lower case
         super().__init__(path, **kw)
         self.root.label = shown(Path(path))
 
@@ -157,7 +158,7 @@ class PlaceTree(DirectoryTree):
         for p in paths:
             if is_hidden(p):
                 continue
-            if _is_folder(p) or (self.zips and p.suffix.lower() == ".zip"):
+            if _is_folder(p) or p.suffix.lower() in self.files:
                 out.append(p)
         return out
 
@@ -184,11 +185,13 @@ class FolderPicker(Vertical):
     """
 
     def __init__(self, *, home: Path | None = None, drives: list[Path] | None = None,
-                 zips: bool = False, path_label: str = "", start: Path | None = None, **kw: Any) -> None:
+                 zips: bool = False, files: frozenset[str] = frozenset(), path_label: str = "",
+                 start: Path | None = None, **kw: Any) -> None:
         super().__init__(**kw)
         self.home = Path.home() if home is None else home
         self.places = drive_list.places(self.home, drives)
         self.zips = zips
+        self.files = files
         self.path_label = path_label or t("exchange.picker.path")
         # start where a flash disk is, when one is plugged in: that is where bundles travel;
         # or where the officer already was (a screen rebuilt for a language switch): the tree
@@ -212,7 +215,7 @@ class FolderPicker(Vertical):
         if not any(p.removable for p in self.places):
             places.border_subtitle = t("exchange.picker.no_drive")
         yield places
-        tree = PlaceTree(self.start, zips=self.zips, id="tree")
+        tree = PlaceTree(self.start, zips=self.zips, files=self.files, id="tree")
         tree.border_title = t("exchange.picker.tree")
         yield tree
         with Horizontal(id="path-row"):
