@@ -31,6 +31,7 @@ ID: dict[str, str] = {
     "sheetui.export.sheet_rows": "{sheet} {n} baris",
     # --- the import screen ---
     "sheetui.where": "Impor lembar Excel/CSV · {plan}",
+    "sheetui.help": "Impor tidak pernah menghapus, tidak menulis isian yang tidak ada kolomnya, dan tidak mengubah data yang sedang berkonflik. Satu baris salah menolak seluruh berkas. Impor daftar yang sama sekali saja, di sekretariat: diimpor di dua laptop, datanya menjadi dua.",
     "sheetui.file": "Berkas:",
     "sheetui.intro_title": "Impor dari Excel atau CSV",
     "sheetui.intro": "Pilih berkas .xlsx atau .csv (misalnya daftar program RPJMD dari Bappeda, atau lembar hasil ekspor yang sudah diisi) dengan panah, atau ketik lokasinya; lalu enter atau Ctrl+S.\n\nRencana belum berubah sampai Anda melihat pratinjaunya dan menekan Ctrl+S. Baris dengan Id memperbarui data itu (hanya isian yang berubah); baris tanpa Id menjadi data baru; baris yang tidak ada di lembar tidak pernah menghapus. Satu baris salah menolak seluruh berkas, dengan lembar, baris dan kolomnya.",
@@ -88,6 +89,7 @@ EN: dict[str, str] = {
     "sheetui.export.sheets_done": "Sheets written: {path}",
     "sheetui.export.sheet_rows": "{sheet} {n} rows",
     "sheetui.where": "Import an Excel/CSV sheet · {plan}",
+    "sheetui.help": "An import never deletes, never writes a field the sheet has no column for, and never changes a record in conflict. One bad row refuses the whole file. Import a shared list once, at the secretariat: imported on two laptops, its records exist twice.",
     "sheetui.file": "File:",
     "sheetui.intro_title": "Import from Excel or CSV",
     "sheetui.intro": "Choose an .xlsx or .csv file (an RPJMD programme list from Bappeda, say, or exported sheets filled in) with the arrows, or type where it is; then enter or Ctrl+S.\n\nThe plan does not change until you have seen the preview and pressed Ctrl+S. A row with an id updates that record (only the fields that changed); a row without one becomes a new record; a row missing from the sheet never deletes anything. One bad row refuses the whole file, with its sheet, row and column.",

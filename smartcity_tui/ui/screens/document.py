@@ -45,6 +45,7 @@ def body_label(body: str) -> str:
 class DocumentScreen(PlanScreen):
     CSS = stylesheet(globals(), "document.tcss")
     SCOPED_CSS = False
+    HELP_KEY = "book.help"  # said under the keys on the help screen (F1)
     BINDINGS = keys.prefixed("document.")
     AUTO_FOCUS = "SectionList"
 

@@ -75,6 +75,7 @@ class ImportScreen(PlanScreen):
     BINDINGS = keys.prefixed("import.")
     CSS = stylesheet(globals(), "import_sheet.tcss")
     SCOPED_CSS = False
+    HELP_KEY = "sheetui.help"  # said under the keys on the help screen (F1)
 
     def __init__(self, *, home: Path | None = None, drives: list[Path] | None = None) -> None:
         super().__init__()
