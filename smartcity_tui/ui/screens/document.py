@@ -210,6 +210,7 @@ class DocumentScreen(PlanScreen):
         self._first_view = view
         await self.rebuild()
         self._first_view = "narrative"
+        self.sync()  # the lists are drawn before their cursors are put back
         for ol, cursor in zip([self.query_one(SectionList), self.query_one(RegulationList),
                                self.query_one(MemberList)], cursors, strict=True):
             if cursor is not None and cursor < ol.option_count:
