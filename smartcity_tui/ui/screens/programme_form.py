@@ -25,7 +25,7 @@ from ...model.records import Indicator, Programme, Strategy
 from ...model.vocab import FUNDING_SOURCES, HORIZONS, INNOVATION_KINDS, PRIORITIES, STATUSES, Vocabulary
 from ...model.vocab import pillar as pillar_of
 from ...resources import stylesheet
-from ..widgets.code_field import CodeField, CodeInput
+from ..widgets.code_field import CodeField
 from .base import AppModal
 from .code_picker import CodePicker
 from .programme_form_fields import FieldError, FieldRow, IndicatorEditor, StakeholderRow, compact
@@ -270,7 +270,7 @@ class ProgrammeForm(AppModal[ProgrammeFormResult | None]):
 
     # --- rows and live feedback ------------------------------------------------------------
 
-    @on(CodeInput.PickRequested)
+    @on(CodeField.PickRequested)
     def _pick_code(self) -> None:
         """ctrl+o in the code field: the region's list, searched; without one, how to get it."""
         if not len(code_list(self.plan)):

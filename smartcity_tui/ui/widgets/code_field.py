@@ -22,16 +22,7 @@ from ...model.codes import CodeList, nomenclature_level
 
 
 class CodeInput(Input):
-    """The code itself; ctrl+o asks for the picker."""
-
-    BINDINGS = [Binding("ctrl+o", "pick", "codepick.key.pick", id="programme_form.pick_code",
-                        tooltip="codepick.key.pick_help")]
-
-    class PickRequested(Message):
-        pass
-
-    def action_pick(self) -> None:
-        self.post_message(self.PickRequested())
+    """The code itself."""
 
 
 def code_note(codes: CodeList, code: str) -> Text:
@@ -50,7 +41,14 @@ def code_note(codes: CodeList, code: str) -> Text:
 
 
 class CodeField(Vertical):
-    """The input, the picker's button (with a list only) and the note under them."""
+    """The input, the picker's button (with a list only) and the note under them; ctrl+o in
+    either asks the form for the picker."""
+
+    BINDINGS = [Binding("ctrl+o", "pick", "codepick.key.pick", id="programme_form.pick_code",
+                        tooltip="codepick.key.pick_help")]
+
+    class PickRequested(Message):
+        pass
 
     DEFAULT_CSS = """
     CodeField { height: auto; width: 1fr; }
@@ -89,7 +87,10 @@ class CodeField(Vertical):
             line.update(note)
             line.display = bool(note.plain)
 
+    def action_pick(self) -> None:
+        self.post_message(self.PickRequested())
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "pick-code":
             event.stop()
-            self.input.post_message(CodeInput.PickRequested())
+            self.action_pick()
