@@ -5,6 +5,7 @@ it and works while the app has it open."""
 from __future__ import annotations
 
 import argparse
+from collections.abc import Mapping
 from pathlib import Path
 
 from ..bundle import BundleError, ExportOptions, export_bundle
@@ -23,10 +24,25 @@ def add_parser(sub: Subcommands) -> argparse.ArgumentParser:
     return p
 
 
-def counts_line(counts: dict) -> str:
-    keys = ("records", "swot", "strategy", "programme", "indicator", "milestone", "readiness",
-            "deleted", "conflicts")
-    return t("bundle.cli.export_counts", **{k: counts.get(k, 0) for k in keys})
+# The parts of the counts line, in the order an officer reads a plan; the first six are said
+# even when there are none ("0 program" is news), the rest only when the plan holds some.
+COUNTED_KINDS = ("swot", "strategy", "programme", "indicator", "milestone", "readiness",
+                 "narrative", "regulation", "member", "nomenclature", "plan")
+ALWAYS_SAID = COUNTED_KINDS[:6]
+TOTALS = ("records", "deleted", "conflicts")
+
+
+def counts_line(counts: Mapping[str, int], lang: str | None = None) -> str:
+    """"258 catatan: 59 butir SWOT, ..., 1 data rencana; 0 terhapus, 0 konflik": one part per
+    kind the bundle holds, so the parts add up to the total (a kind this version does not
+    know, from a newer app, is counted as "of other kinds")."""
+    parts = [t(f"exchange.count.{kind}", lang, n=counts.get(kind, 0))
+             for kind in COUNTED_KINDS if counts.get(kind, 0) or kind in ALWAYS_SAID]
+    other = sum(n for kind, n in counts.items() if kind not in COUNTED_KINDS and kind not in TOTALS)
+    if other:
+        parts.append(t("exchange.count.other", lang, n=other))
+    return t("exchange.count.line", lang, records=counts.get("records", 0), parts=", ".join(parts),
+             deleted=counts.get("deleted", 0), conflicts=counts.get("conflicts", 0))
 
 
 def run(args: argparse.Namespace) -> int:

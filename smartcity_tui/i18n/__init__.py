@@ -17,7 +17,7 @@ LANGUAGES = ("id", "en")
 AREAS: tuple[str, ...] = (
     "bundle", "cli", "document", "document_cli", "findings", "merge", "store",
     "ui", "ui_exchange", "ui_forms", "ui_plan", "ui_programmes", "ui_timeline",
-    "sheets", "codes", "windows",
+    "sheets", "codes", "windows", "ui_book", "ui_sheets",
 )
 CATALOGS: dict[str, dict[str, str]] = {"id": {}, "en": {}}
 

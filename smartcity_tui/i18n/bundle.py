@@ -175,7 +175,6 @@ ID: dict[str, str] = {
     "bundle.cli.export_out_help": "folder tujuan, misalnya flashdisk",
     "bundle.cli.export_zip_help": "tulis satu berkas .zip, bukan folder",
     "bundle.cli.exported": "Bundel ditulis: {path}",
-    "bundle.cli.export_counts": "{records} catatan: {swot} butir SWOT, {strategy} strategi, {programme} program, {indicator} indikator, {milestone} tonggak, {readiness} kesiapan; {deleted} terhapus, {conflicts} konflik",
     "bundle.cli.render_help": "cetak draf rencana induk (Markdown) ke layar atau berkas",
 }
 
@@ -342,6 +341,5 @@ EN: dict[str, str] = {
     "bundle.cli.export_out_help": "target folder, e.g. the flash drive",
     "bundle.cli.export_zip_help": "write one .zip file instead of a folder",
     "bundle.cli.exported": "Bundle written: {path}",
-    "bundle.cli.export_counts": "{records} records: {swot} SWOT items, {strategy} strategies, {programme} programmes, {indicator} indicators, {milestone} milestones, {readiness} readiness; {deleted} deleted, {conflicts} conflicts",
     "bundle.cli.render_help": "print the masterplan draft (Markdown) to the screen or a file",
 }

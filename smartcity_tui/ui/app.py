@@ -307,7 +307,7 @@ class SmartCityApp(App[int]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # (a form or picker on top never sees these: Textual stops the key chain at a modal)
         if action in {"open_pillar", "open_dashboard", "undo", "redo", "open_roadmap", "search", "open_plan_info",
-                      "export", "merge", "conflicts"}:
+                      "export", "merge", "conflicts", "open_document", "import_sheet"}:
             return self.store is not None
         return True
 
@@ -397,6 +397,17 @@ class SmartCityApp(App[int]):
         from .screens.plan_info import PlanInfoScreen
 
         show_plan_screen(self, "plan-info", PlanInfoScreen)
+
+    def action_open_document(self) -> None:
+        from .navigation import show_plan_screen
+        from .screens.document import DocumentScreen
+
+        show_plan_screen(self, "document", DocumentScreen)
+
+    def action_import_sheet(self) -> None:
+        from .exchange import open_screen
+
+        open_screen(self, "import")
 
     def action_export(self) -> None:
         from .exchange import open_screen

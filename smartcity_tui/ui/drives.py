@@ -1,7 +1,10 @@
 """Removable drives (flash disks) mounted now, where the operating system lets us see them, and
 the other places an officer starts from when choosing where a bundle goes or comes from.
 
-- Windows: drive letters whose GetDriveTypeW is DRIVE_REMOVABLE (ctypes, no extra package).
+- Windows (ctypes, no extra package): drive letters with a volume in them (GetVolumeInformationW
+  succeeds, so an empty card-reader slot is left out) that are DRIVE_REMOVABLE, or fixed disks
+  on a USB or SD bus (external hard disks and the many USB-3 sticks that report themselves as
+  fixed). Windows' "There is no disk in the drive" box is switched off first (SetErrorMode).
 - Linux: what the desktop mounts under /media/$USER, /run/media/$USER (and /media/<label> on
   some distributions), and mount points under /mnt.
 - macOS: the volumes under /Volumes, except the start-up disk (a link to /).
@@ -17,9 +20,19 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 DRIVE_REMOVABLE = 2  # GetDriveTypeW's answer for a flash disk or card reader
-
+DRIVE_FIXED = 3  # ... for a hard disk, and for many USB-3 sticks and every USB hard disk
+SEM_FAILCRITICALERRORS = 0x0001  # no "There is no disk in the drive" box for an empty slot
+SEM_NOOPENFILEERRORBOX = 0x8000
+IOCTL_STORAGE_QUERY_PROPERTY = 0x2D1400
+OPEN_EXISTING = 3
+FILE_SHARE_READ_WRITE = 0x1 | 0x2
+INVALID_HANDLE_VALUE = -1
+# STORAGE_BUS_TYPE values of a drive that is carried around: USB, SD, MMC
+CARRIED_BUSES = frozenset({7, 0x0C, 0x0D})
+BUS_TYPE_OFFSET = 28  # in STORAGE_DEVICE_DESCRIPTOR (2 DWORDs, 4 BYTEs, 4 DWORD offsets)
 
 @dataclass(frozen=True)
 class Place:
@@ -34,17 +47,74 @@ def _user() -> str:
         return os.environ.get("USER", "")
 
 
+_quiet_errors_done = False
+
+
+def _quiet_errors(kernel32: Any) -> None:  # (ctypes' windll is untyped)
+    """Once per process: a look at an empty card slot must fail quietly, not put up Windows'
+    "There is no disk in the drive" box over the workshop's screen."""
+    global _quiet_errors_done
+    if not _quiet_errors_done:
+        kernel32.SetErrorMode(SEM_FAILCRITICALERRORS | SEM_NOOPENFILEERRORBOX)
+        _quiet_errors_done = True
+
+
+def _has_volume(kernel32: Any, root: str) -> bool:
+    """False for an empty card-reader slot (and a drive pulled out meanwhile)."""
+    import ctypes
+
+    return bool(kernel32.GetVolumeInformationW(ctypes.c_wchar_p(root), None, 0, None, None, None, None, 0))
+
+
+def _carried(kernel32: Any, letter: str) -> bool:
+    """A fixed disk on a USB or SD bus: an external hard disk, or a stick that says it is fixed.
+    Asks the storage driver (IOCTL_STORAGE_QUERY_PROPERTY needs no administrator rights)."""
+    import ctypes
+
+    handle = kernel32.CreateFileW(ctypes.c_wchar_p(f"\\\\.\\{letter}:"), 0, FILE_SHARE_READ_WRITE, None,
+                                  OPEN_EXISTING, 0, None)
+    if handle in (INVALID_HANDLE_VALUE, 0, None):
+        return False
+    try:
+        query = (ctypes.c_ulong * 3)(0, 0, 0)  # StorageDeviceProperty, PropertyStandardQuery
+        out = ctypes.create_string_buffer(512)
+        returned = ctypes.c_ulong(0)
+        if not kernel32.DeviceIoControl(ctypes.c_void_p(handle), IOCTL_STORAGE_QUERY_PROPERTY, query,
+                                        ctypes.sizeof(query), out, ctypes.sizeof(out), ctypes.byref(returned),
+                                        None):
+            return False
+        if returned.value < BUS_TYPE_OFFSET + 4:
+            return False
+        bus = int.from_bytes(out.raw[BUS_TYPE_OFFSET:BUS_TYPE_OFFSET + 4], "little")
+        return bus in CARRIED_BUSES
+    finally:
+        kernel32.CloseHandle(ctypes.c_void_p(handle))
+
+
 def _windows_drives() -> list[Path]:
     import ctypes
 
     kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    _quiet_errors(kernel32)
+    system = os.environ.get("SYSTEMDRIVE", "C:").rstrip("\\").upper()
     mask = kernel32.GetLogicalDrives()
     out = []
     for i in range(26):
-        if mask & (1 << i):
-            root = f"{chr(ord('A') + i)}:\\"
-            if kernel32.GetDriveTypeW(ctypes.c_wchar_p(root)) == DRIVE_REMOVABLE:
-                out.append(Path(root))
+        if not mask & (1 << i):
+            continue
+        letter = chr(ord("A") + i)
+        root = f"{letter}:\\"
+        kind = kernel32.GetDriveTypeW(ctypes.c_wchar_p(root))
+        if kind not in (DRIVE_REMOVABLE, DRIVE_FIXED) or f"{letter}:" == system:
+            continue
+        try:
+            if not _has_volume(kernel32, root):
+                continue
+            if kind == DRIVE_FIXED and not _carried(kernel32, letter):
+                continue  # an internal disk (D: data): not where bundles travel
+        except Exception:  # one drive that cannot be asked is left out, the others still listed
+            continue
+        out.append(Path(root))
     return out
 
 

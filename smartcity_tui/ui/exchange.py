@@ -1,4 +1,5 @@
-"""Opening the exchange screens: export (x), merge (m), conflicts (k). They come up over
+"""Opening the exchange screens: export (x), merge (m), conflicts (k), a sheet's import
+(ctrl+o). They come up over
 whatever screen the officer is on, and escape leads back there; going from one of them to
 another replaces it rather than piling screens up (merge hands over to conflicts so)."""
 
@@ -13,11 +14,12 @@ if TYPE_CHECKING:
 def open_screen(app: SmartCityApp, name: str) -> None:
     from .screens.conflicts import ConflictsScreen
     from .screens.export import ExportScreen
+    from .screens.import_sheet import ImportScreen
     from .screens.merge import MergeScreen
 
     if app.store is None:
         return
-    screens = {"export": ExportScreen, "merge": MergeScreen, "conflicts": ConflictsScreen}
+    screens = {"export": ExportScreen, "merge": MergeScreen, "conflicts": ConflictsScreen, "import": ImportScreen}
     if isinstance(app.screen, screens[name]):
         return
     screen = screens[name]()

@@ -63,6 +63,9 @@ SPECS: tuple[KeySpec, ...] = (
     KeySpec("app.merge", "m", "merge", "exchange.key.merge", show=False, help="exchange.key.merge_help"),
     KeySpec("app.conflicts", "k", "conflicts", "exchange.key.conflicts", show=False,
             help="exchange.key.conflicts_help"),
+    KeySpec("app.document", "b", "open_document", "book.key.open", show=False, help="book.key.open_help"),
+    KeySpec("app.import_sheet", "ctrl+o", "import_sheet", "sheetui.key.import", show=False,
+            help="sheetui.key.import_help"),
     # No letter beside these: a stray letter must not turn the room's screen over. F4 and F5
     # need Fn on most laptops (where they are mute or brightness keys), so a Ctrl key too:
     # ^B (bahasa) and ^T (tema), which Windows Terminal, conhost and Textual's widgets leave
@@ -72,6 +75,8 @@ SPECS: tuple[KeySpec, ...] = (
             help="theme.key.contrast_help"),
     # --- dashboard ---
     KeySpec("dashboard.open", "enter", "open_card", "ui.key.open_pillar"),
+    # the app's b, shown in the dashboard's footer (not in every screen's: no room at 80 columns)
+    KeySpec("dashboard.document", "b", "app.open_document", "book.key.open", help="book.key.open_help"),
     KeySpec("dashboard.left", "left", "move_card(-1, 0)", "ui.key.card_left", show=False),
     KeySpec("dashboard.right", "right", "move_card(1, 0)", "ui.key.card_right", show=False),
     KeySpec("dashboard.up", "up", "move_card(0, -1)", "ui.key.card_up", show=False),
@@ -165,6 +170,22 @@ SPECS: tuple[KeySpec, ...] = (
     # the first-run form is modal, which hides the app's own F4 from it
     KeySpec("first_run.language", "f4,ctrl+b", "switch_language", "lang.key.switch",
             help="lang.key.switch_help"),
+    # --- the masterplan book (b): narrative sections, dasar hukum, institutions ---
+    KeySpec("document.next_view", "right_square_bracket", "next_view(1)", "book.key.next_view", show=False),
+    KeySpec("document.prev_view", "left_square_bracket", "next_view(-1)", "book.key.prev_view", show=False),
+    KeySpec("document.back", "escape", "back", "ui.key.back"),
+    KeySpec("book_sections.edit", "enter,e", "edit_section", "book.key.edit", help="book.key.edit_help"),
+    KeySpec("book_list.new", "n,insert", "new_entry", "book.key.new"),
+    KeySpec("book_list.edit", "enter,e", "edit_entry", "book.key.edit_entry"),
+    KeySpec("book_list.delete", "delete,x", "delete_entry", "book.key.delete"),
+    KeySpec("book_list.up", "shift+up,less_than_sign", "move_entry(-1)", "book.key.up", help="book.key.up_help"),
+    KeySpec("book_list.down", "shift+down,greater_than_sign", "move_entry(1)", "book.key.down",
+            help="book.key.down_help"),
+    # --- import a sheet (ctrl+o) ---
+    KeySpec("import.read", "ctrl+s,f2", "read", "sheetui.key.read", help="sheetui.key.read_help"),
+    KeySpec("import.apply", "ctrl+s,f2", "apply", "sheetui.key.apply", help="sheetui.key.apply_help"),
+    KeySpec("import.back", "escape", "back", "ui.key.back"),
+    KeySpec("import_mapping.change", "enter,e", "change", "sheetui.key.change", help="sheetui.key.change_help"),
     # --- export (x), merge (m), conflicts (k) ---
     KeySpec("export.run", "ctrl+s,f2", "run", "exchange.key.run", help="exchange.key.run_help"),
     KeySpec("export.back", "escape", "back", "ui.key.back"),
@@ -236,7 +257,8 @@ def localised(active: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
 # gets cut, and everything is in the help screen anyway.
 _FIRST = ("app.help",)
 _LAST = ("app.undo", "pillar.back", "pillar.next_view", "app.redo", "app.quit", "roadmap.back",
-         "planscreen.back", "app.search", "export.back", "merge.back", "conflicts.back", "app.language")
+         "planscreen.back", "app.search", "export.back", "merge.back", "conflicts.back", "document.back",
+         "import.back", "app.language")
 
 
 def footer_rank(binding_id: str | None) -> int:

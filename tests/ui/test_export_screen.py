@@ -39,6 +39,10 @@ async def test_export_to_a_folder_writes_a_bundle_the_reader_accepts(tmp_path):
         assert bundle.plan_id == store.plan_id
         assert len(bundle.states) == len(store.states())
         assert f"{bundle.counts['records']} catatan" in shown
+        # every kind has its part (the book's records too), so the parts add up to the total
+        counts = " ".join(shown.split()).split(" catatan: ")[1].split(";")[0]
+        assert sum(int(part.split()[0]) for part in counts.split(", ")) == bundle.counts["records"]
+        assert "bagian narasi" in counts and "anggota kelembagaan" in counts
     store.close()
     assert plan.read_bytes() == before, "exporting never changes the plan file"
 
@@ -86,7 +90,7 @@ async def test_a_missing_folder_is_said_and_nothing_is_written(tmp_path):
 
 async def test_the_worker_exports_the_plan_file_not_the_live_store(tmp_path, monkeypatch):
     """The export opens the plan file read-only in its thread; the app's store is not used."""
-    from smartcity_tui.ui.screens import export as export_screen
+    from smartcity_tui.ui.screens import export_jobs as export_screen
 
     plan = copy_sample_plan(tmp_path / "plan")
     out = tmp_path / "out"

@@ -233,6 +233,7 @@ async def test_every_field_typed_comes_back_in_the_result():
         form = app.screen
         q = form.query_one
         await type_into(pilot, q("#code", Input), "GOV-09")
+        await type_into(pilot, q("#nomenclature_code", Input), "2.13.02")
         await type_into(pilot, q("#name", Input), "Desa Digital")
         await type_into(pilot, q("#description", TextArea), "Layanan desa daring")
         q("#element", Select).focus()
@@ -268,13 +269,14 @@ async def test_every_field_typed_comes_back_in_the_result():
         await pilot.press("enter")
         await pilot.pause()
         await type_into(pilot, app.focused, "Desa terhubung")
-        await pilot.press("tab", *"desa", "tab", "0", "tab", "tab", "tab", *"40")
+        await pilot.press("tab", *"desa", "tab", "0", "tab", *"IKK.1", "tab", "tab", "tab", *"40")
         await save(pilot, "f2")
 
     r = app.result
     assert r is not None, "the form should have closed"
     p = r.programme
     assert (p.code, p.name, p.description) == ("GOV-09", "Desa Digital", "Layanan desa daring")
+    assert p.nomenclature_code == "2.13.02"
     assert (p.pillar, p.element, p.subtopic) == ("governance", "bureaucracy", "Desa")
     assert p.strategy_ids == [fixed_id(2)]
     assert (p.lead_agency, p.supporting_agencies) == ("Dispermades", ["Diskominfo", "Bappeda"])
@@ -284,8 +286,8 @@ async def test_every_field_typed_comes_back_in_the_result():
     assert p.funding_sources == ["apbd", "apbn"]
     assert p.budget == {2026: 750_000_000}
     assert (p.status, p.progress) == ("ongoing", 10)
-    assert [(i.name, i.unit, i.baseline, i.targets) for i in r.indicators] == [
-        ("Desa terhubung", "desa", 0.0, {2026: 40.0})]
+    assert [(i.name, i.unit, i.baseline, i.targets, i.reference_code) for i in r.indicators] == [
+        ("Desa terhubung", "desa", 0.0, {2026: 40.0}, "IKK.1")]
     assert r.removed_indicator_ids == []
 
 

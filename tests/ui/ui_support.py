@@ -97,5 +97,7 @@ async def type_text(pilot, text: str, *, keys: bool = False) -> None:
     if keys or not isinstance(focused, (Input, TextArea)):
         await pilot.press(*["space" if c == " " else c for c in text])
         return
-    focused.post_message(events.Paste(text))
+    # to the app, as the terminal's driver delivers it: the app hands it to the focused field
+    # (posted to a TextArea itself, it bubbled up to the app and was handed over again: twice)
+    pilot.app.post_message(events.Paste(text))
     await pilot.pause()

@@ -35,6 +35,25 @@ VALIDATE_INLINE_MAX = 3000
 QUICK_WINS_SHOWN = 200
 
 
+def book_lacks(findings: list[Finding], lang: str) -> Text:
+    """The line of what the masterplan book still lacks: its empty narrative sections by name,
+    no dasar hukum, institutions without members (plan-wide findings: the pillar cards count
+    their own records' gaps, a dimension's narrative included nowhere but here)."""
+    en = lang == "en"
+    sections = [f.params["section_en" if en else "section"] for f in findings if f.code == "narrative.empty"]
+    bodies = [f.params["body_en" if en else "body"] for f in findings if f.code == "member.body_empty"]
+    parts = []
+    if sections:
+        parts.append(t("book.lacks_sections", n=len(sections), names=", ".join(sections)))
+    if any(f.code == "regulation.none" for f in findings):
+        parts.append(t("book.lacks_regulations"))
+    if bodies:
+        parts.append(t("book.lacks_bodies", names=", ".join(bodies)))
+    if not parts:
+        return Text("✓ " + t("book.lacks_none"), style="green", no_wrap=True, overflow="ellipsis")
+    return Text("! " + t("book.lacks", parts="; ".join(parts)), style="yellow", no_wrap=True, overflow="ellipsis")
+
+
 class QuickWins(OptionList):
     """The quick-wins list; up from its first line goes back to the cards above."""
 
@@ -62,6 +81,7 @@ class DashboardScreen(PlanScreen):
         with Vertical(id="dash"):
             yield Static(id="facts", markup=False)
             yield Static(id="vision", markup=False)
+            yield Static(id="plan-lacks")
             with Grid(id="cards"):
                 for key in PILLAR_KEYS:
                     yield PillarCard(key, id=f"card-{key}", classes="card")
@@ -92,6 +112,7 @@ class DashboardScreen(PlanScreen):
         else:
             for card in self.query(PillarCard):
                 card.lacks = None
+            self.query_one("#plan-lacks", Static).update(Text(t("book.lacks_checking"), style="dim"))
             # started once the counts are on screen: the checking thread competes with the
             # painting for the interpreter lock
             self.call_after_refresh(
@@ -112,6 +133,7 @@ class DashboardScreen(PlanScreen):
                 by_pillar[f.pillar].append(f)
         for key in PILLAR_KEYS:
             self.query_one(f"#card-{key}", PillarCard).lacks = lacks_lines(by_pillar[key])
+        self.query_one("#plan-lacks", Static).update(book_lacks(findings, get_language()))
 
     def _show_quick_wins(self, plan: Plan, lang: str) -> None:
         wins = plan.quick_wins()

@@ -1,9 +1,11 @@
-"""The export screen (key x): where the bundle goes (a flash disk, a folder, a typed path), the
-language of its masterplan draft and whether it is one .zip; then ctrl+s.
+"""The export screen (key x): where it goes (a flash disk, a folder, a typed path), what is
+written (the bundle for the merge; the masterplan book alone as HTML, Word or Markdown; the
+plan's sheets as one .xlsx or a folder of CSV files), in which language, and for a bundle
+whether it is one .zip; then ctrl+s.
 
-Harlequin style, the screen only gathers `ExportOptions` and hands them to
-`bundle.export_bundle`; it never writes a file itself. The export runs in a thread worker
-with a progress bar. That worker does not touch the app's live store (the officer may go on
+Harlequin style, the screen only gathers the choices and hands them to the writers
+(export_jobs.py); it never writes a file itself. The export runs in a thread worker with a
+progress bar. That worker does not touch the app's live store (the officer may go on
 editing meanwhile, and the store is not thread-safe): it opens the same plan file read-only
 and exports from that. Every edit is on disk before the screen shows it as saved, so the
 file is the plan as the officer sees it.
@@ -12,7 +14,6 @@ file is the plan as the officer sees it.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable
 from pathlib import Path
 
 from rich.text import Text
@@ -20,31 +21,17 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Label, ProgressBar, Select, Static
 
-from ...bundle import BundleError, ExportOptions, ExportResult, export_bundle
+from ...bundle import BundleError, ExportOptions
 from ...i18n import get_language, t
 from ...model.plan import Plan
 from ...resources import stylesheet
-from ...store import PlanStore, StoreError
+from ...store import StoreError
 from .. import keys
 from ..app import app_of
 from ..widgets.folder_picker import FolderPicker, shown
 from ..widgets.top_bar import TopBar
 from .base import PlanScreen, footer, plan_title
-
-COUNT_KEYS = ("records", "swot", "strategy", "programme", "indicator", "milestone", "readiness",
-              "deleted", "conflicts")
-
-
-def counts_line(counts: dict[str, int]) -> str:
-    fields: dict[str, object] = {k: counts.get(k, 0) for k in COUNT_KEYS}
-    return t("exchange.export.counts", None, **fields)
-
-
-def run_export(plan_path: Path, options: ExportOptions, progress: Callable[[int, int, str], None],
-               clock: Callable[[], _dt.datetime] | None = None) -> ExportResult:
-    """The worker's whole job, on its own read-only copy of the plan file."""
-    with PlanStore.open(plan_path, readonly=True) as store:
-        return export_bundle(store, options, progress=progress, clock=clock)
+from .export_jobs import BOOK_KINDS, KINDS, ExportFailed, Written, has_pandoc, run_book, run_bundle, run_sheets
 
 
 class ExportScreen(PlanScreen):
@@ -57,8 +44,9 @@ class ExportScreen(PlanScreen):
         self.home = home
         self.drives = drives
         self.running = False
-        self.result: ExportResult | None = None
+        self.result: Written | None = None
         self.error: str = ""
+        self.pandoc = has_pandoc()  # asked once: Word is offered as "needs pandoc" without it
         self._kept_place: Path | None = None  # the chosen folder, kept across a rebuild
 
     def compose(self) -> ComposeResult:
@@ -68,6 +56,11 @@ class ExportScreen(PlanScreen):
                                path_label=t("exchange.export.target"), start=self._kept_place)
             with Vertical(id="export-options") as box:
                 box.border_title = t("exchange.export.options")
+                yield Label(t("sheetui.export.what"))
+                kinds = [(t(f"sheetui.export.kind.{k}"), k) for k in KINDS]
+                if not self.pandoc:
+                    kinds[KINDS.index("docx")] = (t("sheetui.export.kind.docx_no_pandoc"), "docx")
+                yield Select(kinds, value="bundle", allow_blank=False, compact=True, id="export-kind")
                 yield Label(t("exchange.export.language"))
                 lang = get_language()
                 yield Select([(t("exchange.lang.id"), "id"), (t("exchange.lang.en"), "en")],
@@ -75,7 +68,7 @@ class ExportScreen(PlanScreen):
                              compact=True, id="export-lang")
                 yield Checkbox(t("exchange.export.zip"), value=False, compact=True, id="export-zip")
                 yield Button(t("exchange.export.button"), id="export-run", variant="primary", compact=True)
-                yield Static(t("exchange.export.hint"), id="export-hint", markup=False)
+                yield Static(self._hint("bundle"), id="export-hint", markup=False)
         with Vertical(id="export-status"):
             yield ProgressBar(id="export-progress", show_eta=False)
             yield Static(t("exchange.export.intro"), id="export-result", markup=False)
@@ -93,6 +86,23 @@ class ExportScreen(PlanScreen):
         self.query_one("#export-team", Static).update(t("exchange.export.team", team=team))
 
     # --- options -> export -------------------------------------------------------------------
+
+    @property
+    def kind(self) -> str:
+        return str(self.query_one("#export-kind", Select).value)
+
+    def _hint(self, kind: str) -> str:
+        if kind == "bundle":
+            return t("exchange.export.hint")
+        if kind == "docx" and not self.pandoc:
+            return t("sheetui.export.hint.docx_no_pandoc")
+        return t(f"sheetui.export.hint.{'book' if kind in BOOK_KINDS else kind}")
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "export-kind":
+            kind = str(event.value)
+            self.query_one("#export-zip", Checkbox).display = kind == "bundle"  # a .zip is a bundle's only
+            self.query_one("#export-hint", Static).update(self._hint(kind))
 
     def options(self) -> ExportOptions | None:
         target = self.query_one(FolderPicker).path
@@ -129,13 +139,23 @@ class ExportScreen(PlanScreen):
         def progress(done: int, total: int, _label: str) -> None:
             app.call_from_thread(bar.update, total=total, progress=done)
 
+        kind = self.kind
+
+        def write() -> Written:
+            if kind == "bundle":
+                return run_bundle(plan_path, options.out_dir, options.lang, options.zip, progress, clock)
+            if kind in BOOK_KINDS:
+                return run_book(plan_path, options.out_dir, options.lang, kind, progress, clock)
+            return run_sheets(plan_path, options.out_dir, options.lang, kind, progress, clock)
+
         def work() -> None:
+            from ...sheets import SheetError
+
             try:
-                result = run_export(plan_path, options, progress, clock=clock)
-            except BundleError as e:
-                app.call_from_thread(self._failed, e.message(), options)
-            except StoreError as e:
-                app.call_from_thread(self._failed, e.message(), options)
+                result = write()
+            except (BundleError, StoreError, SheetError, ExportFailed) as e:
+                message = e.message if isinstance(e, ExportFailed) else e.message()
+                app.call_from_thread(self._failed, message, options)
             except OSError as e:
                 app.call_from_thread(self._failed, e.strerror or str(e), options)
             except Exception as e:  # a bug: say it rather than spin for ever
@@ -146,17 +166,19 @@ class ExportScreen(PlanScreen):
         # the app runs it, so an export goes on (and reports) should the officer leave the screen
         app.run_worker(work, thread=True, name="export", group="export", exit_on_error=False)
 
-    def _finished(self, result: ExportResult) -> None:
+    def _finished(self, result: Written) -> None:
         self.running = False
         self.result = result
-        message = t("exchange.export.done", path=shown(result.path)) + "\n" + counts_line(result.counts)
+        message = "\n".join(result.lines())
         if not self.is_attached:
             self.app.notify(message, title=t("exchange.export.title"), timeout=10)
+            if result.warning():
+                self.app.notify(result.warning(), title=t("exchange.export.title"), severity="warning", timeout=30)
             return
         self.refresh_bindings()
         self.query_one("#export-progress", ProgressBar).update(progress=self.query_one(
             "#export-progress", ProgressBar).total or 0)
-        self._say(message, done=True)
+        self._say(message, done=True, warning=result.warning())
 
     def _failed(self, message: str, options: ExportOptions) -> None:
         self.running = False
@@ -169,9 +191,12 @@ class ExportScreen(PlanScreen):
         self.query_one("#export-progress", ProgressBar).remove_class("-running")
         self._say(note, failed=True)
 
-    def _say(self, text: str, *, failed: bool = False, done: bool = False) -> None:
+    def _say(self, text: str, *, failed: bool = False, done: bool = False, warning: str = "") -> None:
         line = self.query_one("#export-result", Static)
-        line.update(Text(text))
+        shown_text = Text(text)
+        if warning:  # written, with something the officer must still do (Word without pandoc)
+            shown_text.append("\n" + warning, style="bold yellow")
+        line.update(shown_text)
         line.set_class(failed, "-failed")
         line.set_class(done, "-done")
 
@@ -180,12 +205,14 @@ class ExportScreen(PlanScreen):
         place = self.query_one(FolderPicker).path
         zipped = self.query_one("#export-zip", Checkbox).value
         lang = self.query_one("#export-lang", Select).value
+        kind = self.kind
         self._kept_place = place
         await self.rebuild()
         if place is not None:
             self.query_one(FolderPicker).set_path(place)
         self.query_one("#export-zip", Checkbox).value = zipped
         self.query_one("#export-lang", Select).value = lang
+        self.query_one("#export-kind", Select).value = kind
         if self.running:
             self.query_one("#export-progress", ProgressBar).add_class("-running")
             self._say(t("exchange.export.running", target=shown(place) if place else ""))
@@ -194,8 +221,7 @@ class ExportScreen(PlanScreen):
         elif self.result is not None:
             self.query_one("#export-progress", ProgressBar).add_class("-running")
             self.query_one("#export-progress", ProgressBar).update(total=1, progress=1)
-            self._say(t("exchange.export.done", path=shown(self.result.path)) + "\n"
-                      + counts_line(self.result.counts), done=True)
+            self._say("\n".join(self.result.lines()), done=True, warning=self.result.warning())
 
     # --- keys and buttons --------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from textual.widgets import Button, Checkbox, Input, Select, SelectionList, Stat
 from textual.widgets.selection_list import Selection
 
 from ...i18n import get_language, t
+from ...model.codes import code_list
 from ...model.format import parse_rupiah, rupiah
 from ...model.plan import Plan
 from ...model.records import Indicator, Programme, Strategy
@@ -26,6 +27,8 @@ from ...model.vocab import FUNDING_SOURCES, HORIZONS, INNOVATION_KINDS, PRIORITI
 from ...model.vocab import pillar as pillar_of
 from ...resources import stylesheet
 from ...store import StoreError
+from ..widgets.code_field import CodeField
+from .code_picker import CodePicker
 from .form import SavingForm
 from .programme_form_fields import FieldError, FieldRow, IndicatorEditor, StakeholderRow, compact
 from .programme_form_values import (
@@ -95,6 +98,8 @@ class ProgrammeForm(SavingForm[ProgrammeFormResult]):
             with VerticalScroll(id="form-body", can_focus=False):
                 yield Static(t("prog.form.section.identity"), classes="section")
                 yield FieldRow(t("prog.form.code"), _text(d.code, "code"), key="code")
+                yield FieldRow(t("codepick.label"), CodeField(d.nomenclature_code, code_list(self.plan)),
+                               key="nomenclature_code")
                 yield FieldRow(t("prog.form.name"), _text(d.name, "name"), key="name")
                 yield FieldRow(t("prog.form.description"),
                                compact(TextArea, d.description, id="description"), key="description")
@@ -192,7 +197,8 @@ class ProgrammeForm(SavingForm[ProgrammeFormResult]):
 
         strategies = self.query("#strategies").results(SelectionList)
         return ProgrammeDraft(
-            code=q("#code", Input).value, name=q("#name", Input).value,
+            code=q("#code", Input).value, nomenclature_code=q("#nomenclature_code", Input).value,
+            name=q("#name", Input).value,
             description=q("#description", TextArea).text, element=choice("element"),
             subtopic=q("#subtopic", Input).value,
             strategy_ids=[str(v) for sl in strategies for v in sl.selected],
@@ -276,6 +282,21 @@ class ProgrammeForm(SavingForm[ProgrammeFormResult]):
                                     animate=False, origin_visible=True)
 
     # --- rows and live feedback ------------------------------------------------------------
+
+    @on(CodeField.PickRequested)
+    def _pick_code(self) -> None:
+        """ctrl+o in the code field: the region's list, searched; without one, how to get it."""
+        if not len(code_list(self.plan)):
+            self.notify(t("codepick.no_list"), timeout=8)
+            return
+        field = self.query_one(CodeField)
+
+        def chosen(code: str | None) -> None:
+            if code:
+                field.set_code(code)
+            field.input.focus()
+
+        self.app.push_screen(CodePicker(self.plan, field.input.value), chosen)
 
     @on(Button.Pressed, "#add-indicator")
     async def _add_indicator(self) -> None:

@@ -94,7 +94,7 @@ class IndicatorEditor(Vertical):
     IndicatorEditor { height: auto; border-left: outer $primary-muted; padding-left: 1; margin-bottom: 1; }
     IndicatorEditor.-invalid { border-left: outer $error; }
     IndicatorEditor > Grid { height: 2; grid-rows: 1 1; grid-gutter: 0 1; }
-    IndicatorEditor > .ind-top { grid-size: 4 2; grid-columns: 3fr 1fr 1fr 7; }
+    IndicatorEditor > .ind-top { grid-size: 5 2; grid-columns: 3fr 1fr 1fr 1fr 7; }
     IndicatorEditor Label { color: $text-muted; width: 1fr; }
     IndicatorEditor .remove-row { min-width: 7; width: 7; }
     """
@@ -105,9 +105,10 @@ class IndicatorEditor(Vertical):
         self.years = years
         top = Grid(
             Label(t("prog.form.indicator_name")), Label(t("prog.form.indicator_unit")),
-            Label(t("prog.form.indicator_baseline")), Label(""),
+            Label(t("prog.form.indicator_baseline")), Label(t("codepick.reference")), Label(""),
             _text(draft.name, "ind-name"), _text(draft.unit, "ind-unit"),
             compact(Input, draft.baseline, classes="ind-base"),
+            _text(draft.reference_code, "ind-ref"),
             compact(Button, t("prog.form.remove"), classes="remove-row"),
             classes="ind-top",
         )
@@ -129,5 +130,6 @@ class IndicatorEditor(Vertical):
             name=self.query_one(".ind-name", Input).value,
             unit=self.query_one(".ind-unit", Input).value,
             baseline=self.query_one(".ind-base", Input).value,
+            reference_code=self.query_one(".ind-ref", Input).value,
             targets={int(i.name or 0): i.value for i in self.query(".ind-target").results(Input)},
         )

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...i18n import t
+from ...model.codes import nomenclature_level, reference_code_ok
 from ...model.format import group_thousands, number, parse_rupiah
 from ...model.plan import Plan
 from ...model.records import Indicator, Programme, Record, Stakeholder, new_id
@@ -40,15 +41,17 @@ class IndicatorDraft:
     unit: str = ""
     baseline: str = ""
     targets: dict[int, str] = field(default_factory=dict)
+    reference_code: str = ""  # Bappenas reference code
 
     def is_blank(self) -> bool:
         return not (self.name.strip() or self.unit.strip() or self.baseline.strip()
-                    or any(v.strip() for v in self.targets.values()))
+                    or self.reference_code.strip() or any(v.strip() for v in self.targets.values()))
 
 
 @dataclass
 class ProgrammeDraft:
     code: str = ""
+    nomenclature_code: str = ""  # Permendagri 90/2019
     name: str = ""
     description: str = ""
     element: str = ""
@@ -104,6 +107,12 @@ def show_amount(value: int | None) -> str:
     return "" if value is None else group_thousands(value)
 
 
+def nomenclature(text: str) -> str:
+    """A nomenclature code as typed: trimmed, and "x.xx.01" read as the decrees write it."""
+    code = text.strip()
+    return code.upper() if nomenclature_level(code.upper()) is not None else code
+
+
 def split_agencies(text: str) -> list[str]:
     return [a.strip() for a in text.split(",") if a.strip()]
 
@@ -113,7 +122,8 @@ def split_agencies(text: str) -> list[str]:
 def draft_of(programme: Programme | None, indicators: list[Indicator]) -> ProgrammeDraft:
     p = programme or Programme()
     return ProgrammeDraft(
-        code=p.code, name=p.name, description=p.description, element=p.element,
+        code=p.code, nomenclature_code=p.nomenclature_code, name=p.name, description=p.description,
+        element=p.element,
         subtopic=p.subtopic, strategy_ids=list(p.strategy_ids), lead_agency=p.lead_agency,
         supporting=", ".join(p.supporting_agencies),
         stakeholders=[StakeholderDraft(s.name, s.role) for s in p.stakeholders],
@@ -125,7 +135,8 @@ def draft_of(programme: Programme | None, indicators: list[Indicator]) -> Progra
         progress=str(p.progress) if programme is not None else "",
         indicators=[
             IndicatorDraft(key=i.id, id=i.id, name=i.name, unit=i.unit, baseline=show_number(i.baseline),
-                           targets={y: show_number(v) for y, v in i.targets.items()})
+                           targets={y: show_number(v) for y, v in i.targets.items()},
+                           reference_code=i.reference_code)
             for i in indicators
         ],
     )
@@ -142,6 +153,9 @@ def check(draft: ProgrammeDraft, years: range, lang: str | None = None) -> dict[
 
     if not draft.name.strip():
         errs["name"] = t("prog.err.name_empty", lang)
+    code = nomenclature(draft.nomenclature_code)
+    if code and nomenclature_level(code) is None:
+        errs["nomenclature_code"] = t("codepick.err.shape", lang)
 
     def year_of(key: str, text: str) -> int | None:
         text = text.strip()
@@ -196,6 +210,8 @@ def _indicator_problems(ind: IndicatorDraft, years: range, period: dict, lang: s
     out = []
     if not ind.name.strip():
         out.append(t("prog.err.indicator_name", lang))
+    if ind.reference_code.strip() and not reference_code_ok(ind.reference_code.strip()):
+        out.append(t("codepick.err.reference", lang))
     try:
         parse_number(ind.baseline)
     except ValueError:
@@ -225,7 +241,8 @@ def build(draft: ProgrammeDraft, pillar: str, programme: Programme | None,
     ids = new_ids if new_ids is not None else {}
     base = programme or Programme(id=ids.setdefault("programme", new_id()), pillar=pillar)
     prog = base.replace(
-        code=draft.code.strip(), name=draft.name.strip(), description=draft.description.strip(),
+        code=draft.code.strip(), nomenclature_code=nomenclature(draft.nomenclature_code),
+        name=draft.name.strip(), description=draft.description.strip(),
         element=draft.element, subtopic=draft.subtopic.strip(), strategy_ids=list(draft.strategy_ids),
         lead_agency=draft.lead_agency.strip(), supporting_agencies=split_agencies(draft.supporting),
         stakeholders=[Stakeholder(s.name.strip(), s.role) for s in draft.stakeholders if s.name.strip()],
@@ -243,7 +260,7 @@ def build(draft: ProgrammeDraft, pillar: str, programme: Programme | None,
         fields: dict[str, Any] = dict(
             name=ind.name.strip(), unit=ind.unit.strip(), baseline=parse_number(ind.baseline),
             targets={y: v for y, v in ((y, parse_number(s)) for y, s in sorted(ind.targets.items())) if v is not None},
-            order=order,
+            order=order, reference_code=ind.reference_code.strip(),
         )
         old = originals.get(ind.id or "")
         kept.append(old.replace(**fields) if old else

@@ -9,6 +9,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from ...i18n import get_language, t
+from ...model.codes import code_list
 from ...model.format import number, rupiah
 from ...model.plan import Plan
 from ...model.records import Programme, Strategy
@@ -55,6 +56,11 @@ def detail_text(plan: Plan, p: Programme | None, lang: str | None = None) -> Tex
         out.append(p.description + "\n", style="italic")
     out.append("\n")
 
+    if p.nomenclature_code:  # with its name from the region's code list
+        codes = code_list(plan)
+        found = codes.get(p.nomenclature_code)
+        name = found.name if found else t("codepick.detail_not_in_list", lng) if len(codes) else ""
+        _field(out, t("codepick.detail", lng), f"{p.nomenclature_code} · {name}" if name else p.nomenclature_code)
     try:
         element = pillar(p.pillar).element(p.element)
     except KeyError:
@@ -97,7 +103,10 @@ def detail_text(plan: Plan, p: Programme | None, lang: str | None = None) -> Tex
         out.append(t("prog.detail.none_set", lng) + "\n", style=DIM)
     for ind in indicators:
         unit = f" ({ind.unit})" if ind.unit else ""
-        out.append(f"• {ind.name}{unit}\n", style="bold")
+        out.append(f"• {ind.name}{unit}", style="bold")
+        if ind.reference_code:
+            out.append(" · " + t("codepick.detail_reference", lng, code=ind.reference_code), style=DIM)
+        out.append("\n")
         parts = [f"{L('baseline')} {number(ind.baseline)}"]
         parts += [f"{y}: {number(v)}" for y, v in sorted(ind.targets.items())]
         out.append("  " + " · ".join(parts) + "\n")

@@ -1,0 +1,108 @@
+"""Typing a location where the export and merge screens start (the folder tree has the focus):
+the keys go into the path line, none of them reaches the app's keys (`/` search, `m` merge,
+`x` export, `q` quit), and enter there exports or adds the bundles. Also: what the folder
+tree leaves out (Windows' hidden and system folders) and how a path reads on Windows."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
+
+from exchange_support import SAMPLE_BUNDLES, app_on, copy_sample_plan, fixed_places, settle, shown_text
+from textual.widgets import Input
+from ui_support import type_text
+
+from smartcity_tui.bundle import read_bundle
+from smartcity_tui.ui.screens.export import ExportScreen
+from smartcity_tui.ui.screens.merge import MergeScreen
+from smartcity_tui.ui.widgets import folder_picker
+from smartcity_tui.ui.widgets.folder_picker import FolderPicker, PlaceTree
+
+
+async def test_a_path_typed_from_the_tree_exports_there(tmp_path, monkeypatch):
+    fixed_places(monkeypatch, tmp_path, drive=True)
+    plan = copy_sample_plan(tmp_path / "plan")
+    # every letter the app binds is in it: / search, m merge, x export, k conflicts, r roadmap, i, q
+    out = tmp_path / "media" / "usb-x" / "kirim-mrq"
+    out.mkdir(parents=True)
+    app, store = app_on(plan)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("x")
+        await settle(pilot)
+        assert isinstance(app.focused, PlaceTree), "the screen starts in the folder tree"
+        await type_text(pilot, str(out), keys=True)
+        assert isinstance(app.screen, ExportScreen), "no key of the path opened another screen"
+        assert app.screen.query_one("#path", Input).value == str(out)
+        await pilot.press("enter")
+        await settle(pilot)
+        written = list(out.iterdir())
+        assert len(written) == 1 and read_bundle(written[0]).plan_id == store.plan_id
+        assert written[0].name in shown_text(app, "#export-result")
+    store.close()
+
+
+async def test_a_path_typed_from_the_places_list_too(tmp_path, monkeypatch):
+    fixed_places(monkeypatch, tmp_path, drive=True)
+    app, store = app_on(copy_sample_plan(tmp_path / "plan"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("x")
+        await settle(pilot)
+        app.screen.query_one("#places").focus()
+        await pilot.pause()
+        await type_text(pilot, "/srv/bundel", keys=True)
+        assert app.screen.query_one(FolderPicker).path == Path("/srv/bundel")
+        # a path pasted into the tree (bracketed paste) goes to the path line as well
+        app.screen.query_one(PlaceTree).focus()
+        await pilot.pause()
+        await type_text(pilot, "/mnt/flash")
+        assert app.screen.query_one(FolderPicker).path == Path("/mnt/flash")
+    store.close()
+
+
+async def test_a_bundle_path_typed_on_the_merge_screen_is_added(tmp_path, monkeypatch):
+    fixed_places(monkeypatch, tmp_path, drive=False)
+    drafts = tmp_path / "drafts"
+    shutil.copytree(SAMPLE_BUNDLES, drafts)
+    app, store = app_on(copy_sample_plan(tmp_path / "plan"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("m")
+        await settle(pilot)
+        assert isinstance(app.focused, PlaceTree)
+        await type_text(pilot, str(drafts), keys=True)
+        assert isinstance(app.screen, MergeScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert len(app.screen.entries) == 3 and all(e.bundle is not None for e in app.screen.entries)
+        # the merge screen's own key still works in the tree: a adds the highlighted place
+        app.screen.query_one(PlaceTree).focus()
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        assert app.screen.query_one("#path", Input).value != "a"
+    store.close()
+
+
+def test_windows_hidden_and_system_folders_are_left_out(tmp_path, monkeypatch):
+    for name in ("Dokumen", "AppData", "$RECYCLE.BIN", "System Volume Information", "Application Data",
+                 ".config", "Unduhan"):
+        (tmp_path / name).mkdir()
+    marks = {"AppData": 0x2, "Application Data": 0x2 | 0x4 | 0x400}  # hidden; hidden+system junction
+    real_lstat = os.lstat
+
+    def lstat(path, *args, **kw):
+        found = real_lstat(path, *args, **kw)
+        return SimpleNamespace(st_mode=found.st_mode, st_file_attributes=marks.get(Path(path).name, 0x10))
+
+    monkeypatch.setattr(folder_picker.os, "lstat", lstat)
+    # (the tree's filter on a stand-in: a DirectoryTree made outside an app starts loading)
+    kept = sorted(p.name for p in PlaceTree.filter_paths(SimpleNamespace(files=frozenset()), tmp_path.iterdir()))
+    assert kept == ["Dokumen", "Unduhan"]
+
+
+def test_windows_paths_are_shown_in_full(tmp_path, monkeypatch):
+    home = tmp_path / "Users" / "wati"
+    assert folder_picker.shown(home / "Documents", home) == str(Path("~") / "Documents")
+    monkeypatch.setattr(folder_picker.sys, "platform", "win32")
+    assert folder_picker.shown(home / "Documents", home) == str(home / "Documents")
