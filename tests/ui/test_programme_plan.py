@@ -33,25 +33,26 @@ def programme_plan() -> Plan:
         stakeholders=[Stakeholder("Universitas Wonosari", "academia"), Stakeholder("Bank Jateng", "business")],
         reference="RPJMD 2025-2029 Misi 2", innovation="technology", horizon="medium",
         start_year=2025, end_year=2027, quick_win=False, priority="high",
-        funding_sources=["apbd", "csr"], budget={2025: 750_000_000, 2026: 500_000_000},
+        funding_sources=["apbd", "csr"],
+        budget_by_source={"apbd": {2025: 500_000_000, 2026: 500_000_000}, "csr": {2025: 250_000_000}},
         status="ongoing", progress=40,
     )
     wifi = Programme(
         id=fixed_id(11), code="GOV-02", name="Wifi Desa Bersahabat", pillar="governance",
         element="public_service", lead_agency="Diskominfo", horizon="short", start_year=2025,
         end_year=2025, quick_win=True, priority="high", funding_sources=["apbd"],
-        budget={2025: 1_250_000_000}, status="planned", strategy_ids=[st2.id],
+        budget_by_source={"unspecified": {2025: 1_250_000_000}}, status="planned", strategy_ids=[st2.id],
     )
     sipd = Programme(
         id=fixed_id(12), code="GOV-03", name="Satu Data Wonosari Raya", pillar="governance",
         element="public_policy", lead_agency="Bappeda", horizon="long", start_year=2026,
         end_year=2029, priority="low", funding_sources=["apbn"],
-        budget={2026: 300_000_000, 2027: 300_000_000}, status="planned",
+        budget_by_source={"apbd": {2026: 300_000_000, 2027: 300_000_000}}, status="planned",
     )
     esurat = Programme(
         id=fixed_id(13), code="GOV-04", name="Tata Naskah Dinas Elektronik", pillar="governance",
         element="bureaucracy", lead_agency="Bagian Organisasi", horizon="medium", start_year=2027,
-        end_year=2028, priority="medium", funding_sources=["apbd"], budget={2027: 150_000_000},
+        end_year=2028, priority="medium", funding_sources=["apbd"], budget_by_source={"apbd": {2027: 150_000_000}},
     )
     other = Programme(id=fixed_id(14), code="ENV-01", name="Bank Sampah Digital", pillar="environment",
                       start_year=2025, end_year=2026, lead_agency="DLH")
