@@ -43,9 +43,11 @@ _FIELDS_EN = {
 }
 _KINDS_ID = {"plan": "Rencana", "readiness": "Analisis kesiapan", "swot": "Butir SWOT",
              "strategy": "Strategi", "programme": "Program", "indicator": "Indikator",
-             "milestone": "Tonggak", "target": "Sasaran"}
+             "milestone": "Tonggak", "target": "Sasaran",
+             "budget": "Anggaran per sumber dana"}
 _KINDS_EN = {"plan": "Plan", "readiness": "Readiness", "swot": "SWOT item", "strategy": "Strategy",
-             "programme": "Programme", "indicator": "Indicator", "milestone": "Milestone", "target": "Target"}
+             "programme": "Programme", "indicator": "Indicator", "milestone": "Milestone", "target": "Target",
+             "budget": "Budget per funding source"}
 
 ID: dict[str, str] = {
     # refusals (bundle/merge.py)

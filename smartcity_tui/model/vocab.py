@@ -181,6 +181,10 @@ REGIONAL_BUDGET_SOURCES = frozenset({"apbd"})
 UNSPECIFIED_SOURCE = _c("unspecified", "Belum dirinci per sumber", "Not yet split by source")
 
 
+# Every key a budget line may stand under: the funding sources, then the "not yet split" share.
+BUDGET_SOURCES = Vocabulary(*FUNDING_SOURCES, UNSPECIFIED_SOURCE)
+
+
 def budget_source_label(key: str, lang: str = "id") -> str:
     """The name of a budget line's source: a funding source, or the "not yet split" share."""
     if key == UNSPECIFIED_SOURCE.key:

@@ -213,6 +213,33 @@ class TextList(Kind):
         return [p for p in _LIST_SPLIT.split(_text_of(raw)) if p]
 
 
+class WholeList(Kind):
+    """Whole numbers in [low, high] separated by ";" or ",": "1; 3" (the RPJMD missions a
+    programme serves)."""
+
+    def __init__(self, low: int, high: int) -> None:
+        self.low, self.high = low, high
+
+    def to_cell(self, value: list[int], lang: str) -> Any:
+        return "; ".join(str(v) for v in value) or None
+
+    def from_cell(self, raw: Any, pillar: str = "") -> list[int]:
+        if is_empty(raw):
+            return []
+        if isinstance(raw, bool):
+            raise CellProblem("not_a_number", value=str(raw))
+        if isinstance(raw, (int, float)):
+            parts: list[Any] = [raw]
+        else:
+            parts = [p for p in _CHOICE_SPLIT.split(_text_of(raw)) if p]
+        out: list[int] = []
+        for part in parts:
+            value = Whole(self.low, self.high, problem="not_in_range").from_cell(part)
+            if value is not None and value not in out:
+                out.append(value)
+        return out
+
+
 class IdList(TextList):
     def from_cell(self, raw: Any, pillar: str = "") -> list[str]:
         ids = [p for p in re.split(r"[\s;,]+", "" if is_empty(raw) else _text_of(raw)) if p]

@@ -182,4 +182,4 @@ def test_a_long_lived_branch_merged_twice_loses_no_edit(repo, monkeypatch, upgra
     assert result.returncode in (0, 1), result.stdout + result.stderr
     _assert_every_edit_kept(plan, prog_id, {"description": "Uraian pokja A", "lead_agency": "Diskominfo",
                                             "progress": 20, "name": "Pasar Rakyat Wonosari",
-                                            "budget": {"2025": 100}})
+                                            "budget_apbd_2025": 100})
