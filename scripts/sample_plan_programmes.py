@@ -68,7 +68,7 @@ GOVERNANCE = [
          indicators=[ind("Layanan perizinan dan nonperizinan daerah yang dapat diajukan daring", "layanan", "output",
                          18, 2024, {2026: 50, 2027: 90, 2028: 120}, 120, "DPMPTSP"),
                      ind("Indeks kepuasan masyarakat layanan MPP", "nilai IKM (25-100)", "outcome", 76.5, 2024,
-                         {2026: 80, 2028: 85}, 85, "Survei kepuasan masyarakat DPMPTSP")],
+                         {2026: 80, 2027: 82.5, 2028: 85}, 85, "Survei kepuasan masyarakat DPMPTSP")],
          milestones=[ms(2025, 3, "Kajian proses bisnis 20 layanan prioritas", "Dokumen kajian"),
                      ms(2026, 2, "Layanan daerah tersedia di MPP Digital", "50 layanan daring"),
                      ms(2027, 0, "Integrasi dengan data Disdukcapil", "Layanan terintegrasi", agency="Disdukcapil"),

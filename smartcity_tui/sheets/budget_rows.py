@@ -2,13 +2,12 @@
 
 - A row of the Anggaran sheet names a programme and a source and gives, per year column, that
   source's amount (an empty cell: no amount). Only the cells it has a column for change.
-- The Program sheet's "Anggaran <year>" is the year's total from every source, as an RPJMD
-  list from Bappeda gives it. Read back, a total equal to the programme's is no change; a
-  different one sets the "belum dirinci per sumber" share so that the year adds up to it,
-  never an amount under a named source (nobody said which). A total below what the named
-  sources already hold is refused: those are changed on the Anggaran sheet. When the file
-  has an Anggaran sheet, the Program sheet's totals are not read at all (they would say the
-  same thing twice, and could disagree).
+- The Program sheet's "Anggaran <year>" is the year's total from every source. It is read for
+  a new programme only (a row without an id: an RPJMD list from Bappeda), and lands in the
+  "belum dirinci per sumber" share, never under a source nobody named. For a programme the
+  plan holds, the column is what the export added up, and it is not read: its money is
+  changed per source on the Anggaran sheet (a total edited there is named in a note). Nor is
+  it read when the file has an Anggaran sheet, which says the same per source.
 """
 
 from __future__ import annotations
@@ -19,42 +18,24 @@ from ..model.budget import UNSPECIFIED, Budget, cell_name
 from ..model.records import Programme
 
 
-class BudgetTotalTooLow(Exception):
-    def __init__(self, year: int, total: int, named: int) -> None:
-        super().__init__(year)
-        self.year, self.total, self.named = year, total, named
-
-
-def _copy(budget: Budget) -> Budget:
-    return {s: dict(y) for s, y in budget.items()}
-
-
 def _tidy(budget: Budget) -> Budget:
     return {s: dict(sorted(y.items())) for s, y in sorted(budget.items()) if y}
 
 
-def with_totals(existing: Programme | None, totals: dict[int, Any]) -> Budget:
-    """The budget after the Program sheet's yearly totals (an empty cell is a total of 0)."""
-    budget = _copy(existing.budget_by_source) if existing is not None else {}
-    for year, total in sorted(totals.items()):
-        total = total or 0
-        named = sum(y.get(year, 0) for s, y in budget.items() if s != UNSPECIFIED)
-        current = named + budget.get(UNSPECIFIED, {}).get(year, 0)
-        if total == current:
-            continue
-        if total < named:
-            raise BudgetTotalTooLow(year, total, named)
-        share = budget.setdefault(UNSPECIFIED, {})
-        if total - named:
-            share[year] = total - named
-        else:
-            share.pop(year, None)
-    return _tidy(budget)
+def from_totals(totals: dict[int, Any]) -> Budget:
+    """A new programme's budget from the Program sheet's yearly totals: not split by source."""
+    return _tidy({UNSPECIFIED: {y: v for y, v in totals.items() if v}})
+
+
+def totals_differ(existing: Programme, totals: dict[int, Any]) -> bool:
+    """Whether a row's yearly totals say something else than the programme holds."""
+    held = existing.budget
+    return any((v or 0) != held.get(y, 0) for y, v in totals.items())
 
 
 def with_line(existing: Programme, source: str, amounts: dict[int, Any]) -> Budget:
     """The budget after one row of the Anggaran sheet: `source`'s amount per year given."""
-    budget = _copy(existing.budget_by_source)
+    budget = {s: dict(y) for s, y in existing.budget_by_source.items()}
     line = budget.setdefault(source, {})
     for year, amount in amounts.items():
         if amount is None:

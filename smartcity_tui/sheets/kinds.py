@@ -195,12 +195,24 @@ class ChoiceList(Choice):
         if is_empty(raw):
             return []
         out: list[str] = []
-        for part in _CHOICE_SPLIT.split(_text_of(raw)):
-            if part:
-                key = Choice.from_cell(self, part)
-                if key not in out:
-                    out.append(key)
+        for part in self._parts(_text_of(raw)):
+            key = Choice.from_cell(self, part)
+            if key not in out:
+                out.append(key)
         return out
+
+    def _parts(self, text: str) -> list[str]:
+        """Items separated by ";", ",", "/" or line breaks; but a label that holds a "/" itself
+        ("APBD Kabupaten/Kota", "CSR/TJSL") is one item."""
+        parts: list[str] = []
+        for chunk in re.split(r"\s*[;,\n]\s*", text):
+            if not chunk:
+                continue
+            if fold(chunk) in self.words:
+                parts.append(chunk)
+            else:
+                parts += [p for p in re.split(r"\s*/\s*", chunk) if p]
+        return parts
 
 
 class TextList(Kind):

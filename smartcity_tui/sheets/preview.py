@@ -11,11 +11,10 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..i18n import t
-from ..model.format import rupiah
 from ..model.plan import Plan
 from ..model.records import Programme, Record
 from ..model.vocab import PILLAR_KEYS
-from .budget_rows import BudgetTotalTooLow, changed_cells, with_line
+from .budget_rows import changed_cells, totals_differ, with_line
 from .checks import new_errors
 from .columns import SHEETS, SPEC_BY_KIND
 from .mapping import Mapping
@@ -118,6 +117,7 @@ def preview_import(store: Any, book: Book, mapping: Mapping) -> ImportPreview:
     # an Anggaran sheet says per source what the Program sheet's yearly totals would say at once
     budget_sheet = any(m.kind == "budget" for m in chosen)
     totals_ignored = False
+    totals_edited: list[int] = []  # rows of the Program sheet whose yearly totals were edited
     for m in sorted(chosen, key=lambda m: _KIND_ORDER[m.kind or ""]):
         spec = SPEC_BY_KIND[m.kind or ""]
         sheet = book.sheet(m.sheet)
@@ -135,7 +135,13 @@ def preview_import(store: Any, book: Book, mapping: Mapping) -> ImportPreview:
         def pillar_of(record_id: str) -> str:
             return getattr(plan.get(record_id), "pillar", "")
 
-        rows, bad = read_rows(sheet, m, spec, pillar_of)
+        read = m
+        if spec.kind == "programme" and budget_sheet:
+            # its yearly totals are not read at all: the Anggaran sheet says the same per source
+            for c in m.columns:
+                if c.key and c.key.startswith("budget:"):
+                    read, totals_ignored = read.with_column(c.index, None), True
+        rows, bad = read_rows(sheet, read, spec, pillar_of)
         out.problems += bad
         keys = {k.partition(":")[0] for k in m.keys()}  # noqa: SIM118 - SheetMapping.keys(), not a dict
         missing = [k for k in spec.required if k not in keys]
@@ -149,8 +155,6 @@ def preview_import(store: Any, book: Book, mapping: Mapping) -> ImportPreview:
                     if outcome.status != "unchanged":
                         changed_records[outcome.record.id] = outcome.record
                 continue
-            if spec.kind == "programme" and budget_sheet and row.years.pop("budget", None) is not None:
-                totals_ignored = True
             if row.record_id:
                 first = seen_ids.get(row.record_id)
                 if first is not None:
@@ -166,6 +170,11 @@ def preview_import(store: Any, book: Book, mapping: Mapping) -> ImportPreview:
                         "header": col.id if col else missing[0], "header_en": col.en if col else missing[0]}))
                     missing_said = True
                 continue
+            if spec.kind == "programme" and row.record_id and "budget" in row.years:
+                # a total the export added up: the money is changed per source (budget_rows.py)
+                existing = plan.get(row.record_id)
+                if isinstance(existing, Programme) and totals_differ(existing, row.years.pop("budget")):
+                    totals_edited.append(row.row)
             outcome = _outcome(store, plan, spec, row, finder, out.problems)
             if outcome is None:
                 continue
@@ -179,6 +188,9 @@ def preview_import(store: Any, book: Book, mapping: Mapping) -> ImportPreview:
                 changed_records[outcome.record.id] = outcome.record
     if totals_ignored:
         out.notes.append(Problem("budget_totals_ignored"))
+    if totals_edited:
+        out.notes.append(Problem("budget_totals_not_read", params={
+            "rows": ", ".join(map(str, totals_edited[:20])) + (" ..." if len(totals_edited) > 20 else "")}))
     # a programme whose budget rows came after its own row is written as they leave it
     out.outcomes = [replace(o, record=changed_records[o.record.id])
                     if o.status != "unchanged" and o.record.id in changed_records else o for o in out.outcomes]
@@ -261,13 +273,7 @@ def _outcome(store: Any, plan: Plan, spec, row: RowValues, finder: ProgrammeFind
         if programme_id is None and existing is None:
             problems.append(Problem("no_programme", row.sheet, row.row))
             return None
-    try:
-        record = build_record(row, spec, existing, programme_id, plan)
-    except BudgetTotalTooLow as e:
-        letter, header = row.place(f"budget:{e.year}")
-        problems.append(Problem("budget_total_too_low", row.sheet, row.row, letter, header,
-                                {"year": e.year, "total": rupiah(e.total), "named": rupiah(e.named)}))
-        return None
+    record = build_record(row, spec, existing, programme_id, plan)
     if existing is None:
         status, changed = "new", ()
     else:

@@ -15,7 +15,7 @@ from typing import Any
 from ..model.plan import Plan
 from ..model.records import Programme, Record, new_id
 from ..model.search import fold
-from .budget_rows import changed_cells, with_totals
+from .budget_rows import changed_cells, from_totals
 from .columns import RECORD_CLASSES, SheetSpec
 from .limits import MAX_CELL_CHARS
 from .problems import Problem
@@ -89,8 +89,8 @@ def build_record(row: RowValues, spec: SheetSpec, existing: Record | None,
         changes["programme_id"] = programme_id
     for name, given in row.years.items():
         if spec.kind == "programme" and name == "budget":
-            # the year's total from every source (budget_rows.py); may raise BudgetTotalTooLow
-            changes["budget_by_source"] = with_totals(existing, given)  # type: ignore[arg-type]
+            if existing is None:  # the yearly totals of a new programme (budget_rows.py)
+                changes["budget_by_source"] = from_totals(given)
             continue
         current = getattr(existing, name) if existing is not None else {}
         changes[name] = _with_years(current, given)
