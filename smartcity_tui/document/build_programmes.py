@@ -180,7 +180,8 @@ def _indicators(ctx: Context, g: Group, progs: list[Programme]) -> Section:
               ctx.L("col.baseline_year"), *map(str, years), ctx.L("col.end_target"), ctx.L("col.data_source")]
     label = g.label(ctx.lang)
     return Section(title, [table(ctx.L("table.indicators", dimension=label), header, rows,
-                                 source=ctx.source("pokja", dimension=label), align="lllll" + "r" * (len(years) + 1) + "l",
+                                 source=ctx.source("pokja", dimension=label),
+                                 align="lllll" + "r" * (len(years) + 1) + "l",
                                  widths=(2, 6, 2, 2, 3, *(2,) * len(years), 2, 3), wide=True, kind="indicators",
                                  nowrap=(0,))])
 

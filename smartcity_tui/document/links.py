@@ -77,7 +77,8 @@ def rpjmd_matrix(ctx: Context) -> Section:
             rows.append([plain(f"{k}. {mission.strip()}" if i == 0 else ""), targets_cell(p, k), plain(p.code),
                          plain(p.name), plain(g.label(ctx.lang))])
         if not serving:
-            rows.append([plain(f"{k}. {mission.strip()}"), (), plain("-"), plain(ctx.L("no_programme_for_mission")), ()])
+            rows.append([plain(f"{k}. {mission.strip()}"), (), plain("-"),
+                         plain(ctx.L("no_programme_for_mission")), ()])
     unlinked = [(g, p) for g, p in progs if not served[p.id]]
     for i, (g, p) in enumerate(unlinked):
         rows.append([plain(ctx.L("not_linked") if i == 0 else ""), targets_cell(p, 0), plain(p.code), plain(p.name),

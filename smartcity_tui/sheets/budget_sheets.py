@@ -16,8 +16,18 @@ from ..model.plan import Plan
 from ..model.vocab import BUDGET_SOURCES
 from . import kinds as k
 from .columns import (
-    FUNDING_WORDS, ID_COLUMN, Column, SheetSpec, _link_columns, _programme_pillar, _programme_rows, _total,
+    FUNDING_WORDS,
+    ID_COLUMN,
+    Column,
+    SheetSpec,
+    _link_columns,
+    _programme_pillar,
+    _programme_rows,
+    _total,
 )
+
+# a line's source: a funding source, or the share not yet split ("Belum dirinci per sumber")
+SOURCE_WORDS = {**FUNDING_WORDS, "belum dirinci": "unspecified", "gabungan": "unspecified"}
 
 
 @dataclass(frozen=True)
@@ -46,7 +56,7 @@ BUDGET = SheetSpec(
     (
         *_link_columns(),
         Column("programme_pillar", "Dimensi", "Pillar", k.Text(), (), width=20, shown=_programme_pillar),
-        Column("source", "Sumber Dana", "Funding source", k.Choice(BUDGET_SOURCES, {**FUNDING_WORDS, "belum dirinci": "unspecified", "gabungan": "unspecified"}),
+        Column("source", "Sumber Dana", "Funding source", k.Choice(BUDGET_SOURCES, SOURCE_WORDS),
                ("sumber pendanaan", "sumber anggaran", "sumber", "funding source", "source"), width=28),
         Column("budget", "Anggaran", "Budget", k.RUPIAH,
                ("anggaran", "pagu", "pagu indikatif", "alokasi", "budget", "indikasi anggaran"), width=18,

@@ -73,10 +73,16 @@ def test_messages_follow_the_language():
 
 def test_a_budget_year_outside_the_plan_must_be_cleared_not_dropped_unseen():
     plan = programme_plan()
-    prog = plan.get(fixed_id(10)).replace(budget={2025: 1, 2031: 5})
+    prog = plan.get(fixed_id(10)).replace(budget_by_source={"apbd": {2025: 1, 2031: 5}})
     draft = draft_of(prog, [])
     errs = check(draft, plan.info.years)
-    assert "2031" in errs["budget-2031"] and "2025-2029" in errs["budget-2031"]
-    draft.budget[2031] = ""
+    assert "2031" in errs["budget-apbd-2031"] and "2025-2029" in errs["budget-apbd-2031"]
+    draft.budget["apbd"][2031] = ""
     assert check(draft, plan.info.years) == {}
-    assert build(draft, "governance", prog, []).programme.budget == {2025: 1}
+    assert build(draft, "governance", prog, []).programme.budget_by_source == {"apbd": {2025: 1}}
+
+
+def test_the_form_shows_a_line_for_each_ticked_source_and_each_holding_money():
+    prog = programme_plan().get(fixed_id(10)).replace(
+        funding_sources=["dak", "apbd"], budget_by_source={"apbd": {2025: 1}, "csr": {2026: 2}, "unspecified": {2027: 3}})
+    assert draft_of(prog, []).budget_sources() == ["apbd", "dak", "csr", "unspecified"]
