@@ -54,7 +54,7 @@ class Finding:
 def _choice_params(field: str, vocab: Vocabulary, value: str) -> dict[str, str]:
     """A choice the vocabulary does not know, named in the officer's words: the field's label
     and the choices' labels, in both languages (never the stored keys)."""
-    return {"field": field_label(field, "id"), "field_en": field_label(field, "en"), "value": value,
+    return {"field": field_label(field, "id"), "field_en": field_label(field, "en"), "field_key": field, "value": value,
             "choices": ", ".join(c.id for c in vocab), "choices_en": ", ".join(c.en for c in vocab)}
 
 
