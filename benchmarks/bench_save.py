@@ -67,7 +67,8 @@ def time_store_edits(plan: Path, edits: int, folder: Path) -> tuple[list[float],
             if i % 2:
                 prog = progs[i % len(progs)]
                 year = prog.start_year
-                args = {"budget": {**prog.budget, year: prog.budget.get(year, 0) + 1_000_000}}
+                apbd = prog.budget_by_source.get("apbd", {})
+                args = {"budget_by_source": {**prog.budget_by_source, "apbd": {**apbd, year: apbd.get(year, 0) + 1_000_000}}}
                 rid = prog.id
             else:
                 rid, args = swot[i % len(swot)].id, {"text": f"Butir SWOT diperbarui {i}"}

@@ -78,7 +78,6 @@ def plan_records(n_records: int, seed: int = 0) -> tuple[PlanInfo, list]:
         start_year=START, end_year=END,
         vision="Wonosari Raya yang cerdas, sejahtera dan berbudaya gotong royong",
         missions=["Pelayanan publik yang cepat dan terbuka", "Ekonomi desa yang tangguh"],
-        targets=["Indeks SPBE naik menjadi 3,5"],
     )
     pillars = [p for p in PILLARS]
     records: list = []
@@ -123,7 +122,7 @@ def plan_records(n_records: int, seed: int = 0) -> tuple[PlanInfo, list]:
             horizon="short" if quick else "medium", start_year=start, end_year=end,
             quick_win=quick, priority=rng.choice(PRIORITIES.keys),
             funding_sources=rng.sample(FUNDING_SOURCES.keys, 2),
-            budget={y: rng.randint(1, 500) * 10_000_000 for y in range(start, end + 1)},
+            budget_by_source={"apbd": {y: rng.randint(1, 500) * 10_000_000 for y in range(start, end + 1)}},
             status=rng.choice(STATUSES.keys), progress=rng.randint(0, 100),
         )
         programmes.append(prog)

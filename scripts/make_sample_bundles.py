@@ -5,7 +5,7 @@ them shows every case of docs/merge.md:
 - new records: Smart Economy adds a SWOT item and a programme with an indicator and a
   milestone; Smart Environment adds a strategy;
 - one-sided edits: each group moves the progress of one of its own programmes;
-- edits to different fields of one record: on ECO-02 Economy raises the 2026 budget while
+- edits to different fields of one record: on ECO-02 Economy raises the 2026 APBD amount while
   Living adds a supporting agency; they combine without a conflict;
 - a same-field conflict: Economy and Living both rename SOC-01 (the village wifi);
 - delete versus edit: Living deletes LIV-04 (with its indicator and milestones) while
@@ -69,15 +69,17 @@ def economy(store: PlanStore, new_id: Callable[[], str]) -> None:
         element="welfare", description="Pendampingan 200 UMKM desa untuk berjualan daring.",
         strategy_ids=[strategy.id], lead_agency="Dinas Koperasi dan UMKM",
         supporting_agencies=["Diskominfo"], horizon="medium", start_year=2026, end_year=2028,
-        priority="high", funding_sources=["apbd", "csr"],
-        budget={2026: 350_000_000, 2027: 400_000_000, 2028: 400_000_000}))
+        priority="high", funding_sources=["apbd", "csr"], location="Desa-desa sentra UMKM di 12 kecamatan",
+        budget_by_source={"apbd": {2026: 250_000_000, 2027: 300_000_000, 2028: 300_000_000},
+                          "csr": {2026: 100_000_000, 2027: 100_000_000, 2028: 100_000_000}}))
     store.add(Indicator(id=new_id(), programme_id=prog.id, name="UMKM yang berjualan daring",
                         unit="UMKM", baseline=40, targets={2026: 100, 2027: 160, 2028: 200}))
     store.add(Milestone(id=new_id(), programme_id=prog.id, year=2026, quarter=3,
                         title="Angkatan pertama inkubator", deliverable="50 UMKM lulus pendampingan"))
     store.update(_prog(store, "ECO-01").id, progress=70)
     eco2 = _prog(store, "ECO-02")
-    store.update(eco2.id, budget={**eco2.budget, 2026: eco2.budget.get(2026, 0) + 150_000_000})
+    apbd = eco2.budget_by_source.get("apbd", {})
+    store.update(eco2.id, budget_by_source={**eco2.budget_by_source, "apbd": {**apbd, 2026: apbd.get(2026, 0) + 150_000_000}})
     store.update(_prog(store, "SOC-01").id, name="Wifi Desa Bersahabat di 400 titik pasar dan balai desa")
 
 

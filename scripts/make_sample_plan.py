@@ -26,6 +26,7 @@ import sample_plan_content as content  # noqa: E402
 from smartcity_tui.model import (  # noqa: E402
     Indicator, Milestone, PlanInfo, Programme, Readiness, Stakeholder, Strategy, SwotItem,
 )
+from smartcity_tui.model.records import PlanTarget  # noqa: E402
 from smartcity_tui.model import narrative  # noqa: E402
 from smartcity_tui.model.records import InstitutionMember, Regulation  # noqa: E402
 from smartcity_tui.store import PlanStore  # noqa: E402
@@ -51,6 +52,12 @@ def build_sample_plan(out: Path, seed: int = 2026) -> Path:
         for i, (aspect, topic, rating, desc, gap) in enumerate(content.READINESS, start=1):
             store.add(Readiness(id=new_id(), aspect=aspect, topic=topic, rating=rating,
                                 description=desc, gap=gap, order=i))
+        target_ids = []
+        for i, (text, mission, indicator, unit, baseline, year, end, source) in enumerate(content.TARGETS, start=1):
+            target = store.add(PlanTarget(id=new_id(), text=text, mission=mission, indicator=indicator, unit=unit,
+                                          baseline=baseline, baseline_year=year, end_target=end, data_source=source,
+                                          order=i))
+            target_ids.append(target.id)
         for pillar, data in content.PILLARS.items():
             swot_ids = []
             for q, text, element, subtopic, agency in data["swot"]:
@@ -71,13 +78,14 @@ def build_sample_plan(out: Path, seed: int = 2026) -> Path:
                     stakeholders=[Stakeholder(n, r) for n, r in p["stakeholders"]], reference=p["reference"],
                     innovation=p["innovation"], horizon=p["horizon"], start_year=p["start"], end_year=p["end"],
                     quick_win=p["quick_win"], priority=p["priority"], funding_sources=p["funding"],
-                    budget=p["budget"], status=p["status"], progress=p["progress"]))
-                for name, unit, baseline, targets in p["indicators"]:
-                    store.add(Indicator(id=new_id(), programme_id=prog.id, name=name, unit=unit,
-                                        baseline=baseline, targets=targets))
-                for year, quarter, title, deliverable, done in p["milestones"]:
-                    store.add(Milestone(id=new_id(), programme_id=prog.id, year=year, quarter=quarter,
-                                        title=title, deliverable=deliverable, done=done))
+                    budget_by_source=p["budget"], status=p["status"], progress=p["progress"],
+                    location=p.get("location", ""), beneficiaries=p.get("beneficiaries", ""),
+                    regulation_needs=p.get("regulation", ""), mission_numbers=p.get("missions", []),
+                    target_ids=[target_ids[t] for t in p.get("targets", [])]))
+                for i, ind in enumerate(p["indicators"], start=1):
+                    store.add(Indicator(id=new_id(), programme_id=prog.id, order=i, **ind))
+                for m in p["milestones"]:
+                    store.add(Milestone(id=new_id(), programme_id=prog.id, **m))
         add_official_codes(store)
         add_book(store, new_id)
     finally:

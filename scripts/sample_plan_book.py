@@ -48,9 +48,9 @@ Penduduk kabupaten ini berjumlah sekitar 893.000 jiwa (2024). Perekonomian bertu
 
 Pemerintah daerah telah memiliki Mal Pelayanan Publik dengan 212 jenis layanan, Perbup SPBE, dan Perbup Satu Data. Indeks SPBE Kabupaten Wonosari Raya pada 2024 bernilai 2,6 (predikat cukup).""",
     "financing": """\
-Pembiayaan program Smart City bersumber dari APBD Kabupaten Wonosari Raya dan sumber non-APBD. Sumber non-APBD meliputi APBN (termasuk Dana Alokasi Khusus), APBD Provinsi Jawa Tengah, dana tanggung jawab sosial dan lingkungan (CSR/TJSL) perusahaan, kerja sama pemerintah dengan badan usaha (KPBU), serta swadaya masyarakat.
+Pembiayaan program Smart City bersumber dari APBD Kabupaten Wonosari Raya dan sumber non-APBD. Sumber non-APBD meliputi Dana Alokasi Khusus (DAK), bantuan keuangan APBD Provinsi Jawa Tengah, Dana Desa, dana tanggung jawab sosial dan lingkungan (CSR/TJSL) perusahaan, BUM Desa, hibah, dana swasta, serta swadaya masyarakat. Setiap program merinci indikasi anggarannya per sumber dana dan per tahun, sehingga beban APBD terlihat terpisah dari sumber lainnya.
 
-Penganggaran mengikuti siklus tahunan: program dalam rencana induk ini dimasukkan ke RKPD dan Renja perangkat daerah, lalu dibahas dalam KUA-PPAS dengan memperhatikan kemampuan keuangan daerah. Program yang bersumber dari APBN, CSR, dan KPBU diusulkan dan dikoordinasikan oleh Bappeda bersama perangkat daerah penanggung jawab, dengan **prioritas pada program percepatan** (*quick win*) tahun pertama.""",
+Penganggaran mengikuti siklus tahunan: program dalam rencana induk ini dimasukkan ke RKPD dan Renja perangkat daerah, lalu dibahas dalam KUA-PPAS dengan memperhatikan kemampuan keuangan daerah. Program yang bersumber dari DAK, CSR, dan hibah diusulkan dan dikoordinasikan oleh Bappeda bersama perangkat daerah penanggung jawab, dengan **prioritas pada program percepatan** (*quick win*) tahun pertama. Biaya operasional program percepatan sesudah tahun pertama (langganan wifi desa, pengelolaan pengaduan) dianggarkan dalam program lanjutan tersendiri.""",
     "institutions": """\
 Pelaksanaan rencana induk dikawal oleh tiga kelembagaan yang ditetapkan dengan Keputusan Bupati:
 
@@ -68,17 +68,17 @@ Keberhasilan rencana induk ini bergantung pada komitmen pimpinan, konsistensi pe
 # pillar key -> the narrative of its dimension, printed before its programmes (BAB IV)
 DIMENSIONS = {
     "governance": """\
-Pokja Smart Governance menempatkan layanan yang cepat, terbuka, dan berbasis data sebagai prioritas. Empat program disusun untuk menyatukan kanal pengaduan, mengintegrasikan layanan ke Mal Pelayanan Publik digital, membangun Satu Data Wonosari Raya, dan membentuk tim tanggap insiden siber bersama BSSN.""",
+Pokja Smart Governance menempatkan layanan yang cepat, terbuka, dan berbasis data sebagai prioritas. Lima program disusun untuk menyatukan kanal pengaduan beserta pengelolaan lanjutannya, mengintegrasikan layanan daerah ke MPP Digital, membangun Satu Data Wonosari Raya, dan membentuk tim tanggap insiden siber bersama BSSN.""",
     "branding": """\
 Pokja Smart Branding berangkat dari kekuatan lanskap lereng gunung, kuliner khas, dan festival budaya. Programnya menyepakati satu merek daerah, menyatukan informasi destinasi dalam satu portal, menata wajah kawasan alun-alun, dan mengangkat festival budaya ke kanal digital.""",
     "economy": """\
-Pokja Smart Economy memprioritaskan pemulihan ekonomi kerakyatan. Program disusun untuk memperluas pembayaran nontunai di pasar desa, membuka pasar daring bagi UMKM, menyediakan informasi harga komoditas bagi petani, serta memperkuat rantai nilai kopi melalui sistem resi gudang.""",
+Pokja Smart Economy memprioritaskan pemulihan ekonomi kerakyatan. Program disusun untuk memperluas pembayaran nontunai di pasar desa, membuka pasar daring bagi UMKM, menyediakan informasi harga komoditas bagi petani, serta memperkuat rantai nilai kopi melalui gudang Sistem Resi Gudang yang dibangun dengan DAK.""",
     "living": """\
-Pokja Smart Living berfokus pada layanan kesehatan yang menjangkau desa, transportasi yang terjangkau, dan penataan ruang. Program utamanya meliputi pemantauan balita *by name by address*, rujukan terintegrasi dari puskesmas ke RSUD, angkutan desa pengumpan, dan peta tata ruang yang terbuka bagi warga.""",
+Pokja Smart Living berfokus pada layanan kesehatan yang menjangkau desa, transportasi yang terjangkau, dan penataan ruang. Program utamanya meliputi pemantauan balita *by name by address*, rujukan terintegrasi dari puskesmas ke RSUD, angkutan desa pengumpan, dan integrasi RDTR ke OSS beserta layanan informasi tata ruang.""",
     "society": """\
-Pokja Smart Society menitikberatkan pemerataan akses internet dan kecakapan digital warga. Program yang disusun mencakup perluasan wifi desa, sekolah digital di wilayah lereng, relawan cek fakta bersama karang taruna, dan sistem peringatan dini bencana.""",
+Pokja Smart Society menitikberatkan pemerataan akses internet dan kecakapan digital warga. Program yang disusun mencakup perluasan wifi desa beserta biaya operasionalnya, sekolah digital di wilayah lereng, relawan cek fakta bersama karang taruna, serta layanan panggilan darurat 112 dan peringatan dini bencana di bawah Diskominfo.""",
     "environment": """\
-Pokja Smart Environment menjawab ancaman banjir, longsor, dan timbunan sampah. Programnya meliputi bank sampah digital di desa, penerangan jalan umum hemat energi, sensor kualitas air sungai, dan destinasi wisata bebas sampah.""",
+Pokja Smart Environment menjawab ancaman banjir, longsor, dan timbunan sampah. Programnya meliputi bank sampah digital di desa, penggantian bertahap lampu penerangan jalan umum dengan LED, sensor kualitas air sungai, dan destinasi wisata bebas sampah.""",
 }
 
 REGULATIONS = [

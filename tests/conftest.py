@@ -36,7 +36,7 @@ def tmp_plan(tmp_path: Path) -> Path:
                                    element="public_service", strategy_ids=[strategy.id],
                                    lead_agency="DPMPTSP", start_year=2025, end_year=2025,
                                    quick_win=True, horizon="short", funding_sources=["apbd"],
-                                   budget={2025: 750_000_000}))
+                                   budget_by_source={"apbd": {2025: 750_000_000}}))
         store.add(Indicator(programme_id=prog.id, name="Layanan daring", unit="layanan",
                             baseline=12, targets={2025: 40}))
         store.add(Milestone(programme_id=prog.id, year=2025, quarter=2, title="Peluncuran MPP"))

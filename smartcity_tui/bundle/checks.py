@@ -17,11 +17,12 @@ import sys
 from functools import lru_cache
 from typing import Any
 
+from ..model.budget import parse_cell
 from ..model.records import INT_MAX, INT_MIN, RECORD_TYPES, YEARS
 from ..model.revision import DELETED, RecordState, Sibling
 from .errors import BundleError
 from .layout import MAX_NESTING, MAX_STRING_CHARS
-from .references import REFERENCES
+from .references import REFERENCE_FIELDS
 
 UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 REPLICA = re.compile(r"[A-Za-z0-9_-]{1,64}")
@@ -31,7 +32,7 @@ YEAR_KEY = re.compile(r"[1-9][0-9]{3}")  # a year as the model writes it: no sig
 RECORD_KEYS = {"id", "kind", "vv", "f"}
 SIBLING_KEYS = {"d", "v"}
 # Fields of known kinds that hold a year: 0 ("not set yet") or one of YEARS.
-YEAR_FIELDS = frozenset({"start_year", "end_year", "year"})
+YEAR_FIELDS = frozenset({"start_year", "end_year", "year", "baseline_year"})
 
 
 # A plan has a handful of replicas and a few dozen field names, each seen thousands of times.
@@ -75,6 +76,7 @@ _TYPE_CHECKS = {
     "bool": lambda v: type(v) is bool,
     "float | None": _finite_number,
     "list[str]": lambda v: type(v) is list and all(type(x) is str for x in v),
+    "list[int]": lambda v: type(v) is list and all(type(x) is int for x in v),
     "dict[int, int]": lambda v: _year_map(v, lambda x: type(x) is int),
     "dict[int, float]": lambda v: _year_map(v, _finite_number),
     "list[Stakeholder]": lambda v: type(v) is list and all(
@@ -84,7 +86,7 @@ _TYPE_CHECKS = {
 
 _TYPE_WORDS = {  # message keys in i18n/bundle.py
     "str": "bundle.type.text", "int": "bundle.type.whole", "bool": "bundle.type.bool",
-    "float | None": "bundle.type.number", "list[str]": "bundle.type.texts",
+    "float | None": "bundle.type.number", "list[str]": "bundle.type.texts", "list[int]": "bundle.type.wholes",
     "dict[int, int]": "bundle.type.year_whole", "dict[int, float]": "bundle.type.year_number",
     "list[Stakeholder]": "bundle.type.stakeholders",
 }
@@ -135,7 +137,7 @@ def check_record(raw: Any, array: str) -> RecordState:
     Ids in lower case (the record's and those its reference fields hold)."""
     check_table(raw, array)
     rid = raw["id"].lower()
-    ref = REFERENCES.get(array)
+    refs = REFERENCE_FIELDS.get(array, frozenset())
     vv = {replica_ok(r): c for r, c in sorted(raw["vv"].items())}
     dots: dict[tuple[str, int], tuple[str, int]] = {}
     # The Python objects a bundle becomes are ~4 times its size; what repeats is shared:
@@ -154,7 +156,7 @@ def check_record(raw: Any, array: str) -> RecordState:
             value = s.get("v")
             if type(value) is str and len(value) <= 24:
                 value = _shared(value)
-            elif ref is not None and name == ref[0] and value is not None:
+            elif name in refs and value is not None:
                 value = _lower_ids(value)
             parsed.append(Sibling(dot, value))
         if len(parsed) > 1:
@@ -192,7 +194,8 @@ def check_table(raw: Any, array: str) -> None:
     fields = raw.get("f", {})
     if type(fields) is not dict:
         raise BundleError("bad_fields", id=rid)
-    types = RECORD_TYPES[kind].field_types() if kind in RECORD_TYPES else {}
+    cls = RECORD_TYPES.get(kind)
+    types = cls.field_types() if cls is not None else {}
     for name, sibs in fields.items():
         if not field_name_ok(name):
             raise BundleError("bad_field_name", id=rid, field=_show(name))
@@ -218,11 +221,14 @@ def check_table(raw: Any, array: str) -> None:
             if name == DELETED:
                 if not _tombstone_ok(v):
                     raise BundleError("bad_tombstone", id=rid)
-            elif name in types:
-                if not _TYPE_CHECKS[types[name]](v):
-                    raise BundleError("wrong_type", id=rid, field=name, expected_msg=_TYPE_WORDS[types[name]],
+            else:
+                type_name = types.get(name) or (cls.dynamic_field_type(name) if cls is not None else None)
+                if type_name is None:
+                    continue  # a field of a newer app: any plain value travels on
+                if not _TYPE_CHECKS[type_name](v):
+                    raise BundleError("wrong_type", id=rid, field=name, expected_msg=_TYPE_WORDS[type_name],
                                       value=_show(v))
-                year = _bad_year(name, types[name], v)
+                year = _bad_year(name, type_name, v)
                 if year is not None:
                     raise BundleError("bad_year", id=rid, field=name, value=year,
                                       first=YEARS.start, last=YEARS.stop - 1)
@@ -232,6 +238,9 @@ def _bad_year(name: str, type_name: str, v: Any) -> str | None:
     """The year a known field holds outside YEARS (0 means "not set" and is fine), shown."""
     if name in YEAR_FIELDS and type_name == "int" and v != 0 and v not in YEARS:
         return _show(v, 30)
+    cell = parse_cell(name) if type_name == "int" else None
+    if cell is not None and cell[1] not in YEARS:
+        return str(cell[1])  # a budget cell's year, in its name
     if type_name.startswith("dict[int"):
         return next((_show(k, 30) for k in v if not _year_key_ok(k)), None)
     return None
@@ -243,3 +252,24 @@ def _show(v: Any, limit: int = 60) -> str:
     except ValueError:  # an int too long to write out (Python refuses > 4,300 digits)
         text = f"~2^{v.bit_length()}" if type(v) is int else "?"
     return text if len(text) <= limit else text[:limit] + "..."
+
+
+# Fields a format-1 bundle holds that today's kinds no longer have, with the type they had
+# then: checked as strictly as before, then upgraded (model/legacy.py).
+FORMAT_1_FIELDS: dict[str, dict[str, str]] = {"programme": {"budget": "dict[int, int]"}, "plan": {"targets": "list[str]"}}
+
+
+def check_format_1(state: RecordState) -> None:
+    """The old fields of one record of a format-1 bundle have the type format 1 gave them."""
+    for name, type_name in FORMAT_1_FIELDS.get(state.kind, {}).items():
+        for sib in state.fields.get(name, ()):
+            v = sib.value
+            if v is None:
+                continue
+            if not _TYPE_CHECKS[type_name](v):
+                raise BundleError("wrong_type", id=state.id, field=name, expected_msg=_TYPE_WORDS[type_name],
+                                  value=_show(v))
+            year = _bad_year(name, type_name, v)
+            if year is not None:
+                raise BundleError("bad_year", id=state.id, field=name, value=year,
+                                  first=YEARS.start, last=YEARS.stop - 1)

@@ -7,7 +7,9 @@ from __future__ import annotations
 from ..model.vocab import PILLAR_KEYS
 
 FORMAT_NAME = "smartcity-tui-bundle"
-FORMAT_VERSION = 1
+# 2: budgets per funding source and year (one field per cell), targets as records, the
+# verifier's new fields; a format-1 bundle is read through model/legacy.py (docs/bundle-format.md)
+FORMAT_VERSION = 2
 
 MANIFEST = "manifest.toml"
 PLAN_FILE = "plan.toml"
@@ -28,9 +30,9 @@ DATA_FILES: tuple[str, ...] = (PLAN_FILE, *PILLAR_FILES.values())
 HEADER_KEYS = ("plan_id", "pillar")
 # Arrays of records in a file, in the order they are written; a kind not listed here (from a
 # newer app) follows, sorted by name.
-KIND_ORDER = ("plan", "readiness", "narrative", "regulation", "member", "swot", "strategy", "programme",
+KIND_ORDER = ("plan", "readiness", "target", "narrative", "regulation", "member", "swot", "strategy", "programme",
               "indicator", "milestone")
-PLAN_KINDS = ("plan", "readiness", "narrative", "regulation", "member")
+PLAN_KINDS = ("plan", "readiness", "target", "narrative", "regulation", "member")
 PILLAR_KINDS = ("swot", "strategy", "programme")  # carry their own pillar
 PROGRAMME_CHILD_KINDS = ("indicator", "milestone")  # go with their programme's pillar
 

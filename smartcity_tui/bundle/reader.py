@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from ..model.legacy import needs_upgrade, upgrade_records
 from ..model.revision import RecordState
-from .checks import REPLICA, UUID
+from .checks import REPLICA, UUID, check_format_1
 from .errors import BundleError
 from .layout import (
     DATA_FILES, FORMAT_NAME, FORMAT_VERSION, MANIFEST, MAX_TEAM_CHARS, MAX_TEAMS, PILLAR_FILES, PLAN_FILE,
@@ -103,10 +104,35 @@ def _read(path: Path, source: Source) -> Bundle:
     if "records" in counts and counts["records"] != len(states):
         raise BundleError("count_mismatch", MANIFEST, bundle=label, declared=counts["records"], found=len(states))
 
+    if man["format_version"] == 1:
+        states = _upgrade_format_1(label, states, line_of)
     states.sort(key=lambda s: s.id)
     return Bundle(path, man["format_version"], man["app_version"], plan_id, man["replica_id"],
                   man["team"], man["exported_at"], states, dict(counts), man.get("language", ""),
                   dict(man.get("teams", {})))
+
+
+def _upgrade_format_1(label: str, states: list[RecordState], line_of) -> list[RecordState]:
+    """A format-1 bundle's records in today's shape: its programmes' yearly amounts in the
+    "belum dirinci per sumber" share, its plan's targets as records (model/legacy.py, the
+    same upgrade as a plan file's), after checking the old fields as format 1 did."""
+    out: list[RecordState] = []
+    known = {s.id for s in states}
+    for state in states:
+        try:
+            check_format_1(state)
+        except BundleError as e:
+            raise e.placed(label, *line_of(state.id)) from None
+        if not needs_upgrade({"kind": state.kind, "f": state.fields}):
+            out.append(state)
+            continue
+        first, *added = upgrade_records([state.to_dict()])
+        out.append(RecordState.from_dict(first))
+        for extra in added:
+            if extra["id"] in known:
+                raise BundleError("duplicate_id", *line_of(state.id), bundle=label, id=extra["id"], other=PLAN_FILE)
+            out.append(RecordState.from_dict(extra))
+    return out
 
 
 _REQUIRED = {

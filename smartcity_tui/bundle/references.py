@@ -1,6 +1,7 @@
 """References between records that must resolve inside one bundle: a strategy's SWOT items,
-a programme's strategies, an indicator's or milestone's programme. Shared by the writer
-(which refuses to write a bundle its reader would refuse) and the reader."""
+a programme's strategies and the plan's targets it serves (format 2), an indicator's or
+milestone's programme. Shared by the writer (which refuses to write a bundle its reader
+would refuse) and the reader."""
 
 from __future__ import annotations
 
@@ -9,13 +10,15 @@ from typing import Iterable
 
 from ..model.revision import RecordState
 
-# kind -> (field, kind it points to, holds a list of ids)
-REFERENCES: dict[str, tuple[str, str, bool]] = {
-    "strategy": ("swot_ids", "swot", True),
-    "programme": ("strategy_ids", "strategy", True),
-    "indicator": ("programme_id", "programme", False),
-    "milestone": ("programme_id", "programme", False),
+# kind -> its reference fields: (field, kind it points to, holds a list of ids)
+REFERENCES: dict[str, tuple[tuple[str, str, bool], ...]] = {
+    "strategy": (("swot_ids", "swot", True),),
+    "programme": (("strategy_ids", "strategy", True), ("target_ids", "target", True)),
+    "indicator": (("programme_id", "programme", False),),
+    "milestone": (("programme_id", "programme", False),),
 }
+# kind -> the names of its reference fields
+REFERENCE_FIELDS: dict[str, frozenset[str]] = {k: frozenset(r[0] for r in refs) for k, refs in REFERENCES.items()}
 
 
 @dataclass(frozen=True)
@@ -34,17 +37,14 @@ def dangling(states: Iterable[RecordState]) -> list[Dangling]:
     kinds = {s.id: s.kind for s in states}
     out: list[Dangling] = []
     for s in states:
-        ref = REFERENCES.get(s.kind)
-        if ref is None:
-            continue
-        name, target_kind, many = ref
-        for sib in s.fields.get(name, ()):
-            targets = sib.value if many else [sib.value]
-            if not isinstance(targets, list):
-                continue  # a wrong type is the type check's business
-            for target in targets:
-                if not isinstance(target, str) or target == "":
-                    continue
-                if kinds.get(target) != target_kind:
-                    out.append(Dangling(s, name, target, target_kind))
+        for name, target_kind, many in REFERENCES.get(s.kind, ()):
+            for sib in s.fields.get(name, ()):
+                targets = sib.value if many else [sib.value]
+                if not isinstance(targets, list):
+                    continue  # a wrong type is the type check's business
+                for target in targets:
+                    if not isinstance(target, str) or target == "":
+                        continue
+                    if kinds.get(target) != target_kind:
+                        out.append(Dangling(s, name, target, target_kind))
     return out

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..bundle.merge_conflicts import Conflict, Written, list_conflicts
 from ..i18n import get_language, t
+from ..model import labels
 from ..model.revision import DELETED
 from ..store import PlanStore
 from .common import Subcommands, add_out_option, plan_path, print_json, report_file
@@ -47,8 +48,8 @@ def show_value(field: str, value: Any) -> str:
 
 
 def field_label(field: str) -> str:
-    label = t(f"merge.field.{field}")
-    return field if label == f"merge.field.{field}" else f"{label} ({field})"
+    label = labels.field_label(field)  # a budget cell by its source and year
+    return field if label == field else f"{label} ({field})"
 
 
 def _value_line(field: str, w: Written) -> str:

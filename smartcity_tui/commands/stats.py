@@ -25,7 +25,7 @@ def plan_facts(store: PlanStore) -> dict:
     return {
         "id": info.id, "region": info.region, "kind": info.region_kind, "province": info.province,
         "start_year": info.start_year, "end_year": info.end_year, "team": store.team,
-        "vision": info.vision, "missions": len(info.missions), "targets": len(info.targets),
+        "vision": info.vision, "missions": len(info.missions), "targets": len(store.plan().targets),
         "readiness": len(store.plan().readiness), "conflicts": len(store.plan().conflict_ids),
     }
 

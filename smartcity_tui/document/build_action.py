@@ -1,5 +1,6 @@
 """BAB V Rencana Aksi dan Peta Jalan: per dimension the milestones by year and quarter with
-their deliverable and the responsible agency; then the roadmap of every programme against
+their deliverable and the responsible agency (the milestone's own, else the programme's
+lead); then the roadmap of every programme against
 the plan's years."""
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ def _actions(ctx: Context, g: Group) -> Section:
         return Section(plain(label), [ctx.note("no_milestones")])
     found.sort(key=lambda mp: (mp[0].year, mp[0].quarter, mp[1].code, mp[0].title, mp[0].id))
     rows = [[plain(str(m.year or "-")), plain(ctx.quarter(m.quarter) or "-"), plain(p.code or p.name),
-             plain(m.title), plain(m.deliverable or "-"), plain(p.lead_agency or "-"),
+             plain(m.title), plain(m.deliverable or "-"), plain(m.agency.strip() or p.lead_agency or "-"),
              plain(ctx.L("done") if m.done else ctx.L("not_done"))] for m, p in found]
     header = [ctx.L(f"col.{k}") for k in ("year", "quarter", "code", "milestone", "deliverable", "lead_agency",
                                           "status")]

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..i18n import t
 from ..model import narrative as model_narrative
+from ..model.labels import field_label
 from ..model.revision import DELETED, RecordState
 from ..model.vocab import INSTITUTION_BODIES, PENTAHELIX_ROLES
 from .common import Context, number, table
@@ -79,10 +80,9 @@ def _record_title(ctx: Context, state: RecordState) -> str:
 
 
 def _field_label(name: str, lang: str) -> str:
-    """The field's name for people (the merge catalog names them), else its key."""
-    key = f"merge.field.{name}"
-    label = t(key, lang)
-    return name if label == key else label
+    """The field's name for people (the merge catalog names them, a budget cell its source
+    and year), else its key."""
+    return field_label(name, lang)
 
 
 def _value(ctx: Context, v: Any) -> Inline:

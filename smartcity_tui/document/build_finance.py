@@ -1,29 +1,26 @@
 """BAB VI Pembiayaan: the officers' narrative beside the tables computed from the programmes'
-budgets: per dimension and year, per programme and year, and per funding source. Amounts are
-an indicative budget (indikasi anggaran), not an appropriation, and the book says so."""
+budgets: per dimension and year, per programme and year, per funding source, and the
+region's own budget (APBD) against the other sources. Amounts are an indicative budget
+(indikasi anggaran), not an appropriation, and the book says so."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
+from ..model.budget import UNSPECIFIED, source_order
 from ..model.records import Programme
-from ..model.vocab import FUNDING_SOURCES
+from ..model.vocab import REGIONAL_BUDGET_SOURCES, budget_source_label
 from .common import Context, money_or_dash, table
 from .tree import Chapter, Inline, Paragraph, Section, plain, strong
 
-MIXED = "*mixed"  # the row of programmes whose budget is not split by source
-UNNAMED = ""  # the row of programmes that name no source
+# The three rows of the APBD / non-APBD table
+APBD, NON_APBD = "*apbd", "*non_apbd"
 
 
-def budget_by_source(p: Programme) -> dict[str, dict[int, int]] | None:
-    """Budget per funding source and year, as far as the plan says. Programmes hold one
-    amount per year for all their sources until budgets per source are held: a programme with
-    one source has it all there, one with none is "not named", one with several is not split
-    (None). When budgets per source arrive, this returns them and the tables follow."""
-    sources = list(dict.fromkeys(p.funding_sources))
-    if len(sources) > 1:
-        return None
-    return {sources[0] if sources else UNNAMED: dict(p.budget)}
+def budget_by_source(p: Programme) -> dict[str, dict[int, int]]:
+    """A programme's indicative budget per funding source and year, as the plan holds it
+    (amounts nobody has put under a source yet are under "unspecified")."""
+    return {s: y for s, y in p.budget_by_source.items() if y}
 
 
 def financing(ctx: Context) -> Chapter:
@@ -77,31 +74,35 @@ def _per_programme(ctx: Context, progs, years: list[int]) -> Section:
 
 def _per_source(ctx: Context, progs, years: list[int]) -> Section:
     budgets: dict[str, list[dict[int, int]]] = defaultdict(list)
-    counts: dict[str, int] = defaultdict(int)
     for _, p in progs:
-        split = budget_by_source(p)
-        for source, budget in (split or {MIXED: p.budget}).items():
+        for source, budget in budget_by_source(p).items():
             budgets[source].append(budget)
-            counts[source] += 1
-    others = sorted(k for k in budgets if k not in FUNDING_SOURCES and k not in (MIXED, UNNAMED))
-    order = [*FUNDING_SOURCES.keys, *others, MIXED, UNNAMED]
-    rows = []
-    for key in order:
-        if key not in budgets:
-            continue
-        if key == MIXED:
-            label = ctx.L("source_row.mixed")
-        elif key == UNNAMED:
-            label = ctx.L("source_row.unnamed")
-        else:
-            label = FUNDING_SOURCES.label(key, ctx.lang)
-        rows.append([plain(label), plain(str(counts[key])), *_amounts(budgets[key], years)])
+    rows = [[plain(budget_source_label(key, ctx.lang)), plain(str(len(budgets[key]))), *_amounts(budgets[key], years)]
+            for key in source_order(budgets)]
     rows.append([strong(ctx.L("col.total")), strong(str(len(progs))),
                  *_amounts([p.budget for _, p in progs], years, bold=True)])
     blocks = [table(ctx.L("table.finance_source"),
                     _header(ctx, [ctx.L("col.funding_source"), ctx.L("col.programme_count")], years), rows,
                     source=ctx.source("budget"), align="lr" + "r" * (len(years) + 1),
-                    widths=(4, 2, *(2,) * (len(years) + 1)), wide=True, kind="finance", total_rows=1)]
-    if MIXED in budgets:
-        blocks.append(ctx.note("not_split_by_source", n=counts[MIXED]))
+                    widths=(4, 2, *(2,) * (len(years) + 1)), wide=True, kind="finance", total_rows=1),
+              _apbd_split(ctx, budgets, progs, years)]
+    if UNSPECIFIED in budgets:
+        blocks.append(ctx.note("not_split_by_source", n=len(budgets[UNSPECIFIED])))
     return Section(plain(ctx.L("sec.finance_source")), [Paragraph(plain(ctx.L("finance_source_intro"))), *blocks])
+
+
+def _apbd_split(ctx: Context, budgets: dict[str, list[dict[int, int]]], progs, years: list[int]):
+    """The burden on the region's own budget (APBD) against every other source: what the
+    reviewer asks first, since KPBU, APBN or CSR money is no spending of the regency."""
+    groups: dict[str, list[dict[int, int]]] = {APBD: [], NON_APBD: [], UNSPECIFIED: []}
+    for key, found in budgets.items():
+        group = UNSPECIFIED if key == UNSPECIFIED else APBD if key in REGIONAL_BUDGET_SOURCES else NON_APBD
+        groups[group] += found
+    labels = {APBD: ctx.L("source_row.apbd"), NON_APBD: ctx.L("source_row.non_apbd"),
+              UNSPECIFIED: budget_source_label(UNSPECIFIED, ctx.lang)}
+    rows = [[plain(labels[g]), *_amounts(groups[g], years)] for g in (APBD, NON_APBD, UNSPECIFIED)
+            if groups[g] or g != UNSPECIFIED]
+    rows.append([strong(ctx.L("col.total")), *_amounts([p.budget for _, p in progs], years, bold=True)])
+    return table(ctx.L("table.finance_apbd"), _header(ctx, [ctx.L("col.funding_source")], years), rows,
+                 source=ctx.source("budget"), align="l" + "r" * (len(years) + 1),
+                 widths=(4, *(2,) * (len(years) + 1)), wide=True, kind="finance", total_rows=1)

@@ -6,17 +6,20 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..model.records import Programme
+from ..model.budget import source_order
+from ..model.records import Indicator, Programme
 from ..model.vocab import (
     FUNDING_SOURCES,
     HORIZONS,
+    INDICATOR_KINDS,
     INNOVATION_KINDS,
     PENTAHELIX_ROLES,
     PRIORITIES,
     STATUSES,
+    budget_source_label,
 )
-from .common import Context, Group, code_name, money, money_or_dash, number, programme_years, table
-from .links import rpjmd_matrix
+from .common import Context, Group, baseline_text, code_name, money, money_or_dash, number, programme_years, table
+from .links import linked, missions_of, rpjmd_matrix, target_label, targets_of
 from .tree import Chapter, Inline, Paragraph, Section, lines, plain, strong
 
 
@@ -74,11 +77,14 @@ def profile_table(ctx: Context, g: Group, p: Programme):
         (L("row.programme"), plain(p.name or "-")),
         (L("col.description"), plain(p.description or "-")),
         (L("col.dimension_element"), plain("; ".join(x for x in (g.label(ctx.lang), _element(g, p, ctx.lang)) if x))),
+        (L("col.location"), plain(p.location.strip() or "-")),
+        (L("col.beneficiaries"), plain(p.beneficiaries.strip() or "-")),
         (L("col.strategies"), _strategies(ctx, p)),
         (L("row.lead_agency"), plain(p.lead_agency or "-")),
         (L("col.supporting_agencies"), plain(", ".join(a.strip() for a in p.supporting_agencies if a.strip()) or "-")),
         (L("col.stakeholders"), lines(*(plain(f"{s.name.strip()} ({PENTAHELIX_ROLES.label(s.role, ctx.lang)})")
                                         for s in p.stakeholders if s.name.strip())) or plain("-")),
+        (L("col.rpjmd_links"), _rpjmd_links(ctx, p)),
         (L("col.reference"), plain(p.reference or "-")),
         (L("col.innovation"), plain(INNOVATION_KINDS.label(p.innovation, ctx.lang) if p.innovation else "-")),
         (L("col.horizon_years"), plain(f"{HORIZONS.label(p.horizon, ctx.lang)}; {programme_years(p)}")),
@@ -86,7 +92,8 @@ def profile_table(ctx: Context, g: Group, p: Programme):
         (L("col.priority"), plain(PRIORITIES.label(p.priority, ctx.lang))),
         (L("col.funding_sources"),
          plain(", ".join(FUNDING_SOURCES.label(f, ctx.lang) for f in p.funding_sources) or "-")),
-        (L("col.budget_per_year"), _budget(ctx, p)),
+        (L("col.budget_per_source"), _budget(ctx, p)),
+        (L("col.regulation_needs"), plain(p.regulation_needs.strip() or "-")),
         (L("col.indicators"), _indicator_lines(ctx, p)),
         (L("col.milestones"), _milestone_lines(ctx, p)),
         (L("col.status"), plain(L("status_progress", status=STATUSES.label(p.status, ctx.lang), progress=p.progress))),
@@ -106,20 +113,39 @@ def _strategies(ctx: Context, p: Programme) -> Inline:
     return lines(*found) or plain("-")
 
 
+def _rpjmd_links(ctx: Context, p: Programme) -> Inline:
+    """The missions and targets a programme serves, as the plan words them."""
+    missions = ctx.plan.info.missions
+    found = [plain(f"{ctx.L('mission')} {k}: {' '.join(missions[k - 1].split())}")
+             for k in missions_of(ctx.plan, p) if linked(p)]
+    found += [plain(target_label(ctx.plan, x, ctx.L("target"))) for x in targets_of(ctx.plan, p)]
+    return lines(*found) or plain("-")
+
+
 def _budget(ctx: Context, p: Programme) -> Inline:
-    if not p.budget:
+    """One line per source: its amount per year, then the programme's total."""
+    split = {s: y for s, y in p.budget_by_source.items() if y}
+    if not split:
         return plain("-")
-    per_year = [plain(f"{y}: {money(p.budget[y])}") for y in sorted(p.budget)]
-    return lines(*per_year, strong(f"{ctx.L('col.total')}: {money(p.total_budget)}"))
+    rows = [plain(f"{budget_source_label(s, ctx.lang)}: " + "; ".join(
+        f"{y} {money(split[s][y])}" for y in sorted(split[s]))) for s in source_order(split)]
+    return lines(*rows, strong(f"{ctx.L('col.total')}: {money(p.total_budget)}"))
 
 
 def _indicator_lines(ctx: Context, p: Programme) -> Inline:
     found = []
     for i in ctx.plan.indicators_of(p.id):
         unit = f" ({i.unit.strip()})" if i.unit.strip() else ""
+        kind = f" [{INDICATOR_KINDS.label(i.kind, ctx.lang)}]" if i.kind else ""
         targets = "; ".join(f"{y}: {number(i.targets[y])}" for y in sorted(i.targets))
-        found.append(plain(ctx.L("indicator_line", name=i.name.strip(), unit=unit, baseline=number(i.baseline),
-                                 targets=targets or "-")))
+        text = ctx.L("indicator_line", name=i.name.strip(), unit=unit + kind,
+                     baseline=baseline_text(i.baseline, i.baseline_year), targets=targets or "-")
+        extras = [ctx.L("indicator_end", value=number(i.end_target)) if i.end_target is not None else "",
+                  ctx.L("indicator_source", source=i.data_source.strip()) if i.data_source.strip() else "",
+                  ctx.L("evidence_line", evidence=i.evidence.strip()) if i.evidence.strip() else ""]
+        found.append(plain("; ".join([text, *(x for x in extras if x)])))
+        if i.definition.strip():
+            found.append(plain(ctx.L("indicator_definition", definition=" ".join(i.definition.split()))))
     return lines(*found) or plain("-")
 
 
@@ -130,8 +156,12 @@ def _milestone_lines(ctx: Context, p: Programme) -> Inline:
         text = f"{when}: {m.title.strip()}" if when else m.title.strip()
         if m.deliverable.strip():
             text += f" ({ctx.L('deliverable')}: {m.deliverable.strip()})"
+        if m.agency.strip():
+            text += f"; {m.agency.strip()}"
         if m.done:
             text += f" [{ctx.L('done')}]"
+        if m.evidence.strip():
+            text += f"; {ctx.L('evidence_line', evidence=m.evidence.strip())}"
         found.append(plain(text))
     return lines(*found) or plain("-")
 
@@ -142,14 +172,23 @@ def _indicators(ctx: Context, g: Group, progs: list[Programme]) -> Section:
     if not pairs:
         return Section(title, [ctx.note("no_indicators")])
     years = ctx.years_with(y for _, i in pairs for y in i.targets)
-    rows = [[plain(p.code or p.name), plain(i.name), plain(i.unit), plain(number(i.baseline)),
-             *(plain(number(i.targets[y]) if y in i.targets else "-") for y in years)] for p, i in pairs]
-    header = [ctx.L("col.code"), ctx.L("col.indicator"), ctx.L("col.unit"), ctx.L("col.baseline"), *map(str, years)]
+    rows = [[plain(p.code or p.name), plain(i.name), plain(_kind(ctx, i)), plain(i.unit),
+             plain(baseline_text(i.baseline, i.baseline_year)),
+             *(plain(number(i.targets[y]) if y in i.targets else "-") for y in years),
+             plain(number(i.end_target)), plain(i.data_source.strip() or "-")] for p, i in pairs]
+    header = [ctx.L("col.code"), ctx.L("col.indicator"), ctx.L("col.indicator_kind"), ctx.L("col.unit"),
+              ctx.L("col.baseline_year"), *map(str, years), ctx.L("col.end_target"), ctx.L("col.data_source")]
     label = g.label(ctx.lang)
     return Section(title, [table(ctx.L("table.indicators", dimension=label), header, rows,
-                                 source=ctx.source("pokja", dimension=label), align="llll" + "r" * len(years),
-                                 widths=(2, 6, 2, 2, *(2,) * len(years)), wide=len(years) > 5, kind="indicators",
+                                 source=ctx.source("pokja", dimension=label),
+                                 align="lllll" + "r" * (len(years) + 1) + "l",
+                                 widths=(2, 6, 2, 2, 3, *(2,) * len(years), 2, 3), wide=True, kind="indicators",
                                  nowrap=(0,))])
+
+
+def _kind(ctx: Context, i: Indicator) -> str:
+    """Keluaran / Hasil / Dampak, short, for a table column."""
+    return ctx.L(f"indicator_kind.{i.kind}") if i.kind in INDICATOR_KINDS else (i.kind or "-")
 
 
 def _quick_wins(ctx: Context) -> Section:

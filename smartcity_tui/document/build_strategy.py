@@ -1,10 +1,11 @@
-"""BAB III Analisis Strategis: vision, missions and targets; then per dimension its SWOT as
-a 2x2 matrix (items numbered S1, W1, ...) and its TOWS strategies with the items they cite."""
+"""BAB III Analisis Strategis: vision, missions and the targets (sasaran) table with their
+indicators; then per dimension its SWOT as a 2x2 matrix (items numbered S1, W1, ...) and its
+TOWS strategies with the items they cite."""
 
 from __future__ import annotations
 
 from ..model.vocab import QUADRANTS, STRATEGY_KINDS
-from .common import Context, Group, table
+from .common import Context, Group, baseline_text, number, table
 from .tree import Chapter, ListBlock, Paragraph, Section, lines, plain, prefixed, strong
 
 
@@ -20,12 +21,26 @@ def _vision(ctx: Context) -> Section:
     mission = Section(plain(ctx.L("sec.missions")),
                       [ListBlock([[Paragraph(plain(m))] for m in missions], ordered=True)] if missions
                       else [ctx.note("none")])
-    targets = [x for x in info.targets if x.strip()]
-    target = Section(plain(ctx.L("sec.targets")),
-                     [ListBlock([[Paragraph(plain(x))] for x in targets], ordered=True)] if targets
-                     else [ctx.note("none")])
+    target = Section(plain(ctx.L("sec.targets")), _targets(ctx))
     return Section(plain(ctx.L("sec.vision_missions")), [Paragraph(plain(ctx.L("vision_intro")))],
                    [vision, mission, target])
+
+
+def _targets(ctx: Context) -> list:
+    """The sasaran table: each target with its indicator, unit, baseline (and its year), the
+    target at the end of the period, its data source and the mission it serves."""
+    targets = [x for x in ctx.plan.targets if x.text.strip() or x.indicator.strip()]
+    if not targets:
+        return [ctx.note("none")]
+    n_missions = len(ctx.plan.info.missions)
+    rows = [[plain(str(n)), plain(" ".join(x.text.split())), plain(x.indicator or "-"), plain(x.unit or "-"),
+             plain(baseline_text(x.baseline, x.baseline_year)), plain(number(x.end_target)),
+             plain(x.data_source or "-"), plain(str(x.mission) if 1 <= x.mission <= n_missions else "-")]
+            for n, x in enumerate(targets, 1)]
+    header = [ctx.L(f"col.{k}") for k in ("no", "target", "target_indicator", "unit", "baseline_year",
+                                          "end_target", "data_source", "mission_no")]
+    return [table(ctx.L("table.targets"), header, rows, source=ctx.source("rpjmd"), align="clllrrlc",
+                  widths=(1, 5, 5, 2, 3, 2, 3, 1), kind="targets")]
 
 
 def _swot_and_tows(ctx: Context) -> Section:

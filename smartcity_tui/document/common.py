@@ -163,6 +163,13 @@ def money_or_dash(n: int) -> str:
     return money(n) if n else "-"
 
 
+def baseline_text(baseline: float | None, year: int) -> str:
+    """A baseline with the year it was measured in: "19,8 (2024)"; "-" when unknown."""
+    if baseline is None:
+        return "-"
+    return f"{number(baseline)} ({year})" if year else number(baseline)
+
+
 def table(caption: str, header: list[str], rows: list[list[Inline]], *, source: str,
           align: str = "", widths: tuple[int, ...] = (), wide: bool = False, kind: str = "",
           total_rows: int = 0, nowrap: tuple[int, ...] = ()) -> Table:

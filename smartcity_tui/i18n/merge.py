@@ -16,6 +16,10 @@ _FIELDS_ID = {
     "swot_ids": "Butir SWOT", "targets": "Target", "text": "Teks", "title": "Judul",
     "topic": "Topik", "unit": "Satuan", "vision": "Visi", "year": "Tahun",
     "_deleted": "Dihapus",
+    "budget_cell": "Anggaran {source} {year}", "location": "Lokasi", "beneficiaries": "Kelompok sasaran",
+    "regulation_needs": "Kebutuhan regulasi", "mission_numbers": "Misi RPJMD", "target_ids": "Sasaran",
+    "baseline_year": "Tahun kondisi awal", "definition": "Definisi operasional", "data_source": "Sumber data",
+    "end_target": "Target akhir", "evidence": "Data dukung", "mission": "Misi", "indicator": "Indikator",
 }
 _FIELDS_EN = {
     "aspect": "Aspect", "baseline": "Baseline", "budget": "Budget", "code": "Code",
@@ -32,12 +36,18 @@ _FIELDS_EN = {
     "swot_ids": "SWOT items", "targets": "Targets", "text": "Text", "title": "Title",
     "topic": "Topic", "unit": "Unit", "vision": "Vision", "year": "Year",
     "_deleted": "Deleted",
+    "budget_cell": "Budget {source} {year}", "location": "Location", "beneficiaries": "Target group",
+    "regulation_needs": "Regulation needed", "mission_numbers": "RPJMD missions", "target_ids": "Targets",
+    "baseline_year": "Baseline year", "definition": "Operational definition", "data_source": "Data source",
+    "end_target": "End target", "evidence": "Evidence", "mission": "Mission", "indicator": "Indicator",
 }
 _KINDS_ID = {"plan": "Rencana", "readiness": "Analisis kesiapan", "swot": "Butir SWOT",
              "strategy": "Strategi", "programme": "Program", "indicator": "Indikator",
-             "milestone": "Tonggak"}
+             "milestone": "Tonggak", "target": "Sasaran",
+             "budget": "Anggaran per sumber dana"}
 _KINDS_EN = {"plan": "Plan", "readiness": "Readiness", "swot": "SWOT item", "strategy": "Strategy",
-             "programme": "Programme", "indicator": "Indicator", "milestone": "Milestone"}
+             "programme": "Programme", "indicator": "Indicator", "milestone": "Milestone", "target": "Target",
+             "budget": "Budget per funding source"}
 
 ID: dict[str, str] = {
     # refusals (bundle/merge.py)

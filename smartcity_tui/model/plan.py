@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import Iterable, Mapping
 
 from .records import (
-    Indicator, Milestone, PlanInfo, Programme, Readiness, Record, Stakeholder, Strategy, SwotItem,
+    Indicator, Milestone, PlanInfo, PlanTarget, Programme, Readiness, Record, Stakeholder, Strategy, SwotItem,
 )
 from .vocab import PILLAR_KEYS, QUADRANTS, READINESS_ASPECTS
 
@@ -50,6 +50,15 @@ class Plan:
     def readiness(self) -> list[Readiness]:
         aspect_rank = {k: i for i, k in enumerate(READINESS_ASPECTS.keys)}
         return sorted(self._kind("readiness"), key=lambda r: (aspect_rank.get(r.aspect, 99), r.order, r.id))
+
+    @cached_property
+    def targets(self) -> list[PlanTarget]:
+        """The plan's targets (sasaran), in their order."""
+        return _by_order(self._kind("target"))
+
+    def target_number(self, target_id: str) -> int:
+        """The number a target is shown with (from 1), or 0 when the plan has no such target."""
+        return next((n for n, x in enumerate(self.targets, 1) if x.id == target_id), 0)
 
     @cached_property
     def swot(self) -> list[SwotItem]:

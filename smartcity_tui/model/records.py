@@ -17,6 +17,8 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from . import budget as budget_cells
+
 
 def new_id() -> str:
     return str(uuid.uuid4())
@@ -79,6 +81,10 @@ def _decode(type_name: str, raw: Any) -> Any:
         if isinstance(raw, list) and all(isinstance(x, str) for x in raw):
             return list(raw)
         return _BAD
+    if type_name == "list[int]":
+        if isinstance(raw, list) and all(isinstance(x, int) and not isinstance(x, bool) for x in raw):
+            return list(raw)
+        return _BAD
     if type_name == "dict[int, int]":
         out = _dec_year_map(raw, int)
         return _BAD if out is None else out
@@ -101,7 +107,7 @@ def _encode(type_name: str, value: Any) -> Any:
         return _enc_year_map(value)
     if type_name == "list[Stakeholder]":
         return [s.to_value() for s in value]
-    if type_name == "list[str]":
+    if type_name in ("list[str]", "list[int]"):
         return list(value)
     return value
 
@@ -113,27 +119,50 @@ class Record:
     """Base of every record kind: identity plus a field codec driven by annotations."""
 
     KIND: ClassVar[str]
-    # Text fields added after the first release, stored only when not empty: a record that
-    # never had one stays byte-identical (plan files, bundles of format 1, and a form saved
-    # unchanged writes nothing for them, so it can make no conflict).
+    # Fields added after the first release, stored only when they differ from their default
+    # ("", 0, [], None): a record that never had one stays byte-identical (plan files, bundles
+    # written before, and a form saved unchanged writes nothing for them, so it can make no
+    # conflict).
     SPARSE: ClassVar[frozenset[str]] = frozenset()
+    # Model fields stored as several fields of their own (a programme's budget, one field per
+    # cell): not in field_types(); the class's to_fields/from_fields handle them.
+    EXPANDED: ClassVar[frozenset[str]] = frozenset()
     id: str
 
     @classmethod
     def field_types(cls) -> dict[str, str]:
         cached = cls.__dict__.get("_field_types")
         if cached is None:
-            cached = {f.name: str(f.type) for f in dataclasses.fields(cls) if f.name != "id"}  # type: ignore[arg-type]
+            cached = {f.name: str(f.type) for f in dataclasses.fields(cls)  # type: ignore[arg-type]
+                      if f.name != "id" and f.name not in cls.EXPANDED}
             cls._field_types = cached  # type: ignore[attr-defined]
         return cached
+
+    @classmethod
+    def _defaults(cls) -> dict[str, Any]:
+        cached = cls.__dict__.get("_sparse_defaults")
+        if cached is None:
+            cached = {}
+            for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+                if f.name in cls.SPARSE:
+                    has_factory = f.default_factory is not dataclasses.MISSING
+                    cached[f.name] = f.default_factory() if has_factory else f.default
+            cls._sparse_defaults = cached  # type: ignore[attr-defined]
+        return cached
+
+    @classmethod
+    def dynamic_field_type(cls, name: str) -> str | None:
+        """The type of a stored field whose name is not a model field (a budget cell), or
+        None: a field this version does not know."""
+        return None
 
     def to_fields(self) -> dict[str, Any]:
         """Stored form of every field; None (an empty optional) is left out."""
         out = {}
-        sparse = self.SPARSE
+        defaults = self._defaults() if self.SPARSE else {}
         for name, type_name in self.field_types().items():
             value = getattr(self, name)
-            if value is None or (value == "" and name in sparse):
+            if value is None or (name in defaults and value == defaults[name] and type(value) is type(defaults[name])):
                 continue
             out[name] = _encode(type_name, value)
         return out
@@ -164,8 +193,8 @@ class PlanInfo(Record):
     start_year: int = 0
     end_year: int = 0
     vision: str = ""
-    missions: list[str] = field(default_factory=list)
-    targets: list[str] = field(default_factory=list)
+    missions: list[str] = field(default_factory=list)  # the RPJMD's missions, in its order
+    # (the targets, sasaran, are records of their own: PlanTarget)
     draft_round: str = ""  # the round this draft comes from, e.g. "Draf hasil Bimtek Tahap III"
 
     @property
@@ -216,7 +245,9 @@ class Strategy(Record):
 @dataclass
 class Programme(Record):
     KIND: ClassVar[str] = "programme"
-    SPARSE: ClassVar[frozenset[str]] = frozenset({"nomenclature_code"})
+    SPARSE: ClassVar[frozenset[str]] = frozenset({
+        "nomenclature_code", "location", "beneficiaries", "regulation_needs", "mission_numbers", "target_ids"})
+    EXPANDED: ClassVar[frozenset[str]] = frozenset({"budget_by_source"})
     id: str = field(default_factory=new_id)
     code: str = ""
     name: str = ""
@@ -228,7 +259,7 @@ class Programme(Record):
     lead_agency: str = ""
     supporting_agencies: list[str] = field(default_factory=list)
     stakeholders: list[Stakeholder] = field(default_factory=list)
-    reference: str = ""  # RPJMD / Renstra OPD reference
+    reference: str = ""  # RPJMD / Renstra OPD reference, as the document names it
     innovation: str = ""  # INNOVATION_KINDS key
     horizon: str = "medium"  # HORIZONS key
     start_year: int = 0
@@ -236,15 +267,28 @@ class Programme(Record):
     quick_win: bool = False
     priority: str = "medium"  # PRIORITIES key
     funding_sources: list[str] = field(default_factory=list)
-    budget: dict[int, int] = field(default_factory=dict)  # rupiah per year
+    # indicative budget in rupiah: {FUNDING_SOURCES key or "unspecified": {year: amount}},
+    # stored one field per cell (model/budget.py)
+    budget_by_source: dict[str, dict[int, int]] = field(default_factory=dict)
     status: str = "planned"  # STATUSES key
-    progress: int = 0  # percent
+    progress: int = 0  # capaian, percent
     # Permendagri 90/2019 code: program, kegiatan or sub-kegiatan level (model/codes.py)
     nomenclature_code: str = ""
+    # What a Bappeda verifier asks of a programme (all optional, stored only when set)
+    location: str = ""  # kecamatan / desa where it runs
+    beneficiaries: str = ""  # kelompok sasaran / penerima manfaat
+    regulation_needs: str = ""  # kebutuhan regulasi: the Perbup, SK ... it needs
+    mission_numbers: list[int] = field(default_factory=list)  # the RPJMD missions it serves, from 1
+    target_ids: list[str] = field(default_factory=list)  # the plan's targets (sasaran) it serves
+
+    @property
+    def budget(self) -> dict[int, int]:
+        """Indicative budget per year, every source added up."""
+        return budget_cells.per_year(self.budget_by_source)
 
     @property
     def total_budget(self) -> int:
-        return sum(self.budget.values())
+        return sum(amount for years in self.budget_by_source.values() for amount in years.values())
 
     @property
     def years(self) -> range:
@@ -252,11 +296,27 @@ class Programme(Record):
             return range(self.start_year, self.end_year + 1)
         return range(0)
 
+    @classmethod
+    def dynamic_field_type(cls, name: str) -> str | None:
+        return "int" if budget_cells.is_cell(name) else None
+
+    def to_fields(self) -> dict[str, Any]:
+        out = super().to_fields()
+        out.update(budget_cells.to_cells(self.budget_by_source))
+        return out
+
+    @classmethod
+    def from_fields(cls, record_id: str, fields: dict[str, Any]):
+        record = super().from_fields(record_id, fields)
+        record.budget_by_source = budget_cells.from_cells(fields)
+        return record
+
 
 @dataclass
 class Indicator(Record):
     KIND: ClassVar[str] = "indicator"
-    SPARSE: ClassVar[frozenset[str]] = frozenset({"reference_code"})
+    SPARSE: ClassVar[frozenset[str]] = frozenset({
+        "reference_code", "kind", "baseline_year", "definition", "data_source", "end_target", "evidence"})
     id: str = field(default_factory=new_id)
     programme_id: str = ""
     name: str = ""
@@ -265,6 +325,13 @@ class Indicator(Record):
     targets: dict[int, float] = field(default_factory=dict)
     order: int = 0
     reference_code: str = ""  # Bappenas development indicator reference code
+    # What monev scores (all optional, stored only when set)
+    kind: str = ""  # INDICATOR_KINDS key: output, outcome, impact
+    baseline_year: int = 0  # the year the baseline was measured (tahun dasar); 0: not said
+    definition: str = ""  # definisi operasional / cara ukur
+    data_source: str = ""  # sumber data, e.g. "e-PPGBM" or "SSGI"
+    end_target: float | None = None  # target at the end of the plan period (target akhir)
+    evidence: str = ""  # data dukung of the baseline: document, number, link or file name
 
 
 @dataclass
@@ -272,6 +339,7 @@ class Milestone(Record):
     """A milestone (tonggak) of a programme in one year, optionally one quarter."""
 
     KIND: ClassVar[str] = "milestone"
+    SPARSE: ClassVar[frozenset[str]] = frozenset({"agency", "evidence"})
     id: str = field(default_factory=new_id)
     programme_id: str = ""
     year: int = 0
@@ -279,6 +347,31 @@ class Milestone(Record):
     title: str = ""
     deliverable: str = ""
     done: bool = False
+    agency: str = ""  # the agency responsible for it; "" = the programme's lead agency
+    evidence: str = ""  # data dukung that it is done: document, number, link or file name
+
+
+@dataclass
+class PlanTarget(Record):
+    """One target (sasaran) of the plan, with the indicator that measures it: a row of the
+    RPJMD's sasaran table. One record each, so groups editing different targets never
+    conflict; programmes point to the targets they serve (Programme.target_ids). Targets
+    written before they were records (a list of texts on the plan) became these records,
+    with ids derived from the plan id and their place (model/legacy.py)."""
+
+    KIND: ClassVar[str] = "target"
+    SPARSE: ClassVar[frozenset[str]] = frozenset({
+        "mission", "indicator", "unit", "baseline_year", "data_source"})
+    id: str = field(default_factory=new_id)
+    text: str = ""  # the sasaran: "Meningkatnya kualitas pelayanan publik berbasis elektronik"
+    mission: int = 0  # the RPJMD mission (numbered from 1) it serves; 0: not said
+    indicator: str = ""  # indikator sasaran
+    unit: str = ""
+    baseline: float | None = None  # kondisi awal
+    baseline_year: int = 0
+    end_target: float | None = None  # target akhir periode
+    data_source: str = ""
+    order: int = 0
 
 
 @dataclass
@@ -300,7 +393,8 @@ class NomenclatureCode(Record):
 
 RECORD_TYPES: dict[str, type[Record]] = {
     cls.KIND: cls
-    for cls in (PlanInfo, Readiness, SwotItem, Strategy, Programme, Indicator, Milestone, NomenclatureCode)
+    for cls in (PlanInfo, Readiness, SwotItem, Strategy, Programme, Indicator, Milestone, NomenclatureCode,
+                PlanTarget)
 }
 
 

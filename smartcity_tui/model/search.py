@@ -14,21 +14,23 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .plan import Plan
-from .records import Indicator, Milestone, PlanInfo, Programme, Readiness, Record, Strategy, SwotItem
+from .records import Indicator, Milestone, PlanInfo, PlanTarget, Programme, Readiness, Record, Strategy, SwotItem
 from .vocab import PILLAR_KEYS
 
 # (title field, other text fields) per kind; the title is what a result line shows.
 FIELDS: dict[type, tuple[str, tuple[str, ...]]] = {
     SwotItem: ("text", ("subtopic", "source_agency")),
     Strategy: ("text", ()),
-    Programme: ("name", ("code", "description", "subtopic", "lead_agency", "reference")),
-    Indicator: ("name", ("unit",)),
-    Milestone: ("title", ("deliverable",)),
+    Programme: ("name", ("code", "description", "subtopic", "lead_agency", "reference", "location",
+                         "beneficiaries", "regulation_needs")),
+    Indicator: ("name", ("unit", "definition", "data_source")),
+    Milestone: ("title", ("deliverable", "agency")),
     Readiness: ("topic", ("description", "gap")),
+    PlanTarget: ("text", ("indicator", "data_source")),
 }
 # The plan's own facts: each line is its own text, and a hit's title is the line that matched
 # (a mission, the vision), since "the plan" would tell the officer nothing.
-PLAN_FIELDS = ("region", "province", "vision", "missions", "targets")
+PLAN_FIELDS = ("region", "province", "vision", "missions")
 
 
 def fold(text: str) -> str:
@@ -91,7 +93,8 @@ def _snippet(text: str, folded: str, word: str, width: int = 60) -> str:
     return ("…" if start else "") + flat[start:start + width].strip() + ("…" if start + width < len(flat) else "")
 
 
-KIND_RANK = {"programme": 0, "swot": 1, "strategy": 2, "indicator": 3, "milestone": 4, "readiness": 5, "plan": 6}
+KIND_RANK = {"programme": 0, "swot": 1, "strategy": 2, "indicator": 3, "milestone": 4, "readiness": 5, "target": 6,
+             "plan": 7}
 
 
 def search(plan: Plan, query: str, limit: int = 200) -> list[Hit]:

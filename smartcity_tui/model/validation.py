@@ -9,12 +9,16 @@ from typing import Any
 
 from ..i18n import get_language, t
 from . import narrative
+from .budget import UNSPECIFIED, source_order
 from .codes import code_list, nomenclature_level, reference_code_ok
+from .format import rupiah
+from .labels import field_label
 from .plan import Plan
 from .records import Programme
 from .vocab import (
-    FUNDING_SOURCES, HORIZONS, INNOVATION_KINDS, INSTITUTION_BODIES, PENTAHELIX_ROLES, PILLAR_KEYS,
-    PRIORITIES, QUADRANTS, RATINGS, READINESS_ASPECTS, REGION_KINDS, STATUSES, STRATEGY_KINDS, pillar,
+    FUNDING_SOURCES, HORIZON_YEARS, HORIZONS, INDICATOR_KINDS, INNOVATION_KINDS, INSTITUTION_BODIES,
+    PENTAHELIX_ROLES, PILLAR_KEYS, PRIORITIES, QUADRANTS, RATINGS, READINESS_ASPECTS, REGION_KINDS, STATUSES,
+    STRATEGY_KINDS, Vocabulary, budget_source_label, pillar,
 )
 
 ERROR = "error"
@@ -45,6 +49,17 @@ class Finding:
             "code": self.code, "severity": self.severity, "record_id": self.record_id,
             "pillar": self.pillar, "message_id": self.message("id"), "message_en": self.message("en"),
         }
+
+
+def _choice_params(field: str, vocab: Vocabulary, value: str) -> dict[str, str]:
+    """A choice the vocabulary does not know, named in the officer's words: the field's label
+    and the choices' labels, in both languages (never the stored keys)."""
+    return {"field": field_label(field, "id"), "field_en": field_label(field, "en"), "field_key": field, "value": value,
+            "choices": ", ".join(c.id for c in vocab), "choices_en": ", ".join(c.en for c in vocab)}
+
+
+def _source_params(source: str) -> dict[str, str]:
+    return {"source": budget_source_label(source, "id"), "source_en": budget_source_label(source, "en")}
 
 
 def _short(text: str, n: int = 40) -> str:
@@ -157,6 +172,8 @@ def validate(plan: Plan) -> list[Finding]:
             add(Finding("indicator.no_targets", WARNING, ind.id, pil, p))
         if ind.reference_code and not reference_code_ok(ind.reference_code):
             add(Finding("indicator.bad_reference_code", ERROR, ind.id, pil, {**p, "code": ind.reference_code}))
+        if ind.kind and ind.kind not in INDICATOR_KINDS:
+            add(Finding("indicator.bad_choice", ERROR, ind.id, pil, {**p, **_choice_params("kind", INDICATOR_KINDS, ind.kind)}))
 
     # --- milestones ---
     for m in plan.milestones:
@@ -174,6 +191,8 @@ def validate(plan: Plan) -> list[Finding]:
                         {**p, "start": prog.start_year, "end": prog.end_year}))
         if m.quarter not in (0, 1, 2, 3, 4):
             add(Finding("milestone.bad_quarter", ERROR, m.id, pil, {**p, "value": m.quarter}))
+
+    _validate_targets(plan, add)
 
     # --- what each pillar still lacks ---
     for key in PILLAR_KEYS:
@@ -221,38 +240,98 @@ def _validate_programme(plan: Plan, pr: Programme, add, in_period, period, codes
             add(Finding("programme.outside_period", ERROR, pr.id, pr.pillar,
                         {**p, "year": bad[0], **period}))
         if pr.quick_win and pr.end_year > pr.start_year:
-            add(Finding("programme.quick_win_too_long", ERROR, pr.id, pr.pillar,
+            # a warning: guides and books vary, and a quick win may carry its running costs on
+            add(Finding("programme.quick_win_too_long", WARNING, pr.id, pr.pillar,
                         {**p, "start": pr.start_year, "end": pr.end_year}))
-    for year, amount in sorted(pr.budget.items()):
-        if amount < 0:
-            add(Finding("programme.negative_budget", ERROR, pr.id, pr.pillar, {**p, "year": year}))
-        if not in_period(year):
-            add(Finding("programme.budget_outside_period", ERROR, pr.id, pr.pillar, {**p, "year": year, **period}))
-        elif pr.years and year not in pr.years:
-            add(Finding("programme.budget_outside_years", WARNING, pr.id, pr.pillar, {**p, "year": year}))
+        _check_horizon(pr, add, p)
+    _check_budget(pr, add, p, in_period, period)
     if not 0 <= pr.progress <= 100:
         add(Finding("programme.progress_range", ERROR, pr.id, pr.pillar, {**p, "value": pr.progress}))
     for sid in pr.strategy_ids:
         st = plan.get(sid)
         if st is None or st.KIND != "strategy":
             add(Finding("programme.missing_strategy", ERROR, pr.id, pr.pillar, {**p, "ref": sid}))
+    n_missions = len(plan.info.missions)
+    for k in pr.mission_numbers:
+        if not 1 <= k <= n_missions:
+            add(Finding("programme.bad_mission", WARNING, pr.id, pr.pillar, {**p, "mission": k, "count": n_missions}))
+    for tid in pr.target_ids:
+        target = plan.get(tid)
+        if target is None or target.KIND != "target":
+            add(Finding("programme.missing_target", WARNING, pr.id, pr.pillar, p))
     checks = (
         ("horizon", HORIZONS, [pr.horizon]), ("priority", PRIORITIES, [pr.priority]),
         ("status", STATUSES, [pr.status]), ("innovation", INNOVATION_KINDS, [pr.innovation] if pr.innovation else []),
         ("funding_sources", FUNDING_SOURCES, pr.funding_sources),
+        ("funding_sources", FUNDING_SOURCES, [s for s in pr.budget_by_source if s != UNSPECIFIED]),
         ("stakeholders", PENTAHELIX_ROLES, [s.role for s in pr.stakeholders]),
     )
     for field_name, vocab, values in checks:
-        for v in values:
+        for v in dict.fromkeys(values):
             if v not in vocab:
                 add(Finding("programme.bad_choice", ERROR, pr.id, pr.pillar,
-                            {**p, "field": field_name, "value": v, "choices": ", ".join(vocab.keys)}))
+                            {**p, **_choice_params(field_name, vocab, v)}))
     if not pr.lead_agency.strip():
         add(Finding("programme.no_lead_agency", WARNING, pr.id, pr.pillar, p))
     if not plan.indicators_of(pr.id):
         add(Finding("programme.no_indicator", WARNING, pr.id, pr.pillar, p))
     if not pr.funding_sources:
         add(Finding("programme.no_funding", WARNING, pr.id, pr.pillar, p))
+
+
+def _check_horizon(pr: Programme, add, p: dict) -> None:
+    """The horizon says how many years a programme runs (vocab.HORIZON_YEARS): a 4-year
+    programme called long-term, or a 3-year one short-term, is worth a second look."""
+    bounds = HORIZON_YEARS.get(pr.horizon)
+    n = pr.end_year - pr.start_year + 1
+    if bounds is None or n < 1:
+        return
+    low, high = bounds
+    if n < low or (high is not None and n > high):
+        fits = next((k for k, (lo, hi) in HORIZON_YEARS.items() if lo <= n and (hi is None or n <= hi)), pr.horizon)
+        add(Finding("programme.horizon_years", WARNING, pr.id, pr.pillar, {
+            **p, "n": n, "start": pr.start_year, "end": pr.end_year,
+            "horizon": HORIZONS.label(pr.horizon, "id"), "horizon_en": HORIZONS.label(pr.horizon, "en"),
+            "fits": HORIZONS.label(fits, "id"), "fits_en": HORIZONS.label(fits, "en")}))
+
+
+def _check_budget(pr: Programme, add, p: dict, in_period, period: dict) -> None:
+    """Each cell of the budget (source x year), then the sources against the list of funding
+    sources: a listed source without an amount, an amount under a source not listed, and
+    amounts nobody has split by source yet."""
+    budget = pr.budget_by_source
+    for source in source_order(budget):
+        for year, amount in sorted(budget[source].items()):
+            where = {**p, "year": year, **_source_params(source)}
+            if amount < 0:
+                add(Finding("programme.negative_budget", ERROR, pr.id, pr.pillar, where))
+            if not in_period(year):
+                add(Finding("programme.budget_outside_period", ERROR, pr.id, pr.pillar, {**where, **period}))
+            elif pr.years and year not in pr.years:
+                add(Finding("programme.budget_outside_years", WARNING, pr.id, pr.pillar, where))
+    funded = {s for s, years in budget.items() if any(years.values())}
+    unsplit = sum(budget.get(UNSPECIFIED, {}).values())
+    if unsplit:
+        add(Finding("programme.budget_not_split", WARNING, pr.id, pr.pillar, {**p, "amount": rupiah(unsplit)}))
+    else:
+        for source in dict.fromkeys(pr.funding_sources):
+            if source not in funded and source in FUNDING_SOURCES:
+                add(Finding("programme.source_without_amount", WARNING, pr.id, pr.pillar, {**p, **_source_params(source)}))
+    listed = set(pr.funding_sources)
+    for source in source_order(funded - listed - {UNSPECIFIED}):
+        if source in FUNDING_SOURCES:
+            add(Finding("programme.amount_unlisted_source", WARNING, pr.id, pr.pillar, {**p, **_source_params(source)}))
+
+
+def _validate_targets(plan: Plan, add) -> None:
+    """The plan's targets (sasaran): each says what it aims at, and names a mission the plan has."""
+    n_missions = len(plan.info.missions)
+    for number, x in enumerate(plan.targets, 1):
+        p = {"number": number, "text": _short(x.text or x.indicator)}
+        if not x.text.strip():
+            add(Finding("target.empty_text", WARNING, x.id, "", p))
+        if x.mission and not 1 <= x.mission <= n_missions:
+            add(Finding("target.bad_mission", WARNING, x.id, "", {**p, "mission": x.mission, "count": n_missions}))
 
 
 def _check_nomenclature(plan: Plan, pr: Programme, add, p: dict) -> None:

@@ -132,11 +132,15 @@ STRATEGY_KINDS = Vocabulary(
     _c("WT", "WT (kelemahan-ancaman)", "WT (weakness-threat)"),
 )
 
+# The guide's three horizons, each with the years it stands for, which validation checks
+# against the programme's own years (HORIZON_YEARS; docs/design-notes.md, "Horizons").
 HORIZONS = Vocabulary(
     _c("short", "Jangka pendek (1 tahun)", "Short term (1 year)"),
-    _c("medium", "Jangka menengah (5 tahun)", "Medium term (5 years)"),
-    _c("long", "Jangka panjang (10 tahun)", "Long term (10 years)"),
+    _c("medium", "Jangka menengah (2-5 tahun)", "Medium term (2-5 years)"),
+    _c("long", "Jangka panjang (lebih dari 5 tahun)", "Long term (over 5 years)"),
 )
+# horizon key -> (fewest, most) years a programme of that horizon runs; None: no upper bound
+HORIZON_YEARS: dict[str, tuple[int, int | None]] = {"short": (1, 1), "medium": (2, 5), "long": (6, None)}
 
 PRIORITIES = Vocabulary(
     _c("high", "Tinggi", "High"),
@@ -152,15 +156,47 @@ INNOVATION_KINDS = Vocabulary(
     _c("technology", "Teknologi", "Technology"),
 )
 
+# The sources a region's budget lines name. Keys are stored and never change (the first eight
+# are those of the first release; dak, dana_desa, bumd and hibah came with the budget per
+# source); the order is the order of the forms, the sheets and the book.
 FUNDING_SOURCES = Vocabulary(
-    _c("apbd", "APBD", "Regency budget (APBD)"),
-    _c("apbd_prov", "APBD Provinsi", "Provincial budget"),
+    _c("apbd", "APBD Kabupaten/Kota", "Local budget (APBD)"),
+    _c("apbd_prov", "APBD Provinsi (bantuan keuangan)", "Provincial budget (financial assistance)"),
     _c("apbn", "APBN", "National budget (APBN)"),
-    _c("csr", "CSR", "CSR"),
-    _c("kpbu", "KPBU", "PPP (KPBU)"),
+    _c("dak", "DAK", "Special allocation fund (DAK)"),
+    _c("dana_desa", "Dana Desa", "Village fund (Dana Desa)"),
+    _c("bumd", "BUMD/BUM Desa", "Regional or village enterprise (BUMD/BUM Desa)"),
+    _c("csr", "CSR/TJSL", "Corporate social responsibility (CSR/TJSL)"),
+    _c("kpbu", "KPBU", "Public-private partnership (KPBU)"),
     _c("private", "Swasta", "Private"),
-    _c("community", "Swadaya", "Community"),
+    _c("community", "Swadaya masyarakat", "Community self-help (swadaya)"),
+    _c("hibah", "Hibah", "Grant (hibah)"),
     _c("other", "Lainnya", "Other"),
+)
+# The sources that are the region's own budget (APBD), for the book's APBD / non-APBD split.
+REGIONAL_BUDGET_SOURCES = frozenset({"apbd"})
+
+# Where an amount stands whose source nobody has said yet: budgets written before they were
+# held per source (one amount per year) land here, never under a guessed source.
+UNSPECIFIED_SOURCE = _c("unspecified", "Belum dirinci per sumber", "Not yet split by source")
+
+
+# Every key a budget line may stand under: the funding sources, then the "not yet split" share.
+BUDGET_SOURCES = Vocabulary(*FUNDING_SOURCES, UNSPECIFIED_SOURCE)
+
+
+def budget_source_label(key: str, lang: str = "id") -> str:
+    """The name of a budget line's source: a funding source, or the "not yet split" share."""
+    if key == UNSPECIFIED_SOURCE.key:
+        return UNSPECIFIED_SOURCE.label(lang)
+    return FUNDING_SOURCES.label(key, lang)
+
+
+# What monev scores an indicator as (keluaran / hasil / dampak).
+INDICATOR_KINDS = Vocabulary(
+    _c("output", "Keluaran (output)", "Output"),
+    _c("outcome", "Hasil (outcome)", "Outcome"),
+    _c("impact", "Dampak (impact)", "Impact"),
 )
 
 PENTAHELIX_ROLES = Vocabulary(
@@ -173,9 +209,10 @@ PENTAHELIX_ROLES = Vocabulary(
 
 STATUSES = Vocabulary(
     _c("planned", "Direncanakan", "Planned"),
-    _c("ongoing", "Berjalan", "Ongoing"),
+    _c("ongoing", "Dalam pelaksanaan", "Ongoing"),
     _c("done", "Selesai", "Done"),
     _c("postponed", "Ditunda", "Postponed"),
+    _c("cancelled", "Dibatalkan", "Cancelled"),
 )
 
 REGION_KINDS = Vocabulary(

@@ -40,8 +40,11 @@ def apply_import(store: Any, preview: ImportPreview, *, label: str = "") -> Impo
         preview = preview_import(store, preview.book, preview.mapping)
     if preview.problems:
         raise ImportRefused(preview.problems)
-    new = [o.record for o in preview.outcomes if o.status == "new"]
-    changed = [o.record for o in preview.outcomes if o.status == "changed"]
+    # (a programme's own row and its rows on the Anggaran sheet carry the same record: once)
+    new = list({o.record.id: o.record for o in preview.outcomes if o.status == "new"}.values())
+    added = {r.id for r in new}
+    changed = list({o.record.id: o.record for o in preview.outcomes
+                    if o.status == "changed" and o.record.id not in added}.values())
     total = preview.total()
     label = label or t("sheets.undo_label", file=preview.book.path.name)
     if not new and not changed:

@@ -22,7 +22,7 @@ FINDING_FIELDS = {
     "programme.quick_win_too_long": "quick_win", "programme.negative_budget": "budget:",
     "programme.budget_outside_period": "budget:", "programme.progress_range": "progress",
     "programme.missing_strategy": "strategy_ids", "programme.bad_choice": "@field",
-    "programme.bad_nomenclature_code": "nomenclature_code",
+    "programme.bad_nomenclature_code": "nomenclature_code", "indicator.bad_choice": "@field",
     "indicator.missing_programme": "programme_id", "indicator.empty_name": "name",
     "indicator.target_outside_period": "targets:", "indicator.bad_reference_code": "reference_code",
     "swot.empty_text": "text", "swot.bad_quadrant": "quadrant",
@@ -47,7 +47,7 @@ def _errors_of(plan: Plan) -> set[tuple[str, str]]:
 def _field_of(f: Finding, row: RowValues, after: Plan) -> str:
     spec = FINDING_FIELDS.get(f.code, "")
     if spec == "@field":
-        return str(f.params.get("field", ""))
+        return str(f.params.get("field_key", ""))  # the stored field, whose column it is
     if spec.endswith(":"):
         years = str(f.params.get("years", f.params.get("year", ""))).split(",")[0].strip()
         name = spec[:-1]

@@ -4,7 +4,12 @@ order; import matches a sheet's headers against their labels and aliases, in eit
 A field added to a record later is one `Column(...)` line in its sheet's tuple (sheets.md).
 `per_year` columns (budget, targets) become one column per plan year, "Anggaran 2025";
 `shown` columns are written for people and ignored on import (a total, a programme's name on
-the indicator sheet); `link` columns find the programme an indicator or milestone belongs to.
+the indicator sheet); `link` columns find the programme an indicator, milestone or budget
+line belongs to.
+
+The Anggaran sheet is not a sheet of records: each row is one programme's budget from one
+funding source (a `BudgetLine`), a column per year, which is how an analyst reads and sums
+it; its import writes the programme's budget cells (preview.py, budget_rows.py).
 """
 
 from __future__ import annotations
@@ -14,10 +19,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model.plan import Plan
-from ..model.records import Indicator, Milestone, Programme, Readiness, Record, Strategy, SwotItem
+from ..model.records import Indicator, Milestone, PlanTarget, Programme, Readiness, Record, Strategy, SwotItem
 from ..model.vocab import (
     FUNDING_SOURCES,
     HORIZONS,
+    INDICATOR_KINDS,
     INNOVATION_KINDS,
     PENTAHELIX_ROLES,
     PILLAR_KEYS,
@@ -99,7 +105,16 @@ def _programme_pillar(record: Record, plan: Plan, lang: str) -> Any:
 
 
 def _total(record: Record, plan: Plan, lang: str) -> Any:
-    return record.total_budget if isinstance(record, Programme) else None
+    if isinstance(record, Programme):
+        return record.total_budget
+    budget = getattr(record, "budget", None)  # a BudgetLine of the Anggaran sheet
+    return sum(budget.values()) if isinstance(budget, dict) else None
+
+
+def _target_texts(record: Record, plan: Plan, lang: str) -> Any:
+    ids = set(getattr(record, "target_ids", []))
+    texts = [f"{n}. {x.text}" for n, x in enumerate(plan.targets, 1) if x.id in ids]
+    return "; ".join(texts) or None
 
 
 def _texts_of(ids: list[str], plan: Plan, attr: str) -> Any:
@@ -169,10 +184,15 @@ HORIZON_WORDS = {"pendek": "short", "menengah": "medium", "panjang": "long", "1 
                  "5 tahun": "medium", "10 tahun": "long", "short term": "short", "medium term": "medium",
                  "long term": "long", "jangka pendek": "short", "jangka menengah": "medium",
                  "jangka panjang": "long"}
-STATUS_WORDS = {"rencana": "planned", "berlangsung": "ongoing", "sedang berjalan": "ongoing",
-                "dalam proses": "ongoing", "tunda": "postponed", "tuntas": "done"}
-FUNDING_WORDS = {"apbd kabupaten": "apbd", "apbd kota": "apbd", "apbd kab": "apbd", "apbd prov": "apbd_prov",
-                 "ppp": "kpbu", "swadaya masyarakat": "community"}
+STATUS_WORDS = {"rencana": "planned", "berlangsung": "ongoing", "sedang berjalan": "ongoing", "berjalan": "ongoing",
+                "dalam proses": "ongoing", "tunda": "postponed", "tuntas": "done", "batal": "cancelled"}
+FUNDING_WORDS = {"apbd kabupaten": "apbd", "apbd kota": "apbd", "apbd kab": "apbd", "apbd": "apbd",
+                 "apbd prov": "apbd_prov", "apbd provinsi": "apbd_prov", "bantuan keuangan provinsi": "apbd_prov",
+                 "bankeu provinsi": "apbd_prov", "bankeu": "apbd_prov", "ppp": "kpbu", "swadaya": "community",
+                 "csr": "csr", "tjsl": "csr", "dana alokasi khusus": "dak", "dak fisik": "dak", "dak nonfisik": "dak",
+                 "apbdes": "dana_desa", "apb desa": "dana_desa", "bumd": "bumd", "bum desa": "bumd",
+                 "bumdes": "bumd", "grant": "hibah"}
+INDICATOR_WORDS = {"keluaran": "output", "hasil": "outcome", "dampak": "impact"}
 
 PROGRAMME = SheetSpec(
     "programme", "Program", "Programmes", ("program", "programmes", "programs", "daftar program", "programme"),
@@ -211,13 +231,26 @@ PROGRAMME = SheetSpec(
         Column("priority", "Prioritas", "Priority", k.Choice(PRIORITIES, default="medium"), ("priority",), width=12),
         Column("funding_sources", "Sumber Dana", "Funding sources", k.ChoiceList(FUNDING_SOURCES, FUNDING_WORDS),
                ("sumber pendanaan", "sumber anggaran", "funding", "funding source", "funding sources"), width=20),
+        # the year's indicative budget from every source (the Anggaran sheet splits it); read
+        # back only when the file has no Anggaran sheet (an RPJMD list), see budget_rows.py
         Column("budget", "Anggaran", "Budget", k.RUPIAH,
                ("anggaran", "pagu", "pagu indikatif", "alokasi", "alokasi anggaran", "rencana anggaran",
-                "budget", "dana", "kebutuhan anggaran"), width=18, per_year=True),
+                "budget", "dana", "kebutuhan anggaran", "indikasi anggaran"), width=18, per_year=True),
         Column("total_budget", "Total Anggaran", "Total budget", k.RUPIAH, (), width=20, shown=_total),
-        Column("status", "Status", "Status", k.Choice(STATUSES, STATUS_WORDS, default="planned"), (), width=14),
-        Column("progress", "Kemajuan (%)", "Progress (%)", k.PERCENT, ("progres", "capaian", "progress", "kemajuan"),
-               width=12),
+        Column("status", "Status", "Status", k.Choice(STATUSES, STATUS_WORDS, default="planned"), (), width=18),
+        Column("progress", "Capaian (%)", "Progress (%)", k.PERCENT,
+               ("progres", "capaian", "progress", "kemajuan", "kemajuan (%)", "realisasi"), width=12),
+        Column("location", "Lokasi", "Location", k.Text(),
+               ("lokasi", "lokasi kegiatan", "kecamatan desa", "location"), width=24),
+        Column("beneficiaries", "Kelompok Sasaran", "Target group", k.Text(),
+               ("penerima manfaat", "kelompok sasaran penerima manfaat", "sasaran penerima manfaat",
+                "beneficiaries", "target group"), width=24),
+        Column("regulation_needs", "Kebutuhan Regulasi", "Regulation needed", k.Text(),
+               ("regulasi", "kebutuhan regulasi", "regulation", "regulation needed"), width=24),
+        Column("mission_numbers", "Misi RPJMD", "RPJMD missions", k.WholeList(1, 99),
+               ("misi", "nomor misi", "mission", "missions", "rpjmd missions"), width=10),
+        Column("target_texts", "Sasaran", "Targets", k.Text(), (), width=30, shown=_target_texts),
+        Column("target_ids", "Id Sasaran", "Target ids", k.IdList(), ("target ids", "id sasaran"), width=38),
         Column("strategy_texts", "Strategi", "Strategies", k.Text(), (), width=40, shown=_strategy_texts),
         Column("strategy_ids", "Id Strategi", "Strategy ids", k.IdList(), ("strategy ids", "id strategi"), width=38),
         ID_COLUMN,
@@ -239,10 +272,20 @@ INDICATOR = SheetSpec(
                ("kode referensi", "kode indikator", "kode referensi indikator", "reference code",
                 "kode bappenas", "bappenas code"), width=20),
         Column("unit", "Satuan", "Unit", k.Text(), ("unit", "satuan"), width=12),
-        Column("baseline", "Nilai Awal", "Baseline", k.Number(),
-               ("baseline", "kondisi awal", "capaian awal", "nilai dasar", "kondisi kinerja awal"), width=12),
+        Column("kind", "Jenis", "Type", k.Choice(INDICATOR_KINDS, INDICATOR_WORDS),
+               ("jenis indikator", "tipe", "type", "indicator type"), width=16),
+        Column("baseline", "Kondisi Awal", "Baseline", k.Number(),
+               ("baseline", "nilai awal", "capaian awal", "nilai dasar", "kondisi kinerja awal"), width=12),
+        Column("baseline_year", "Tahun Kondisi Awal", "Baseline year", k.YEAR,
+               ("tahun dasar", "tahun baseline", "baseline year", "tahun awal"), width=12),
         Column("targets", "Target", "Target", k.Number(), ("target", "sasaran", "target tahun"), width=12,
                per_year=True),
+        Column("end_target", "Target Akhir", "End target", k.Number(),
+               ("target akhir periode", "target akhir", "end target", "kondisi akhir"), width=12),
+        Column("data_source", "Sumber Data", "Data source", k.Text(), ("sumber data", "data source"), width=18),
+        Column("definition", "Definisi Operasional", "Operational definition", k.Text(),
+               ("definisi", "cara ukur", "formula", "operational definition", "definition"), width=30),
+        Column("evidence", "Data Dukung", "Evidence", k.Text(), ("bukti", "data dukung", "evidence"), width=24),
         Column("programme_id", "Id Program", "Programme id", k.RecordId(), ("programme id", "id program"),
                width=38, link="id"),
         ID_COLUMN,
@@ -295,7 +338,10 @@ MILESTONE = SheetSpec(
         Column("title", "Tonggak", "Milestone", k.Text(), ("judul", "kegiatan", "title", "milestone", "uraian"),
                width=44),
         Column("deliverable", "Keluaran", "Deliverable", k.Text(), ("output", "hasil", "deliverable"), width=32),
+        Column("agency", "OPD Penanggung Jawab", "Responsible agency", k.Text(),
+               ("opd", "penanggung jawab", "pelaksana", "responsible agency", "agency"), width=24),
         Column("done", "Selesai", "Done", k.YesNo(), ("tercapai", "done", "selesai"), width=9),
+        Column("evidence", "Data Dukung", "Evidence", k.Text(), ("bukti", "data dukung", "evidence"), width=24),
         Column("programme_id", "Id Program", "Programme id", k.RecordId(), ("programme id", "id program"),
                width=38, link="id"),
         ID_COLUMN,
@@ -319,11 +365,15 @@ READINESS = SheetSpec(
     rows=lambda plan: list(plan.readiness),
 )
 
-SHEETS: tuple[SheetSpec, ...] = (PROGRAMME, INDICATOR, SWOT, STRATEGY, MILESTONE, READINESS)
+# The two sheets that are not a record kind's own table of one kind of record per row
+# (budget_sheets.py); imported here, after everything they use is defined.
+from .budget_sheets import BUDGET, TARGET  # noqa: E402
+
+SHEETS: tuple[SheetSpec, ...] = (PROGRAMME, BUDGET, INDICATOR, SWOT, STRATEGY, MILESTONE, READINESS, TARGET)
 SPEC_BY_KIND = {s.kind: s for s in SHEETS}
 RECORD_CLASSES: dict[str, type[Record]] = {
     "programme": Programme, "indicator": Indicator, "swot": SwotItem, "strategy": Strategy,
-    "milestone": Milestone, "readiness": Readiness,
+    "milestone": Milestone, "readiness": Readiness, "target": PlanTarget,
 }
 
 

@@ -195,12 +195,24 @@ class ChoiceList(Choice):
         if is_empty(raw):
             return []
         out: list[str] = []
-        for part in _CHOICE_SPLIT.split(_text_of(raw)):
-            if part:
-                key = Choice.from_cell(self, part)
-                if key not in out:
-                    out.append(key)
+        for part in self._parts(_text_of(raw)):
+            key = Choice.from_cell(self, part)
+            if key not in out:
+                out.append(key)
         return out
+
+    def _parts(self, text: str) -> list[str]:
+        """Items separated by ";", ",", "/" or line breaks; but a label that holds a "/" itself
+        ("APBD Kabupaten/Kota", "CSR/TJSL") is one item."""
+        parts: list[str] = []
+        for chunk in re.split(r"\s*[;,\n]\s*", text):
+            if not chunk:
+                continue
+            if fold(chunk) in self.words:
+                parts.append(chunk)
+            else:
+                parts += [p for p in re.split(r"\s*/\s*", chunk) if p]
+        return parts
 
 
 class TextList(Kind):
@@ -211,6 +223,33 @@ class TextList(Kind):
         if is_empty(raw):
             return []
         return [p for p in _LIST_SPLIT.split(_text_of(raw)) if p]
+
+
+class WholeList(Kind):
+    """Whole numbers in [low, high] separated by ";" or ",": "1; 3" (the RPJMD missions a
+    programme serves)."""
+
+    def __init__(self, low: int, high: int) -> None:
+        self.low, self.high = low, high
+
+    def to_cell(self, value: list[int], lang: str) -> Any:
+        return "; ".join(str(v) for v in value) or None
+
+    def from_cell(self, raw: Any, pillar: str = "") -> list[int]:
+        if is_empty(raw):
+            return []
+        if isinstance(raw, bool):
+            raise CellProblem("not_a_number", value=str(raw))
+        if isinstance(raw, (int, float)):
+            parts: list[Any] = [raw]
+        else:
+            parts = [p for p in _CHOICE_SPLIT.split(_text_of(raw)) if p]
+        out: list[int] = []
+        for part in parts:
+            value = Whole(self.low, self.high, problem="not_in_range").from_cell(part)
+            if value is not None and value not in out:
+                out.append(value)
+        return out
 
 
 class IdList(TextList):

@@ -7,13 +7,14 @@ import screen calls it again whenever the officer changes the mapping, and `appl
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..i18n import t
 from ..model.plan import Plan
-from ..model.records import Record
+from ..model.records import Programme, Record
 from ..model.vocab import PILLAR_KEYS
+from .budget_rows import changed_cells, totals_differ, with_line
 from .checks import new_errors
 from .columns import SHEETS, SPEC_BY_KIND
 from .mapping import Mapping
@@ -111,8 +112,12 @@ def preview_import(store: Any, book: Book, mapping: Mapping) -> ImportPreview:
     finder = ProgrammeFinder(plan)
     seen_ids: dict[str, RowValues] = {}
     rows_by_record: dict[str, RowValues] = {}
-    changed_records: dict[str, Record] = {}
+    changed_records: dict[str, Record] = {}  # every record as this import leaves it so far
     plan_years = 0
+    # an Anggaran sheet says per source what the Program sheet's yearly totals would say at once
+    budget_sheet = any(m.kind == "budget" for m in chosen)
+    totals_ignored = False
+    totals_edited: list[int] = []  # rows of the Program sheet whose yearly totals were edited
     for m in sorted(chosen, key=lambda m: _KIND_ORDER[m.kind or ""]):
         spec = SPEC_BY_KIND[m.kind or ""]
         sheet = book.sheet(m.sheet)
@@ -130,12 +135,26 @@ def preview_import(store: Any, book: Book, mapping: Mapping) -> ImportPreview:
         def pillar_of(record_id: str) -> str:
             return getattr(plan.get(record_id), "pillar", "")
 
-        rows, bad = read_rows(sheet, m, spec, pillar_of)
+        read = m
+        if spec.kind == "programme" and budget_sheet:
+            # its yearly totals are not read at all: the Anggaran sheet says the same per source
+            for c in m.columns:
+                if c.key and c.key.startswith("budget:"):
+                    read, totals_ignored = read.with_column(c.index, None), True
+        rows, bad = read_rows(sheet, read, spec, pillar_of)
         out.problems += bad
         keys = {k.partition(":")[0] for k in m.keys()}  # noqa: SIM118 - SheetMapping.keys(), not a dict
         missing = [k for k in spec.required if k not in keys]
         missing_said = False
         for row in rows:
+            if spec.kind == "budget":
+                outcome = _budget_outcome(plan, row, finder, changed_records, out.problems)
+                if outcome is not None:
+                    out.outcomes.append(outcome)
+                    rows_by_record.setdefault(outcome.record.id, row)
+                    if outcome.status != "unchanged":
+                        changed_records[outcome.record.id] = outcome.record
+                continue
             if row.record_id:
                 first = seen_ids.get(row.record_id)
                 if first is not None:
@@ -151,6 +170,11 @@ def preview_import(store: Any, book: Book, mapping: Mapping) -> ImportPreview:
                         "header": col.id if col else missing[0], "header_en": col.en if col else missing[0]}))
                     missing_said = True
                 continue
+            if spec.kind == "programme" and row.record_id and "budget" in row.years:
+                # a total the export added up: the money is changed per source (budget_rows.py)
+                existing = plan.get(row.record_id)
+                if isinstance(existing, Programme) and totals_differ(existing, row.years.pop("budget")):
+                    totals_edited.append(row.row)
             outcome = _outcome(store, plan, spec, row, finder, out.problems)
             if outcome is None:
                 continue
@@ -162,6 +186,14 @@ def preview_import(store: Any, book: Book, mapping: Mapping) -> ImportPreview:
             rows_by_record[outcome.record.id] = row
             if outcome.status != "unchanged":
                 changed_records[outcome.record.id] = outcome.record
+    if totals_ignored:
+        out.notes.append(Problem("budget_totals_ignored"))
+    if totals_edited:
+        out.notes.append(Problem("budget_totals_not_read", params={
+            "rows": ", ".join(map(str, totals_edited[:20])) + (" ..." if len(totals_edited) > 20 else "")}))
+    # a programme whose budget rows came after its own row is written as they leave it
+    out.outcomes = [replace(o, record=changed_records[o.record.id])
+                    if o.status != "unchanged" and o.record.id in changed_records else o for o in out.outcomes]
     # indicators and milestones take the pillar of their programme, which may be new
     out.outcomes = [_with_area(o, finder) for o in out.outcomes]
     if plan_years:
@@ -179,6 +211,38 @@ def _with_area(o: RowOutcome, finder: ProgrammeFinder) -> RowOutcome:
     prog = finder.by_id.get(getattr(o.record, "programme_id", ""))
     area = prog.pillar if prog and prog.pillar in PILLAR_KEYS else PLAN_WIDE
     return o if area == o.area else RowOutcome(o.sheet, o.row, o.kind, o.status, o.record, area, o.changed)
+
+
+def _budget_outcome(plan: Plan, row: RowValues, finder: ProgrammeFinder, current: dict[str, Record],
+                    problems: list[Problem]) -> RowOutcome | None:
+    """A row of the Anggaran sheet: one source's amounts per year for one programme (which
+    may be new in this import, or changed by its own row or an earlier budget row)."""
+    pid, problem = finder.find(row)
+    if problem is not None:
+        problems.append(problem)
+        return None
+    if pid is None:
+        problems.append(Problem("no_programme", row.sheet, row.row))
+        return None
+    source = row.fields.get("source", "")
+    if not source:
+        letter, header = row.place("source")
+        problems.append(Problem("no_source", row.sheet, row.row, letter, header))
+        return None
+    base = current.get(pid) or finder.by_id.get(pid) or plan.get(pid)
+    if not isinstance(base, Programme):
+        problems.append(Problem("no_programme", row.sheet, row.row))
+        return None
+    after = with_line(base, source, row.years.get("budget", {}))
+    cells = changed_cells(base.budget_by_source, after)
+    record = base.replace(budget_by_source=after) if cells else base
+    new = plan.get(pid) is None
+    status = "new" if new else "changed" if cells else "unchanged"
+    if cells and not new and pid in plan.conflict_ids:
+        problems.append(Problem("record_in_conflict", row.sheet, row.row))
+        return None
+    area = record.pillar if record.pillar in PILLAR_KEYS else PLAN_WIDE
+    return RowOutcome(row.sheet, row.row, "budget", status, record, area, cells)
 
 
 def _outcome(store: Any, plan: Plan, spec, row: RowValues, finder: ProgrammeFinder,

@@ -15,6 +15,7 @@ from typing import Any
 from ..model.plan import Plan
 from ..model.records import Programme, Record, new_id
 from ..model.search import fold
+from .budget_rows import changed_cells, from_totals
 from .columns import RECORD_CLASSES, SheetSpec
 from .limits import MAX_CELL_CHARS
 from .problems import Problem
@@ -87,6 +88,10 @@ def build_record(row: RowValues, spec: SheetSpec, existing: Record | None,
     if programme_id is not None:
         changes["programme_id"] = programme_id
     for name, given in row.years.items():
+        if spec.kind == "programme" and name == "budget":
+            if existing is None:  # the yearly totals of a new programme (budget_rows.py)
+                changes["budget_by_source"] = from_totals(given)
+            continue
         current = getattr(existing, name) if existing is not None else {}
         changes[name] = _with_years(current, given)
     if existing is not None:
@@ -124,5 +129,9 @@ def _reads_back(spec: SheetSpec, name: str, stored: Any, read: Any) -> bool:
 
 def changed_fields(before: Record, after: Record) -> tuple[str, ...]:
     """The fields that differ: what an update will write, and nothing else. (Model values
-    compare as their stored forms do: a year table in another order is the same table.)"""
-    return tuple(n for n in before.field_types() if getattr(before, n) != getattr(after, n))
+    compare as their stored forms do: a year table in another order is the same table; a
+    programme's budget by the cells that differ.)"""
+    out = tuple(n for n in before.field_types() if getattr(before, n) != getattr(after, n))
+    if isinstance(before, Programme) and isinstance(after, Programme):
+        out += changed_cells(before.budget_by_source, after.budget_by_source)
+    return out

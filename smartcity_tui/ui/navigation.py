@@ -17,7 +17,7 @@ from textual.app import App
 from textual.screen import Screen
 
 from ..i18n import t
-from ..model.records import PlanInfo, Readiness
+from ..model.records import PlanInfo, PlanTarget, Readiness
 from ..model.vocab import PILLAR_KEYS
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ def jump(app: SmartCityApp, record_id: str, field: str = "") -> bool:
     """Open the record's screen and select it there; False (with a note) when it is gone."""
     plan = app.plan
     record = plan.info if record_id == plan.id else plan.get(record_id)
-    if isinstance(record, (PlanInfo, Readiness)):
+    if isinstance(record, (PlanInfo, Readiness, PlanTarget)):
         app.action_open_plan_info()
     elif record is not None and plan.pillar_of(record) in PILLAR_KEYS:
         # The pillar screen selects it itself: a screen made just now opens on the record's

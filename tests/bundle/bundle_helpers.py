@@ -42,7 +42,7 @@ def make_plan(path: Path, *, text: str = "Layanan perizinan sudah daring", name:
     st = store.add(Strategy(pillar="economy", kind="SO", text="Perluas pasar daring", swot_ids=[s.id, o.id]))
     prog = store.add(Programme(code="3.001", name=name, description=text, pillar="economy", element="industry",
                                strategy_ids=[st.id], lead_agency="Dinas Koperasi", start_year=2025,
-                               end_year=2026, quick_win=True, budget={2025: 1_250_000_000, 2026: 5},
+                               end_year=2026, quick_win=True, budget_by_source={"apbd": {2025: 1_250_000_000, 2026: 5}},
                                stakeholders=[Stakeholder(name, "business")], funding_sources=["apbd"]))
     store.add(Indicator(programme_id=prog.id, name="UMKM daring", unit="UMKM", baseline=12.5,
                         targets={2025: 40, 2026: 80.25}))

@@ -12,8 +12,8 @@ import re
 from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal
 
 PILLARS = ("governance", "branding", "economy", "living", "society", "environment")  # section 1
-KIND_ORDER = ("plan", "readiness", "narrative", "regulation", "member", "swot", "strategy", "programme",
-              "indicator", "milestone")  # section 4
+KIND_ORDER = ("plan", "readiness", "target", "narrative", "regulation", "member", "swot", "strategy",
+              "programme", "indicator", "milestone")  # section 4 (format 2)
 BARE = re.compile(r"[A-Za-z0-9_-]+")
 SHORT = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
 

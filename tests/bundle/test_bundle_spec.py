@@ -33,7 +33,7 @@ def _export_and_compare(store: PlanStore, plan_file: Path, out: Path, lang: str 
     result = export_bundle(store, ExportOptions(out, lang=lang), clock=clock())
     app = {rel: (result.path / rel).read_bytes() for rel in result.files}
     facts = {
-        "format": "smartcity-tui-bundle", "format_version": 1, "app_version": __version__,
+        "format": "smartcity-tui-bundle", "format_version": 2, "app_version": __version__,
         "plan_id": store.plan_id, "replica_id": store.replica_id, "team": store.team,
         "exported_at": WHEN.isoformat(), "language": lang, "teams": known_teams(store),
     }
@@ -87,7 +87,7 @@ def test_any_text_and_number(tmp_path_factory, texts, numbers, team, budget):
     info = PlanInfo(region=texts[0], province="Jawa Tengah", start_year=2025, end_year=2029, vision=texts[1])
     with PlanStore.create(tmp / "plan.json", info, team, durable=False) as store:
         store.add(SwotItem(pillar="economy", quadrant="S", text=texts[2], subtopic=team))
-        prog = store.add(Programme(name=texts[1], pillar="living", budget={2026: budget, 2025: 1},
+        prog = store.add(Programme(name=texts[1], pillar="living", budget_by_source={"apbd": {2026: budget, 2025: 1}},
                                    stakeholders=[Stakeholder(texts[0], "media")]))
         store.add(Indicator(programme_id=prog.id, name=texts[2], baseline=numbers[0],
                             targets={2025: numbers[1], 2029: numbers[2]}))

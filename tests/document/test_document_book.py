@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 
 from smartcity_tui.document import build_document, write_html, write_markdown
-from smartcity_tui.document.build_finance import MIXED, budget_by_source
-from smartcity_tui.document.links import missions_of
+from smartcity_tui.document.links import missions_in_text, missions_of
 from smartcity_tui.document.tree import Paragraph, Table, text_of
-from smartcity_tui.model.records import PlanInfo, Programme
+from smartcity_tui.model.plan import Plan
+from smartcity_tui.model.records import Indicator, Milestone, PlanInfo, PlanTarget, Programme
 from smartcity_tui.store import PlanStore
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bundle"))
@@ -43,38 +43,104 @@ def test_a_programme_of_no_known_dimension_is_in_the_book_not_lost(tmp_path):
     assert "9.999" in [row[1] for row in cells(roadmap)]
 
 
-def test_every_financing_table_adds_up_to_the_plans_total_and_says_what_is_not_split(tmp_path):
+def test_every_financing_table_adds_up_to_the_plans_total(tmp_path):
     with PlanStore.open(SAMPLE, readonly=True) as store:
         plan = store.plan()
         doc = build_document(plan)
     total = f"Rp {sum(p.total_budget for p in plan.programmes):,}".replace(",", ".")
     financing = chapter(doc, 6)
     tables = [b for s in financing.sections for b in s.blocks if isinstance(b, Table)]
-    assert len(tables) == 3 and all(cells(t)[-1][-1] == total for t in tables)
-    by_source = cells(tables[2])
-    mixed = [p for p in plan.programmes if budget_by_source(p) is None]
-    assert mixed and by_source[-2][:2] == ["Gabungan beberapa sumber (belum dirinci)", str(len(mixed))]
+    assert len(tables) == 4 and all(cells(t)[-1][-1] == total for t in tables)
+
+
+def _money_plan() -> Plan:
+    info = PlanInfo(region="Contoh", start_year=2025, end_year=2026, missions=["Tata kelola", "Ekonomi"])
+    progs = [
+        Programme(code="A", name="Wifi desa", pillar="society", funding_sources=["apbd", "dana_desa"],
+                  budget_by_source={"apbd": {2025: 300}, "dana_desa": {2025: 100, 2026: 100}}),
+        Programme(code="B", name="Gudang SRG", pillar="economy", funding_sources=["dak", "apbd"],
+                  budget_by_source={"dak": {2026: 1_000}, "apbd": {2026: 50}}),
+        Programme(code="C", name="Lama", pillar="economy", funding_sources=["apbd", "csr"],
+                  budget_by_source={"unspecified": {2025: 7}}),
+    ]
+    return Plan(info, {p.id: p for p in progs})
+
+
+def test_money_by_source_comes_from_the_programmes_own_split_and_apbd_stands_apart():
+    doc = build_document(_money_plan())
+    financing = chapter(doc, 6)
+    by_source, apbd = [b for b in section(financing, "Indikasi Anggaran per Sumber Dana").blocks if isinstance(b, Table)]
+    rows = {r[0]: r[1:] for r in cells(by_source)}
+    assert rows["APBD Kabupaten/Kota"] == ["2", "Rp 300", "Rp 50", "Rp 350"]
+    assert rows["DAK"] == ["1", "-", "Rp 1.000", "Rp 1.000"]
+    assert rows["Dana Desa"] == ["1", "Rp 100", "Rp 100", "Rp 200"]
+    assert rows["Belum dirinci per sumber"] == ["1", "Rp 7", "-", "Rp 7"]
+    assert list(rows)[-1] == "Jumlah" and rows["Jumlah"][-1] == "Rp 1.557"
+    split = {r[0]: r[1:] for r in cells(apbd)}
+    assert split == {"APBD Kabupaten/Kota": ["Rp 300", "Rp 50", "Rp 350"],
+                     "Sumber non-APBD": ["Rp 100", "Rp 1.100", "Rp 1.200"],
+                     "Belum dirinci per sumber": ["Rp 7", "-", "Rp 7"],
+                     "Jumlah": ["Rp 407", "Rp 1.150", "Rp 1.557"]}
     notes = [text_of(b.content) for s in financing.sections for b in s.blocks if isinstance(b, Paragraph) and b.note]
-    assert any(f"{len(mixed)} program" in n and "belum dirinci per sumber" in n for n in notes)
+    assert any("1 program" in n and "Belum dirinci per sumber" in n for n in notes)
+    profile = next(t for t in doc.tables() if t.kind == "profile" and "Profil Program A" in t.caption)
+    budget = next(r[1] for r in cells(profile) if r[0].startswith("Indikasi anggaran per sumber"))
+    assert "APBD Kabupaten/Kota: 2025 Rp 300" in budget and "Dana Desa: 2025 Rp 100; 2026 Rp 100" in budget
 
 
-def test_budget_by_source_until_budgets_are_held_per_source():
-    one = Programme(funding_sources=["apbd", "apbd"], budget={2025: 100})
-    several = Programme(funding_sources=["apbd", "csr"], budget={2025: 100})
-    none = Programme(budget={2026: 5})
-    assert budget_by_source(one) == {"apbd": {2025: 100}}
-    assert budget_by_source(several) is None and MIXED.startswith("*")
-    assert budget_by_source(none) == {"": {2026: 5}}
+def test_the_rpjmd_matrix_reads_the_missions_a_programme_names_in_its_reference():
+    assert missions_in_text("RPJMD 2025-2029 Misi 1, Renstra Diskominfo", 4) == [1]
+    assert missions_in_text("misi 2 dan 3; Renstra Dinkes", 4) == [2, 3]
+    assert missions_in_text("Misi 1, 4", 4) == [1, 4]
+    assert missions_in_text("Misi 7", 4) == [] and missions_in_text("Renstra DPMPTSP 2025-2029", 4) == []
 
 
-def test_the_rpjmd_matrix_reads_the_missions_a_programme_names():
-    def ref(text: str) -> Programme:
-        return Programme(reference=text)
+def test_a_programmes_picked_missions_and_targets_replace_its_reference_text():
+    info = PlanInfo(region="Contoh", start_year=2025, end_year=2029, missions=["Tata kelola", "Ekonomi", "Lingkungan"])
+    target = PlanTarget(text="Meningkatnya transaksi nontunai", mission=2, indicator="UMKM QRIS", unit="%",
+                        baseline=22, baseline_year=2024, end_target=60, data_source="Bank Indonesia", order=1)
+    picked = Programme(code="ECO-01", name="QRIS pasar", pillar="economy", reference="Misi 1",
+                       target_ids=[target.id])
+    both = Programme(code="ENV-01", name="Bank sampah", pillar="environment", mission_numbers=[3])
+    text = Programme(code="GOV-01", name="Pengaduan", pillar="governance", reference="RPJMD Misi 1")
+    none = Programme(code="BRD-01", name="Merek", pillar="branding", reference="Renstra")
+    plan = Plan(info, {r.id: r for r in (target, picked, both, text, none)})
+    assert missions_of(plan, picked) == [2]  # from its target: the text "Misi 1" no longer counts
+    doc = build_document(plan)
+    rows = cells(next(b for b in section(chapter(doc, 4), "Keterkaitan dengan RPJMD").blocks if isinstance(b, Table)))
+    assert rows[0][0] == "1. Tata kelola" and rows[0][2] == "GOV-01"
+    assert rows[1][0] == "2. Ekonomi" and rows[1][1] == "Sasaran 1: Meningkatnya transaksi nontunai" and rows[1][2] == "ECO-01"
+    assert rows[2][0] == "3. Lingkungan" and rows[2][2] == "ENV-01"
+    assert rows[3][0] == "Belum dikaitkan dengan misi" and rows[3][2] == "BRD-01"
+    sasaran = next(t for t in doc.tables() if t.kind == "targets")
+    assert cells(sasaran) == [["1", "Meningkatnya transaksi nontunai", "UMKM QRIS", "%", "22 (2024)", "60",
+                               "Bank Indonesia", "2"]]
 
-    assert missions_of(ref("RPJMD 2025-2029 Misi 1, Renstra Diskominfo"), 4) == [1]
-    assert missions_of(ref("misi 2 dan 3; Renstra Dinkes"), 4) == [2, 3]
-    assert missions_of(ref("Misi 1, 4"), 4) == [1, 4]
-    assert missions_of(ref("Misi 7"), 4) == [] and missions_of(ref("Renstra DPMPTSP 2025-2029"), 4) == []
+
+def test_the_indicator_table_and_the_action_plan_carry_what_monev_asks():
+    info = PlanInfo(region="Contoh", start_year=2025, end_year=2026)
+    prog = Programme(code="LIV-01", name="Stunting", pillar="living", lead_agency="Dinas Kesehatan",
+                     location="12 desa lokus stunting", beneficiaries="Balita dan ibu hamil",
+                     regulation_needs="Perbup konvergensi stunting")
+    ind = Indicator(programme_id=prog.id, name="Balita terpantau", unit="%", kind="output", baseline=71,
+                    baseline_year=2024, targets={2025: 90}, end_target=98, data_source="e-PPGBM",
+                    definition="Balita ditimbang dan dicatat by name by address", evidence="Laporan e-PPGBM Des 2024")
+    ms = Milestone(programme_id=prog.id, year=2025, quarter=2, title="Pelatihan kader", agency="DP3AKB",
+                   done=True, evidence="SK 12/2025")
+    doc = build_document(Plan(info, {r.id: r for r in (prog, ind, ms)}))
+    table = next(t for t in doc.tables() if t.kind == "indicators")
+    assert [text_of(h) for h in table.header] == ["Kode", "Indikator", "Jenis", "Satuan", "Kondisi Awal (Tahun)",
+                                                  "2025", "2026", "Target Akhir", "Sumber Data"]
+    assert cells(table)[0] == ["LIV-01", "Balita terpantau", "Keluaran", "%", "71 (2024)", "90", "-", "98", "e-PPGBM"]
+    action = next(t for t in doc.tables() if t.kind == "action")
+    assert cells(action)[0][5] == "DP3AKB"  # the milestone's own agency, not the programme's lead
+    profile = {r[0]: r[1] for r in cells(next(t for t in doc.tables() if t.kind == "profile"))}
+    assert profile["Lokasi (kecamatan/desa)"] == "12 desa lokus stunting"
+    assert profile["Kelompok sasaran (penerima manfaat)"] == "Balita dan ibu hamil"
+    assert profile["Kebutuhan regulasi"] == "Perbup konvergensi stunting"
+    assert "data dukung: Laporan e-PPGBM Des 2024" in profile["Indikator"]
+    assert "Definisi operasional: Balita ditimbang" in profile["Indikator"]
+    assert "DP3AKB" in profile["Tonggak capaian"] and "SK 12/2025" in profile["Tonggak capaian"]
 
 
 def test_the_sample_rpjmd_matrix_puts_every_programme_under_a_mission_or_apart():
@@ -84,8 +150,8 @@ def test_the_sample_rpjmd_matrix_puts_every_programme_under_a_mission_or_apart()
     matrix = next(b for b in section(chapter(doc, 4), "Keterkaitan dengan RPJMD").blocks if isinstance(b, Table))
     rows = cells(matrix)
     assert rows[0][0] == "1. " + plan.info.missions[0]
-    codes = [r[1] for r in rows if r[1] != "-"]
-    assert sorted(codes) == sorted(p.code for p in plan.programmes)
+    codes = [r[2] for r in rows if r[2] != "-"]
+    assert set(codes) == {p.code for p in plan.programmes}
 
 
 def test_an_empty_plan_gives_every_chapter_with_notes_of_what_is_missing(tmp_path):

@@ -19,7 +19,7 @@ def base_plan(tmp_path: Path) -> tuple[Path, str]:
     with PlanStore.create(path, info, team="Sekretariat", durable=False) as store:
         prog = store.add(Programme(code="3.001", name="Pasar Rakyat Digital", pillar="economy",
                                    element="industry", lead_agency="Dinas Koperasi",
-                                   start_year=2025, end_year=2026, budget={2025: 100}))
+                                   start_year=2025, end_year=2026, budget_by_source={"apbd": {2025: 100}}))
     return path, prog.id
 
 

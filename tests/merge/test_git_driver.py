@@ -50,7 +50,7 @@ def repo(tmp_path: Path) -> tuple[Path, str]:
     with PlanStore.create(repo / "plan.json", PlanInfo(region="Contoh", start_year=2025, end_year=2029),
                           team="Sekretariat") as store:
         prog = store.add(Programme(code="3.001", name="Pasar Rakyat Digital", pillar="economy",
-                                   lead_agency="Dinas Koperasi", budget={2025: 100}))
+                                   lead_agency="Dinas Koperasi", budget_by_source={"apbd": {2025: 100}}))
     commit(repo, "rencana awal")
     return repo, prog.id
 
@@ -62,7 +62,7 @@ def test_two_branches_editing_different_fields_merge_cleanly(repo):
     edit(plan, prog_id, name="Pasar Rakyat Daring")
     commit(repo, "pokja A: nama")
     git(repo, "checkout", "-q", "main")
-    edit(plan, prog_id, budget={2025: 250, 2026: 300})
+    edit(plan, prog_id, budget_by_source={"apbd": {2025: 250, 2026: 300}})
     commit(repo, "sekretariat: anggaran")
     result = git(repo, "merge", "-q", "--no-edit", "pokja-a", check=False)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -183,4 +183,4 @@ def test_a_long_lived_branch_merged_twice_loses_no_edit(repo, monkeypatch, upgra
     assert result.returncode in (0, 1), result.stdout + result.stderr
     _assert_every_edit_kept(plan, prog_id, {"description": "Uraian pokja A", "lead_agency": "Diskominfo",
                                             "progress": 20, "name": "Pasar Rakyat Wonosari",
-                                            "budget": {"2025": 100}})
+                                            "budget_apbd_2025": 100})

@@ -82,7 +82,7 @@ def test_a_bad_bundle_stops_the_merge_with_one_line(plan, tmp_path, capsys):
     broken = tmp_path / "broken"
     shutil.copytree(BUNDLES[0], broken)
     manifest = broken / "manifest.toml"
-    manifest.write_text(manifest.read_text(encoding="utf-8").replace("format_version = 1", "format_version = 99"),
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("format_version = 2", "format_version = 99"),
                         encoding="utf-8")
     before = plan.read_bytes()
     code, out, err = run(capsys, "merge", plan, BUNDLES[1], broken)

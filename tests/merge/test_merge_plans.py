@@ -30,7 +30,7 @@ def test_edits_to_different_fields_of_one_programme_combine(laptops, base_plan):
     sec, (a, b, _) = laptops
     _, prog_id = base_plan
     a.update(prog_id, name="Pasar Rakyat Daring")
-    b.update(prog_id, budget={2025: 250})
+    b.update(prog_id, budget_by_source={"apbd": {2025: 250}})
     apply(sec, [as_bundle(a), as_bundle(b)])
     prog = sec.get(prog_id)
     assert (prog.name, prog.budget) == ("Pasar Rakyat Daring", {2025: 250})
@@ -161,7 +161,7 @@ def test_an_empty_plan_adopts_the_first_bundle_and_then_merges_normally(laptops,
     report = apply(fresh, [as_bundle(a)], adopt=True)
     assert report.adopted == a.plan_id and fresh.plan_id == a.plan_id
     assert fresh.plan().info.region == "Contoh" and fresh.get(prog_id).name == "Nama A"
-    b.update(prog_id, budget={2025: 5})
+    b.update(prog_id, budget_by_source={"apbd": {2025: 5}})
     apply(fresh, [as_bundle(b)])
     assert fresh.get(prog_id).budget == {2025: 5}
     fresh.close()

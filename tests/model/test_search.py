@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from smartcity_tui.model import Indicator, Milestone, Plan, PlanInfo, Programme, SwotItem
+from smartcity_tui.model.records import PlanTarget
 from smartcity_tui.model.search import fold, search
 from smartcity_tui.store import PlanStore
 
@@ -67,12 +68,13 @@ def test_agencies_and_stakeholders_are_searchable(sample):
 
 def test_the_plans_own_vision_missions_and_targets_are_found_line_by_line():
     info = PlanInfo(region="Sukamaju", province="Jawa Tengah", vision="Sukamaju cerdas dan lestari",
-                    missions=["Pelayanan publik yang cepat", "Ekonomi desa yang tangguh"],
-                    targets=["Indeks SPBE naik menjadi 3,5"])
-    plan = Plan(info, {})
+                    missions=["Pelayanan publik yang cepat", "Ekonomi desa yang tangguh"])
+    target = PlanTarget(text="Meningkatnya kematangan SPBE", indicator="Indeks SPBE", order=1)
+    plan = Plan(info, {target.id: target})
     (hit,) = search(plan, "ekonomi desa")
     assert (hit.record_id, hit.kind, hit.field, hit.title) == (info.id, "plan", "missions", "Ekonomi desa yang tangguh")
-    assert search(plan, "spbe")[0].field == "targets"
+    (hit,) = search(plan, "indeks spbe")
+    assert (hit.record_id, hit.kind, hit.field, hit.title) == (target.id, "target", "indicator", target.text)
     assert search(plan, "lestari")[0].field == "vision"
     p = Programme(pillar="governance", name="Pelayanan publik daring")
     hits = search(Plan(info, {p.id: p}), "pelayanan publik")

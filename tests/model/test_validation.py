@@ -7,7 +7,7 @@ import pytest
 
 from smartcity_tui.model import ERROR, WARNING, Plan, errors, validate
 from smartcity_tui.model.records import (
-    Indicator, Milestone, PlanInfo, Programme, Readiness, Strategy, SwotItem,
+    Indicator, Milestone, PlanInfo, PlanTarget, Programme, Readiness, Strategy, SwotItem,
 )
 from smartcity_tui.model.vocab import PILLAR_KEYS, PILLARS, QUADRANTS, READINESS_ASPECTS
 
@@ -28,7 +28,7 @@ def _complete_plan() -> list:
         prog = Programme(code=f"{p.number}.1", name=f"Program {p.key}", pillar=p.key,
                          element=p.elements[1].key, strategy_ids=[st.id], lead_agency="Diskominfo",
                          start_year=2026, end_year=2026, quick_win=True, horizon="short",
-                         funding_sources=["apbd"], budget={2026: 100_000_000}, progress=50)
+                         funding_sources=["apbd"], budget_by_source={"apbd": {2026: 100_000_000}}, progress=50)
         ind = Indicator(programme_id=prog.id, name=f"Indikator {p.key}", unit="titik", baseline=1,
                         targets={2026: 5})
         ms = Milestone(programme_id=prog.id, year=2026, quarter=3, title=f"Tonggak {p.key}")
@@ -42,7 +42,8 @@ def _codes(findings, severity=None) -> set[str]:
 
 def _programme(**kw) -> Programme:
     base = dict(code="1.9", name="Wifi Desa Bersahabat", pillar="governance", element="public_service",
-                lead_agency="Diskominfo", start_year=2026, end_year=2027, funding_sources=["apbd"])
+                lead_agency="Diskominfo", start_year=2026, end_year=2027, funding_sources=["apbd"],
+                budget_by_source={"apbd": {2026: 100_000_000}})
     return Programme(**{**base, **kw})
 
 
@@ -56,9 +57,9 @@ def test_a_complete_plan_has_no_error_and_no_pillar_warning():
     (_programme(start_year=2023, end_year=2026), "programme.outside_period"),
     (_programme(start_year=2026, end_year=2031), "programme.outside_period"),
     (_programme(start_year=2028, end_year=2026), "programme.end_before_start"),
-    (_programme(budget={2026: -5}), "programme.negative_budget"),
-    (_programme(budget={2035: 1_000}), "programme.budget_outside_period"),
-    (_programme(quick_win=True, start_year=2026, end_year=2027), "programme.quick_win_too_long"),
+    (_programme(budget_by_source={"apbd": {2026: -5}}), "programme.negative_budget"),
+    (_programme(budget_by_source={"dana_desa": {2035: 1_000}}), "programme.budget_outside_period"),
+    (_programme(budget_by_source={"zakat": {2026: 1_000}}), "programme.bad_choice"),
     (_programme(element="tourism"), "record.bad_element"),
     (_programme(progress=120), "programme.progress_range"),
     (_programme(progress=-1), "programme.progress_range"),
@@ -146,8 +147,8 @@ def test_every_pillar_missing_everything_is_reported_per_pillar():
 
 @pytest.mark.parametrize("record, text", [
     (_programme(name="Pasar Daring Berjubel", start_year=2030, end_year=2031), "Pasar Daring Berjubel"),
-    (_programme(name="Kartu Sehat Warga", budget={2026: -1}), "Kartu Sehat Warga"),
-    (_programme(name="Bimo Lukar Festival", quick_win=True, start_year=2026, end_year=2028), "Bimo Lukar Festival"),
+    (_programme(name="Kartu Sehat Warga", budget_by_source={"apbd": {2026: -1}}), "Kartu Sehat Warga"),
+    (_programme(name="Bimo Lukar Festival", status="paused"), "Bimo Lukar Festival"),
     (Strategy(pillar="branding", kind="WO", text="Satu merek daerah", swot_ids=["gone"]), "Satu merek daerah"),
     (SwotItem(pillar="economy", quadrant="Q", text="UMKM kuliner tumbuh"), "UMKM kuliner tumbuh"),
     (Milestone(programme_id="gone", year=2026, quarter=7, title="Peluncuran aplikasi"), "Peluncuran aplikasi"),
@@ -174,3 +175,86 @@ def test_vocabulary_labels_follow_the_language():
     f = next(f for f in validate(_plan()) if f.code == "readiness.aspect_missing")
     assert "Struktur" in f.message("id") and "Structure" in f.message("en")
     assert "Struktur" not in f.message("en")
+
+
+# --- what a Bappeda verifier asks ------------------------------------------------------
+
+def _own(record, *others):
+    findings = validate(_plan(*_complete_plan(), record, *others))
+    return [f for f in findings if f.record_id == record.id]
+
+
+def test_a_quick_win_over_a_year_is_a_warning_in_the_words_of_practice():
+    mine = [f for f in _own(_programme(quick_win=True, horizon="medium", start_year=2025, end_year=2027))
+            if f.code == "programme.quick_win_too_long"]
+    assert [f.severity for f in mine] == [WARNING]
+    assert "dirasakan warga dalam tahun pertama" in mine[0].message("id")
+
+
+@pytest.mark.parametrize("horizon, start, end, warned", [
+    ("long", 2026, 2029, True),  # ECO-04 of the old sample: 4 years called "10 tahun"
+    ("short", 2025, 2027, True),
+    ("medium", 2025, 2025, True),
+    ("medium", 2026, 2028, False),
+    ("short", 2025, 2025, False),
+])
+def test_the_horizon_is_checked_against_the_years(horizon, start, end, warned):
+    mine = [f for f in _own(_programme(horizon=horizon, start_year=start, end_year=end,
+                                       budget_by_source={"apbd": {start: 1}}))
+            if f.code == "programme.horizon_years"]
+    assert bool(mine) is warned
+    if warned:
+        assert mine[0].severity == WARNING
+        n = end - start + 1
+        assert f"{n} tahun" in mine[0].message("id") and f"{n} years" in mine[0].message("en")
+
+
+def test_a_listed_source_without_an_amount_is_a_warning_naming_it():
+    mine = _own(_programme(funding_sources=["apbd", "dak"], budget_by_source={"apbd": {2026: 100}}))
+    found = [f for f in mine if f.code == "programme.source_without_amount"]
+    assert [f.severity for f in found] == [WARNING]
+    assert "DAK" in found[0].message("id") and "Special allocation fund (DAK)" in found[0].message("en")
+    assert "dak" not in found[0].message("id").split()  # the label, never the stored key
+
+
+def test_an_amount_under_an_unticked_source_is_a_warning():
+    mine = _own(_programme(funding_sources=["apbd"], budget_by_source={"apbd": {2026: 1}, "csr": {2026: 5}}))
+    found = [f for f in mine if f.code == "programme.amount_unlisted_source"]
+    assert len(found) == 1 and "CSR/TJSL" in found[0].message("id")
+
+
+def test_an_amount_not_split_by_source_is_one_warning_not_one_per_listed_source():
+    """A budget migrated from one amount per year: "belum dirinci" says it all."""
+    mine = _own(_programme(funding_sources=["apbd", "csr"], budget_by_source={"unspecified": {2026: 900_000_000}}))
+    codes = [f.code for f in mine if f.code.startswith(("programme.budget", "programme.source", "programme.amount"))]
+    assert codes == ["programme.budget_not_split"]
+    assert "Rp 900.000.000" in next(f for f in mine if f.code == "programme.budget_not_split").message("id")
+
+
+def test_a_bad_choice_names_the_field_and_the_choices_in_the_officers_language():
+    f = next(f for f in _own(_programme(funding_sources=["apbd", "lottery"])) if f.code == "programme.bad_choice")
+    msg_id, msg_en = f.message("id"), f.message("en")
+    assert "Sumber dana" in msg_id and "APBD Kabupaten/Kota" in msg_id and "Dana Desa" in msg_id
+    assert "Funding sources" in msg_en and "Local budget (APBD)" in msg_en
+    assert "funding_sources" not in msg_id + msg_en and "apbd_prov" not in msg_id + msg_en
+
+
+def test_cancelled_is_a_status():
+    assert "programme.bad_choice" not in {f.code for f in _own(_programme(status="cancelled"))}
+
+
+def test_links_to_missions_and_targets_are_checked():
+    target = PlanTarget(text="Meningkatnya layanan digital", mission=1, order=1)
+    prog = _programme(mission_numbers=[1, 3], target_ids=[target.id, "gone"])
+    mine = _own(prog, target)
+    assert {f.code for f in mine if f.severity == WARNING} >= {"programme.bad_mission", "programme.missing_target"}
+    assert not [f for f in validate(_plan(target)) if f.record_id == target.id]
+    odd = PlanTarget(text="", mission=4, order=2)
+    assert {f.code for f in validate(_plan(odd)) if f.record_id == odd.id} == {"target.empty_text", "target.bad_mission"}
+
+
+def test_an_unknown_indicator_kind_is_an_error_naming_the_kinds():
+    prog = _programme()
+    ind = Indicator(programme_id=prog.id, name="Prevalensi stunting", kind="result", baseline=19.8, targets={2026: 18})
+    f = next(f for f in validate(_plan(*_complete_plan(), prog, ind)) if f.record_id == ind.id and f.severity == ERROR)
+    assert f.code == "indicator.bad_choice" and "Keluaran (output)" in f.message("id") and "Outcome" in f.message("en")

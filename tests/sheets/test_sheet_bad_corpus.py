@@ -45,6 +45,31 @@ def _workbook(change: Callable) -> Make:
     return make
 
 
+def _budget_cell(header: str, value, code: str = "ECO-02", source: str = "APBD Kabupaten/Kota") -> Make:
+    """The exported workbook with one cell of one programme's budget line changed."""
+    def make(work) -> Path:
+        wb = openpyxl.load_workbook(work.xlsx)
+        ws = wb["Anggaran"]
+        code_col, source_col = header_index(ws, "Kode Program"), header_index(ws, "Sumber Dana")
+        row = next(r for r in range(2, ws.max_row + 1)
+                   if ws.cell(r, code_col).value == code and ws.cell(r, source_col).value == source)
+        ws.cell(row, header_index(ws, header)).value = value
+        wb.save(work.xlsx)
+        return work.xlsx
+    return make
+
+
+def _rpjmd_list(header: str, value, code: str = "ECO-02") -> Callable:
+    """Only the Program sheet, as an RPJMD list comes: its yearly totals are read."""
+    def change(wb, work):
+        for name in list(wb.sheetnames):
+            if name != "Program":
+                del wb[name]
+        ws = wb["Program"]
+        ws.cell(row_of(ws, "Kode", code), header_index(ws, header)).value = value
+    return change
+
+
 def _file(name: str, content: bytes) -> Make:
     def make(work) -> Path:
         path = work.tmp / name
@@ -134,30 +159,33 @@ def _bomb(work) -> Path:
 
 # (id, maker, fragments the one message must hold)
 CORPUS: list[tuple[str, Make, tuple[str, ...]]] = [
-    ("text in a year column", _cell("Tahun Mulai", "dua ribu dua enam"), ("baris 11", "kolom N (Tahun Mulai)", "bukan angka")),
-    ("text in a budget column", _cell("Anggaran 2026", "banyak sekali"), ("kolom T (Anggaran 2026)", "bukan angka")),
+    ("text in a year column", _cell("Tahun Mulai", "dua ribu dua enam"), ("baris 12", "kolom N (Tahun Mulai)", "bukan angka")),
+    ("text in a budget column", _budget_cell("Anggaran 2026", "banyak sekali"), ("Lembar Anggaran", "kolom F (Anggaran 2026)", "bukan angka")),
+    ("text in a yearly total of an RPJMD list", _workbook(_rpjmd_list("Anggaran 2026", "banyak")), ("Lembar Program", "(Anggaran 2026)", "bukan angka")),
     ("a date where a year belongs", _cell("Tahun Selesai", dt.datetime(2027, 1, 1)), ("kolom O (Tahun Selesai)", "tanggal", "2027")),
-    ("a formula", _cell("Anggaran 2025", "=SUM(1,2)"), ("kolom S (Anggaran 2025)", "rumus", "Paste Special")),
-    ("an Excel error value", _cell("Kemajuan (%)", "#REF!"), ("kolom Z (Kemajuan (%))", "#REF!")),
+    ("a formula", _budget_cell("Anggaran 2025", "=SUM(1,2)"), ("kolom E (Anggaran 2025)", "rumus", "Paste Special")),
+    ("an Excel error value", _cell("Capaian (%)", "#REF!"), ("kolom Z (Capaian (%))", "#REF!")),
     ("merged cells", _workbook(_merge), ("Lembar Program, baris 2, kolom D (Dimensi)", "D2:D4", "Unmerge")),
     ("an empty header over data", _workbook(_blank_header), ("baris 2, kolom G", "tanpa judul")),
     ("a report title above the headers", _workbook(_title_row), ("Lembar Program, baris 1", "judul kolom")),
-    ("a duplicated row (same id)", _workbook(_duplicate_row), ("baris 26", "Id (jangan diubah)", "baris 3")),
+    ("a duplicated row (same id)", _workbook(_duplicate_row), ("baris 28", "Id (jangan diubah)", "baris 3")),
     ("a workbook of another plan", _workbook(_other_plan), ("rencana lain", "Kota Lain")),
-    ("an id of another kind", _workbook(_programme_id_in), ("kolom AC", "Indikator")),
+    ("an id of another kind", _workbook(_programme_id_in), ("kolom AI", "Indikator")),
     ("an unknown pillar", _cell("Dimensi", "Smart Tourism"), ("kolom D (Dimensi)", "Smart Tourism", "3 Smart Economy")),
     ("an element of another pillar", _cell("Elemen", "Ekosistem pariwisata"), ("kolom E (Elemen)", "Kesejahteraan rakyat")),
-    ("a negative budget", _cell("Anggaran 2027", -5_000_000), ("kolom U (Anggaran 2027)", "-5000000")),
-    ("progress over 100", _cell("Kemajuan (%)", 150), ("kolom Z", "150", "0-100")),
+    ("a negative budget", _budget_cell("Anggaran 2027", -5_000_000), ("kolom G (Anggaran 2027)", "-5000000")),
+    ("a budget row of no source", _budget_cell("Sumber Dana", None), ("Lembar Anggaran", "kolom D (Sumber Dana)", "sumber dana")),
+    ("progress over 100", _cell("Capaian (%)", 150), ("kolom Z", "150", "0-100")),
     ("a year out of range", _cell("Tahun Mulai", 1850), ("kolom N", "1850", "tahun")),
     ("a bad nomenclature code", _cell("Kode Nomenklatur", "2.16.3"), ("kolom C (Kode Nomenklatur)", "N.NN.NN")),
-    ("a quick win over several years", _cell("Program Percepatan", "Ya", code="ECO-02"), ("kolom P (Program Percepatan)", "satu tahun")),
+    ("an end year past the plan", _cell("Tahun Selesai", 2031), ("kolom O (Tahun Selesai)", "2031", "di luar periode rencana")),
+    ("an unknown indicator type", _workbook(_indicator_header("Jenis", "proses")), ("Lembar Indikator", "kolom G (Jenis)", "Keluaran")),
     ("a new programme without a name", _workbook(_new_row(**{"Dimensi": "Smart Living", "Kode": "LIV-09"})),
-     ("baris 26, kolom B (Nama Program)", "tanpa nama")),
+     ("baris 28, kolom B (Nama Program)", "tanpa nama")),
     ("the same field in two columns", _workbook(_same_field_twice), ("kolom G (Nama Program)", "kolom B")),
-    ("an indicator of an unknown programme", _workbook(_unknown_programme), ("Lembar Indikator, baris 29, kolom A", "XXX-99")),
-    ("a baseline written ambiguously", _workbook(_indicator_header("Nilai Awal", "1.250")), ("kolom G (Nilai Awal)", "1250", "1,25")),
-    ("a one-megabyte cell", _long_cell, ("baris 11, kolom G (Uraian)", "1000000 karakter", "32767")),
+    ("an indicator of an unknown programme", _workbook(_unknown_programme), ("Lembar Indikator, baris 34, kolom A", "XXX-99")),
+    ("a baseline written ambiguously", _workbook(_indicator_header("Kondisi Awal", "1.250")), ("kolom H (Kondisi Awal)", "1250", "1,25")),
+    ("a one-megabyte cell", _long_cell, ("baris 12, kolom G (Uraian)", "1000000 karakter", "32767")),
     ("1,048,576 rows", _million, ("Lembar Program", "50000")),
     ("a password-protected workbook", lambda work: password_protected_xlsx(work.tmp / "terkunci.xlsx"),
      ("terkunci.xlsx", "kata sandi")),
@@ -195,7 +223,7 @@ def test_the_corpus_is_big_enough():
 def test_messages_are_in_english_on_request(work, capsys):
     _cell("Tahun Mulai", "dua ribu")(work)
     code, out, err = run(capsys, "--lang", "en", "sheet", "import", work.plan, work.xlsx)
-    assert code == 2 and "Sheet Program, row 11, column N (Tahun Mulai): 'dua ribu' is not a number" in err
+    assert code == 2 and "Sheet Program, row 12, column N (Tahun Mulai): 'dua ribu' is not a number" in err
     assert "refused: 1 problems; the plan is unchanged" in err
 
 

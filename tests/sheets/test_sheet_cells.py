@@ -59,9 +59,22 @@ def test_choices_by_key_label_and_common_words():
                                            "Short term (1 year)")] == ["short"] * 5
     funding = k.ChoiceList(FUNDING_SOURCES)
     assert funding.from_cell("APBD; APBN, CSR / Swasta") == ["apbd", "apbn", "csr", "private"]
+    # a label that holds a "/" itself is one source, not two
+    assert funding.from_cell("APBD Kabupaten/Kota; CSR/TJSL, BUMD/BUM Desa") == ["apbd", "csr", "bumd"]
+    assert funding.from_cell("Dana Desa, DAK / Hibah") == ["dana_desa", "dak", "hibah"]
     with pytest.raises(CellProblem) as e:
-        funding.from_cell("APBD; Dana Desa")
-    assert e.value.params["choices"].startswith("APBD, APBD Provinsi")
+        funding.from_cell("APBD; Lotre")
+    assert e.value.params["choices"].startswith("APBD Kabupaten/Kota, APBD Provinsi (bantuan keuangan), APBN, DAK")
+    assert "Local budget (APBD)" in e.value.params["choices_en"]
+
+
+def test_whole_lists_of_mission_numbers():
+    missions = k.WholeList(1, 99)
+    assert [missions.from_cell(v) for v in ("1; 3", "2, 2", 4, 4.0, None, "")] == [[1, 3], [2], [4], [4], [], []]
+    with pytest.raises(CellProblem) as e:
+        missions.from_cell("1; 120")
+    assert e.value.key == "not_in_range"
+    assert missions.to_cell([1, 3], "id") == "1; 3" and missions.to_cell([], "id") is None
 
 
 def test_yes_no_and_stakeholders():

@@ -15,8 +15,8 @@ from smartcity_tui.sheets import export_sheets
 from smartcity_tui.sheets.problems import SheetError
 from smartcity_tui.store import PlanStore
 
-SHEETS_ID = ["Program", "Indikator", "SWOT", "Strategi", "Tonggak", "Kesiapan"]
-SHEETS_EN = ["Programmes", "Indicators", "SWOT", "Strategies", "Milestones", "Readiness"]
+SHEETS_ID = ["Program", "Anggaran", "Indikator", "SWOT", "Strategi", "Tonggak", "Kesiapan", "Sasaran"]
+SHEETS_EN = ["Programmes", "Budget", "Indicators", "SWOT", "Strategies", "Milestones", "Readiness", "Targets"]
 
 
 def test_the_workbook_has_every_table_with_its_records(exported):
@@ -24,9 +24,11 @@ def test_the_workbook_has_every_table_with_its_records(exported):
     assert wb.sheetnames == SHEETS_ID
     with PlanStore.open(exported.plan, readonly=True) as store:
         plan = store.plan()
-        expected = {"Program": len(plan.programmes), "Indikator": len(plan.indicators), "SWOT": len(plan.swot),
-                    "Strategi": len(plan.strategies), "Tonggak": len(plan.milestones),
-                    "Kesiapan": len(plan.readiness)}
+        lines = sum(len({s for s, y in p.budget_by_source.items() if y} | set(p.funding_sources))
+                    for p in plan.programmes)
+        expected = {"Program": len(plan.programmes), "Anggaran": lines, "Indikator": len(plan.indicators),
+                    "SWOT": len(plan.swot), "Strategi": len(plan.strategies), "Tonggak": len(plan.milestones),
+                    "Kesiapan": len(plan.readiness), "Sasaran": len(plan.targets)}
     assert {ws.title: ws.max_row - 1 for ws in wb.worksheets} == expected
 
 
@@ -48,6 +50,59 @@ def test_programme_rows_hold_every_field_with_a_budget_column_per_plan_year(expo
         assert budget.value == prog.budget.get(year)
     assert cell("Total Anggaran").value == prog.total_budget
     assert cell("Tahun Mulai").value == prog.start_year and isinstance(cell("Tahun Mulai").value, int)
+
+
+def test_the_budget_sheet_has_a_row_per_programme_and_source_and_a_column_per_year(exported):
+    """What an analyst reads: per programme each source it lists or holds money from, the
+    amounts per year as real numbers, the row's total; the Program sheet's yearly budget is
+    the same money added up."""
+    wb = openpyxl.load_workbook(exported.xlsx)
+    ws = wb["Anggaran"]
+    headers = [c.value for c in ws[1]]
+    assert headers == ["Kode Program", "Nama Program", "Dimensi", "Sumber Dana", *(f"Anggaran {y}" for y in range(2025, 2030)),
+                       "Jumlah", "Id Program"]
+    with PlanStore.open(exported.plan, readonly=True) as store:
+        prog = next(p for p in store.plan().programmes if p.code == "ECO-04")
+    rows = {ws.cell(r, 4).value: r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == "ECO-04"}
+    assert list(rows) == ["APBD Kabupaten/Kota", "DAK"]  # in the vocabulary's order
+    dak = rows["DAK"]
+    assert [ws.cell(dak, header_index(ws, f"Anggaran {y}")).value for y in range(2025, 2030)] == [
+        prog.budget_by_source["dak"].get(y) for y in range(2025, 2030)]
+    assert ws.cell(dak, header_index(ws, "Jumlah")).value == sum(prog.budget_by_source["dak"].values())
+    assert ws.cell(dak, header_index(ws, "Anggaran 2027")).number_format == "#,##0"
+    assert ws.cell(dak, header_index(ws, "Id Program")).value == prog.id
+    program = wb["Program"]
+    row = row_of(program, "Kode", "ECO-04")
+    assert program.cell(row, header_index(program, "Anggaran 2027")).value == prog.budget[2027]
+
+
+def test_targets_and_the_verifiers_fields_have_their_columns(exported):
+    wb = openpyxl.load_workbook(exported.xlsx)
+    with PlanStore.open(exported.plan, readonly=True) as store:
+        plan = store.plan()
+    ws = wb["Sasaran"]
+    assert [c.value for c in ws[1]][:3] == ["Sasaran", "Misi", "Indikator Sasaran"]
+    assert ws.cell(2, 1).value == plan.targets[0].text and ws.cell(2, 2).value == plan.targets[0].mission
+    program = wb["Program"]
+    prog = next(p for p in plan.programmes if p.code == "LIV-01")
+    row = row_of(program, "Kode", "LIV-01")
+    cell = lambda h: program.cell(row, header_index(program, h)).value  # noqa: E731
+    assert (cell("Lokasi"), cell("Kelompok Sasaran"), cell("Kebutuhan Regulasi")) == (
+        prog.location, prog.beneficiaries, prog.regulation_needs)
+    assert cell("Misi RPJMD") == "3" and cell("Id Sasaran") == "; ".join(prog.target_ids)
+    assert cell("Sasaran") == f"5. {plan.targets[4].text}"
+    assert cell("Status") == "Dalam pelaksanaan" and cell("Capaian (%)") == prog.progress
+    ind = wb["Indikator"]
+    first = plan.indicators_of(prog.id)[0]
+    r = row_of(ind, "Id (jangan diubah)", first.id)
+    icell = lambda h: ind.cell(r, header_index(ind, h)).value  # noqa: E731
+    assert (icell("Jenis"), icell("Tahun Kondisi Awal"), icell("Sumber Data"), icell("Target Akhir")) == (
+        "Keluaran (output)", 2024, "e-PPGBM", 98)
+    assert icell("Definisi Operasional") == first.definition and icell("Data Dukung") == first.evidence
+    ms = wb["Tonggak"]
+    dashboard = next(m for m in plan.milestones_of(prog.id) if m.agency)
+    r = row_of(ms, "Id (jangan diubah)", dashboard.id)
+    assert ms.cell(r, header_index(ms, "OPD Penanggung Jawab")).value == "Diskominfo"
 
 
 def test_numbers_are_real_numbers_with_formats_and_the_sheet_is_easy_to_use(exported):
@@ -115,7 +170,7 @@ def test_export_never_changes_the_plan_and_works_from_the_command_line(tmp_path,
     plan = sample_copy(tmp_path)
     before = plan.read_bytes()
     code, out, err = run(capsys, "sheet", "export", plan, tmp_path / "out.xlsx")
-    assert (code, err) == (0, "") and "out.xlsx" in out and "Program: 24" in out
+    assert (code, err) == (0, "") and "out.xlsx" in out and "Program: 26" in out
     code, out, err = run(capsys, "--lang", "en", "sheet", "export", plan, str(tmp_path / "tables") + "/")
     assert code == 0 and (tmp_path / "tables" / "Programmes.csv").is_file()
     assert plan.read_bytes() == before
@@ -148,5 +203,8 @@ def test_every_programme_field_has_a_column():
 
     written = {c.field for c in PROGRAMME.columns if c.field} | {"strategy_ids"}
     assert set(Programme.field_types()) <= written
-    from smartcity_tui.model.records import Indicator
+    from smartcity_tui.model.records import Indicator, Milestone, PlanTarget
+    from smartcity_tui.sheets.columns import MILESTONE, TARGET
     assert set(Indicator.field_types()) - {"order"} <= {c.field for c in INDICATOR.columns if c.field}
+    assert set(Milestone.field_types()) <= {c.field for c in MILESTONE.columns if c.field}
+    assert set(PlanTarget.field_types()) - {"order"} <= {c.field for c in TARGET.columns if c.field}

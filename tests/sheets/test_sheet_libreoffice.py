@@ -39,9 +39,12 @@ def convert(src: Path, to: str, out: Path, profile: Path) -> list[Path]:
 
 def _edit(xlsx: Path) -> None:
     wb = openpyxl.load_workbook(xlsx)
+    wa = wb["Anggaran"]
+    r = next(r for r in range(2, wa.max_row + 1) if wa.cell(r, 1).value == "SOC-02"
+             and wa.cell(r, header_index(wa, "Sumber Dana")).value == "DAK")
+    wa.cell(r, header_index(wa, "Anggaran 2028")).value = 2_750_000_000
     ws = wb["Program"]
     r = row_of(ws, "Kode", "SOC-02")
-    ws.cell(r, header_index(ws, "Anggaran 2028")).value = 2_750_000_000
     ws.cell(r, header_index(ws, "Program Percepatan")).value = "Tidak"
     wt = wb["Tonggak"]
     wt.cell(2, header_index(wt, "Keluaran")).value = "Laporan akhir (revisi)"
@@ -53,7 +56,7 @@ def _expected(plan: Path, xlsx: Path) -> dict[str, set[str]]:
     ws, wt = wb["Program"], wb["Tonggak"]
     soc = ws.cell(row_of(ws, "Kode", "SOC-02"), header_index(ws, "Id (jangan diubah)")).value
     milestone = wt.cell(2, header_index(wt, "Id (jangan diubah)")).value
-    return {soc: {"budget"}, milestone: {"deliverable"}}
+    return {soc: {"budget_dak_2028"}, milestone: {"deliverable"}}
 
 
 def test_xlsx_saved_again_by_libreoffice_imports_unchanged(work, profile, capsys):
@@ -61,7 +64,7 @@ def test_xlsx_saved_again_by_libreoffice_imports_unchanged(work, profile, capsys
     before = work.plan.read_bytes()
     code, out, err = run(capsys, "sheet", "import", work.plan, saved)
     assert (code, err) == (0, ""), err
-    assert "Jumlah                0       0    204" in out
+    assert "Jumlah                0       0    272" in out
     assert work.plan.read_bytes() == before
 
 
@@ -79,7 +82,7 @@ def test_cells_changed_then_saved_by_libreoffice_change_exactly_those_fields(wor
 def test_libreoffice_csv_of_every_sheet_imports_with_exactly_the_changes(work, profile, capsys):
     _edit(work.xlsx)
     made = convert(work.xlsx, CSV_FILTER, work.tmp / "csv", profile)
-    assert len(made) == 6
+    assert len(made) == 8
     before = states(work.plan)
     for path in made:
         code, out, err = run(capsys, "sheet", "import", work.plan, path)

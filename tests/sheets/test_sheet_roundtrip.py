@@ -25,7 +25,7 @@ def test_an_unchanged_export_imports_as_all_unchanged_and_writes_nothing(work, c
     before = work.plan.read_bytes()
     code, out, err = run(capsys, "sheet", "import", work.plan, work.xlsx)
     assert (code, err) == (0, "")
-    assert "Jumlah                0       0    204" in out and "tidak ditulis" in out
+    assert "Jumlah                0       0    272" in out and "tidak ditulis" in out
     assert work.plan.read_bytes() == before
 
 
@@ -36,9 +36,13 @@ def test_changed_cells_change_exactly_those_fields(work, capsys):
     before = states(work.plan)
 
     wb = openpyxl.load_workbook(work.xlsx)
+    wa = wb["Anggaran"]
+    r = next(r for r in range(2, wa.max_row + 1) if wa.cell(r, 1).value == "ECO-02"
+             and wa.cell(r, header_index(wa, "Sumber Dana")).value == "APBD Kabupaten/Kota")
+    wa.cell(r, header_index(wa, "Anggaran 2027")).value = 3_000_000_000
     ws = wb["Program"]
     r = row_of(ws, "Kode", "ECO-02")
-    ws.cell(r, header_index(ws, "Anggaran 2027")).value = 3_000_000_000
+    ws.cell(r, header_index(ws, "Anggaran 2027")).value = 1  # a total beside the Anggaran sheet is not read
     ws.cell(r, header_index(ws, "OPD Penanggung Jawab")).value = "Dinas Koperasi dan UMKM"
     r = row_of(ws, "Kode", "GOV-01")
     ws.cell(r, header_index(ws, "Kode Nomenklatur")).value = "2.16.03"
@@ -51,9 +55,10 @@ def test_changed_cells_change_exactly_those_fields(work, capsys):
     assert (code, err) == (0, ""), err
     assert "3 diubah" in out
     diff = changed_fields(before, states(work.plan))
-    assert diff == {eco.id: {"budget", "lead_agency"}, gov.id: {"nomenclature_code"}, ind.id: {"targets"}}
+    assert diff == {eco.id: {"budget_apbd_2027", "lead_agency"}, gov.id: {"nomenclature_code"}, ind.id: {"targets"}}
     _, plan = _ids(work.plan)
-    assert plan.get(eco.id).budget == {**eco.budget, 2027: 3_000_000_000}
+    assert plan.get(eco.id).budget_by_source == {**eco.budget_by_source,
+                                                 "apbd": {**eco.budget_by_source["apbd"], 2027: 3_000_000_000}}
     assert plan.get(gov.id).nomenclature_code == "2.16.03"
     assert plan.get(ind.id).targets[2027] == 95.5
 
@@ -65,10 +70,15 @@ def test_a_new_row_adds_one_record_and_a_removed_row_deletes_nothing(work, capsy
     ws.delete_rows(row_of(ws, "Kode", "ENV-03"))  # gone from the sheet, not from the plan
     new = [None] * ws.max_column
     for header, value in {"Kode": "ECO-05", "Nama Program": "Koperasi digital desa", "Dimensi": "Smart Economy",
-                          "Tahun Mulai": 2026, "Tahun Selesai": 2027, "Anggaran 2026": 500_000_000,
-                          "Sumber Dana": "APBD; CSR"}.items():
+                          "Tahun Mulai": 2026, "Tahun Selesai": 2027, "Sumber Dana": "APBD; CSR/TJSL"}.items():
         new[header_index(ws, header) - 1] = value
     ws.append(new)
+    wa = wb["Anggaran"]  # its money, on the Anggaran sheet, named by the new programme's code
+    for source, amount in (("APBD Kabupaten/Kota", 400_000_000), ("CSR", 100_000_000)):
+        line = [None] * wa.max_column
+        for header, value in {"Kode Program": "ECO-05", "Sumber Dana": source, "Anggaran 2026": amount}.items():
+            line[header_index(wa, header) - 1] = value
+        wa.append(line)
     wb.save(work.xlsx)
     code, out, err = run(capsys, "sheet", "import", work.plan, work.xlsx)
     assert (code, err) == (0, "") and "1 baru, 0 diubah" in out
@@ -79,8 +89,8 @@ def test_a_new_row_adds_one_record_and_a_removed_row_deletes_nothing(work, capsy
     with PlanStore.open(work.plan, readonly=True) as store:
         plan = store.plan()
         added = plan.get(next(iter(diff)))
-        assert (added.code, added.pillar, added.funding_sources, added.budget) == (
-            "ECO-05", "economy", ["apbd", "csr"], {2026: 500_000_000})
+        assert (added.code, added.pillar, added.funding_sources, added.budget_by_source) == (
+            "ECO-05", "economy", ["apbd", "csr"], {"apbd": {2026: 400_000_000}, "csr": {2026: 100_000_000}})
         assert any(p.code == "ENV-03" for p in plan.programmes)
 
 
@@ -116,8 +126,8 @@ def test_csv_round_trip_through_text_as_excel_saves_it(work, capsys):
     rows = list(csv.reader(src.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
     header = rows[0]
     target = next(r for r in rows[1:] if r[0] == "LIV-01")
-    target[header.index("Kemajuan (%)")] = "60"
-    target[header.index("Anggaran 2026")] = "Rp 1.500.000.000"  # typed the Indonesian way
+    target[header.index("Capaian (%)")] = "60"
+    target[header.index("Uraian")] = "Data timbang posyandu masuk ke aplikasi; kader mendapat daftar kunjungan."
     path = work.tmp / "Program.csv"
     with open(path, "w", encoding="utf-8-sig", newline="") as f:
         csv.writer(f, delimiter=";").writerows(rows)
@@ -125,10 +135,10 @@ def test_csv_round_trip_through_text_as_excel_saves_it(work, capsys):
     code, out, err = run(capsys, "sheet", "import", work.plan, path)
     assert (code, err) == (0, ""), err
     diff = changed_fields(before, states(work.plan))
-    assert list(diff.values()) == [{"progress", "budget"}]
+    assert list(diff.values()) == [{"progress", "description"}]
     with PlanStore.open(work.plan, readonly=True) as store:
         liv = next(p for p in store.plan().programmes if p.code == "LIV-01")
-    assert (liv.progress, liv.budget[2026]) == (60, 1_500_000_000)
+    assert liv.progress == 60 and liv.description.startswith("Data timbang posyandu masuk ke aplikasi;")
 
 
 def test_every_exported_csv_and_the_english_workbook_import_unchanged(work, capsys):
@@ -164,7 +174,7 @@ def test_a_dry_run_shows_the_changes_and_writes_nothing(work, capsys):
     shutil.copyfile(work.xlsx, work.tmp / "again.xlsx")
     code, out, err = run(capsys, "sheet", "import", work.plan, work.tmp / "again.xlsx", "--json")
     data = json.loads(out)
-    assert data["areas"]["economy"] == {"new": 0, "changed": 1, "unchanged": 33}
+    assert data["areas"]["economy"] == {"new": 0, "changed": 1, "unchanged": 41}
     assert data["rows"][0]["changed"] == ["priority"]
 
 
@@ -200,3 +210,34 @@ def test_an_indicator_whose_programme_is_gone_still_round_trips(tmp_path, capsys
     code, out, err = run(capsys, "sheet", "import", plan, tmp_path / "out.xlsx")
     assert (code, err) == (0, "") and "tidak ditulis" in out
     assert plan.read_bytes() == before
+
+
+def test_yearly_totals_are_read_for_new_programmes_only(work, capsys):
+    """The Program sheet alone, as an RPJMD list comes: a new programme's yearly totals land
+    in the share not yet split by source (nobody said which); an existing programme's totals,
+    which the export added up, are not read, and a note names the rows where they were changed."""
+    progs, _ = _ids(work.plan)
+    eco = progs["ECO-02"]
+    wb = openpyxl.load_workbook(work.xlsx)
+    for name in list(wb.sheetnames):
+        if name != "Program":
+            del wb[name]
+    ws = wb["Program"]
+    ws.cell(row_of(ws, "Kode", "ECO-02"), header_index(ws, "Anggaran 2027")).value = 500_000_000
+    new = [None] * ws.max_column
+    for header, value in {"Kode": "ECO-06", "Nama Program": "Pasar Ikan Higienis", "Dimensi": "Smart Economy",
+                          "Tahun Mulai": 2026, "Tahun Selesai": 2027, "Sumber Dana": "APBD; DAK",
+                          "Anggaran 2026": 750_000_000, "Anggaran 2027": 250_000_000}.items():
+        new[header_index(ws, header) - 1] = value
+    ws.append(new)
+    wb.save(work.xlsx)
+    before = states(work.plan)
+    code, out, err = run(capsys, "sheet", "import", work.plan, work.xlsx)
+    assert (code, err) == (0, ""), err
+    diff = changed_fields(before, states(work.plan))
+    assert list(diff.values()) == [{"<new>"}]  # ECO-02 unchanged
+    assert f"baris {row_of(ws, 'Kode', 'ECO-02')}" in out and "lembar Anggaran" in out
+    with PlanStore.open(work.plan, readonly=True) as store:
+        added = next(p for p in store.plan().programmes if p.code == "ECO-06")
+        assert added.budget_by_source == {"unspecified": {2026: 750_000_000, 2027: 250_000_000}}
+        assert store.plan().get(eco.id).budget_by_source == eco.budget_by_source

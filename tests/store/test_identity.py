@@ -82,13 +82,13 @@ def test_a_plan_rolled_back_in_place_on_a_machine_that_remembers_nothing_loses_n
     machine._machine_id_for.cache_clear()
     with PlanStore.open(tmp_plan) as store:
         store.update(sid, text="diubah setelah dikembalikan")
-        store.update(store.plan().programmes[0].id, budget={2025: 1})
+        store.update(store.plan().programmes[0].id, budget_by_source={"apbd": {2025: 1}})
         mine = {r: store.state(r) for r in (sid, pid)}
         assert not ((_dots(store) - travelled_dots) & travelled_dots)
     text = merge_states(travelled[sid], mine[sid]).fields["text"]
     assert sorted(s.value for s in text) == ["dikirim lewat bundel", "diubah setelah dikembalikan"]
     prog = merge_states(travelled[pid], mine[pid])
-    assert prog.value("lead_agency") == "Diskominfo" and prog.value("budget") == {"2025": 1}
+    assert prog.value("lead_agency") == "Diskominfo" and prog.value("budget_apbd_2025") == 1
 
 
 def test_laptops_cloned_from_one_image_never_share_a_replica(tmp_plan, tmp_path, monkeypatch):

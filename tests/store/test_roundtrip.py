@@ -29,7 +29,7 @@ def _every_kind(store: PlanStore) -> list:
         element="welfare", strategy_ids=[st.id], lead_agency="Dinas Koperasi",
         supporting_agencies=["Diskominfo"], stakeholders=[Stakeholder("Bank Jateng", "business")],
         reference="RPJMD", innovation="product", start_year=2026, end_year=2028, priority="high",
-        funding_sources=["apbd", "csr"], budget={2026: 1_250_000_000, 2027: 0}, status="ongoing", progress=75))
+        funding_sources=["apbd", "csr"], budget_by_source={"apbd": {2026: 1_250_000_000, 2027: 0}}, status="ongoing", progress=75))
     ind = store.add(Indicator(programme_id=prog.id, name="Gerai", unit="unit", baseline=5, targets={2026: 7.5}))
     ms = store.add(Milestone(programme_id=prog.id, year=2027, quarter=4, title="Gerai ke-5", done=True))
     rd = store.add(Readiness(aspect="suprastruktur", topic="Perbup SPBE", rating="baik"))
@@ -39,7 +39,7 @@ def _every_kind(store: PlanStore) -> list:
 def test_create_then_reopen_gives_back_every_record_and_state(tmp_plan):
     with PlanStore.open(tmp_plan) as store:
         _every_kind(store)
-        store.set_info(vision="Visi baru", targets=["Sasaran 1"])
+        store.set_info(vision="Visi baru", missions=["Misi 1"])
         before_records = dict(store.plan().records)
         before_info = store.plan().info
         before_states = [s.to_dict() for s in store.states()]

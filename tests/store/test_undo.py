@@ -26,7 +26,7 @@ def test_undo_add_removes_the_record_and_redo_brings_it_back(open_store, tmp_pla
 
 def test_undo_and_redo_an_edit_with_new_dots(open_store):
     prog = open_store.plan().programmes[0]
-    open_store.update(prog.id, name="Nama baru", budget={2025: 900_000_000})
+    open_store.update(prog.id, name="Nama baru", budget_by_source={"apbd": {2025: 900_000_000}})
     edit_dot = open_store.state(prog.id).fields["name"][0].dot
     open_store.undo()
     back = open_store.get(prog.id)
@@ -35,7 +35,7 @@ def test_undo_and_redo_an_edit_with_new_dots(open_store):
     assert undo_dot[1] > edit_dot[1]  # a new write, not a rewind
     open_store.redo()
     again = open_store.get(prog.id)
-    assert (again.name, again.budget) == ("Nama baru", {2025: 900_000_000})
+    assert (again.name, again.budget_by_source) == ("Nama baru", {"apbd": {2025: 900_000_000}})
     assert open_store.state(prog.id).fields["name"][0].dot[1] > undo_dot[1]
 
 

@@ -17,7 +17,8 @@ from smartcity_tui.ui.screens.period_confirm import PeriodConfirm
 from smartcity_tui.ui.screens.plan_facts_form import PlanFactsForm
 from smartcity_tui.ui.screens.plan_info import PlanInfoScreen
 from smartcity_tui.ui.screens.readiness_form import ReadinessForm
-from smartcity_tui.ui.widgets.plan_sections import FactsPanel, LinesList
+from smartcity_tui.ui.screens.target_form import TargetForm
+from smartcity_tui.ui.widgets.plan_sections import FactsPanel, LinesList, TargetsList
 from smartcity_tui.ui.widgets.readiness_table import ReadinessTable
 
 SIZES = [(80, 24), (120, 40)]
@@ -185,15 +186,67 @@ async def test_missions_are_added_edited_deleted_and_undone(app, plan_path):
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert app.store.plan().info.missions == ["Pelayanan publik yang cepat", "Ekonomi desa yang tangguh dan hijau"]
-        # targets: the list below, empty in this plan
-        await pilot.press("tab", "n")
-        await type_text(pilot, "Indeks SPBE 3,5")
-        await pilot.press("enter", "enter")
-        await pilot.pause()
     with reopen(plan_path) as store:
         info = store.plan().info
         assert info.missions == ["Pelayanan publik yang cepat", "Ekonomi desa yang tangguh dan hijau"]
-        assert info.targets == ["Indeks SPBE 3,5"]
+
+
+async def test_targets_are_a_table_with_indicators_added_edited_deleted_and_undone(app, plan_path):
+    """A target (sasaran) is a record with its indicator, baseline and year, end target, data
+    source and the mission it serves; the list shows them; a new one goes after the cursor."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("i", "tab", "tab")
+        targets = app.screen.query_one("#targets", TargetsList)
+        assert app.focused is targets and targets.targets == []  # empty in this plan
+        await pilot.press("n")
+        form = app.screen
+        assert isinstance(form, TargetForm)
+        await type_text(pilot, "Meningkatnya kualitas tata kelola berbasis elektronik")
+        retype(form, "indicator", "Indeks SPBE")
+        retype(form, "unit", "indeks")
+        retype(form, "baseline", "2,6")
+        retype(form, "baseline_year", "2024")
+        retype(form, "end_target", "3,5")
+        retype(form, "data_source", "Evaluasi SPBE")
+        form.query_one("#mission", Select).value = 1
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        [first] = app.store.plan().targets
+        assert (first.text, first.indicator, first.unit, first.baseline, first.baseline_year, first.end_target,
+                first.data_source, first.mission) == (
+            "Meningkatnya kualitas tata kelola berbasis elektronik", "Indeks SPBE", "indeks", 2.6, 2024, 3.5,
+            "Evaluasi SPBE", 1)
+        shown = str(targets.get_option_at_index(0).prompt)
+        assert "Indeks SPBE (indeks): 2,6 (2024) → 3,5" in shown and "Misi 1" in shown
+        # a second one, after the one under the cursor
+        await pilot.press("n")
+        await type_text(pilot, "Menurunnya kemiskinan")
+        form = app.screen
+        retype(form, "baseline", "banyak")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TargetForm)  # says what to type
+        assert "angka" in str(app.screen.query_one("#baseline-error").render())
+        retype(app.screen, "baseline", "11,2")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert [x.text for x in app.store.plan().targets] == [
+            "Meningkatnya kualitas tata kelola berbasis elektronik", "Menurunnya kemiskinan"]
+        assert targets.current.text == "Menurunnya kemiskinan"
+        await pilot.press("enter")
+        retype(app.screen, "text", "Menurunnya tingkat kemiskinan")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.store.plan().targets[1].text == "Menurunnya tingkat kemiskinan"
+        await pilot.press("delete")
+        await pilot.pause()
+        assert [x.text for x in app.store.plan().targets] == ["Meningkatnya kualitas tata kelola berbasis elektronik"]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert len(app.store.plan().targets) == 2
+    with reopen(plan_path) as store:
+        assert [x.text for x in store.plan().targets] == [
+            "Meningkatnya kualitas tata kelola berbasis elektronik", "Menurunnya tingkat kemiskinan"]
 
 
 async def test_a_readiness_row_is_deleted_and_undone(app):
@@ -301,3 +354,33 @@ async def test_a_group_renames_the_team_of_a_plan_handed_out_by_the_secretariat(
         assert after.team == "Pokja Smart Living"
     with reopen(secretariat) as original:
         assert original.team == "Sekretariat Dewan Smart City"
+
+
+@pytest.fixture
+def app_with_targets(plan_path: Path):
+    from ui_support import fixed_clock
+
+    from smartcity_tui.model.records import PlanTarget
+    from smartcity_tui.store import PlanStore
+
+    with PlanStore.open(plan_path, clock=fixed_clock) as store:
+        store.add(PlanTarget(text="Meningkatnya kualitas tata kelola berbasis elektronik", mission=1,
+                             indicator="Indeks SPBE", unit="indeks", baseline=2.6, baseline_year=2024, end_target=3.5,
+                             data_source="Evaluasi SPBE", order=1))
+        store.add(PlanTarget(text="Menurunnya tingkat kemiskinan", indicator="Penduduk miskin", unit="%",
+                             baseline=11.2, baseline_year=2024, end_target=8.5, data_source="BPS", order=2))
+    app, store = open_app(plan_path)
+    yield app
+    store.close()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+def test_targets_snapshot(snap_compare, app_with_targets, size):
+    """The targets as a table: each with its indicator, baseline and its year, end target,
+    the mission it serves and the data source."""
+    assert snap_compare(app_with_targets, terminal_size=size, press=["i", "tab", "tab"])
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+def test_target_form_snapshot(snap_compare, app_with_targets, size):
+    assert snap_compare(app_with_targets, terminal_size=size, press=["i", "tab", "tab", "enter"])

@@ -7,7 +7,7 @@ from textual.app import App, ComposeResult
 
 from smartcity_tui.model.plan import Plan
 from smartcity_tui.model.records import (
-    Indicator, Milestone, PlanInfo, Programme, Stakeholder, Strategy,
+    Indicator, Milestone, PlanInfo, PlanTarget, Programme, Stakeholder, Strategy,
 )
 from smartcity_tui.model.validation import ERROR, validate
 from smartcity_tui.ui.screens.programme_form import ProgrammeForm, ProgrammeFormResult
@@ -20,7 +20,11 @@ def fixed_id(n: int) -> str:
 
 def programme_plan() -> Plan:
     info = PlanInfo(id=fixed_id(0), region="Wonosari Raya", province="Jawa Tengah",
-                    start_year=2025, end_year=2029, vision="Wonosari Raya cerdas")
+                    start_year=2025, end_year=2029, vision="Wonosari Raya cerdas",
+                    missions=["Tata kelola pemerintahan yang terbuka dan cepat", "Ekonomi desa yang tangguh"])
+    target = PlanTarget(id=fixed_id(40), text="Meningkatnya kepuasan masyarakat atas layanan publik", mission=1,
+                        indicator="Indeks kepuasan masyarakat", unit="nilai IKM", baseline=76.5, baseline_year=2024,
+                        end_target=85, data_source="Survei kepuasan masyarakat", order=1)
     st1 = Strategy(id=fixed_id(1), pillar="governance", kind="SO",
                    text="Manfaatkan jaringan serat optik untuk layanan daring", order=1)
     st2 = Strategy(id=fixed_id(2), pillar="governance", kind="WT",
@@ -33,38 +37,43 @@ def programme_plan() -> Plan:
         stakeholders=[Stakeholder("Universitas Wonosari", "academia"), Stakeholder("Bank Jateng", "business")],
         reference="RPJMD 2025-2029 Misi 2", innovation="technology", horizon="medium",
         start_year=2025, end_year=2027, quick_win=False, priority="high",
-        funding_sources=["apbd", "csr"], budget={2025: 750_000_000, 2026: 500_000_000},
-        status="ongoing", progress=40,
+        funding_sources=["apbd", "csr"],
+        budget_by_source={"apbd": {2025: 500_000_000, 2026: 500_000_000}, "csr": {2025: 250_000_000}},
+        status="ongoing", progress=40, location="Mal Pelayanan Publik dan 21 kecamatan",
+        beneficiaries="Warga dan pelaku usaha", regulation_needs="Perbup standar pelayanan MPP",
+        mission_numbers=[1], target_ids=[target.id],
     )
     wifi = Programme(
         id=fixed_id(11), code="GOV-02", name="Wifi Desa Bersahabat", pillar="governance",
         element="public_service", lead_agency="Diskominfo", horizon="short", start_year=2025,
         end_year=2025, quick_win=True, priority="high", funding_sources=["apbd"],
-        budget={2025: 1_250_000_000}, status="planned", strategy_ids=[st2.id],
+        budget_by_source={"unspecified": {2025: 1_250_000_000}}, status="planned", strategy_ids=[st2.id],
     )
     sipd = Programme(
         id=fixed_id(12), code="GOV-03", name="Satu Data Wonosari Raya", pillar="governance",
         element="public_policy", lead_agency="Bappeda", horizon="long", start_year=2026,
         end_year=2029, priority="low", funding_sources=["apbn"],
-        budget={2026: 300_000_000, 2027: 300_000_000}, status="planned",
+        budget_by_source={"apbn": {2026: 300_000_000, 2027: 300_000_000}}, status="planned",
     )
     esurat = Programme(
         id=fixed_id(13), code="GOV-04", name="Tata Naskah Dinas Elektronik", pillar="governance",
         element="bureaucracy", lead_agency="Bagian Organisasi", horizon="medium", start_year=2027,
-        end_year=2028, priority="medium", funding_sources=["apbd"], budget={2027: 150_000_000},
+        end_year=2028, priority="medium", funding_sources=["apbd"], budget_by_source={"apbd": {2027: 150_000_000}},
     )
     other = Programme(id=fixed_id(14), code="ENV-01", name="Bank Sampah Digital", pillar="environment",
                       start_year=2025, end_year=2026, lead_agency="DLH")
     ind = Indicator(id=fixed_id(20), programme_id=mpp.id, name="Layanan perizinan daring", unit="jenis",
-                    baseline=12, targets={2025: 20, 2026: 35, 2027: 50}, order=0)
+                    baseline=12, targets={2025: 20, 2026: 35, 2027: 50}, order=0, kind="output", baseline_year=2024,
+                    end_target=120, data_source="DPMPTSP")
     ind2 = Indicator(id=fixed_id(21), programme_id=mpp.id, name="Kepuasan masyarakat", unit="indeks",
                      baseline=76.5, targets={2025: 78, 2026: 80.5}, order=1)
     ind3 = Indicator(id=fixed_id(22), programme_id=wifi.id, name="Titik wifi desa", unit="titik",
                      baseline=128, targets={2025: 1834}, order=0)
     ms = Milestone(id=fixed_id(30), programme_id=mpp.id, year=2025, quarter=2,
                    title="Gedung MPP dibuka", deliverable="SK Bupati", done=True)
-    ms2 = Milestone(id=fixed_id(31), programme_id=mpp.id, year=2026, title="Layanan di 10 kecamatan")
-    records = {r.id: r for r in (st1, st2, mpp, wifi, sipd, esurat, other, ind, ind2, ind3, ms, ms2)}
+    ms2 = Milestone(id=fixed_id(31), programme_id=mpp.id, year=2026, title="Layanan di 10 kecamatan",
+                    agency="Disdukcapil")
+    records = {r.id: r for r in (st1, st2, mpp, wifi, sipd, esurat, other, ind, ind2, ind3, ms, ms2, target)}
     return Plan(info, records)
 
 

@@ -45,3 +45,39 @@ def test_programme_form_rejected_80x24(snap_compare):
 
 def test_new_programme_form_120x40(snap_compare):
     assert snap_compare(FormHost(programme_plan()), terminal_size=(120, 40))
+
+
+async def _at_the_budget(pilot) -> None:
+    """The money: a line of amounts per source, the not-split share apart, an amount refused."""
+    form = pilot.app.screen
+    form.query_one("#budget-csr-2027", Input).value = "banyak"
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    form.query_one("#budget-apbd-2026", Input).focus()
+    await pilot.pause()
+
+
+def test_programme_form_budget_80x24(snap_compare):
+    assert snap_compare(FormHost(programme_plan(), fixed_id(10)), terminal_size=(80, 24), run_before=_at_the_budget)
+
+
+def test_programme_form_budget_120x40(snap_compare):
+    assert snap_compare(FormHost(programme_plan(), fixed_id(10)), terminal_size=(120, 40), run_before=_at_the_budget)
+
+
+async def _at_the_indicators(pilot) -> None:
+    form = pilot.app.screen
+    form.query_one(".ind-kind").focus()
+    await pilot.pause()
+
+
+def test_programme_form_indicator_120x40(snap_compare):
+    """What monev scores, per indicator: type, the baseline's year, the end target, the data
+    source, the operational definition and the evidence of the baseline."""
+    assert snap_compare(FormHost(programme_plan(), fixed_id(10)), terminal_size=(120, 40),
+                        run_before=_at_the_indicators)
+
+
+def test_programme_form_indicator_80x24(snap_compare):
+    assert snap_compare(FormHost(programme_plan(), fixed_id(10)), terminal_size=(80, 24),
+                        run_before=_at_the_indicators)

@@ -4,11 +4,18 @@ way officers type them, and an untouched form gives back exactly the records it 
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from smartcity_tui.model.format import parse_rupiah, rupiah
 from smartcity_tui.ui.screens.programme_form_values import (
-    build, check, draft_of, indicator_orders, parse_number, show_amount, show_number,
+    build,
+    check,
+    draft_of,
+    indicator_orders,
+    parse_number,
+    show_amount,
+    show_number,
 )
 
 try:
@@ -73,13 +80,13 @@ def test_messages_follow_the_language():
 
 def test_a_budget_year_outside_the_plan_must_be_cleared_not_dropped_unseen():
     plan = programme_plan()
-    prog = plan.get(fixed_id(10)).replace(budget={2025: 1, 2031: 5})
+    prog = plan.get(fixed_id(10)).replace(budget_by_source={"apbd": {2025: 1, 2031: 5}})
     draft = draft_of(prog, [])
     errs = check(draft, plan.info.years)
-    assert "2031" in errs["budget-2031"] and "2025-2029" in errs["budget-2031"]
-    draft.budget[2031] = ""
+    assert "2031" in errs["budget-apbd-2031"] and "2025-2029" in errs["budget-apbd-2031"]
+    draft.budget["apbd"][2031] = ""
     assert check(draft, plan.info.years) == {}
-    assert build(draft, "governance", prog, []).programme.budget == {2025: 1}
+    assert build(draft, "governance", prog, []).programme.budget_by_source == {"apbd": {2025: 1}}
 
 
 # --- the indicators' order: what a save writes -------------------------------------------
@@ -109,3 +116,9 @@ def test_the_orders_written_keep_the_forms_sequence(stored):
     # a stored order the form's sequence allows is never rewritten when nothing moved
     if all(o is not None for o in stored) and stored == sorted(stored):
         assert out == stored
+
+
+def test_the_form_shows_a_line_for_each_ticked_source_and_each_holding_money():
+    prog = programme_plan().get(fixed_id(10)).replace(
+        funding_sources=["dak", "apbd"], budget_by_source={"apbd": {2025: 1}, "csr": {2026: 2}, "unspecified": {2027: 3}})
+    assert draft_of(prog, []).budget_sources() == ["apbd", "dak", "csr", "unspecified"]

@@ -127,9 +127,15 @@ async def test_the_detail_pane_shows_every_field_indicators_and_milestones():
             p.name, p.code, p.description, "Pelayanan publik", p.subtopic, "Manfaatkan jaringan serat optik",
             p.lead_agency, "Diskominfo, Disdukcapil", "Universitas Wonosari (Akademisi)",
             "Bank Jateng (Bisnis)", p.reference, "Teknologi", "Jangka menengah", "2025-2027", "Tinggi",
-            "APBD, CSR", rupiah(750_000_000), rupiah(p.total_budget), "Berjalan", "40%",
-            "Layanan perizinan daring (jenis)", "dasar 12", "2027: 50", "dasar 76,5", "2026: 80,5",
-            "2025 TW2", "Gedung MPP dibuka", "SK Bupati", "Layanan di 10 kecamatan",
+            "APBD Kabupaten/Kota, CSR/TJSL", "APBD Kabupaten/Kota 2025 " + rupiah(500_000_000),
+            "CSR/TJSL 2025 " + rupiah(250_000_000), rupiah(p.total_budget), "Dalam pelaksanaan", "40%",
+            "Layanan perizinan daring (jenis) [Keluaran (output)]", "kondisi awal 12 (2024)", "2027: 50",
+            "target akhir 120", "sumber data: DPMPTSP", "kondisi awal 76,5", "2026: 80,5",
+            "2025 TW2", "Gedung MPP dibuka", "SK Bupati", "Layanan di 10 kecamatan · Disdukcapil",
+            "Lokasi: Mal Pelayanan Publik dan 21 kecamatan", "Kelompok sasaran: Warga dan pelaku usaha",
+            "Kebutuhan regulasi: Perbup standar pelayanan MPP",
+            "Misi RPJMD: 1. Tata kelola pemerintahan yang terbuka dan cepat",
+            "Sasaran: 1. Meningkatnya kepuasan masyarakat atas layanan publik",
         ):
             assert expected in text, expected
         await pilot.press("down")

@@ -172,6 +172,27 @@ async def test_the_form_edits_and_checks_title_year_and_programme_years(app, pla
     assert (saved.title, saved.year, saved.quarter) == ("Uji penetrasi oleh BSSN", 2025, 4)
 
 
+async def test_a_milestone_names_its_own_agency_and_the_evidence_that_it_is_done(app, plan_path):
+    """The agency responsible (empty: the programme's lead agency, which the field says) and
+    the data dukung, which a verifier asks of a finished milestone."""
+    async with app.run_test(size=SIZE) as pilot:
+        await open_timeline(pilot)
+        target = milestone(app, "Uji penetrasi layanan")
+        await go_to(pilot, app, target.id)
+        await pilot.press("e")
+        form = app.screen
+        assert isinstance(form, MilestoneForm)
+        lead = app.store.plan().get(target.programme_id).lead_agency
+        assert lead in form.query_one("#agency", Input).placeholder
+        form.query_one("#agency", Input).value = "  Bagian   Hukum "
+        form.query_one("#evidence", Input).value = "Laporan uji penetrasi BSSN No. 12/2028"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PillarScreen)
+    saved = reopen(plan_path).get(target.id)
+    assert (saved.agency, saved.evidence) == ("Bagian Hukum", "Laporan uji penetrasi BSSN No. 12/2028")
+
+
 async def test_delete_asks_nothing_and_undo_brings_it_back(app):
     async with app.run_test(size=SIZE) as pilot:
         await open_timeline(pilot)

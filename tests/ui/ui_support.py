@@ -43,7 +43,7 @@ def build_workshop_plan(path: Path) -> Path:
         prog = store.add(Programme(code="GOV-01", name="Portal layanan terpadu", pillar="governance",
                                    element="public_service", strategy_ids=[st.id], lead_agency="Diskominfo",
                                    start_year=2025, end_year=2025, horizon="short", quick_win=True,
-                                   priority="high", funding_sources=["apbd"], budget={2025: 250_000_000}))
+                                   priority="high", funding_sources=["apbd"], budget_by_source={"apbd": {2025: 250_000_000}}))
         store.add(Indicator(programme_id=prog.id, name="Layanan di portal", unit="layanan",
                             baseline=3, targets={2025: 20}))
         store.add(SwotItem(pillar="economy", quadrant="S", text="18 ribu UMKM terdata", element="welfare"))

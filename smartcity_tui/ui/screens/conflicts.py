@@ -364,7 +364,8 @@ class ConflictsScreen(PlanScreen):
             if fc is not None:
                 self.notify(t("exchange.conflict.choose_instead"), timeout=5)
             return
-        type_name = record_type(c.kind).field_types().get(fc.field, "")
+        cls = record_type(c.kind)
+        type_name = cls.field_types().get(fc.field) or cls.dynamic_field_type(fc.field) or ""
         if not editable(type_name):
             self.notify(t("exchange.conflict.choose_instead"), timeout=5)
             return

@@ -1,4 +1,6 @@
-"""Add or edit one milestone (tonggak) of a programme: title, deliverable, year, quarter, done.
+"""Add or edit one milestone (tonggak) of a programme: title, deliverable, year, quarter, the
+agency responsible for it (empty: the programme's lead agency), done, and the evidence (data
+dukung) that it is done.
 
 The year must lie inside the plan period (validation calls anything else an error). A year
 outside the programme's own years is only a warning: the form says so once, and a second
@@ -49,7 +51,11 @@ class MilestoneForm(FormScreen[Milestone]):
             quarter = m.quarter if 0 <= m.quarter <= 4 else 0
             yield from self.field(t("milestone.quarter"), Select(
                 quarter_choices(), value=quarter, allow_blank=False, id="quarter", compact=True))
+            yield from self.field(t("milestone.agency"), text_input(
+                m.agency, placeholder=t("milestone.agency_ph", lead=p.lead_agency or "-"), id="agency"))
             yield Checkbox(t("milestone.done"), m.done, id="done", compact=True)
+            yield from self.field(t("milestone.evidence"), text_input(
+                m.evidence, placeholder=t("milestone.evidence_ph"), id="evidence"))
             yield from self.buttons()
 
     def on_mount(self) -> None:
@@ -65,6 +71,8 @@ class MilestoneForm(FormScreen[Milestone]):
             "year": parse_year(self.query_one("#year", Input).value),
             "quarter": self.query_one("#quarter", Select).value,
             "done": self.query_one("#done", Checkbox).value,
+            "agency": " ".join(self.query_one("#agency", Input).value.split()),
+            "evidence": self.query_one("#evidence", Input).value.strip(),
         }
 
     def check(self, values: dict[str, Any]) -> dict[str, str]:

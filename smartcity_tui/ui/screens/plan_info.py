@@ -1,8 +1,9 @@
-"""The plan screen (key i): the plan's own facts (region, period, vision), its missions and
-targets, and the readiness analysis. Each part is focusable (tab moves on) and edited in a
-modal form; every write is a PlanWrite posted to the app, one undoable step, labelled in the
-officer's language (the store's `set_info` would label it in English, so the plan record is
-written with `update(plan_id, label=...)`, which is the same write).
+"""The plan screen (key i): the plan's own facts (region, period, vision), its missions, its
+targets (sasaran, records of their own with their indicators), and the readiness analysis.
+Each part is focusable (tab moves on) and edited in a modal form; every write is a PlanWrite
+posted to the app, one undoable step, labelled in the officer's language (the store's
+`set_info` would label it in English, so the plan record is written with
+`update(plan_id, label=...)`, which is the same write).
 """
 
 from __future__ import annotations
@@ -15,14 +16,14 @@ from textual.widgets import Static
 
 from ...i18n import t
 from ...model.plan import Plan
-from ...model.records import Readiness
+from ...model.records import PlanTarget, Readiness
 from ...resources import stylesheet
 from ...store import PlanStore
 from .. import keys
 from ..app import app_of
 from ..plan_writes import PlanWrite
 from ..record_edits import RecordEdits
-from ..widgets.plan_sections import FactsPanel, LinesList
+from ..widgets.plan_sections import FactsPanel, LinesList, TargetsList
 from ..widgets.readiness_table import ReadinessTable
 from ..widgets.top_bar import TopBar
 from .base import PlanScreen, footer, plan_title
@@ -38,6 +39,7 @@ class PlanInfoScreen(PlanScreen):
         super().__init__()
         self.edits = RecordEdits(self)  # readiness rows: the one to put the cursor on after a write
         self._line_after: dict[str, int] = {}  # list field -> line to select after a write
+        self._target_after: str | None = None  # the target to select after a write
 
     def compose(self) -> ComposeResult:
         yield TopBar(id="top")
@@ -46,7 +48,7 @@ class PlanInfoScreen(PlanScreen):
                 yield FactsPanel(id="plan-facts")
                 with Vertical(id="plan-lists"):
                     yield LinesList("missions", id="missions")
-                    yield LinesList("targets", id="targets")
+                    yield TargetsList(id="targets")
             yield ReadinessTable(id="readiness")
             yield Static(id="readiness-detail")
         yield footer()
@@ -71,7 +73,8 @@ class PlanInfoScreen(PlanScreen):
         store = app_of(self).open_store
         self.query_one(FactsPanel).show(info, store.team, store.path)
         self.query_one("#missions", LinesList).show(info.missions, select=self._line_after.pop("missions", None))
-        self.query_one("#targets", LinesList).show(info.targets, select=self._line_after.pop("targets", None))
+        self.query_one("#targets", TargetsList).show(plan.targets, select=self._target_after)
+        self._target_after = None
         table = self.query_one(ReadinessTable)
         table.show(plan.readiness, select=self.edits.take_selection())
         self._show_detail()
@@ -91,9 +94,14 @@ class PlanInfoScreen(PlanScreen):
             table.move_cursor(row=table.get_row_index(record_id), animate=False)
             table.focus()
             return True
+        if isinstance(record, PlanTarget):
+            targets = self.query_one("#targets", TargetsList)
+            targets.highlighted = next((i for i, x in enumerate(targets.targets) if x.id == record_id), 0)
+            targets.focus()
+            return True
         if record_id != plan.id:
             return False
-        target = {"missions": "#missions", "targets": "#targets"}.get(field, "#plan-facts")
+        target = {"missions": "#missions"}.get(field, "#plan-facts")
         self.query_one(target).focus()
         return True
 
@@ -172,6 +180,45 @@ class PlanInfoScreen(PlanScreen):
             del lines[index]
             self.edits.post(self._lines_write(field, lines, t(f"planscreen.did_delete_{field}"),
                                               max(index - 1, 0), deleted=True))
+
+    def new_target(self, after: PlanTarget | None) -> None:
+        """A new target, placed after the one under the cursor (or last)."""
+        from .target_form import TargetForm
+
+        plan = app_of(self).plan
+        targets = plan.targets
+        at = targets.index(after) + 1 if after in targets else len(targets)
+
+        def save(target: PlanTarget | None) -> None:
+            if target is None:
+                return
+            self._target_after = target.id
+            store_targets = [*targets[:at], target, *targets[at:]]
+
+            def write(store: Any) -> None:
+                with store.undo_step(t("planscreen.did_add_targets")):
+                    store.add(target.replace(order=at + 1), label=t("planscreen.did_add_targets"))
+                    # the ones after it move down one place (only those whose place changes are written)
+                    for n, x in enumerate(store_targets, 1):
+                        if x.id != target.id and x.order != n:
+                            store.update(x.id, label=t("planscreen.did_add_targets"), order=n)
+
+            self.edits.post(PlanWrite(write))
+
+        self.edits.ask(TargetForm(PlanTarget(), list(plan.info.missions), is_new=True), save)
+
+    def edit_target(self, target: PlanTarget) -> None:
+        from .target_form import TargetForm
+
+        def save(edited: PlanTarget | None) -> None:
+            if edited is not None and edited != target:
+                self._target_after = target.id
+                self.edits.post(PlanWrite(lambda s: s.save(edited, label=t("planscreen.did_edit_targets"))))
+
+        self.edits.ask(TargetForm(target, list(app_of(self).plan.info.missions), is_new=False), save)
+
+    def delete_target(self, target: PlanTarget) -> None:
+        self.edits.delete(target.id, t("planscreen.did_delete_targets"))
 
     def new_readiness(self) -> None:
         from .readiness_form import ReadinessForm

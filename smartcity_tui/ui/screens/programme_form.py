@@ -30,6 +30,7 @@ from ...store import StoreError
 from ..widgets.code_field import CodeField
 from .code_picker import CodePicker
 from .form import SavingForm
+from .programme_form_budget import BudgetLine
 from .programme_form_fields import FieldError, FieldRow, IndicatorEditor, StakeholderRow, compact
 from .programme_form_values import (
     IndicatorDraft,
@@ -80,7 +81,7 @@ class ProgrammeForm(SavingForm[ProgrammeFormResult]):
         plan_years = list(plan.info.years)
         self.years = plan.info.years
         # Years already filled outside the plan period stay visible, so nothing is dropped unseen.
-        self.budget_years = sorted(set(plan_years) | set(self.draft.budget))
+        self.budget_years = sorted(set(plan_years).union(*self.draft.budget.values()))
         self.target_years = sorted(set(plan_years).union(*(i.targets for i in self.draft.indicators)))
         self.AUTO_FOCUS = "#name" if programme else "#code"  # type: ignore[misc]  # (Textual reads it per screen)
 
@@ -112,6 +113,8 @@ class ProgrammeForm(SavingForm[ProgrammeFormResult]):
                 yield FieldRow(t("prog.form.subtopic"), _text(d.subtopic, "subtopic"),
                                key="subtopic")
                 yield FieldRow(t("prog.form.strategies"), *self._strategy_picker(), key="strategies")
+                yield FieldRow(t("prog.form.missions"), *self._mission_picker(), key="missions")
+                yield FieldRow(t("prog.form.targets"), *self._target_picker(), key="targets")
 
                 yield Static(t("prog.form.section.actors"), classes="section")
                 yield FieldRow(t("prog.form.lead_agency"), _text(d.lead_agency, "lead_agency"),
@@ -128,6 +131,14 @@ class ProgrammeForm(SavingForm[ProgrammeFormResult]):
                 yield FieldRow(t("prog.form.innovation"), compact(
                     Select, _options(INNOVATION_KINDS), id="innovation", prompt=t("prog.form.none"),
                     value=d.innovation if d.innovation in INNOVATION_KINDS else Select.NULL), key="innovation")
+                yield FieldRow(t("prog.form.location"), _text(
+                    d.location, "location", placeholder=t("prog.form.location_hint")), key="location")
+                yield FieldRow(t("prog.form.beneficiaries"), _text(
+                    d.beneficiaries, "beneficiaries", placeholder=t("prog.form.beneficiaries_hint")),
+                    key="beneficiaries")
+                yield FieldRow(t("prog.form.regulation_needs"), _text(
+                    d.regulation_needs, "regulation_needs", placeholder=t("prog.form.regulation_hint")),
+                    key="regulation_needs")
 
                 yield Static(t("prog.form.section.schedule"), classes="section")
                 yield FieldRow(t("prog.form.horizon"), self._choice("horizon", HORIZONS, d.horizon), key="horizon")
@@ -147,10 +158,9 @@ class ProgrammeForm(SavingForm[ProgrammeFormResult]):
                     SelectionList, *(Selection(c.label(get_language()), c.key, c.key in d.funding_sources)
                                      for c in FUNDING_SOURCES),
                     id="funding"), key="funding")
-                for year in self.budget_years:
-                    yield FieldRow(t("prog.form.budget_year", year=year), compact(
-                        Input, d.budget.get(year, ""), id=f"budget-{year}", classes="budget"),
-                        key=f"budget-{year}")
+                yield Static(t("prog.form.budget_hint"), classes="field-note", id="budget-hint")
+                yield Vertical(*(BudgetLine(s, self.budget_years, d.budget.get(s, {})) for s in d.budget_sources()),
+                               id="budget-lines")
                 yield Static(self._total_text(), id="budget-total")
 
                 yield Static(t("prog.form.section.status"), classes="section")
@@ -170,6 +180,28 @@ class ProgrammeForm(SavingForm[ProgrammeFormResult]):
     def _choice(self, widget_id: str, vocab: Vocabulary, value: str) -> Select[str]:
         return compact(Select, _options(vocab), id=widget_id, allow_blank=False,
                       value=value if value in vocab else vocab.keys[0])
+
+    def _mission_picker(self) -> list[Widget]:
+        """The plan's own missions (RPJMD), picked by number."""
+        missions = self.plan.info.missions
+        chosen = set(self.draft.mission_numbers)
+        options = [Selection(f"{n}. {' '.join(m.split())}", n, n in chosen) for n, m in enumerate(missions, 1)]
+        options += [Selection(f"? {n}", n, True) for n in sorted(chosen) if not 1 <= n <= len(missions)]
+        if not options:
+            return [Static(t("prog.form.no_missions"), classes="field-note")]
+        return [compact(SelectionList, *options, id="missions")]
+
+    def _target_picker(self) -> list[Widget]:
+        """The plan's own targets (sasaran), each with the mission it serves."""
+        chosen = list(self.draft.target_ids)
+        targets = self.plan.targets
+        options = [Selection(f"{n}. {' '.join(x.text.split())}", x.id, x.id in chosen)
+                   for n, x in enumerate(targets, 1)]
+        known = {x.id for x in targets}
+        options += [Selection(f"? {tid[:8]}", tid, True) for tid in chosen if tid not in known]
+        if not options:
+            return [Static(t("prog.form.no_targets"), classes="field-note")]
+        return [compact(SelectionList, *options, id="targets")]
 
     def _strategy_picker(self) -> list[Widget]:
         own = self.plan.strategies_for(self.pillar)
@@ -196,6 +228,8 @@ class ProgrammeForm(SavingForm[ProgrammeFormResult]):
             return "" if value is Select.NULL else str(value)
 
         strategies = self.query("#strategies").results(SelectionList)
+        missions = self.query("#missions").results(SelectionList)
+        targets = self.query("#targets").results(SelectionList)
         return ProgrammeDraft(
             code=q("#code", Input).value, nomenclature_code=q("#nomenclature_code", Input).value,
             name=q("#name", Input).value,
@@ -209,18 +243,23 @@ class ProgrammeForm(SavingForm[ProgrammeFormResult]):
             end_year=q("#end_year", Input).value, quick_win=q("#quick_win", Checkbox).value,
             priority=choice("priority"),
             funding_sources=[str(v) for v in q("#funding", SelectionList).selected],
-            budget={y: q(f"#budget-{y}", Input).value for y in self.budget_years},
+            budget={line.source: line.amounts() for line in self.query(BudgetLine)},
             status=choice("status"), progress=q("#progress", Input).value,
             indicators=[e.draft() for e in self.query(IndicatorEditor)],
+            location=q("#location", Input).value, beneficiaries=q("#beneficiaries", Input).value,
+            regulation_needs=q("#regulation_needs", Input).value,
+            mission_numbers=sorted(int(v) for sl in missions for v in sl.selected),
+            target_ids=[str(v) for sl in targets for v in sl.selected],
         )
 
-    def _total_text(self, budget: dict[int, str] | None = None) -> str:
+    def _total_text(self, budget: dict[str, dict[int, str]] | None = None) -> str:
         total = 0
-        for text in (budget if budget is not None else self.draft.budget).values():
-            try:
-                total += parse_rupiah(text) if text.strip() else 0
-            except ValueError:
-                continue  # its own field says what is wrong
+        for amounts in (budget if budget is not None else self.draft.budget).values():
+            for text in amounts.values():
+                try:
+                    total += parse_rupiah(text) if text.strip() else 0
+                except ValueError:
+                    continue  # its own field says what is wrong
         return t("prog.form.budget_total", total=rupiah(total))
 
     # --- saving ----------------------------------------------------------------------------
@@ -252,18 +291,27 @@ class ProgrammeForm(SavingForm[ProgrammeFormResult]):
 
     async def _show_errors(self, errs: dict[str, str], general: list[str]) -> None:
         await self.query(FieldError).remove()
-        holders = [*self.query(FieldRow), *self.query(IndicatorEditor)]
-        keyed = {h.field_key if isinstance(h, FieldRow) else f"indicator-{h.row_key}": h for h in holders}
-        for key, holder in keyed.items():
-            holder.set_class(key in errs, "-invalid")
+        holders: list[Widget] = [*self.query(FieldRow), *self.query(BudgetLine), *self.query(IndicatorEditor)]
+        keyed: dict[str, Widget] = {}
+        for h in holders:
+            if isinstance(h, FieldRow):
+                keyed[h.field_key] = h
+            elif isinstance(h, BudgetLine):
+                keyed.update({f"budget-{h.source}-{y}": h for y in h.years})
+            elif isinstance(h, IndicatorEditor):
+                keyed[f"indicator-{h.row_key}"] = h
+        for h in holders:
+            h.set_class(any(keyed.get(k) is h for k in errs), "-invalid")
         for key, message in errs.items():
             holder = keyed.get(key)
             if holder is None:
                 general.append(message)
                 continue
-            if isinstance(holder, IndicatorEditor):
+            if isinstance(holder, BudgetLine):
+                await holder.mount(FieldError(key, f"{key.rsplit('-', 1)[1]}: {message}"))
+            elif isinstance(holder, IndicatorEditor):
                 await holder.mount(FieldError(key, message))
-            else:
+            elif isinstance(holder.parent, Widget):
                 await holder.parent.mount(FieldError(key, message), after=holder)
         summary = self.query_one("#form-errors", Static)
         lines = [t("prog.form.errors", count=len(errs))] if errs else []
@@ -320,8 +368,31 @@ class ProgrammeForm(SavingForm[ProgrammeFormResult]):
 
     @on(Input.Changed, ".budget")
     def _budget_changed(self) -> None:
-        budget = {y: self.query_one(f"#budget-{y}", Input).value for y in self.budget_years}
+        budget = {line.source: line.amounts() for line in self.query(BudgetLine)}
         self.query_one("#budget-total", Static).update(self._total_text(budget))
+
+    @on(SelectionList.SelectedChanged, "#funding")
+    async def _sources_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
+        """A ticked source gets its line of amounts; an unticked one loses it when empty."""
+        ticked = [str(v) for v in event.selection_list.selected]
+        holder = self.query_one("#budget-lines", Vertical)
+        lines = {line.source: line for line in self.query(BudgetLine)}
+        for source, line in lines.items():
+            if source not in ticked and line.holds_nothing():
+                await line.remove()
+        draft = ProgrammeDraft(funding_sources=ticked,
+                               budget={s: line.amounts() for s, line in lines.items() if not line.holds_nothing()})
+        wanted = draft.budget_sources()
+        for i, source in enumerate(wanted):
+            if source in lines and lines[source].is_attached:
+                continue
+            line = BudgetLine(source, self.budget_years, {})
+            after = next((self.query_one(f"#budget-line-{s}") for s in reversed(wanted[:i])
+                          if self.query(f"#budget-line-{s}")), None)
+            if after is None:
+                await holder.mount(line, before=0 if holder.children else None)
+            else:
+                await holder.mount(line, after=after)
 
     @on(Input.Blurred, ".budget")
     def _budget_blurred(self, event: Input.Blurred) -> None:

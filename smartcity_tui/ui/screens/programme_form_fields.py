@@ -16,7 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
 from ...i18n import get_language, t
-from ...model.vocab import PENTAHELIX_ROLES
+from ...model.vocab import INDICATOR_KINDS, PENTAHELIX_ROLES
 from .programme_form_values import IndicatorDraft, StakeholderDraft
 
 W = TypeVar("W", bound=Widget)
@@ -86,15 +86,19 @@ class StakeholderRow(Horizontal):
 
 
 class IndicatorEditor(Vertical):
-    """One indicator: name, unit, baseline, and a target for every plan year, each input
-    under its caption. Two grids rather than a container per cell, for the same reason
-    as FieldRow: fewer widgets, a form that opens quickly."""
+    """One indicator: name, unit, baseline; what monev scores (type, the baseline's year, the
+    target at the end of the period, the data source, the operational definition and the
+    evidence of the baseline); and a target for every plan year, each input under its
+    caption. Grids rather than a container per cell, for the same reason as FieldRow: fewer
+    widgets, a form that opens quickly."""
 
     DEFAULT_CSS = """
     IndicatorEditor { height: auto; border-left: outer $primary-muted; padding-left: 1; margin-bottom: 1; }
     IndicatorEditor.-invalid { border-left: outer $error; }
     IndicatorEditor > Grid { height: 2; grid-rows: 1 1; grid-gutter: 0 1; }
     IndicatorEditor > .ind-top { grid-size: 5 2; grid-columns: 3fr 1fr 1fr 1fr 7; }
+    IndicatorEditor > .ind-monev { grid-size: 4 2; grid-columns: 3fr 2fr 2fr 3fr; }
+    IndicatorEditor > .ind-notes { grid-size: 2 2; grid-columns: 1fr 1fr; }
     IndicatorEditor Label { color: $text-muted; width: 1fr; }
     IndicatorEditor .remove-row { min-width: 7; width: 7; }
     """
@@ -112,13 +116,29 @@ class IndicatorEditor(Vertical):
             compact(Button, t("prog.form.remove"), classes="remove-row"),
             classes="ind-top",
         )
+        kinds = [(c.label(get_language()), c.key) for c in INDICATOR_KINDS]
+        monev = Grid(
+            Label(t("prog.form.indicator_kind")), Label(t("prog.form.indicator_base_year")),
+            Label(t("prog.form.indicator_end")), Label(t("prog.form.indicator_source")),
+            compact(Select, kinds, prompt=t("prog.form.none"), classes="ind-kind",
+                    value=draft.kind if draft.kind in INDICATOR_KINDS else Select.NULL),
+            compact(Input, draft.baseline_year, classes="ind-base-year", restrict=r"[0-9]{0,4}", max_length=4),
+            compact(Input, draft.end_target, classes="ind-end"),
+            _text(draft.data_source, "ind-source"),
+            classes="ind-monev",
+        )
+        notes = Grid(
+            Label(t("prog.form.indicator_definition")), Label(t("prog.form.indicator_evidence")),
+            _text(draft.definition, "ind-definition"), _text(draft.evidence, "ind-evidence"),
+            classes="ind-notes",
+        )
         targets = Grid(
             *(Label(str(y)) for y in years),
             *(compact(Input, draft.targets.get(y, ""), classes="ind-target", name=str(y)) for y in years),
             classes="ind-targets",
         )
         targets.styles.grid_size_columns = max(len(years), 1)
-        super().__init__(top, targets)
+        super().__init__(top, monev, notes, targets)
 
     @staticmethod
     def new_key() -> str:
@@ -132,4 +152,15 @@ class IndicatorEditor(Vertical):
             baseline=self.query_one(".ind-base", Input).value,
             reference_code=self.query_one(".ind-ref", Input).value,
             targets={int(i.name or 0): i.value for i in self.query(".ind-target").results(Input)},
+            kind=_choice(self.query_one(".ind-kind", Select)),
+            baseline_year=self.query_one(".ind-base-year", Input).value,
+            end_target=self.query_one(".ind-end", Input).value,
+            data_source=self.query_one(".ind-source", Input).value,
+            definition=self.query_one(".ind-definition", Input).value,
+            evidence=self.query_one(".ind-evidence", Input).value,
         )
+
+
+def _choice(select: Select[str]) -> str:
+    value = select.value
+    return "" if value is Select.NULL else str(value)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...i18n import t
+from ...model.budget import source_order
 from ...model.codes import nomenclature_level, reference_code_ok
 from ...model.format import group_thousands, number, parse_rupiah
 from ...model.plan import Plan
@@ -42,10 +43,18 @@ class IndicatorDraft:
     baseline: str = ""
     targets: dict[int, str] = field(default_factory=dict)
     reference_code: str = ""  # Bappenas reference code
+    # what monev scores (all optional)
+    kind: str = ""  # INDICATOR_KINDS key or ""
+    baseline_year: str = ""
+    end_target: str = ""
+    data_source: str = ""
+    definition: str = ""
+    evidence: str = ""
 
     def is_blank(self) -> bool:
-        return not (self.name.strip() or self.unit.strip() or self.baseline.strip()
-                    or self.reference_code.strip() or any(v.strip() for v in self.targets.values()))
+        texts = (self.name, self.unit, self.baseline, self.baseline_year, self.end_target, self.data_source,
+                 self.definition, self.evidence, self.reference_code, *self.targets.values())
+        return not (self.kind or any(x.strip() for x in texts))
 
 
 @dataclass
@@ -68,10 +77,23 @@ class ProgrammeDraft:
     quick_win: bool = False
     priority: str = "medium"
     funding_sources: list[str] = field(default_factory=list)
-    budget: dict[int, str] = field(default_factory=dict)
+    budget: dict[str, dict[int, str]] = field(default_factory=dict)  # source -> year -> amount as typed
     status: str = "planned"
     progress: str = ""
     indicators: list[IndicatorDraft] = field(default_factory=list)
+    # what a Bappeda verifier asks (all optional)
+    location: str = ""
+    beneficiaries: str = ""
+    regulation_needs: str = ""
+    mission_numbers: list[int] = field(default_factory=list)
+    target_ids: list[str] = field(default_factory=list)
+
+    def budget_sources(self) -> list[str]:
+        """The sources the form shows a line of amounts for: those ticked and those holding
+        an amount (one unticked keeps its amounts in view), the not-split share only while it
+        holds one."""
+        held = {s for s, years in self.budget.items() if any(v.strip() for v in years.values())}
+        return source_order(held | set(self.funding_sources))
 
 
 # --- numbers as officers type them ------------------------------------------------------
@@ -131,14 +153,19 @@ def draft_of(programme: Programme | None, indicators: list[Indicator]) -> Progra
         start_year=str(p.start_year) if p.start_year else "",
         end_year=str(p.end_year) if p.end_year else "",
         quick_win=p.quick_win, priority=p.priority, funding_sources=list(p.funding_sources),
-        budget={y: show_amount(v) for y, v in p.budget.items()}, status=p.status,
-        progress=str(p.progress) if programme is not None else "",
+        budget={s: {y: show_amount(v) for y, v in years.items()} for s, years in p.budget_by_source.items()},
+        status=p.status, progress=str(p.progress) if programme is not None else "",
         indicators=[
             IndicatorDraft(key=i.id, id=i.id, name=i.name, unit=i.unit, baseline=show_number(i.baseline),
-                           targets={y: show_number(v) for y, v in i.targets.items()},
+                           targets={y: show_number(v) for y, v in i.targets.items()}, kind=i.kind,
+                           baseline_year=str(i.baseline_year) if i.baseline_year else "",
+                           end_target=show_number(i.end_target), data_source=i.data_source,
+                           definition=i.definition, evidence=i.evidence,
                            reference_code=i.reference_code)
             for i in indicators
         ],
+        location=p.location, beneficiaries=p.beneficiaries, regulation_needs=p.regulation_needs,
+        mission_numbers=list(p.mission_numbers), target_ids=list(p.target_ids),
     )
 
 
@@ -146,8 +173,9 @@ def draft_of(programme: Programme | None, indicators: list[Indicator]) -> Progra
 
 def check(draft: ProgrammeDraft, years: range, lang: str | None = None) -> dict[str, str]:
     """Every field that cannot be saved as typed, with a message saying what to type.
-    Keys: "name", "start_year", "end_year", "quick_win", "budget-<year>", "progress",
-    "indicator-<row key>". A stakeholder row without a name is left out, not an error."""
+    Keys: "name", "start_year", "end_year", "budget-<source>-<year>", "progress",
+    "indicator-<row key>". A stakeholder row without a name is left out, not an error. (A
+    quick win over a year is no error: validation warns of it, as practice varies.)"""
     errs: dict[str, str] = {}
     period = {"start": years.start, "end": years.stop - 1} if years else {}
 
@@ -173,25 +201,23 @@ def check(draft: ProgrammeDraft, years: range, lang: str | None = None) -> dict[
 
     start = year_of("start_year", draft.start_year)
     end = year_of("end_year", draft.end_year)
-    if start is not None and end is not None:
-        if end < start:
-            errs["end_year"] = t("prog.err.end_before_start", lang, start=start)
-        elif draft.quick_win and end > start:
-            errs["quick_win"] = t("prog.err.quick_win_too_long", lang)
+    if start is not None and end is not None and end < start:
+        errs["end_year"] = t("prog.err.end_before_start", lang, start=start)
 
-    for year, text in sorted(draft.budget.items()):
-        if not text.strip():
-            continue
-        key = f"budget-{year}"
-        try:
-            amount = parse_rupiah(text)
-        except ValueError:
-            errs[key] = t("prog.err.budget_number", lang)
-            continue
-        if amount < 0:
-            errs[key] = t("prog.err.budget_negative", lang)
-        elif years and year not in years:
-            errs[key] = t("prog.err.year_outside_plan", lang, year=year, **period)
+    for source, amounts in sorted(draft.budget.items()):
+        for year, text in sorted(amounts.items()):
+            if not text.strip():
+                continue
+            key = f"budget-{source}-{year}"
+            try:
+                amount = parse_rupiah(text)
+            except ValueError:
+                errs[key] = t("prog.err.budget_number", lang)
+                continue
+            if amount < 0:
+                errs[key] = t("prog.err.budget_negative", lang)
+            elif years and year not in years:
+                errs[key] = t("prog.err.year_outside_plan", lang, year=year, **period)
 
     progress = draft.progress.strip()
     if progress and (not progress.isdigit() or not 0 <= int(progress) <= 100):
@@ -226,6 +252,13 @@ def _indicator_problems(ind: IndicatorDraft, years: range, period: dict, lang: s
             continue
         if years and year not in years:
             out.append(t("prog.err.year_outside_plan", lang, year=year, **period))
+    try:
+        parse_number(ind.end_target)
+    except ValueError:
+        out.append(f"{t('prog.form.indicator_end', lang)}: {t('prog.err.number', lang)}")
+    base_year = ind.baseline_year.strip()
+    if base_year and not (base_year.isdigit() and 1900 <= int(base_year) <= 2200):
+        out.append(t("prog.err.baseline_year", lang))
     return out
 
 
@@ -249,8 +282,12 @@ def build(draft: ProgrammeDraft, pillar: str, programme: Programme | None,
         reference=draft.reference.strip(), innovation=draft.innovation, horizon=draft.horizon,
         start_year=int(draft.start_year), end_year=int(draft.end_year), quick_win=draft.quick_win,
         priority=draft.priority, funding_sources=list(draft.funding_sources),
-        budget={y: parse_rupiah(v) for y, v in sorted(draft.budget.items()) if v.strip()},
+        budget_by_source={s: years for s, amounts in sorted(draft.budget.items())
+                          if (years := {y: parse_rupiah(v) for y, v in sorted(amounts.items()) if v.strip()})},
         status=draft.status, progress=int(draft.progress) if draft.progress.strip() else 0,
+        location=draft.location.strip(), beneficiaries=draft.beneficiaries.strip(),
+        regulation_needs=draft.regulation_needs.strip(), mission_numbers=list(draft.mission_numbers),
+        target_ids=list(draft.target_ids),
     )
     originals = {i.id: i for i in indicators}
     rows = [ind for ind in draft.indicators if not (ind.id is None and ind.is_blank())]
@@ -261,6 +298,9 @@ def build(draft: ProgrammeDraft, pillar: str, programme: Programme | None,
             name=ind.name.strip(), unit=ind.unit.strip(), baseline=parse_number(ind.baseline),
             targets={y: v for y, v in ((y, parse_number(s)) for y, s in sorted(ind.targets.items())) if v is not None},
             order=order, reference_code=ind.reference_code.strip(),
+            kind=ind.kind, end_target=parse_number(ind.end_target),
+            baseline_year=int(ind.baseline_year) if ind.baseline_year.strip() else 0,
+            data_source=ind.data_source.strip(), definition=ind.definition.strip(), evidence=ind.evidence.strip(),
         )
         old = originals.get(ind.id or "")
         kept.append(old.replace(**fields) if old else

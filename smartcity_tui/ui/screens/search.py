@@ -37,7 +37,7 @@ PILLAR_W = 18  # "Smart Environment"; on narrow screens "Environment" (PILLAR_W_
 PILLAR_W_NARROW = 12
 NARROW = 100
 TITLE_FIELD = {"swot": "text", "strategy": "text", "programme": "name", "indicator": "name",
-               "milestone": "title", "readiness": "topic"}
+               "milestone": "title", "readiness": "topic", "target": "text"}
 
 
 class ResultList(OptionList):

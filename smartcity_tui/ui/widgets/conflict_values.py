@@ -8,11 +8,13 @@ from collections.abc import Callable
 from typing import Any
 
 from ...i18n import get_language, t
+from ...model import budget, labels
 from ...model.format import number, rupiah
 from ...model.revision import DELETED
 from ...model.vocab import (
     FUNDING_SOURCES,
     HORIZONS,
+    INDICATOR_KINDS,
     INNOVATION_KINDS,
     PILLAR_KEYS,
     PRIORITIES,
@@ -33,12 +35,11 @@ CHOICES = {
 # Fields whose value is one of a closed list: a conflict there is settled by choosing.
 CHOICE_FIELDS = frozenset(CHOICES) | {"kind", "pillar", "element", "programme_id", DELETED}
 # Fields that point at other records by id.
-ID_LISTS = frozenset({"swot_ids", "strategy_ids"})
+ID_LISTS = frozenset({"swot_ids", "strategy_ids", "target_ids"})
 
 
 def field_label(name: str) -> str:
-    label = t(f"merge.field.{name}")
-    return name if label == f"merge.field.{name}" else label
+    return labels.field_label(name)  # a budget cell by its source and year
 
 
 def value_text(name: str, value: Any, kind: str = "", title_of: Callable[[str], str] | None = None) -> str:
@@ -65,6 +66,10 @@ def value_text(name: str, value: Any, kind: str = "", title_of: Callable[[str], 
         return "; ".join(names)
     if name == "programme_id" and isinstance(value, str) and title_of:
         return title_of(value)
+    if budget.is_cell(name) and isinstance(value, int):
+        return rupiah(value)
+    if name == "kind" and kind == "indicator" and isinstance(value, str):
+        return INDICATOR_KINDS.label(value, lang)
     if name == "budget" and isinstance(value, dict):
         return ", ".join(f"{y}: {rupiah(v) if isinstance(v, int) else v}" for y, v in value.items())
     if isinstance(value, dict):

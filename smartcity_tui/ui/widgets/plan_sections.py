@@ -1,6 +1,7 @@
-"""The parts of the plan screen: the plan's facts (region, period, vision) and its lists of
-missions and targets. They show and they ask; the plan screen does the writing, so undo and
-the save state stay in one place (each action calls the screen's method of the same name)."""
+"""The parts of the plan screen: the plan's facts (region, period, vision), its missions and
+its targets (sasaran, each with its indicator). They show and they ask; the plan screen does
+the writing, so undo and the save state stay in one place (each action calls the screen's
+method of the same name)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...i18n import get_language, t
-from ...model.records import PlanInfo
+from ...model.format import number
+from ...model.records import PlanInfo, PlanTarget
 from ...model.vocab import REGION_KINDS
 from ...settings import shown_path
 from .. import keys
@@ -115,3 +117,79 @@ class LinesList(OptionList):
         if action in ("edit_line", "delete_line"):
             return True if self.current is not None else None  # shown dimmed
         return True
+
+
+class TargetsList(OptionList):
+    """The plan's targets (sasaran), numbered, each with its indicator, baseline and end
+    target under it; n adds one after the cursor, enter edits, delete removes (undo brings it
+    back). The same keys as the missions."""
+
+    BINDINGS = keys.prefixed("plan_lines.")
+
+    def __init__(self, **kw: Any) -> None:
+        super().__init__(**kw)
+        self.targets: list[PlanTarget] = []
+
+    def show(self, targets: list[PlanTarget], *, select: str | None = None) -> None:
+        """`select`: the id of the target to put the cursor on (one just added or edited);
+        else the cursor stays on its target, or its place when that one is gone."""
+        keep, place = self.current, self.highlighted or 0
+        self.targets = list(targets)
+        options = []
+        for i, x in enumerate(self.targets, 1):
+            prompt = Text(f"{i}. ", style="bold")
+            prompt.append(" ".join(x.text.split()) or t("planscreen.not_set"))
+            details = _target_details(x)
+            if details:
+                prompt.append("\n   " + details, style="dim")
+            options.append(Option(prompt))
+        self.set_options(options)
+        self.border_title = t("planscreen.targets_title", n=len(self.targets))
+        self.border_subtitle = "" if self.targets else t("planscreen.targets_empty")
+        if self.targets:
+            ids = [x.id for x in self.targets]
+            wanted = select or (keep.id if keep else None)
+            self.highlighted = ids.index(wanted) if wanted in ids else min(place, len(ids) - 1)
+
+    @property
+    def current(self) -> PlanTarget | None:
+        if self.highlighted is None or not self.targets:
+            return None
+        return self.targets[min(self.highlighted, len(self.targets) - 1)]
+
+    def action_new_line(self) -> None:
+        plan_screen_of(self).new_target(self.current)
+
+    def action_edit_line(self) -> None:
+        if self.current is not None:
+            plan_screen_of(self).edit_target(self.current)
+
+    def action_delete_line(self) -> None:
+        if self.current is not None:
+            plan_screen_of(self).delete_target(self.current)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_edit_line()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("edit_line", "delete_line"):
+            return True if self.current is not None else None
+        return True
+
+
+def _target_details(x: PlanTarget) -> str:
+    """"Indeks SPBE (indeks): 2,6 (2024) → 3,5 · Misi 1 · Evaluasi SPBE": what a verifier reads."""
+    parts = []
+    if x.indicator.strip():
+        unit = f" ({x.unit.strip()})" if x.unit.strip() else ""
+        values = ""
+        if x.baseline is not None or x.end_target is not None:
+            base = number(x.baseline) + (f" ({x.baseline_year})" if x.baseline_year and x.baseline is not None else "")
+            values = f": {base} → {number(x.end_target)}"
+        parts.append(f"{x.indicator.strip()}{unit}{values}")
+    if x.mission:
+        parts.append(t("planscreen.target_mission_n", n=x.mission))
+    if x.data_source.strip():
+        parts.append(x.data_source.strip())
+    return " · ".join(parts)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from ...i18n import get_language, t
+from ...model.budget import source_order
 from ...model.codes import code_list
 from ...model.format import number, rupiah
 from ...model.plan import Plan
@@ -16,10 +17,12 @@ from ...model.records import Programme, Strategy
 from ...model.vocab import (
     FUNDING_SOURCES,
     HORIZONS,
+    INDICATOR_KINDS,
     INNOVATION_KINDS,
     PENTAHELIX_ROLES,
     PRIORITIES,
     STATUSES,
+    budget_source_label,
     pillar,
 )
 
@@ -82,8 +85,17 @@ def detail_text(plan: Plan, p: Programme | None, lang: str | None = None) -> Tex
     _field(out, L("supporting"), ", ".join(p.supporting_agencies))
     _field(out, L("stakeholders"), ", ".join(
         f"{s.name} ({PENTAHELIX_ROLES.label(s.role, lng)})" for s in p.stakeholders))
+    missions = plan.info.missions
+    _field(out, L("missions"), "; ".join(
+        f"{n}. {' '.join(missions[n - 1].split())}" if 1 <= n <= len(missions) else f"? {n}"
+        for n in p.mission_numbers))
+    _field(out, L("targets"), "; ".join(
+        f"{plan.target_number(tid)}. {' '.join(getattr(plan.get(tid), 'text', '?').split())}" for tid in p.target_ids))
     _field(out, L("reference"), p.reference)
     _field(out, L("innovation"), INNOVATION_KINDS.label(p.innovation, lng) if p.innovation else "")
+    _field(out, L("location"), p.location)
+    _field(out, L("beneficiaries"), p.beneficiaries)
+    _field(out, L("regulation_needs"), p.regulation_needs)
     _field(out, L("horizon"), HORIZONS.label(p.horizon, lng))
     _field(out, L("years"), years_text(p))
     _field(out, L("quick_win"), L("yes") if p.quick_win else L("no"))
@@ -92,8 +104,11 @@ def detail_text(plan: Plan, p: Programme | None, lang: str | None = None) -> Tex
     _field(out, L("status"), f"{STATUSES.label(p.status, lng)} · {L('progress').lower()} {p.progress}%")
 
     out.append(f"{L('budget')}:\n", style=LABEL_STYLE)
-    for year, amount in sorted(p.budget.items()):
-        out.append(f"  {year}  {rupiah(amount)}\n")
+    split = {s: y for s, y in p.budget_by_source.items() if y}
+    for source in source_order(split):
+        out.append(f"  {budget_source_label(source, lng)}\n", style="italic")
+        for year, amount in sorted(split[source].items()):
+            out.append(f"    {year}  {rupiah(amount)}\n")
     out.append(f"  {L('total')}  ", style=LABEL_STYLE)
     out.append(rupiah(p.total_budget) + "\n", style=LABEL_STYLE)
 
@@ -103,13 +118,20 @@ def detail_text(plan: Plan, p: Programme | None, lang: str | None = None) -> Tex
         out.append(t("prog.detail.none_set", lng) + "\n", style=DIM)
     for ind in indicators:
         unit = f" ({ind.unit})" if ind.unit else ""
-        out.append(f"• {ind.name}{unit}", style="bold")
+        kind = f" [{INDICATOR_KINDS.label(ind.kind, lng)}]" if ind.kind else ""
+        out.append(f"• {ind.name}{unit}{kind}", style="bold")
         if ind.reference_code:
             out.append(" · " + t("codepick.detail_reference", lng, code=ind.reference_code), style=DIM)
         out.append("\n")
-        parts = [f"{L('baseline')} {number(ind.baseline)}"]
-        parts += [f"{y}: {number(v)}" for y, v in sorted(ind.targets.items())]
+        base = f"{L('baseline')} {number(ind.baseline)}" + (f" ({ind.baseline_year})" if ind.baseline_year else "")
+        parts = [base, *(f"{y}: {number(v)}" for y, v in sorted(ind.targets.items()))]
+        if ind.end_target is not None:
+            parts.append(f"{L('end_target')} {number(ind.end_target)}")
         out.append("  " + " · ".join(parts) + "\n")
+        extra = [f"{L('data_source')}: {ind.data_source}" if ind.data_source else "",
+                 f"{L('evidence')}: {ind.evidence}" if ind.evidence else ""]
+        if any(extra):
+            out.append("  " + " · ".join(x for x in extra if x) + "\n", style=DIM)
 
     milestones = plan.milestones_of(p.id)
     out.append(f"\n{L('milestones')}\n", style=HEADING_STYLE)
@@ -121,6 +143,10 @@ def detail_text(plan: Plan, p: Programme | None, lang: str | None = None) -> Tex
         out.append(m.title)
         if m.deliverable:
             out.append(f" — {m.deliverable}", style=DIM)
+        if m.agency:
+            out.append(f" · {m.agency}", style=DIM)
+        if m.evidence:
+            out.append(f" · {L('evidence')}: {m.evidence}", style=DIM)
         out.append("\n")
     out.rstrip()
     return out
