@@ -357,8 +357,10 @@ async def test_a_group_renames_the_team_of_a_plan_handed_out_by_the_secretariat(
 
 
 @pytest.fixture
-def app_with_targets(plan_path: Path):
+def app_with_targets(plan_path: Path, monkeypatch):
     from ui_support import fixed_clock
+
+    monkeypatch.setenv("HOME", str(plan_path.parent))  # "~/rencana.json" on every machine, as `app`
 
     from smartcity_tui.model.records import PlanTarget
     from smartcity_tui.store import PlanStore
