@@ -27,7 +27,7 @@ def add_parser(sub: Subcommands) -> argparse.ArgumentParser:
 # The parts of the counts line, in the order an officer reads a plan; the first six are said
 # even when there are none ("0 program" is news), the rest only when the plan holds some.
 COUNTED_KINDS = ("swot", "strategy", "programme", "indicator", "milestone", "readiness",
-                 "narrative", "regulation", "member", "nomenclature", "plan")
+                 "target", "narrative", "regulation", "member", "nomenclature", "plan")
 ALWAYS_SAID = COUNTED_KINDS[:6]
 TOTALS = ("records", "deleted", "conflicts")
 

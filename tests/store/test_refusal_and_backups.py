@@ -9,6 +9,7 @@ import pytest
 
 from smartcity_tui.store import PlanStore, PlanTooNew, PlanUnreadable
 from smartcity_tui.store.backups import backup_path
+from smartcity_tui.store.schema import SCHEMA_VERSION
 
 
 def _files(folder) -> set[str]:
@@ -52,7 +53,7 @@ def test_a_newer_schema_is_refused_naming_both_versions(tmp_plan):
     tmp_plan.write_bytes(raw)
     with pytest.raises(PlanTooNew) as err:
         PlanStore.open(tmp_plan)
-    assert "99" in err.value.message("en") and "2" in err.value.message("en")
+    assert "schema 99" in err.value.message("en") and f"schema {SCHEMA_VERSION}" in err.value.message("en")
     assert tmp_plan.read_bytes() == raw
 
 

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
+from smartcity_tui.model import narrative
+from smartcity_tui.ui.screens.book_forms import MemberForm, RegulationForm, SectionForm
 from smartcity_tui.ui.screens.line_form import LineForm
 from smartcity_tui.ui.screens.milestone_form import MilestoneForm
 from smartcity_tui.ui.screens.plan_facts_form import PlanFactsForm
@@ -21,6 +23,7 @@ from smartcity_tui.ui.screens.programme_form import ProgrammeForm
 from smartcity_tui.ui.screens.readiness_form import ReadinessForm
 from smartcity_tui.ui.screens.strategy_form import StrategyForm
 from smartcity_tui.ui.screens.swot_form import SwotForm
+from smartcity_tui.ui.screens.target_form import TargetForm
 
 
 @dataclass(frozen=True)
@@ -30,7 +33,7 @@ class Opener:
     part: str  # the part of the screen to put the cursor in ("" : where it lands)
     key: str  # the key that opens the form
     form: type
-    field: str  # an Input to type in
+    field: str  # an Input (or the section's TextArea) to type in
 
 
 OPENERS = [
@@ -42,6 +45,11 @@ OPENERS = [
     Opener("team name", ("i",), "#plan-facts", "enter", PlanFactsForm, "team"),
     Opener("readiness", ("i",), "#readiness", "e", ReadinessForm, "topic"),
     Opener("mission", ("i",), "#missions", "e", LineForm, "line"),
+    # the full plan has no targets, regulations or members yet: their forms are opened new
+    Opener("target", ("i",), "#targets", "n", TargetForm, "text"),
+    Opener("section", ("b",), "#sections", "e", SectionForm, "text"),
+    Opener("regulation", ("b", "]"), "#regulation-list", "n", RegulationForm, "regulation"),
+    Opener("member", ("b", "]", "]"), "#member-list", "n", MemberForm, "role"),
 ]
 
 
@@ -69,12 +77,21 @@ async def open_form(pilot, opener: Opener, *, expect: bool = True):
     return form
 
 
-def append(form, field_id: str, text: str) -> Input:
+def append(form, field_id: str, text: str) -> Input | TextArea:
     """Type `text` at the end of a field (the officer adds to what is there)."""
-    field = form.query_one(f"#{field_id}", Input)
+    field = form.query_one(f"#{field_id}")
     field.focus()
-    field.value = field.value + text
+    if isinstance(field, TextArea):
+        field.load_text(field.text + text)
+    else:
+        field.value = field.value + text
     return field
+
+
+def typed(form, field_id: str) -> str:
+    """What a field of the form holds now."""
+    field = form.query_one(f"#{field_id}")
+    return field.text if isinstance(field, TextArea) else field.value
 
 
 def saved_text(store, opener: Opener) -> str:
@@ -86,6 +103,14 @@ def saved_text(store, opener: Opener) -> str:
         return plan.info.vision
     if opener.name == "mission":
         return " | ".join(plan.info.missions)
+    if opener.name == "section":
+        return " | ".join(s.text for s in narrative.slots(plan))
+    if opener.name == "regulation":
+        return " | ".join(r.text for r in narrative.regulations(plan))
+    if opener.name == "member":
+        return " | ".join(m.role for m in narrative.members(plan))
+    if opener.name == "target":
+        return " | ".join(x.text for x in plan.targets)
     records = {
         "swot": plan.swot_for("governance", "S"), "strategy": plan.strategies_for("governance"),
         "programme": plan.programmes_for("governance"), "milestone": plan.milestones,

@@ -96,10 +96,11 @@ async def test_the_sheets_as_one_workbook_and_as_csv_files(tmp_path):
         workbook = next(out.glob("*.xlsx"))
         assert workbook.name.startswith("lembar_wonosari-raya_")
         book = read_file(workbook)
-        assert [s.name for s in book.sheets] == ["Program", "Indikator", "SWOT", "Strategi", "Tonggak", "Kesiapan"]
-        assert "Program 24 baris" in said
+        assert [s.name for s in book.sheets] == [
+            "Program", "Anggaran", "Indikator", "SWOT", "Strategi", "Tonggak", "Kesiapan", "Sasaran"]
+        assert "Program 26 baris" in said
         await pilot.press("escape")
         await export(pilot, out, "csv")
         folder = next(p for p in out.iterdir() if p.is_dir())
-        assert len(list(folder.glob("*.csv"))) == 6
+        assert len(list(folder.glob("*.csv"))) == 8
     store.close()

@@ -17,7 +17,7 @@ import pkgutil
 import shutil
 
 import pytest
-from form_openers import OPENERS, Opener, append, open_form, saved_text
+from form_openers import OPENERS, Opener, append, open_form, saved_text, typed
 from plan_screens_support import build_full_plan, open_app
 from textual.widgets import Input, Select, Static
 
@@ -78,14 +78,14 @@ def _subclasses(cls: type) -> set[type]:
 async def test_a_failed_save_keeps_the_form_open_with_what_was_typed(app, plan_path, monkeypatch, opener: Opener):
     async with app.run_test(size=(100, 30)) as pilot:
         form = await open_form(pilot, opener)
-        field = append(form, opener.field, TYPED)
-        typed = field.value
+        append(form, opener.field, TYPED)
+        was_typed = typed(form, opener.field)
         before = plan_path.read_bytes()
         full_disk(monkeypatch)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is form, "the form must stay open when its save failed"
-        assert form.query_one(f"#{opener.field}", Input).value == typed
+        assert typed(form, opener.field) == was_typed
         message = said_in_form(form)
         assert "TIDAK tersimpan" in message and "disk" in message, message
         assert "simpan lagi" in message, "the form says the text is still there to save again"
@@ -130,13 +130,13 @@ async def test_escape_asks_only_when_something_was_typed(app, opener: Opener):
         assert not isinstance(app.screen, (opener.form, LeaveForm)), "an untouched form just closes"
 
         form = await open_form(pilot, opener)
-        field = append(form, opener.field, " (setengah jadi)")
+        append(form, opener.field, " (setengah jadi)")
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, LeaveForm), "typed work is not thrown away without a word"
         await pilot.press("escape")  # lanjut mengisi
         await pilot.pause()
-        assert app.screen is form and field.value.endswith("(setengah jadi)")
+        assert app.screen is form and typed(form, opener.field).endswith("(setengah jadi)")
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("ctrl+s")  # simpan, from the question

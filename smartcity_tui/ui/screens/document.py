@@ -12,6 +12,7 @@ section meet as a conflict on its text, settled on the conflicts screen.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -107,15 +108,16 @@ class DocumentScreen(PlanScreen):
     # --- the narrative ---------------------------------------------------------------------
 
     def write_section(self, slot: narrative.SectionSlot) -> None:
-        def save(text: str) -> None:
+        def save(text: str) -> PlanWrite[Any] | None:
             plan = app_of(self).plan
             now = narrative.slot(plan, slot.section, slot.pillar)
             if now.record_id not in plan.records and not text.strip():
-                return  # nothing written in a section that was never started: no empty record
+                return None  # nothing written in a section that was never started: no empty record
             label = t("book.did_write", title=slot.title(get_language()))
-            self.post_message(PlanWrite.save(narrative.edited(plan, slot.section, text, slot.pillar), label))
+            return PlanWrite.save(narrative.edited(plan, slot.section, text, slot.pillar), label)
 
-        self.edits.ask(SectionForm(slot), save)
+        # the form stays open until the write is on disk (SavingForm)
+        self.edits.open(SectionForm(slot), save)
 
     # --- regulations and members -------------------------------------------------------------
 
@@ -126,14 +128,14 @@ class DocumentScreen(PlanScreen):
             self.edits.add(RegulationForm(fresh, is_new=True), t("book.did_add_regulation"))
         elif isinstance(entries, MemberList):
             member = InstitutionMember(body=entries.current_body)
-            self.edits.ask(MemberForm(member, is_new=True), self._add_member)
+            self.edits.open(MemberForm(member, is_new=True), self._add_member)
 
-    def _add_member(self, member: InstitutionMember) -> None:
+    def _add_member(self, member: InstitutionMember) -> PlanWrite[Any]:
         # last in the body chosen in the form (which may not be the one it was opened on)
         plan = app_of(self).plan
         member = member.replace(order=narrative.next_order(narrative.members(plan, member.body)))
         label = t("book.did_add_member", body=body_label(member.body))
-        self.edits.post(PlanWrite.add(member, label, then=self.edits.select))
+        return PlanWrite.add(member, label, then=self.edits.select)
 
     def edit_entry(self, entries: EntryList, record_id: str) -> None:
         record = app_of(self).plan.get(record_id)
@@ -142,14 +144,14 @@ class DocumentScreen(PlanScreen):
         elif isinstance(record, InstitutionMember):
             old = record
 
-            def save(member: InstitutionMember) -> None:
+            def save(member: InstitutionMember) -> PlanWrite[Any]:
                 if member.body != old.body:  # moved to another body: last there
                     others = narrative.members(app_of(self).plan, member.body)
                     member = member.replace(order=narrative.next_order(others))
                 self.edits.select(member)
-                self.edits.post(PlanWrite.save(member, t("book.did_edit_member", body=body_label(member.body))))
+                return PlanWrite.save(member, t("book.did_edit_member", body=body_label(member.body)))
 
-            self.edits.ask(MemberForm(record, is_new=False), save)
+            self.edits.open(MemberForm(record, is_new=False), save)
 
     def delete_entry(self, entries: EntryList, record_id: str) -> None:
         record = app_of(self).plan.get(record_id)

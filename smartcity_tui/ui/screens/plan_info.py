@@ -189,9 +189,7 @@ class PlanInfoScreen(PlanScreen):
         targets = plan.targets
         at = targets.index(after) + 1 if after in targets else len(targets)
 
-        def save(target: PlanTarget | None) -> None:
-            if target is None:
-                return
+        def save(target: PlanTarget) -> PlanWrite[None]:
             self._target_after = target.id
             store_targets = [*targets[:at], target, *targets[at:]]
 
@@ -203,19 +201,21 @@ class PlanInfoScreen(PlanScreen):
                         if x.id != target.id and x.order != n:
                             store.update(x.id, label=t("planscreen.did_add_targets"), order=n)
 
-            self.edits.post(PlanWrite(write))
+            return PlanWrite(write)
 
-        self.edits.ask(TargetForm(PlanTarget(), list(plan.info.missions), is_new=True), save)
+        # the form stays open until the write is on disk (SavingForm)
+        self.edits.open(TargetForm(PlanTarget(), list(plan.info.missions), is_new=True), save)
 
     def edit_target(self, target: PlanTarget) -> None:
         from .target_form import TargetForm
 
-        def save(edited: PlanTarget | None) -> None:
-            if edited is not None and edited != target:
-                self._target_after = target.id
-                self.edits.post(PlanWrite(lambda s: s.save(edited, label=t("planscreen.did_edit_targets"))))
+        def save(edited: PlanTarget) -> PlanWrite[Any] | None:
+            if edited == target:
+                return None  # nothing changed: the form just closes
+            self._target_after = target.id
+            return PlanWrite.save(edited, t("planscreen.did_edit_targets"))
 
-        self.edits.ask(TargetForm(target, list(app_of(self).plan.info.missions), is_new=False), save)
+        self.edits.open(TargetForm(target, list(app_of(self).plan.info.missions), is_new=False), save)
 
     def delete_target(self, target: PlanTarget) -> None:
         self.edits.delete(target.id, t("planscreen.did_delete_targets"))
