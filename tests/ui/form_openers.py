@@ -35,6 +35,11 @@ class Opener:
     form: type
     field: str  # an Input (or the section's TextArea) to type in
 
+    @property
+    def edits(self) -> bool:
+        """It opens a record the plan holds (not a new one)."""
+        return self.key != "n"
+
 
 OPENERS = [
     Opener("swot", ("1", "s"), "#q-S", "e", SwotForm, "text"),

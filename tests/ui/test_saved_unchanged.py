@@ -30,7 +30,7 @@ PROGRAMMES = ("GOV-01", "GOV-02", "GOV-03", "GOV-04")
 async def save_every_form_unchanged(plan) -> None:
     app, store = app_on(plan)
     async with app.run_test(size=(100, 30)) as pilot:
-        for opener in OPENERS:
+        for opener in (o for o in OPENERS if o.edits):  # (a new record's form saved empty is refused)
             await open_form(pilot, opener)
             await pilot.press("ctrl+s")
             await pilot.pause()

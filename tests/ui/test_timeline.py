@@ -220,6 +220,7 @@ async def test_milestone_keys_are_off_on_a_programme_line(app):
 async def test_search_lands_on_the_milestone_in_the_timeline(app):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("1")
+        await pilot.pause()  # the screen shown (its tab bar activates its first tab once mounted)
         target = milestone(app, "CSIRT dibentuk")
         assert app.screen.select_record(target.id)
         await pilot.pause()
