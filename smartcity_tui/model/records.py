@@ -15,7 +15,7 @@ import dataclasses
 import math
 import uuid
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
 from . import budget as budget_cells
 
@@ -145,8 +145,8 @@ class Record:
             cached = {}
             for f in dataclasses.fields(cls):  # type: ignore[arg-type]
                 if f.name in cls.SPARSE:
-                    has_factory = f.default_factory is not dataclasses.MISSING
-                    cached[f.name] = f.default_factory() if has_factory else f.default
+                    factory = f.default_factory
+                    cached[f.name] = factory() if factory is not dataclasses.MISSING else f.default
             cls._sparse_defaults = cached  # type: ignore[attr-defined]
         return cached
 
@@ -168,7 +168,7 @@ class Record:
         return out
 
     @classmethod
-    def from_fields(cls, record_id: str, fields: dict[str, Any]):
+    def from_fields(cls, record_id: str, fields: dict[str, Any]) -> Self:
         kwargs: dict[str, Any] = {}
         for name, type_name in cls.field_types().items():
             if name in fields:
@@ -177,7 +177,7 @@ class Record:
                     kwargs[name] = value
         return cls(id=record_id, **kwargs)  # type: ignore[call-arg]
 
-    def replace(self, **changes: Any):
+    def replace(self, **changes: Any) -> Self:
         return dataclasses.replace(self, **changes)  # type: ignore[type-var]
 
 
@@ -306,7 +306,7 @@ class Programme(Record):
         return out
 
     @classmethod
-    def from_fields(cls, record_id: str, fields: dict[str, Any]):
+    def from_fields(cls, record_id: str, fields: dict[str, Any]) -> Self:
         record = super().from_fields(record_id, fields)
         record.budget_by_source = budget_cells.from_cells(fields)
         return record
