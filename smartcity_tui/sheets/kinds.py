@@ -174,10 +174,11 @@ class Choice(Kind):
         self.words = _choice_words(vocab, extra or {})
         self.default = default
 
-    def to_cell(self, value: str, lang: str) -> Any:
+    # a key (str) in and out; Any, as in Kind, since ChoiceList's subclass values are lists
+    def to_cell(self, value: Any, lang: str) -> Any:
         return self.vocab.label(value, lang) if value else None
 
-    def from_cell(self, raw: Any, pillar: str = "") -> str:
+    def from_cell(self, raw: Any, pillar: str = "") -> Any:
         if is_empty(raw):
             return self.default
         key = self.words.get(fold(_text_of(raw)))

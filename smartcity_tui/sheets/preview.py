@@ -16,7 +16,7 @@ from ..model.records import Programme, Record
 from ..model.vocab import PILLAR_KEYS
 from .budget_rows import changed_cells, totals_differ, with_line
 from .checks import new_errors
-from .columns import SHEETS, SPEC_BY_KIND
+from .columns import SHEETS, SPEC_BY_KIND, SheetSpec
 from .mapping import Mapping
 from .problems import Problem
 from .reading import Book
@@ -245,7 +245,7 @@ def _budget_outcome(plan: Plan, row: RowValues, finder: ProgrammeFinder, current
     return RowOutcome(row.sheet, row.row, "budget", status, record, area, cells)
 
 
-def _outcome(store: Any, plan: Plan, spec, row: RowValues, finder: ProgrammeFinder,
+def _outcome(store: Any, plan: Plan, spec: SheetSpec, row: RowValues, finder: ProgrammeFinder,
              problems: list[Problem]) -> RowOutcome | None:
     existing: Record | None = None
     if row.record_id:
@@ -274,6 +274,7 @@ def _outcome(store: Any, plan: Plan, spec, row: RowValues, finder: ProgrammeFind
             problems.append(Problem("no_programme", row.sheet, row.row))
             return None
     record = build_record(row, spec, existing, programme_id, plan)
+    changed: tuple[str, ...]
     if existing is None:
         status, changed = "new", ()
     else:
