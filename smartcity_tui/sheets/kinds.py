@@ -11,7 +11,7 @@ import datetime as dt
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from ..model.records import Stakeholder
 from ..model.vocab import PILLARS, Pillar, Vocabulary
@@ -101,7 +101,7 @@ class Whole(Kind):
             text = str(raw).strip()
             if self.problem == "not_a_percent" and text.endswith("%"):
                 text = text[:-1]
-            value = parse_number(text, whole=True)  # type: ignore[assignment]
+            value = cast(int, parse_number(text, whole=True))  # whole=True: a whole number or CellProblem
         if not self.low <= value <= self.high:
             raise CellProblem(self.problem, value=value, low=self.low, high=self.high)
         return value

@@ -8,7 +8,7 @@ import screen calls it again whenever the officer changes the mapping, and `appl
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, cast
 
 from ..i18n import t
 from ..model.plan import Plan
@@ -179,7 +179,7 @@ def preview_import(store: Any, book: Book, mapping: Mapping) -> ImportPreview:
             if outcome is None:
                 continue
             if outcome.kind == "programme" and outcome.status != "unchanged":
-                finder.add(outcome.record)  # type: ignore[arg-type]
+                finder.add(cast(Programme, outcome.record))  # a programme row's record
                 if outcome.status == "new" and not (row.fields.get("start_year") or row.fields.get("end_year")):
                     plan_years += plan.info.start_year > 0
             out.outcomes.append(outcome)
