@@ -201,7 +201,7 @@ class MergeScreen(PlanScreen):
         elif worker.group == "merge-preview" and worker.name == str(self._preview_asked):
             self._preview_ready(worker, event.state)
 
-    def _bundle_read(self, worker: Worker, state: WorkerState) -> None:
+    def _bundle_read(self, worker: Worker[Bundle], state: WorkerState) -> None:
         entry = next((e for e in self.entries if str(e.path) == worker.name and e.reading), None)
         if entry is None:  # removed meanwhile
             return
@@ -256,7 +256,7 @@ class MergeScreen(PlanScreen):
                 lines.append(t("exchange.merge.left_out", name=e.path.name), style="red")
         self.query_one("#merge-sources", Static).update(lines)
 
-    def _preview_ready(self, worker: Worker, state: WorkerState) -> None:
+    def _preview_ready(self, worker: Worker[Preview], state: WorkerState) -> None:
         if state == WorkerState.SUCCESS:
             self.result = worker.result
         elif state == WorkerState.ERROR:
