@@ -38,11 +38,17 @@ AREAS = (PLAN_WIDE, *PILLAR_KEYS)
 
 
 class BundleLike(Protocol):
-    path: Any
-    plan_id: str
-    replica_id: str
-    team: str
-    states: Sequence[RecordState]
+    # read-only: a merge only reads them (so a Bundle, whose states are a list, is one)
+    @property
+    def path(self) -> Any: ...
+    @property
+    def plan_id(self) -> str: ...
+    @property
+    def replica_id(self) -> str: ...
+    @property
+    def team(self) -> str: ...
+    @property
+    def states(self) -> Sequence[RecordState]: ...
 
 
 class MergeError(Exception):
