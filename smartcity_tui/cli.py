@@ -14,6 +14,7 @@ import importlib
 import os
 import sys
 from collections.abc import Iterable, Sequence
+from types import ModuleType
 from typing import TextIO
 
 from . import __version__
@@ -46,7 +47,7 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message}. {t('cli.see_help', prog=self.prog)}")
 
 
-def _available_commands(only: Sequence[str] | None = None) -> list:
+def _available_commands(only: Sequence[str] | None = None) -> list[ModuleType]:
     mods = []
     for name in COMMANDS if only is None else only:
         try:

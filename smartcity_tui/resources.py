@@ -6,7 +6,7 @@ importing module's loader: an installed package has them on disk, the one-file b
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import Any, cast
 
 
 def beside(module_file: str, relative: str) -> str:
@@ -32,7 +32,7 @@ def read_beside(module_globals: dict[str, Any], relative: str) -> bytes:
     if loader is None or not hasattr(loader, "get_data"):
         with open(path, "rb") as f:
             return f.read()
-    return loader.get_data(path)
+    return cast(bytes, loader.get_data(path))  # a loader's get_data gives the file's bytes
 
 
 def stylesheet(module_globals: dict[str, Any], name: str) -> str:

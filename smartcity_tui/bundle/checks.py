@@ -15,7 +15,7 @@ import math
 import re
 import sys
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable
 
 from ..model.budget import parse_cell
 from ..model.records import INT_MAX, INT_MIN, RECORD_TYPES, YEARS
@@ -66,11 +66,11 @@ def _year_key_ok(k: str) -> bool:
     return YEAR_KEY.fullmatch(k) is not None and int(k) in YEARS
 
 
-def _year_map(v: Any, number_ok) -> bool:
+def _year_map(v: Any, number_ok: Callable[[Any], bool]) -> bool:
     return type(v) is dict and all(YEAR_KEY_SHAPE.fullmatch(k) and number_ok(x) for k, x in v.items())
 
 
-_TYPE_CHECKS = {
+_TYPE_CHECKS: dict[str, Callable[[Any], bool]] = {
     "str": lambda v: type(v) is str,
     "int": lambda v: type(v) is int,
     "bool": lambda v: type(v) is bool,
@@ -138,7 +138,8 @@ def check_record(raw: Any, array: str) -> RecordState:
     check_table(raw, array)
     rid = raw["id"].lower()
     refs = REFERENCE_FIELDS.get(array, frozenset())
-    vv = {replica_ok(r): c for r, c in sorted(raw["vv"].items())}
+    # check_table has checked every replica id and field name: what is left is to intern them
+    vv = {sys.intern(r): c for r, c in sorted(raw["vv"].items())}
     dots: dict[tuple[str, int], tuple[str, int]] = {}
     # The Python objects a bundle becomes are ~4 times its size; what repeats is shared:
     # field names and replica ids (interned), a dot's counter (vv's own int), short texts.
@@ -150,7 +151,7 @@ def check_record(raw: Any, array: str) -> RecordState:
             key = (d[0], d[1])
             dot = dots.get(key)
             if dot is None:
-                r = replica_ok(d[0])
+                r = sys.intern(d[0])
                 c = vv[r]
                 dot = dots[key] = (r, c if c == d[1] else d[1])
             value = s.get("v")
@@ -161,7 +162,7 @@ def check_record(raw: Any, array: str) -> RecordState:
             parsed.append(Sibling(dot, value))
         if len(parsed) > 1:
             parsed.sort(key=Sibling.sort_key)
-        fields[field_name_ok(name)] = parsed
+        fields[sys.intern(name)] = parsed
     return RecordState(rid, array, vv, fields)
 
 

@@ -4,7 +4,7 @@ fixed order, and tomli-w's output depends on nothing else, so one plan gives the
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable
+from typing import Any, Iterable
 
 from ..model.revision import RecordState
 from . import toml_out
@@ -37,10 +37,10 @@ def _kind_rank(kind: str) -> tuple[int, str]:
 
 
 def file_document(plan_id: str, file: str, states: list[RecordState],
-                  wire: dict[str, dict] | None = None) -> dict:
+                  wire: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
     """The TOML document of one record file; `wire` holds the records' to_dict() when the
     caller has them already."""
-    doc: dict = {"plan_id": plan_id}
+    doc: dict[str, Any] = {"plan_id": plan_id}
     pillar = next((k for k, f in PILLAR_FILES.items() if f == file), None)
     if pillar:
         doc["pillar"] = pillar
@@ -54,7 +54,7 @@ def file_document(plan_id: str, file: str, states: list[RecordState],
 
 
 def encode_file(plan_id: str, file: str, states: list[RecordState],
-                wire: dict[str, dict] | None = None) -> bytes:
+                wire: dict[str, dict[str, Any]] | None = None) -> bytes:
     doc = file_document(plan_id, file, states, wire)
     parts = [f"{k} = {toml_out.string(doc[k])}\n" for k in HEADER_KEYS if k in doc]
     for kind, records in doc.items():

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping, Protocol, Sequence
 
 from ..i18n import t
-from ..model.revision import RecordState, merge_states
+from ..model.revision import Dot, RecordState, merge_states
 from ..model.vocab import PILLAR_KEYS
 from ..store import PlanStore
 from ..store.adopt import adopt_plan
@@ -38,11 +38,17 @@ AREAS = (PLAN_WIDE, *PILLAR_KEYS)
 
 
 class BundleLike(Protocol):
-    path: Any
-    plan_id: str
-    replica_id: str
-    team: str
-    states: Sequence[RecordState]
+    # read-only: a merge only reads them (so a Bundle, whose states are a list, is one)
+    @property
+    def path(self) -> Any: ...
+    @property
+    def plan_id(self) -> str: ...
+    @property
+    def replica_id(self) -> str: ...
+    @property
+    def team(self) -> str: ...
+    @property
+    def states(self) -> Sequence[RecordState]: ...
 
 
 class MergeError(Exception):
@@ -117,7 +123,8 @@ def is_open(state: RecordState, find: Callable[[str], RecordState | None]) -> bo
 
 
 def conflict_marks(state: RecordState | None,
-                   find: Callable[[str], RecordState | None] = lambda rid: None) -> frozenset:
+                   find: Callable[[str], RecordState | None] = lambda rid: None
+                   ) -> frozenset[tuple[str, frozenset[Dot]]]:
     """What a record's conflicts consist of, to tell a new conflict from one already open."""
     if state is None:
         return frozenset()
@@ -257,7 +264,8 @@ def _incoming(bundles: Sequence[BundleLike]) -> tuple[dict[str, RecordState], li
     return merged, infos
 
 
-def _plan(store: PlanStore, bundles: Sequence[BundleLike], adopt: bool):
+def _plan(store: PlanStore, bundles: Sequence[BundleLike], adopt: bool
+          ) -> tuple[str, dict[str, RecordState], MergeReport]:
     plan_id = _check(store, bundles, adopt)
     incoming, infos = _incoming(bundles)
     adopting = plan_id != store.plan_id

@@ -39,7 +39,7 @@ class Bundle:
     team: str
     exported_at: str
     states: list[RecordState]  # every record, the plan's own and tombstones included, by id
-    counts: dict = field(default_factory=dict)
+    counts: dict[str, Any] = field(default_factory=dict)
     language: str = ""
     teams: dict[str, str] = field(default_factory=dict)  # replica id -> team, as the writer knew them
 
@@ -112,7 +112,8 @@ def _read(path: Path, source: Source) -> Bundle:
                   dict(man.get("teams", {})))
 
 
-def _upgrade_format_1(label: str, states: list[RecordState], line_of) -> list[RecordState]:
+def _upgrade_format_1(label: str, states: list[RecordState], line_of: Callable[[str], tuple[str, int | None]]
+                      ) -> list[RecordState]:
     """A format-1 bundle's records in today's shape: its programmes' yearly amounts in the
     "belum dirinci per sumber" share, its plan's targets as records (model/legacy.py, the
     same upgrade as a plan file's), after checking the old fields as format 1 did."""
@@ -203,7 +204,7 @@ def _whole_file(source: Source, rel: str, expected: str) -> Callable[[], bytes]:
     return whole
 
 
-def _header_check(label: str, rel: str, whole: Callable[[], bytes], plan_id: str):
+def _header_check(label: str, rel: str, whole: Callable[[], bytes], plan_id: str) -> Callable[[dict[str, Any]], None]:
     """The check of a record file's `plan_id` and `pillar` keys, for record_file."""
     def check(doc: dict[str, Any]) -> None:
         found = doc.get("plan_id")

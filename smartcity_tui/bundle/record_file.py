@@ -42,7 +42,7 @@ class _Unsliceable(Exception):
 
 
 def read_records(label: str, rel: str, blocks: Iterable[bytes], whole: Callable[[], bytes],
-                 check_head: Callable[[dict], None], seen: dict[str, str]) -> list[RecordState]:
+                 check_head: Callable[[dict[str, Any]], None], seen: dict[str, str]) -> list[RecordState]:
     """Every record of one record file, checked: UTF-8, TOML, the file's header
     (`check_head(doc)` raises), each record (checks.check_record), ids unique against `seen`
     (id -> file of the records read so far; this file's ids are added on success).
@@ -118,7 +118,8 @@ def _parse(data: bytes) -> dict[str, Any]:
         raise _Unsliceable from None
 
 
-def _in_slices(label: str, rel: str, blocks: Iterable[bytes], check_head, seen, mine) -> list[RecordState]:
+def _in_slices(label: str, rel: str, blocks: Iterable[bytes], check_head: Callable[[dict[str, Any]], None],
+               seen: dict[str, str], mine: set[str]) -> list[RecordState]:
     units = _units(blocks)
     head = _parse(next(units)[0])
     if not head.keys() <= set(HEADER_KEYS):
@@ -168,7 +169,8 @@ def _take(label: str, rel: str, array: str, raw: Any, line: int | None, states: 
 
 # --- whole ------------------------------------------------------------------------------
 
-def _whole(label: str, rel: str, data: bytes, check_head, seen, mine) -> list[RecordState]:
+def _whole(label: str, rel: str, data: bytes, check_head: Callable[[dict[str, Any]], None],
+           seen: dict[str, str], mine: set[str]) -> list[RecordState]:
     text = decode(label, rel, data)
     doc = parse_toml(label, rel, text)
     check_head(doc)

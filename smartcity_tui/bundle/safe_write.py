@@ -72,7 +72,7 @@ def sweep_leftovers(folder: Path) -> list[Path]:
     """Remove what killed exports left in `folder`: hidden `.<bundle>.<pid>.partial` (and
     `.failed`) entries of a process that is no longer running (or of this one). Matched by
     exact name only, so nothing else is ever touched; never fails an export."""
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(os.scandir(folder))
     except OSError:

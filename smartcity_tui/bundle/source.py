@@ -12,7 +12,7 @@ import stat
 import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
-from typing import Iterator
+from typing import Generator, Iterator
 
 from ..i18n import os_reason
 from .errors import BundleError, zip_reason
@@ -65,7 +65,7 @@ class Source:
     def read(self, rel: str, *, count: bool = True) -> bytes:
         return b"".join(self.blocks(rel, count=count))
 
-    def blocks(self, rel: str, *, count: bool = True) -> Iterator[bytes]:
+    def blocks(self, rel: str, *, count: bool = True) -> Generator[bytes, None, None]:
         """The file's bytes in blocks, each limit enforced as they come; `count=False` for a
         second reading of a file already counted towards the bundle's total."""
         total = 0

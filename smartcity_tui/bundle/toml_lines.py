@@ -82,12 +82,13 @@ def value(text: str) -> Any:
         raise _Declined from None
 
 
-def parse_slice(text: str) -> dict[str, list[dict]] | None:
+def parse_slice(text: str) -> dict[str, list[dict[str, Any]]] | None:
     """tomllib.loads(text) for records in the reference layout, or None when `text` holds
     anything else. `text` starts at a `[[kind]]` line."""
-    out: dict[str, list[dict]] = {}
+    out: dict[str, list[dict[str, Any]]] = {}
     rec: dict[str, Any] | None = None
     dotted: set[str] = set()  # tables of this record made by dotted keys (`f.x = ...`)
+    got: Any  # what a line sets: a field's siblings, a text, a version vector, a value
     try:
         for line in text.split("\n"):
             if not line:

@@ -22,7 +22,7 @@ _NEEDS_ESCAPE = re.compile(r'[\x00-\x1f"\\\x7f]')
 _SHORT = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
 
 
-def _escape_char(m: re.Match) -> str:
+def _escape_char(m: re.Match[str]) -> str:
     c = m.group()
     return _SHORT.get(c) or f"\\u{ord(c):04x}"
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from .. import __version__
 from ..document import build_document, write_html, write_markdown
+from ..model.revision import RecordState
 from ..store import PlanStore
 from ..store.teams import known_teams
 from . import toml_out
@@ -36,7 +37,7 @@ class ExportOptions:
 @dataclass
 class ExportResult:
     path: Path
-    counts: dict
+    counts: dict[str, int]
     files: list[str] = field(default_factory=list)  # bundle-relative, manifest last
 
 
@@ -115,7 +116,7 @@ def export_bundle(store: PlanStore, options: ExportOptions, *,
     return ExportResult(final, counts, list(files))
 
 
-def _refuse_unreadable(store: PlanStore, states, wire: dict[str, dict]) -> None:
+def _refuse_unreadable(store: PlanStore, states: list[RecordState], wire: dict[str, dict[str, Any]]) -> None:
     """The writer never writes what its reader would refuse: a bundle like that is no use on
     the flash drive. Say so here, in the team's room, where the plan can still be fixed."""
     path = str(store.path)

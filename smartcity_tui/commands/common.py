@@ -10,12 +10,16 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..i18n import t
 
-# What each command's add_parser is handed (argparse's own name for it is private)
-Subcommands = argparse._SubParsersAction
+# What each command's add_parser is handed (argparse's own name for it is private; typeshed
+# makes it generic in the parsers it adds, at run time it is a plain class)
+if TYPE_CHECKING:
+    Subcommands = argparse._SubParsersAction[argparse.ArgumentParser]
+else:
+    Subcommands = argparse._SubParsersAction
 
 
 class CommandError(Exception):

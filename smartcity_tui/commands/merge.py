@@ -97,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         bundles = read_all(args.bundles)
         with PlanStore.open(args.plan, readonly=args.dry_run) as store:
-            report = (preview if args.dry_run else apply)(store, bundles, adopt=args.adopt)  # type: ignore[arg-type]  # (BundleLike)
+            report = (preview if args.dry_run else apply)(store, bundles, adopt=args.adopt)
     except (BundleError, MergeError, StoreError) as e:
         if args.json:  # a script asked for JSON: it gets JSON, refusals too (exit 2)
             print_json(error_json(args.plan, args.dry_run, e))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from ..i18n import get_language, t
 from ..model.vocab import PILLARS, QUADRANTS
@@ -20,7 +21,7 @@ def add_parser(sub: Subcommands) -> argparse.ArgumentParser:
     return p
 
 
-def plan_facts(store: PlanStore) -> dict:
+def plan_facts(store: PlanStore) -> dict[str, Any]:
     info = store.plan().info
     return {
         "id": info.id, "region": info.region, "kind": info.region_kind, "province": info.province,

@@ -10,8 +10,8 @@ from collections import defaultdict
 from ..model.budget import UNSPECIFIED, source_order
 from ..model.records import Programme
 from ..model.vocab import REGIONAL_BUDGET_SOURCES, budget_source_label
-from .common import Context, money_or_dash, table
-from .tree import Chapter, Inline, Paragraph, Section, plain, strong
+from .common import Context, Group, money_or_dash, table
+from .tree import Block, Chapter, Inline, Paragraph, Section, Table, plain, strong
 
 # The three rows of the APBD / non-APBD table
 APBD, NON_APBD = "*apbd", "*non_apbd"
@@ -44,7 +44,7 @@ def _header(ctx: Context, first: list[str], years: list[int]) -> list[str]:
     return [*first, *map(str, years), ctx.L("col.total")]
 
 
-def _per_dimension(ctx: Context, progs, years: list[int]) -> Section:
+def _per_dimension(ctx: Context, progs: list[tuple[Group, Programme]], years: list[int]) -> Section:
     by_group: dict[str, list[dict[int, int]]] = defaultdict(list)
     for g, p in progs:
         by_group[g.key].append(p.budget)
@@ -56,7 +56,7 @@ def _per_dimension(ctx: Context, progs, years: list[int]) -> Section:
         wide=True, kind="finance", total_rows=1)])
 
 
-def _per_programme(ctx: Context, progs, years: list[int]) -> Section:
+def _per_programme(ctx: Context, progs: list[tuple[Group, Programme]], years: list[int]) -> Section:
     rows = []
     for g in ctx.groups:
         mine = [p for gg, p in progs if gg.key == g.key]
@@ -72,7 +72,7 @@ def _per_programme(ctx: Context, progs, years: list[int]) -> Section:
         wide=True, kind="finance", total_rows=1, nowrap=(0,))])
 
 
-def _per_source(ctx: Context, progs, years: list[int]) -> Section:
+def _per_source(ctx: Context, progs: list[tuple[Group, Programme]], years: list[int]) -> Section:
     budgets: dict[str, list[dict[int, int]]] = defaultdict(list)
     for _, p in progs:
         for source, budget in budget_by_source(p).items():
@@ -81,6 +81,7 @@ def _per_source(ctx: Context, progs, years: list[int]) -> Section:
             for key in source_order(budgets)]
     rows.append([strong(ctx.L("col.total")), strong(str(len(progs))),
                  *_amounts([p.budget for _, p in progs], years, bold=True)])
+    blocks: list[Block]
     blocks = [table(ctx.L("table.finance_source"),
                     _header(ctx, [ctx.L("col.funding_source"), ctx.L("col.programme_count")], years), rows,
                     source=ctx.source("budget"), align="lr" + "r" * (len(years) + 1),
@@ -91,7 +92,8 @@ def _per_source(ctx: Context, progs, years: list[int]) -> Section:
     return Section(plain(ctx.L("sec.finance_source")), [Paragraph(plain(ctx.L("finance_source_intro"))), *blocks])
 
 
-def _apbd_split(ctx: Context, budgets: dict[str, list[dict[int, int]]], progs, years: list[int]):
+def _apbd_split(ctx: Context, budgets: dict[str, list[dict[int, int]]], progs: list[tuple[Group, Programme]],
+                years: list[int]) -> Table:
     """The burden on the region's own budget (APBD) against every other source: what the
     reviewer asks first, since KPBU, APBN or CSR money is no spending of the regency."""
     groups: dict[str, list[dict[int, int]]] = {APBD: [], NON_APBD: [], UNSPECIFIED: []}

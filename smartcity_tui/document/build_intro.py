@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..model import narrative as model_narrative
 from ..model.vocab import RATINGS, READINESS_ASPECTS, REGION_KINDS
 from .common import Context, money, number, period, table
-from .tree import Chapter, ListBlock, Paragraph, Section, plain
+from .tree import Block, Chapter, ListBlock, Paragraph, Section, plain
 
 
 def region_name(ctx: Context) -> str:
@@ -31,15 +31,15 @@ def summary(ctx: Context) -> Chapter:
     ]
     if ctx.conflicts:
         facts.append((ctx.L("fact.conflicts"), number(len(ctx.conflicts))))
-    items = [[Paragraph(plain(f"{k}: {v}"))] for k, v in facts if v]
-    blocks = [ListBlock(items), ctx.note("indicative_budget")]
+    items: list[list[Block]] = [[Paragraph(plain(f"{k}: {v}"))] for k, v in facts if v]
+    blocks: list[Block] = [ListBlock(items), ctx.note("indicative_budget")]
     if info.vision.strip():
         blocks.insert(0, Paragraph(plain(ctx.L("fact.vision_line", vision=" ".join(info.vision.split())))))
     return Chapter(ctx.L("ch.summary"), blocks, numbered=False)
 
 
-def introduction(ctx: Context, outline: list[tuple[str, str]]) -> Chapter:
-    """BAB I. `outline` is (chapter label, title) of every numbered chapter, for the
+def introduction(ctx: Context, outline: list[tuple[str, str, str]]) -> Chapter:
+    """BAB I. `outline` is (key, chapter label, title) of every numbered chapter, for the
     "Sistematika Penulisan" section, which describes the book the builder makes."""
     sections = [
         Section(plain(ctx.L("sec.background")), ctx.narrative("background")),
@@ -52,16 +52,17 @@ def introduction(ctx: Context, outline: list[tuple[str, str]]) -> Chapter:
     return Chapter(ctx.L("ch.introduction"), sections=sections)
 
 
-def _legal_basis(ctx: Context):
+def _legal_basis(ctx: Context) -> list[Block]:
     regs = [r for r in model_narrative.regulations(ctx.plan) if r.text.strip()]
     if not regs:
         return [ctx.note("no_regulations")]
-    items = [[Paragraph(plain(" ".join(r.text.split())))] for r in regs]
+    items: list[list[Block]] = [[Paragraph(plain(" ".join(r.text.split())))] for r in regs]
     return [Paragraph(plain(ctx.L("legal_basis_intro"))), ListBlock(items, ordered=True)]
 
 
-def _outline(ctx: Context, outline: list[tuple[str, str]]):
-    items = [[Paragraph(plain(f"{label} {title}: {ctx.L('outline.' + key)}"))] for key, label, title in outline]
+def _outline(ctx: Context, outline: list[tuple[str, str, str]]) -> list[Block]:
+    items: list[list[Block]] = [[Paragraph(plain(f"{label} {title}: {ctx.L('outline.' + key)}"))]
+                                for key, label, title in outline]
     return [Paragraph(plain(ctx.L("outline_intro"))), ListBlock(items)]
 
 

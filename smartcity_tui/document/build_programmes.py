@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..model.budget import source_order
-from ..model.records import Indicator, Programme
+from ..model.records import Indicator, Programme, Strategy
 from ..model.vocab import (
     FUNDING_SOURCES,
     HORIZONS,
@@ -20,7 +20,7 @@ from ..model.vocab import (
 )
 from .common import Context, Group, baseline_text, code_name, money, money_or_dash, number, programme_years, table
 from .links import linked, missions_of, rpjmd_matrix, target_label, targets_of
-from .tree import Chapter, Inline, Paragraph, Section, lines, plain, strong
+from .tree import Chapter, Inline, Paragraph, Section, Table, lines, plain, strong
 
 
 def development_plan(ctx: Context) -> Chapter:
@@ -55,7 +55,7 @@ def _element_text(g: Group, key: str, subtopic: str, lang: str) -> str:
     return text
 
 
-def _matrix(ctx: Context, g: Group, progs: list[Programme]):
+def _matrix(ctx: Context, g: Group, progs: list[Programme]) -> Table:
     rows = [[plain(p.code), plain(p.name), plain(_element(g, p, ctx.lang)), plain(p.lead_agency),
              plain(HORIZONS.label(p.horizon, ctx.lang)), plain(programme_years(p)),
              plain(PRIORITIES.label(p.priority, ctx.lang)), plain(money(p.total_budget))] for p in progs]
@@ -68,7 +68,7 @@ def _matrix(ctx: Context, g: Group, progs: list[Programme]):
                  nowrap=(0,))
 
 
-def profile_table(ctx: Context, g: Group, p: Programme):
+def profile_table(ctx: Context, g: Group, p: Programme) -> Table:
     """Every field a programme holds, as the two-column profile a BAB IV prints. A field
     added to programmes later gets a row here."""
     L = ctx.L
@@ -108,7 +108,7 @@ def _strategies(ctx: Context, p: Programme) -> Inline:
     found = []
     for sid in p.strategy_ids:
         s = ctx.plan.get(sid)
-        if s is not None and s.KIND == "strategy":
+        if isinstance(s, Strategy):
             found.append(plain(f"{s.kind}: {s.text.strip()}"))
     return lines(*found) or plain("-")
 

@@ -4,9 +4,10 @@ TOWS strategies with the items they cite."""
 
 from __future__ import annotations
 
+from ..model.records import SwotItem
 from ..model.vocab import QUADRANTS, STRATEGY_KINDS
 from .common import Context, Group, baseline_text, number, table
-from .tree import Chapter, ListBlock, Paragraph, Section, lines, plain, prefixed, strong
+from .tree import Block, Chapter, Inline, ListBlock, Paragraph, Section, lines, plain, prefixed, strong
 
 
 def strategic_analysis(ctx: Context) -> Chapter:
@@ -26,7 +27,7 @@ def _vision(ctx: Context) -> Section:
                    [vision, mission, target])
 
 
-def _targets(ctx: Context) -> list:
+def _targets(ctx: Context) -> list[Block]:
     """The sasaran table: each target with its indicator, unit, baseline (and its year), the
     target at the end of the period, its data source and the mission it serves."""
     targets = [x for x in ctx.plan.targets if x.text.strip() or x.indicator.strip()]
@@ -51,12 +52,12 @@ def _swot_and_tows(ctx: Context) -> Section:
     return sec
 
 
-def _swot_table(ctx: Context, g: Group) -> list:
+def _swot_table(ctx: Context, g: Group) -> list[Block]:
     if not any(ctx.swot(g, q) for q in QUADRANTS.keys):
         return [ctx.note("no_swot")]
     codes = ctx.swot_codes
 
-    def cell(q: str):
+    def cell(q: str) -> Inline:
         items = [prefixed(f"{codes[i.id]}. ", i.text) for i in ctx.swot(g, q)]
         return lines(strong(QUADRANTS.label(q, ctx.lang)), *(items or [plain("-")]))
 
@@ -67,7 +68,7 @@ def _swot_table(ctx: Context, g: Group) -> list:
                   source=ctx.source("pokja", dimension=label), widths=(2, 7, 7), kind="swot")]
 
 
-def _tows(ctx: Context, g: Group):
+def _tows(ctx: Context, g: Group) -> list[Block]:
     rank = {k: i for i, k in enumerate(STRATEGY_KINDS.keys)}
     strategies = sorted(ctx.strategies(g), key=lambda s: rank.get(s.kind, 99))
     if not strategies:
@@ -78,7 +79,7 @@ def _tows(ctx: Context, g: Group):
         cited = []
         for sid in s.swot_ids:
             item = ctx.plan.get(sid)
-            if sid not in codes or item is None:
+            if sid not in codes or not isinstance(item, SwotItem):  # (what codes number is a SWOT item)
                 continue
             other = ctx.group_of(item.pillar)
             cited.append(codes[sid] if other.key == g.key else f"{codes[sid]} ({other.label(ctx.lang)})")

@@ -7,17 +7,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import TypeVar
 
 from ..i18n import t
 from ..model import narrative as model_narrative
 from ..model.format import number as _number
 from ..model.format import rupiah
 from ..model.plan import Plan
-from ..model.records import Programme
+from ..model.records import Programme, Strategy, SwotItem
 from ..model.revision import RecordState
 from ..model.vocab import PILLARS, QUADRANTS, Pillar
 from . import narrative
 from .tree import Block, Inline, Paragraph, Table, plain
+
+_Pillared = TypeVar("_Pillared", SwotItem, Strategy, Programme)  # the records a dimension holds
 
 EN_DASH = "\u2013"
 
@@ -69,10 +72,12 @@ class Context:
         there are such (so nothing typed is missing from the book)."""
         known = {p.key for p in PILLARS}
         out = [Group(p.key, p) for p in PILLARS]
-        stray = any(r.pillar not in known for r in (*self.plan.swot, *self.plan.strategies, *self.plan.programmes))
+        pillared: tuple[SwotItem | Strategy | Programme, ...] = (
+            *self.plan.swot, *self.plan.strategies, *self.plan.programmes)
+        stray = any(r.pillar not in known for r in pillared)
         return out + [Group("", None)] if stray else out
 
-    def _in(self, items, group: Group) -> list:
+    def _in(self, items: list[_Pillared], group: Group) -> list[_Pillared]:
         if group.pillar is not None:
             return [r for r in items if r.pillar == group.key]
         known = {p.key for p in PILLARS}
@@ -83,12 +88,12 @@ class Context:
             return self.plan.programmes_for(group.key)
         return self._in(self.plan.programmes, group)
 
-    def swot(self, group: Group, quadrant: str) -> list:
+    def swot(self, group: Group, quadrant: str) -> list[SwotItem]:
         if group.pillar is not None:
             return self.plan.swot_for(group.key, quadrant)
         return [s for s in self._in(self.plan.swot, group) if s.quadrant == quadrant]
 
-    def strategies(self, group: Group) -> list:
+    def strategies(self, group: Group) -> list[Strategy]:
         if group.pillar is not None:
             return self.plan.strategies_for(group.key)
         return self._in(self.plan.strategies, group)

@@ -10,12 +10,15 @@ come from the tree as elements, never from the officer's characters."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from html import escape
 
 from ..i18n import t
 from ..model.roadmap import BAR_DONE, BAR_EMPTY, BAR_FULL, BAR_MILESTONE
 from ..resources import read_beside
 from .tree import Block, Chapter, Document, Inline, ListBlock, Paragraph, Section, Table, collector_held, text_of
+
+_Write = Callable[[str], None]  # appends to the page being written
 
 _ROADMAP_CLASS = {BAR_FULL: "bar", BAR_MILESTONE: "bar ms", BAR_DONE: "bar ok", BAR_EMPTY: "off"}
 _ALIGN = {"r": "r", "c": "c"}
@@ -87,7 +90,7 @@ def _page_css(doc: Document) -> str:
     )
 
 
-def _cover(doc: Document, w) -> None:
+def _cover(doc: Document, w: _Write) -> None:
     lang = doc.lang
     w('<section class="cover">\n')
     w(f'<p class="cover-kind">{escape(t("doc.cover_kind", lang))}</p>\n')
@@ -102,7 +105,7 @@ def _cover(doc: Document, w) -> None:
     w("</section>\n")
 
 
-def _toc(doc: Document, w) -> None:
+def _toc(doc: Document, w: _Write) -> None:
     w(f'<nav class="toc">\n<h1 class="toc-title">{escape(t("doc.toc", doc.lang))}</h1>\n<ul>\n')
     for ch in doc.chapters:
         head = f"{ch.label} {ch.title}" if ch.label else ch.title
@@ -121,7 +124,7 @@ def _is_wide(s: Section) -> bool:
     return any(isinstance(b, Table) and b.wide for b in s.blocks)
 
 
-def _chapter(ch: Chapter, w, lang: str, for_word: bool) -> None:
+def _chapter(ch: Chapter, w: _Write, lang: str, for_word: bool) -> None:
     classes = "chapter" if ch.numbered else "chapter unnumbered"
     if ch.sections and all(_is_wide(s) for s in ch.sections):
         classes += " landscape"  # the financing chapter: all its tables are wide
@@ -136,7 +139,7 @@ def _chapter(ch: Chapter, w, lang: str, for_word: bool) -> None:
     w("</section>\n")
 
 
-def _section(s: Section, level: int, w, lang: str, for_word: bool) -> None:
+def _section(s: Section, level: int, w: _Write, lang: str, for_word: bool) -> None:
     h = f"h{min(level, 6)}"
     number = f'<span class="num">{escape(s.number)}</span> ' if s.number else ""
     # a section with a wide table is printed on landscape pages, heading and text with it
@@ -149,7 +152,7 @@ def _section(s: Section, level: int, w, lang: str, for_word: bool) -> None:
     w("</section>\n")
 
 
-def _block(b: Block, w, lang: str, for_word: bool) -> None:
+def _block(b: Block, w: _Write, lang: str, for_word: bool) -> None:
     if isinstance(b, Paragraph):
         if b.note and for_word:
             # pandoc takes a Word paragraph style from a div's data-custom-style, not a p's
@@ -175,7 +178,7 @@ def _block(b: Block, w, lang: str, for_word: bool) -> None:
         _table(b, w, lang, for_word)
 
 
-def _table(tb: Table, w, lang: str, for_word: bool) -> None:
+def _table(tb: Table, w: _Write, lang: str, for_word: bool) -> None:
     classes = " ".join(x for x in ("table", tb.kind, "wide" if tb.wide else "",
                                    "keep" if tb.kind in _KEEP_WHOLE or len(tb.rows) <= 12 else "") if x)
     w(f'<div class="{classes}">\n<table>\n')

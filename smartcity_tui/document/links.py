@@ -14,7 +14,7 @@ import re
 from ..model.plan import Plan
 from ..model.records import PlanTarget, Programme
 from .common import Context, table
-from .tree import Inline, Paragraph, Section, lines, plain
+from .tree import Block, Inline, Paragraph, Section, lines, plain
 
 # "Misi 1", "misi 2 dan 3", "Misi 1, 3", "mission 2": the numbers after the word
 _MISSION = re.compile(r"\b(?:misi|mission)\s*((?:\d{1,2}(?:\s*(?:,|/|&|dan|and)\s*)?)+)", re.IGNORECASE)
@@ -84,7 +84,7 @@ def rpjmd_matrix(ctx: Context) -> Section:
         rows.append([plain(ctx.L("not_linked") if i == 0 else ""), targets_cell(p, 0), plain(p.code), plain(p.name),
                      plain(g.label(ctx.lang))])
     header = [ctx.L(f"col.{k}") for k in ("mission", "target", "code", "programme", "dimension")]
-    blocks = [Paragraph(plain(ctx.L("rpjmd_intro"))), table(
+    blocks: list[Block] = [Paragraph(plain(ctx.L("rpjmd_intro"))), table(
         ctx.L("table.rpjmd"), header, rows, source=ctx.source("programmes"), widths=(5, 5, 2, 5, 3),
         kind="rpjmd", nowrap=(2,))]
     if any(not linked(p) and served[p.id] for _, p in progs):

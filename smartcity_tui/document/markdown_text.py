@@ -10,6 +10,7 @@ table cell, open emphasis, a link, HTML or (for pandoc) math and citations."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
 
 # \ ` * _ [ ] < > # | ~ & are Markdown; $ ^ @ are pandoc's math, superscript and citations.
@@ -60,8 +61,8 @@ def bold(text: str) -> str:
     return f"**{text}**" if text else ""
 
 
-def table(header: list[str], rows: list[list[str]], right: set[int] = frozenset(),
-          center: set[int] = frozenset(), widths: tuple[int, ...] = ()) -> str:
+def table(header: list[str], rows: list[list[str]], right: Collection[int] = frozenset(),
+          center: Collection[int] = frozenset(), widths: tuple[int, ...] = ()) -> str:
     """A GFM table of already escaped cells; columns in `right` are right-aligned (numbers),
     in `center` centred. `widths` sets the length of each column's delimiter, which pandoc
     reads as relative column widths; CommonMark readers ignore it."""

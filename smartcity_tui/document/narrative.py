@@ -13,9 +13,11 @@ are switched on, and the result is the neutral tree of tree.py, which every writ
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from .tree import BREAK, CONTROL, Block, ListBlock, Paragraph, Span
 
@@ -51,7 +53,7 @@ def _clean(text: str) -> str:
     return CONTROL.sub(" ", _LINE_SEPARATORS.sub("\n", text).replace("\t", " "))
 
 
-def _blocks(tokens, i: int, until: str | None) -> tuple[list[Block], int]:
+def _blocks(tokens: Sequence[Token], i: int, until: str | None) -> tuple[list[Block], int]:
     """Blocks from tokens[i] up to the closing token `until` (None: the end)."""
     out: list[Block] = []
     while i < len(tokens):
@@ -81,7 +83,7 @@ def _blocks(tokens, i: int, until: str | None) -> tuple[list[Block], int]:
     return out, i
 
 
-def _inline(children) -> tuple[Span, ...]:
+def _inline(children: Sequence[Token]) -> tuple[Span, ...]:
     spans: list[Span] = []
     em = strong = 0
     for c in children:

@@ -156,13 +156,13 @@ class Document:
     draft_round: str  # "Draf hasil Bimtek Tahap III", or ""
     chapters: list[Chapter] = field(default_factory=list)  # the summary, BAB I..., appendices
 
-    def tables(self):
+    def tables(self) -> Iterator[Table]:
         """Every table of the book, in order."""
         for ch in self.chapters:
             yield from _tables(ch.blocks, ch.sections)
 
 
-def _tables(blocks: list[Block], sections: list[Section]):
+def _tables(blocks: list[Block], sections: list[Section]) -> Iterator[Table]:
     for b in blocks:
         if isinstance(b, Table):
             yield b

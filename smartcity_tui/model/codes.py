@@ -113,7 +113,7 @@ class CodeList:
         return (by_code + by_name)[:limit]
 
 
-def _code_key(code: str) -> tuple:
+def _code_key(code: str) -> tuple[tuple[int, int | str], ...]:
     return tuple((0, int(p)) if p.isdigit() else (1, p) for p in code.split("."))
 
 

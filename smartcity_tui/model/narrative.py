@@ -71,7 +71,7 @@ def _records(plan: Plan) -> dict[tuple[str, str], NarrativeSection]:
     written by another tool with a random id), the one with the derived id wins, else the
     lowest id: the same choice on every laptop."""
     found: dict[tuple[str, str], NarrativeSection] = {}
-    for r in sorted(plan._kind(NarrativeSection.KIND), key=lambda r: r.id):
+    for r in sorted(plan._kind(NarrativeSection), key=lambda r: r.id):
         key = (r.section, r.pillar if r.section == DIMENSION else "")
         if key not in found or r.id == section_id(plan.id, *key):
             found[key] = r
@@ -111,13 +111,13 @@ def empty_sections(plan: Plan) -> list[SectionSlot]:
 
 def unknown_sections(plan: Plan) -> list[NarrativeSection]:
     """Records of a section this version does not know (a newer app's): kept, not printed."""
-    return [r for r in plan._kind(NarrativeSection.KIND)
+    return [r for r in plan._kind(NarrativeSection)
             if r.section not in NARRATIVE_SECTIONS or (r.section == DIMENSION and r.pillar not in
                                                        {p.key for p in PILLARS})]
 
 
 def regulations(plan: Plan) -> list[Regulation]:
-    return sorted(plan._kind(Regulation.KIND), key=lambda r: (r.order, r.id))
+    return sorted(plan._kind(Regulation), key=lambda r: (r.order, r.id))
 
 
 def next_order(records: list[Regulation] | list[InstitutionMember]) -> int:
@@ -130,5 +130,5 @@ def next_order(records: list[Regulation] | list[InstitutionMember]) -> int:
 def members(plan: Plan, body: str | None = None) -> list[InstitutionMember]:
     """Members of one body, or of all (bodies in their fixed order), each in its order."""
     rank = {k: i for i, k in enumerate(INSTITUTION_BODIES.keys)}
-    out = sorted(plan._kind(InstitutionMember.KIND), key=lambda m: (rank.get(m.body, 99), m.order, m.id))
+    out = sorted(plan._kind(InstitutionMember), key=lambda m: (rank.get(m.body, 99), m.order, m.id))
     return out if body is None else [m for m in out if m.body == body]

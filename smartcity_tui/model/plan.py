@@ -6,15 +6,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import cached_property
-from typing import Iterable, Mapping
+from typing import Any, Iterable, Mapping, TypeVar, cast
 
 from .records import (
     Indicator, Milestone, PlanInfo, PlanTarget, Programme, Readiness, Record, Stakeholder, Strategy, SwotItem,
 )
 from .vocab import PILLAR_KEYS, QUADRANTS, READINESS_ASPECTS
 
+_R = TypeVar("_R", bound=Record)
 
-def _by_order(items: Iterable) -> list:
+
+def _by_order(items: Iterable[_R]) -> list[_R]:
     return sorted(items, key=lambda r: (getattr(r, "order", 0), r.id))
 
 
@@ -43,18 +45,19 @@ class Plan:
             out[r.KIND].append(r)
         return out
 
-    def _kind(self, kind: str) -> list:
-        return self._by_kind.get(kind, [])
+    def _kind(self, kind: type[_R]) -> list[_R]:
+        # every record of a KIND is of its class (the store makes each from RECORD_TYPES)
+        return cast("list[_R]", self._by_kind.get(kind.KIND, []))
 
     @cached_property
     def readiness(self) -> list[Readiness]:
         aspect_rank = {k: i for i, k in enumerate(READINESS_ASPECTS.keys)}
-        return sorted(self._kind("readiness"), key=lambda r: (aspect_rank.get(r.aspect, 99), r.order, r.id))
+        return sorted(self._kind(Readiness), key=lambda r: (aspect_rank.get(r.aspect, 99), r.order, r.id))
 
     @cached_property
     def targets(self) -> list[PlanTarget]:
         """The plan's targets (sasaran), in their order."""
-        return _by_order(self._kind("target"))
+        return _by_order(self._kind(PlanTarget))
 
     def target_number(self, target_id: str) -> int:
         """The number a target is shown with (from 1), or 0 when the plan has no such target."""
@@ -62,23 +65,23 @@ class Plan:
 
     @cached_property
     def swot(self) -> list[SwotItem]:
-        return _by_order(self._kind("swot"))
+        return _by_order(self._kind(SwotItem))
 
     @cached_property
     def strategies(self) -> list[Strategy]:
-        return _by_order(self._kind("strategy"))
+        return _by_order(self._kind(Strategy))
 
     @cached_property
     def programmes(self) -> list[Programme]:
-        return sorted(self._kind("programme"), key=lambda p: (p.code, p.name, p.id))
+        return sorted(self._kind(Programme), key=lambda p: (p.code, p.name, p.id))
 
     @cached_property
     def indicators(self) -> list[Indicator]:
-        return _by_order(self._kind("indicator"))
+        return _by_order(self._kind(Indicator))
 
     @cached_property
     def milestones(self) -> list[Milestone]:
-        return sorted(self._kind("milestone"), key=lambda m: (m.year, m.quarter, m.title, m.id))
+        return sorted(self._kind(Milestone), key=lambda m: (m.year, m.quarter, m.title, m.id))
 
     # --- grouped views ---------------------------------------------------------------------
 
@@ -150,7 +153,7 @@ class Plan:
 
     # --- counts (the `stats` command and the dashboard cards) -------------------------------
 
-    def pillar_counts(self, pillar: str) -> dict:
+    def pillar_counts(self, pillar: str) -> dict[str, Any]:
         progs = self.programmes_for(pillar)
         return {
             "swot": {q: len(self.swot_for(pillar, q)) for q in QUADRANTS.keys},
@@ -161,7 +164,7 @@ class Plan:
             "indicators": sum(len(self.indicators_of(p.id)) for p in progs),
         }
 
-    def counts(self) -> dict[str, dict]:
+    def counts(self) -> dict[str, dict[str, Any]]:
         return {key: self.pillar_counts(key) for key in PILLAR_KEYS}
 
 

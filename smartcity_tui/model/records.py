@@ -15,7 +15,7 @@ import dataclasses
 import math
 import uuid
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from . import budget as budget_cells
 
@@ -128,14 +128,22 @@ class Record:
     # cell): not in field_types(); the class's to_fields/from_fields handle them.
     EXPANDED: ClassVar[frozenset[str]] = frozenset()
     id: str
+    # caches of field_types and _defaults, set on each record class on first use
+    _field_types: ClassVar[dict[str, str]]
+    _sparse_defaults: ClassVar[dict[str, Any]]
+
+    if TYPE_CHECKING:  # every record kind is a @dataclass (this base has no fields of its own)
+        __dataclass_fields__: ClassVar[dict[str, dataclasses.Field[Any]]]
+
+        def __init__(self, id: str, **fields: Any) -> None: ...
 
     @classmethod
     def field_types(cls) -> dict[str, str]:
         cached = cls.__dict__.get("_field_types")
         if cached is None:
-            cached = {f.name: str(f.type) for f in dataclasses.fields(cls)  # type: ignore[arg-type]
+            cached = {f.name: str(f.type) for f in dataclasses.fields(cls)
                       if f.name != "id" and f.name not in cls.EXPANDED}
-            cls._field_types = cached  # type: ignore[attr-defined]
+            cls._field_types = cached
         return cached
 
     @classmethod
@@ -143,11 +151,11 @@ class Record:
         cached = cls.__dict__.get("_sparse_defaults")
         if cached is None:
             cached = {}
-            for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+            for f in dataclasses.fields(cls):
                 if f.name in cls.SPARSE:
-                    has_factory = f.default_factory is not dataclasses.MISSING
-                    cached[f.name] = f.default_factory() if has_factory else f.default
-            cls._sparse_defaults = cached  # type: ignore[attr-defined]
+                    factory = f.default_factory
+                    cached[f.name] = factory() if factory is not dataclasses.MISSING else f.default
+            cls._sparse_defaults = cached
         return cached
 
     @classmethod
@@ -168,17 +176,17 @@ class Record:
         return out
 
     @classmethod
-    def from_fields(cls, record_id: str, fields: dict[str, Any]):
+    def from_fields(cls, record_id: str, fields: dict[str, Any]) -> Self:
         kwargs: dict[str, Any] = {}
         for name, type_name in cls.field_types().items():
             if name in fields:
                 value = _decode(type_name, fields[name])
                 if value is not _BAD:
                     kwargs[name] = value
-        return cls(id=record_id, **kwargs)  # type: ignore[call-arg]
+        return cls(id=record_id, **kwargs)
 
-    def replace(self, **changes: Any):
-        return dataclasses.replace(self, **changes)  # type: ignore[type-var]
+    def replace(self, **changes: Any) -> Self:
+        return dataclasses.replace(self, **changes)
 
 
 @dataclass
@@ -306,7 +314,7 @@ class Programme(Record):
         return out
 
     @classmethod
-    def from_fields(cls, record_id: str, fields: dict[str, Any]):
+    def from_fields(cls, record_id: str, fields: dict[str, Any]) -> Self:
         record = super().from_fields(record_id, fields)
         record.budget_by_source = budget_cells.from_cells(fields)
         return record

@@ -5,6 +5,7 @@ are what a pillar still lacks, shown on the dashboard to guide the working group
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
 from ..i18n import get_language, t
@@ -14,7 +15,7 @@ from .codes import code_list, nomenclature_level, reference_code_ok
 from .format import rupiah
 from .labels import field_label
 from .plan import Plan
-from .records import Programme
+from .records import Programme, SwotItem
 from .vocab import (
     FUNDING_SOURCES, HORIZON_YEARS, HORIZONS, INDICATOR_KINDS, INNOVATION_KINDS, INSTITUTION_BODIES,
     PENTAHELIX_ROLES, PILLAR_KEYS, PRIORITIES, QUADRANTS, RATINGS, READINESS_ASPECTS, REGION_KINDS, STATUSES,
@@ -49,6 +50,10 @@ class Finding:
             "code": self.code, "severity": self.severity, "record_id": self.record_id,
             "pillar": self.pillar, "message_id": self.message("id"), "message_en": self.message("en"),
         }
+
+
+# how a check reports what it finds (validate's list.append)
+_Add = Callable[[Finding], None]
 
 
 def _choice_params(field: str, vocab: Vocabulary, value: str) -> dict[str, str]:
@@ -107,7 +112,7 @@ def validate(plan: Plan) -> list[Finding]:
 
     # --- SWOT ---
     for s in plan.swot:
-        p = {"text": _short(s.text)}
+        p: dict[str, Any] = {"text": _short(s.text)}
         if s.pillar not in PILLAR_KEYS:
             add(Finding("record.bad_pillar", ERROR, s.id, s.pillar, {**p, "value": s.pillar}))
         elif s.element and pillar(s.pillar).element(s.element) is None:
@@ -130,7 +135,7 @@ def validate(plan: Plan) -> list[Finding]:
             add(Finding("strategy.no_swot", WARNING, st.id, st.pillar, p))
         for sid in st.swot_ids:
             item = plan.get(sid)
-            if item is None or item.KIND != "swot":
+            if not isinstance(item, SwotItem):
                 add(Finding("strategy.missing_swot", ERROR, st.id, st.pillar, {**p, "ref": sid}))
                 continue
             if item.pillar != st.pillar:
@@ -215,7 +220,8 @@ def validate(plan: Plan) -> list[Finding]:
     return out
 
 
-def _validate_programme(plan: Plan, pr: Programme, add, in_period, period, codes: dict[str, str]) -> None:
+def _validate_programme(plan: Plan, pr: Programme, add: _Add, in_period: Callable[[int], bool], period: dict[str, int],
+                        codes: dict[str, str]) -> None:
     p = {"name": _short(pr.name or pr.code)}
     if pr.pillar not in PILLAR_KEYS:
         add(Finding("record.bad_pillar", ERROR, pr.id, pr.pillar, {"text": p["name"], "value": pr.pillar}))
@@ -279,7 +285,7 @@ def _validate_programme(plan: Plan, pr: Programme, add, in_period, period, codes
         add(Finding("programme.no_funding", WARNING, pr.id, pr.pillar, p))
 
 
-def _check_horizon(pr: Programme, add, p: dict) -> None:
+def _check_horizon(pr: Programme, add: _Add, p: dict[str, Any]) -> None:
     """The horizon says how many years a programme runs (vocab.HORIZON_YEARS): a 4-year
     programme called long-term, or a 3-year one short-term, is worth a second look."""
     bounds = HORIZON_YEARS.get(pr.horizon)
@@ -295,7 +301,8 @@ def _check_horizon(pr: Programme, add, p: dict) -> None:
             "fits": HORIZONS.label(fits, "id"), "fits_en": HORIZONS.label(fits, "en")}))
 
 
-def _check_budget(pr: Programme, add, p: dict, in_period, period: dict) -> None:
+def _check_budget(pr: Programme, add: _Add, p: dict[str, Any], in_period: Callable[[int], bool],
+                  period: dict[str, int]) -> None:
     """Each cell of the budget (source x year), then the sources against the list of funding
     sources: a listed source without an amount, an amount under a source not listed, and
     amounts nobody has split by source yet."""
@@ -323,7 +330,7 @@ def _check_budget(pr: Programme, add, p: dict, in_period, period: dict) -> None:
             add(Finding("programme.amount_unlisted_source", WARNING, pr.id, pr.pillar, {**p, **_source_params(source)}))
 
 
-def _validate_targets(plan: Plan, add) -> None:
+def _validate_targets(plan: Plan, add: _Add) -> None:
     """The plan's targets (sasaran): each says what it aims at, and names a mission the plan has."""
     n_missions = len(plan.info.missions)
     for number, x in enumerate(plan.targets, 1):
@@ -334,7 +341,7 @@ def _validate_targets(plan: Plan, add) -> None:
             add(Finding("target.bad_mission", WARNING, x.id, "", {**p, "mission": x.mission, "count": n_missions}))
 
 
-def _check_nomenclature(plan: Plan, pr: Programme, add, p: dict) -> None:
+def _check_nomenclature(plan: Plan, pr: Programme, add: _Add, p: dict[str, Any]) -> None:
     """The shape always; membership only when the region has imported its code list."""
     code = pr.nomenclature_code
     if nomenclature_level(code) is None:
@@ -345,7 +352,7 @@ def _check_nomenclature(plan: Plan, pr: Programme, add, p: dict) -> None:
         add(Finding("programme.nomenclature_not_in_list", WARNING, pr.id, pr.pillar, {**p, "code": code}))
 
 
-def _validate_narrative(plan: Plan, add) -> None:
+def _validate_narrative(plan: Plan, add: _Add) -> None:
     """What the book still lacks in prose, dasar hukum and kelembagaan: warnings, since a
     draft between workshops is allowed to be unfinished; the document prints a note there."""
     # Plan-wide findings, a dimension's narrative too (its key is in params["dimension"]): a
@@ -358,9 +365,9 @@ def _validate_narrative(plan: Plan, add) -> None:
     regulations = narrative.regulations(plan)
     if not regulations:
         add(Finding("regulation.none", WARNING, plan.info.id))
-    for r in regulations:
-        if not r.text.strip():
-            add(Finding("regulation.empty_text", WARNING, r.id))
+    for reg in regulations:
+        if not reg.text.strip():
+            add(Finding("regulation.empty_text", WARNING, reg.id))
     members = narrative.members(plan)
     for m in members:
         p = {"name": _short(m.name or m.role or m.agency)}

@@ -7,6 +7,7 @@ file written today must still read the same in five years, when the plan is revi
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 
@@ -99,7 +100,7 @@ class Vocabulary:
         self.choices = choices
         self._by_key = {c.key: c for c in choices}
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Choice]:
         return iter(self.choices)
 
     def __contains__(self, key: object) -> bool:

@@ -51,7 +51,7 @@ def _budget_lines(plan: Plan) -> list[Any]:
     return out
 
 
-BUDGET = SheetSpec(
+BUDGET: SheetSpec = SheetSpec(
     "budget", "Anggaran", "Budget", ("anggaran", "budget", "indikasi anggaran", "pagu indikatif", "pendanaan"),
     (
         *_link_columns(),
@@ -70,7 +70,7 @@ BUDGET = SheetSpec(
     bare_year="budget",
 )
 
-TARGET = SheetSpec(
+TARGET: SheetSpec = SheetSpec(
     "target", "Sasaran", "Targets", ("sasaran", "targets", "target", "sasaran rpjmd", "tujuan dan sasaran"),
     (
         Column("text", "Sasaran", "Target", k.Text(), ("sasaran", "uraian sasaran", "target", "goal"), width=40),

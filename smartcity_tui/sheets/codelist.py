@@ -72,7 +72,7 @@ def preview_codes(store: Any, book: Book) -> CodeImport:
         if missing and any(sheet.header):
             col = CODE_LIST.column(missing[0])
             out.problems.append(Problem("missing_code_column", sheet.name, 1, params={
-                "header": col.id, "header_en": col.en}))
+                "header": col.id if col else missing[0], "header_en": col.en if col else missing[0]}))
             continue
         rows, bad = read_rows(sheet, mapping, CODE_LIST, lambda _id: "")
         out.problems += bad

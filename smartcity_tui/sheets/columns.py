@@ -14,7 +14,7 @@ it; its import writes the programme's budget cells (preview.py, budget_rows.py).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,7 +74,7 @@ class SheetSpec:
     aliases: tuple[str, ...]
     columns: tuple[Column, ...]
     required: tuple[str, ...]  # column keys a new row cannot do without
-    rows: Callable[[Plan], list[Record]]
+    rows: Callable[[Plan], Sequence[Record]]
     bare_year: str = ""  # the per-year column a header that is only a year ("2025") means
 
     def name(self, lang: str) -> str:
@@ -133,13 +133,13 @@ def _swot_texts(record: Record, plan: Plan, lang: str) -> Any:
 _pillar_rank = {key: i for i, key in enumerate(PILLAR_KEYS)}
 
 
-def _programme_rows(plan: Plan) -> list[Record]:
+def _programme_rows(plan: Plan) -> list[Programme]:
     return sorted(plan.programmes, key=lambda p: _pillar_rank.get(p.pillar, 99))
 
 
-def _child_rows(children: Callable[[str], list]) -> Callable[[Plan], list[Record]]:
+def _child_rows(children: Callable[[Plan], Callable[[str], Sequence[Record]]]) -> Callable[[Plan], list[Record]]:
     def rows(plan: Plan) -> list[Record]:
-        return [c for p in _programme_rows(plan) for c in children(plan)(p.id)]  # type: ignore[operator]
+        return [c for p in _programme_rows(plan) for c in children(plan)(p.id)]
     return rows
 
 

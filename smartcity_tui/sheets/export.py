@@ -11,6 +11,7 @@ a file open in Excel never leaves half a spreadsheet under the final name."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -90,7 +91,7 @@ def export_sheets(plan: Plan, out: Path | str, lang: str = "id") -> ExportResult
     return write_workbook(plan, tables, out)
 
 
-def write_atomically(target: Path, write) -> None:
+def write_atomically(target: Path, write: Callable[[Path], object]) -> None:
     """`write(temp_path)` makes the file; it then replaces `target` in one step."""
     if not target.parent.is_dir():
         raise SheetError("export_no_folder", target, folder=target.parent)

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from ..model.records import Stakeholder
 from ..model.vocab import PILLARS, Pillar, Vocabulary
@@ -101,7 +101,7 @@ class Whole(Kind):
             text = str(raw).strip()
             if self.problem == "not_a_percent" and text.endswith("%"):
                 text = text[:-1]
-            value = parse_number(text, whole=True)  # type: ignore[assignment]
+            value = cast(int, parse_number(text, whole=True))  # whole=True: a whole number or CellProblem
         if not self.low <= value <= self.high:
             raise CellProblem(self.problem, value=value, low=self.low, high=self.high)
         return value
@@ -174,10 +174,11 @@ class Choice(Kind):
         self.words = _choice_words(vocab, extra or {})
         self.default = default
 
-    def to_cell(self, value: str, lang: str) -> Any:
+    # a key (str) in and out; Any, as in Kind, since ChoiceList's subclass values are lists
+    def to_cell(self, value: Any, lang: str) -> Any:
         return self.vocab.label(value, lang) if value else None
 
-    def from_cell(self, raw: Any, pillar: str = "") -> str:
+    def from_cell(self, raw: Any, pillar: str = "") -> Any:
         if is_empty(raw):
             return self.default
         key = self.words.get(fold(_text_of(raw)))

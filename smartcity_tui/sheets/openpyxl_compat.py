@@ -35,7 +35,7 @@ def _install(excel: Any) -> None:
     if base is None or getattr(base, "_smartcity_unsized", False) or not hasattr(base, "_get_size"):
         return
 
-    class UnsizedReadOnlyWorksheet(base):  # type: ignore[misc, valid-type]
+    class UnsizedReadOnlyWorksheet(base):  # type: ignore[misc, valid-type]  # openpyxl's class, found at run time
         _smartcity_unsized = True
 
         def _get_size(self) -> None:

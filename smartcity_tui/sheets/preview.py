@@ -8,7 +8,7 @@ import screen calls it again whenever the officer changes the mapping, and `appl
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, cast
 
 from ..i18n import t
 from ..model.plan import Plan
@@ -16,7 +16,7 @@ from ..model.records import Programme, Record
 from ..model.vocab import PILLAR_KEYS
 from .budget_rows import changed_cells, totals_differ, with_line
 from .checks import new_errors
-from .columns import SHEETS, SPEC_BY_KIND
+from .columns import SHEETS, SPEC_BY_KIND, SheetSpec
 from .mapping import Mapping
 from .problems import Problem
 from .reading import Book
@@ -179,7 +179,7 @@ def preview_import(store: Any, book: Book, mapping: Mapping) -> ImportPreview:
             if outcome is None:
                 continue
             if outcome.kind == "programme" and outcome.status != "unchanged":
-                finder.add(outcome.record)  # type: ignore[arg-type]
+                finder.add(cast(Programme, outcome.record))  # a programme row's record
                 if outcome.status == "new" and not (row.fields.get("start_year") or row.fields.get("end_year")):
                     plan_years += plan.info.start_year > 0
             out.outcomes.append(outcome)
@@ -245,7 +245,7 @@ def _budget_outcome(plan: Plan, row: RowValues, finder: ProgrammeFinder, current
     return RowOutcome(row.sheet, row.row, "budget", status, record, area, cells)
 
 
-def _outcome(store: Any, plan: Plan, spec, row: RowValues, finder: ProgrammeFinder,
+def _outcome(store: Any, plan: Plan, spec: SheetSpec, row: RowValues, finder: ProgrammeFinder,
              problems: list[Problem]) -> RowOutcome | None:
     existing: Record | None = None
     if row.record_id:
@@ -274,6 +274,7 @@ def _outcome(store: Any, plan: Plan, spec, row: RowValues, finder: ProgrammeFind
             problems.append(Problem("no_programme", row.sheet, row.row))
             return None
     record = build_record(row, spec, existing, programme_id, plan)
+    changed: tuple[str, ...]
     if existing is None:
         status, changed = "new", ()
     else:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..i18n import os_reason
@@ -88,9 +89,9 @@ def _shown(d: str) -> str:
     return {"\t": "tab", "|": "|"}.get(d, d)
 
 
-def _rows(reader, name: str, delimiter: str) -> SheetData:
+def _rows(reader: Iterator[list[str]], name: str, delimiter: str) -> SheetData:
     header: list[str] = []
-    rows: list[tuple[int, tuple[str | None, ...]]] = []
+    rows: list[tuple[int, tuple[str | Formula | None, ...]]] = []
     too_many = False
     mixed: tuple[int, str] | None = None
     for number, cells in enumerate(reader, start=1):

@@ -108,7 +108,7 @@ def build_record(row: RowValues, spec: SheetSpec, existing: Record | None,
         changes.setdefault("end_year", 0)
         if not changes["start_year"] and not changes["end_year"] and info.start_year:
             changes["start_year"], changes["end_year"] = info.start_year, info.end_year
-    return cls(id=new_id(), **changes)  # type: ignore[call-arg]
+    return cls(id=new_id(), **changes)
 
 
 def _reads_back(spec: SheetSpec, name: str, stored: Any, read: Any) -> bool:
@@ -122,7 +122,7 @@ def _reads_back(spec: SheetSpec, name: str, stored: Any, read: Any) -> bool:
         shown = col.kind.to_cell(stored, "id")
         if isinstance(shown, str):
             shown = shown[:MAX_CELL_CHARS]
-        return col.kind.from_cell(shown) == read
+        return bool(col.kind.from_cell(shown) == read)
     except Exception:  # a stored value the kind cannot show (a newer writer's): not the same
         return False
 

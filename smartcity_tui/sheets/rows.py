@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from .columns import Column, SheetSpec
 from .limits import MAX_CELL_CHARS, MAX_ROWS
@@ -114,6 +114,7 @@ def read_rows(sheet: SheetData, mapping: SheetMapping, spec: SheetSpec,
     out: list[RowValues] = []
     problems: list[Problem] = []
     name = sheet.name
+    value: Any  # a cell's model value, of its column's kind
     for number, cells in sheet.rows:
         n = len(cells)
         stray = next((i for i in (*no_header, *range(width, n)) if i < n and cells[i] is not None and cells[i] != ""),
@@ -145,7 +146,7 @@ def read_rows(sheet: SheetData, mapping: SheetMapping, spec: SheetSpec,
                 if slot.col.link == "id" and value:
                     values.links["id"] = value
             elif role == _YEAR:
-                values.years.setdefault(slot.name, {})[slot.year] = value  # type: ignore[index]
+                values.years.setdefault(slot.name, {})[cast(int, slot.year)] = value  # a _YEAR slot has its year
                 values.places.setdefault(slot.name, slot.match)
             elif role == _ID:
                 values.record_id = value

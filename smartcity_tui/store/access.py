@@ -86,7 +86,7 @@ def lock_error_reason(error: OSError) -> Reason | None:
     winerror = getattr(error, "winerror", None)
     if error.errno == errno.EROFS or winerror == _WINDOWS_WRITE_PROTECT:
         return Reason(DRIVE, error.strerror or "")
-    if winerror in (32, 33) or getattr(error, "reason_key", ""):
+    if winerror in (32, 33) or getattr(error, "reason_key", None):
         return None  # held by another program: not read-only
     if error.errno in (errno.EACCES, errno.EPERM):
         return Reason(FOLDER, error.strerror or "")

@@ -11,16 +11,19 @@ file is one more copy of that plan and merges its bundles like any other.
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from ..model.revision import RecordState, merge_states
+
+if TYPE_CHECKING:
+    from .plan_store import PlanStore
 
 
 class NotEmpty(ValueError):
     pass
 
 
-def adopt_plan(store, plan_id: str, incoming: Iterable[RecordState]) -> None:
+def adopt_plan(store: PlanStore, plan_id: str, incoming: Iterable[RecordState]) -> None:
     """Make `store` (empty but for its plan record) a copy of plan `plan_id`, whose records
     (its plan record among them) are `incoming`. One durable write, backup taken first."""
     fresh_backup = not store._backed_up

@@ -7,9 +7,11 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, TypeVar
 
 from . import windows_files
+
+_T = TypeVar("_T")
 
 # On Windows an antivirus scanner, the OneDrive client or the search indexer holds a freshly
 # written file open for a moment; replacing or deleting it then fails with a sharing violation
@@ -45,7 +47,7 @@ def transient(error: OSError) -> bool:
     return sys.platform == "win32" and isinstance(error, PermissionError)
 
 
-def with_retry(action, seconds: float | None = None):
+def with_retry(action: Callable[[], _T], seconds: float | None = None) -> _T:
     """Run `action()`, retrying while it fails with a transient Windows hold."""
     deadline = time.monotonic() + (retry_seconds() if seconds is None else seconds)
     delay = 0.01

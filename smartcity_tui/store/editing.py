@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ..i18n import os_reason
 from ..model.records import PlanInfo, Record
@@ -19,8 +19,14 @@ from .errors import PlanWriteFailed
 from .journal import TOMBSTONE, Change, Journal
 from .loading import META
 
+if TYPE_CHECKING:
+    # every edit is a write through StoreWriter, its sibling mixin in PlanStore
+    from .writing import StoreWriter as _Writer
+else:
+    _Writer = object
 
-class Editing:
+
+class Editing(_Writer):
     if TYPE_CHECKING:  # provided by PlanStore and StoreWriter
         _states: dict[str, RecordState]
         _live: dict[str, Record]
@@ -130,7 +136,8 @@ class Editing:
         return changes
 
     def set_info(self, **fields: Any) -> PlanInfo:
-        return self.update(self.plan_id, label="edit plan", **fields)  # type: ignore[return-value]
+        # the plan's own record is its PlanInfo (PlanStore.plan falls back on one too)
+        return cast(PlanInfo, self.update(self.plan_id, label="edit plan", **fields))
 
     def set_team(self, team: str) -> None:
         """The working group this file's edits and bundles are in the name of. Not a record

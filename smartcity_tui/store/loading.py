@@ -8,7 +8,7 @@ import json
 import os
 import uuid
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, TypeGuard
 
 from ..i18n import Reason, os_reason
 from . import backups
@@ -41,14 +41,14 @@ def home_of(path: Path) -> dict[str, str]:
     return {"path": os.path.normcase(str(path.resolve())), "machine": machine_id()}
 
 
-def _is_int(x: Any) -> bool:
+def _is_int(x: Any) -> TypeGuard[int]:
     return isinstance(x, int) and not isinstance(x, bool)
 
 
 def _meta_problem(data: dict[str, Any]) -> str | None:
     """What is wrong with a migrated file's tables, or None. Checked before any use, so a
     hand-edited or half-foreign file is refused with a reason rather than a traceback."""
-    meta_table, records = data.get(META), data.get(RECORDS, {})
+    meta_table, records = data.get(META, {}), data.get(RECORDS, {})
     if len(meta_table) != 1 or not all(k.isdigit() for k in meta_table):
         return "meta table malformed"
     meta = next(iter(meta_table.values()))
@@ -84,7 +84,7 @@ def load_plan_data(path: Path) -> dict[str, Any]:
     except UnicodeDecodeError as e:
         raise PlanUnreadable(path, f"not UTF-8 text (byte {e.start})", backups.readable(path)) from None
     except ValueError as e:
-        reason = f"line {e.lineno}: {e.msg}" if hasattr(e, "lineno") else str(e)
+        reason = f"line {e.lineno}: {e.msg}" if isinstance(e, json.JSONDecodeError) else str(e)
         raise PlanUnreadable(path, reason, backups.readable(path)) from None
     except RecursionError:
         raise PlanUnreadable(path, "nested too deeply", backups.readable(path)) from None

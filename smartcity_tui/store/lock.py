@@ -66,12 +66,13 @@ def _windows_pid_alive(pid: int) -> bool:
     import ctypes
     from ctypes import wintypes
 
+    # the ignores below: typeshed has WinDLL and get_last_error on win32 only, mypy checks as on Linux
     kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
     kernel32.OpenProcess.restype = wintypes.HANDLE
     kernel32.OpenProcess.argtypes = (wintypes.DWORD, wintypes.BOOL, wintypes.DWORD)
     handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
     if not handle:
-        return ctypes.get_last_error() != 87  # type: ignore[attr-defined]
+        return ctypes.get_last_error() != 87  # type: ignore[attr-defined,no-any-return]
     try:
         code = wintypes.DWORD()
         if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
@@ -159,6 +160,7 @@ class _WindowsLocker:
 
         os.lseek(fd, WINDOWS_LOCK_OFFSET, os.SEEK_SET)
         try:
+            # Windows only: typeshed declares it for win32, and mypy checks as on Linux
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
         except OSError as e:
             if e.errno in (errno.EACCES, errno.EDEADLK, getattr(errno, "EDEADLOCK", errno.EDEADLK)):
@@ -170,6 +172,7 @@ class _WindowsLocker:
         import msvcrt
 
         os.lseek(fd, WINDOWS_LOCK_OFFSET, os.SEEK_SET)
+        # Windows only: typeshed declares it for win32, and mypy checks as on Linux
         msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined]
 
 

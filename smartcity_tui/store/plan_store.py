@@ -11,9 +11,9 @@ from __future__ import annotations
 import copy
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, cast
 
-from ..i18n import os_reason
+from ..i18n import Reason, os_reason
 from ..model.plan import Plan
 from ..model.records import PlanInfo, Record, record_type
 from ..model.revision import DELETED, RecordState, merge_states
@@ -23,7 +23,7 @@ from . import opening
 from .pauses import no_gc_pauses
 from .errors import PlanExists, PlanNotFound, PlanUnreadable, PlanWriteFailed
 from .journal import TOMBSTONE, Change, Journal
-from .lock import PlanLock
+from .lock import LockHolder, PlanLock
 from .loading import APP_FORMAT, META, RECORDS, Clock, load_plan_data, _now, home_of, new_replica_id
 from .schema import SCHEMA_VERSION
 from .storage import DurableJSONStorage
@@ -43,9 +43,9 @@ class PlanStore(Editing, StoreWriter, Settling):
     # Set by open (store/opening.py): why the plan opened read-only where it is (an i18n Reason);
     # the holder of a lock left by a session that ended without closing; copies newer than the
     # plan kept from a save cut short (store/rescue.py), newest first.
-    readonly_reason = None
-    recovered_stale_lock = None
-    recovered_copies: tuple = ()
+    readonly_reason: Reason | None = None
+    recovered_stale_lock: LockHolder | None = None
+    recovered_copies: tuple[Path, ...] = ()
 
     def __init__(self, path: Path, data: dict[str, Any], *, readonly: bool, clock: Clock | None,
                  durable: bool = True) -> None:
@@ -164,11 +164,11 @@ class PlanStore(Editing, StoreWriter, Settling):
 
     @property
     def plan_id(self) -> str:
-        return self._meta["plan_id"]
+        return cast(str, self._meta["plan_id"])  # a str: checked at open (loading._meta_problem)
 
     @property
     def team(self) -> str:
-        return self._meta.get("team", "")
+        return cast(str, self._meta.get("team", ""))  # a str: checked at open
 
     @property
     def handed_over(self) -> bool:
@@ -183,11 +183,12 @@ class PlanStore(Editing, StoreWriter, Settling):
 
     @property
     def replica_id(self) -> str:
-        return self._meta["replica"]["id"]
+        return cast(str, self._meta["replica"]["id"])  # a str: checked at open
 
     @property
     def saved_at(self) -> str:
-        return self._meta.get("saved_at", "")
+        saved = self._meta.get("saved_at", "")  # not checked at open: another tool may leave anything
+        return saved if isinstance(saved, str) else ""
 
     @property
     def file_writes(self) -> int:

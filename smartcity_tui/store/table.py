@@ -18,7 +18,7 @@ from tinydb.table import Table
 _MISSING = object()
 
 
-class _InPlaceView(MutableMapping):
+class _InPlaceView(MutableMapping[Any, Any]):
     """The stored table ({"1": doc}) as TinyDB's updaters expect it ({1: doc}), without a copy.
     Remembers the first value of every key it set or deleted, so a failing updater can be
     undone and the table left as TinyDB's own copy-then-swap would have left it."""
@@ -83,7 +83,7 @@ class PlanTable(Table):
             raw = {}
         view = _InPlaceView(raw, self.document_id_class)
         try:
-            updater(view)  # type: ignore[arg-type]
+            updater(view)  # type: ignore[arg-type]  # TinyDB says dict; its updaters only index it
         except BaseException:
             view.undo()
             raise

@@ -8,12 +8,15 @@ Additive to the plan file: older versions of the app ignore the key and keep it.
 
 from __future__ import annotations
 
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
+
+if TYPE_CHECKING:
+    from .plan_store import PlanStore
 
 TEAMS = "teams"
 
 
-def known_teams(store) -> dict[str, str]:
+def known_teams(store: PlanStore) -> dict[str, str]:
     """{replica id: team name} for every replica this plan has heard of."""
     table = store._meta.get(TEAMS)
     out = dict(table) if isinstance(table, dict) else {}
@@ -35,7 +38,7 @@ def merge_team_tables(*tables: Mapping[str, str]) -> dict[str, str]:
     return dict(sorted(out.items()))
 
 
-def note_teams(store, teams: Mapping[str, str], *, write: bool) -> bool:
+def note_teams(store: PlanStore, teams: Mapping[str, str], *, write: bool) -> bool:
     """Remember `teams` in the plan's meta; True when something was new. With write=False
     the table goes to disk with the store's next write (a merge, in the same durable write);
     with write=True it is written now, on its own, when it changed."""

@@ -31,6 +31,7 @@ def _kernel32() -> Any:
     import ctypes
     from ctypes import wintypes
 
+    # Windows only: typeshed declares it for win32, and mypy checks as on Linux
     kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
     kernel32.GetFileAttributesW.argtypes = (wintypes.LPCWSTR,)
     kernel32.GetFileAttributesW.restype = wintypes.DWORD
@@ -66,6 +67,7 @@ def reveal(path: Path) -> None:
     attributes = kernel32.GetFileAttributesW(str(path))
     if attributes == INVALID_FILE_ATTRIBUTES or not kernel32.SetFileAttributesW(
             str(path), attributes & ~FILE_ATTRIBUTE_HIDDEN):
+        # Windows only: typeshed declares it for win32, and mypy checks as on Linux
         code = ctypes.get_last_error()  # type: ignore[attr-defined]
         raise OSError(13, f"cannot show {path} again (Windows error {code})", str(path), code)
 
@@ -79,9 +81,9 @@ def long_paths_enabled() -> bool:
     try:
         import winreg
 
-        with winreg.OpenKey(winreg.HKEY_LOCAL_MACHINE,  # type: ignore[attr-defined]
+        with winreg.OpenKey(winreg.HKEY_LOCAL_MACHINE,
                             r"SYSTEM\CurrentControlSet\Control\FileSystem") as key:
-            value, _kind = winreg.QueryValueEx(key, "LongPathsEnabled")  # type: ignore[attr-defined]
+            value, _kind = winreg.QueryValueEx(key, "LongPathsEnabled")
     except (OSError, ImportError):
         return False
     return value == 1

@@ -9,22 +9,52 @@ from __future__ import annotations
 
 import copy
 import os
-from typing import Any
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tinydb.table import Table
 
 from ..i18n import os_reason
+from ..model.plan import Plan
+from ..model.records import Record
 from ..model.revision import DELETED, RecordState, Sibling, disagree
 from . import backups
 from .errors import PlanChangedOnDisk, PlanReadOnly, PlanWriteFailed, StoreError
-from .journal import TOMBSTONE, Change, Edit, Siblings
-from .loading import META, RECORDS, home_of, load_plan_data, new_replica_id
+from .journal import TOMBSTONE, Change, Edit, Journal, Siblings
+from .loading import META, RECORDS, Clock, home_of, load_plan_data, new_replica_id
 from .machine import host_name, machine_id
+from .storage import DurableJSONStorage
 from .teams import TEAMS
 
 
 class StoreWriter:
-    path: Any
+    # PlanStore's (set in its __init__), declared so that every use here is checked
+    path: Path
     readonly: bool
     _meta: dict[str, Any]
+    _meta_doc_id: int
+    _storage: DurableJSONStorage
+    _meta_table: Table
+    _records_table: Table
+    _clock: Clock
+    _states: dict[str, RecordState]
+    _doc_ids: dict[str, int]
+    _live: dict[str, Record]
+    _conflicts: set[str]
+    _plan: Plan | None
+    _backed_up: bool
+    _replica_checked: bool
+    _backup_prepared: int | None  # set by _take_backup, absent before (read with getattr)
+    _on_disk: tuple[int, int, int] | None
+    _disk_meta: tuple[Any, ...]
+    journal: Journal
+    listeners: list[Callable[[], None]]
+
+    if TYPE_CHECKING:  # provided by PlanStore
+        @property
+        def replica_id(self) -> str: ...
+        def _refresh(self, state: RecordState) -> None: ...
 
     def _ensure_writable(self) -> None:
         if self.readonly:
@@ -274,7 +304,7 @@ class StoreWriter:
         table[META][str(self._meta_doc_id)] = self._meta
         self._storage.mark_dirty(META, self._meta_doc_id)
         # TinyDB keeps its own next-id counter per table; make it re-read the table
-        self._records_table._next_id = None  # type: ignore[attr-defined]
+        self._records_table._next_id = None
 
     def _flush_meta(self) -> None:
         self._check_disk_unchanged()

@@ -3,6 +3,8 @@ read from the live bindings so it can never disagree with what the keys do."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.table import Table
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -15,7 +17,7 @@ from ..palette import keyed_actions
 from .base import AppModal
 
 
-def key_rows(screen: Screen) -> list[tuple[str, str]]:
+def key_rows(screen: Screen[Any]) -> list[tuple[str, str]]:
     """(keys, action) of every key of `screen` and its focused widget, in help order."""
     rows = [(shown, label) for label, shown, _node, _action in keyed_actions(screen, enabled_only=False)]
     rows.append(("tab / shift+tab", t("ui.help.tab")))
@@ -34,7 +36,7 @@ def key_table(rows: list[tuple[str, str]]) -> Table:
 class HelpScreen(AppModal[None]):
     BINDINGS = keys.bindings("help.close")
 
-    def __init__(self, under: Screen) -> None:
+    def __init__(self, under: Screen[Any]) -> None:
         super().__init__()
         self.under = under
         self.rows = key_rows(under)

@@ -38,4 +38,5 @@ class LineForm(FormScreen[str]):
         return {} if values["line"] else {"line": t("planscreen.need_line")}
 
     def build(self, values: dict[str, Any]) -> str:
-        return values["line"]
+        line: str = values["line"]  # the Input's value
+        return line

@@ -69,20 +69,16 @@ def exported_when(bundle: Bundle) -> str:
 
 
 def compute_preview(plan_path: Path, bundles: list[Bundle]) -> Preview:
-    """In a worker, on a read-only copy of the plan file.
-
-    (BundleLike): bundle.merge's protocol declares its attributes mutable, so mypy finds a
-    Bundle's `states: list` no match for it; the ignores go with the core's typing follow-up,
-    and mypy says so (warn_unused_ignores) the day they are not needed."""
+    """In a worker, on a read-only copy of the plan file."""
     with PlanStore.open(plan_path, readonly=True) as store:
         try:
-            return Preview(preview(store, bundles))  # type: ignore[arg-type]  # (BundleLike)
+            return Preview(preview(store, bundles))
         except MergeError as e:
             refusal = e.message()
             if e.key != "merge.other_plan":
                 return Preview(refusal=refusal)
             try:
-                adoptable = preview(store, bundles, adopt=True)  # type: ignore[arg-type]  # (BundleLike)
+                adoptable = preview(store, bundles, adopt=True)
                 return Preview(refusal=refusal, adoptable=adoptable)
             except MergeError:
                 return Preview(refusal=refusal)
@@ -201,7 +197,7 @@ class MergeScreen(PlanScreen):
         elif worker.group == "merge-preview" and worker.name == str(self._preview_asked):
             self._preview_ready(worker, event.state)
 
-    def _bundle_read(self, worker: Worker, state: WorkerState) -> None:
+    def _bundle_read(self, worker: Worker[Bundle], state: WorkerState) -> None:
         entry = next((e for e in self.entries if str(e.path) == worker.name and e.reading), None)
         if entry is None:  # removed meanwhile
             return
@@ -256,7 +252,7 @@ class MergeScreen(PlanScreen):
                 lines.append(t("exchange.merge.left_out", name=e.path.name), style="red")
         self.query_one("#merge-sources", Static).update(lines)
 
-    def _preview_ready(self, worker: Worker, state: WorkerState) -> None:
+    def _preview_ready(self, worker: Worker[Preview], state: WorkerState) -> None:
         if state == WorkerState.SUCCESS:
             self.result = worker.result
         elif state == WorkerState.ERROR:
@@ -310,7 +306,7 @@ class MergeScreen(PlanScreen):
 
         def merge(store: PlanStore) -> MergeReport | MergeError:
             try:
-                return apply(store, bundles, adopt=adopt)  # type: ignore[arg-type]  # (BundleLike)
+                return apply(store, bundles, adopt=adopt)
             except MergeError as e:  # the plan changed since the preview (not empty any more)
                 return e
 

@@ -24,7 +24,7 @@ from .form import FormScreen, parse_year, year_input
 MAX_YEARS = 25  # a masterplan runs ~5 years and is revised; 25 catches a typo like 2205
 
 
-class PlanFactsForm(FormScreen[dict]):
+class PlanFactsForm(FormScreen[dict[str, Any]]):
     """Returns the fields that changed (possibly none)."""
 
     def __init__(self, plan: Plan, team: str = "") -> None:
@@ -92,7 +92,7 @@ class PlanFactsForm(FormScreen[dict]):
                 errors["end_year"] = t("planscreen.period_too_long", n=MAX_YEARS)
         return errors
 
-    def build(self, values: dict[str, Any]) -> dict:
+    def build(self, values: dict[str, Any]) -> dict[str, Any]:
         new = {
             "region": values["region"], "region_kind": values["region_kind"], "province": values["province"],
             "start_year": parse_year(values["start_text"]) or 0, "end_year": parse_year(values["end_text"]) or 0,

@@ -232,7 +232,7 @@ def check(draft: ProgrammeDraft, years: range, lang: str | None = None) -> dict[
     return errs
 
 
-def _indicator_problems(ind: IndicatorDraft, years: range, period: dict, lang: str | None) -> list[str]:
+def _indicator_problems(ind: IndicatorDraft, years: range, period: dict[str, int], lang: str | None) -> list[str]:
     out = []
     if not ind.name.strip():
         out.append(t("prog.err.indicator_name", lang))

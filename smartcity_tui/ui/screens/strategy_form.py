@@ -51,7 +51,7 @@ class StrategyForm(FormScreen[Strategy]):
             yield Static(kind_hint(kind, lang), id="kind-hint", classes="hint", markup=False)
             yield from self.buttons()
 
-    def _selections(self) -> list[Selection]:
+    def _selections(self) -> list[Selection[str]]:
         chosen = set(self.strategy.swot_ids)
         out = []
         for q in QUADRANTS.keys:

@@ -255,7 +255,7 @@ class FolderPicker(Vertical):
         self.set_path(place.path)
         self.tree.focus()
 
-    def on_tree_node_highlighted(self, event: PlaceTree.NodeHighlighted) -> None:
+    def on_tree_node_highlighted(self, event: PlaceTree.NodeHighlighted[DirEntry]) -> None:
         entry = event.node.data
         if entry is not None:
             self.set_path(Path(entry.path))

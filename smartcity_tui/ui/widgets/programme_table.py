@@ -99,19 +99,19 @@ class ProgrammeView(Widget):
         self.plan: Plan | None = None
         self._rows: list[Programme] = []
         self._selected_id: str | None = None
-        self._columns_for: tuple = ()
+        self._columns_for: tuple[dict[str, int], str] | tuple[()] = ()
 
     def compose(self) -> ComposeResult:
         yield Static(id="prog-header")
         with Container(id="prog-body"):
-            table: DataTable = DataTable(id="prog-table", cursor_type="row", zebra_stripes=True,
+            table: DataTable[str | Text] = DataTable(id="prog-table", cursor_type="row", zebra_stripes=True,
                                          cell_padding=0)
             yield table
             with VerticalScroll(id="prog-detail"):
                 yield Static(id="prog-detail-text")
 
     @property
-    def table(self) -> DataTable:
+    def table(self) -> DataTable[str | Text]:
         return self.query_one("#prog-table", DataTable)
 
     @property
@@ -172,7 +172,7 @@ class ProgrammeView(Widget):
         self._show_detail()
         return True
 
-    def _cells(self, p: Programme, widths: dict[str, int], lang: str) -> list:
+    def _cells(self, p: Programme, widths: dict[str, int], lang: str) -> list[str | Text]:
         def cut(text: str, key: str) -> str:
             room = widths[key] - 1  # one column of gap before the next cell
             return text if len(text) <= room else text[: max(room - 1, 0)] + "…"

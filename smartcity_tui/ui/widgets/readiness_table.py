@@ -21,13 +21,13 @@ COLUMNS = ("aspect", "topic", "rating", "description", "gap")
 NARROW = 100  # below this width the table leaves the description to the detail line
 
 
-class ReadinessTable(DataTable):
+class ReadinessTable(DataTable[str | Text]):
     BINDINGS = keys.prefixed("readiness.")
 
     def __init__(self, **kw: Any) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, cell_padding=1, **kw)
         self.rows_shown: list[Readiness] = []
-        self._columns_for: tuple = ()
+        self._columns_for: tuple[dict[str, int], str] | tuple[()] = ()
 
     def show(self, rows: list[Readiness], *, select: str | None = None) -> None:
         keep = select or self.current_id
@@ -44,7 +44,7 @@ class ReadinessTable(DataTable):
         else:
             self.clear()
         for r in rows:
-            cells = {
+            cells: dict[str, str | Text] = {
                 "aspect": READINESS_ASPECTS.label(r.aspect, lang),
                 "topic": fit(r.topic, widths["topic"]),
                 "rating": Text(RATINGS.label(r.rating, lang), style=RATING_STYLE.get(r.rating, "")),

@@ -26,7 +26,7 @@ def sorted_strategies(strategies: list[Strategy]) -> list[Strategy]:
     return sorted(strategies, key=lambda s: (KIND_ORDER.get(s.kind, 9), s.order, s.id))
 
 
-class StrategyTable(DataTable):
+class StrategyTable(DataTable[str | Text]):
     BINDINGS = keys.prefixed("strategy.")
 
     def current_id(self) -> str | None:

@@ -42,12 +42,12 @@ class MilestoneLine:
 Line = ProgrammeLine | MilestoneLine
 
 
-def programme_order(p: Programme) -> tuple:
+def programme_order(p: Programme) -> tuple[int, str, str, str]:
     # a Gantt reads top-down in time: first what starts first
     return (p.start_year or 9999, p.code, p.name.casefold(), p.id)
 
 
-def milestone_order(m: Milestone) -> tuple:
+def milestone_order(m: Milestone) -> tuple[int, int, str, str]:
     return (m.year or 9999, m.quarter, m.title.casefold(), m.id)
 
 
