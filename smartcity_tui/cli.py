@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Iterable, Sequence
 from types import ModuleType
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from . import __version__
 from .commands import argparse_text
@@ -42,7 +42,7 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         # argparse prints usage plus an error over several lines; officers get one line.
         raise UsageError(f"{message}. {t('cli.see_help', prog=self.prog)}")
 
@@ -125,7 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # what the store put right by itself (a session that ended without closing) is said on
         # stderr by a headless command; the app shows it on its own screen instead
         opening.notice_sink = None if name in APP_COMMANDS else _notice
-        return int(runners[name](args) or 0)  # type: ignore[operator]
+        return int(runners[name](args) or 0)  # type: ignore[operator]  # each runner returns int or None; the table's value type is wider
     except UsageError as e:
         print(f"smartcity-tui: {e}", file=sys.stderr)
         return 2

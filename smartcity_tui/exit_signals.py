@@ -52,7 +52,7 @@ def install(ask_to_exit: Callable[[], bool]) -> Callable[[], None]:
         done.set()
         for sig, handler in previous.items():
             try:
-                signal.signal(sig, handler)  # type: ignore[arg-type]
+                signal.signal(sig, handler)  # type: ignore[arg-type]  # signal.signal returned it, None included (a handler set outside Python), which typeshed will not take back
             except (ValueError, OSError, TypeError):
                 pass
         if remove_console_handler is not None:
@@ -69,8 +69,8 @@ def _console_close_handler(ask_to_exit: Callable[[], bool], done: threading.Even
         import ctypes
         from ctypes import wintypes
 
-        kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
-        routine_type = ctypes.WINFUNCTYPE(wintypes.BOOL, wintypes.DWORD)  # type: ignore[attr-defined]
+        kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]  # WinDLL exists on Windows only; typeshed declares it for win32
+        routine_type = ctypes.WINFUNCTYPE(wintypes.BOOL, wintypes.DWORD)  # type: ignore[attr-defined]  # WINFUNCTYPE exists on Windows only
     except (ImportError, AttributeError, OSError):
         return None
 
@@ -91,5 +91,5 @@ def _console_close_handler(ask_to_exit: Callable[[], bool], done: threading.Even
     def remove() -> None:
         kernel32.SetConsoleCtrlHandler(callback, False)
 
-    remove.callback = callback  # type: ignore[attr-defined]
+    remove.callback = callback  # type: ignore[attr-defined]  # the callback is kept on the function so ctypes' pointer to it is not collected
     return remove

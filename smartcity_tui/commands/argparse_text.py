@@ -41,4 +41,4 @@ def _gettext(message: str) -> str:
 
 def install() -> None:
     """Make argparse speak the current language (it looks `_` up on every message)."""
-    argparse._ = _gettext  # type: ignore[attr-defined]
+    argparse._ = _gettext  # type: ignore[attr-defined]  # argparse's module-level gettext alias is private and untyped

@@ -67,12 +67,12 @@ def _windows_pid_alive(pid: int) -> bool:
     from ctypes import wintypes
 
     # the ignores below: typeshed has WinDLL and get_last_error on win32 only, mypy checks as on Linux
-    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]  # WinDLL exists on Windows only; typeshed declares it for win32
     kernel32.OpenProcess.restype = wintypes.HANDLE
     kernel32.OpenProcess.argtypes = (wintypes.DWORD, wintypes.BOOL, wintypes.DWORD)
     handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
     if not handle:
-        return ctypes.get_last_error() != 87  # type: ignore[attr-defined,no-any-return]
+        return ctypes.get_last_error() != 87  # type: ignore[attr-defined,no-any-return]  # get_last_error is Windows-only in typeshed
     try:
         code = wintypes.DWORD()
         if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
@@ -161,7 +161,7 @@ class _WindowsLocker:
         os.lseek(fd, WINDOWS_LOCK_OFFSET, os.SEEK_SET)
         try:
             # Windows only: typeshed declares it for win32, and mypy checks as on Linux
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]  # msvcrt.locking is Windows-only in typeshed
         except OSError as e:
             if e.errno in (errno.EACCES, errno.EDEADLK, getattr(errno, "EDEADLOCK", errno.EDEADLK)):
                 return False
@@ -173,7 +173,7 @@ class _WindowsLocker:
 
         os.lseek(fd, WINDOWS_LOCK_OFFSET, os.SEEK_SET)
         # Windows only: typeshed declares it for win32, and mypy checks as on Linux
-        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined]
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined]  # msvcrt.locking is Windows-only in typeshed
 
 
 def _locker() -> _PosixLocker | _WindowsLocker:

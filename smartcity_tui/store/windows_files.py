@@ -32,7 +32,7 @@ def _kernel32() -> Any:
     from ctypes import wintypes
 
     # Windows only: typeshed declares it for win32, and mypy checks as on Linux
-    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]  # WinDLL exists on Windows only; typeshed declares it for win32
     kernel32.GetFileAttributesW.argtypes = (wintypes.LPCWSTR,)
     kernel32.GetFileAttributesW.restype = wintypes.DWORD
     kernel32.SetFileAttributesW.argtypes = (wintypes.LPCWSTR, wintypes.DWORD)
@@ -68,7 +68,7 @@ def reveal(path: Path) -> None:
     if attributes == INVALID_FILE_ATTRIBUTES or not kernel32.SetFileAttributesW(
             str(path), attributes & ~FILE_ATTRIBUTE_HIDDEN):
         # Windows only: typeshed declares it for win32, and mypy checks as on Linux
-        code = ctypes.get_last_error()  # type: ignore[attr-defined]
+        code = ctypes.get_last_error()  # type: ignore[attr-defined]  # get_last_error is Windows-only in typeshed
         raise OSError(13, f"cannot show {path} again (Windows error {code})", str(path), code)
 
 

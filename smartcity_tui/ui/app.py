@@ -356,7 +356,7 @@ class SmartCityApp(App[int]):
         from .palette import Palette
 
         # (is_open is typed for App[object]; this app's result type is int)
-        if self.use_command_palette and not Palette.is_open(self):  # type: ignore[arg-type]
+        if self.use_command_palette and not Palette.is_open(self):  # type: ignore[arg-type]  # see the line above
             self.push_screen(Palette())
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:

@@ -95,7 +95,7 @@ def _kernel32() -> Any:
     import ctypes
     from ctypes import wintypes
 
-    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]  # WinDLL exists on Windows only; typeshed declares it for win32
     kernel32.GetStdHandle.restype = wintypes.HANDLE
     kernel32.GetStdHandle.argtypes = (wintypes.DWORD,)
     kernel32.GetConsoleMode.argtypes = (wintypes.HANDLE, ctypes.POINTER(wintypes.DWORD))

@@ -94,7 +94,7 @@ def _carried(kernel32: Any, letter: str) -> bool:
 def _windows_drives() -> list[Path]:
     import ctypes
 
-    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]  # windll exists on Windows only; typeshed declares it for win32, mypy checks as Linux
     _quiet_errors(kernel32)
     system = os.environ.get("SYSTEMDRIVE", "C:").rstrip("\\").upper()
     mask = kernel32.GetLogicalDrives()

@@ -124,7 +124,7 @@ class RoadmapChart(YearChart):
         rows_at = [i for i, line in enumerate(lines) if isinstance(line, RoadmapRow)]
         target = -1
         if keep is not None:
-            target = next((i for i in rows_at if lines[i].programme.id == keep), -1)  # type: ignore[union-attr]
+            target = next((i for i in rows_at if lines[i].programme.id == keep), -1)  # type: ignore[union-attr]  # rows_at holds programme lines only, which mypy cannot narrow
         if target < 0 and rows_at:
             target = min(rows_at, key=lambda i: abs(i - max(old_cursor, 0)))
         self._cursor = -1

@@ -81,7 +81,7 @@ class StrategyView(Container):
         row_before = table.cursor_row
         # the text column takes what the kind and count columns (and cell padding, scrollbar) leave
         text_width = max(20, table.size.width - self._kind_w - self._swot_w - 8) if table.size.width else 40
-        table.columns["text"].width = text_width  # type: ignore[index]
+        table.columns["text"].width = text_width  # type: ignore[index]  # DataTable.columns is keyed by ColumnKey, which a str equals at run time
         table.clear()
         strategies = sorted_strategies(plan.strategies_for(self.pillar_key))
         for s in strategies:
