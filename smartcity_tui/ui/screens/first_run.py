@@ -1,4 +1,5 @@
-"""The first-run form: the facts a new plan needs (region, kind, province, period, team), then
+"""The first-run form: the facts a new plan needs (region, kind, province, period, framework,
+team), then
 the plan file is created and opened. Without a file name given on the command line it also
 asks where to keep the plan, suggesting the user's Documents folder (settings.default_plan:
 visible in Explorer, backed up by OneDrive), and says where that is."""
@@ -8,11 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Select, Static
 
 from ...i18n import get_language, os_reason, t
+from ...model import framework as frameworks
 from ...model.records import PlanInfo
 from ...model.vocab import REGION_KINDS
 from ...settings import default_plan, shown_path, store_python
@@ -29,6 +32,9 @@ class FirstRunScreen(FormScreen[PlanStore]):
         super().__init__()
         self.plan_path = plan_path
         self.note = note
+        # the frameworks a new plan may take (the package's, the region's), and why a region's
+        # file was not taken; read once, when the form opens
+        self.frameworks, self.framework_problems = frameworks.known()
 
     def compose(self) -> ComposeResult:
         lang = get_language()
@@ -57,6 +63,11 @@ class FirstRunScreen(FormScreen[PlanStore]):
                 str(this_year), id="start", max_length=4, select_on_focus=True))
             yield from self.field(t("ui.first.end"), text_input(
                 str(this_year + 4), id="end", max_length=4, select_on_focus=True))
+            yield from self.field(t("ui.first.framework"), Select(
+                [(f.label(lang), f.id) for f in self.frameworks], value=frameworks.DEFAULT_ID,
+                allow_blank=False, id="framework", compact=True))
+            for problem in self.framework_problems:  # a region's file with a mistake: where and what
+                yield Static(Text(problem.text(lang), style="red"), classes="hint framework-problem")
             yield from self.field(t("ui.first.team"), text_input(
                 placeholder=t("ui.first.team_ph"), id="team"))
             if self.plan_path is None:
@@ -75,6 +86,7 @@ class FirstRunScreen(FormScreen[PlanStore]):
         field being typed in, and the messages under the fields (said again in the new one)."""
         typed = {i.id: (i.value, i.cursor_position) for i in self.query(Input)}
         kind = self.query_one("#kind", Select).value
+        framework = self.query_one("#framework", Select).value
         focused = self.focused.id if self.focused is not None else None
         errors_shown = bool(self.query(".field-error.-shown"))
         await self.recompose()
@@ -83,6 +95,7 @@ class FirstRunScreen(FormScreen[PlanStore]):
             field.value = value
             field.cursor_position = cursor
         self.query_one("#kind", Select).value = kind
+        self.query_one("#framework", Select).value = framework
         if errors_shown:
             self.show_errors(self.check(self.collect()))
         if focused:
@@ -92,6 +105,7 @@ class FirstRunScreen(FormScreen[PlanStore]):
         values: dict[str, Any] = {name: self.query_one(f"#{name}", Input).value.strip()
                                   for name in ("region", "province", "start", "end", "team")}
         values["kind"] = self.query_one("#kind", Select).value
+        values["framework"] = self.query_one("#framework", Select).value
         values["file"] = (Path(self.query_one("#file", Input).value.strip()).expanduser()
                           if self.plan_path is None else self.plan_path)
         return values
@@ -123,8 +137,10 @@ class FirstRunScreen(FormScreen[PlanStore]):
 
     def build(self, values: dict[str, Any]) -> PlanStore | None:
         path: Path = values["file"]
+        chosen = next((f for f in self.frameworks if f.id == values.get("framework")), frameworks.default())
         info = PlanInfo(region=values["region"], region_kind=str(values["kind"]), province=values["province"],
                         start_year=int(values["start"]), end_year=int(values["end"]))
+        info.framework, info.framework_version = frameworks.stored_ref(chosen)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             return PlanStore.create(path, info, values["team"])
