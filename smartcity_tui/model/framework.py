@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -219,19 +219,20 @@ class _Lines:
 
 def _names(table: dict[str, Any], where: _Lines, fail: Any, dim: int | None = None,
            el: int | None = None) -> Names:
+    # (a line is looked for only when there is a mistake to place: the scan costs more than
+    # reading a good file)
     raw = table.get("name")
-    line = where.of(dim, el, "name")
     if not isinstance(raw, dict) or not isinstance(raw.get("id"), str) or not raw["id"].strip():
-        raise fail(line, "no_name")
+        raise fail(where.of(dim, el, "name"), "no_name")
     if not all(isinstance(k, str) and isinstance(v, str) for k, v in raw.items()):
-        raise fail(line, "bad_name")
+        raise fail(where.of(dim, el, "name"), "bad_name")
     return tuple((k, v.strip()) for k, v in raw.items() if v.strip())
 
 
-def _unknown(table: dict[str, Any], allowed: set[str], line: int, fail: Any) -> None:
+def _unknown(table: dict[str, Any], allowed: set[str], line: Any, fail: Any) -> None:
     extra = sorted(set(table) - allowed)
     if extra:
-        raise fail(line, "unknown_field", field=extra[0], allowed=", ".join(sorted(allowed)))
+        raise fail(line(), "unknown_field", field=extra[0], allowed=", ".join(sorted(allowed)))
 
 
 def parse(data: bytes, file: str, source: str = "") -> Framework:
@@ -251,7 +252,7 @@ def parse(data: bytes, file: str, source: str = "") -> Framework:
         found = _TOML_LINE.search(str(e))
         raise fail(int(found.group(1)) if found else 0, "not_toml", detail=str(e)) from None
     where = _Lines(text)
-    _unknown(doc, {"id", "version", "name", "dimensions"}, 1, fail)
+    _unknown(doc, {"id", "version", "name", "dimensions"}, lambda: 1, fail)
     fid = doc.get("id")
     if not isinstance(fid, str) or not _ID.match(fid):
         raise fail(where.of(field="id"), "bad_id", value=fid if isinstance(fid, str) else "")
@@ -271,7 +272,7 @@ def parse(data: bytes, file: str, source: str = "") -> Framework:
     for i, raw in enumerate(raw_dims):
         if not isinstance(raw, dict):
             raise fail(where.of(i), "not_a_table")
-        _unknown(raw, {"key", "code", "name", "elements"}, where.of(i), fail)
+        _unknown(raw, {"key", "code", "name", "elements"}, lambda: where.of(i), fail)
         key = raw.get("key")
         if not isinstance(key, str) or not _KEY.match(key):
             raise fail(where.of(i, field="key"), "bad_key", value=key if isinstance(key, str) else "")
@@ -291,7 +292,7 @@ def parse(data: bytes, file: str, source: str = "") -> Framework:
         for j, rel in enumerate(raw_els):
             if not isinstance(rel, dict):
                 raise fail(where.of(i, j), "not_a_table")
-            _unknown(rel, {"key", "name", "provisional"}, where.of(i, j), fail)
+            _unknown(rel, {"key", "name", "provisional"}, lambda: where.of(i, j), fail)
             ekey = rel.get("key")
             if not isinstance(ekey, str) or not _KEY.match(ekey):
                 raise fail(where.of(i, j, "key"), "bad_key", value=ekey if isinstance(ekey, str) else "")
@@ -329,6 +330,18 @@ def region_folder() -> Path:
     return Path(platformdirs.user_config_dir("smartcity-tui", appauthor=False)) / "frameworks"
 
 
+@lru_cache(maxsize=64)
+def _read_region_file(path: str, mtime_ns: int, size: int) -> tuple[Framework, bytes] | FrameworkError:
+    """A region's file read and checked once while it is unchanged (every plan view on a
+    region's framework asks for it; the folder is listed, a file is read again only when its
+    time or size changed)."""
+    data = Path(path).read_bytes()
+    try:
+        return parse(data, path, source=path), data
+    except FrameworkError as e:
+        return e
+
+
 def region_frameworks(folder: Path | None = None) -> tuple[list[Framework], list[FrameworkError]]:
     """The region's framework files that read, and the mistakes of those that do not. A file
     that takes a built-in id, or one an earlier file took, is refused: an id means one thing."""
@@ -342,15 +355,15 @@ def region_frameworks(folder: Path | None = None) -> tuple[list[Framework], list
     taken = set(BUILT_IN_IDS)
     for path in paths:
         try:
-            data = path.read_bytes()
+            stat = path.stat()
+            fw_or_error = _read_region_file(str(path), stat.st_mtime_ns, stat.st_size)
         except OSError as e:
             problems.append(FrameworkError(str(path), 0, "unreadable", detail=e.strerror or str(e)))
             continue
-        try:
-            fw = parse(data, str(path), source=str(path))
-        except FrameworkError as e:
-            problems.append(e)
+        if isinstance(fw_or_error, FrameworkError):
+            problems.append(fw_or_error)
             continue
+        fw, data = fw_or_error
         if fw.id in taken:
             problems.append(FrameworkError(str(path), _Lines(data.decode("utf-8-sig")).of(field="id"),
                                            "id_taken", value=fw.id))

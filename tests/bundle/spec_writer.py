@@ -178,7 +178,8 @@ def record(rec: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def record_files(plan_id: str, records: list[dict], framework: tuple[str, str]) -> dict[str, bytes]:
+def record_files(plan_id: str, records: list[dict], framework: tuple[str, str],
+                 framework_named: bool = True) -> dict[str, bytes]:
     by_id = {r["id"]: r for r in records}
     pillars = dimension_keys(framework)
     names = ["plan.toml"] + [f"pillars/{p}.toml" for p in pillars]
@@ -188,7 +189,7 @@ def record_files(plan_id: str, records: list[dict], framework: tuple[str, str]) 
     out = {}
     for name in names:
         text = f"plan_id = {string(plan_id)}\n"
-        if name == "plan.toml":
+        if name == "plan.toml" and framework_named:
             text += f"framework = {string(framework[0])}\nframework_version = {string(framework[1])}\n"
         else:
             text += f"pillar = {string(name[len('pillars/'):-len('.toml')])}\n"
@@ -210,9 +211,11 @@ def counts(records: list[dict]) -> dict[str, int]:
 
 def manifest(facts: dict, records: list[dict], files: dict[str, bytes], framework: tuple[str, str]) -> bytes:
     facts = {**facts, "framework": framework[0], "framework_version": framework[1]}
-    lines = [f"{k} = {value(facts[k])}" for k in
-             ("format", "format_version", "app_version", "plan_id", "framework", "framework_version", "replica_id",
-              "team", "exported_at", "language")]
+    keys = ["format", "format_version", "app_version", "plan_id", "framework", "framework_version", "replica_id",
+            "team", "exported_at", "language"]
+    if facts["format_version"] < 2:  # format 1 named no framework: it was the six pillars
+        keys = [k for k in keys if not k.startswith("framework")]
+    lines = [f"{k} = {value(facts[k])}" for k in keys]
     lines += ["", "[counts]"] + [f"{k} = {n}" for k, n in counts(records).items()]
     teams = {r: name[:200] for r, name in facts["teams"].items()}
     if teams:
@@ -227,7 +230,7 @@ def write_bundle(facts: dict, records: list[dict], masterplan: bytes | None,
     """The files of a bundle, manifest last. `facts`: format, format_version, app_version,
     plan_id, replica_id, team, exported_at, language, teams."""
     framework = plan_framework(records, facts["plan_id"])
-    files = record_files(facts["plan_id"], records, framework)
+    files = record_files(facts["plan_id"], records, framework, facts["format_version"] >= 2)
     if masterplan is not None:
         files["masterplan.md"] = masterplan
     if html is not None:
