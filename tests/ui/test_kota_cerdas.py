@@ -119,3 +119,29 @@ async def test_every_screen_of_a_kota_cerdas_plan(kota_app):
                 line = str(app.screen.query_one("ResultList").get_option_at_index(0).prompt)
                 assert "Mobilitas" in line
             await pilot.press("escape")
+
+
+async def test_the_first_run_form_makes_a_plan_on_the_framework_chosen(tmp_path, monkeypatch):
+    from textual.widgets import Input, Static
+
+    from smartcity_tui.model import framework as frameworks
+
+    folder = tmp_path / "frameworks"
+    folder.mkdir()
+    (folder / "rusak.toml").write_text('id = "desa"\nversion = "1"\nname.id = "Desa"\n\n[[dimensions]]\n'
+                                       'key = "Tata Kelola"\ncode = "GOV"\nname.id = "Tata kelola"\n',
+                                       encoding="utf-8")
+    monkeypatch.setattr(frameworks, "region_folder", lambda: folder)
+    path = tmp_path / "kota.json"
+    app = create_app(None, Settings(path=tmp_path / "settings.toml"), plan_path=path, clock=fixed_clock)
+    async with app.run_test(size=(100, 40)) as pilot:
+        problem = str(app.screen.query_one(".framework-problem", Static).render())
+        assert "rusak.toml, baris 6" in problem and "Tata Kelola" in problem  # the region's bad file, placed
+        for field, value in (("region", "Sukamaju"), ("province", "Jawa Tengah"), ("team", "Sekretariat")):
+            app.screen.query_one(f"#{field}", Input).value = value
+        app.screen.query_one("#framework", Select).value = "kota-cerdas-2026"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, DashboardScreen), "the new plan's dashboard")
+        assert app.screen.query_one("#card-mobilitas", PillarCard).border_title == "6 Mobilitas"
+    with PlanStore.open(path, readonly=True) as store:
+        assert store.plan().framework.ref == ("kota-cerdas-2026", "2026-rancangan")

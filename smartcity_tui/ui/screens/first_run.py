@@ -51,6 +51,13 @@ class FirstRunScreen(FormScreen[PlanStore]):
                 yield Static(t("ui.first.intro"), classes="hint", markup=False)
             if store_python():
                 yield Static(t("win.store_python"), classes="field-error", markup=False)
+            # first, above the facts (the focus starts on the region's name, so typing the facts
+            # goes on as before; most plans keep the default)
+            yield from self.field(t("ui.first.framework"), Select(
+                [(f.label(lang), f.id) for f in self.frameworks], value=frameworks.DEFAULT_ID,
+                allow_blank=False, id="framework", compact=True))
+            for problem in self.framework_problems:  # a region's file with a mistake: where and what
+                yield Static(Text(problem.text(lang), style="red"), classes="hint framework-problem")
             yield from self.field(t("ui.first.region"), text_input(
                 placeholder=t("ui.first.region_ph"), id="region"))
             yield from self.field(t("ui.first.kind"), Select(
@@ -63,11 +70,6 @@ class FirstRunScreen(FormScreen[PlanStore]):
                 str(this_year), id="start", max_length=4, select_on_focus=True))
             yield from self.field(t("ui.first.end"), text_input(
                 str(this_year + 4), id="end", max_length=4, select_on_focus=True))
-            yield from self.field(t("ui.first.framework"), Select(
-                [(f.label(lang), f.id) for f in self.frameworks], value=frameworks.DEFAULT_ID,
-                allow_blank=False, id="framework", compact=True))
-            for problem in self.framework_problems:  # a region's file with a mistake: where and what
-                yield Static(Text(problem.text(lang), style="red"), classes="hint framework-problem")
             yield from self.field(t("ui.first.team"), text_input(
                 placeholder=t("ui.first.team_ph"), id="team"))
             if self.plan_path is None:
