@@ -31,7 +31,7 @@ def string(s: str) -> str:
         if c in SHORT:
             out.append(SHORT[c])
         elif ord(c) < 0x20 or ord(c) == 0x7F:
-            out.append("\\u%04x" % ord(c))
+            out.append(f"\\u{ord(c):04x}")
         else:
             out.append(c)
     return '"' + "".join(out) + '"'
@@ -72,7 +72,7 @@ def _shortest(x: float) -> tuple[str, int]:
                 fits.append(d)
         if fits:
             best = min(fits, key=lambda d: (abs(d - exact), d.as_tuple().digits[-1] % 2))
-            sign, digits, exp = best.as_tuple()
+            _sign, digits, exp = best.as_tuple()
             text = "".join(map(str, digits)).rstrip("0") or "0"
             return text, exp + len(digits) - 1
     raise AssertionError(x)

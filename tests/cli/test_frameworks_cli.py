@@ -65,7 +65,7 @@ def test_new_with_an_unknown_framework_exits_2_naming_the_known_ones(tmp_path, c
                                                 encoding="utf-8")
     (_no_region_files / "rusak.toml").write_text('id = "rusak"\nversion = "1"\nnama = "x"\n', encoding="utf-8")
     plan = tmp_path / "x.json"
-    code, out, err = run(capsys, "new", plan, *NEW_ARGS, "--framework", "smart-province")
+    code, _out, err = run(capsys, "new", plan, *NEW_ARGS, "--framework", "smart-province")
     assert code == 2 and not plan.exists()
     assert "smart-province" in err
     for known in ("gerakan-100-smart-city", "kota-cerdas-2026", "desa-cerdas"):

@@ -21,7 +21,7 @@ from smartcity_tui.model.records import Programme, SwotItem
 from smartcity_tui.store import PlanStore
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bundle"))
-import spec_writer  # noqa: E402
+import spec_writer
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "sample_data" / "plan.json"

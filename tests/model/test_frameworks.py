@@ -63,7 +63,7 @@ def test_the_default_framework_is_the_six_pillars_exactly_as_they_were():
     assert [d.number for d in fw.dimensions] == [1, 2, 3, 4, 5, 6]
     assert [d.code for d in fw.dimensions] == ["GOV", "BRA", "ECO", "LIV", "SOC", "ENV"]
     # the vocabulary's names stand for the same pillars
-    assert PILLARS == fw.dimensions and pillar("living").label("en") == "Smart Living"
+    assert fw.dimensions == PILLARS and pillar("living").label("en") == "Smart Living"
     assert find_element("transport") == (fw.dimension("living"), fw.dimension("living").element("transport"))
 
 
@@ -116,8 +116,8 @@ def test_a_region_file_is_read_from_the_config_folder(tmp_path):
     (GOOD.replace('key = "pelayanan"', 'key = "pelayanan"\nnama = "x"'), 10, "unknown_field"),
     (GOOD.replace('name.id = "Tata kelola desa"', 'name.id = "Tata kelola desa'), 8, "not_toml"),
     (GOOD + GOOD[GOOD.index("[[dimensions]]"):].replace("GOV", "ECO"), 14, "twice"),
-    (GOOD.split("[[dimensions]]")[0] + "".join(
-        f'\n[[dimensions]]\nkey = "d{i}"\ncode = "D{i}"\nname.id = "D {i}"\n' for i in range(10)), 51, "too_many"),  # the tenth
+    (GOOD.split("[[dimensions]]")[0] + "".join(  # ten dimensions: the tenth is named
+        f'\n[[dimensions]]\nkey = "d{i}"\ncode = "D{i}"\nname.id = "D {i}"\n' for i in range(10)), 51, "too_many"),
 ])
 def test_a_framework_file_with_a_mistake_is_refused_naming_file_line_and_what(text, line, what):
     with pytest.raises(FrameworkError) as err:

@@ -75,7 +75,7 @@ async def test_every_screen_of_a_kota_cerdas_plan(kota_app):
         assert "S 1  W 1  O 1  T 0" in str(app.screen.query_one("#card-mobilitas", PillarCard).render())
         await pilot.press("7")  # no seventh aspect: nothing happens
         assert isinstance(app.screen, DashboardScreen)
-        help_rows = dict((label, keys) for keys, label in key_rows(app.screen))
+        help_rows = {label: keys for keys, label in key_rows(app.screen)}
         assert help_rows["Buka Mobilitas"] == "6" and "Buka Smart Branding" not in help_rows
         assert not any(k.startswith("7") for k in help_rows.values())
 
