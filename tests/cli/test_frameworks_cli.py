@@ -138,3 +138,26 @@ def test_a_map_with_a_mistake_is_refused_naming_its_line_and_the_plan_is_unchang
     assert "peta.toml, baris 5" in err and "mobility" in err and "mobilitas" in err
     code, _, err = run(capsys, "reframe", plan, "--to", "kota-cerdas-2099", "--map", MAP, "--yes")
     assert code == 2 and "kota-cerdas-2026" in err and plan.read_bytes() == before
+
+
+def test_a_kota_cerdas_plan_renders_and_goes_through_sheets_by_its_aspects(tmp_path, capsys):
+    plan = tmp_path / "kota.json"
+    assert run(capsys, "new", plan, *NEW_ARGS, "--framework", "kota-cerdas-2026")[0] == 0
+    with PlanStore.open(plan) as store:
+        store.add(Programme(code="MOB-01", name="Bus perkotaan", pillar="mobilitas", element="lalu_lintas",
+                            start_year=2026, end_year=2026, horizon="short", lead_agency="Dishub"))
+    book = tmp_path / "buku.md"
+    assert run(capsys, "render", plan, "--out", book)[0] == 0
+    text = book.read_text(encoding="utf-8")
+    assert "Mobilitas" in text and "Manajemen lalu lintas" in text and "Smart Branding" not in text
+    sheets = tmp_path / "lembar.xlsx"
+    assert run(capsys, "sheet", "export", plan, sheets)[0] == 0
+    from openpyxl import load_workbook
+
+    rows = list(load_workbook(sheets, read_only=True)["Program"].values)
+    header, first = rows[0], rows[1]
+    assert first[header.index("Dimensi")] == "Mobilitas" and first[header.index("Elemen")] == "Manajemen lalu lintas"
+    code, out, err = run(capsys, "sheet", "import", plan, sheets, "--dry-run", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["ok"] and list(data["areas"])[:6] == ASPECTS and data["areas"]["mobilitas"]["unchanged"] == 1

@@ -165,3 +165,14 @@ def test_a_groups_copy_from_before_the_reframe_merges_into_the_moved_plan(tmp_pa
             "mobilitas", "angkutan_umum", "Trayek desa ditambah")
         # what the group wrote on the old pillar after the copy was made: kept, and named
         assert late.id in {r.id for r in moved.outside_framework()}
+
+
+def test_the_merge_screen_says_why_a_bundle_of_another_framework_is_refused(tmp_path, capsys):
+    from smartcity_tui.ui.screens.merge import compute_preview
+
+    plan, copy = _moved_independently(tmp_path, capsys)
+    bundle = read_bundle(_export(capsys, copy, tmp_path / "flashdisk"))
+    before = plan.read_bytes()
+    shown = compute_preview(plan, [bundle])
+    assert shown.report is None and "kerangka yang berbeda" in shown.refusal and "reframe" in shown.refusal
+    assert plan.read_bytes() == before
