@@ -19,7 +19,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ..i18n import get_language, t
 from ..resources import read_beside
@@ -414,9 +414,10 @@ def stand_in(framework_id: str, version: str, keys: list[str]) -> Framework:
     return Framework(framework_id, version, (("id", framework_id),), dims, known=False)
 
 
-def for_plan(framework_id: str, version: str, used_keys: list[str]) -> Framework:
-    """The framework a plan's fields name: the package's or the region's, else a stand-in."""
+def for_plan(framework_id: str, version: str, used_keys: Callable[[], list[str]]) -> Framework:
+    """The framework a plan's fields name: the package's or the region's, else a stand-in
+    (`used_keys()`, the dimension keys the plan's records use, is asked only then)."""
     fid, ver = plan_ref(framework_id, version)
     if fid == DEFAULT_ID and ver == built_in(DEFAULT_ID).version:
         return built_in(DEFAULT_ID)  # the common case, with no look into the config folder
-    return find(fid, ver) or stand_in(fid, ver, used_keys)
+    return find(fid, ver) or stand_in(fid, ver, used_keys())

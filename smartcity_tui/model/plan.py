@@ -38,7 +38,7 @@ class Plan:
     @cached_property
     def framework(self) -> Framework:
         """The framework the plan is drafted along: its dimensions are the plan's pillars."""
-        return frameworks.for_plan(self.info.framework, self.info.framework_version, self._used_keys())
+        return frameworks.for_plan(self.info.framework, self.info.framework_version, self._used_keys)
 
     def _used_keys(self) -> list[str]:
         keys: dict[str, None] = {}
