@@ -111,6 +111,12 @@ def run(args: argparse.Namespace) -> int:
         if not result.moves and same_framework:
             print(t("reframe.nothing", plan=args.plan))
             return 0
+        # saving a record settles its open conflicts with the value shown (store/editing.py):
+        # a move must not decide for a person, so conflicts are settled first
+        in_conflict = [m.record for m in result.moves if m.record.id in plan.conflict_ids]
+        if plan.id in plan.conflict_ids or in_conflict:
+            raise CommandError(t("reframe.conflicts", n=len(in_conflict) + (plan.id in plan.conflict_ids),
+                                 plan=args.plan))
         if not args.yes and not asking:
             print(t("reframe.preview_only", plan=args.plan, to=args.to, map=args.map))
             return 0

@@ -97,6 +97,7 @@ ID: dict[str, str] = {
     "reframe.ask": "Terapkan pemindahan ini? [y/N]",
     "reframe.not_applied": "Tidak diterapkan; rencana {plan} tidak diubah.",
     "reframe.applied": "Rencana {plan} dipindahkan ke {target}: {n} catatan dipindahkan dalam satu penyimpanan.",
+    "reframe.conflicts": "Tidak dipindahkan: {n} catatan yang akan dipindahkan (atau data rencana) masih berkonflik. Selesaikan dulu konfliknya (smartcity-tui conflicts {plan}, atau tombol k di aplikasi), lalu ulangi. Rencana tidak diubah.",
     "reframe.unplaced_after": "{n} catatan tidak ditempatkan: pindahkan di formulirnya atau jalankan reframe lagi dengan peta yang menempatkannya.",
 }
 
@@ -197,5 +198,6 @@ EN: dict[str, str] = {
     "reframe.ask": "Apply these moves? [y/N]",
     "reframe.not_applied": "Not applied; plan {plan} is unchanged.",
     "reframe.applied": "Plan {plan} moved to {target}: {n} records moved in one save.",
+    "reframe.conflicts": "Not moved: {n} records the map would move (or the plan's facts) still hold a conflict. Settle the conflicts first (smartcity-tui conflicts {plan}, or key k in the app), then run it again. The plan is unchanged.",
     "reframe.unplaced_after": "{n} records were not placed: move them in their form, or run reframe again with a map that places them.",
 }

@@ -161,3 +161,16 @@ def test_a_kota_cerdas_plan_renders_and_goes_through_sheets_by_its_aspects(tmp_p
     assert code == 0, err
     data = json.loads(out)
     assert data["ok"] and list(data["areas"])[:6] == ASPECTS and data["areas"]["mobilitas"]["unchanged"] == 1
+
+
+def test_reframe_leaves_open_conflicts_to_a_person(tmp_path, capsys):
+    """Saving a record settles its conflicts with the value shown: a move must not decide."""
+    plan = tmp_path / "plan.json"
+    shutil.copy(SAMPLE, plan)
+    bundles = sorted((ROOT / "sample_data" / "bundles").iterdir())
+    assert run(capsys, "merge", plan, *bundles)[0] == 1  # the samples leave two conflicts open
+    before = plan.read_bytes()
+    code, out, err = run(capsys, "reframe", plan, "--to", "kota-cerdas-2026", "--map", MAP, "--yes")
+    assert code == 2 and plan.read_bytes() == before
+    assert "masih berkonflik" in err and "conflicts" in err
+    assert "Pratinjau" in out  # what would move is still shown
