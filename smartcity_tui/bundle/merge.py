@@ -300,6 +300,17 @@ def _check_framework(store: PlanStore, bundles: Sequence[BundleLike]) -> None:
     framework_after(store, bundles)
 
 
+def _keys_after(store: PlanStore, bundles: Sequence[BundleLike], adopting: bool) -> tuple[str, ...]:
+    """The dimension keys the report counts by: those of the framework the plan is on once
+    merged (a bundle that brings a move, or the adopted plan's, moves the areas with it)."""
+    current = store.plan().framework
+    after = getattr(bundles[0], "framework_ref", current.ref) if adopting else framework_after(store, bundles)
+    if after == current.ref:
+        return current.keys
+    found = frameworks.find(*after)
+    return found.keys if found is not None else current.keys
+
+
 def _incoming(bundles: Sequence[BundleLike]) -> tuple[dict[str, RecordState], list[BundleInfo]]:
     merged = merge_sets(*(b.states for b in bundles))
     infos = [BundleInfo(str(b.path), b.team, b.replica_id, len(b.states)) for b in bundles]
@@ -323,7 +334,7 @@ def _plan(store: PlanStore, bundles: Sequence[BundleLike], adopt: bool):
     def children_of(rid: str) -> set[str]:
         return children.get(rid, set()) | (set() if adopting else store.children_of(rid))
 
-    report = build_report(find_before, changed, incoming, open_conflicts, children_of, store.plan().framework.keys)
+    report = build_report(find_before, changed, incoming, open_conflicts, children_of, _keys_after(store, bundles, adopting))
     report.bundles = infos
     report.adopted = plan_id if adopting else ""
     return plan_id, changed, report

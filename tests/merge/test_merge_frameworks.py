@@ -176,3 +176,17 @@ def test_the_merge_screen_says_why_a_bundle_of_another_framework_is_refused(tmp_
     shown = compute_preview(plan, [bundle])
     assert shown.report is None and "kerangka yang berbeda" in shown.refusal and "reframe" in shown.refusal
     assert plan.read_bytes() == before
+
+
+def test_the_moved_plans_bundle_brings_a_groups_copy_along(tmp_path, capsys):
+    plan, copy = tmp_path / "plan.json", tmp_path / "pokja.json"
+    shutil.copy(SAMPLE, plan)
+    shutil.copy(SAMPLE, copy)
+    assert run(capsys, "reframe", plan, "--to", "kota-cerdas-2026", "--map", MAP, "--yes")[0] == 0
+    bundle = _export(capsys, plan, tmp_path / "flashdisk")
+    code, out, _ = run(capsys, "merge", copy, bundle, "--json")
+    report = json.loads(out)
+    assert code == 0 and list(report["areas"]) == ["plan", *ASPECTS]  # counted by the aspects now
+    assert report["areas"]["mobilitas"]["updated"] >= 1
+    with PlanStore.open(copy, readonly=True) as store:
+        assert store.plan().framework.id == "kota-cerdas-2026"
