@@ -28,7 +28,7 @@ from .store import StoreError, opening
 COMMANDS = [
     "open", "demo", "new", "stats", "validate", "restore",
     "export", "render", "merge", "conflicts", "merge_driver",
-    "sheet", "codes",
+    "sheet", "codes", "reframe",
 ]
 
 

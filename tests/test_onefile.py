@@ -53,6 +53,24 @@ def test_a_bare_python_runs_the_commands_from_the_one_file(pyz, tmp_path):
     assert done.returncode == 2 and "Traceback" not in done.stderr and done.stderr.count("\n") == 1
 
 
+def test_the_one_file_reads_its_frameworks_from_the_zip(pyz, tmp_path):
+    """The framework files are data in the package: the one file serves them from its zip."""
+    plan = tmp_path / "kota.json"
+    env = {"PATH": os.environ.get("PATH", ""), "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "SMARTCITY_TUI_STATE_DIR": os.environ["SMARTCITY_TUI_STATE_DIR"]}
+    done = bare_python(str(pyz), "new", str(plan), "--region", "Contoh", "--kind", "kota", "--province", "Jawa Tengah",
+                       "--start", "2026", "--end", "2030", "--team", "Sekretariat", "--framework", "kota-cerdas-2026",
+                       env=env)
+    assert done.returncode == 0, done.stderr
+    done = bare_python(str(pyz), "--lang", "en", "stats", str(plan), env=env)
+    assert done.returncode == 0 and "Mobility" in done.stdout and "Smart Governance" not in done.stdout, done.stderr
+    copy = tmp_path / "sampel.json"
+    shutil.copy(ROOT / "sample_data" / "plan.json", copy)
+    done = bare_python(str(pyz), "reframe", str(copy), "--to", "kota-cerdas-2026", "--map",
+                       str(ROOT / "sample_data" / "reframe-gerakan-to-kota-cerdas-2026.toml"), "--yes", env=env)
+    assert done.returncode == 0 and "kota-cerdas-2026" in done.stdout, done.stderr
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 def test_the_one_file_draws_the_demo_dashboard(pyz, tmp_path):
     """The stylesheets and the sample plan come out of the zip (no files on disk there)."""

@@ -8,27 +8,33 @@ from typing import Any, Iterable
 
 from ..model.revision import RecordState
 from . import toml_out
-from .layout import HEADER_KEYS, KIND_ORDER, PILLAR_FILES, PILLAR_KINDS, PLAN_FILE, PROGRAMME_CHILD_KINDS
+from ..model.vocab import PILLAR_KEYS
+from .layout import (
+    HEADER_KEYS, KIND_ORDER, PILLAR_KINDS, PLAN_FILE, PROGRAMME_CHILD_KINDS, key_of_file, pillar_files,
+)
 
 
-def file_of(state: RecordState, programme_pillar: dict[str, str]) -> str:
-    """The file a record travels in. A record whose pillar is unknown (an orphan indicator,
-    an unknown kind from a newer app) goes to plan.toml, so nothing is ever dropped."""
+def file_of(state: RecordState, programme_pillar: dict[str, str], files: dict[str, str]) -> str:
+    """The file a record travels in (`files`: the framework's pillar files by key). A record
+    whose pillar is none of them (an orphan indicator, an unknown kind from a newer app, a
+    record a reframe did not place) goes to plan.toml, so nothing is ever dropped."""
     if state.kind in PILLAR_KINDS:
         pillar = state.value("pillar")
     elif state.kind in PROGRAMME_CHILD_KINDS:
         pillar = programme_pillar.get(state.value("programme_id"))
     else:
         pillar = None
-    return PILLAR_FILES.get(pillar, PLAN_FILE) if isinstance(pillar, str) else PLAN_FILE
+    return files.get(pillar, PLAN_FILE) if isinstance(pillar, str) else PLAN_FILE
 
 
-def route(states: Iterable[RecordState]) -> dict[str, list[RecordState]]:
+def route(states: Iterable[RecordState], keys: tuple[str, ...] = PILLAR_KEYS) -> dict[str, list[RecordState]]:
+    """The records of each record file of a bundle whose framework has these dimension keys."""
     states = list(states)
+    files = pillar_files(keys)
     programme_pillar = {s.id: s.value("pillar") for s in states if s.kind == "programme"}
-    out: dict[str, list[RecordState]] = {PLAN_FILE: [], **{f: [] for f in PILLAR_FILES.values()}}
+    out: dict[str, list[RecordState]] = {PLAN_FILE: [], **{f: [] for f in files.values()}}
     for s in states:
-        out[file_of(s, programme_pillar)].append(s)
+        out[file_of(s, programme_pillar, files)].append(s)
     return out
 
 
@@ -37,11 +43,13 @@ def _kind_rank(kind: str) -> tuple[int, str]:
 
 
 def file_document(plan_id: str, file: str, states: list[RecordState],
-                  wire: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+                  wire: dict[str, dict[str, Any]] | None = None, framework: tuple[str, str] | None = None) -> dict[str, Any]:
     """The TOML document of one record file; `wire` holds the records' to_dict() when the
-    caller has them already."""
+    caller has them already; `framework` the (id, version) plan.toml names (format 2)."""
     doc: dict[str, Any] = {"plan_id": plan_id}
-    pillar = next((k for k, f in PILLAR_FILES.items() if f == file), None)
+    if file == PLAN_FILE and framework is not None:
+        doc["framework"], doc["framework_version"] = framework
+    pillar = key_of_file(file)
     if pillar:
         doc["pillar"] = pillar
     by_kind: dict[str, list[RecordState]] = defaultdict(list)
@@ -54,8 +62,8 @@ def file_document(plan_id: str, file: str, states: list[RecordState],
 
 
 def encode_file(plan_id: str, file: str, states: list[RecordState],
-                wire: dict[str, dict[str, Any]] | None = None) -> bytes:
-    doc = file_document(plan_id, file, states, wire)
+                wire: dict[str, dict[str, Any]] | None = None, framework: tuple[str, str] | None = None) -> bytes:
+    doc = file_document(plan_id, file, states, wire, framework)
     parts = [f"{k} = {toml_out.string(doc[k])}\n" for k in HEADER_KEYS if k in doc]
     for kind, records in doc.items():
         if kind in HEADER_KEYS:

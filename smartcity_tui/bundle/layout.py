@@ -8,7 +8,8 @@ from ..model.vocab import PILLAR_KEYS
 
 FORMAT_NAME = "smartcity-tui-bundle"
 # 2: budgets per funding source and year (one field per cell), targets as records, the
-# verifier's new fields; a format-1 bundle is read through model/legacy.py (docs/bundle-format.md)
+# verifier's new fields, the plan's framework (its dimensions name the pillar files); a
+# format-1 bundle is read through model/legacy.py, on the six pillars (docs/bundle-format.md)
 FORMAT_VERSION = 2
 
 MANIFEST = "manifest.toml"
@@ -22,12 +23,32 @@ def pillar_file(key: str) -> str:
     return f"{PILLAR_DIR}/{key}.toml"
 
 
-PILLAR_FILES: dict[str, str] = {key: pillar_file(key) for key in PILLAR_KEYS}
-# The record files, in the order they are written and checked.
+def pillar_files(keys: tuple[str, ...]) -> dict[str, str]:
+    """A pillar file per dimension of a framework, in its order."""
+    return {key: pillar_file(key) for key in keys}
+
+
+def key_of_file(rel: str) -> str | None:
+    """The dimension key a `pillars/<key>.toml` path stands for, else None."""
+    if rel.startswith(f"{PILLAR_DIR}/") and rel.endswith(".toml") and rel.count("/") == 1:
+        return rel[len(PILLAR_DIR) + 1:-len(".toml")]
+    return None
+
+
+# The six pillars' files: every format-1 bundle has exactly these.
+PILLAR_FILES: dict[str, str] = pillar_files(PILLAR_KEYS)
+# The record files of a format-1 bundle, in the order they are written and checked.
 DATA_FILES: tuple[str, ...] = (PLAN_FILE, *PILLAR_FILES.values())
 
-# Keys of a record file that are not arrays of records.
-HEADER_KEYS = ("plan_id", "pillar")
+
+def data_files(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """The record files of a bundle of a framework with these dimension keys."""
+    return (PLAN_FILE, *pillar_files(keys).values())
+
+
+# Keys of a record file that are not arrays of records: plan.toml names the framework (format
+# 2), a pillar file its dimension.
+HEADER_KEYS = ("plan_id", "framework", "framework_version", "pillar")
 # Arrays of records in a file, in the order they are written; a kind not listed here (from a
 # newer app) follows, sorted by name.
 KIND_ORDER = ("plan", "readiness", "target", "narrative", "regulation", "member", "swot", "strategy", "programme",

@@ -22,9 +22,10 @@ reader's `Bundle`, or a stand-in in tests).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Mapping, Protocol, Sequence
+from typing import Any, Callable, Collection, Iterable, Mapping, Protocol, Sequence
 
 from ..i18n import t
+from ..model import framework as frameworks
 from ..model.revision import Dot, RecordState, merge_states
 from ..model.vocab import PILLAR_KEYS
 from ..store import PlanStore
@@ -96,14 +97,15 @@ def merge_into(current: Mapping[str, RecordState], incoming: Mapping[str, Record
 
 # --- what changed -------------------------------------------------------------------------------
 
-def area_of(state: RecordState, find: Callable[[str], RecordState | None]) -> str:
-    """The pillar a record belongs to, or PLAN_WIDE. Indicators and milestones belong to
-    their programme's pillar (`find` looks the programme up)."""
+def area_of(state: RecordState, find: Callable[[str], RecordState | None],
+            keys: Collection[str] = PILLAR_KEYS) -> str:
+    """The pillar a record belongs to (one of `keys`, the plan framework's), or PLAN_WIDE.
+    Indicators and milestones belong to their programme's pillar (`find` looks it up)."""
     pillar = state.value("pillar")
     if pillar is None and state.kind in ("indicator", "milestone"):
         prog = find(state.value("programme_id") or "")
         pillar = prog.value("pillar") if prog is not None else None
-    return pillar if pillar in PILLAR_KEYS else PLAN_WIDE
+    return pillar if pillar in keys else PLAN_WIDE
 
 
 CHILD_KINDS = ("indicator", "milestone")
@@ -166,6 +168,11 @@ class MergeReport:
     adopted: str = ""  # the plan id taken over with adopt, else ""
     applied: bool = False
 
+    @classmethod
+    def for_keys(cls, keys: Iterable[str]) -> MergeReport:
+        """A report with an area per dimension of the plan's framework (in its order)."""
+        return cls(areas={a: AreaCounts() for a in (PLAN_WIDE, *keys)})
+
     def total(self, name: str) -> int:
         return sum(getattr(c, name) for c in self.areas.values())
 
@@ -189,12 +196,13 @@ class MergeReport:
 def build_report(find_before: Callable[[str], RecordState | None],
                  changed: Mapping[str, RecordState], incoming_ids: Iterable[str],
                  open_conflicts: Iterable[str],
-                 children_of: Callable[[str], Iterable[str]] = lambda rid: ()) -> MergeReport:
+                 children_of: Callable[[str], Iterable[str]] = lambda rid: (),
+                 keys: Collection[str] = PILLAR_KEYS) -> MergeReport:
     """Count what `changed` ({id: merged state}) does to a plan; `find_before` gives a
     record's state before the merge, `open_conflicts` the ids in conflict before it,
     `children_of` the indicators and milestones of a programme (a programme deleted by the
     merge may leave a child another group added in conflict)."""
-    report = MergeReport()
+    report = MergeReport.for_keys(keys)
 
     def find_after(rid: str) -> RecordState | None:
         return changed.get(rid) or find_before(rid)
@@ -205,7 +213,7 @@ def build_report(find_before: Callable[[str], RecordState | None],
     for rid, new in changed.items():
         report.written += 1
         old = find_before(rid)
-        counts = report.areas[area_of(new, find_after)]
+        counts = report.areas[area_of(new, find_after, keys)]
         was_shown = old is not None and not old.deleted
         if new.deleted:
             if was_shown:
@@ -225,13 +233,13 @@ def build_report(find_before: Callable[[str], RecordState | None],
             if child in changed or state is None or deleted_parent(state, find_after) is None:
                 continue
             if conflict_marks(state, find_after) - conflict_marks(state, find_before):
-                report.areas[area_of(state, find_after)].conflicts_new += 1
+                report.areas[area_of(state, find_after, keys)].conflicts_new += 1
     candidates = set(open_conflicts) | set(changed)
     candidates |= {c for rid, s in changed.items() if s.kind == "programme" for c in children_of(rid)}
     for rid in candidates:
         state = find_after(rid)
         if state is not None and is_open(state, find_after):
-            report.areas[area_of(state, find_after)].conflicts_total += 1
+            report.areas[area_of(state, find_after, keys)].conflicts_total += 1
     return report
 
 
@@ -246,6 +254,7 @@ def _check(store: PlanStore, bundles: Sequence[BundleLike], adopt: bool) -> str:
         if b.plan_id != first.plan_id:
             raise MergeError("merge.bundles_differ", first=first.path, other=b.path)
     if first.plan_id == store.plan_id:
+        _check_framework(store, bundles)
         return store.plan_id
     if not adopt:
         raise MergeError("merge.other_plan", bundle=first.path, theirs=first.plan_id,
@@ -256,6 +265,57 @@ def _check(store: PlanStore, bundles: Sequence[BundleLike], adopt: bool) -> str:
     if not any(s.id == first.plan_id for b in bundles for s in b.states):
         raise MergeError("merge.adopt_no_plan_record", bundle=first.path)
     return first.plan_id
+
+
+FRAMEWORK_FIELDS = ("framework", "framework_version")
+
+
+def framework_after(store: PlanStore, bundles: Sequence[BundleLike]) -> tuple[str, str]:
+    """The framework (id, version) the plan is on once these bundles are merged, as the plan
+    record's merged fields say. MergeError when it cannot be said: two copies moved to other
+    frameworks independently (their framework fields disagree), or one moved to a framework
+    this laptop lacks. (docs/frameworks.md, "Merging"; docs/design-notes.md, "Frameworks")"""
+    here = store.plan().framework.ref
+    own = store.state(store.plan_id)
+    theirs = [s for b in bundles for s in b.states if s.id == store.plan_id]
+    if own is None or not theirs:
+        return here
+    merged = own
+    for s in theirs:
+        merged = merge_states(merged, s)
+    conflicts = merged.field_conflicts()
+    if any(name in conflicts for name in FRAMEWORK_FIELDS):
+        names = sorted({" ".join(frameworks.plan_ref(*_framework_fields(s))) for s in (own, *theirs)})
+        raise MergeError("merge.framework_conflict", plan=store.path, frameworks=", ".join(names))
+    after = frameworks.plan_ref(*_framework_fields(merged))
+    if after != here and frameworks.find(*after) is None:
+        raise MergeError("merge.framework_unknown", framework=" ".join(after), folder=frameworks.region_folder())
+    return after
+
+
+def _framework_fields(state: RecordState) -> tuple[str, str]:
+    return (str(state.value("framework", "")), str(state.value("framework_version", "")))
+
+
+def _check_framework(store: PlanStore, bundles: Sequence[BundleLike]) -> None:
+    """Bundles on another framework than the plan merge only when the difference is a move one
+    side already made and the other has not seen yet (`framework_after`); never by mapping one
+    framework's records onto another's."""
+    here = store.plan().framework.ref
+    if all(getattr(b, "framework_ref", here) == here for b in bundles):
+        return
+    framework_after(store, bundles)
+
+
+def _keys_after(store: PlanStore, bundles: Sequence[BundleLike], adopting: bool) -> tuple[str, ...]:
+    """The dimension keys the report counts by: those of the framework the plan is on once
+    merged (a bundle that brings a move, or the adopted plan's, moves the areas with it)."""
+    current = store.plan().framework
+    after = getattr(bundles[0], "framework_ref", current.ref) if adopting else framework_after(store, bundles)
+    if after == current.ref:
+        return current.keys
+    found = frameworks.find(*after)
+    return found.keys if found is not None else current.keys
 
 
 def _incoming(bundles: Sequence[BundleLike]) -> tuple[dict[str, RecordState], list[BundleInfo]]:
@@ -282,7 +342,7 @@ def _plan(store: PlanStore, bundles: Sequence[BundleLike], adopt: bool
     def children_of(rid: str) -> set[str]:
         return children.get(rid, set()) | (set() if adopting else store.children_of(rid))
 
-    report = build_report(find_before, changed, incoming, open_conflicts, children_of)
+    report = build_report(find_before, changed, incoming, open_conflicts, children_of, _keys_after(store, bundles, adopting))
     report.bundles = infos
     report.adopted = plan_id if adopting else ""
     return plan_id, changed, report

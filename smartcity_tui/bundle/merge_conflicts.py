@@ -10,12 +10,13 @@ Two kinds of conflict come out of a merge (model/revision.py):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Collection, Iterable, Mapping
 
 from ..model.revision import DELETED, RecordState, Sibling, meaning
+from ..model.vocab import PILLAR_KEYS
 from ..store import PlanStore
 from ..store.teams import known_teams
-from .merge import AREAS, area_of
+from .merge import PLAN_WIDE, area_of
 
 TITLE_WIDTH = 70
 
@@ -137,9 +138,9 @@ def _distinct(name: str, sibs: list[Sibling], teams: Mapping[str, str]) -> list[
 
 
 def describe(state: RecordState, find: Callable[[str], RecordState | None],
-             teams: Mapping[str, str]) -> Conflict:
-    """One record's conflict, ready to show."""
-    out = Conflict(state.id, state.kind, area_of(state, find), title_of(state))
+             teams: Mapping[str, str], keys: Collection[str] = PILLAR_KEYS) -> Conflict:
+    """One record's conflict, ready to show (`keys`: the plan framework's dimensions)."""
+    out = Conflict(state.id, state.kind, area_of(state, find, keys), title_of(state))
     if state.kind in ("indicator", "milestone"):
         parent = find(state.value("programme_id") or "")
         if parent is not None and parent.deleted:
@@ -164,13 +165,13 @@ def describe(state: RecordState, find: Callable[[str], RecordState | None],
 
 
 def conflicts_of(states: Iterable[RecordState], find: Callable[[str], RecordState | None],
-                 teams: Mapping[str, str]) -> list[Conflict]:
-    rank = {a: i for i, a in enumerate(AREAS)}
-    found = [c for c in (describe(s, find, teams) for s in states)
+                 teams: Mapping[str, str], keys: Collection[str] = PILLAR_KEYS) -> list[Conflict]:
+    rank = {a: i for i, a in enumerate((PLAN_WIDE, *keys))}
+    found = [c for c in (describe(s, find, teams, keys) for s in states)
              if c.fields or c.deleted_by or c.parent_id]
     return sorted(found, key=lambda c: (rank.get(c.area, 99), c.kind, c.title, c.id))
 
 
 def list_conflicts(store: PlanStore) -> list[Conflict]:
     """Every open conflict of the plan, pillar by pillar."""
-    return conflicts_of(store.conflicts(), store.state, known_teams(store))
+    return conflicts_of(store.conflicts(), store.state, known_teams(store), store.plan().framework.keys)

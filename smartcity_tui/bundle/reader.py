@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from ..model import framework as frameworks
 from ..model.legacy import needs_upgrade, upgrade_records
 from ..model.revision import RecordState
 from .checks import REPLICA, UUID, check_format_1
 from .errors import BundleError
 from .layout import (
-    DATA_FILES, FORMAT_NAME, FORMAT_VERSION, MANIFEST, MAX_TEAM_CHARS, MAX_TEAMS, PILLAR_FILES, PLAN_FILE,
+    DATA_FILES, FORMAT_NAME, FORMAT_VERSION, MANIFEST, MAX_TEAM_CHARS, MAX_TEAMS, PLAN_FILE, data_files,
+    key_of_file,
 )
 from .record_file import decode, line_of_key, line_of_record, parse_toml, read_records
 from .references import dangling
@@ -42,6 +44,13 @@ class Bundle:
     counts: dict[str, Any] = field(default_factory=dict)
     language: str = ""
     teams: dict[str, str] = field(default_factory=dict)  # replica id -> team, as the writer knew them
+    # the framework the plan is on (id, version); a format-1 bundle is on the six pillars
+    framework: str = frameworks.DEFAULT_ID
+    framework_version: str = frameworks.LEGACY_VERSION
+
+    @property
+    def framework_ref(self) -> tuple[str, str]:
+        return (self.framework, self.framework_version)
 
 
 def read_bundle(path: Path | str) -> Bundle:
@@ -71,13 +80,14 @@ def _read(path: Path, source: Source) -> Bundle:
     # again on the way, so what is parsed is what was checked.
     states: list[RecordState] = []
     seen: dict[str, str] = {}  # id -> the file it came in
-    for rel in DATA_FILES:
+    ref = man["framework_ref"]
+    for rel in man["data_files"]:
         expected = man["files"][rel]["sha256"]
         blocks = source.blocks(rel, count=False)
         try:
             stream = Checked(blocks)
             whole = _whole_file(source, rel, expected)
-            states += read_records(label, rel, stream, whole, _header_check(label, rel, whole, plan_id), seen)
+            states += read_records(label, rel, stream, whole, _header_check(label, rel, whole, plan_id, ref), seen)
             if stream.done and not stream.matches(expected):
                 raise BundleError("checksum", rel, bundle=label)
         finally:
@@ -90,6 +100,11 @@ def _read(path: Path, source: Source) -> Bundle:
     own = next((s for s in states if s.id == plan_id), None)
     if own is None or own.kind != "plan":
         raise BundleError("plan_record_missing", PLAN_FILE, bundle=label, id=plan_id)
+    if man["format_version"] > 1:
+        own_ref = frameworks.plan_ref(own.value("framework", ""), own.value("framework_version", ""))
+        if own_ref != ref:  # the plan record and the manifest must tell one story
+            raise BundleError("framework_mismatch", *line_of(own.id), bundle=label,
+                              found=" ".join(own_ref), expected=" ".join(ref))
     extra = next((s for s in states if s.kind == "plan" and s.id != plan_id), None)
     if extra is not None:
         raise BundleError("extra_plan_record", *line_of(extra.id), bundle=label, id=extra.id)
@@ -109,7 +124,7 @@ def _read(path: Path, source: Source) -> Bundle:
     states.sort(key=lambda s: s.id)
     return Bundle(path, man["format_version"], man["app_version"], plan_id, man["replica_id"],
                   man["team"], man["exported_at"], states, dict(counts), man.get("language", ""),
-                  dict(man.get("teams", {})))
+                  dict(man.get("teams", {})), *ref)
 
 
 def _upgrade_format_1(label: str, states: list[RecordState], line_of: Callable[[str], tuple[str, int | None]]
@@ -160,7 +175,8 @@ def _manifest(source: Source, man: dict[str, Any]) -> dict[str, Any]:
     man["plan_id"] = man["plan_id"].lower()  # ids compare in lower case (checks.py)
     if not REPLICA.fullmatch(man["replica_id"]):
         raise BundleError("manifest_bad_key", MANIFEST, bundle=label, name="replica_id")
-    for key, typ in (("counts", dict), ("language", str), ("teams", dict)):
+    for key, typ in (("counts", dict), ("language", str), ("teams", dict), ("framework", str),
+                     ("framework_version", str)):
         if key in man and type(man[key]) is not typ:
             raise BundleError("manifest_bad_key", MANIFEST, bundle=label, name=key)
     _check_teams(label, man.get("teams", {}))
@@ -172,10 +188,30 @@ def _manifest(source: Source, man: dict[str, Any]) -> dict[str, Any]:
         if (type(entry) is not dict or type(entry.get("sha256")) is not str
                 or not SHA256.fullmatch(entry["sha256"])):
             raise BundleError("manifest_bad_entry", MANIFEST, bundle=label, entry=rel)
-    for rel in DATA_FILES:
+    man["framework_ref"], man["data_files"] = _framework_files(label, man)
+    for rel in man["data_files"]:
         if rel not in man["files"]:
             raise BundleError("manifest_missing_entry", MANIFEST, bundle=label, entry=rel)
     return man
+
+
+def _framework_files(label: str, man: dict[str, Any]) -> tuple[tuple[str, str], tuple[str, ...]]:
+    """The bundle's framework (id, version) and its record files. Format 1 is on the six
+    pillars. Format 2 names its framework (absent: the six pillars as well); its pillar files
+    are those of the framework's dimensions when this laptop has the framework, else every
+    `pillars/<key>.toml` the manifest lists (so a bundle of a region's own framework still
+    reads; merging it is another matter, bundle/merge.py)."""
+    if man["format_version"] == 1:
+        return frameworks.plan_ref("", ""), DATA_FILES
+    fid, version = man.get("framework", ""), man.get("framework_version", "")
+    if fid and not frameworks.valid_id(fid):
+        raise BundleError("manifest_bad_key", MANIFEST, bundle=label, name="framework")
+    ref = frameworks.plan_ref(fid, version)
+    known = frameworks.find(*ref)
+    if known is not None:
+        return ref, data_files(known.keys)
+    keys = sorted(k for rel in man["files"] if (k := key_of_file(rel)) is not None and frameworks.valid_key(k))
+    return ref, data_files(tuple(keys))
 
 
 def _check_teams(label: str, teams: dict[str, Any]) -> None:
@@ -204,14 +240,20 @@ def _whole_file(source: Source, rel: str, expected: str) -> Callable[[], bytes]:
     return whole
 
 
-def _header_check(label: str, rel: str, whole: Callable[[], bytes], plan_id: str) -> Callable[[dict[str, Any]], None]:
-    """The check of a record file's `plan_id` and `pillar` keys, for record_file."""
+def _header_check(label: str, rel: str, whole: Callable[[], bytes], plan_id: str,
+                  ref: tuple[str, str]) -> Callable[[dict[str, Any]], None]:
+    """The check of a record file's `plan_id`, `framework` and `pillar` keys, for record_file."""
     def check(doc: dict[str, Any]) -> None:
         found = doc.get("plan_id")
         if type(found) is not str or found.lower() != plan_id:
             raise BundleError("plan_id_mismatch", rel, line_of_key(_text(whole()), "plan_id"), bundle=label,
                               found=shown(str(doc.get("plan_id", "")))[:60], expected=plan_id)
-        pillar = next((k for k, f in PILLAR_FILES.items() if f == rel), None)
+        if rel == PLAN_FILE and "framework" in doc:
+            named = frameworks.plan_ref(str(doc.get("framework", "")), str(doc.get("framework_version", "")))
+            if named != ref:
+                raise BundleError("framework_mismatch", rel, line_of_key(_text(whole()), "framework"), bundle=label,
+                                  found=shown(" ".join(named))[:80], expected=" ".join(ref))
+        pillar = key_of_file(rel)
         if pillar is not None and doc.get("pillar") != pillar:
             raise BundleError("pillar_mismatch", rel, line_of_key(_text(whole()), "pillar"), bundle=label,
                               found=shown(str(doc.get("pillar", "")))[:40], expected=pillar)

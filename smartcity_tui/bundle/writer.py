@@ -67,7 +67,8 @@ def export_bundle(store: PlanStore, options: ExportOptions, *,
 
     wire = {s.id: s.to_dict() for s in states}
     _refuse_unreadable(store, states, wire)
-    groups = route(states)
+    framework = plan.framework  # its dimensions name the pillar files; plan.toml and the manifest name it
+    groups = route(states, framework.keys)
     # prepare the record files and the book (md, html), write those and the manifest, verify
     total = 2 * (len(groups) + 2) + 2
     done = 0
@@ -80,7 +81,7 @@ def export_bundle(store: PlanStore, options: ExportOptions, *,
 
     files: dict[str, bytes] = {}
     for rel, group in groups.items():
-        files[rel] = encode_file(plan_id, rel, group, wire)
+        files[rel] = encode_file(plan_id, rel, group, wire, framework.ref)
         step(rel)
     book = build_document(plan, lang=options.lang, conflicts=conflicts)
     files[MARKDOWN] = write_markdown(book).encode("utf-8")
@@ -94,6 +95,8 @@ def export_bundle(store: PlanStore, options: ExportOptions, *,
         "format_version": FORMAT_VERSION,
         "app_version": __version__,
         "plan_id": plan_id,
+        "framework": framework.id,
+        "framework_version": framework.version,
         "replica_id": replica_id,
         "team": team,
         "exported_at": when.isoformat(),

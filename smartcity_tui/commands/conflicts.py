@@ -10,7 +10,9 @@ from typing import Any
 from ..bundle.merge_conflicts import Conflict, Written, list_conflicts
 from ..i18n import get_language, t
 from ..model import labels
+from ..model.framework import Framework
 from ..model.revision import DELETED
+from ..model.vocab import DEFAULT_FRAMEWORK
 from ..store import PlanStore
 from .common import Subcommands, add_out_option, plan_path, print_json, report_file
 from .merge import area_label
@@ -58,9 +60,9 @@ def _value_line(field: str, w: Written) -> str:
     return f"    {mark} {show_value(field, w.value)}  ({w.who}){shown}"
 
 
-def print_conflict(c: Conflict, lang: str) -> None:
+def print_conflict(c: Conflict, lang: str, framework: Framework = DEFAULT_FRAMEWORK) -> None:
     kind = t(f"merge.kind.{c.kind}")
-    print(f"{area_label(c.area, lang)} / {kind}: {c.title}  [{c.id[:8]}]")
+    print(f"{area_label(c.area, lang, framework)} / {kind}: {c.title}  [{c.id[:8]}]")
     for f in c.fields:
         print(f"  {field_label(f.field)}:")
         for w in f.values:
@@ -79,6 +81,7 @@ def print_conflict(c: Conflict, lang: str) -> None:
 def run(args: argparse.Namespace) -> int:
     with PlanStore.open(args.plan, readonly=True) as store:
         found = list_conflicts(store)
+        framework = store.plan().framework
     if args.json:
         print_json({"plan": str(args.plan), "conflicts": [c.to_json() for c in found]})
         return 1 if found else 0
@@ -89,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
     for i, c in enumerate(found):
         if i:
             print()
-        print_conflict(c, lang)
+        print_conflict(c, lang, framework)
     print()
     print(t("conflicts.summary", n=len(found)))
     return 1

@@ -12,9 +12,10 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..bundle.merge import AREAS, PLAN_WIDE, MergeError, MergeReport, apply, preview
+from ..bundle.merge import PLAN_WIDE, MergeError, MergeReport, apply, preview
 from ..i18n import get_language, t
-from ..model.vocab import pillar as pillar_of
+from ..model.framework import Framework
+from ..model.vocab import DEFAULT_FRAMEWORK
 from ..store import PlanStore, StoreError
 from .common import CommandError, Subcommands, add_out_option, plan_path, print_json, report_file
 
@@ -57,11 +58,12 @@ def error_json(plan: Path, dry_run: bool, error: Exception) -> dict[str, Any]:
     return {"plan": str(plan), "dry_run": dry_run, "error": out}
 
 
-def area_label(area: str, lang: str) -> str:
-    return t("merge.area_plan", lang) if area == PLAN_WIDE else pillar_of(area).label(lang)
+def area_label(area: str, lang: str, framework: Framework = DEFAULT_FRAMEWORK) -> str:
+    return t("merge.area_plan", lang) if area == PLAN_WIDE else framework.name_of(area, lang)
 
 
-def print_report(report: MergeReport, plan: str | Path, dry_run: bool) -> None:
+def print_report(report: MergeReport, plan: str | Path, dry_run: bool,
+                 framework: Framework = DEFAULT_FRAMEWORK) -> None:
     lang = get_language()
     for b in report.bundles:
         print(t("merge.bundle_line", path=b.path, team=b.team or "?", n=b.records))
@@ -69,11 +71,10 @@ def print_report(report: MergeReport, plan: str | Path, dry_run: bool) -> None:
         print(t("merge.adopted", plan_id=report.adopted))
     header = [t("merge.col_area")] + [t(f"merge.col_{c}") for c in COLUMNS]
     rows = []
-    for area in AREAS:
-        c = report.areas[area]
+    for area, c in report.areas.items():  # the plan-wide records, then the framework's order
         values = [getattr(c, k) for k in COLUMNS]
         if any(values):
-            rows.append([area_label(area, lang)] + [str(v) for v in values])
+            rows.append([area_label(area, lang, framework)] + [str(v) for v in values])
     rows.append([t("merge.total")] + [str(report.total(k)) for k in COLUMNS])
     widths = [max(len(r[i]) for r in [header] + rows) for i in range(len(header))]
     for r in [header] + rows:
@@ -98,6 +99,7 @@ def run(args: argparse.Namespace) -> int:
         bundles = read_all(args.bundles)
         with PlanStore.open(args.plan, readonly=args.dry_run) as store:
             report = (preview if args.dry_run else apply)(store, bundles, adopt=args.adopt)
+            framework = store.plan().framework
     except (BundleError, MergeError, StoreError) as e:
         if args.json:  # a script asked for JSON: it gets JSON, refusals too (exit 2)
             print_json(error_json(args.plan, args.dry_run, e))
@@ -108,5 +110,5 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"plan": str(args.plan), "dry_run": args.dry_run, **report.to_json()})
     else:
-        print_report(report, args.plan, args.dry_run)
+        print_report(report, args.plan, args.dry_run, framework)
     return 1 if report.total("conflicts_total") else 0

@@ -1,4 +1,5 @@
-"""smartcity-tui new PLAN --region ... : create an empty plan file."""
+"""smartcity-tui new PLAN --region ... [--framework ID]: create an empty plan file, on the
+six pillars or on the framework named (docs/frameworks.md)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import argparse
 
 from ..i18n import t
 from ..model import PlanInfo
+from ..model import framework as frameworks
 from ..store import PlanReadOnly, PlanStore
 from ..store.access import write_block
 from .common import CommandError, Subcommands, plan_path, year
@@ -22,7 +24,24 @@ def add_parser(sub: Subcommands) -> argparse.ArgumentParser:
     p.add_argument("--start", required=True, type=year, metavar="YEAR", help=t("cli.start_help"))
     p.add_argument("--end", required=True, type=year, metavar="YEAR", help=t("cli.end_help"))
     p.add_argument("--team", required=True, help=t("cli.team_help"))
+    p.add_argument("--framework", metavar="ID", default="", help=t("cli.framework_help"))
     return p
+
+
+def chosen_framework(framework_id: str) -> frameworks.Framework:
+    """The framework a new plan takes: the default, or the one named (by id; the package's or
+    the region's). An unknown id is refused with the ids there are, and why a region's file
+    was not taken when one was not."""
+    if not framework_id:
+        return frameworks.default()
+    found, problems = frameworks.known()
+    match = next((f for f in found if f.id == framework_id), None)
+    if match is not None:
+        return match
+    lines = [t("cli.framework_unknown", id=framework_id, known=", ".join(f.id for f in found),
+               folder=frameworks.region_folder())]
+    lines += [p.text() for p in problems]
+    raise CommandError("\n".join(lines))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -32,12 +51,16 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(t("cli.region_empty"))
     if not args.plan.parent.exists():
         raise CommandError(t("cli.folder_missing", path=args.plan.parent))
+    framework = chosen_framework(args.framework)
     blocked = write_block(args.plan)  # a write-protected drive, a read-only folder
     if blocked is not None:
         raise PlanReadOnly(args.plan, blocked)
     info = PlanInfo(region=args.region.strip(), region_kind=args.kind, province=args.province.strip(),
                     start_year=args.start, end_year=args.end)
+    info.framework, info.framework_version = frameworks.stored_ref(framework)
     with PlanStore.create(args.plan, info, args.team.strip()):
         pass
     print(t("cli.created", path=args.plan, region=info.region, start=args.start, end=args.end))
+    if args.framework:
+        print(t("cli.framework_of_plan", name=framework.label(), id=framework.id, version=framework.version))
     return 0

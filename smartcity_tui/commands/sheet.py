@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..i18n import get_language, t
-from ..model.vocab import pillar as pillar_of
 from ..store import PlanStore
 from .common import CommandError, Subcommands, plan_path, print_json
 
@@ -110,7 +109,7 @@ def import_(args: argparse.Namespace) -> int:
 
 
 def print_preview(preview: ImportPreview) -> None:
-    from ..sheets import AREAS, PLAN_WIDE
+    from ..sheets import PLAN_WIDE
 
     lang = get_language()
     sheets = preview.by_sheet()
@@ -124,10 +123,10 @@ def print_preview(preview: ImportPreview) -> None:
     cols = ("new", "changed", "unchanged")
     header = [t("sheets.cli.col_area")] + [t(f"sheets.cli.col_{c}") for c in cols]
     rows = []
-    for area in AREAS:
-        c = counts[area]
+    framework = preview.plan.framework
+    for area, c in counts.items():  # the framework's dimensions in order, then the plan-wide
         if c.total:
-            label = t("sheets.cli.area_plan") if area == PLAN_WIDE else pillar_of(area).label(lang)
+            label = t("sheets.cli.area_plan") if area == PLAN_WIDE else framework.name_of(area, lang)
             rows.append([label] + [str(getattr(c, k)) for k in cols])
     total = preview.total()
     rows.append([t("sheets.cli.total")] + [str(getattr(total, k)) for k in cols])

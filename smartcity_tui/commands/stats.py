@@ -1,4 +1,4 @@
-"""smartcity-tui stats PLAN [--json]: counts per pillar."""
+"""smartcity-tui stats PLAN [--json]: counts per pillar (the dimensions of the plan's framework)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from ..i18n import get_language, t
-from ..model.vocab import PILLARS, QUADRANTS
+from ..model.vocab import QUADRANTS
 from ..store import PlanStore
 from .common import Subcommands, add_out_option, plan_path, print_json, report_file
 
@@ -37,8 +37,10 @@ def run(args: argparse.Namespace) -> int:
         plan = store.plan()
         counts = plan.counts()
         facts = plan_facts(store)
+        fw = plan.framework
     if args.json:
-        print_json({"plan": facts, "pillars": counts})
+        # "pillars": one entry per dimension of the plan's framework, keyed by its key
+        print_json({"plan": facts, "framework": {"id": fw.id, "version": fw.version}, "pillars": counts})
         return 0
     lang = get_language()
     print(t("cli.stats_title", region=facts["region"], kind=facts["kind"].capitalize(),
@@ -47,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         t("cli.col_strategies"), t("cli.col_programmes"), t("cli.col_quick_wins"),
         t("cli.col_indicators"), t("cli.col_milestones")]
     rows = []
-    for p in PILLARS:
+    for p in fw.dimensions:
         c = counts[p.key]
         rows.append([p.label(lang)] + [str(c["swot"][q]) for q in QUADRANTS.keys] + [
             str(c["strategies"]), str(c["programmes"]), str(c["quick_wins"]),

@@ -6,7 +6,6 @@ import argparse
 
 from ..i18n import get_language, t
 from ..model import ERROR, errors, validate
-from ..model.vocab import pillar as pillar_of
 from ..store import PlanStore
 from .common import Subcommands, add_out_option, plan_path, print_json, report_file
 
@@ -24,7 +23,8 @@ def add_parser(sub: Subcommands) -> argparse.ArgumentParser:
 @report_file
 def run(args: argparse.Namespace) -> int:
     with PlanStore.open(args.plan, readonly=True) as store:
-        findings = validate(store.plan())
+        plan = store.plan()
+        findings = validate(plan)
     n_err = len(errors(findings))
     if args.json:
         print_json({"errors": n_err, "warnings": len(findings) - n_err,
@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
         return 1 if n_err else 0
     lang = get_language()
     for f in sorted(findings, key=lambda f: (f.severity != ERROR, f.pillar, f.code)):
-        where = pillar_of(f.pillar).label(lang) if f.pillar else t("cli.whole_plan")
+        where = plan.framework.name_of(f.pillar, lang) if f.pillar else t("cli.whole_plan")
         print(f"{t('severity.' + f.severity).upper():10} {where}: {f.message()}")
     print(t("cli.validate_summary", errors=n_err, warnings=len(findings) - n_err))
     return 1 if n_err else 0

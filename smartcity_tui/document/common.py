@@ -16,7 +16,7 @@ from ..model.format import rupiah
 from ..model.plan import Plan
 from ..model.records import Programme, Strategy, SwotItem
 from ..model.revision import RecordState
-from ..model.vocab import PILLARS, QUADRANTS, Pillar
+from ..model.vocab import QUADRANTS, Pillar
 from . import narrative
 from .tree import Block, Inline, Paragraph, Table, plain
 
@@ -68,10 +68,11 @@ class Context:
 
     @cached_property
     def groups(self) -> list[Group]:
-        """The six dimensions, then a group of records naming no known dimension, when
+        """The dimensions of the plan's framework, then a group of records naming none of them, when
         there are such (so nothing typed is missing from the book)."""
-        known = {p.key for p in PILLARS}
-        out = [Group(p.key, p) for p in PILLARS]
+        dims = self.plan.framework.dimensions
+        known = {p.key for p in dims}
+        out = [Group(p.key, p) for p in dims]
         pillared: tuple[SwotItem | Strategy | Programme, ...] = (
             *self.plan.swot, *self.plan.strategies, *self.plan.programmes)
         stray = any(r.pillar not in known for r in pillared)
@@ -80,7 +81,7 @@ class Context:
     def _in(self, items: list[_Pillared], group: Group) -> list[_Pillared]:
         if group.pillar is not None:
             return [r for r in items if r.pillar == group.key]
-        known = {p.key for p in PILLARS}
+        known = set(self.plan.framework.keys)
         return [r for r in items if r.pillar not in known]
 
     def programmes(self, group: Group) -> list[Programme]:

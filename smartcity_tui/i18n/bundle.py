@@ -177,6 +177,8 @@ ID: dict[str, str] = {
     "bundle.cli.export_zip_help": "tulis satu berkas .zip, bukan folder",
     "bundle.cli.exported": "Bundel ditulis: {path}",
     "bundle.cli.render_help": "cetak draf rencana induk (Markdown) ke layar atau berkas",
+    # --- frameworks (format 2) ---
+    "bundle.framework_mismatch": "Berkas ini menyebut kerangka '{found}', padahal manifest menyebut '{expected}'. " + _AGAIN_ID,
 }
 
 EN: dict[str, str] = {
@@ -344,4 +346,6 @@ EN: dict[str, str] = {
     "bundle.cli.export_zip_help": "write one .zip file instead of a folder",
     "bundle.cli.exported": "Bundle written: {path}",
     "bundle.cli.render_help": "print the masterplan draft (Markdown) to the screen or a file",
+    # --- frameworks (format 2) ---
+    "bundle.framework_mismatch": "This file names framework '{found}' while the manifest names '{expected}'. " + _AGAIN_EN,
 }

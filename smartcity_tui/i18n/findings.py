@@ -63,6 +63,8 @@ ID: dict[str, str] = {
     "finding.pillar.no_strategy": "{pillar} belum punya strategi.",
     "severity.error": "galat",
     "severity.warning": "peringatan",
+    "finding.plan.framework_unknown": "Rencana ini memakai kerangka {framework}, yang tidak ada di laptop ini. Salin berkas kerangkanya ke {folder}.",
+    "finding.plan.outside_framework": "{n} catatan berada di luar kerangka {framework} (dimensi {keys}). Pindahkan dengan `smartcity-tui reframe` atau pilih dimensinya di formulir.",
 }
 
 EN: dict[str, str] = {
@@ -127,4 +129,6 @@ EN: dict[str, str] = {
     "finding.pillar.no_strategy": "{pillar} has no strategy yet.",
     "severity.error": "error",
     "severity.warning": "warning",
+    "finding.plan.framework_unknown": "This plan is on framework {framework}, which this laptop does not have. Copy its framework file into {folder}.",
+    "finding.plan.outside_framework": "{n} records lie outside framework {framework} (dimensions {keys}). Move them with `smartcity-tui reframe` or choose their dimension in the form.",
 }

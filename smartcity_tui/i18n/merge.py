@@ -20,6 +20,7 @@ _FIELDS_ID = {
     "regulation_needs": "Kebutuhan regulasi", "mission_numbers": "Misi RPJMD", "target_ids": "Sasaran",
     "baseline_year": "Tahun kondisi awal", "definition": "Definisi operasional", "data_source": "Sumber data",
     "end_target": "Target akhir", "evidence": "Data dukung", "mission": "Misi", "indicator": "Indikator",
+    "framework": "Kerangka", "framework_version": "Versi kerangka",
 }
 _FIELDS_EN = {
     "aspect": "Aspect", "baseline": "Baseline", "budget": "Budget", "code": "Code",
@@ -40,6 +41,7 @@ _FIELDS_EN = {
     "regulation_needs": "Regulation needed", "mission_numbers": "RPJMD missions", "target_ids": "Targets",
     "baseline_year": "Baseline year", "definition": "Operational definition", "data_source": "Data source",
     "end_target": "End target", "evidence": "Evidence", "mission": "Mission", "indicator": "Indicator",
+    "framework": "Framework", "framework_version": "Framework version",
 }
 _KINDS_ID = {"plan": "Rencana", "readiness": "Analisis kesiapan", "swot": "Butir SWOT",
              "strategy": "Strategi", "programme": "Program", "indicator": "Indikator",
@@ -96,6 +98,9 @@ ID: dict[str, str] = {
     "driver.theirs_arg": "versi mereka (%B)",
     "driver.other_plan": "{ours} dan {theirs} adalah dua rencana yang berbeda; tidak digabung",
     "driver.conflicts": "smartcity-tui: {path}: {n} data berkonflik disimpan di rencana; selesaikan di aplikasi lalu commit",
+    # --- frameworks (bundle/merge.py; docs/frameworks.md) ---
+    "merge.framework_conflict": "Tidak digabung: salinan rencana ini dipindahkan ke kerangka yang berbeda secara terpisah ({frameworks}). Sepakati satu kerangka, pindahkan rencana {plan} dengan `smartcity-tui reframe`, lalu ekspor ulang bundelnya. Rencana tidak diubah.",
+    "merge.framework_unknown": "Tidak digabung: bundel memindahkan rencana ke kerangka {framework}, yang tidak ada di laptop ini. Salin berkas kerangkanya ke {folder}, lalu ulangi. Rencana tidak diubah.",
 }
 ID.update({f"merge.field.{k}": v for k, v in _FIELDS_ID.items()})
 ID.update({f"merge.kind.{k}": v for k, v in _KINDS_ID.items()})
@@ -143,6 +148,9 @@ EN: dict[str, str] = {
     "driver.theirs_arg": "their version (%B)",
     "driver.other_plan": "{ours} and {theirs} are two different plans; not merged",
     "driver.conflicts": "smartcity-tui: {path}: {n} records in conflict kept in the plan; settle them in the app, then commit",
+    # --- frameworks (bundle/merge.py; docs/frameworks.md) ---
+    "merge.framework_conflict": "Not merged: copies of this plan were moved to different frameworks independently ({frameworks}). Agree on one framework, move plan {plan} with `smartcity-tui reframe`, then export the bundles again. The plan is unchanged.",
+    "merge.framework_unknown": "Not merged: the bundle moves the plan to framework {framework}, which this laptop does not have. Copy its framework file into {folder} and try again. The plan is unchanged.",
 }
 EN.update({f"merge.field.{k}": v for k, v in _FIELDS_EN.items()})
 EN.update({f"merge.kind.{k}": v for k, v in _KINDS_EN.items()})

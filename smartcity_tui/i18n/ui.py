@@ -191,6 +191,9 @@ ID: dict[str, str] = {
     "ui.programme.did_add": "tambah program {name}",
     "ui.programme.did_edit": "ubah program {name}",
     "ui.programme.did_delete": "hapus program {name}",
+    # --- frameworks: keys 1-9 and the dashboard (ui/keys.py) ---
+    "ui.key.open_dimension": "Buka {name}",
+    "ui.first.framework": "Kerangka (dimensi rencana)",
 }
 
 EN: dict[str, str] = {
@@ -371,4 +374,7 @@ EN: dict[str, str] = {
     "ui.programme.did_add": "add programme {name}",
     "ui.programme.did_edit": "edit programme {name}",
     "ui.programme.did_delete": "delete programme {name}",
+    # --- frameworks: keys 1-9 and the dashboard (ui/keys.py) ---
+    "ui.key.open_dimension": "Open {name}",
+    "ui.first.framework": "Framework (the plan's dimensions)",
 }

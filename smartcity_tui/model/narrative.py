@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 from .plan import Plan
 from .records import InstitutionMember, NarrativeSection, Regulation
-from .vocab import INSTITUTION_BODIES, NARRATIVE_SECTIONS, PILLARS
+from .framework import Dimension
+from .vocab import INSTITUTION_BODIES, NARRATIVE_SECTIONS
 
 # Fixed forever: changing it would give every section of every plan a new id.
 _NAMESPACE = uuid.UUID("2b0f7c61-4d0e-4a36-9a53-3c1e1f5a9d27")
@@ -50,11 +51,11 @@ class SectionSlot:
     pillar: str  # the dimension's key for a "dimension" section, else ""
     record_id: str  # the id its record has, or will have when first written
     text: str  # "" when nothing is written yet
+    dimension: Dimension | None = None  # the plan framework's dimension of a "dimension" section
 
     def title(self, lang: str = "id") -> str:
         if self.section == DIMENSION:
-            p = next((p for p in PILLARS if p.key == self.pillar), None)
-            return p.label(lang) if p else self.pillar
+            return self.dimension.label(lang) if self.dimension else self.pillar
         return NARRATIVE_SECTIONS.label(self.section, lang)
 
     @property
@@ -86,10 +87,10 @@ def slots(plan: Plan) -> list[SectionSlot]:
     def slot(section: str, pillar: str = "") -> SectionSlot:
         rec = records.get((section, pillar))
         rid = rec.id if rec is not None else section_id(plan.id, section, pillar)
-        return SectionSlot(section, pillar, rid, rec.text if rec is not None else "")
+        return SectionSlot(section, pillar, rid, rec.text if rec is not None else "", plan.framework.get(pillar))
 
     first, rest = PLAN_SECTIONS[:5], PLAN_SECTIONS[5:]
-    return [*(slot(s) for s in first), *(slot(DIMENSION, p.key) for p in PILLARS),
+    return [*(slot(s) for s in first), *(slot(DIMENSION, p.key) for p in plan.framework.dimensions),
             *(slot(s) for s in rest)]
 
 
@@ -113,7 +114,7 @@ def unknown_sections(plan: Plan) -> list[NarrativeSection]:
     """Records of a section this version does not know (a newer app's): kept, not printed."""
     return [r for r in plan._kind(NarrativeSection)
             if r.section not in NARRATIVE_SECTIONS or (r.section == DIMENSION and r.pillar not in
-                                                       {p.key for p in PILLARS})]
+                                                       set(plan.framework.keys))]
 
 
 def regulations(plan: Plan) -> list[Regulation]:

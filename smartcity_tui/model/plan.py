@@ -8,10 +8,12 @@ from collections import defaultdict
 from functools import cached_property
 from typing import Any, Iterable, Mapping, TypeVar, cast
 
+from . import framework as frameworks
+from .framework import Framework
 from .records import (
     Indicator, Milestone, PlanInfo, PlanTarget, Programme, Readiness, Record, Stakeholder, Strategy, SwotItem,
 )
-from .vocab import PILLAR_KEYS, QUADRANTS, READINESS_ASPECTS
+from .vocab import QUADRANTS, READINESS_ASPECTS
 
 _R = TypeVar("_R", bound=Record)
 
@@ -34,6 +36,26 @@ class Plan:
     @property
     def id(self) -> str:
         return self.info.id
+
+    @cached_property
+    def framework(self) -> Framework:
+        """The framework the plan is drafted along: its dimensions are the plan's pillars."""
+        return frameworks.for_plan(self.info.framework, self.info.framework_version, self._used_keys)
+
+    def _used_keys(self) -> list[str]:
+        keys: dict[str, None] = {}
+        for r in self.records.values():
+            key = getattr(r, "pillar", "")
+            if key and isinstance(r, (SwotItem, Strategy, Programme)):
+                keys[key] = None
+        return sorted(keys)
+
+    def outside_framework(self) -> list[Record]:
+        """Records whose pillar is none of the framework's dimensions (left where they were by
+        a reframe whose map did not place them): listed by validation, never dropped."""
+        keys = set(self.framework.keys)
+        return [r for r in (*self.swot, *self.strategies, *self.programmes)
+                if r.pillar and r.pillar not in keys]
 
     def get(self, record_id: str) -> Record | None:
         return self.records.get(record_id)
@@ -165,7 +187,7 @@ class Plan:
         }
 
     def counts(self) -> dict[str, dict[str, Any]]:
-        return {key: self.pillar_counts(key) for key in PILLAR_KEYS}
+        return {key: self.pillar_counts(key) for key in self.framework.keys}
 
 
 __all__ = ["Plan", "Stakeholder"]

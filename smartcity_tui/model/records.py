@@ -194,6 +194,7 @@ class PlanInfo(Record):
     """The plan's own facts; one per plan, with the plan id as its record id."""
 
     KIND: ClassVar[str] = "plan"
+    SPARSE: ClassVar[frozenset[str]] = frozenset({"framework", "framework_version"})
     id: str = field(default_factory=new_id)
     region: str = ""
     region_kind: str = "kabupaten"
@@ -204,6 +205,11 @@ class PlanInfo(Record):
     missions: list[str] = field(default_factory=list)  # the RPJMD's missions, in its order
     # (the targets, sasaran, are records of their own: PlanTarget)
     draft_round: str = ""  # the round this draft comes from, e.g. "Draf hasil Bimtek Tahap III"
+    # The framework the plan is drafted along (model/framework.py): its id and version. Left
+    # out when it is the six pillars as every plan before frameworks had them, so those plan
+    # files, and bundles of them, stay byte-identical (framework.plan_ref reads "" so).
+    framework: str = ""
+    framework_version: str = ""
 
     @property
     def years(self) -> range:

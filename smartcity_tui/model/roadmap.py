@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from .plan import Plan
 from .records import Milestone, Programme
-from .vocab import PILLAR_KEYS
 
 BAR_FULL = "█"
 BAR_MILESTONE = "◆"
@@ -60,7 +59,7 @@ def year_cell(p: Programme, milestones: list[Milestone], year: int) -> str:
 def rows(plan: Plan, flt: RoadmapFilter = RoadmapFilter()) -> list[RoadmapRow]:
     """Programmes grouped by pillar (in pillar order), then by start year and code."""
     years = list(plan.info.years)
-    rank = {k: i for i, k in enumerate(PILLAR_KEYS)}
+    rank = {k: i for i, k in enumerate(plan.framework.keys)}
     progs = sorted((p for p in plan.programmes if flt.accepts(p)),
                    key=lambda p: (rank.get(p.pillar, 99), p.start_year, p.code, p.name, p.id))
     out = []

@@ -15,7 +15,6 @@ from functools import lru_cache
 
 from .plan import Plan
 from .records import Indicator, Milestone, PlanInfo, PlanTarget, Programme, Readiness, Record, Strategy, SwotItem
-from .vocab import PILLAR_KEYS
 
 # (title field, other text fields) per kind; the title is what a result line shows.
 FIELDS: dict[type, tuple[str, tuple[str, ...]]] = {
@@ -101,7 +100,7 @@ def search(plan: Plan, query: str, limit: int = 200) -> list[Hit]:
     words = fold(query).split()
     if not words:
         return []
-    pillar_rank = {k: i for i, k in enumerate(PILLAR_KEYS)}
+    pillar_rank = {k: i for i, k in enumerate(plan.framework.keys)}
     found = []
     for record, pillar, texts in _index(plan):
         joined = " ".join(ft for _, _, ft in texts)

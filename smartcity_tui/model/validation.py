@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..i18n import get_language, t
+from . import framework as frameworks
 from . import narrative
 from .budget import UNSPECIFIED, source_order
 from .codes import code_list, nomenclature_level, reference_code_ok
@@ -18,8 +19,8 @@ from .plan import Plan
 from .records import Programme, SwotItem
 from .vocab import (
     FUNDING_SOURCES, HORIZON_YEARS, HORIZONS, INDICATOR_KINDS, INNOVATION_KINDS, INSTITUTION_BODIES,
-    PENTAHELIX_ROLES, PILLAR_KEYS, PRIORITIES, QUADRANTS, RATINGS, READINESS_ASPECTS, REGION_KINDS, STATUSES,
-    STRATEGY_KINDS, Vocabulary, budget_source_label, pillar,
+    PENTAHELIX_ROLES, PRIORITIES, QUADRANTS, RATINGS, READINESS_ASPECTS, REGION_KINDS, STATUSES,
+    STRATEGY_KINDS, Vocabulary, budget_source_label,
 )
 
 ERROR = "error"
@@ -91,6 +92,16 @@ def validate(plan: Plan) -> list[Finding]:
         add(Finding("plan.vision_missing", WARNING, info.id))
     if not info.missions:
         add(Finding("plan.missions_missing", WARNING, info.id))
+    fw = plan.framework
+    keys = fw.keys
+    if not fw.known:
+        add(Finding("plan.framework_unknown", ERROR, info.id,
+                    params={"framework": f"{fw.id} {fw.version}", "folder": str(frameworks.region_folder())}))
+    outside = plan.outside_framework()
+    if outside and fw.known:
+        add(Finding("plan.outside_framework", ERROR, info.id, params={
+            "n": len(outside), "framework": fw.label("id"), "framework_en": fw.label("en"),
+            "keys": ", ".join(sorted({r.pillar for r in outside}))}))
 
     # --- readiness ---
     seen_aspects = set()
@@ -113,9 +124,9 @@ def validate(plan: Plan) -> list[Finding]:
     # --- SWOT ---
     for s in plan.swot:
         p: dict[str, Any] = {"text": _short(s.text)}
-        if s.pillar not in PILLAR_KEYS:
+        if s.pillar not in keys:
             add(Finding("record.bad_pillar", ERROR, s.id, s.pillar, {**p, "value": s.pillar}))
-        elif s.element and pillar(s.pillar).element(s.element) is None:
+        elif s.element and fw.dimension(s.pillar).element(s.element) is None:
             add(Finding("record.bad_element", ERROR, s.id, s.pillar, {**p, "value": s.element}))
         if not s.text.strip():
             add(Finding("swot.empty_text", ERROR, s.id, s.pillar, p))
@@ -125,7 +136,7 @@ def validate(plan: Plan) -> list[Finding]:
     # --- strategies ---
     for st in plan.strategies:
         p = {"text": _short(st.text)}
-        if st.pillar not in PILLAR_KEYS:
+        if st.pillar not in keys:
             add(Finding("record.bad_pillar", ERROR, st.id, st.pillar, {**p, "value": st.pillar}))
         if not st.text.strip():
             add(Finding("strategy.empty_text", ERROR, st.id, st.pillar, p))
@@ -200,17 +211,19 @@ def validate(plan: Plan) -> list[Finding]:
     _validate_targets(plan, add)
 
     # --- what each pillar still lacks ---
-    for key in PILLAR_KEYS:
+    for dim in fw.dimensions:
+        key = dim.key
+        names = {"pillar": dim.label("id"), "pillar_en": dim.label("en")}
         if not plan.programmes_for(key):
-            add(Finding("pillar.no_programme", WARNING, "", key, {"pillar": pillar(key).id}))
+            add(Finding("pillar.no_programme", WARNING, "", key, names))
         elif not plan.quick_wins(key):
-            add(Finding("pillar.no_quick_win", WARNING, "", key, {"pillar": pillar(key).id}))
+            add(Finding("pillar.no_quick_win", WARNING, "", key, names))
         missing = [q.key for q in QUADRANTS if not plan.swot_for(key, q.key)]
         if missing:
             add(Finding("pillar.swot_missing", WARNING, "", key,
-                        {"pillar": pillar(key).id, "quadrants": ", ".join(missing)}))
+                        {**names, "quadrants": ", ".join(missing)}))
         if not plan.strategies_for(key):
-            add(Finding("pillar.no_strategy", WARNING, "", key, {"pillar": pillar(key).id}))
+            add(Finding("pillar.no_strategy", WARNING, "", key, names))
 
     _validate_narrative(plan, add)
 
@@ -223,9 +236,10 @@ def validate(plan: Plan) -> list[Finding]:
 def _validate_programme(plan: Plan, pr: Programme, add: _Add, in_period: Callable[[int], bool], period: dict[str, int],
                         codes: dict[str, str]) -> None:
     p = {"name": _short(pr.name or pr.code)}
-    if pr.pillar not in PILLAR_KEYS:
+    fw = plan.framework
+    if pr.pillar not in fw.keys:
         add(Finding("record.bad_pillar", ERROR, pr.id, pr.pillar, {"text": p["name"], "value": pr.pillar}))
-    elif pr.element and pillar(pr.pillar).element(pr.element) is None:
+    elif pr.element and fw.dimension(pr.pillar).element(pr.element) is None:
         add(Finding("record.bad_element", ERROR, pr.id, pr.pillar, {"text": p["name"], "value": pr.element}))
     if not pr.name.strip():
         add(Finding("programme.empty_name", ERROR, pr.id, pr.pillar, p))

@@ -1,4 +1,5 @@
-"""The fixed vocabulary of a masterplan: pillars, elements and the closed choice lists.
+"""The vocabulary of a masterplan: the framework's dimensions and elements (read from data,
+model/framework.py) and the closed choice lists.
 
 Every choice is stored by a stable ASCII key (what travels in bundles and plan files) and
 shown by its label in Bahasa Indonesia or English. Keys never change once released: a plan
@@ -9,6 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+from .framework import Dimension, Element, Framework
+from .framework import default as default_framework
 
 
 @dataclass(frozen=True)
@@ -21,71 +25,31 @@ class Choice:
         return self.en if lang == "en" else self.id
 
 
-@dataclass(frozen=True)
-class Pillar:
-    key: str
-    number: int  # the key 1-6 that opens its screen
-    id: str
-    en: str
-    elements: tuple[Choice, ...]
-
-    def label(self, lang: str = "id") -> str:
-        return self.en if lang == "en" else self.id
-
-    def element(self, key: str) -> Choice | None:
-        return next((e for e in self.elements if e.key == key), None)
-
-
 def _c(key: str, id_: str, en: str) -> Choice:
     return Choice(key, id_, en)
 
 
-PILLARS: tuple[Pillar, ...] = (
-    Pillar("governance", 1, "Smart Governance", "Smart Governance", (
-        _c("public_service", "Pelayanan publik", "Public service"),
-        _c("bureaucracy", "Manajemen birokrasi", "Bureaucracy management"),
-        _c("public_policy", "Kebijakan publik", "Public policy"),
-    )),
-    Pillar("branding", 2, "Smart Branding", "Smart Branding", (
-        _c("tourism", "Ekosistem pariwisata", "Tourism"),
-        _c("regional_business", "Ekosistem bisnis daerah", "Regional business"),
-        _c("city_appearance", "Wajah kota", "City appearance"),
-    )),
-    Pillar("economy", 3, "Smart Economy", "Smart Economy", (
-        _c("industry", "Ekosistem industri", "Industry"),
-        _c("welfare", "Kesejahteraan rakyat", "Public welfare"),
-        _c("financial_transactions", "Ekosistem transaksi keuangan", "Financial transactions"),
-    )),
-    Pillar("living", 4, "Smart Living", "Smart Living", (
-        _c("spatial_harmony", "Harmonisasi tata ruang (pola hidup)", "Spatial harmony and lifestyle"),
-        _c("health", "Prasarana kesehatan", "Health"),
-        _c("transport", "Sarana transportasi", "Transport"),
-    )),
-    Pillar("society", 5, "Smart Society", "Smart Society", (
-        _c("community_interaction", "Interaksi masyarakat", "Community interaction"),
-        _c("learning", "Ekosistem belajar", "Learning"),
-        _c("public_safety", "Sistem keamanan masyarakat", "Public safety"),
-    )),
-    Pillar("environment", 6, "Smart Environment", "Smart Environment", (
-        _c("environmental_protection", "Proteksi lingkungan", "Environmental protection"),
-        _c("waste", "Tata kelola sampah dan limbah", "Waste"),
-        _c("energy", "Tata kelola energi", "Energy"),
-    )),
-)
-
+# The dimensions (pillars) and their elements are data (model/framework.py, frameworks/*.toml):
+# each plan is on the framework its PlanInfo names (`Plan.framework`), and code that has a plan
+# asks it. These names stand for the default framework, the six pillars of the Gerakan Menuju
+# 100 Smart City, for code that has no plan at hand (and the tests of the six pillars).
+Pillar = Dimension
+DEFAULT_FRAMEWORK: Framework = default_framework()
+PILLARS: tuple[Pillar, ...] = DEFAULT_FRAMEWORK.dimensions
 PILLAR_KEYS: tuple[str, ...] = tuple(p.key for p in PILLARS)
 _PILLAR_BY_KEY = {p.key: p for p in PILLARS}
 
 
 def pillar(key: str) -> Pillar:
-    """The pillar with this key; KeyError names the key when it is not one of the six."""
+    """The default framework's pillar with this key; KeyError names the key when it is not
+    one of the six. (A plan's own: `plan.framework.dimension(key)`.)"""
     try:
         return _PILLAR_BY_KEY[key]
     except KeyError:
         raise KeyError(f"unknown pillar {key!r}; one of {', '.join(PILLAR_KEYS)}") from None
 
 
-def find_element(key: str) -> tuple[Pillar, Choice] | None:
+def find_element(key: str) -> tuple[Pillar, Element] | None:
     for p in PILLARS:
         e = p.element(key)
         if e is not None:

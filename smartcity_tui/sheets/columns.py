@@ -26,7 +26,6 @@ from ..model.vocab import (
     INDICATOR_KINDS,
     INNOVATION_KINDS,
     PENTAHELIX_ROLES,
-    PILLAR_KEYS,
     PRIORITIES,
     QUADRANTS,
     RATINGS,
@@ -130,11 +129,13 @@ def _swot_texts(record: Record, plan: Plan, lang: str) -> Any:
     return _texts_of(getattr(record, "swot_ids", []), plan, "text")
 
 
-_pillar_rank = {key: i for i, key in enumerate(PILLAR_KEYS)}
+def _pillar_rank(plan: Plan) -> dict[str, int]:
+    return {key: i for i, key in enumerate(plan.framework.keys)}
 
 
 def _programme_rows(plan: Plan) -> list[Programme]:
-    return sorted(plan.programmes, key=lambda p: _pillar_rank.get(p.pillar, 99))
+    rank = _pillar_rank(plan)
+    return sorted(plan.programmes, key=lambda p: rank.get(p.pillar, 99))
 
 
 def _child_rows(children: Callable[[Plan], Callable[[str], Sequence[Record]]]) -> Callable[[Plan], list[Record]]:
@@ -155,7 +156,8 @@ def _orphans_last(kind_rows: Callable[[Plan], list[Record]], kind: str) -> Calla
 
 def _by_pillar(attr: str, order: Callable[[Any], Any]) -> Callable[[Plan], list[Record]]:
     def rows(plan: Plan) -> list[Record]:
-        return sorted(getattr(plan, attr), key=lambda r: (_pillar_rank.get(r.pillar, 99), order(r)))
+        rank = _pillar_rank(plan)
+        return sorted(getattr(plan, attr), key=lambda r: (rank.get(r.pillar, 99), order(r)))
     return rows
 
 

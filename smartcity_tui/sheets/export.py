@@ -20,6 +20,7 @@ from ..i18n import os_reason
 from ..model.plan import Plan
 from ..store.atomic import fsync_dir, replace_with_retry
 from .columns import SHEETS, Column, SheetSpec, shown_value
+from .kinds import on_framework
 from .limits import MAX_CELL_CHARS
 from .problems import SheetError
 
@@ -51,6 +52,11 @@ def expanded_columns(spec: SheetSpec, years: range) -> list[tuple[Column, int | 
 
 
 def build_table(plan: Plan, spec: SheetSpec, lang: str) -> Table:
+    with on_framework(plan.framework):  # the pillar and element cells name the plan's own
+        return _build_table(plan, spec, lang)
+
+
+def _build_table(plan: Plan, spec: SheetSpec, lang: str) -> Table:
     columns = expanded_columns(spec, plan.info.years)
     headers = [col.header(lang, year) for col, year in columns]
     rows = []

@@ -10,11 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from typing import Any, cast
 
+from ..model.framework import Framework
 from ..model.records import Stakeholder
-from ..model.vocab import PILLARS, Pillar, Vocabulary
+from ..model.vocab import DEFAULT_FRAMEWORK, Pillar, Vocabulary
 from .numbers import parse_number
 from .problems import CellProblem
 
@@ -275,11 +279,37 @@ class RecordId(Kind):
         return text.lower()
 
 
-_PILLAR_WORDS: dict[str, str] = {}
-for _p in PILLARS:
-    for _w in (_p.key, str(_p.number), _p.id, _p.en, _p.id.removeprefix("Smart "), _p.en.removeprefix("Smart ")):
-        _PILLAR_WORDS[fold(_w)] = _p.key
-_PILLAR_WORDS.update({"smart people": "society", "people": "society"})
+# The framework whose dimensions and elements the pillar and element cells name: the plan's,
+# set around a sheet's writing and reading (`on_framework`), since a column's kind is one
+# object shared by every plan. Outside of one, the default framework's six pillars.
+_FRAMEWORK: ContextVar[Framework] = ContextVar("sheet_framework", default=DEFAULT_FRAMEWORK)
+
+
+@contextmanager
+def on_framework(framework: Framework) -> Iterator[None]:
+    token = _FRAMEWORK.set(framework)
+    try:
+        yield
+    finally:
+        _FRAMEWORK.reset(token)
+
+
+def _dimensions() -> tuple[Pillar, ...]:
+    return _FRAMEWORK.get().dimensions
+
+
+@lru_cache(maxsize=16)
+def _pillar_words(framework: Framework) -> dict[str, str]:
+    """Every word a person may type for a dimension (its key, number and names, the names
+    without "Smart "), folded, to its key."""
+    words: dict[str, str] = {}
+    for p in framework.dimensions:
+        names = [p.key, str(p.number), *(n for _lang, n in p.names)]
+        for w in names + [n.removeprefix("Smart ") for n in names]:
+            words[fold(w)] = p.key
+    if framework.get("society") is not None:  # the guide's older name of the pillar
+        words.update({"smart people": "society", "people": "society"})
+    return words
 
 
 class PillarKind(Kind):
@@ -290,25 +320,23 @@ class PillarKind(Kind):
     def from_cell(self, raw: Any, pillar: str = "") -> str:
         if is_empty(raw):
             return ""
-        key = _PILLAR_WORDS.get(fold(_text_of(raw)).removeprefix("dimensi ").removeprefix("pilar "))
+        words = _pillar_words(_FRAMEWORK.get())
+        key = words.get(fold(_text_of(raw)).removeprefix("dimensi ").removeprefix("pilar "))
         if key is None:
-            names = ", ".join(f"{p.number} {p.id}" for p in PILLARS)
+            names = ", ".join(f"{p.number} {p.id}" for p in _dimensions())
             raise CellProblem("unknown_pillar", value=str(raw), choices=names, choices_en=names)
         return key
 
 
-_PILLAR_BY_KEY = {p.key: p for p in PILLARS}
-
-
 def _pillar(key: str) -> Pillar | None:
-    return _PILLAR_BY_KEY.get(key)
+    return _FRAMEWORK.get().get(key)
 
 
 class ElementKind(Kind):
     """An element of the row's pillar, by key or label; the pillar is read first."""
 
     def to_cell(self, value: str, lang: str) -> Any:
-        for p in PILLARS:
+        for p in _dimensions():
             e = p.element(value)
             if e:
                 return e.label(lang)

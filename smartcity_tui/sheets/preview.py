@@ -17,6 +17,7 @@ from ..model.vocab import PILLAR_KEYS
 from .budget_rows import changed_cells, totals_differ, with_line
 from .checks import new_errors
 from .columns import SHEETS, SPEC_BY_KIND, SheetSpec
+from .kinds import on_framework
 from .mapping import Mapping
 from .problems import Problem
 from .reading import Book
@@ -24,7 +25,7 @@ from .resolve import ProgrammeFinder, build_record, changed_fields
 from .rows import RowValues, read_rows, sheet_problems
 
 PLAN_WIDE = "plan"  # the area of records without a pillar (readiness)
-AREAS = (*PILLAR_KEYS, PLAN_WIDE)
+AREAS = (*PILLAR_KEYS, PLAN_WIDE)  # of the default framework; a preview's: ImportPreview.counts
 _KIND_ORDER = {s.kind: i for i, s in enumerate(SHEETS)}  # programmes before what links to them
 
 
@@ -67,8 +68,9 @@ class ImportPreview:
         return not self.problems
 
     def counts(self) -> dict[str, Counts]:
-        """Per area (the six pillars, then PLAN_WIDE): rows new, changed and unchanged."""
-        out = {a: Counts() for a in AREAS}
+        """Per area (the dimensions of the plan's framework, then PLAN_WIDE): rows new,
+        changed and unchanged."""
+        out = {a: Counts() for a in (*self.plan.framework.keys, PLAN_WIDE)}
         for o in self.outcomes:
             out.setdefault(o.area, Counts()).add(o.status)
         return out
@@ -141,7 +143,8 @@ def preview_import(store: Any, book: Book, mapping: Mapping) -> ImportPreview:
             for c in m.columns:
                 if c.key and c.key.startswith("budget:"):
                     read, totals_ignored = read.with_column(c.index, None), True
-        rows, bad = read_rows(sheet, read, spec, pillar_of)
+        with on_framework(plan.framework):  # pillar and element cells name the plan's own
+            rows, bad = read_rows(sheet, read, spec, pillar_of)
         out.problems += bad
         keys = {k.partition(":")[0] for k in m.keys()}  # noqa: SIM118 - SheetMapping.keys(), not a dict
         missing = [k for k in spec.required if k not in keys]
@@ -195,7 +198,7 @@ def preview_import(store: Any, book: Book, mapping: Mapping) -> ImportPreview:
     out.outcomes = [replace(o, record=changed_records[o.record.id])
                     if o.status != "unchanged" and o.record.id in changed_records else o for o in out.outcomes]
     # indicators and milestones take the pillar of their programme, which may be new
-    out.outcomes = [_with_area(o, finder) for o in out.outcomes]
+    out.outcomes = [_with_area(o, finder, plan.framework.keys) for o in out.outcomes]
     if plan_years:
         out.notes.append(Problem("plan_period_taken", params={"n": plan_years, "start": plan.info.start_year,
                                                               "end": plan.info.end_year}))
@@ -205,11 +208,11 @@ def preview_import(store: Any, book: Book, mapping: Mapping) -> ImportPreview:
     return out
 
 
-def _with_area(o: RowOutcome, finder: ProgrammeFinder) -> RowOutcome:
+def _with_area(o: RowOutcome, finder: ProgrammeFinder, keys: tuple[str, ...]) -> RowOutcome:
     if o.kind not in ("indicator", "milestone"):
         return o
     prog = finder.by_id.get(getattr(o.record, "programme_id", ""))
-    area = prog.pillar if prog and prog.pillar in PILLAR_KEYS else PLAN_WIDE
+    area = prog.pillar if prog and prog.pillar in keys else PLAN_WIDE
     return o if area == o.area else RowOutcome(o.sheet, o.row, o.kind, o.status, o.record, area, o.changed)
 
 
@@ -241,7 +244,7 @@ def _budget_outcome(plan: Plan, row: RowValues, finder: ProgrammeFinder, current
     if cells and not new and pid in plan.conflict_ids:
         problems.append(Problem("record_in_conflict", row.sheet, row.row))
         return None
-    area = record.pillar if record.pillar in PILLAR_KEYS else PLAN_WIDE
+    area = record.pillar if record.pillar in plan.framework.keys else PLAN_WIDE
     return RowOutcome(row.sheet, row.row, "budget", status, record, area, cells)
 
 

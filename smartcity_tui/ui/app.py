@@ -27,7 +27,6 @@ from textual.worker import Worker, WorkerState
 
 from ..i18n import get_language, set_language, t
 from ..model.plan import Plan
-from ..model.vocab import PILLAR_KEYS
 from ..resources import stylesheet
 from ..settings import Settings, out_of_sight_notice
 from ..startup import release_collector
@@ -126,7 +125,7 @@ class SmartCityApp(App[int]):
         self.call_after_refresh(release_collector)
         setup_themes(self)
         if self.settings.keys:
-            self.set_keymap(self.settings.keys)
+            self.set_keymap({keys.LEGACY_IDS.get(k, k): v for k, v in self.settings.keys.items()})
         if self.problem is not None:
             self.show_problem(self.problem)
         elif self.store is not None:
@@ -306,6 +305,9 @@ class SmartCityApp(App[int]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # (a form or picker on top never sees these: Textual stops the key chain at a modal)
+        if action == "open_dimension":
+            n = parameters[0] if parameters else 0
+            return self.store is not None and isinstance(n, int) and 0 < n <= len(self.plan.framework.dimensions)
         if action in {"open_pillar", "open_dashboard", "undo", "redo", "open_roadmap", "search", "open_plan_info",
                       "export", "merge", "conflicts", "open_document", "import_sheet"}:
             return self.store is not None
@@ -315,8 +317,14 @@ class SmartCityApp(App[int]):
         from .navigation import show_plan_screen
         from .screens.pillar import PillarScreen
 
-        if key in PILLAR_KEYS:
+        if key in self.plan.framework.keys:
             show_plan_screen(self, f"pillar-{key}", lambda: PillarScreen(key))
+
+    def action_open_dimension(self, number: int) -> None:
+        """Keys 1-9: the dimension at that place in the plan's framework."""
+        dims = self.plan.framework.dimensions
+        if 0 < number <= len(dims):
+            self.action_open_pillar(dims[number - 1].key)
 
     def pillar_screen(self, key: str) -> PillarScreen:
         """The pillar's screen, made on first use (keys 1-6 and every jump to a record)."""

@@ -14,10 +14,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Any
 
 from textual.binding import ActiveBinding, Binding, BindingType
 
 from ..i18n import CATALOGS, get_language, t
+from ..model.framework import Dimension
+from ..model.vocab import DEFAULT_FRAMEWORK
 
 
 @dataclass(frozen=True)
@@ -32,15 +35,24 @@ class KeySpec:
     help: str = ""  # i18n key of a longer description (help screen, palette); default: label
 
 
-def _pillar_keys() -> tuple[KeySpec, ...]:
-    from ..model.vocab import PILLARS
+# Keys 1-9 open the dimensions of the plan's framework by their place (model/framework.py):
+# nine bindings, of which those past the framework's last dimension do nothing and are not
+# listed (`localised`); each is labelled with its dimension's name in the plan's framework.
+DIMENSION_SLOTS = 9
+DIMENSION_LABEL = "ui.key.open_dimension"
+# the ids the six pillars' keys had before frameworks were data: a remap in settings.toml
+# under one of them still applies (app.py's keymap)
+LEGACY_IDS = {f"app.pillar.{key}": f"app.pillar.{n}" for n, key in enumerate(
+    ("governance", "branding", "economy", "living", "society", "environment"), 1)}
 
+
+def _pillar_keys() -> tuple[KeySpec, ...]:
     return tuple(
         # not in the footer (at 80 columns the view's own keys need the room): the cards and
         # the top bar show each pillar's number, and help lists the keys
-        KeySpec(f"app.pillar.{p.key}", str(p.number), f"open_pillar('{p.key}')", f"ui.key.pillar.{p.key}",
+        KeySpec(f"app.pillar.{n}", str(n), f"open_dimension({n})", DIMENSION_LABEL,
                 group="ui.key.pillars", show=False)
-        for p in PILLARS
+        for n in range(1, DIMENSION_SLOTS + 1)
     )
 
 
@@ -247,9 +259,27 @@ def localised(active: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
     lang = get_language()
     out = {}
     for key, a in active.items():
-        b = _localised(a.binding, lang)
+        if a.binding.description == DIMENSION_LABEL:
+            dim = _dimension_of(a.node, a.binding.action)
+            if dim is None:
+                continue  # past the framework's last dimension: no key to tell of
+            label = t(DIMENSION_LABEL, lang, name=dim.label(lang))
+            b = replace(_localised(a.binding, lang), description=label, tooltip=label)
+        else:
+            b = _localised(a.binding, lang)
         out[key] = ActiveBinding(a.node, b, a.enabled, b.tooltip)
     return out
+
+
+def _dimension_of(node: object, action: str) -> Dimension | None:
+    """The dimension an `open_dimension(n)` binding opens in the plan on screen; with no plan
+    open (the first-run form), those of the default framework."""
+    number = int(action.partition("(")[2].rstrip(")") or 0)
+    app: Any = getattr(node, "app", node)
+    framework = DEFAULT_FRAMEWORK
+    if getattr(app, "store", None) is not None:
+        framework = app.plan.framework
+    return framework.dimensions[number - 1] if 0 < number <= len(framework.dimensions) else None
 
 
 # The footer shows keys in this order: help first (it explains the rest), then what the

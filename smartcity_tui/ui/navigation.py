@@ -18,7 +18,6 @@ from textual.screen import Screen
 
 from ..i18n import t
 from ..model.records import PlanInfo, PlanTarget, Readiness
-from ..model.vocab import PILLAR_KEYS
 
 if TYPE_CHECKING:
     from .app import SmartCityApp
@@ -46,7 +45,7 @@ def jump(app: SmartCityApp, record_id: str, field: str = "") -> bool:
     record = plan.info if record_id == plan.id else plan.get(record_id)
     if isinstance(record, (PlanInfo, Readiness, PlanTarget)):
         app.action_open_plan_info()
-    elif record is not None and plan.pillar_of(record) in PILLAR_KEYS:
+    elif record is not None and plan.pillar_of(record) in plan.framework.keys:
         # The pillar screen selects it itself: a screen made just now opens on the record's
         # view (selecting after its first draw lost a race with its tab bar, which activates
         # its first tab when it mounts).

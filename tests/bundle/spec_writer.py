@@ -9,9 +9,14 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import tomllib
 from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal
+from pathlib import Path
 
-PILLARS = ("governance", "branding", "economy", "living", "society", "environment")  # section 1
+# Section 1: the framework's files are published beside the app (docs/frameworks.md); a writer
+# reads the dimension keys of the plan's framework from its file.
+FRAMEWORK_FILES = Path(__file__).resolve().parents[2] / "smartcity_tui" / "model" / "frameworks"
+DEFAULT_FRAMEWORK = ("gerakan-100-smart-city", "2017")  # section 3: a plan record naming none
 KIND_ORDER = ("plan", "readiness", "target", "narrative", "regulation", "member", "swot", "strategy",
               "programme", "indicator", "milestone")  # section 4 (format 2)
 BARE = re.compile(r"[A-Za-z0-9_-]+")
@@ -26,7 +31,7 @@ def string(s: str) -> str:
         if c in SHORT:
             out.append(SHORT[c])
         elif ord(c) < 0x20 or ord(c) == 0x7F:
-            out.append("\\u%04x" % ord(c))
+            out.append(f"\\u{ord(c):04x}")
         else:
             out.append(c)
     return '"' + "".join(out) + '"'
@@ -67,7 +72,7 @@ def _shortest(x: float) -> tuple[str, int]:
                 fits.append(d)
         if fits:
             best = min(fits, key=lambda d: (abs(d - exact), d.as_tuple().digits[-1] % 2))
-            sign, digits, exp = best.as_tuple()
+            _sign, digits, exp = best.as_tuple()
             text = "".join(map(str, digits)).rstrip("0") or "0"
             return text, exp + len(digits) - 1
     raise AssertionError(x)
@@ -133,7 +138,21 @@ def kind_rank(kind: str):
     return (KIND_ORDER.index(kind), "") if kind in KIND_ORDER else (len(KIND_ORDER), kind)
 
 
-def file_of(rec: dict, by_id: dict[str, dict]) -> str:
+def plan_framework(records: list[dict], plan_id: str) -> tuple[str, str]:
+    """Section 3: the framework (id, version) the plan record's `framework` fields name."""
+    plan = next(r for r in records if r["id"] == plan_id)
+    fid, version = shown(plan, "framework") or "", shown(plan, "framework_version") or ""
+    if not fid or (fid == DEFAULT_FRAMEWORK[0] and not version):
+        return DEFAULT_FRAMEWORK
+    return fid, version
+
+
+def dimension_keys(framework: tuple[str, str]) -> tuple[str, ...]:
+    doc = tomllib.loads((FRAMEWORK_FILES / f"{framework[0]}.toml").read_text(encoding="utf-8"))
+    return tuple(d["key"] for d in doc["dimensions"])
+
+
+def file_of(rec: dict, by_id: dict[str, dict], pillars: tuple[str, ...]) -> str:
     kind = rec["kind"]
     if kind in ("swot", "strategy", "programme"):
         pillar = shown(rec, "pillar")
@@ -142,7 +161,7 @@ def file_of(rec: dict, by_id: dict[str, dict]) -> str:
         pillar = shown(target, "pillar") if target and target["kind"] == "programme" else None
     else:
         pillar = None
-    return f"pillars/{pillar}.toml" if pillar in PILLARS else "plan.toml"
+    return f"pillars/{pillar}.toml" if pillar in pillars else "plan.toml"
 
 
 def record(rec: dict) -> str:
@@ -159,16 +178,20 @@ def record(rec: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def record_files(plan_id: str, records: list[dict]) -> dict[str, bytes]:
+def record_files(plan_id: str, records: list[dict], framework: tuple[str, str],
+                 framework_named: bool = True) -> dict[str, bytes]:
     by_id = {r["id"]: r for r in records}
-    names = ["plan.toml"] + [f"pillars/{p}.toml" for p in PILLARS]
+    pillars = dimension_keys(framework)
+    names = ["plan.toml"] + [f"pillars/{p}.toml" for p in pillars]
     groups: dict[str, list[dict]] = {n: [] for n in names}
     for r in records:
-        groups[file_of(r, by_id)].append(r)
+        groups[file_of(r, by_id, pillars)].append(r)
     out = {}
     for name in names:
         text = f"plan_id = {string(plan_id)}\n"
-        if name != "plan.toml":
+        if name == "plan.toml" and framework_named:
+            text += f"framework = {string(framework[0])}\nframework_version = {string(framework[1])}\n"
+        else:
             text += f"pillar = {string(name[len('pillars/'):-len('.toml')])}\n"
         for r in sorted(groups[name], key=lambda r: (kind_rank(r["kind"]), r["id"])):
             text += "\n" + record(r)
@@ -186,9 +209,13 @@ def counts(records: list[dict]) -> dict[str, int]:
             "deleted": sum(map(is_deleted, records)), "conflicts": sum(map(has_conflict, records))}
 
 
-def manifest(facts: dict, records: list[dict], files: dict[str, bytes]) -> bytes:
-    lines = [f"{k} = {value(facts[k])}" for k in
-             ("format", "format_version", "app_version", "plan_id", "replica_id", "team", "exported_at", "language")]
+def manifest(facts: dict, records: list[dict], files: dict[str, bytes], framework: tuple[str, str]) -> bytes:
+    facts = {**facts, "framework": framework[0], "framework_version": framework[1]}
+    keys = ["format", "format_version", "app_version", "plan_id", "framework", "framework_version", "replica_id",
+            "team", "exported_at", "language"]
+    if facts["format_version"] < 2:  # format 1 named no framework: it was the six pillars
+        keys = [k for k in keys if not k.startswith("framework")]
+    lines = [f"{k} = {value(facts[k])}" for k in keys]
     lines += ["", "[counts]"] + [f"{k} = {n}" for k, n in counts(records).items()]
     teams = {r: name[:200] for r, name in facts["teams"].items()}
     if teams:
@@ -202,10 +229,11 @@ def write_bundle(facts: dict, records: list[dict], masterplan: bytes | None,
                  html: bytes | None = None) -> dict[str, bytes]:
     """The files of a bundle, manifest last. `facts`: format, format_version, app_version,
     plan_id, replica_id, team, exported_at, language, teams."""
-    files = record_files(facts["plan_id"], records)
+    framework = plan_framework(records, facts["plan_id"])
+    files = record_files(facts["plan_id"], records, framework, facts["format_version"] >= 2)
     if masterplan is not None:
         files["masterplan.md"] = masterplan
     if html is not None:
         files["masterplan.html"] = html
-    files["manifest.toml"] = manifest(facts, records, files)
+    files["manifest.toml"] = manifest(facts, records, files, framework)
     return files

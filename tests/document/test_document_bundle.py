@@ -31,7 +31,8 @@ def test_the_bundle_carries_the_book_and_the_narrative_records(tmp_path):
     manifest = tomllib.loads((result.path / "manifest.toml").read_text(encoding="utf-8"))
     assert HTML in manifest["files"] and manifest["language"] == "en"
     plan_toml = tomllib.loads((result.path / PLAN_FILE).read_text(encoding="utf-8"))
-    assert list(plan_toml)[:7] == ["plan_id", "plan", "readiness", "target", "narrative", "regulation", "member"]
+    assert list(plan_toml)[:9] == ["plan_id", "framework", "framework_version",  # the header (format 2)
+                                   "plan", "readiness", "target", "narrative", "regulation", "member"]
     assert (len(plan_toml["narrative"]), len(plan_toml["regulation"]), len(plan_toml["member"])) == (14, 15, 24)
     bundle = read_bundle(result.path)
     kinds = [s.kind for s in bundle.states]

@@ -149,7 +149,7 @@ class ConflictsScreen(PlanScreen):
 
     def _head_text(self, c: Conflict) -> Text:
         text = Text()
-        text.append(f"{area_label(c.area)} · {t(f'merge.kind.{c.kind}')}\n", style="dim")
+        text.append(f"{area_label(c.area, app_of(self).plan.framework)} · {t(f'merge.kind.{c.kind}')}\n", style="dim")
         text.append(c.title + "\n", style="bold")
         if c.parent_deleted:
             store = app_of(self).open_store
@@ -180,7 +180,7 @@ class ConflictsScreen(PlanScreen):
                     same.append(w.who)
             for value, who in lines:
                 text.append(f"\n• {field_label(f.field)}: ", style="bold")
-                text.append(value_text(f.field, value, c.kind, self._title_of))
+                text.append(value_text(f.field, value, c.kind, self._title_of, app_of(self).plan.framework))
                 text.append(f"  ({', '.join(who)})", style="dim")
 
     def _show_context(self, c: Conflict) -> None:
@@ -199,7 +199,7 @@ class ConflictsScreen(PlanScreen):
             if text:
                 text.append("\n")
             text.append(f"{field_label(name)}: ", style="bold")
-            text.append(value_text(name, value, c.kind, self._title_of))
+            text.append(value_text(name, value, c.kind, self._title_of, app_of(self).plan.framework))
         box.update(text)
 
     def _deciding(self, c: Conflict) -> bool:
@@ -229,7 +229,8 @@ class ConflictsScreen(PlanScreen):
     def _value_line(self, fc: FieldConflict, w: Written, mine: Written, replica: str) -> Text:
         line = Text()
         line.append("● " if w is mine else "○ ", style="bold" if w is mine else "dim")
-        line.append(value_text(fc.field, w.value, self.conflict.kind if self.conflict else "", self._title_of))
+        line.append(value_text(fc.field, w.value, self.conflict.kind if self.conflict else "", self._title_of,
+                                      app_of(self).plan.framework))
         tags = [w.who]
         if w.replica == replica:
             tags.append(t("exchange.conflict.ours"))
@@ -329,7 +330,8 @@ class ConflictsScreen(PlanScreen):
         from .picker import ChoicePicker
 
         kind = self.conflict.kind if self.conflict else ""
-        choices = [(str(i), f"{value_text(fc.field, w.value, kind, self._title_of)} ({w.who})")
+        framework = app_of(self).plan.framework
+        choices = [(str(i), f"{value_text(fc.field, w.value, kind, self._title_of, framework)} ({w.who})")
                    for i, w in enumerate(others)]
 
         def chosen(key: str | None) -> None:

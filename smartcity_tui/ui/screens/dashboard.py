@@ -1,5 +1,6 @@
-"""The dashboard: the plan's facts, six pillar cards with their counts and what each still
-lacks, the quick wins and the open conflicts. Keys 1-6 (or enter on a card) open a pillar.
+"""The dashboard: the plan's facts, a card per pillar of the plan's framework (six for the
+Gerakan's pillars and the Kota Cerdas aspects, up to nine) with its counts and what it still
+lacks, the quick wins and the open conflicts. Keys 1-9 (or enter on a card) open a pillar.
 
 Validation of a big plan runs in a thread worker, so the cards show their counts at once and
 their gaps a moment later; a small plan is checked on the spot (and snapshots stay exact).
@@ -21,7 +22,6 @@ from ...i18n import get_language, t
 from ...model.plan import Plan
 from ...model.records import Programme
 from ...model.validation import Finding, validate
-from ...model.vocab import PILLAR_KEYS, pillar
 from ...resources import stylesheet
 from .. import keys
 from ..app import app_of
@@ -82,11 +82,27 @@ class DashboardScreen(PlanScreen):
             yield Static(id="facts", markup=False)
             yield Static(id="vision", markup=False)
             yield Static(id="plan-lacks")
-            with Grid(id="cards"):
-                for key in PILLAR_KEYS:
-                    yield PillarCard(key, id=f"card-{key}", classes="card")
+            yield Grid(*self._cards(), id="cards", classes=self._grid_class())
             yield QuickWins(id="quick-wins")
         yield footer()
+
+    def _cards(self) -> list[PillarCard]:
+        """A card per dimension of the plan's framework (1-9), three to a row."""
+        self._card_keys = app_of(self).plan.framework.keys
+        return [PillarCard(d, id=f"card-{d.key}", classes="card") for d in app_of(self).plan.framework.dimensions]
+
+    def _grid_class(self) -> str:
+        # six cards and fewer: two rows, as the six pillars always had; seven to nine: three
+        return "-three-rows" if len(self._card_keys) > 6 else ""
+
+    def _sync_cards(self, plan: Plan) -> None:
+        """Cards again when the plan's framework is another (a bundle adopted into a new plan)."""
+        if plan.framework.keys == self._card_keys:
+            return
+        grid = self.query_one("#cards", Grid)
+        grid.remove_children()
+        grid.mount_all(self._cards())
+        grid.set_class(len(self._card_keys) > 6, "-three-rows")
 
     def on_mount(self) -> None:
         self.query_one("#quick-wins", OptionList).border_title = t("ui.dash.quick_wins")
@@ -104,8 +120,9 @@ class DashboardScreen(PlanScreen):
         vision = info.vision.strip() or t("ui.dash.no_vision")
         self.query_one("#vision", Static).update(t("ui.dash.vision", vision=vision))
         counts = plan.counts()
-        for key in PILLAR_KEYS:
-            self.query_one(f"#card-{key}", PillarCard).counts = counts[key]
+        self._sync_cards(plan)
+        for card in self.query(PillarCard):
+            card.counts = counts.get(card.pillar_key)
         self._show_quick_wins(plan, lang)
         if len(plan.records) <= VALIDATE_INLINE_MAX:
             self._show_findings(validate(plan))
@@ -131,8 +148,8 @@ class DashboardScreen(PlanScreen):
         for f in findings:
             if f.pillar:
                 by_pillar[f.pillar].append(f)
-        for key in PILLAR_KEYS:
-            self.query_one(f"#card-{key}", PillarCard).lacks = lacks_lines(by_pillar[key])
+        for card in self.query(PillarCard):
+            card.lacks = lacks_lines(by_pillar[card.pillar_key])
         self.query_one("#plan-lacks", Static).update(book_lacks(findings, get_language()))
 
     def _show_quick_wins(self, plan: Plan, lang: str) -> None:
@@ -146,10 +163,7 @@ class DashboardScreen(PlanScreen):
             if p.code:
                 line.append(p.code + " ", style="bold")
             line.append(p.name or t("ui.unnamed"))
-            try:
-                line.append(f" · {pillar(p.pillar).label(lang)}", style="dim")
-            except KeyError:
-                pass
+            line.append(f" · {plan.framework.name_of(p.pillar, lang)}", style="dim")
             if p.start_year:
                 line.append(f" · {p.start_year}", style="dim")
             options.append(Option(line, id=p.id))
@@ -185,10 +199,10 @@ class DashboardScreen(PlanScreen):
         row, col = divmod(i, cols)
         col = min(max(col + dx, 0), cols - 1)
         row = row + dy
-        if row >= len(cards) // cols:
+        if row >= (len(cards) + cols - 1) // cols:
             self.query_one("#quick-wins").focus()
             return
-        cards[max(row, 0) * cols + col].focus()
+        cards[min(max(row, 0) * cols + col, len(cards) - 1)].focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("move_card", "open_card"):

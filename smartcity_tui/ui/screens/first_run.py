@@ -1,4 +1,5 @@
-"""The first-run form: the facts a new plan needs (region, kind, province, period, team), then
+"""The first-run form: the facts a new plan needs (region, kind, province, period, framework,
+team), then
 the plan file is created and opened. Without a file name given on the command line it also
 asks where to keep the plan, suggesting the user's Documents folder (settings.default_plan:
 visible in Explorer, backed up by OneDrive), and says where that is."""
@@ -8,11 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Select, Static
 
 from ...i18n import get_language, os_reason, t
+from ...model import framework as frameworks
 from ...model.records import PlanInfo
 from ...model.vocab import REGION_KINDS
 from ...settings import default_plan, shown_path, store_python
@@ -29,6 +32,9 @@ class FirstRunScreen(FormScreen[PlanStore]):
         super().__init__()
         self.plan_path = plan_path
         self.note = note
+        # the frameworks a new plan may take (the package's, the region's), and why a region's
+        # file was not taken; read once, when the form opens
+        self.frameworks, self.framework_problems = frameworks.known()
 
     def compose(self) -> ComposeResult:
         lang = get_language()
@@ -45,6 +51,13 @@ class FirstRunScreen(FormScreen[PlanStore]):
                 yield Static(t("ui.first.intro"), classes="hint", markup=False)
             if store_python():
                 yield Static(t("win.store_python"), classes="field-error", markup=False)
+            # first, above the facts (the focus starts on the region's name, so typing the facts
+            # goes on as before; most plans keep the default)
+            yield from self.field(t("ui.first.framework"), Select(
+                [(f.label(lang), f.id) for f in self.frameworks], value=frameworks.DEFAULT_ID,
+                allow_blank=False, id="framework", compact=True))
+            for problem in self.framework_problems:  # a region's file with a mistake: where and what
+                yield Static(Text(problem.text(lang), style="red"), classes="hint framework-problem")
             yield from self.field(t("ui.first.region"), text_input(
                 placeholder=t("ui.first.region_ph"), id="region"))
             yield from self.field(t("ui.first.kind"), Select(
@@ -75,6 +88,7 @@ class FirstRunScreen(FormScreen[PlanStore]):
         field being typed in, and the messages under the fields (said again in the new one)."""
         typed = {i.id: (i.value, i.cursor_position) for i in self.query(Input)}
         kind = self.query_one("#kind", Select).value
+        framework = self.query_one("#framework", Select).value
         focused = self.focused.id if self.focused is not None else None
         errors_shown = bool(self.query(".field-error.-shown"))
         await self.recompose()
@@ -83,6 +97,7 @@ class FirstRunScreen(FormScreen[PlanStore]):
             field.value = value
             field.cursor_position = cursor
         self.query_one("#kind", Select).value = kind
+        self.query_one("#framework", Select).value = framework
         if errors_shown:
             self.show_errors(self.check(self.collect()))
         if focused:
@@ -92,6 +107,7 @@ class FirstRunScreen(FormScreen[PlanStore]):
         values: dict[str, Any] = {name: self.query_one(f"#{name}", Input).value.strip()
                                   for name in ("region", "province", "start", "end", "team")}
         values["kind"] = self.query_one("#kind", Select).value
+        values["framework"] = self.query_one("#framework", Select).value
         values["file"] = (Path(self.query_one("#file", Input).value.strip()).expanduser()
                           if self.plan_path is None else self.plan_path)
         return values
@@ -123,8 +139,10 @@ class FirstRunScreen(FormScreen[PlanStore]):
 
     def build(self, values: dict[str, Any]) -> PlanStore | None:
         path: Path = values["file"]
+        chosen = next((f for f in self.frameworks if f.id == values.get("framework")), frameworks.default())
         info = PlanInfo(region=values["region"], region_kind=str(values["kind"]), province=values["province"],
                         start_year=int(values["start"]), end_year=int(values["end"]))
+        info.framework, info.framework_version = frameworks.stored_ref(chosen)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             return PlanStore.create(path, info, values["team"])

@@ -271,14 +271,15 @@ class MergeScreen(PlanScreen):
             return
         if result.report is not None:
             self._refuse("")
-            report_box.update(report_view(result.report, applied=False, left_out=self.left_out()))
+            report_box.update(report_view(result.report, applied=False, left_out=self.left_out(),
+                                          framework=app_of(self).plan.framework))
             return
         text = Text(result.refusal)
         if result.adoptable is not None:
             text.append("\n\n" + t("exchange.merge.adopt_offer"), style="bold")
         self._refuse(text)
         if self.adopt and result.adoptable is not None:
-            report_box.update(report_view(result.adoptable, applied=False))
+            report_box.update(report_view(result.adoptable, applied=False, framework=app_of(self).plan.framework))
         else:
             report_box.update("")
 
@@ -335,7 +336,8 @@ class MergeScreen(PlanScreen):
             self.app.switch_screen(ConflictsScreen())
             return
         self._refuse("")
-        self.query_one("#merge-report", Static).update(report_view(report, applied=True, left_out=left_out))
+        self.query_one("#merge-report", Static).update(report_view(report, applied=True, left_out=left_out,
+                                                                           framework=app_of(self).plan.framework))
 
     def left_out(self) -> list[str]:
         """The chosen bundles that could not be read: not in the merge."""
@@ -355,7 +357,8 @@ class MergeScreen(PlanScreen):
         if self.step == "done" and self.applied is not None:
             self._refuse("")
             self.query_one("#merge-report", Static).update(
-                report_view(self.applied, applied=True, left_out=self.left_out()))
+                report_view(self.applied, applied=True, left_out=self.left_out(),
+                                          framework=app_of(self).plan.framework))
         elif self.result is None:
             self.query_one("#merge-report", Static).update(t("exchange.merge.computing"))
         else:

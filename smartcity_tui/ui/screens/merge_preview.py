@@ -10,25 +10,25 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ...bundle.merge import AREAS, PLAN_WIDE, MergeReport
+from ...bundle.merge import PLAN_WIDE, MergeReport
 from ...i18n import get_language, t
-from ...model.vocab import pillar
+from ...model.framework import Framework
+from ...model.vocab import DEFAULT_FRAMEWORK
 
 COLUMNS = ("added", "updated", "deleted", "conflicts_new", "conflicts_total")
 
 
-def area_label(area: str) -> str:
-    return t("exchange.merge.area_plan") if area == PLAN_WIDE else pillar(area).label(get_language())
+def area_label(area: str, framework: Framework = DEFAULT_FRAMEWORK) -> str:
+    return t("exchange.merge.area_plan") if area == PLAN_WIDE else framework.name_of(area, get_language())
 
 
-def report_table(report: MergeReport) -> Table:
+def report_table(report: MergeReport, framework: Framework = DEFAULT_FRAMEWORK) -> Table:
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=False, show_edge=False)
     table.add_column(t("exchange.merge.col_area"), no_wrap=True, overflow="ellipsis")
     for col in COLUMNS:
         table.add_column(t(f"exchange.merge.col_{col}"), justify="right", no_wrap=True)
     shown = 0
-    for area in AREAS:
-        c = report.areas[area]
+    for area, c in report.areas.items():  # plan-wide, then the framework's order
         values = [getattr(c, k) for k in COLUMNS]
         if not any(values):
             continue
@@ -36,7 +36,7 @@ def report_table(report: MergeReport) -> Table:
         # markup, not styled Text: a styled Text cell loses its column's right alignment
         cells = [f"[bold yellow]{v}[/]" if k.startswith("conflicts") and v else str(v)
                  for k, v in zip(COLUMNS, values, strict=True)]
-        table.add_row(Text(area_label(area)), *cells)
+        table.add_row(Text(area_label(area, framework)), *cells)
     if not shown:
         table.add_row(Text(t("exchange.merge.nothing_row")), *["0"] * len(COLUMNS))
     table.add_section()
@@ -45,11 +45,12 @@ def report_table(report: MergeReport) -> Table:
     return table
 
 
-def report_view(report: MergeReport, *, applied: bool, left_out: Sequence[str] = ()) -> Group:
+def report_view(report: MergeReport, *, applied: bool, left_out: Sequence[str] = (),
+                framework: Framework = DEFAULT_FRAMEWORK) -> Group:
     """The table with a line under it that says what it means for the plan file; and, when
     some chosen bundles could not be read, that those groups' work is not in it."""
     unchanged = Text(t("exchange.merge.unchanged", n=report.unchanged), style="dim")
-    lines: list[RenderableType] = [report_table(report), unchanged]
+    lines: list[RenderableType] = [report_table(report, framework), unchanged]
     if left_out:
         key = "exchange.merge.left_out_after" if applied else "exchange.merge.left_out_before"
         lines.append(Text(t(key, n=len(left_out), names=", ".join(left_out)), style="bold red"))

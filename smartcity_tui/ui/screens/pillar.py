@@ -13,8 +13,8 @@ from textual.widget import Widget
 from textual.widgets import TabbedContent, TabPane
 
 from ...i18n import get_language, t
+from ...model.framework import Dimension
 from ...model.plan import Plan
-from ...model.vocab import pillar
 from ...resources import stylesheet
 from .. import keys
 from ..app import app_of
@@ -37,10 +37,14 @@ class PillarScreen(PlanScreen):
     def __init__(self, pillar_key: str) -> None:
         super().__init__()
         self.pillar_key = pillar_key
-        self.pillar = pillar(pillar_key)
         self._drawn: dict[str, int] = {}  # view -> plan version it was last drawn at
         self._select_on_mount: str | None = None
         self._first_view = "swot"  # the view a (re)composed screen opens on
+
+    @property
+    def pillar(self) -> Dimension:
+        """The dimension of the plan's framework this screen shows."""
+        return app_of(self).plan.framework.shown(self.pillar_key)
 
     def compose(self) -> ComposeResult:
         yield TopBar(id="top")

@@ -24,7 +24,6 @@ from ...model.format import parse_rupiah, rupiah
 from ...model.plan import Plan
 from ...model.records import Indicator, Programme, Strategy
 from ...model.vocab import FUNDING_SOURCES, HORIZONS, INNOVATION_KINDS, PRIORITIES, STATUSES, Vocabulary
-from ...model.vocab import pillar as pillar_of
 from ...resources import stylesheet
 from ...store import StoreError
 from ..widgets.code_field import CodeField
@@ -89,7 +88,7 @@ class ProgrammeForm(SavingForm[ProgrammeFormResult]):
 
     def compose(self) -> ComposeResult:
         d = self.draft
-        pil = pillar_of(self.pillar)
+        pil = self.plan.framework.shown(self.pillar)
         with Vertical(id="dialog") as dialog:
             dialog.border_title = t("prog.form.title_edit" if self.programme else "prog.form.title_new",
                                     pillar=pil.label(get_language()))

@@ -19,7 +19,7 @@ from textual.widgets import Static
 from ...i18n import get_language, t
 from ...model import roadmap as rm
 from ...model.plan import Plan
-from ...model.vocab import HORIZONS, PILLARS, pillar
+from ...model.vocab import HORIZONS
 from ...resources import stylesheet
 from .. import keys
 from ..app import app_of
@@ -73,7 +73,7 @@ class RoadmapScreen(PlanScreen):
         self.query_one(TopBar).where = t("roadmap.where", plan=plan_title(plan))
         self.agencies = rm.agencies(plan)
         chart = self.chart
-        chart.empty_text = t("roadmap.empty")
+        chart.empty_text = t("roadmap.empty", n=len(plan.framework.dimensions))
         chart.set_rows(rm.rows(plan), tuple(plan.info.years))
         self._show_filters()
 
@@ -84,7 +84,7 @@ class RoadmapScreen(PlanScreen):
         flt = chart.filter
         lang = get_language()
         parts = [
-            ("d", t("roadmap.f.pillar"), pillar(flt.pillar).label(lang) if flt.pillar else ""),
+            ("d", t("roadmap.f.pillar"), app_of(self).plan.framework.name_of(flt.pillar, lang) if flt.pillar else ""),
             ("j", t("roadmap.f.horizon"), t(f"prog.horizon_short.{flt.horizon}") if flt.horizon else ""),
             ("o", t("roadmap.f.agency"), flt.agency),
             ("p", t("roadmap.f.quick_win"), t("roadmap.f.only") if flt.quick_win_only else ""),
@@ -94,7 +94,8 @@ class RoadmapScreen(PlanScreen):
             pieces += [(self._key_of(f"roadmap.{key_id}"), "bold $accent"), f" {label}: ",
                        (value or t("roadmap.f.all"), "bold $text-warning" if value else ""), "   "]
         self.query_one("#roadmap-filters", Static).update(Content.assemble(*pieces[:-1]))
-        chart.empty_text = t("roadmap.empty_filtered") if chart.total else t("roadmap.empty")
+        chart.empty_text = t("roadmap.empty_filtered") if chart.total else \
+            t("roadmap.empty", n=len(app_of(self).plan.framework.dimensions))
 
     def _key_of(self, binding_id: str) -> str:
         """The key the user has for this binding now (remapped or default), as the footer shows it."""
@@ -117,10 +118,11 @@ class RoadmapScreen(PlanScreen):
         from .picker import ChoicePicker
 
         lang = get_language()
-        choices = [("", t("roadmap.f.all_pillars"))] + [(p.key, f"{p.number} {p.label(lang)}") for p in PILLARS]
-        hotkeys = {"0": ""} | {str(p.number): p.key for p in PILLARS}
+        dims = app_of(self).plan.framework.dimensions
+        choices = [("", t("roadmap.f.all_pillars"))] + [(p.key, f"{p.number} {p.label(lang)}") for p in dims]
+        hotkeys = {"0": ""} | {str(p.number): p.key for p in dims}
         picker = ChoicePicker(t("roadmap.pick_pillar"), choices, current=self.chart.filter.pillar,
-                              hotkeys=hotkeys, hint=t("roadmap.pick_pillar_hint"))
+                              hotkeys=hotkeys, hint=t("roadmap.pick_pillar_hint", n=len(dims)))
         self.app.push_screen(picker, lambda key: None if key is None else self.set_filter(pillar=key))
 
     def action_cycle_horizon(self) -> None:

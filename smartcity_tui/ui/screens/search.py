@@ -22,7 +22,7 @@ from ...model.format import group_thousands
 from ...model.plan import Plan
 from ...model.records import Strategy, SwotItem
 from ...model.search import Hit, fold, search
-from ...model.vocab import PILLAR_KEYS, QUADRANTS, pillar
+from ...model.vocab import QUADRANTS
 from ...resources import stylesheet
 from .. import keys
 from ..app import app_of
@@ -133,8 +133,8 @@ class SearchScreen(AppModal[Hit | None]):
         pillar_w = PILLAR_W_NARROW if narrow else PILLAR_W
         if hit.kind == "plan":
             where = t(f"search.field.{hit.field}")
-        elif hit.pillar in PILLAR_KEYS:
-            where = pillar(hit.pillar).label(lang)
+        elif hit.pillar in (framework := app_of(self).plan.framework).keys:
+            where = framework.dimension(hit.pillar).label(lang)
             where = where.removeprefix("Smart ") if narrow else where  # both languages say "Smart X"
         else:
             where = ""

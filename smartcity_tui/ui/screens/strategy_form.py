@@ -15,7 +15,7 @@ from ...i18n import get_language, t
 from ...model.plan import Plan
 from ...model.records import Strategy
 from ...model.validation import KIND_QUADRANTS
-from ...model.vocab import QUADRANTS, STRATEGY_KINDS, pillar
+from ...model.vocab import QUADRANTS, STRATEGY_KINDS
 from .form import FormScreen, text_input
 
 
@@ -34,7 +34,7 @@ class StrategyForm(FormScreen[Strategy]):
 
     def compose(self) -> ComposeResult:
         lang = get_language()
-        p = pillar(self.strategy.pillar)
+        p = self.plan.framework.shown(self.strategy.pillar)
         kind = self.strategy.kind if self.strategy.kind in STRATEGY_KINDS else "SO"
         with VerticalScroll(id="strategy-form", classes="form") as box:
             box.border_title = t("ui.strategy.form_new" if self.is_new else "ui.strategy.form_edit",

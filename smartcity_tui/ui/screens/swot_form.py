@@ -11,7 +11,8 @@ from textual.widgets import Input, Select
 
 from ...i18n import get_language, t
 from ...model.records import SwotItem
-from ...model.vocab import QUADRANTS, pillar
+from ...model.vocab import QUADRANTS
+from ..app import app_of
 from .form import FormScreen, text_input
 
 NO_ELEMENT = "-"
@@ -25,7 +26,7 @@ class SwotForm(FormScreen[SwotItem]):
 
     def compose(self) -> ComposeResult:
         lang = get_language()
-        p = pillar(self.item.pillar)
+        p = app_of(self).plan.framework.shown(self.item.pillar)
         with VerticalScroll(id="swot-form", classes="form") as box:
             title = "ui.swot.form_new" if self.is_new else "ui.swot.form_edit"
             box.border_title = t(title, pillar=p.label(lang))

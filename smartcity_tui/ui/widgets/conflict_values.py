@@ -10,13 +10,14 @@ from typing import Any
 from ...i18n import get_language, t
 from ...model import budget, labels
 from ...model.format import number, rupiah
+from ...model.framework import Framework
 from ...model.revision import DELETED
 from ...model.vocab import (
+    DEFAULT_FRAMEWORK,
     FUNDING_SOURCES,
     HORIZONS,
     INDICATOR_KINDS,
     INNOVATION_KINDS,
-    PILLAR_KEYS,
     PRIORITIES,
     QUADRANTS,
     RATINGS,
@@ -24,8 +25,6 @@ from ...model.vocab import (
     REGION_KINDS,
     STATUSES,
     STRATEGY_KINDS,
-    find_element,
-    pillar,
 )
 
 CHOICES = {
@@ -42,7 +41,8 @@ def field_label(name: str) -> str:
     return labels.field_label(name)  # a budget cell by its source and year
 
 
-def value_text(name: str, value: Any, kind: str = "", title_of: Callable[[str], str] | None = None) -> str:
+def value_text(name: str, value: Any, kind: str = "", title_of: Callable[[str], str] | None = None,
+               framework: Framework = DEFAULT_FRAMEWORK) -> str:
     lang = get_language()
     if name == DELETED:
         return t("exchange.conflict.deleted") if isinstance(value, dict) else t("exchange.conflict.alive")
@@ -54,10 +54,10 @@ def value_text(name: str, value: Any, kind: str = "", title_of: Callable[[str], 
         return CHOICES[name].label(value, lang)
     if name == "kind" and kind == "strategy" and isinstance(value, str):
         return STRATEGY_KINDS.label(value, lang)
-    if name == "pillar" and value in PILLAR_KEYS:
-        return pillar(value).label(lang)
+    if name == "pillar" and isinstance(value, str):
+        return framework.name_of(value, lang)
     if name == "element" and isinstance(value, str):
-        found = find_element(value)
+        found = framework.find_element(value)
         return found[1].label(lang) if found else value
     if name == "funding_sources" and isinstance(value, list):
         return ", ".join(FUNDING_SOURCES.label(str(v), lang) for v in value)

@@ -14,8 +14,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...i18n import get_language, t
-from ...model.vocab import pillar
-from ...sheets import AREAS, PLAN_WIDE, Counts, ImportPreview, Mapping, SheetMapping, field_choices
+from ...sheets import PLAN_WIDE, Counts, ImportPreview, Mapping, SheetMapping, field_choices
 from ...sheets.columns import SPEC_BY_KIND
 from ...sheets.limits import MAX_SHOWN_PROBLEMS
 from .. import keys
@@ -114,10 +113,10 @@ def counts_table(preview: ImportPreview) -> Table:
         table.add_column(t(f"sheets.cli.col_{name}"), justify="right")
     lang = get_language()
     counts = preview.counts()
-    for area in AREAS:
-        area_counts = counts[area]
+    framework = preview.plan.framework
+    for area, area_counts in counts.items():  # the framework's order, then the plan-wide
         if area_counts.total:
-            label = t("sheets.cli.area_plan") if area == PLAN_WIDE else pillar(area).label(lang)
+            label = t("sheets.cli.area_plan") if area == PLAN_WIDE else framework.name_of(area, lang)
             table.add_row(label, *(str(getattr(area_counts, k)) for k in cols))
     total: Counts = preview.total()
     # (the row's style, not styled cells: the padding then shares the span, as in a terminal)

@@ -9,8 +9,9 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from ...i18n import get_language, t
+from ...model.framework import Dimension
 from ...model.validation import ERROR, Finding
-from ...model.vocab import QUADRANTS, pillar
+from ...model.vocab import QUADRANTS
 
 # Findings about a whole pillar, told in a few words on the card.
 PILLAR_CODES = ("pillar.swot_missing", "pillar.no_strategy", "pillar.no_programme", "pillar.no_quick_win")
@@ -43,11 +44,10 @@ class PillarCard(Static, can_focus=True):
     # what the pillar lacks, from validation; None while a big plan is still being checked
     lacks: reactive[list[tuple[str, str]] | None] = reactive(None, init=False, always_update=True)
 
-    def __init__(self, key: str, **kw: Any) -> None:
+    def __init__(self, dimension: Dimension, **kw: Any) -> None:
         super().__init__(**kw)
-        self.pillar_key = key
-        p = pillar(key)
-        self.border_title = f"{p.number} {p.label(get_language())}"
+        self.pillar_key = dimension.key
+        self.border_title = f"{dimension.number} {dimension.label(get_language())}"
 
     def watch_counts(self) -> None:
         self._redraw()

@@ -23,7 +23,6 @@ from ...model.vocab import (
     PRIORITIES,
     STATUSES,
     budget_source_label,
-    pillar,
 )
 
 LABEL_STYLE = "bold"
@@ -64,10 +63,7 @@ def detail_text(plan: Plan, p: Programme | None, lang: str | None = None) -> Tex
         found = codes.get(p.nomenclature_code)
         name = found.name if found else t("codepick.detail_not_in_list", lng) if len(codes) else ""
         _field(out, t("codepick.detail", lng), f"{p.nomenclature_code} · {name}" if name else p.nomenclature_code)
-    try:
-        element = pillar(p.pillar).element(p.element)
-    except KeyError:
-        element = None
+    element = plan.framework.shown(p.pillar).element(p.element)
     _field(out, L("element"), element.label(lng) if element else p.element)
     if p.subtopic:
         _field(out, L("subtopic"), p.subtopic)

@@ -20,7 +20,7 @@ from textual.message import Message
 from ...i18n import get_language, t
 from ...model.format import group_thousands
 from ...model.roadmap import RoadmapFilter, RoadmapRow
-from ...model.vocab import HORIZONS, pillar
+from ...model.vocab import HORIZONS
 from .. import keys
 from .programme_detail import years_text
 from .roadmap_layout import Columns, columns, fit
@@ -148,11 +148,13 @@ class RoadmapChart(YearChart):
     def _draw(self, line: Group | RoadmapRow, width: int) -> Text:
         text = Text(no_wrap=True, overflow="crop", end="")
         if isinstance(line, Group):
-            try:
-                p = pillar(line.pillar)
+            from ..app import app_of
+
+            p = app_of(self).plan.framework.get(line.pillar)
+            if p is not None:
                 key = "roadmap.group_one" if line.count == 1 else "roadmap.group"
                 label = t(key, number=p.number, pillar=p.label(get_language()), n=group_thousands(line.count))
-            except KeyError:
+            else:
                 label = t("roadmap.group_other", n=line.count)
             text.append(" " + fit(label, width - 1), style=self._style("group"))
         else:

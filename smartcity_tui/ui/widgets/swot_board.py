@@ -11,9 +11,10 @@ from textual.containers import Grid, Vertical
 from textual.widgets import Static
 
 from ...i18n import get_language, t
+from ...model.framework import Dimension
 from ...model.plan import Plan
 from ...model.records import SwotItem
-from ...model.vocab import QUADRANTS, pillar
+from ...model.vocab import QUADRANTS
 from ..app import app_of
 from ..plan_writes import PlanWrite
 from ..record_edits import RecordEdits
@@ -21,10 +22,13 @@ from .quadrant_list import AT, GRID, QuadrantList
 
 
 class SwotBoard(Vertical):
+    @property
+    def pillar(self) -> Dimension:
+        return app_of(self).plan.framework.shown(self.pillar_key)
+
     def __init__(self, pillar_key: str, **kw: Any) -> None:
         super().__init__(**kw)
         self.pillar_key = pillar_key
-        self.pillar = pillar(pillar_key)
         self.element_filter = ""
         self._plan: Plan | None = None
         self.edits = RecordEdits(self)

@@ -1,0 +1,423 @@
+"""Frameworks as data: the dimensions (pillars, aspects) a plan is drafted along, and their
+elements, read from a TOML file rather than written in code (docs/frameworks.md).
+
+Two files ship inside the package, in frameworks/: `gerakan-100-smart-city` (the six pillars
+of the Gerakan Menuju 100 Smart City, the default, and what every plan written before this
+release is) and `kota-cerdas-2026` (the six aspects of the 2026 draft regulation). A region
+puts its own in its config folder's `frameworks/` (`region_folder`). A file with a mistake is
+refused whole, with the file, the line and what is wrong (`FrameworkError`), never half-read.
+
+Package files are read through the module's loader (resources.read_beside), so the one-file
+build serves them from its zip. Each is parsed once per process: the default costs well under
+a millisecond (benchmarks/bench_framework.py).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any, Callable
+
+from ..i18n import get_language, t
+from ..resources import read_beside
+
+DEFAULT_ID = "gerakan-100-smart-city"
+BUILT_IN_IDS: tuple[str, ...] = (DEFAULT_ID, "kota-cerdas-2026")
+# What a plan that names no framework is: every plan written before frameworks were data is
+# on the six pillars as they were then. Fixed here, not "the current default", so a later
+# default (or a later version of this file) never changes what an old plan file means.
+LEGACY_VERSION = "2017"
+# Keys 1-9 open the dimensions (0 is the dashboard): a framework has at most nine.
+MAX_DIMENSIONS = 9
+
+_KEY = re.compile(r"[a-z][a-z0-9_]{0,39}\Z")
+_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,59}\Z")
+_CODE = re.compile(r"[A-Z][A-Z0-9]{1,4}\Z")
+_TOML_LINE = re.compile(r"at line (\d+)")
+
+Names = tuple[tuple[str, str], ...]  # (language, name) pairs; Bahasa Indonesia always there
+
+
+def valid_id(text: str) -> bool:
+    """A framework id as files and bundles may name one: lower-case letters, digits, '-'."""
+    return bool(_ID.match(text))
+
+
+def valid_key(text: str) -> bool:
+    """A dimension or element key: lower-case letters, digits and '_', a letter first."""
+    return bool(_KEY.match(text))
+
+
+def _name_in(names: Names, lang: str | None) -> str:
+    """The name in `lang`, else in Bahasa Indonesia (every file has that one)."""
+    lang = lang or get_language()
+    table = dict(names)
+    return table.get(lang) or table.get("id") or next(iter(table.values()), "")
+
+
+@dataclass(frozen=True)
+class Element:
+    key: str
+    names: Names
+    # the framework's source does not name this element yet (kota-cerdas-2026's draft names
+    # its aspects only): shown as such in the forms and the book until a signed text replaces it
+    provisional: bool = False
+
+    def label(self, lang: str | None = "id") -> str:
+        return _name_in(self.names, lang)
+
+    @property
+    def id(self) -> str:  # the name in Bahasa Indonesia, as Choice.id
+        return _name_in(self.names, "id")
+
+    @property
+    def en(self) -> str:
+        return _name_in(self.names, "en")
+
+
+@dataclass(frozen=True)
+class Dimension:
+    key: str
+    number: int  # 1-9: its place in the framework, and the key that opens its screen
+    code: str  # the short code programme codes use (GOV, ECO)
+    names: Names
+    elements: tuple[Element, ...]
+
+    def label(self, lang: str | None = "id") -> str:
+        return _name_in(self.names, lang)
+
+    @property
+    def id(self) -> str:
+        return _name_in(self.names, "id")
+
+    @property
+    def en(self) -> str:
+        return _name_in(self.names, "en")
+
+    def element(self, key: str) -> Element | None:
+        return next((e for e in self.elements if e.key == key), None)
+
+
+@dataclass(frozen=True)
+class Framework:
+    id: str
+    version: str
+    names: Names
+    dimensions: tuple[Dimension, ...]
+    source: str = ""  # the region's file it came from; "" for the package's own
+    known: bool = True  # False: a stand-in for a framework this laptop does not have
+
+    def label(self, lang: str | None = "id") -> str:
+        return _name_in(self.names, lang)
+
+    @property
+    def ref(self) -> tuple[str, str]:
+        return (self.id, self.version)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(d.key for d in self.dimensions)
+
+    def get(self, key: str) -> Dimension | None:
+        return next((d for d in self.dimensions if d.key == key), None)
+
+    def dimension(self, key: str) -> Dimension:
+        """The dimension with this key; KeyError names the key when the framework has none."""
+        found = self.get(key)
+        if found is None:
+            raise KeyError(f"unknown dimension {key!r} of {self.id}; one of {', '.join(self.keys)}")
+        return found
+
+    def shown(self, key: str) -> Dimension:
+        """The dimension with this key; for a key outside the framework, one named by the key
+        with no elements, so a record a reframe did not place still opens in its screen."""
+        return self.get(key) or Dimension(key, 0, key[:3].upper(), (("id", key),), ())
+
+    def name_of(self, key: str, lang: str | None = None) -> str:
+        """A dimension's name; a key outside the framework (a record a reframe did not
+        place) as itself, so it is still seen for what it is."""
+        found = self.get(key)
+        return found.label(lang) if found else key
+
+    def find_element(self, key: str) -> tuple[Dimension, Element] | None:
+        for d in self.dimensions:
+            e = d.element(key)
+            if e is not None:
+                return d, e
+        return None
+
+
+class FrameworkError(Exception):
+    """A framework file that cannot be used: which file, which line (0: the file as a whole)
+    and what is wrong, as a catalog key and its fields, put in words in either language."""
+
+    def __init__(self, file: str, line: int, what: str, **params: object) -> None:
+        super().__init__(f"{file}:{line}: {what} {params}")
+        self.file = file
+        self.line = line
+        self.what = what
+        self.params = params
+
+    def text(self, lang: str | None = None) -> str:
+        what = t(f"framework.{self.what}", lang, **self.params)
+        if self.line:
+            return t("framework.bad_file_line", lang, file=self.file, line=self.line, what=what)
+        return t("framework.bad_file", lang, file=self.file, what=what)
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+# --- reading a file -----------------------------------------------------------------------
+
+class _Lines:
+    """Where a table or a field of the file starts, for the error's line number (tomllib
+    gives values, not positions): the n-th `[[dimensions]]`, the m-th element after it."""
+
+    _DIM = re.compile(r"\s*\[\[\s*dimensions\s*\]\]")
+    _EL = re.compile(r"\s*\[\[\s*dimensions\s*\.\s*elements\s*\]\]")
+    _TABLE = re.compile(r"\s*\[")
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+
+    def _headers(self, pattern: re.Pattern[str], start: int, stop: int) -> list[int]:
+        return [i for i in range(start, stop) if pattern.match(self.lines[i])]
+
+    def _span(self, dim: int | None, el: int | None) -> tuple[int, int]:
+        """(first, past-last) index of the lines of the top, a dimension or an element."""
+        n = len(self.lines)
+        tables = [i for i in range(n) if self._TABLE.match(self.lines[i])]
+        if dim is None:
+            return 0, tables[0] if tables else n
+        dims = self._headers(self._DIM, 0, n)
+        if dim >= len(dims):
+            return 0, 0
+        start = dims[dim]
+        stop = dims[dim + 1] if dim + 1 < len(dims) else n
+        if el is not None:
+            els = self._headers(self._EL, start, stop)
+            if el >= len(els):
+                return start, start + 1
+            start = els[el]
+            stop = els[el + 1] if el + 1 < len(els) else stop
+        end = next((i for i in tables if start < i < stop), stop)
+        return start, end
+
+    def of(self, dim: int | None = None, el: int | None = None, field: str = "") -> int:
+        start, stop = self._span(dim, el)
+        if field:
+            pattern = re.compile(rf"\s*{re.escape(field)}\s*[=.]")
+            for i in range(start, stop):
+                if pattern.match(self.lines[i]):
+                    return i + 1
+        return start + 1 if stop > start or dim is not None else 1
+
+
+def _names(table: dict[str, Any], where: _Lines, fail: Any, dim: int | None = None,
+           el: int | None = None) -> Names:
+    # (a line is looked for only when there is a mistake to place: the scan costs more than
+    # reading a good file)
+    raw = table.get("name")
+    if not isinstance(raw, dict) or not isinstance(raw.get("id"), str) or not raw["id"].strip():
+        raise fail(where.of(dim, el, "name"), "no_name")
+    if not all(isinstance(k, str) and isinstance(v, str) for k, v in raw.items()):
+        raise fail(where.of(dim, el, "name"), "bad_name")
+    return tuple((k, v.strip()) for k, v in raw.items() if v.strip())
+
+
+def _unknown(table: dict[str, Any], allowed: set[str], line: Any, fail: Any) -> None:
+    extra = sorted(set(table) - allowed)
+    if extra:
+        raise fail(line(), "unknown_field", field=extra[0], allowed=", ".join(sorted(allowed)))
+
+
+def parse(data: bytes, file: str, source: str = "") -> Framework:
+    """A framework from the bytes of its file; FrameworkError (naming `file`) when it is
+    not one. Every mistake is checked here, so the rest of the app trusts a Framework."""
+
+    def fail(line: int, what: str, **params: object) -> FrameworkError:
+        return FrameworkError(file, line, what, **params)
+
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise fail(0, "not_utf8") from None
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        found = _TOML_LINE.search(str(e))
+        raise fail(int(found.group(1)) if found else 0, "not_toml", detail=str(e)) from None
+    where = _Lines(text)
+    _unknown(doc, {"id", "version", "name", "dimensions"}, lambda: 1, fail)
+    fid = doc.get("id")
+    if not isinstance(fid, str) or not _ID.match(fid):
+        raise fail(where.of(field="id"), "bad_id", value=fid if isinstance(fid, str) else "")
+    version = doc.get("version")
+    if not isinstance(version, str) or not version.strip():
+        raise fail(where.of(field="version"), "no_version")
+    names = _names(doc, where, fail)
+    raw_dims = doc.get("dimensions")
+    if not isinstance(raw_dims, list) or not raw_dims:
+        raise fail(where.of(field="dimensions") if "dimensions" in doc else 0, "no_dimensions")
+    if len(raw_dims) > MAX_DIMENSIONS:
+        raise fail(where.of(MAX_DIMENSIONS), "too_many", n=len(raw_dims), most=MAX_DIMENSIONS)
+    dims: list[Dimension] = []
+    seen_keys: set[str] = set()
+    seen_codes: set[str] = set()
+    seen_elements: set[str] = set()
+    for i, raw in enumerate(raw_dims):
+        if not isinstance(raw, dict):
+            raise fail(where.of(i), "not_a_table")
+        _unknown(raw, {"key", "code", "name", "elements"}, lambda: where.of(i), fail)
+        key = raw.get("key")
+        if not isinstance(key, str) or not _KEY.match(key):
+            raise fail(where.of(i, field="key"), "bad_key", value=key if isinstance(key, str) else "")
+        if key in seen_keys:
+            raise fail(where.of(i, field="key"), "twice", value=key)
+        code = raw.get("code")
+        if not isinstance(code, str) or not _CODE.match(code):
+            raise fail(where.of(i, field="code"), "bad_code", value=code if isinstance(code, str) else "")
+        if code in seen_codes:
+            raise fail(where.of(i, field="code"), "twice", value=code)
+        seen_keys.add(key)
+        seen_codes.add(code)
+        elements: list[Element] = []
+        raw_els = raw.get("elements", [])
+        if not isinstance(raw_els, list):
+            raise fail(where.of(i, field="elements"), "not_a_table")
+        for j, rel in enumerate(raw_els):
+            if not isinstance(rel, dict):
+                raise fail(where.of(i, j), "not_a_table")
+            _unknown(rel, {"key", "name", "provisional"}, lambda: where.of(i, j), fail)
+            ekey = rel.get("key")
+            if not isinstance(ekey, str) or not _KEY.match(ekey):
+                raise fail(where.of(i, j, "key"), "bad_key", value=ekey if isinstance(ekey, str) else "")
+            if ekey in seen_elements:
+                raise fail(where.of(i, j, "key"), "twice", value=ekey)
+            seen_elements.add(ekey)
+            provisional = rel.get("provisional", False)
+            if not isinstance(provisional, bool):
+                raise fail(where.of(i, j, "provisional"), "bad_provisional")
+            elements.append(Element(ekey, _names(rel, where, fail, i, j), provisional))
+        dims.append(Dimension(key, i + 1, code, _names(raw, where, fail, i), tuple(elements)))
+    return Framework(fid, version.strip(), names, tuple(dims), source)
+
+
+# --- where frameworks come from -------------------------------------------------------------
+
+@cache
+def built_in(framework_id: str) -> Framework:
+    """One of the package's own frameworks (KeyError for another id)."""
+    if framework_id not in BUILT_IN_IDS:
+        raise KeyError(framework_id)
+    name = f"{framework_id}.toml"
+    return parse(read_beside(globals(), f"frameworks/{name}"), name)
+
+
+def default() -> Framework:
+    return built_in(DEFAULT_ID)
+
+
+def region_folder() -> Path:
+    """Where a region keeps its own framework files: `frameworks` in the app's config folder
+    (beside settings.toml; settings.config_dir, which this layer may not import)."""
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("smartcity-tui", appauthor=False)) / "frameworks"
+
+
+@lru_cache(maxsize=64)
+def _read_region_file(path: str, mtime_ns: int, size: int) -> tuple[Framework, bytes] | FrameworkError:
+    """A region's file read and checked once while it is unchanged (every plan view on a
+    region's framework asks for it; the folder is listed, a file is read again only when its
+    time or size changed)."""
+    data = Path(path).read_bytes()
+    try:
+        return parse(data, path, source=path), data
+    except FrameworkError as e:
+        return e
+
+
+def region_frameworks(folder: Path | None = None) -> tuple[list[Framework], list[FrameworkError]]:
+    """The region's framework files that read, and the mistakes of those that do not. A file
+    that takes a built-in id, or one an earlier file took, is refused: an id means one thing."""
+    folder = region_folder() if folder is None else folder
+    found: list[Framework] = []
+    problems: list[FrameworkError] = []
+    try:
+        paths = sorted(p for p in folder.glob("*.toml") if p.is_file())
+    except OSError:
+        return found, problems
+    taken = set(BUILT_IN_IDS)
+    for path in paths:
+        try:
+            stat = path.stat()
+            fw_or_error = _read_region_file(str(path), stat.st_mtime_ns, stat.st_size)
+        except OSError as e:
+            problems.append(FrameworkError(str(path), 0, "unreadable", detail=e.strerror or str(e)))
+            continue
+        if isinstance(fw_or_error, FrameworkError):
+            problems.append(fw_or_error)
+            continue
+        fw, data = fw_or_error
+        if fw.id in taken:
+            problems.append(FrameworkError(str(path), _Lines(data.decode("utf-8-sig")).of(field="id"),
+                                           "id_taken", value=fw.id))
+            continue
+        taken.add(fw.id)
+        found.append(fw)
+    return found, problems
+
+
+def known(folder: Path | None = None) -> tuple[list[Framework], list[FrameworkError]]:
+    """Every framework a new plan may take: the package's, then the region's."""
+    region, problems = region_frameworks(folder)
+    return [built_in(i) for i in BUILT_IN_IDS] + region, problems
+
+
+def find(framework_id: str, version: str = "", folder: Path | None = None) -> Framework | None:
+    """The framework with this id (and this version, when given), or None."""
+    if framework_id in BUILT_IN_IDS:
+        fw = built_in(framework_id)
+        return fw if not version or version == fw.version else None
+    region, _problems = region_frameworks(folder)
+    return next((f for f in region if f.id == framework_id and (not version or f.version == version)), None)
+
+
+def plan_ref(framework_id: str, version: str) -> tuple[str, str]:
+    """The (id, version) a plan's stored fields stand for: none stands for the six pillars as
+    every plan before this release had them."""
+    if not framework_id:
+        return (DEFAULT_ID, LEGACY_VERSION)
+    if framework_id == DEFAULT_ID and not version:
+        return (DEFAULT_ID, LEGACY_VERSION)
+    return (framework_id, version)
+
+
+def stored_ref(fw: Framework) -> tuple[str, str]:
+    """The PlanInfo fields (framework, framework_version) that name `fw`: empty for the legacy
+    default, so a plan on the six pillars stays byte-identical to one written before
+    frameworks were data."""
+    if fw.ref == (DEFAULT_ID, LEGACY_VERSION):
+        return ("", "")
+    return fw.ref
+
+
+def stand_in(framework_id: str, version: str, keys: list[str]) -> Framework:
+    """What a plan on a framework this laptop lacks is shown with: a dimension per key its
+    records use, named by the key, no elements. Validation says the framework is missing."""
+    dims = tuple(Dimension(k, i + 1, k[:3].upper(), (("id", k),), ()) for i, k in enumerate(keys[:MAX_DIMENSIONS]))
+    return Framework(framework_id, version, (("id", framework_id),), dims, known=False)
+
+
+def for_plan(framework_id: str, version: str, used_keys: Callable[[], list[str]]) -> Framework:
+    """The framework a plan's fields name: the package's or the region's, else a stand-in
+    (`used_keys()`, the dimension keys the plan's records use, is asked only then)."""
+    fid, ver = plan_ref(framework_id, version)
+    if fid == DEFAULT_ID and ver == built_in(DEFAULT_ID).version:
+        return built_in(DEFAULT_ID)  # the common case, with no look into the config folder
+    return find(fid, ver) or stand_in(fid, ver, used_keys())
