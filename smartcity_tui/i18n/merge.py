@@ -2,7 +2,7 @@
 with the names of record kinds and fields that a conflict listing shows."""
 
 _FIELDS_ID = {
-    "aspect": "Aspek", "baseline": "Nilai awal", "budget": "Anggaran", "code": "Kode",
+    "aspect": "Aspek", "baseline": "Kondisi awal", "budget": "Anggaran", "code": "Kode",
     "deliverable": "Keluaran", "description": "Uraian", "done": "Selesai", "element": "Elemen",
     "end_year": "Tahun akhir", "funding_sources": "Sumber dana", "gap": "Kesenjangan",
     "horizon": "Jangka waktu", "innovation": "Jenis inovasi", "kind": "Jenis",
@@ -10,10 +10,10 @@ _FIELDS_ID = {
     "pillar": "Dimensi", "priority": "Prioritas", "programme_id": "Program", "progress": "Kemajuan (%)",
     "province": "Provinsi", "quadrant": "Kuadran", "quarter": "Triwulan",
     "quick_win": "Program percepatan", "rating": "Penilaian", "reference": "Rujukan RPJMD/Renstra",
-    "region": "Nama daerah", "region_kind": "Jenis daerah", "source_agency": "Sumber (OPD)",
+    "region": "Nama daerah", "region_kind": "Jenis daerah", "source_agency": "Sumber data/instansi",
     "stakeholders": "Pemangku kepentingan", "start_year": "Tahun mulai", "status": "Status",
     "strategy_ids": "Strategi", "subtopic": "Subtopik", "supporting_agencies": "OPD pendukung",
-    "swot_ids": "Butir SWOT", "targets": "Target", "text": "Teks", "title": "Judul",
+    "swot_ids": "Butir SWOT", "targets": "Target tahunan", "text": "Teks", "title": "Judul",
     "topic": "Topik", "unit": "Satuan", "vision": "Visi", "year": "Tahun",
     "_deleted": "Dihapus",
     "budget_cell": "Anggaran {source} {year}", "location": "Lokasi", "beneficiaries": "Kelompok sasaran",
@@ -32,8 +32,8 @@ _FIELDS_EN = {
     "quick_win": "Quick win", "rating": "Rating", "reference": "RPJMD/Renstra reference",
     "region": "Region", "region_kind": "Region kind", "source_agency": "Source agency",
     "stakeholders": "Stakeholders", "start_year": "Start year", "status": "Status",
-    "strategy_ids": "Strategies", "subtopic": "Sub-topic", "supporting_agencies": "Supporting agencies",
-    "swot_ids": "SWOT items", "targets": "Targets", "text": "Text", "title": "Title",
+    "strategy_ids": "Strategies", "subtopic": "Subtopic", "supporting_agencies": "Supporting agencies",
+    "swot_ids": "SWOT items", "targets": "Yearly targets", "text": "Text", "title": "Title",
     "topic": "Topic", "unit": "Unit", "vision": "Vision", "year": "Year",
     "_deleted": "Deleted",
     "budget_cell": "Budget {source} {year}", "location": "Location", "beneficiaries": "Target group",
@@ -58,7 +58,7 @@ ID: dict[str, str] = {
     "merge.adopt_no_plan_record": "Bundel {bundle} tidak memuat data rencananya sendiri, jadi tidak dapat diambil alih; ekspor ulang bundelnya.",
     # the merge command
     "merge.cli_help": "gabungkan bundel draf kelompok kerja ke dalam rencana",
-    "merge.cli_description": "Gabungkan bundel (folder atau .zip) draf kelompok kerja ke dalam rencana, per isian dengan versi, tanpa ada yang hilang. Keluar 1 bila masih ada konflik terbuka.",
+    "merge.cli_description": "Gabungkan bundel (folder atau .zip) draf kelompok kerja ke dalam rencana, per isian dengan versi, tanpa ada yang hilang. Keluar 1 bila masih ada konflik yang belum diselesaikan.",
     "merge.bundle_arg": "folder atau berkas .zip bundel",
     "merge.dry_run_help": "hanya tampilkan apa yang akan berubah; rencana tidak diubah",
     "merge.adopt_help": "impor pertama ke rencana kosong: rencana ini mengambil identitas rencana bundel",
@@ -74,13 +74,13 @@ ID: dict[str, str] = {
     "merge.total": "Jumlah",
     "merge.unchanged": "Data yang sudah sama: {n}",
     "merge.dry_run_done": "Pratinjau saja: {plan} tidak diubah.",
-    "merge.applied": "Digabung ke {plan}: {n} data ditulis (cadangan dibuat lebih dulu).",
+    "merge.applied": "Digabung ke {plan}: {n} entri ditulis (cadangan dibuat terlebih dahulu).",
     "merge.nothing_new": "Tidak ada yang baru; {plan} tidak diubah.",
-    "merge.see_conflicts": "Ada konflik terbuka; lihat dengan: smartcity-tui conflicts {plan}",
+    "merge.see_conflicts": "Ada konflik yang belum diselesaikan; lihat dengan: smartcity-tui conflicts {plan}",
     # the conflicts command
     "conflicts.cli_help": "tampilkan konflik penggabungan yang belum diselesaikan; keluar 1 bila ada",
-    "conflicts.none": "Tidak ada konflik terbuka di {plan}.",
-    "conflicts.summary": "{n} data berkonflik. Tanda * menandai nilai yang sedang ditampilkan; selesaikan di layar konflik aplikasi.",
+    "conflicts.none": "Tidak ada konflik yang belum diselesaikan di {plan}.",
+    "conflicts.summary": "{n} entri berkonflik. Tanda * menandai nilai yang sedang ditampilkan; selesaikan di layar konflik aplikasi.",
     "conflicts.shown": "ditampilkan",
     "conflicts.deleted_by": "Dihapus oleh {who}, sementara tim lain mengubahnya:",
     "conflicts.programme_deleted": "Programnya ({programme}) dihapus oleh {who}, sementara tim lain mengisi data ini. Pertahankan data ini untuk memulihkan programnya, atau hapus data ini.",
@@ -92,10 +92,10 @@ ID: dict[str, str] = {
     # the merge-driver command
     "driver.cli_help": "penggabung untuk git: gabungkan tiga versi berkas rencana (BASE OURS THEIRS) ke OURS",
     "driver.base_arg": "versi leluhur bersama (%O)",
-    "driver.ours_arg": "versi kita (%A); hasil gabungan ditulis ke sini",
-    "driver.theirs_arg": "versi mereka (%B)",
+    "driver.ours_arg": "versi cabang ini (%A); hasil gabungan ditulis ke sini",
+    "driver.theirs_arg": "versi cabang lain (%B)",
     "driver.other_plan": "{ours} dan {theirs} adalah dua rencana yang berbeda; tidak digabung",
-    "driver.conflicts": "smartcity-tui: {path}: {n} data berkonflik disimpan di rencana; selesaikan di aplikasi lalu commit",
+    "driver.conflicts": "smartcity-tui: {path}: {n} entri berkonflik disimpan di rencana; selesaikan di aplikasi lalu commit",
 }
 ID.update({f"merge.field.{k}": v for k, v in _FIELDS_ID.items()})
 ID.update({f"merge.kind.{k}": v for k, v in _KINDS_ID.items()})
@@ -111,7 +111,7 @@ EN: dict[str, str] = {
     "merge.bundle_arg": "bundle folder or .zip file",
     "merge.dry_run_help": "only show what would change; the plan is not changed",
     "merge.adopt_help": "first import into an empty plan: this plan takes the bundle's plan identity",
-    "merge.bundle_line": "Bundle {path} ({team}): {n} records",
+    "merge.bundle_line": "Bundle {path} ({team}): {n} record|Bundle {path} ({team}): {n} records",
     "merge.adopted": "This plan is now a copy of plan {plan_id} (adopted from the bundle).",
     "merge.col_area": "Part",
     "merge.col_added": "Added",
@@ -123,12 +123,12 @@ EN: dict[str, str] = {
     "merge.total": "Total",
     "merge.unchanged": "Records already the same: {n}",
     "merge.dry_run_done": "Preview only: {plan} was not changed.",
-    "merge.applied": "Merged into {plan}: {n} records written (a backup was taken first).",
+    "merge.applied": "Merged into {plan}: {n} record written (a backup was taken first).|Merged into {plan}: {n} records written (a backup was taken first).",
     "merge.nothing_new": "Nothing new; {plan} was not changed.",
     "merge.see_conflicts": "There are open conflicts; list them with: smartcity-tui conflicts {plan}",
     "conflicts.cli_help": "list the merge conflicts not settled yet; exit 1 when there are some",
     "conflicts.none": "No open conflicts in {plan}.",
-    "conflicts.summary": "{n} records in conflict. A * marks the value shown now; settle them on the app's conflicts screen.",
+    "conflicts.summary": "{n} record in conflict. A * marks the value shown now; settle it on the app's conflicts screen.|{n} records in conflict. A * marks the value shown now; settle them on the app's conflicts screen.",
     "conflicts.shown": "shown",
     "conflicts.deleted_by": "Deleted by {who}, while another team edited it:",
     "conflicts.programme_deleted": "Its programme ({programme}) was deleted by {who} while another team filled this in. Keep this to bring the programme back, or delete this.",
@@ -142,7 +142,7 @@ EN: dict[str, str] = {
     "driver.ours_arg": "our version (%A); the merged plan is written here",
     "driver.theirs_arg": "their version (%B)",
     "driver.other_plan": "{ours} and {theirs} are two different plans; not merged",
-    "driver.conflicts": "smartcity-tui: {path}: {n} records in conflict kept in the plan; settle them in the app, then commit",
+    "driver.conflicts": "smartcity-tui: {path}: {n} record in conflict kept in the plan; settle it in the app, then commit|smartcity-tui: {path}: {n} records in conflict kept in the plan; settle them in the app, then commit",
 }
 EN.update({f"merge.field.{k}": v for k, v in _FIELDS_EN.items()})
 EN.update({f"merge.kind.{k}": v for k, v in _KINDS_EN.items()})

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from textual.binding import ActiveBinding, Binding, BindingType
 
-from ..i18n import CATALOGS, get_language, t
+from ..i18n import CATALOGS, LANGUAGES, get_language, next_language, t
 
 
 @dataclass(frozen=True)
@@ -230,7 +230,8 @@ def bindings(*ids: str) -> list[BindingType]:
 @lru_cache(maxsize=2048)
 def _localised(binding: Binding, lang: str) -> Binding:
     def say(text: str) -> str:
-        return t(text, lang) if text in CATALOGS["id"] else text
+        # {next}: the language F4 switches to, in its own name ("Ganti bahasa: English")
+        return t(text, lang, next=LANGUAGES[next_language(lang)].name) if text in CATALOGS["id"] else text
 
     group = binding.group
     if group is not None:
