@@ -1,6 +1,6 @@
-"""Labels that must show whole in English at 80x24 (issue 13, item 4): the programme table's
-headings each in their own column ("HorizonYears" was two headings run together, the
-horizon column being sized to its cells only), and the form's remove buttons ("Remov")."""
+"""English at 80x24 (issue 13, item 4): the programme table's headings each in their own
+column ("HorizonYears" was two headings run together, the horizon column being sized to its
+cells only), the form's remove buttons whole ("Remov"), the region named the English way."""
 
 from __future__ import annotations
 
@@ -37,3 +37,13 @@ async def test_english_remove_buttons_show_their_whole_label():
             assert str(button.label) == "Remove"
             # the label and the button's padding, one column each side
             assert button.size.width >= len("Remove") + 2, f"cut to {button.size.width} columns"
+
+
+def test_the_region_is_named_in_the_language_s_order():
+    from smartcity_tui.ui.screens.base import plan_title
+
+    plan = programme_plan()
+    set_language("en")
+    assert plan_title(plan) == f"{plan.info.region} Regency"
+    set_language("id")
+    assert plan_title(plan) == f"Kabupaten {plan.info.region}"
