@@ -179,7 +179,8 @@ async def test_the_remembered_language_is_used_unless_the_command_line_says_othe
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             assert_all_in(app.screen, "en", "dashboard started in English")
-            assert any(k.description == "Language" for k in app.screen.query("FooterKey"))
+            await until(pilot, lambda: any(k.description == "Language" for k in app.screen.query("FooterKey")),
+                        "the footer's language key, in English")
     finally:
         store.close()
     set_language("id")
