@@ -20,7 +20,7 @@ from typing import NoReturn, TextIO
 from . import __version__
 from .commands import argparse_text
 from .commands.common import CommandError
-from .i18n import os_reason, set_language, t
+from .i18n import LANGUAGES, os_reason, set_language, t
 from .startup import release_collector
 from .store import StoreError, opening
 
@@ -63,13 +63,14 @@ def build_parser(only: Sequence[str] | None = None) -> tuple[_Parser, dict[str, 
     command (the bundle and merge layers among them) costs ~50 ms of start-up that
     `smartcity-tui PLAN` does not need."""
     parser = _Parser(prog="smartcity-tui", description=t("cli.description"))
-    parser.add_argument("--version", action="version", version=f"smartcity-tui {__version__}")
-    parser.add_argument("--lang", choices=["id", "en"], default=None, help=t("cli.lang_help"))
+    parser.add_argument("--version", action="version", version=f"smartcity-tui {__version__}",
+                        help=t("cli.version_help"))
+    parser.add_argument("--lang", choices=list(LANGUAGES), default=None, help=t("cli.lang_help"))
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
     runners: dict[str, object] = {}
     for mod in _available_commands(only):
         p = mod.add_parser(sub)
-        p.add_argument("--lang", choices=["id", "en"], default=argparse.SUPPRESS, help=t("cli.lang_help"))
+        p.add_argument("--lang", choices=list(LANGUAGES), default=argparse.SUPPRESS, help=t("cli.lang_help"))
         runners[mod.NAME.replace("-", "_")] = mod.run  # "merge-driver" runs merge_driver
     return parser, runners
 
@@ -100,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _lang_from(argv)
     # Every call decides its language afresh (tests and the app call main() in one process).
-    set_language(lang if lang in ("id", "en") else "id")
+    set_language(lang if lang in LANGUAGES else "id")
     argparse_text.install()
     first = _first_word(argv)
     module = first.replace("-", "_") if first else None

@@ -27,6 +27,7 @@ from pathlib import Path
 import platformdirs
 import tomli_w
 
+from .i18n import LANGUAGES
 from .store.atomic import atomic_write_bytes
 
 APP_NAME = "smartcity-tui"
@@ -147,7 +148,7 @@ class Settings:
 
         return cls(
             last_plan=text("last_plan"),
-            language=text("language") if text("language") in ("id", "en") else "",
+            language=text("language") if text("language") in LANGUAGES else "",
             theme=text("theme"),
             glyphs=text("glyphs") if text("glyphs") in GLYPH_SETS else "",
             keys={k: v for k, v in keys.items() if isinstance(v, str)} if isinstance(keys, dict) else {},

@@ -90,3 +90,49 @@ def test_lookup_fills_fields_and_falls_back_without_crashing():
     assert t("store.locked", "id", path="plan.json", holder="X") != msg
     assert t("no.such.key", "en") == "no.such.key"
     assert t("store.locked", "en") == CATALOGS["en"]["store.locked"]  # missing fields: raw text, no crash
+
+
+# --- the registry of languages and plural forms ----------------------------------------------
+
+
+def test_plural_forms_follow_the_language():
+    assert [t("ui.card.errors", "en", n=n) for n in (0, 1, 2)] == ["0 errors", "1 error", "2 errors"]
+    assert [t("ui.card.errors", "id", n=n) for n in (1, 2)] == ["1 kesalahan", "2 kesalahan"]
+    # n shown formatted ("1.234"): the form is chosen by count
+    assert t("exchange.count.programme", "en", n="1,234", count=1234) == "1,234 programmes"
+
+
+def test_a_message_has_no_more_forms_than_its_language():
+    import smartcity_tui.i18n as registry
+
+    for code, catalog in CATALOGS.items():
+        most = max(registry.LANGUAGES[code].plural(n) for n in range(0, 200)) + 1
+        over = sorted(k for k, v in catalog.items() if v.count(registry.PLURAL) + 1 > most)
+        assert over == [], f"{code}: more forms than the language has: {over}"
+
+
+def test_a_language_added_later_falls_back_where_an_area_lacks_it(monkeypatch):
+    """A third language (say Javanese) is a `Language` and, in each area module, a dict named
+    by its code; an area without one falls back to the language's fallback, never a crash."""
+    from smartcity_tui.i18n import LANGUAGES, Language, next_language, register_language, unregister_language
+    from smartcity_tui.i18n import ui as ui_area
+
+    monkeypatch.setattr(ui_area, "JV", {"ui.key.help": "Pitulung"}, raising=False)
+    register_language(Language("jv", "Basa Jawa", fallback="id"))
+    try:
+        assert list(LANGUAGES)[-1] == "jv"
+        assert t("ui.key.help", "jv") == "Pitulung"
+        assert t("ui.card.errors", "jv", n=2) == t("ui.card.errors", "id", n=2)  # from its fallback
+        assert t("store.locked", "jv", path="p", holder="h") == t("store.locked", "id", path="p", holder="h")
+        assert [next_language(c) for c in ("id", "en", "jv")] == ["en", "jv", "id"]  # F4 cycles
+    finally:
+        unregister_language("jv")
+    assert next_language("en") == "id"
+
+
+def test_numbers_are_written_as_the_language_writes_them():
+    from smartcity_tui.i18n import language
+
+    assert (language("id").decimal, language("id").thousands) == (",", ".")
+    assert (language("en").decimal, language("en").thousands) == (".", ",")
+    assert language("zz") is language("id")  # unknown: Indonesian

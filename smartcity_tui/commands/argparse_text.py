@@ -35,8 +35,11 @@ ID: dict[str, str] = {
 }
 
 
+_BY_LANGUAGE = {"id": ID}
+
+
 def _gettext(message: str) -> str:
-    return ID.get(message, message) if get_language() == "id" else message
+    return _BY_LANGUAGE.get(get_language(), {}).get(message, message)  # others: argparse's English
 
 
 def install() -> None:

@@ -50,8 +50,9 @@ def show_value(field: str, value: Any) -> str:
 
 
 def field_label(field: str) -> str:
-    label = labels.field_label(field)  # a budget cell by its source and year
-    return field if label == field else f"{label} ({field})"
+    # the officer's word only ("Nama", not "Nama (name)"): the stored key is English and
+    # means nothing to a secretariat (a budget cell is named by its source and year)
+    return labels.field_label(field)
 
 
 def _value_line(field: str, w: Written) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..i18n import get_language, t
+from ..i18n import LANGUAGES, get_language, t
 from ..store import PlanStore
 from .common import CommandError, Subcommands, plan_path, print_json
 
@@ -25,7 +25,7 @@ NAME = "sheet"
 
 
 def _lang_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--lang", choices=["id", "en"], default=argparse.SUPPRESS, help=t("cli.lang_help"))
+    p.add_argument("--lang", choices=list(LANGUAGES), default=argparse.SUPPRESS, help=t("cli.lang_help"))
 
 
 def add_parser(sub: Subcommands) -> argparse.ArgumentParser:

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from ..i18n import get_language, t
-from ..model.vocab import QUADRANTS
+from ..model.vocab import QUADRANTS, REGION_KINDS
 from ..store import PlanStore
 from .common import Subcommands, add_out_option, plan_path, print_json, report_file
 
@@ -43,7 +43,9 @@ def run(args: argparse.Namespace) -> int:
         print_json({"plan": facts, "framework": {"id": fw.id, "version": fw.version}, "pillars": counts})
         return 0
     lang = get_language()
-    print(t("cli.stats_title", region=facts["region"], kind=facts["kind"].capitalize(),
+    # the kind in the reader's words: "Kabupaten Wonosari Raya", "Wonosari Raya Regency"
+    kind = REGION_KINDS.label(facts["kind"], lang) if facts["kind"] in REGION_KINDS else facts["kind"].capitalize()
+    print(t("cli.stats_title", region=facts["region"], kind=kind,
             start=facts["start_year"], end=facts["end_year"], team=facts["team"]))
     header = [t("cli.col_pillar")] + list(QUADRANTS.keys) + [
         t("cli.col_strategies"), t("cli.col_programmes"), t("cli.col_quick_wins"),

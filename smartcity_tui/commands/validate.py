@@ -34,5 +34,6 @@ def run(args: argparse.Namespace) -> int:
     for f in sorted(findings, key=lambda f: (f.severity != ERROR, f.pillar, f.code)):
         where = plan.framework.name_of(f.pillar, lang) if f.pillar else t("cli.whole_plan")
         print(f"{t('severity.' + f.severity).upper():10} {where}: {f.message()}")
-    print(t("cli.validate_summary", errors=n_err, warnings=len(findings) - n_err))
+    print(t("cli.validate_summary", errors=t("cli.n_errors", n=n_err),
+            warnings=t("cli.n_warnings", n=len(findings) - n_err)))  # "1 error, 2 warnings"
     return 1 if n_err else 0

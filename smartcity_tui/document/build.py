@@ -28,7 +28,7 @@ from .build_finance import financing
 from .build_intro import introduction, region_and_readiness, region_name, summary
 from .build_programmes import development_plan
 from .build_strategy import strategic_analysis
-from .common import Context, period, roman
+from .common import BOOK_LANGUAGE, Context, period, roman
 from .tree import Block, Document, ListBlock, Section, Table, collector_held
 
 # The numbered chapters in order, by the key of their line in "Sistematika Penulisan".
@@ -36,8 +36,12 @@ OUTLINE = ("introduction", "region", "strategic", "development", "action", "fina
 
 
 def build_document(plan: Plan, *, lang: str = "id", conflicts: Iterable[RecordState] = ()) -> Document:
-    with collector_held():
-        return _build(plan, lang, conflicts)
+    token = BOOK_LANGUAGE.set(lang)  # its numbers: 76,5 in Indonesian, 76.5 in English
+    try:
+        with collector_held():
+            return _build(plan, lang, conflicts)
+    finally:
+        BOOK_LANGUAGE.reset(token)
 
 
 def _build(plan: Plan, lang: str, conflicts: Iterable[RecordState]) -> Document:

@@ -5,6 +5,7 @@ section or the note that it is still empty)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import TypeVar
@@ -161,8 +162,19 @@ def code_name(p: Programme) -> str:
 
 # Amounts and indicator values repeat across a big plan (the same targets, the same budgets):
 # formatting each once saves most of the time the tables take.
-money = lru_cache(maxsize=8192)(rupiah)
-number = lru_cache(maxsize=8192)(_number)
+# The book's language, set by build_document for the time it builds (the book may be in
+# another language than the screens: an export in English from an Indonesian session).
+BOOK_LANGUAGE: ContextVar[str] = ContextVar("book_language", default="id")
+_money = lru_cache(maxsize=8192)(rupiah)
+_number_in = lru_cache(maxsize=8192)(_number)
+
+
+def money(n: int) -> str:
+    return _money(n, BOOK_LANGUAGE.get())
+
+
+def number(x: float | int | None) -> str:
+    return _number_in(x, BOOK_LANGUAGE.get())
 
 
 def money_or_dash(n: int) -> str:

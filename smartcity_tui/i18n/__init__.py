@@ -1,17 +1,50 @@
-"""Message catalogs: Bahasa Indonesia (the default) and English.
+"""Message catalogs and the registry of languages: Bahasa Indonesia (the default) and English.
 
 Each area of the app keeps its messages in its own module here (findings, store, cli, ui,
-bundle, merge), with an `ID` and an `EN` dict of the same keys; a test keeps them complete.
-`t("key", name=...)` looks a message up in the current language and fills its fields. A key
-missing from one language falls back to the other, then to the key itself: a forgotten
-translation shows as text, never as a crash.
+bundle, merge), with one dict per language named by its code in capitals (`ID`, `EN`); a test
+keeps the two complete. `t("key", name=...)` looks a message up in the current language and
+fills its fields. A key missing from one language falls back along the language's fallback,
+then to the key itself: a forgotten translation shows as text, never as a crash.
+
+A language is one `Language` in `LANGUAGES` (its code, its own name, how it writes numbers,
+how its plural forms are chosen, which language fills its gaps). An area module without a
+dict for a language is not an error: that language falls back there (docs/language.md,
+"Adding a language").
+
+Plural forms: a message whose count decides its wording lists its forms split by "|" in the
+order of the language's `plural` rule: English "{n} error|{n} errors", Indonesian, which has
+one form, "{n} kesalahan". `t("ui.card.errors", n=3)` picks the form by `n` (or by `count`
+when `n` is passed already formatted, "1.234").
 """
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
 
-LANGUAGES = ("id", "en")
+
+def _one_form(n: int) -> int:
+    return 0
+
+
+def _one_other(n: int) -> int:
+    return 0 if n == 1 else 1
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str  # "id", the --lang value and the name of the catalog dicts (`ID`)
+    name: str  # its own name, as the language switch shows it
+    decimal: str = ","  # 76,5
+    thousands: str = "."  # 1.834
+    clock: str = "."  # pukul 14.03 (EYD); English writes 14:03
+    months: tuple[str, ...] = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+    fallback: str = "id"  # where a message it lacks is taken from
+    plural: Callable[[int], int] = _one_form  # a count -> the index of its form in "a|b"
+
+
+LANGUAGES: dict[str, Language] = {}
 # Every catalog module of this folder, named here rather than discovered: pkgutil's scan
 # cost ~8 ms of every start-up. tests/test_i18n.py fails when a module is missing here.
 AREAS: tuple[str, ...] = (
@@ -19,14 +52,44 @@ AREAS: tuple[str, ...] = (
     "ui", "ui_exchange", "ui_forms", "ui_plan", "ui_programmes", "ui_timeline",
     "sheets", "codes", "windows", "ui_book", "ui_sheets",
 )
-CATALOGS: dict[str, dict[str, str]] = {"id": {}, "en": {}}
+CATALOGS: dict[str, dict[str, str]] = {}
+PLURAL = "|"
 
-for _area in AREAS:
-    _m = importlib.import_module(f"{__name__}.{_area}")
-    CATALOGS["id"].update(_m.ID)
-    CATALOGS["en"].update(_m.EN)
+
+def register_language(language: Language, messages: dict[str, str] | None = None) -> None:
+    """Add a language: its messages are each area module's dict named by its code (`JV` for
+    "jv"), or `messages` when given (a test's pseudo-language). An area without one falls back."""
+    catalog: dict[str, str] = {}
+    if messages is not None:
+        catalog.update(messages)
+    else:
+        for area in AREAS:
+            module = importlib.import_module(f"{__name__}.{area}")
+            catalog.update(getattr(module, language.code.upper(), {}))
+    LANGUAGES[language.code] = language
+    CATALOGS[language.code] = catalog
+
+
+def unregister_language(code: str) -> None:
+    global _current
+    if code in ("id", "en"):
+        raise ValueError(f"{code!r} is built in")
+    LANGUAGES.pop(code, None)
+    CATALOGS.pop(code, None)
+    if _current == code:
+        _current = "id"
+
+
+register_language(Language("id", "Bahasa Indonesia", fallback="en"))
+register_language(Language("en", "English", decimal=".", thousands=",", clock=":", plural=_one_other,
+                           months=("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")))
 
 _current = "id"
+
+
+def language(code: str | None = None) -> Language:
+    """The registry's entry for `code` (default: the current language; unknown: Indonesian)."""
+    return LANGUAGES.get(code or _current) or LANGUAGES["id"]
 
 
 def set_language(lang: str) -> None:
@@ -40,12 +103,34 @@ def get_language() -> str:
     return _current
 
 
+def next_language(lang: str | None = None) -> str:
+    """The language after `lang` in the registry's order, round to the first (the switch)."""
+    codes = list(LANGUAGES)
+    here = lang or _current
+    return codes[(codes.index(here) + 1) % len(codes)] if here in codes else codes[0]
+
+
+def _lookup(key: str, lang: str) -> str:
+    seen: set[str] = set()
+    code = lang if lang in CATALOGS else "id"
+    while code not in seen:
+        seen.add(code)
+        text = CATALOGS.get(code, {}).get(key)
+        if text is not None:
+            return text
+        code = language(code).fallback
+    # the last resort: the built-in languages, then the key itself
+    return CATALOGS["id"].get(key) or CATALOGS["en"].get(key, key)
+
+
 def t(key: str, lang: str | None = None, **params: object) -> str:
     lang = lang or _current
-    text = CATALOGS.get(lang, CATALOGS["id"]).get(key)
-    if text is None:
-        other = "en" if lang == "id" else "id"
-        text = CATALOGS[other].get(key, key)
+    text = _lookup(key, lang)
+    if PLURAL in text:
+        forms = text.split(PLURAL)
+        n = params.get("count", params.get("n"))  # count=: the number, when n is shown formatted
+        index = language(lang).plural(n) if isinstance(n, int) else len(forms) - 1
+        text = forms[min(index, len(forms) - 1)]
     if params:
         params = {k: v.text(lang) if isinstance(v, Reason) else v for k, v in params.items()}
         try:

@@ -20,7 +20,7 @@ ID: dict[str, str] = {
     "codes.dry_run_done": "Uji coba: {plan} tidak diubah.",
     "codes.applied": "Daftar kode disimpan di {plan} ({n} kode).",
     "codes.refused": "Impor daftar kode {file} ditolak: {n} masalah; rencana tidak diubah.",
-    "codes.no_list": "Rencana {plan} belum punya daftar kode. Impor daftar dari Bappeda: smartcity-tui codes import {plan} BERKAS.xlsx",
+    "codes.no_list": "Rencana {plan} belum memiliki daftar kode. Impor daftar dari Bappeda: smartcity-tui codes import {plan} BERKAS.xlsx",
     "codes.no_match": "Tidak ada kode yang cocok dengan '{query}'.",
 }
 
@@ -41,8 +41,8 @@ EN: dict[str, str] = {
     "codes.limit_help": "at most this many results",
     "codes.summary": "Code list {file}: {new} new, {changed} changed, {unchanged} unchanged; skipped {headings} heading lines (urusan/bidang) and {no_code} lines without a code.",
     "codes.dry_run_done": "Dry run: {plan} is unchanged.",
-    "codes.applied": "Code list saved in {plan} ({n} codes).",
-    "codes.refused": "Import of code list {file} refused: {n} problems; the plan is unchanged.",
+    "codes.applied": "Code list saved in {plan} ({n} code).|Code list saved in {plan} ({n} codes).",
+    "codes.refused": "Import of code list {file} refused: {n} problem; the plan is unchanged.|Import of code list {file} refused: {n} problems; the plan is unchanged.",
     "codes.no_list": "Plan {plan} has no code list yet. Import Bappeda's list: smartcity-tui codes import {plan} FILE.xlsx",
     "codes.no_match": "No code matches '{query}'.",
 }

@@ -4,17 +4,17 @@ that can only be read, and what the app put right by itself when the plan opened
 
 ID: dict[str, str] = {
     # --- a form that could not be saved, or is left with changes ---
-    "ui.form.kept": "Isian tetap di sini: simpan lagi (^s) atau batal (esc).",
+    "ui.form.kept": "Isian tetap di sini: simpan lagi (Ctrl+S) atau batal (esc).",
     "ui.leave.title": "Isian belum disimpan",
     "ui.leave.text": "Yang sudah diketik di formulir ini belum tersimpan.",
-    "ui.leave.save_button": "Simpan (^s)",
+    "ui.leave.save_button": "Simpan (Ctrl+S)",
     "ui.leave.discard_button": "Buang (b)",
     "ui.leave.continue_button": "Lanjut mengisi (esc)",
     "ui.key.discard": "Buang",
     "ui.key.keep_editing": "Lanjut mengisi",
     # --- quitting ---
     "ui.quit.title": "Keluar dari aplikasi?",
-    "ui.quit.text": "Semua perubahan sudah tersimpan di berkas. Tetapi riwayat urungkan (^z) sesi ini hilang saat aplikasi ditutup: perubahan sesi ini tidak bisa diurungkan lagi sesudahnya.",
+    "ui.quit.text": "Semua perubahan sudah tersimpan di berkas. Tetapi riwayat urungkan (Ctrl+Z) sesi ini hilang saat aplikasi ditutup: perubahan sesi ini tidak bisa diurungkan lagi sesudahnya.",
     "ui.quit.form_open": "Formulir yang terbuka belum disimpan; isinya hilang bila keluar sekarang.",
     "ui.quit.quit_button": "Keluar (q)",
     "ui.quit.stay_button": "Tetap di sini (esc)",
@@ -37,16 +37,16 @@ ID: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
-    "ui.form.kept": "What you typed is still here: save again (^s) or cancel (esc).",
+    "ui.form.kept": "What you typed is still here: save again (Ctrl+S) or cancel (esc).",
     "ui.leave.title": "This form is not saved",
     "ui.leave.text": "What was typed in this form has not been saved yet.",
-    "ui.leave.save_button": "Save (^s)",
+    "ui.leave.save_button": "Save (Ctrl+S)",
     "ui.leave.discard_button": "Discard (b)",
     "ui.leave.continue_button": "Keep editing (esc)",
     "ui.key.discard": "Discard",
     "ui.key.keep_editing": "Keep editing",
     "ui.quit.title": "Quit the app?",
-    "ui.quit.text": "Every change is saved in the file. But this session's undo history (^z) is lost when the app closes: this session's changes cannot be undone afterwards.",
+    "ui.quit.text": "Every change is saved in the file. But this session's undo history (Ctrl+Z) is lost when the app closes: this session's changes cannot be undone afterwards.",
     "ui.quit.form_open": "The open form is not saved; what it holds is lost if you quit now.",
     "ui.quit.quit_button": "Quit (q)",
     "ui.quit.stay_button": "Stay (esc)",

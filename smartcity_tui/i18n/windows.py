@@ -18,7 +18,7 @@ ID: dict[str, str] = {
     # reports into a file (--out), for PowerShell 5.1, where '>' writes UTF-16
     "win.out_help": "tulis laporan ke FILE (UTF-8) alih-alih ke layar; di PowerShell pakai ini, bukan '>'",
     "win.out_help_merge": "tulis laporan penggabungan ke FILE (UTF-8) alih-alih ke layar (rencananya tetap digabung di tempatnya); di PowerShell pakai ini, bukan '>'",
-    "win.out_folder_missing": "Folder {folder} untuk laporan tidak ada. Buat dulu foldernya, atau pilih folder lain untuk --out.",
+    "win.out_folder_missing": "Folder {folder} untuk laporan tidak ada. Buat foldernya terlebih dahulu, atau pilih folder lain untuk --out.",
     # the plan path over MAX_PATH (store/access.py)
     "reason.path_too_long_windows": "lokasi rencana terlalu panjang untuk Windows (nama berkas cadangan dan berkas sementaranya melewati 260 karakter); salin rencana ke folder yang lebih pendek, misalnya Dokumen, lalu buka salinannya",
 }

@@ -39,12 +39,19 @@ class Finding:
     params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
     def message(self, lang: str | None = None) -> str:
-        # A param "x_en" is the English form of "x" (a vocabulary label): both catalogs then
-        # name the same field {x}, which the i18n test requires of every message.
+        # A param "x_en" is the English form of "x" (a vocabulary label), "x" the Indonesian:
+        # both catalogs then name the same field {x}, which the i18n test requires of every
+        # message. A language without its own form of a label gets the Indonesian one.
+        lang = lang or get_language()
         params = self.params
-        if (lang or get_language()) == "en":
-            params = {**params, **{k[:-3]: v for k, v in params.items() if k.endswith("_en")}}
+        if lang != "id":  # ("record_id" is no Indonesian form of "record")
+            suffix = f"_{lang}"
+            params = {**params, **{k[: -len(suffix)]: v for k, v in params.items() if k.endswith(suffix)}}
         return t("finding." + self.code, lang, **params)
+
+    def param(self, name: str, lang: str) -> Any:
+        """A parameter in `lang`'s form ("section_en"), or its Indonesian one ("section")."""
+        return self.params.get(f"{name}_{lang}", self.params.get(name)) if lang != "id" else self.params.get(name)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -62,6 +69,15 @@ def _choice_params(field: str, vocab: Vocabulary, value: str) -> dict[str, str]:
     and the choices' labels, in both languages (never the stored keys)."""
     return {"field": field_label(field, "id"), "field_en": field_label(field, "en"), "field_key": field, "value": value,
             "choices": ", ".join(c.id for c in vocab), "choices_en": ", ".join(c.en for c in vocab)}
+
+
+def _quadrants_param(kind: str) -> dict[str, str]:
+    """"kekuatan (S) dan peluang (O)": what a strategy kind draws on, in words ("SO uses SO"
+    would say nothing)."""
+    def named(lang: str) -> str:
+        names = [f"{QUADRANTS.label(q, lang).lower()} ({q})" for q in QUADRANTS.keys if q in KIND_QUADRANTS[kind]]
+        return t("finding.and", lang, first=names[0], second=names[1])
+    return {"allowed": named("id"), "allowed_en": named("en")}
 
 
 def _source_params(source: str) -> dict[str, str]:
@@ -154,7 +170,8 @@ def validate(plan: Plan) -> list[Finding]:
                             {**p, "item": _short(item.text)}))
             if st.kind in KIND_QUADRANTS and item.quadrant not in KIND_QUADRANTS[st.kind]:
                 add(Finding("strategy.swot_quadrant", WARNING, st.id, st.pillar,
-                            {**p, "item": _short(item.text), "kind": st.kind, "quadrant": item.quadrant}))
+                            {**p, "item": _short(item.text), "kind": st.kind, "quadrant": item.quadrant,
+                             **_quadrants_param(st.kind)}))
 
     # --- programmes ---
     codes: dict[str, str] = {}

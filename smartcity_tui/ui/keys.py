@@ -18,7 +18,7 @@ from typing import Any
 
 from textual.binding import ActiveBinding, Binding, BindingType
 
-from ..i18n import CATALOGS, get_language, t
+from ..i18n import CATALOGS, LANGUAGES, get_language, next_language, t
 from ..model.framework import Dimension
 from ..model.vocab import DEFAULT_FRAMEWORK
 
@@ -242,7 +242,8 @@ def bindings(*ids: str) -> list[BindingType]:
 @lru_cache(maxsize=2048)
 def _localised(binding: Binding, lang: str) -> Binding:
     def say(text: str) -> str:
-        return t(text, lang) if text in CATALOGS["id"] else text
+        # {next}: the language F4 switches to, in its own name ("Ganti bahasa: English")
+        return t(text, lang, next=LANGUAGES[next_language(lang)].name) if text in CATALOGS["id"] else text
 
     group = binding.group
     if group is not None:

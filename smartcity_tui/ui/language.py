@@ -1,5 +1,6 @@
-"""Switching the interface between Bahasa Indonesia and English while the app runs (F4, or
-"Bahasa" in the command palette), remembered in the user's settings.
+"""Switching the interface to the next of its languages (Bahasa Indonesia, English: the
+registry, i18n.LANGUAGES) while the app runs (F4, or "Bahasa" in the command palette),
+remembered in the user's settings.
 
 Everything on screen is made with t() when it is built, so a switch has to build it again:
 - key labels: bindings carry catalog keys, put into words wherever keys are shown (each of
@@ -15,15 +16,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..i18n import LANGUAGES, get_language, t
+from ..i18n import get_language, next_language, t
 
 if TYPE_CHECKING:
     from .app import SmartCityApp
 
 
 def other_language(lang: str | None = None) -> str:
-    lang = lang or get_language()
-    return LANGUAGES[(LANGUAGES.index(lang) + 1) % len(LANGUAGES)]
+    """The next language of the registry (i18n.LANGUAGES), round to the first: F4 cycles."""
+    return next_language(lang or get_language())
 
 
 async def switch_language(app: SmartCityApp, lang: str | None = None) -> str:

@@ -33,7 +33,7 @@ def test_export_prints_the_bundle_path_and_counts(tmp_path, capsys):
     with PlanStore.open(SAMPLE, readonly=True) as store:
         n = len(store.states())
         swot = len(store.plan().swot)
-    assert f"{n} catatan: {swot} butir SWOT" in out
+    assert f"{n} entri: {swot} butir SWOT" in out
     assert len(read_bundle(path).states) == n
     assert _digest(SAMPLE) == before  # exporting never touches the plan
 

@@ -20,7 +20,7 @@ def parts_of(line: str) -> tuple[int, list[int]]:
 
 def test_the_parts_of_the_printed_counts_add_up_to_the_total(tmp_path, capsys):
     assert main(["export", str(SAMPLE), "--out", str(tmp_path)]) == 0
-    line = next(x for x in capsys.readouterr().out.splitlines() if "catatan:" in x)
+    line = next(x for x in capsys.readouterr().out.splitlines() if "entri:" in x)
     total, parts = parts_of(line)
     assert total == sum(parts)
     # the book's records are there by name, not only in the sum

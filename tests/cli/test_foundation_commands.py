@@ -47,7 +47,7 @@ def test_new_refuses_to_overwrite(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("bad, words", [
-    (["--start", "2029", "--end", "2025"], "sebelum"),
+    (["--start", "2029", "--end", "2025"], "lebih awal"),
     (["--start", "duaribu"], "bukan tahun"),
     (["--kind", "desa"], "desa"),
 ])
@@ -91,7 +91,7 @@ def test_validate_exit_1_on_error_and_names_it(tmp_path, capsys):
         store.add(Programme(pillar="economy", name="Pasar malam", start_year=2031, end_year=2030))
     code, out, _ = run(capsys, "validate", str(plan))
     assert code == 1
-    assert "Pasar malam" in out and "GALAT" in out
+    assert "Pasar malam" in out and "KESALAHAN" in out
     code, out, _ = run(capsys, "validate", str(plan), "--json")
     data = json.loads(out)
     assert code == 1 and data["errors"] >= 2
@@ -101,7 +101,7 @@ def test_validate_exit_1_on_error_and_names_it(tmp_path, capsys):
 
 def test_validate_clean_sample_exits_0(capsys):
     code, out, _ = run(capsys, "validate", str(SAMPLE))
-    assert code == 0 and "0 galat" in out
+    assert code == 0 and "0 kesalahan" in out
 
 
 @pytest.mark.parametrize("content", [b"", b"{not json", b"\xff\xfe garbage", b'{"_meta": {}}'])

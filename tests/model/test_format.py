@@ -1,4 +1,5 @@
-"""Numbers and dates the way an Indonesian officer reads them."""
+"""Numbers, dates and times the way an Indonesian officer reads them, and the English
+screens and book the way an English reader does (76.5, not 76,5)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from smartcity_tui.model.format import date, number, parse_rupiah, rupiah
+from smartcity_tui.model.format import clock, date, number, parse_rupiah, rupiah
 
 
 @pytest.mark.parametrize("amount, text", [
@@ -25,6 +26,27 @@ def test_number(value, text):
     assert number(value) == text
 
 
+@pytest.mark.parametrize("value, text", [
+    (1834, "1,834"), (76.5, "76.5"), (-1234.25, "-1,234.25"), (0.125, "0.125"), (1_000_000, "1,000,000"),
+])
+def test_number_in_english(value, text):
+    assert number(value, "en") == text
+
+
+def test_numbers_follow_the_current_language(monkeypatch):
+    from smartcity_tui import i18n
+
+    monkeypatch.setattr(i18n, "_current", "en")
+    assert (number(76.5), rupiah(36_385_000_000)) == ("76.5", "Rp 36,385,000,000")
+    monkeypatch.setattr(i18n, "_current", "id")
+    assert (number(76.5), rupiah(36_385_000_000)) == ("76,5", "Rp 36.385.000.000")
+
+
+def test_time_of_day_with_a_full_stop_in_indonesian():
+    when = dt.datetime(2026, 11, 22, 2, 5)
+    assert (clock(when, "id"), clock(when, "en")) == ("02.05", "02:05")
+
+
 def test_dates_in_both_languages():
     assert date(dt.date(2026, 11, 22)) == "22 Nov 2026"
     assert date(dt.date(2026, 8, 17), "id") == "17 Agu 2026"
@@ -35,7 +57,7 @@ def test_dates_in_both_languages():
 
 @pytest.mark.parametrize("typed, amount", [
     ("1.250.000.000", 1_250_000_000), ("Rp 1.250.000", 1_250_000), ("1250000", 1_250_000),
-    ("  rp750.000 ", 750_000), ("0", 0),
+    ("  rp750.000 ", 750_000), ("0", 0), ("1,250,000", 1_250_000),
 ])
 def test_parse_rupiah_reads_what_officers_type(typed, amount):
     assert parse_rupiah(typed) == amount

@@ -224,7 +224,7 @@ def test_messages_are_in_english_on_request(work, capsys):
     _cell("Tahun Mulai", "dua ribu")(work)
     code, out, err = run(capsys, "--lang", "en", "sheet", "import", work.plan, work.xlsx)
     assert code == 2 and "Sheet Program, row 12, column N (Tahun Mulai): 'dua ribu' is not a number" in err
-    assert "refused: 1 problems; the plan is unchanged" in err
+    assert "refused: 1 problem; the plan is unchanged" in err
 
 
 def test_every_problem_is_listed_not_only_the_first(work, capsys):

@@ -32,7 +32,7 @@ def by_code(store: PlanStore, code: str):
 async def open_conflicts(pilot, which: str) -> ConflictsScreen:
     """k from the dashboard, then n until the conflict of programme `which` (a code) is shown."""
     app = pilot.app
-    assert "Konflik terbuka: 2" in shown_text(app, "#facts")
+    assert "Konflik belum diselesaikan: 2" in shown_text(app, "#facts")
     await pilot.press("k")
     screen = app.screen
     assert isinstance(screen, ConflictsScreen)
@@ -155,9 +155,9 @@ async def test_edit_types_the_value_and_every_conflict_settled_is_said(merged_pl
         await pilot.press("k")  # the last one: keep the deleted programme
         await settle(pilot)
         assert screen.conflicts == []
-        assert "Tidak ada konflik terbuka" in shown_text(app, "#conflict-record")
+        assert "Tidak ada konflik penggabungan yang belum diselesaikan" in shown_text(app, "#conflict-record")
         await pilot.press("escape")
-        assert "Konflik terbuka: 0" in shown_text(app, "#facts")
+        assert "Konflik" not in shown_text(app, "#facts")  # said only while there are some
     store.close()
 
 
@@ -199,7 +199,7 @@ async def test_take_theirs_asks_which_when_two_other_teams_wrote_it(tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("k")
         values = shown_text(app, "#conflict-values")
-        assert "Teks: 3 nilai" in values and "punya kita" in values
+        assert "Teks: 3 nilai" in values and "versi laptop ini" in values
         await pilot.press("t")
         assert isinstance(app.screen, ChoicePicker)
         labels = [label for _k, label in app.screen.choices]

@@ -38,9 +38,9 @@ async def test_export_to_a_folder_writes_a_bundle_the_reader_accepts(tmp_path):
         bundle = read_bundle(written[0])
         assert bundle.plan_id == store.plan_id
         assert len(bundle.states) == len(store.states())
-        assert f"{bundle.counts['records']} catatan" in shown
+        assert f"{bundle.counts['records']} entri" in shown
         # every kind has its part (the book's records too), so the parts add up to the total
-        counts = " ".join(shown.split()).split(" catatan: ")[1].split(";")[0]
+        counts = " ".join(shown.split()).split(" entri: ")[1].split(";")[0]
         assert sum(int(part.split()[0]) for part in counts.split(", ")) == bundle.counts["records"]
         assert "bagian narasi" in counts and "anggota kelembagaan" in counts
     store.close()

@@ -95,4 +95,4 @@ async def test_a_failed_write_is_shown_and_the_plan_stays_as_it_was(ui_app, monk
         await pilot.press("delete")
         await pilot.pause()
         assert len(app.store.plan().swot_for("governance")) == before - 1
-        assert str(state.render()) == "Tersimpan 14:03"
+        assert str(state.render()) == "Tersimpan pukul 14.03"

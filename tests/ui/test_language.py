@@ -10,16 +10,15 @@ its {fields} as wildcards) or one of the words an interface says most (Save, Hap
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
+from language_support import foreign, plan_texts
 from textual.widgets import DataTable, Input, OptionList, Static, Tab
 from timeline_support import build_timeline_plan, milestone, open_app
 from ui_support import palette_offers, palette_open, until
 
-from smartcity_tui.i18n import CATALOGS, get_language, set_language
-from smartcity_tui.model import vocab
+from smartcity_tui.i18n import get_language, set_language
 from smartcity_tui.settings import Settings
 from smartcity_tui.ui.screens.dashboard import DashboardScreen
 from smartcity_tui.ui.screens.help import HelpScreen
@@ -28,40 +27,6 @@ from smartcity_tui.ui.widgets.timeline_chart import TimelineChart
 
 SIZE = (120, 40)
 VIEWS = ("s", "t", "p", "l")
-# words an interface says most, which must never show on a screen in the other language
-ENGLISH = r"Save|Cancel|Delete|Edit|Add|Help|Back|Undo|Redo|Quit|Saved|Search|Strengths?|Weakness(?:es)?|" \
-          r"Opportunit(?:y|ies)|Threats?|Strateg(?:y|ies)|Programmes?|Timeline|Milestones?|Done|Language|" \
-          r"Dashboard|Quick wins?|Province|Vision|Regency|Element|Horizon|Priority|Budget|Code|Name|Years"
-INDONESIAN = r"Simpan|Batal|Hapus|Ubah|Tambah|Bantuan|Kembali|Urungkan|Keluar|Tersimpan|Cari|Kekuatan|" \
-             r"Kelemahan|Peluang|Ancaman|Tampilan|Linimasa|Tonggak|Selesai|Bahasa|Dasbor|Percepatan|" \
-             r"Provinsi|Visi|Kabupaten|Elemen|Jangka|Prioritas|Anggaran|Kode|Nama|Tahun|Strategi \("
-WORDS = {"id": re.compile(rf"\b(?:{ENGLISH})\b", re.I), "en": re.compile(rf"\b(?:{INDONESIAN})\b", re.I)}
-# the names of the languages, which the switch names in the other language's own words
-OWN_NAMES = ("Bahasa Indonesia", "English")
-
-
-def _pattern(template: str) -> re.Pattern | None:
-    """A catalog message as a pattern a whole text must match; None when it is too short or
-    generic to tell the languages apart (SWOT, ★, a bare field)."""
-    text = re.sub(r"\{[^}]*\}", "\x00", template)
-    if len(text.replace("\x00", "").strip()) < 4:
-        return None
-    return re.compile(".*?".join(re.escape(part) for part in text.split("\x00")) + r"\Z", re.S)
-
-
-def _vocabulary() -> dict[str, set[str]]:
-    """Every label of the fixed vocabulary (pillars, elements, quadrants, horizons...) by language."""
-    choices = [c for v in vars(vocab).values() if isinstance(v, vocab.Vocabulary) for c in v]
-    choices += [e for p in vocab.PILLARS for e in p.elements]
-    return {"id": {c.id for c in choices}, "en": {c.en for c in choices}}
-
-
-VOCABULARY = _vocabulary()
-OTHER = {lang: [p for p in map(_pattern, (set(CATALOGS[other].values()) | VOCABULARY[other])
-                               - set(CATALOGS[lang].values()) - VOCABULARY[lang]) if p]
-         for lang, other in (("id", "en"), ("en", "id"))}
-
-
 def readable_texts(screen) -> list[str]:
     texts: list[str] = []
     for node in screen.walk_children(with_self=True):
@@ -90,31 +55,6 @@ def readable_texts(screen) -> list[str]:
         if isinstance(node, HelpScreen):  # its table is one Rich renderable: read its rows
             texts += [label for _keys, label in node.rows]
     return texts
-
-
-def plan_texts(plan) -> list[str]:
-    """What the officers typed: it stays as typed, in whatever language they wrote it."""
-    out = set()
-    for record in [plan.info, *plan.records.values()]:
-        for value in vars(record).values():
-            values = value if isinstance(value, list) else [value]
-            out |= {v for v in values if isinstance(v, str) and len(v) > 2}
-    return sorted(out, key=len, reverse=True)
-
-
-def foreign(texts: list[str], lang: str, own: list[str]) -> list[str]:
-    """The texts, or parts of texts, that are in the other language."""
-    found = []
-    for text in texts:
-        pieces = [p.strip() for p in re.split(r"\n| · |  +|: ", text) if p.strip()]
-        for piece in [text.strip(), *pieces]:
-            if any(p.match(piece) for p in OTHER[lang]):
-                found.append(piece)
-        bare = text
-        for words in [*own, *OWN_NAMES]:
-            bare = bare.replace(words, "")
-        found += [f"{m.group(0)!r} in {text!r}" for m in WORDS[lang].finditer(bare)]
-    return sorted(set(found))
 
 
 def assert_all_in(screen, lang: str, where: str, at_least: int = 10) -> None:
@@ -239,7 +179,8 @@ async def test_the_remembered_language_is_used_unless_the_command_line_says_othe
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             assert_all_in(app.screen, "en", "dashboard started in English")
-            assert any(k.description == "Language" for k in app.screen.query("FooterKey"))
+            await until(pilot, lambda: any(k.description == "Language" for k in app.screen.query("FooterKey")),
+                        "the footer's language key, in English")
     finally:
         store.close()
     set_language("id")

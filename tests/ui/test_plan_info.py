@@ -155,7 +155,7 @@ async def test_bad_years_say_what_to_type(app):
         retype(form, "region", "")
         await pilot.press("ctrl+s")
         assert app.screen is form
-        assert "Tahun selesai tidak boleh sebelum tahun mulai" in str(form.query_one("#end_year-error").render())
+        assert "Tahun akhir tidak boleh lebih awal daripada tahun awal" in str(form.query_one("#end_year-error").render())
         assert "Tulis nama kabupaten atau kota" in str(form.query_one("#region-error").render())
 
 
@@ -326,7 +326,7 @@ async def test_a_group_renames_the_team_of_a_plan_handed_out_by_the_secretariat(
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             told = [n.message for n in app._notifications]
-            assert any("atas nama tim Sekretariat Dewan Smart City" in m and "tombol i" in m for m in told), told
+            assert any("atas nama tim Sekretariat Dewan Smart City" in m and "tekan i" in m for m in told), told
             await pilot.press("i")
             assert "Sekretariat Dewan Smart City" in str(app.screen.query_one(FactsPanel).render())
             await pilot.press("enter")

@@ -78,7 +78,7 @@ async def test_each_sort_key_orders_the_rows_and_says_so():
         assert view.sort == "code", "the sort key cycles back to the first order"
         view.set_sort("agency")
         await pilot.pause()
-        assert "urut menurut OPD" in header(view)
+        assert "diurutkan menurut OPD" in header(view)
         assert [by_id[i].lead_agency for i in shown_ids(view)] == [
             "Bagian Organisasi", "Bappeda", "Diskominfo", "DPMPTSP"]
 

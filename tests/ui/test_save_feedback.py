@@ -38,7 +38,7 @@ async def test_a_second_save_in_the_same_minute_is_seen(app):
         await pilot.press("ctrl+s")
         await pilot.pause()
         note = str(app.screen.query_one("#save-state").render())
-        assert fresh(app) and "Tersimpan 14:03" in note
+        assert fresh(app) and "Tersimpan pukul 14.03" in note
         await pilot.press("down")  # the officer moves on: the highlight goes
         assert not fresh(app)
         await pilot.press("x")  # a second save within the same minute

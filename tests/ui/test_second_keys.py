@@ -63,7 +63,7 @@ async def test_help_names_both_keys_and_the_palettes_way(ui_app):
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
         rows = dict((label, shown) for shown, label in app.screen.rows)
-        assert rows[t("lang.key.switch_help")] == "f4 ^b"
+        assert rows[t("lang.key.switch_help", next="English")] == "f4 ^b"
         hints = " ".join(str(s.render()) for s in app.screen.query(".hint"))
         assert t("win.help_fn_keys") in hints
         assert "Ctrl+P" in hints and "bahasa" in hints and "kontras" in hints
@@ -72,7 +72,7 @@ async def test_help_names_both_keys_and_the_palettes_way(ui_app):
 async def test_the_palette_finds_both_by_the_words_help_names(ui_app):
     app = ui_app
     async with app.run_test(size=(100, 30)) as pilot:
-        for word, label in (("bahasa", t("lang.key.switch_help")), ("kontras", t("theme.key.contrast_help"))):
+        for word, label in (("bahasa", t("lang.key.switch_help", next="English")), ("kontras", t("theme.key.contrast_help"))):
             await pilot.press("ctrl+p")
             for c in word:
                 await pilot.press(c)

@@ -35,7 +35,7 @@ async def test_first_run_form_creates_the_plan(tmp_path):
         assert app.focused.id == "save" and not path.exists()
         await pilot.press("enter")  # Simpan: the form checks and says what is wrong
         assert isinstance(app.screen, FirstRunScreen)
-        assert "sebelum tahun mulai 2025" in str(app.screen.query_one("#end-error").render())
+        assert "lebih awal daripada tahun mulai (2025)" in str(app.screen.query_one("#end-error").render())
         assert app.focused.id == "end"
         assert not path.exists()
         await type_text(pilot, "2029")

@@ -34,7 +34,7 @@ async def test_add_edit_move_delete_and_undo_a_swot_item(ui_app, workshop_plan):
         assert app.focused.current_id() is not None
         added = app.store.get(app.focused.current_id())
         assert added.text == "Warga aktif di media sosial"
-        assert "Tersimpan 14:03" in str(app.screen.query_one("#save-state").render())
+        assert "Tersimpan pukul 14.03" in str(app.screen.query_one("#save-state").render())
 
         # edit: e opens the same item; the changed text replaces the old one
         await pilot.press("e")

@@ -12,7 +12,7 @@ from textual.css.query import NoMatches
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer
 
-from ...i18n import get_language
+from ...i18n import get_language, t
 from ...model.plan import Plan
 from ...model.vocab import REGION_KINDS
 from .. import keys
@@ -24,7 +24,8 @@ R = TypeVar("R")
 def plan_title(plan: Plan) -> str:
     info = plan.info
     kind = REGION_KINDS.label(info.region_kind, get_language())
-    return f"{kind} {info.region}".strip()
+    # "Kabupaten Sukamaju", "Sukamaju Regency": the order is the language's
+    return " ".join(t("ui.region_title", kind=kind, region=info.region).split())
 
 
 def ordered(bindings: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:

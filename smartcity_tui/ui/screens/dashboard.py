@@ -39,9 +39,8 @@ def book_lacks(findings: list[Finding], lang: str) -> Text:
     """The line of what the masterplan book still lacks: its empty narrative sections by name,
     no dasar hukum, institutions without members (plan-wide findings: the pillar cards count
     their own records' gaps, a dimension's narrative included nowhere but here)."""
-    en = lang == "en"
-    sections = [f.params["section_en" if en else "section"] for f in findings if f.code == "narrative.empty"]
-    bodies = [f.params["body_en" if en else "body"] for f in findings if f.code == "member.body_empty"]
+    sections = [f.param("section", lang) for f in findings if f.code == "narrative.empty"]
+    bodies = [f.param("body", lang) for f in findings if f.code == "member.body_empty"]
     parts = []
     if sections:
         parts.append(t("book.lacks_sections", n=len(sections), names=", ".join(sections)))
@@ -114,8 +113,11 @@ class DashboardScreen(PlanScreen):
         lang = get_language()
         self.query_one(TopBar).where = t("ui.dash.where", plan=plan_title(plan))
         period = f"{info.start_year}-{info.end_year}" if info.start_year else t("ui.dash.no_period")
-        facts = t("ui.dash.facts", province=info.province or "-", period=period,
-                  team=app_of(self).open_store.team or "-", conflicts=len(plan.conflict_ids))
+        # the unresolved conflicts only when there are some: "Konflik belum diselesaikan: 0"
+        # would push the team's name off an 80-column screen to say nothing
+        conflicts = len(plan.conflict_ids)
+        facts = t("ui.dash.facts" if conflicts else "ui.dash.facts_settled", province=info.province or "-",
+                  period=period, team=app_of(self).open_store.team or "-", conflicts=conflicts)
         self.query_one("#facts", Static).update(facts)
         vision = info.vision.strip() or t("ui.dash.no_vision")
         self.query_one("#vision", Static).update(t("ui.dash.vision", vision=vision))

@@ -22,7 +22,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Label, ProgressBar, Select, Static
 
 from ...bundle import BundleError, ExportOptions
-from ...i18n import get_language, t
+from ...i18n import LANGUAGES, get_language, t
 from ...model.plan import Plan
 from ...resources import stylesheet
 from ...store import StoreError
@@ -63,8 +63,8 @@ class ExportScreen(PlanScreen):
                 yield Select(kinds, value="bundle", allow_blank=False, compact=True, id="export-kind")
                 yield Label(t("exchange.export.language"))
                 lang = get_language()
-                yield Select([(t("exchange.lang.id"), "id"), (t("exchange.lang.en"), "en")],
-                             value=lang if lang in ("id", "en") else "id", allow_blank=False,
+                yield Select([(language.name, code) for code, language in LANGUAGES.items()],
+                             value=lang if lang in LANGUAGES else "id", allow_blank=False,
                              compact=True, id="export-lang")
                 yield Checkbox(t("exchange.export.zip"), value=False, compact=True, id="export-zip")
                 yield Button(t("exchange.export.button"), id="export-run", variant="primary", compact=True)

@@ -27,7 +27,7 @@ from textual.worker import Worker, WorkerState
 from ...bundle import Bundle, BundleError, read_bundle
 from ...bundle.merge import MergeError, MergeReport, apply, preview
 from ...i18n import get_language, t
-from ...model.format import date
+from ...model.format import clock, date
 from ...model.plan import Plan
 from ...resources import stylesheet
 from ...store import PlanStore, StoreError
@@ -65,7 +65,7 @@ def exported_when(bundle: Bundle) -> str:
         when = _dt.datetime.fromisoformat(bundle.exported_at)
     except (TypeError, ValueError):
         return ""
-    return f"{date(when, get_language())} {when:%H:%M}"
+    return f"{date(when, get_language())} {clock(when)}"
 
 
 def compute_preview(plan_path: Path, bundles: list[Bundle]) -> Preview:

@@ -96,11 +96,11 @@ class IndicatorEditor(Vertical):
     IndicatorEditor { height: auto; border-left: outer $primary-muted; padding-left: 1; margin-bottom: 1; }
     IndicatorEditor.-invalid { border-left: outer $error; }
     IndicatorEditor > Grid { height: 2; grid-rows: 1 1; grid-gutter: 0 1; }
-    IndicatorEditor > .ind-top { grid-size: 5 2; grid-columns: 3fr 1fr 1fr 1fr 7; }
+    IndicatorEditor > .ind-top { grid-size: 5 2; grid-columns: 3fr 1fr 1fr 1fr auto; }
     IndicatorEditor > .ind-monev { grid-size: 4 2; grid-columns: 3fr 2fr 2fr 3fr; }
     IndicatorEditor > .ind-notes { grid-size: 2 2; grid-columns: 1fr 1fr; }
     IndicatorEditor Label { color: $text-muted; width: 1fr; }
-    IndicatorEditor .remove-row { min-width: 7; width: 7; }
+    IndicatorEditor .remove-row { min-width: 7; width: auto; }  /* "Remove" whole, not "Remov" */
     """
 
     def __init__(self, draft: IndicatorDraft, years: list[int]) -> None:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ...i18n import t
+from ...i18n import language, t
 from ...model.budget import source_order
 from ...model.codes import nomenclature_level, reference_code_ok
 from ...model.format import group_thousands, number, parse_rupiah
@@ -99,6 +99,7 @@ class ProgrammeDraft:
 # --- numbers as officers type them ------------------------------------------------------
 
 _GROUPED = re.compile(r"-?\d{1,3}(\.\d{3})+")
+_GROUPED_COMMAS = re.compile(r"-?\d{1,3}(,\d{3})+")
 
 
 def parse_number(text: str) -> float | None:
@@ -106,10 +107,13 @@ def parse_number(text: str) -> float | None:
     Blank is None; anything else that is not a number raises ValueError.
 
     A dot is a thousands separator when a comma is present or the dots group by three
-    ("1.834"); otherwise it is a decimal point, so an English "76.5" still reads right."""
+    ("1.834"); otherwise it is a decimal point, so an English "76.5" still reads right. On the
+    English screens, commas grouping by three are thousands ("1,834.5", as they are shown)."""
     s = text.strip().replace(" ", "")
     if not s:
         return None
+    if language().decimal == "." and _GROUPED_COMMAS.fullmatch(s.partition(".")[0]):
+        s = s.replace(",", "")  # 1,834.5 as the English screens show it
     if "," in s:
         s = s.replace(".", "").replace(",", ".")
     elif _GROUPED.fullmatch(s):

@@ -194,10 +194,13 @@ class ProgrammeView(Widget):
         lang = get_language()
         w = {
             "code": max([len(t("prog.col.code", lang))] + [len(p.code) for p in self._rows]) + 1,
-            "horizon": max(len(t(f"prog.horizon_short.{h}", lang)) for h in HORIZONS.keys) + 1,
+            # a heading longer than its cells ("Horizon" over "Long") must still fit, or it runs
+            # into the next heading ("HorizonYears")
+            "horizon": max([len(t("prog.col.horizon", lang))]
+                           + [len(t(f"prog.horizon_short.{h}", lang)) for h in HORIZONS.keys]) + 1,
             "years": max([len(t("prog.col.years", lang))] + [len(years_text(p)) for p in self._rows]) + 1,
             "priority": max([len(t("prog.col.priority", lang))] + [len(c.label(lang)) for c in PRIORITIES]) + 1,
-            "quick_win": len(t("prog.col.quick_win", lang)) + 1,
+            "quick_win": max(len(t("prog.col.quick_win", lang)), len(t("prog.quick_win_mark", lang))) + 1,
             "budget": max([len(t("prog.col.budget", lang))] + [len(rupiah(p.total_budget)) for p in self._rows]),
         }
         w["code"] = min(w["code"], 12)

@@ -12,13 +12,13 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from ...i18n import t
-from ...model.format import date
+from ...model.format import clock, date
 from ...store import PlanStore
 from ..app import app_of
 
 
 def save_note(store: PlanStore, now: _dt.datetime) -> str:
-    """"Tersimpan 14:03" (a day before today: with the date); "Hanya baca" for a plan that
+    """"Tersimpan pukul 14.03" (a day before today: with the date); "Hanya baca" for a plan that
     can only be read here (a write-protected drive, a read-only folder or file)."""
     if store.readonly:
         return t("ui.save.readonly")
@@ -28,7 +28,7 @@ def save_note(store: PlanStore, now: _dt.datetime) -> str:
         return t("ui.save.ok_unknown")
     if when.tzinfo is not None and now.tzinfo is not None:
         when = when.astimezone(now.tzinfo)
-    hhmm = when.strftime("%H:%M")
+    hhmm = clock(when)
     if when.date() == now.date():
         return t("ui.save.ok", time=hhmm)
     return t("ui.save.ok_on", day=date(when), time=hhmm)
