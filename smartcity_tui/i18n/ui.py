@@ -191,6 +191,15 @@ ID: dict[str, str] = {
     "ui.programme.did_add": "tambah program {name}",
     "ui.programme.did_edit": "ubah program {name}",
     "ui.programme.did_delete": "hapus program {name}",
+    # --- first steps (F1 on a plan without SWOT items or programmes) ---
+    "ui.first_steps.title": "Langkah pertama: rencana ini belum berisi SWOT atau program",
+    "ui.first_steps.facts": "Data rencana: wilayah, periode, visi, misi dan sasaran.",
+    "ui.first_steps.swot": "Buka satu dimensi (atau Enter di kartunya); di tampilan SWOT ({view}), {new} menambah butir kekuatan, kelemahan, peluang atau ancaman.",
+    "ui.first_steps.strategies": "Strategi dari butir SWOT itu (SO, WO, ST, WT).",
+    "ui.first_steps.programmes": "Program untuk strategi itu: OPD, tahun, anggaran, indikator.",
+    "ui.first_steps.timeline": "Linimasa: tonggak tiap program per tahun.",
+    "ui.first_steps.export": "Ekspor bundel ke flashdisk untuk sekretariat.",
+    "ui.first_steps.then": "Tombol layar ini:",
 }
 
 EN: dict[str, str] = {
@@ -371,4 +380,12 @@ EN: dict[str, str] = {
     "ui.programme.did_add": "add programme {name}",
     "ui.programme.did_edit": "edit programme {name}",
     "ui.programme.did_delete": "delete programme {name}",
+    "ui.first_steps.title": "First steps: this plan has no SWOT items or programmes yet",
+    "ui.first_steps.facts": "Plan facts: region, period, vision, missions and targets.",
+    "ui.first_steps.swot": "Open a pillar (or Enter on its card); in the SWOT view ({view}), {new} adds a strength, weakness, opportunity or threat.",
+    "ui.first_steps.strategies": "Strategies from those SWOT items (SO, WO, ST, WT).",
+    "ui.first_steps.programmes": "Programmes for a strategy: agency, years, budget, indicators.",
+    "ui.first_steps.timeline": "Timeline: each programme's milestones per year.",
+    "ui.first_steps.export": "Export a bundle to a flash drive for the secretariat.",
+    "ui.first_steps.then": "The keys of this screen:",
 }

@@ -74,9 +74,19 @@ SPECS: tuple[KeySpec, ...] = (
     KeySpec("app.contrast", "f5,ctrl+t", "toggle_contrast", "theme.key.contrast", show=False,
             help="theme.key.contrast_help"),
     # --- dashboard ---
-    KeySpec("dashboard.open", "enter", "open_card", "ui.key.open_pillar"),
-    # the app's b, shown in the dashboard's footer (not in every screen's: no room at 80 columns)
+    # The session starts here, and the app's own keys are found here: the dashboard's footer
+    # shows them, most used first (at 80 columns the tail is cut: x m r / always fit). Other
+    # screens keep their footer's room for their own keys; help and the palette list all.
+    KeySpec("dashboard.export", "x", "app.export", "exchange.key.export", help="exchange.key.export_help"),
+    KeySpec("dashboard.merge", "m", "app.merge", "exchange.key.merge", help="exchange.key.merge_help"),
+    KeySpec("dashboard.roadmap", "r", "app.open_roadmap", "roadmap.key.open_roadmap",
+            help="roadmap.key.open_roadmap_help"),
+    KeySpec("dashboard.search", "slash", "app.search", "search.key.open", help="search.key.open_help"),
+    KeySpec("dashboard.conflicts", "k", "app.conflicts", "exchange.key.conflicts",
+            help="exchange.key.conflicts_help"),
     KeySpec("dashboard.document", "b", "app.open_document", "book.key.open", help="book.key.open_help"),
+    KeySpec("dashboard.plan_info", "i", "app.open_plan_info", "planscreen.key.open", help="planscreen.key.open_help"),
+    KeySpec("dashboard.open", "enter", "open_card", "ui.key.open_pillar"),
     KeySpec("dashboard.left", "left", "move_card(-1, 0)", "ui.key.card_left", show=False),
     KeySpec("dashboard.right", "right", "move_card(1, 0)", "ui.key.card_right", show=False),
     KeySpec("dashboard.up", "up", "move_card(0, -1)", "ui.key.card_up", show=False),

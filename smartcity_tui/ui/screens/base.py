@@ -35,9 +35,9 @@ def ordered(bindings: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
 
 
 def footer() -> Footer:
-    # The palette key (^p) is listed on the help screen rather than in the footer: at 80
-    # columns its place is worth more to the keys of the view.
-    return Footer(compact=True, show_command_palette=False)
+    from ..widgets.key_footer import KeyFooter
+
+    return KeyFooter()
 
 
 class AppScreen(Screen[R]):
