@@ -200,6 +200,18 @@ ID: dict[str, str] = {
     "ui.first_steps.timeline": "Linimasa: tonggak tiap program per tahun.",
     "ui.first_steps.export": "Ekspor bundel ke flashdisk untuk sekretariat.",
     "ui.first_steps.then": "Tombol layar ini:",
+    # --- who wrote this (the programme detail; o on the pillar screen) ---
+    "ui.authors.changed_by": "Diubah oleh {who}",
+    "ui.authors.fields_by": "{fields}: oleh {who}",
+    "ui.authors.unnamed": "tim tanpa nama ({replica})",
+    "ui.authors.nothing_selected": "Pilih dulu satu butir di daftar.",
+    "ui.authors.key": "Oleh siapa",
+    "ui.authors.key_help": "Kelompok kerja yang menulis butir ini, dan yang terakhir mengubah isiannya",
+    # --- copy out (c on the pillar screen) ---
+    "ui.copy.key": "Salin",
+    "ui.copy.key_help": "Salin butir ini sebagai teks, untuk pesan atau surel",
+    "ui.copy.done": "Disalin",
+    "ui.copy.done_hint": "Tempel dengan Ctrl+V. Jendela konsol Windows yang lama (conhost) tidak meneruskannya; pakai Windows Terminal.",
 }
 
 EN: dict[str, str] = {
@@ -388,4 +400,14 @@ EN: dict[str, str] = {
     "ui.first_steps.timeline": "Timeline: each programme's milestones per year.",
     "ui.first_steps.export": "Export a bundle to a flash drive for the secretariat.",
     "ui.first_steps.then": "The keys of this screen:",
+    "ui.authors.changed_by": "Changed by {who}",
+    "ui.authors.fields_by": "{fields}: by {who}",
+    "ui.authors.unnamed": "an unnamed team ({replica})",
+    "ui.authors.nothing_selected": "Select an item in the list first.",
+    "ui.authors.key": "Who changed it",
+    "ui.authors.key_help": "The working group that wrote this item, and which last changed its fields",
+    "ui.copy.key": "Copy",
+    "ui.copy.key_help": "Copy this item as text, for a chat or an email",
+    "ui.copy.done": "Copied",
+    "ui.copy.done_hint": "Paste with Ctrl+V. The old Windows console window (conhost) does not pass it on; use Windows Terminal.",
 }

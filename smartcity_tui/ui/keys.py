@@ -100,6 +100,9 @@ SPECS: tuple[KeySpec, ...] = (
             help="ui.key.next_view_help", show=False),
     KeySpec("pillar.prev_view", "left_square_bracket", "next_view(-1)", "ui.key.prev_view", show=False),
     KeySpec("pillar.back", "escape", "back", "ui.key.back"),
+    # the record under the cursor, in any view: who changed it last (o: oleh), copy it as text
+    KeySpec("pillar.who", "o", "who", "ui.authors.key", help="ui.authors.key_help", show=False),
+    KeySpec("pillar.copy", "c", "copy", "ui.copy.key", help="ui.copy.key_help", show=False),
     # --- SWOT quadrants ---
     KeySpec("swot.new", "n,insert", "new_item", "ui.key.new"),
     KeySpec("swot.edit", "enter,e", "edit_item", "ui.key.edit"),

@@ -223,7 +223,19 @@ class ProgrammeView(Widget):
             text.update(Text(t("prog.empty"), style="dim"))
             return
         prog = self.plan.get(self._selected_id) if self._selected_id else None
-        text.update(detail_text(self.plan, prog if isinstance(prog, Programme) else None))
+        text.update(detail_text(self.plan, prog if isinstance(prog, Programme) else None,
+                                changed_by=self._changed_by(prog)))
+
+    def _changed_by(self, prog: object) -> str:
+        from ...bundle.authors import record_authors
+        from ..app import SmartCityApp
+        from ..who_wrote import changed_by
+
+        # (the view also runs on its own, over a plan without a store: a test host, a picker)
+        store = self.app.store if isinstance(self.app, SmartCityApp) else None
+        if not isinstance(prog, Programme) or store is None:
+            return ""
+        return changed_by(record_authors(store, prog.id))
 
     # --- events ----------------------------------------------------------------------------
 
