@@ -293,6 +293,10 @@ class SmartCityApp(App[int]):
             if self.key_guard.drops(event):
                 return
             self.save_fresh = False
+        elif isinstance(event, events.Paste) and not event.is_forwarded:
+            from .pasting import for_field
+
+            event = for_field(event, self.focused)
         await super().on_event(event)
 
     async def action_quit(self) -> None:
