@@ -212,6 +212,8 @@ ID: dict[str, str] = {
     "ui.copy.key_help": "Salin butir ini sebagai teks, untuk pesan atau surel",
     "ui.copy.done": "Disalin",
     "ui.copy.done_hint": "Tempel dengan Ctrl+V. Jendela konsol Windows yang lama (conhost) tidak meneruskannya; pakai Windows Terminal.",
+    # --- a window under 80x24 ---
+    "ui.too_small": "Jendela ini {width}x{height}; aplikasi perlu paling sedikit {min_width}x{min_height} (lebar x tinggi).\nPerbesar jendelanya, atau perkecil hurufnya (Ctrl+- di Windows Terminal).\nq: keluar",
 }
 
 EN: dict[str, str] = {
@@ -410,4 +412,5 @@ EN: dict[str, str] = {
     "ui.copy.key_help": "Copy this item as text, for a chat or an email",
     "ui.copy.done": "Copied",
     "ui.copy.done_hint": "Paste with Ctrl+V. The old Windows console window (conhost) does not pass it on; use Windows Terminal.",
+    "ui.too_small": "This window is {width}x{height}; the app needs at least {min_width}x{min_height} (columns x rows).\nMake the window bigger, or the font smaller (Ctrl+- in Windows Terminal).\nq: quit",
 }

@@ -215,6 +215,18 @@ class SmartCityApp(App[int]):
         # remembered for `smartcity-tui` alone; written after the first frame, off its path
         self.call_after_refresh(self.settings.remember_plan, store.path)
 
+    def on_resize(self, event: events.Resize) -> None:
+        from .screens.too_small import fit
+
+        # after the screens have taken the new size (and on the first frame's size too)
+        self.call_after_refresh(fit, self)
+
+    def _unseen(self, key: events.Key) -> bool:
+        """A key typed under the too-small notice (screens/too_small.py): not run, but quit."""
+        from .screens.too_small import too_small
+
+        return too_small(self) and key.key not in ("q", "ctrl+q")
+
     def first_frame_drawn(self, screen: str) -> None:
         """Called by the loading screen and the dashboard once painted (the benchmark's marks)."""
         if self.first_frame_exit and (self.first_frame_exit != "dashboard" or screen == "dashboard"):
@@ -290,7 +302,7 @@ class SmartCityApp(App[int]):
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:
-            if self.key_guard.drops(event):
+            if self.key_guard.drops(event) or self._unseen(event):
                 return
             self.save_fresh = False
         elif isinstance(event, events.Paste) and not event.is_forwarded:

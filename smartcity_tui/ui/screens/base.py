@@ -40,12 +40,23 @@ def footer() -> Footer:
     return KeyFooter()
 
 
+def _fit(screen: Screen[Any]) -> None:
+    from ..app import SmartCityApp
+    from .too_small import fit
+
+    if isinstance(screen.app, SmartCityApp):  # (a form also runs alone, in a test's host app)
+        fit(screen.app)
+
+
 class AppScreen(Screen[R]):
     """A full screen of ours: its keys are shown in the current language."""
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         return keys.localised(super().active_bindings)
+
+    def on_screen_resume(self) -> None:
+        _fit(self)  # under 80x24 the size notice covers every screen that comes on show
 
     async def relanguage(self) -> None:
         """Build what is on show again in the language just chosen (language.py); a screen
@@ -58,6 +69,9 @@ class AppModal(ModalScreen[R]):
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         return keys.localised(super().active_bindings)
+
+    def on_screen_resume(self) -> None:
+        _fit(self)
 
     async def relanguage(self) -> None:
         """A form or picker is made for one use: the next one comes up in the new language,
