@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from textual import events
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Static
@@ -38,6 +39,12 @@ class TooSmallNotice(Static):
 def too_small(app: SmartCityApp) -> bool:
     size = app.size
     return size.width < MIN_WIDTH or size.height < MIN_HEIGHT
+
+
+def unseen(app: SmartCityApp, key: events.Key) -> bool:
+    """A key typed under the notice: not run (it would act on a screen nobody can read), but
+    quitting."""
+    return too_small(app) and key.key not in ("q", "ctrl+q")
 
 
 def _notice(screen: Screen[object]) -> TooSmallNotice | None:
