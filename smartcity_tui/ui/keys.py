@@ -223,6 +223,7 @@ SPECS: tuple[KeySpec, ...] = (
 )
 
 BY_ID: dict[str, KeySpec] = {s.id: s for s in SPECS}
+_ORDER = {s.id: i for i, s in enumerate(SPECS)}
 OUR_IDS = frozenset(BY_ID)
 
 
@@ -274,14 +275,16 @@ _LAST = ("app.undo", "pillar.back", "pillar.next_view", "app.redo", "app.quit", 
          "import.back", "app.language")
 
 
-def footer_rank(binding_id: str | None) -> int:
+def footer_rank(binding_id: str | None) -> tuple[int, int]:
+    """Where a key goes in the footer; within what the screen does, in this table's order
+    (add before edit before delete: a Textual list's own enter would otherwise come first)."""
     if binding_id in _FIRST:
-        return 0
+        return 0, 0
     if binding_id in _LAST:
-        return 2 + _LAST.index(binding_id)
+        return 2 + _LAST.index(binding_id), 0
     if binding_id is not None and binding_id.startswith("app.pillar."):
-        return 2 + len(_LAST)
-    return 1
+        return 2 + len(_LAST), 0
+    return 1, _ORDER.get(binding_id or "", len(_ORDER))
 
 
 def prefixed(prefix: str) -> list[BindingType]:

@@ -114,3 +114,14 @@ async def test_a_plan_with_work_in_it_gets_the_keys_only(ui_app):
         await until(pilot, lambda: isinstance(app.screen, HelpScreen), "help")
         assert "Langkah pertama" not in help_text(app)
         assert not app.screen.query("#first-steps")
+
+
+async def test_a_lists_footer_starts_with_adding_then_editing(ui_app):
+    app = ui_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1")
+        await until(pilot, lambda: footer_keys(app)[:1] == ["f1"] and len(footer_keys(app)) > 3, "the SWOT footer")
+        # Textual's list puts its own enter first; the footer follows the key map: add, edit, delete
+        assert footer_keys(app)[1:4] == ["n", "⏎", "del"]
+        await pilot.press("t")
+        await until(pilot, lambda: footer_keys(app)[1:4] == ["n", "⏎", "del"], "the strategy footer")
