@@ -11,7 +11,8 @@ from textual import events
 from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+
+from ..textual_compat import FooterKey, footer_ready
 
 # A compact footer key is "key description" and one column of margin after it.
 GAP = 1
@@ -50,5 +51,5 @@ class KeyFooter(Footer):
         yield from whole_keys(super().compose(), room)
 
     def on_resize(self, event: events.Resize) -> None:
-        if event.size.width != self._drawn_width and self._bindings_ready:
+        if event.size.width != self._drawn_width and footer_ready(self):
             self.call_after_refresh(self.recompose)

@@ -15,9 +15,10 @@ from textual import widgets
 from textual.content import Content
 from textual.strip import Strip
 from textual.style import Style
-from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
 from textual.widgets.selection_list import SelectionType
+
+from ..textual_compat import TOGGLE_LEFT
 
 TICKED = "[x]"
 UNTICKED = "[ ]"
@@ -27,6 +28,7 @@ UNTICKED = "[ ]"
 
 
 class Checkbox(widgets.Checkbox):
+    # (Textual draws the box in this private property: textual_compat.TOGGLE_BOX)
     @property
     def _button(self) -> Content:
         button = self.get_visual_style("toggle--button")
@@ -40,7 +42,7 @@ class SelectionList(widgets.SelectionList[SelectionType]):
         line = super().render_line(y)
         segments = list(line)
         # Textual's line: the button's three cells, a space, the prompt
-        if len(segments) < 3 or segments[0].text != ToggleButton.BUTTON_LEFT:
+        if len(segments) < 3 or segments[0].text != TOGGLE_LEFT:
             return line
         try:
             selection = self.get_option_at_index(self.scroll_offset.y + y)
