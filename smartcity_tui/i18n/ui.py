@@ -196,6 +196,29 @@ ID: dict[str, str] = {
     # --- frameworks: keys 1-9 and the dashboard (ui/keys.py) ---
     "ui.key.open_dimension": "Buka {name}",
     "ui.first.framework": "Kerangka (dimensi rencana)",
+    # --- first steps (F1 on a plan without SWOT items or programmes) ---
+    "ui.first_steps.title": "Langkah pertama: rencana ini belum berisi SWOT atau program",
+    "ui.first_steps.facts": "Data rencana: wilayah, periode, visi, misi dan sasaran.",
+    "ui.first_steps.swot": "Buka satu dimensi (atau Enter di kartunya); di tampilan SWOT ({view}), {new} menambah butir kekuatan, kelemahan, peluang atau ancaman.",
+    "ui.first_steps.strategies": "Strategi dari butir SWOT itu (SO, WO, ST, WT).",
+    "ui.first_steps.programmes": "Program untuk strategi itu: OPD, tahun, anggaran, indikator.",
+    "ui.first_steps.timeline": "Linimasa: tonggak tiap program per tahun.",
+    "ui.first_steps.export": "Ekspor bundel ke flashdisk untuk sekretariat.",
+    "ui.first_steps.then": "Tombol layar ini:",
+    # --- who wrote this (the programme detail; o on the pillar screen) ---
+    "ui.authors.changed_by": "Diubah oleh {who}",
+    "ui.authors.fields_by": "{fields}: oleh {who}",
+    "ui.authors.unnamed": "tim tanpa nama ({replica})",
+    "ui.authors.nothing_selected": "Pilih dulu satu butir di daftar.",
+    "ui.authors.key": "Oleh siapa",
+    "ui.authors.key_help": "Kelompok kerja yang menulis butir ini, dan yang terakhir mengubah isiannya",
+    # --- copy out (c on the pillar screen) ---
+    "ui.copy.key": "Salin",
+    "ui.copy.key_help": "Salin butir ini sebagai teks, untuk pesan atau surel",
+    "ui.copy.done": "Disalin",
+    "ui.copy.done_hint": "Tempel dengan Ctrl+V. Jendela konsol Windows yang lama (conhost) tidak meneruskannya; pakai Windows Terminal.",
+    # --- a window under 80x24 ---
+    "ui.too_small": "Jendela ini {width}x{height}; aplikasi perlu paling sedikit {min_width}x{min_height} (lebar x tinggi).\nPerbesar jendelanya, atau perkecil hurufnya (Ctrl+- di Windows Terminal).\nq: keluar",
 }
 
 EN: dict[str, str] = {
@@ -381,4 +404,23 @@ EN: dict[str, str] = {
     # --- frameworks: keys 1-9 and the dashboard (ui/keys.py) ---
     "ui.key.open_dimension": "Open {name}",
     "ui.first.framework": "Framework (the plan's dimensions)",
+    "ui.first_steps.title": "First steps: this plan has no SWOT items or programmes yet",
+    "ui.first_steps.facts": "Plan facts: region, period, vision, missions and targets.",
+    "ui.first_steps.swot": "Open a pillar (or Enter on its card); in the SWOT view ({view}), {new} adds a strength, weakness, opportunity or threat.",
+    "ui.first_steps.strategies": "Strategies from those SWOT items (SO, WO, ST, WT).",
+    "ui.first_steps.programmes": "Programmes for a strategy: agency, years, budget, indicators.",
+    "ui.first_steps.timeline": "Timeline: each programme's milestones per year.",
+    "ui.first_steps.export": "Export a bundle to a flash drive for the secretariat.",
+    "ui.first_steps.then": "The keys of this screen:",
+    "ui.authors.changed_by": "Changed by {who}",
+    "ui.authors.fields_by": "{fields}: by {who}",
+    "ui.authors.unnamed": "an unnamed team ({replica})",
+    "ui.authors.nothing_selected": "Select an item in the list first.",
+    "ui.authors.key": "Who changed it",
+    "ui.authors.key_help": "The working group that wrote this item, and which last changed its fields",
+    "ui.copy.key": "Copy",
+    "ui.copy.key_help": "Copy this item as text, for a chat or an email",
+    "ui.copy.done": "Copied",
+    "ui.copy.done_hint": "Paste with Ctrl+V. The old Windows console window (conhost) does not pass it on; use Windows Terminal.",
+    "ui.too_small": "This window is {width}x{height}; the app needs at least {min_width}x{min_height} (columns x rows).\nMake the window bigger, or the font smaller (Ctrl+- in Windows Terminal).\nq: quit",
 }

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -23,17 +22,19 @@ from textual.filter import LineFilter
 from textual.message_pump import MessagePump
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker
 
 from ..i18n import get_language, set_language, t
 from ..model.plan import Plan
 from ..resources import stylesheet
-from ..settings import Settings, out_of_sight_notice
+from ..settings import Settings
 from ..startup import release_collector
 from ..store import PlanStore, StoreError
 from . import keys
 from .key_guard import KeyGuard
+from .opening import FIRST_FRAME_ENV, PlanOpener
 from .plan_writes import PlanWrite, PlanWriter
+from .screens.too_small import fit, unseen
 
 if TYPE_CHECKING:
     from textual.command import Provider  # (imported with the palette: it costs start-up time)
@@ -43,15 +44,6 @@ if TYPE_CHECKING:
     from .screens.pillar import PillarScreen
 
 Clock = Callable[[], _dt.datetime]
-
-# Plans up to this size are read before the first frame; bigger ones behind a loading screen.
-INLINE_OPEN_BYTES = 1_000_000
-
-# Set by benchmarks/bench_startup.py: quit as soon as the first screen ("1") or the dashboard
-# ("dashboard") has been drawn, and write the wall-clock time of that moment to STAMP_ENV's
-# file (the process's exit waits for threads and frees the plan, which is no part of startup).
-FIRST_FRAME_ENV = "SMARTCITY_TUI_EXIT_AFTER_FIRST_FRAME"
-STAMP_ENV = "SMARTCITY_TUI_FIRST_FRAME_STAMP"
 
 
 def key_commands() -> type[Provider]:
@@ -98,6 +90,7 @@ class SmartCityApp(App[int]):
         self.note = note  # a line for the first-run form ("the last plan is gone")
         self.break_lock = break_lock
         self.writer = PlanWriter(self)
+        self.opener = PlanOpener(self)
         self.set_reactive(SmartCityApp.language, get_language())
         self._publish_pending = False
         # Line filters drawn before Textual's own (themes.py: the high contrast theme's NoDim)
@@ -137,90 +130,31 @@ class SmartCityApp(App[int]):
 
             self.push_screen(FirstRunScreen(self.plan_path, note=self.note), self._created)
 
+    # (reading the plan, the problem screen, the first-run form, the dashboard and the
+    # start-up notices: opening.py)
+
     def open_plan(self, path: Path) -> None:
-        """A big plan is read in a thread behind a "Membuka rencana..." screen (ten thousand
-        records take a moment, and the terminal must not sit blank meanwhile); a small one at
-        once, so the dashboard is the first thing drawn."""
-        from .launch import open_plan
-        from .screens.loading import LoadingScreen
-
-        try:
-            small = path.stat().st_size <= INLINE_OPEN_BYTES
-        except OSError:
-            small = True  # open_plan says what is wrong with it
-        if small:
-            store, problem = open_plan(path, break_lock=self.break_lock)
-            if store is None:
-                self.show_problem(problem)
-            else:
-                self.start(store)
-            return
-        def read() -> None:
-            self.run_worker(lambda: open_plan(path, break_lock=self.break_lock), thread=True,
-                            name="open-plan", group="open-plan")
-
-        # start reading once the loading screen is on the terminal: the reading thread holds
-        # the interpreter lock much of the time and would delay that first frame
-        self.push_screen(LoadingScreen(path))
-        self.call_after_refresh(lambda: self.call_after_refresh(read))
+        self.opener.open(path)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "open-plan":
-            return
-        if event.state == WorkerState.SUCCESS:
-            store, problem = cast("tuple[PlanStore | None, StoreError | None]", event.worker.result)
-            self.pop_screen()  # the loading screen
-            if problem is not None or store is None:
-                self.show_problem(problem)
-            else:
-                self.start(store)
-        elif event.state == WorkerState.ERROR:
-            self.pop_screen()
-            assert event.worker.error is not None
-            raise event.worker.error  # a bug, not a plan problem: let it show
+        self.opener.read(event)
 
     def show_problem(self, problem: StoreError | None) -> None:
-        from ..store import PlanNotFound
-        from .screens.problem import ProblemScreen
-
-        # no reason given: the file went away between looking for it and opening it
-        self.problem = problem or PlanNotFound(self.plan_path or "")
-        self.push_screen(ProblemScreen(self.problem))
+        self.opener.show_problem(problem)
 
     def _created(self, store: PlanStore | None) -> None:
-        if store is None:
-            self.exit(0)
-            return
-        self.start(store)
+        self.opener.created(store)
 
     def start(self, store: PlanStore) -> None:
-        from .screens.dashboard import DashboardScreen
-
-        self.store = store
-        store.listeners.append(self._plan_written)
-        self.show_save_state()
-        self.install_screen(DashboardScreen(), "dashboard")
-        self.push_screen("dashboard")
-        if store.handed_over and store.team and not store.readonly:
-            # a merged plan handed back out carries the secretariat's name into the group's
-            # bundles until the group puts its own on it
-            self.notify(t("ui.handed_over", team=store.team), title=t("ui.handed_over_title"), timeout=15)
-        hidden = out_of_sight_notice(store.path)
-        if hidden:  # AppData: not in Explorer, not in OneDrive's backup (settings.py)
-            self.notify(hidden, title=t("win.out_of_sight_title"), severity="warning", timeout=30)
-        from .notices import tell_what_was_put_right
-
-        tell_what_was_put_right(self, store)
-        # remembered for `smartcity-tui` alone; written after the first frame, off its path
-        self.call_after_refresh(self.settings.remember_plan, store.path)
+        self.opener.start(store)
 
     def first_frame_drawn(self, screen: str) -> None:
-        """Called by the loading screen and the dashboard once painted (the benchmark's marks)."""
-        if self.first_frame_exit and (self.first_frame_exit != "dashboard" or screen == "dashboard"):
-            stamp = os.environ.get(STAMP_ENV)
-            if stamp:
-                Path(stamp).write_text(repr(time.time()), encoding="utf-8")
-            self.exit(0)
+        self.opener.first_frame_drawn(screen)
+
+    def on_resize(self, event: events.Resize) -> None:
+        # under 80x24, a notice of the size it needs (screens/too_small.py), once the screens
+        # have taken the new size
+        self.call_after_refresh(fit, self)
 
     def on_unmount(self) -> None:
         if self.store is not None:
@@ -289,9 +223,13 @@ class SmartCityApp(App[int]):
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:
-            if self.key_guard.drops(event):
+            if self.key_guard.drops(event) or unseen(self, event):
                 return
             self.save_fresh = False
+        elif isinstance(event, events.Paste) and not event.is_forwarded:
+            from .pasting import for_field
+
+            event = for_field(event, self.focused)
         await super().on_event(event)
 
     async def action_quit(self) -> None:

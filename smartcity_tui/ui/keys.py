@@ -86,9 +86,19 @@ SPECS: tuple[KeySpec, ...] = (
     KeySpec("app.contrast", "f5,ctrl+t", "toggle_contrast", "theme.key.contrast", show=False,
             help="theme.key.contrast_help"),
     # --- dashboard ---
-    KeySpec("dashboard.open", "enter", "open_card", "ui.key.open_pillar"),
-    # the app's b, shown in the dashboard's footer (not in every screen's: no room at 80 columns)
+    # The session starts here, and the app's own keys are found here: the dashboard's footer
+    # shows them, most used first (at 80 columns the tail is cut: x m r / always fit). Other
+    # screens keep their footer's room for their own keys; help and the palette list all.
+    KeySpec("dashboard.export", "x", "app.export", "exchange.key.export", help="exchange.key.export_help"),
+    KeySpec("dashboard.merge", "m", "app.merge", "exchange.key.merge", help="exchange.key.merge_help"),
+    KeySpec("dashboard.roadmap", "r", "app.open_roadmap", "roadmap.key.open_roadmap",
+            help="roadmap.key.open_roadmap_help"),
+    KeySpec("dashboard.search", "slash", "app.search", "search.key.open", help="search.key.open_help"),
+    KeySpec("dashboard.conflicts", "k", "app.conflicts", "exchange.key.conflicts",
+            help="exchange.key.conflicts_help"),
     KeySpec("dashboard.document", "b", "app.open_document", "book.key.open", help="book.key.open_help"),
+    KeySpec("dashboard.plan_info", "i", "app.open_plan_info", "planscreen.key.open", help="planscreen.key.open_help"),
+    KeySpec("dashboard.open", "enter", "open_card", "ui.key.open_pillar"),
     KeySpec("dashboard.left", "left", "move_card(-1, 0)", "ui.key.card_left", show=False),
     KeySpec("dashboard.right", "right", "move_card(1, 0)", "ui.key.card_right", show=False),
     KeySpec("dashboard.up", "up", "move_card(0, -1)", "ui.key.card_up", show=False),
@@ -102,6 +112,9 @@ SPECS: tuple[KeySpec, ...] = (
             help="ui.key.next_view_help", show=False),
     KeySpec("pillar.prev_view", "left_square_bracket", "next_view(-1)", "ui.key.prev_view", show=False),
     KeySpec("pillar.back", "escape", "back", "ui.key.back"),
+    # the record under the cursor, in any view: who changed it last (o: oleh), copy it as text
+    KeySpec("pillar.who", "o", "who", "ui.authors.key", help="ui.authors.key_help", show=False),
+    KeySpec("pillar.copy", "c", "copy", "ui.copy.key", help="ui.copy.key_help", show=False),
     # --- SWOT quadrants ---
     KeySpec("swot.new", "n,insert", "new_item", "ui.key.new"),
     KeySpec("swot.edit", "enter,e", "edit_item", "ui.key.edit"),
@@ -222,6 +235,7 @@ SPECS: tuple[KeySpec, ...] = (
 )
 
 BY_ID: dict[str, KeySpec] = {s.id: s for s in SPECS}
+_ORDER = {s.id: i for i, s in enumerate(SPECS)}
 OUR_IDS = frozenset(BY_ID)
 
 
@@ -292,14 +306,16 @@ _LAST = ("app.undo", "pillar.back", "pillar.next_view", "app.redo", "app.quit", 
          "import.back", "app.language")
 
 
-def footer_rank(binding_id: str | None) -> int:
+def footer_rank(binding_id: str | None) -> tuple[int, int]:
+    """Where a key goes in the footer; within what the screen does, in this table's order
+    (add before edit before delete: a Textual list's own enter would otherwise come first)."""
     if binding_id in _FIRST:
-        return 0
+        return 0, 0
     if binding_id in _LAST:
-        return 2 + _LAST.index(binding_id)
+        return 2 + _LAST.index(binding_id), 0
     if binding_id is not None and binding_id.startswith("app.pillar."):
-        return 2 + len(_LAST)
-    return 1
+        return 2 + len(_LAST), 0
+    return 1, _ORDER.get(binding_id or "", len(_ORDER))
 
 
 def prefixed(prefix: str) -> list[BindingType]:

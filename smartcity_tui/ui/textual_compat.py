@@ -5,8 +5,11 @@ tests/ui/test_textual_compat.py, which fails with a clear message when a new Tex
 or reshapes it: that test is the first thing to read when moving to a new Textual (README,
 "A new Textual").
 
-Today there is one thing: the command palette's "No matches found", which Textual writes in
-English inside a private method, with no message to override.
+Today there are three things: the command palette's "No matches found", which Textual writes
+in English inside a private method, with no message to override; the toggles' box, drawn in
+a private property and from ToggleButton's characters (widgets/ticks.py draws [x] / [ ]); and
+the footer's key widget and its "bindings ready" flag (widgets/key_footer.py shows only the
+keys that fit whole).
 """
 
 from __future__ import annotations
@@ -14,6 +17,9 @@ from __future__ import annotations
 from rich.align import Align
 from rich.text import Text
 from textual.command import CommandList, CommandPalette
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import Option
 
 from ..i18n import t
@@ -40,3 +46,17 @@ class LocalisedNoMatches(CommandPalette):
                 self._list_visible = False
 
         self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
+
+
+# --- toggles and the footer -----------------------------------------------------------------
+
+# The property a Checkbox draws its box with (ticks.Checkbox draws its own), and the
+# characters SelectionList draws before each option (ticks.SelectionList draws over them).
+TOGGLE_BOX = "_button"
+TOGGLE_LEFT = ToggleButton.BUTTON_LEFT
+__all__ = ["PALETTE_PRIVATES", "TOGGLE_BOX", "TOGGLE_LEFT", "FooterKey", "LocalisedNoMatches", "footer_ready"]
+
+
+def footer_ready(footer: Footer) -> bool:
+    """Whether the footer has had its screen's bindings (before that it draws nothing)."""
+    return bool(footer._bindings_ready)

@@ -126,10 +126,10 @@ async def test_a_plan_from_a_newer_version_is_refused(workshop_plan):
 
 
 async def test_a_big_plan_is_read_behind_a_loading_screen(workshop_plan, monkeypatch):
-    from smartcity_tui.ui import app as app_module
+    from smartcity_tui.ui import opening
     from smartcity_tui.ui.screens.loading import LoadingScreen
 
-    monkeypatch.setattr(app_module, "INLINE_OPEN_BYTES", 0)  # treat the small plan as a big one
+    monkeypatch.setattr(opening, "INLINE_OPEN_BYTES", 0)  # treat the small plan as a big one
     shown = []
     real_mount = LoadingScreen.on_mount
     monkeypatch.setattr(LoadingScreen, "on_mount", lambda self: (shown.append(self.path), real_mount(self)))
@@ -145,9 +145,9 @@ async def test_a_big_plan_is_read_behind_a_loading_screen(workshop_plan, monkeyp
 
 
 async def test_a_locked_big_plan_ends_on_the_problem_screen(workshop_plan, monkeypatch):
-    from smartcity_tui.ui import app as app_module
+    from smartcity_tui.ui import opening
 
-    monkeypatch.setattr(app_module, "INLINE_OPEN_BYTES", 0)
+    monkeypatch.setattr(opening, "INLINE_OPEN_BYTES", 0)
     holder = PlanStore.open(workshop_plan)
     try:
         app = create_app(None, Settings(), plan_path=workshop_plan, clock=fixed_clock)

@@ -68,6 +68,13 @@ async def until(pilot, condition, what: str, timeout: float = 15.0) -> None:
         await pilot.pause(0.02)
 
 
+def screen_text(app) -> str:
+    """The screen as the terminal shows it, line by line, without colours: what an officer
+    reads (a footer's cut key, a checkbox's mark, a notice over the app)."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join(strip.text.rstrip() for strip in strips)
+
+
 def palette_open(app) -> bool:
     from textual.command import CommandPalette
 

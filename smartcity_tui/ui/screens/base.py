@@ -36,9 +36,17 @@ def ordered(bindings: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
 
 
 def footer() -> Footer:
-    # The palette key (^p) is listed on the help screen rather than in the footer: at 80
-    # columns its place is worth more to the keys of the view.
-    return Footer(compact=True, show_command_palette=False)
+    from ..widgets.key_footer import KeyFooter
+
+    return KeyFooter()
+
+
+def _fit(screen: Screen[Any]) -> None:
+    from ..app import SmartCityApp
+    from .too_small import fit
+
+    if isinstance(screen.app, SmartCityApp):  # (a form also runs alone, in a test's host app)
+        fit(screen.app)
 
 
 class AppScreen(Screen[R]):
@@ -47,6 +55,9 @@ class AppScreen(Screen[R]):
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         return keys.localised(super().active_bindings)
+
+    def on_screen_resume(self) -> None:
+        _fit(self)  # under 80x24 the size notice covers every screen that comes on show
 
     async def relanguage(self) -> None:
         """Build what is on show again in the language just chosen (language.py); a screen
@@ -59,6 +70,9 @@ class AppModal(ModalScreen[R]):
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         return keys.localised(super().active_bindings)
+
+    def on_screen_resume(self) -> None:
+        _fit(self)
 
     async def relanguage(self) -> None:
         """A form or picker is made for one use: the next one comes up in the new language,

@@ -19,7 +19,7 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Checkbox, Label, ProgressBar, Select, Static
+from textual.widgets import Button, Label, ProgressBar, Select, Static
 
 from ...bundle import BundleError, ExportOptions
 from ...i18n import LANGUAGES, get_language, t
@@ -29,6 +29,7 @@ from ...store import StoreError
 from .. import keys
 from ..app import app_of
 from ..widgets.folder_picker import FolderPicker, shown
+from ..widgets.ticks import Checkbox
 from ..widgets.top_bar import TopBar
 from .base import PlanScreen, footer, plan_title
 from .export_jobs import BOOK_KINDS, KINDS, ExportFailed, Written, has_pandoc, run_book, run_bundle, run_sheets

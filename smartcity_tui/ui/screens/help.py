@@ -1,18 +1,23 @@
 """Help (F1 or ?): every key of the screen it was opened from, the focused widget's included,
-read from the live bindings so it can never disagree with what the keys do."""
+read from the live bindings so it can never disagree with what the keys do. On a new plan
+(no SWOT item, no programme yet) the first steps come first, in the order the work goes."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
 from ...i18n import t
+from ...model.plan import Plan
+from ...model.records import Programme, SwotItem
 from .. import keys
+from ..app import app_of
 from ..palette import keyed_actions
 from .base import AppModal
 
@@ -33,6 +38,43 @@ def key_table(rows: list[tuple[str, str]]) -> Table:
     return table
 
 
+# (key ids whose key the step shows, catalog key of the step), in the order the work goes
+FIRST_STEPS = (
+    (("app.plan_info",), "ui.first_steps.facts"),
+    (("app.pillar.",), "ui.first_steps.swot"),
+    (("pillar.strategies",), "ui.first_steps.strategies"),
+    (("pillar.programmes",), "ui.first_steps.programmes"),
+    (("pillar.timeline",), "ui.first_steps.timeline"),
+    (("app.export",), "ui.first_steps.export"),
+)
+
+
+def is_new(plan: Plan) -> bool:
+    """Nothing of the workshop's work yet: no SWOT item and no programme."""
+    return not any(isinstance(r, (SwotItem, Programme)) for r in plan.records.values())
+
+
+def key_of(remapped: dict[str, str], binding_id: str) -> str:
+    """The key the user has for this binding now (remapped or default), as the footer shows it;
+    for a prefix ("app.pillar."), the range of its keys ("1-6")."""
+    if binding_id.endswith("."):
+        shown = [key_of(remapped, s.id) for s in keys.SPECS if s.id.startswith(binding_id)]
+        return f"{shown[0]}-{shown[-1]}" if len(shown) > 1 else "".join(shown)
+    raw = remapped.get(binding_id) or keys.BY_ID[binding_id].keys
+    return keys.display(raw.split(",")[0])
+
+
+def first_steps(remapped: dict[str, str]) -> Table:
+    table = Table(box=None, show_header=False, expand=True, padding=(0, 1))
+    table.add_column(no_wrap=True)
+    table.add_column(no_wrap=True, style="bold")
+    table.add_column(ratio=1)
+    for n, (ids, step) in enumerate(FIRST_STEPS, start=1):
+        text = t(step, view=key_of(remapped, "pillar.swot"), new=key_of(remapped, "swot.new"))
+        table.add_row(f"{n}.", " ".join(key_of(remapped, i) for i in ids), text)
+    return table
+
+
 class HelpScreen(AppModal[None]):
     BINDINGS = keys.bindings("help.close")
 
@@ -45,6 +87,11 @@ class HelpScreen(AppModal[None]):
         with VerticalScroll(id="help", classes="form") as box:
             box.border_title = t("ui.help.title")
             box.border_subtitle = t("ui.help.close_hint")
+            app = app_of(self)
+            if app.store is not None and is_new(app.plan):
+                yield Static(Text(t("ui.first_steps.title"), style="bold"))
+                yield Static(first_steps(app.settings.keys), id="first-steps")
+                yield Static(Text("\n" + t("ui.first_steps.then"), style="bold"))
             yield Static(key_table(self.rows))
             hint = getattr(self.under, "HELP_KEY", "")
             if hint:

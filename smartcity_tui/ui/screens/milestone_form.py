@@ -12,11 +12,12 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Checkbox, Input, Select
+from textual.widgets import Input, Select
 
 from ...i18n import t
 from ...model.records import Milestone, PlanInfo, Programme
 from ..widgets.programme_detail import years_text
+from ..widgets.ticks import Checkbox
 from .form import FormScreen, parse_year, text_input, year_input
 
 

@@ -124,6 +124,16 @@ class PillarScreen(PlanScreen):
     def action_back(self) -> None:
         app_of(self).action_open_dashboard()
 
+    def action_who(self) -> None:
+        from ..who_wrote import tell_who
+
+        tell_who(app_of(self), self._selected_id())
+
+    def action_copy(self) -> None:
+        from ..copy_out import copy_record
+
+        copy_record(app_of(self), self._selected_id())
+
     def select_record(self, record_id: str, view: str | None = None) -> bool:
         """Put the cursor on a record of this pillar (search and roadmap land here): a SWOT
         item in its quadrant, a strategy, a programme, a milestone on the timeline; an

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Input, Select, SelectionList, Static, TextArea
+from textual.widgets import Button, Input, Select, Static, TextArea
 from textual.widgets.selection_list import Selection
 
 from ...i18n import get_language, t
@@ -27,6 +27,7 @@ from ...model.vocab import FUNDING_SOURCES, HORIZONS, INNOVATION_KINDS, PRIORITI
 from ...resources import stylesheet
 from ...store import StoreError
 from ..widgets.code_field import CodeField
+from ..widgets.ticks import Checkbox, SelectionList
 from .code_picker import CodePicker
 from .form import SavingForm
 from .programme_form_budget import BudgetLine

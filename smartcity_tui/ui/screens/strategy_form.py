@@ -8,7 +8,7 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Input, Select, SelectionList, Static
+from textual.widgets import Input, Select, Static
 from textual.widgets.selection_list import Selection
 
 from ...i18n import get_language, t
@@ -16,6 +16,7 @@ from ...model.plan import Plan
 from ...model.records import Strategy
 from ...model.validation import KIND_QUADRANTS
 from ...model.vocab import QUADRANTS, STRATEGY_KINDS
+from ..widgets.ticks import SelectionList
 from .form import FormScreen, text_input
 
 

@@ -41,7 +41,8 @@ def _field(out: Text, label: str, value: str) -> None:
     out.append((value or t("prog.detail.none_set")) + "\n")
 
 
-def detail_text(plan: Plan, p: Programme | None, lang: str | None = None) -> Text:
+def detail_text(plan: Plan, p: Programme | None, lang: str | None = None, changed_by: str = "") -> Text:
+    """`changed_by`: who changed the programme ("Diubah oleh Pokja Ekonomi", who_wrote.py)."""
     if p is None:
         return Text(t("prog.detail.none", lang), style=DIM)
     lng = lang or get_language()
@@ -56,6 +57,8 @@ def detail_text(plan: Plan, p: Programme | None, lang: str | None = None) -> Tex
     out.append(head + "\n", style="bold")
     if p.description:
         out.append(p.description + "\n", style="italic")
+    if changed_by:
+        out.append(changed_by + "\n", style=DIM)
     out.append("\n")
 
     if p.nomenclature_code:  # with its name from the region's code list

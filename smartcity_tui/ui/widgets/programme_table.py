@@ -50,7 +50,10 @@ def sort_key(sort: str) -> Callable[[Programme], tuple[Any, ...]]:
 
 COLUMNS = ("code", "name", "horizon", "years", "agency", "priority", "quick_win", "budget")
 DETAIL_WIDTH = 44  # the detail pane's width beside the table on wide screens
-NARROW = 110  # below this width the pane goes under the table
+# Below this width the pane goes under the table: the table's columns need some 110 columns
+# for the names and agencies a plan has ("Dinas Komunikasi dan Informatika"), so at 120 a
+# pane beside it left every agency cut to "Dinas ..." (issue 13 #5).
+NARROW = 150
 
 
 class ProgrammeView(Widget):
@@ -208,7 +211,12 @@ class ProgrammeView(Widget):
         if total >= NARROW:
             total -= DETAIL_WIDTH
         room = max(total - 2 - sum(w.values()), 20)  # 2: the table's vertical scrollbar
-        agency = min(max(room * 2 // 5, 8), 24)
+        # name and agency share the rest, two fifths to the agency; room either does not
+        # need goes to the other, so a wide window shows both whole
+        longest_name = max([len(p.name) for p in self._rows], default=0) + 1
+        longest_agency = max([len(p.lead_agency) for p in self._rows], default=0) + 1
+        agency = min(max(room * 2 // 5, 8), max(longest_agency, 8))
+        agency = max(agency, min(longest_agency, room - longest_name))
         w["agency"] = agency
         w["name"] = room - agency
         return w
@@ -226,7 +234,19 @@ class ProgrammeView(Widget):
             text.update(Text(t("prog.empty"), style="dim"))
             return
         prog = self.plan.get(self._selected_id) if self._selected_id else None
-        text.update(detail_text(self.plan, prog if isinstance(prog, Programme) else None))
+        text.update(detail_text(self.plan, prog if isinstance(prog, Programme) else None,
+                                changed_by=self._changed_by(prog)))
+
+    def _changed_by(self, prog: object) -> str:
+        from ...bundle.authors import record_authors
+        from ..app import SmartCityApp
+        from ..who_wrote import changed_by
+
+        # (the view also runs on its own, over a plan without a store: a test host, a picker)
+        store = self.app.store if isinstance(self.app, SmartCityApp) else None
+        if not isinstance(prog, Programme) or store is None:
+            return ""
+        return changed_by(record_authors(store, prog.id))
 
     # --- events ----------------------------------------------------------------------------
 

@@ -1,0 +1,127 @@
+"""Keys an officer finds: the dashboard's footer names the app's main keys (export, merge,
+roadmap, search first) at 80 columns, every footer shows only keys that fit whole, and a
+resize makes room for more or fewer."""
+
+from __future__ import annotations
+
+from ui_support import screen_text, until
+
+from smartcity_tui.ui.screens.dashboard import DashboardScreen
+
+
+def footer_line(app) -> str:
+    return " ".join(str(k.render()) for k in app.screen.query("FooterKey"))
+
+
+def footer_keys(app) -> list[str]:
+    return [k.key_display for k in app.screen.query("FooterKey")]
+
+
+async def test_the_dashboard_footer_shows_export_merge_roadmap_and_search_at_80_columns(ui_app):
+    app = ui_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, DashboardScreen) and footer_keys(app), "the footer")
+        line = footer_line(app)
+        for shown in ("f1 Bantuan", "x Ekspor", "m Gabungkan", "r Peta jalan", "/ Cari", "k Konflik", "b Buku"):
+            assert shown in line
+        # in this order: help, then what a session needs most
+        assert footer_keys(app)[:7] == ["f1", "x", "m", "r", "/", "k", "b"]
+        # the keys shown do what the footer says
+        await pilot.press("r")
+        await until(pilot, lambda: type(app.screen).__name__ == "RoadmapScreen", "the roadmap")
+
+
+async def test_english_has_room_for_plan_facts_too(ui_app):
+    app = ui_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4")
+        await until(pilot, lambda: "x Export" in footer_line(app), "the English footer")
+        assert "i Plan facts" in footer_line(app)
+
+
+async def test_a_key_that_does_not_fit_whole_is_left_out_and_a_resize_redraws(ui_app):
+    app = ui_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: footer_keys(app), "the footer")
+        # "i Data rencana" does not fit at 80 columns: no "i Data renc" at the edge
+        assert "i" not in footer_keys(app)
+        assert sum(k.size.width + 1 for k in app.screen.query("FooterKey")) - 1 <= 80
+        await pilot.resize_terminal(120, 30)
+        await until(pilot, lambda: "i" in footer_keys(app), "the plan facts key after widening")
+        await pilot.resize_terminal(60, 24)
+        await until(pilot, lambda: "k" not in footer_keys(app), "fewer keys after narrowing")
+        assert footer_keys(app)[:4] == ["f1", "x", "m", "r"]
+
+
+def new_plan_app(tmp_path, keys=None):
+    from ui_support import fixed_clock
+
+    from smartcity_tui.model.records import PlanInfo
+    from smartcity_tui.settings import Settings
+    from smartcity_tui.store import PlanStore
+    from smartcity_tui.ui.factory import create_app
+
+    path = tmp_path / "baru.json"
+    PlanStore.create(path, PlanInfo(region="Sukamaju", start_year=2026, end_year=2030),
+                     team="Pokja Ekonomi", clock=fixed_clock).close()
+    store = PlanStore.open(path, clock=fixed_clock)
+    return create_app(store, Settings(keys=keys or {}), clock=fixed_clock)
+
+
+def help_text(app) -> str:
+    return screen_text(app)
+
+
+async def test_f1_on_a_new_plan_says_what_to_do_first_in_order(tmp_path):
+    from smartcity_tui.ui.screens.help import HelpScreen
+
+    app = new_plan_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen), "help")
+        text = help_text(app)
+        assert "Langkah pertama" in text
+        steps = ["Data rencana: wilayah", "Buka satu dimensi", "Strategi dari butir SWOT", "Program untuk strategi",
+                 "Linimasa", "Ekspor bundel"]
+        at = [text.index(s) for s in steps]
+        assert at == sorted(at), "the steps in the order the work goes"
+        assert text.index("Langkah pertama") < text.index("Tombol layar ini")
+        await pilot.press("escape", "f4", "f1")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen) and "First steps" in help_text(app),
+                    "the first steps in English")
+        assert "Plan facts: region" in help_text(app)
+
+
+async def test_the_first_steps_name_the_keys_as_remapped(tmp_path):
+    from smartcity_tui.ui.screens.help import HelpScreen
+
+    app = new_plan_app(tmp_path, keys={"app.export": "e", "swot.new": "a"})
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f1")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen), "help")
+        lines = screen_text(app).splitlines()
+        export = next(line for line in lines if "Ekspor bundel" in line)
+        assert export.split()[2] == "e", export  # "6.  e  Ekspor bundel ..."
+        assert "a menambah butir" in screen_text(app).replace("\n", " ")
+
+
+async def test_a_plan_with_work_in_it_gets_the_keys_only(ui_app):
+    from smartcity_tui.ui.screens.help import HelpScreen
+
+    app = ui_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen), "help")
+        assert "Langkah pertama" not in help_text(app)
+        assert not app.screen.query("#first-steps")
+
+
+async def test_a_lists_footer_starts_with_adding_then_editing(ui_app):
+    app = ui_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1")
+        await until(pilot, lambda: footer_keys(app)[:1] == ["f1"] and len(footer_keys(app)) > 3, "the SWOT footer")
+        # Textual's list puts its own enter first; the footer follows the key map: add, edit, delete
+        assert footer_keys(app)[1:4] == ["n", "⏎", "del"]
+        await pilot.press("t")
+        await until(pilot, lambda: footer_keys(app)[1:4] == ["n", "⏎", "del"], "the strategy footer")
