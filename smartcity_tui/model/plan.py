@@ -50,12 +50,12 @@ class Plan:
                 keys[key] = None
         return sorted(keys)
 
-    def outside_framework(self) -> list[Record]:
+    def outside_framework(self) -> list[SwotItem | Strategy | Programme]:
         """Records whose pillar is none of the framework's dimensions (left where they were by
         a reframe whose map did not place them): listed by validation, never dropped."""
         keys = set(self.framework.keys)
-        return [r for r in (*self.swot, *self.strategies, *self.programmes)
-                if r.pillar and r.pillar not in keys]
+        pillared: tuple[SwotItem | Strategy | Programme, ...] = (*self.swot, *self.strategies, *self.programmes)
+        return [r for r in pillared if r.pillar and r.pillar not in keys]
 
     def get(self, record_id: str) -> Record | None:
         return self.records.get(record_id)

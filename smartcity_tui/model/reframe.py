@@ -123,13 +123,13 @@ def read_map(data: bytes, file: str, target: Framework) -> FrameMap:
             if not isinstance(where, str):
                 raise fail(line, "not_text", old=old)
             dim, _, element = where.partition(".")
-            found = target.get(dim)
-            if found is None:
+            dimension = target.get(dim)
+            if dimension is None:
                 raise fail(line, "no_dimension", old=old, value=dim, framework=target.id,
                            choices=", ".join(target.keys))
-            if element and found.element(element) is None:
+            if element and dimension.element(element) is None:
                 raise fail(line, "no_element", old=old, value=element, dimension=dim,
-                           choices=", ".join(e.key for e in found.elements) or "-")
+                           choices=", ".join(e.key for e in dimension.elements) or "-")
             if table == "dimensions":
                 if element:
                     raise fail(line, "dimension_to_element", old=old)
@@ -143,7 +143,8 @@ def read_map(data: bytes, file: str, target: Framework) -> FrameMap:
 
 def _subtopic_note(record: Record, source: Framework, element: str) -> dict[str, str]:
     """An element cleared by the move, kept in words in the empty sub-topic."""
-    if not element or getattr(record, "subtopic", "x"):
+    subtopic: object = getattr(record, "subtopic", "x")  # (a record without one: nothing to keep)
+    if not element or subtopic:
         return {}
     found = source.find_element(element)
     return {"subtopic": found[1].label("id") if found else element}
@@ -190,9 +191,9 @@ def _narratives(plan: Plan, target: Framework, fmap: FrameMap, out: Reframe) -> 
     """A dimension's narrative goes with its dimension. Where two would land on one new
     dimension (or on one that has its own already), the first goes and the others are listed:
     their text is for a person to join, not for the move to overwrite."""
-    taken = {r.pillar for r in plan._kind(NarrativeSection.KIND)
+    taken = {r.pillar for r in plan._kind(NarrativeSection)
              if r.section == DIMENSION and r.pillar in target.keys}
-    for r in sorted(plan._kind(NarrativeSection.KIND), key=lambda r: r.id):
+    for r in sorted(plan._kind(NarrativeSection), key=lambda r: r.id):
         if r.section != DIMENSION or r.pillar in target.keys:
             continue
         new = fmap.dimensions.get(r.pillar)

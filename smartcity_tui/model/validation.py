@@ -113,11 +113,11 @@ def validate(plan: Plan) -> list[Finding]:
     if not fw.known:
         add(Finding("plan.framework_unknown", ERROR, info.id,
                     params={"framework": f"{fw.id} {fw.version}", "folder": str(frameworks.region_folder())}))
-    outside = plan.outside_framework()
-    if outside and fw.known:
+    strays = plan.outside_framework()
+    if strays and fw.known:
         add(Finding("plan.outside_framework", ERROR, info.id, params={
-            "n": len(outside), "framework": fw.label("id"), "framework_en": fw.label("en"),
-            "keys": ", ".join(sorted({r.pillar for r in outside}))}))
+            "n": len(strays), "framework": fw.label("id"), "framework_en": fw.label("en"),
+            "keys": ", ".join(sorted({r.pillar for r in strays}))}))
 
     # --- readiness ---
     seen_aspects = set()
