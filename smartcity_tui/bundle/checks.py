@@ -14,8 +14,9 @@ from __future__ import annotations
 import math
 import re
 import sys
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any
 
 from ..model.budget import parse_cell
 from ..model.records import INT_MAX, INT_MIN, RECORD_TYPES, YEARS
@@ -257,7 +258,8 @@ def _show(v: Any, limit: int = 60) -> str:
 
 # Fields a format-1 bundle holds that today's kinds no longer have, with the type they had
 # then: checked as strictly as before, then upgraded (model/legacy.py).
-FORMAT_1_FIELDS: dict[str, dict[str, str]] = {"programme": {"budget": "dict[int, int]"}, "plan": {"targets": "list[str]"}}
+FORMAT_1_FIELDS: dict[str, dict[str, str]] = {
+    "programme": {"budget": "dict[int, int]"}, "plan": {"targets": "list[str]"}}
 
 
 def check_format_1(state: RecordState) -> None:

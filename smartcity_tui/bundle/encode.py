@@ -4,13 +4,20 @@ fixed order, and tomli-w's output depends on nothing else, so one plan gives the
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from ..model.revision import RecordState
-from . import toml_out
 from ..model.vocab import PILLAR_KEYS
+from . import toml_out
 from .layout import (
-    HEADER_KEYS, KIND_ORDER, PILLAR_KINDS, PLAN_FILE, PROGRAMME_CHILD_KINDS, key_of_file, pillar_files,
+    HEADER_KEYS,
+    KIND_ORDER,
+    PILLAR_KINDS,
+    PLAN_FILE,
+    PROGRAMME_CHILD_KINDS,
+    key_of_file,
+    pillar_files,
 )
 
 
@@ -43,7 +50,8 @@ def _kind_rank(kind: str) -> tuple[int, str]:
 
 
 def file_document(plan_id: str, file: str, states: list[RecordState],
-                  wire: dict[str, dict[str, Any]] | None = None, framework: tuple[str, str] | None = None) -> dict[str, Any]:
+                  wire: dict[str, dict[str, Any]] | None = None,
+                  framework: tuple[str, str] | None = None) -> dict[str, Any]:
     """The TOML document of one record file; `wire` holds the records' to_dict() when the
     caller has them already; `framework` the (id, version) plan.toml names (format 2)."""
     doc: dict[str, Any] = {"plan_id": plan_id}

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from ..i18n import Reason, os_reason, t
 
-
 # Messages about the bundle as a whole, which name it themselves: no "Bundle X, file Y:" before
 WHOLE_BUNDLE = {"no_such_bundle", "not_a_bundle"}
 
@@ -35,7 +34,7 @@ class BundleError(Exception):
         where = t("bundle.where_line" if self.line else "bundle.where", lang, **params)
         return f"{where}: {what}"
 
-    def placed(self, bundle: str, file: str, line: int | None = None) -> "BundleError":
+    def placed(self, bundle: str, file: str, line: int | None = None) -> BundleError:
         """The same error, placed in a bundle's file (a record check runs before it knows where
         the record came from)."""
         params = {k: v for k, v in self.params.items() if k not in ("file", "line", "bundle")}
@@ -48,7 +47,7 @@ class BundleError(Exception):
 class Problem(Reason):
     """A BundleError as a parameter of another message, in that message's language."""
 
-    def __init__(self, error: "BundleError") -> None:
+    def __init__(self, error: BundleError) -> None:
         super().__init__(f"bundle.{error.key}")
         self.error = error
 
@@ -67,7 +66,8 @@ class ParserReason(Reason):
 
 # tomllib's messages (their start) -> what a person is told
 _TOML_REASONS = (
-    (("Cannot declare", "Cannot overwrite", "Cannot redefine", "Cannot mutate", "Duplicate"), "bundle.reason.toml_twice"),
+    (("Cannot declare", "Cannot overwrite", "Cannot redefine", "Cannot mutate", "Duplicate"),
+     "bundle.reason.toml_twice"),
     (("Unterminated string",), "bundle.reason.toml_unclosed_text"),
     (("Unescaped", "Escaped character", "Invalid hex value"), "bundle.reason.toml_escape"),
     (("Illegal character", "Found invalid character"), "bundle.reason.toml_character"),

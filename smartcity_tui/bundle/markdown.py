@@ -4,7 +4,7 @@ stays for the callers that knew it here."""
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..document import build_document, write_markdown
 from ..model.plan import Plan

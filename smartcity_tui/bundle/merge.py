@@ -21,8 +21,9 @@ reader's `Bundle`, or a stand-in in tests).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Collection, Iterable, Mapping, Protocol, Sequence
+from typing import Any, Protocol
 
 from ..i18n import t
 from ..model import framework as frameworks
@@ -342,7 +343,8 @@ def _plan(store: PlanStore, bundles: Sequence[BundleLike], adopt: bool
     def children_of(rid: str) -> set[str]:
         return children.get(rid, set()) | (set() if adopting else store.children_of(rid))
 
-    report = build_report(find_before, changed, incoming, open_conflicts, children_of, _keys_after(store, bundles, adopting))
+    keys_after = _keys_after(store, bundles, adopting)
+    report = build_report(find_before, changed, incoming, open_conflicts, children_of, keys_after)
     report.bundles = infos
     report.adopted = plan_id if adopting else ""
     return plan_id, changed, report

@@ -9,8 +9,9 @@ Two kinds of conflict come out of a merge (model/revision.py):
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Collection, Iterable, Mapping
+from typing import Any
 
 from ..model.revision import DELETED, RecordState, Sibling, meaning
 from ..model.vocab import PILLAR_KEYS

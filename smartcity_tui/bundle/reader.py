@@ -9,9 +9,10 @@ with a bundle that passed every check."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from ..model import framework as frameworks
 from ..model.legacy import needs_upgrade, upgrade_records
@@ -19,7 +20,14 @@ from ..model.revision import RecordState
 from .checks import REPLICA, UUID, check_format_1
 from .errors import BundleError
 from .layout import (
-    DATA_FILES, FORMAT_NAME, FORMAT_VERSION, MANIFEST, MAX_TEAM_CHARS, MAX_TEAMS, PLAN_FILE, data_files,
+    DATA_FILES,
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    MANIFEST,
+    MAX_TEAM_CHARS,
+    MAX_TEAMS,
+    PLAN_FILE,
+    data_files,
     key_of_file,
 )
 from .record_file import decode, line_of_key, line_of_record, parse_toml, read_records

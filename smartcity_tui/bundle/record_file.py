@@ -21,8 +21,9 @@ import re
 import sys
 import tomllib
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 from ..model.revision import RecordState
 from .checks import check_record

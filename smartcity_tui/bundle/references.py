@@ -5,8 +5,8 @@ would refuse) and the reader."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from ..model.revision import RecordState
 

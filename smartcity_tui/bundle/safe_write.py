@@ -13,9 +13,9 @@ import re
 import shutil
 import sys
 import zipfile
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
-from typing import Callable, Mapping
 
 from ..i18n import os_reason
 from ..store.atomic import fsync_dir, with_retry
@@ -26,7 +26,8 @@ Progress = Callable[[int, int, str], None]
 
 # What an export leaves when it is killed midway: its temporary tree or zip, or a bundle it
 # was taking back. Only names of exactly this shape are ever removed (sweep_leftovers).
-LEFTOVER = re.compile(r"\.([a-z0-9-]+_[a-z0-9-]+_\d{4}-\d{2}-\d{2}_\d{4}(?:-\d+)?(?:\.zip)?)\.(\d{1,10})\.(?:partial|failed)")
+LEFTOVER = re.compile(
+    r"\.([a-z0-9-]+_[a-z0-9-]+_\d{4}-\d{2}-\d{2}_\d{4}(?:-\d+)?(?:\.zip)?)\.(\d{1,10})\.(?:partial|failed)")
 
 # Windows without long paths (the default; only an administrator can change it): a file's
 # path has at most 259 characters, a folder's 247 (room for an 8.3 name).

@@ -11,8 +11,8 @@ import re
 import stat
 import zipfile
 import zlib
+from collections.abc import Generator, Iterator
 from pathlib import Path, PurePosixPath
-from typing import Generator, Iterator
 
 from ..i18n import os_reason
 from .errors import BundleError, zip_reason

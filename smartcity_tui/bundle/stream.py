@@ -4,7 +4,7 @@ record file is checked and parsed without ever being held whole (record_file.py)
 from __future__ import annotations
 
 import hashlib
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 _BOM = b"\xef\xbb\xbf"
 

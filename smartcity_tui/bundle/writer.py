@@ -6,9 +6,10 @@ progress callback); the `export` command calls it directly."""
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from .. import __version__
 from ..document import build_document, write_html, write_markdown

@@ -3,8 +3,18 @@ No I/O and no UI here; every other layer builds on this one."""
 
 from .plan import Plan
 from .records import (
-    RECORD_TYPES, Indicator, Milestone, PlanInfo, Programme, Readiness, Record, Stakeholder,
-    Strategy, SwotItem, new_id, record_type,
+    RECORD_TYPES,
+    Indicator,
+    Milestone,
+    PlanInfo,
+    Programme,
+    Readiness,
+    Record,
+    Stakeholder,
+    Strategy,
+    SwotItem,
+    new_id,
+    record_type,
 )
 from .revision import DELETED, RecordState, Sibling, covers, merge_states, vv_merge
 from .validation import ERROR, WARNING, Finding, errors, validate

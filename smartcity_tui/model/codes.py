@@ -103,7 +103,7 @@ class CodeList:
             return self.entries[:limit]
         words = q.split()
         by_code, by_name = [], []
-        for entry, (code, name) in zip(self.entries, self._folded):
+        for entry, (code, name) in zip(self.entries, self._folded, strict=True):
             if code.startswith(q):
                 by_code.append(entry)
             elif all(w in name or code.startswith(w) for w in words):
@@ -118,7 +118,7 @@ def _code_key(code: str) -> tuple[tuple[int, int | str], ...]:
 
 
 # One CodeList per plan view: a Plan is immutable, and the store makes a new one per write.
-_LISTS: "weakref.WeakKeyDictionary[Plan, CodeList]" = weakref.WeakKeyDictionary()
+_LISTS: weakref.WeakKeyDictionary[Plan, CodeList] = weakref.WeakKeyDictionary()
 
 
 def code_list(plan: Plan) -> CodeList:

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from ..i18n import get_language, t
 from ..resources import read_beside
@@ -272,7 +273,8 @@ def parse(data: bytes, file: str, source: str = "") -> Framework:
     for i, raw in enumerate(raw_dims):
         if not isinstance(raw, dict):
             raise fail(where.of(i), "not_a_table")
-        _unknown(raw, {"key", "code", "name", "elements"}, lambda: where.of(i), fail)
+        # (the lambdas are called at once, inside the loop; bound anyway)
+        _unknown(raw, {"key", "code", "name", "elements"}, lambda i=i: where.of(i), fail)
         key = raw.get("key")
         if not isinstance(key, str) or not _KEY.match(key):
             raise fail(where.of(i, field="key"), "bad_key", value=key if isinstance(key, str) else "")
@@ -292,7 +294,7 @@ def parse(data: bytes, file: str, source: str = "") -> Framework:
         for j, rel in enumerate(raw_els):
             if not isinstance(rel, dict):
                 raise fail(where.of(i, j), "not_a_table")
-            _unknown(rel, {"key", "name", "provisional"}, lambda: where.of(i, j), fail)
+            _unknown(rel, {"key", "name", "provisional"}, lambda i=i, j=j: where.of(i, j), fail)
             ekey = rel.get("key")
             if not isinstance(ekey, str) or not _KEY.match(ekey):
                 raise fail(where.of(i, j, "key"), "bad_key", value=ekey if isinstance(ekey, str) else "")

@@ -13,7 +13,8 @@ from .vocab import budget_source_label
 def field_label(name: str, lang: str | None = None) -> str:
     cell = parse_cell(name)
     if cell is not None:
-        return t("merge.field.budget_cell", lang, source=budget_source_label(cell[0], lang or get_language()), year=cell[1])
+        source = budget_source_label(cell[0], lang or get_language())
+        return t("merge.field.budget_cell", lang, source=source, year=cell[1])
     key = f"merge.field.{name}"
     label = t(key, lang)
     return name if label == key else label

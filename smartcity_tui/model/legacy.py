@@ -19,9 +19,9 @@ The old fields are dropped. Because each old value lands whole in the cells (or 
 names, upgrading commutes with merging: two copies upgraded and then merged give the states
 their merge upgraded gives. (So two concurrent budgets of one programme that named
 different years, a conflict before, now merge cell by cell; the same amount typed for one
-year by both is agreement; different amounts for one year stay a conflict.) Input and output are records in their wire form (`{id, kind, vv,
-f}`, RecordState.to_dict), so the store can run it on its JSON and the bundle reader on
-what it parsed.
+year by both is agreement; different amounts for one year stay a conflict.) Input and output
+are records in their wire form (`{id, kind, vv, f}`, RecordState.to_dict), so the store can
+run it on its JSON and the bundle reader on what it parsed.
 """
 
 from __future__ import annotations
@@ -79,12 +79,12 @@ def _programme(record: dict[str, Any]) -> dict[str, Any]:
     # such an entry stays where it was, so that nothing is lost.
     odd = [{k: v for k, v in table.items() if not _YEAR.fullmatch(str(k))} for table in tables]
     if any(odd):
-        fields["budget"] = [_sibling(s["d"], rest) for s, rest in zip(old, odd)]
+        fields["budget"] = [_sibling(s["d"], rest) for s, rest in zip(old, odd, strict=True)]
     years = sorted({int(k) for table in tables for k in table if _YEAR.fullmatch(str(k))})
     for year in years:
         key = str(year)
         fields[cell_name(UNSPECIFIED, year)] = [
-            _sibling(s["d"], table[key]) for s, table in zip(old, tables) if key in table]
+            _sibling(s["d"], table[key]) for s, table in zip(old, tables, strict=True) if key in table]
     record["f"] = dict(sorted(fields.items()))
     return record
 
@@ -96,7 +96,7 @@ def _plan(record: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]
     lists = [s.get("v") if isinstance(s.get("v"), list) else [] for s in old]
     targets = []
     for position in range(max((len(x) for x in lists), default=0)):
-        having = [(s, x[position]) for s, x in zip(old, lists) if position < len(x)]
+        having = [(s, x[position]) for s, x in zip(old, lists, strict=True) if position < len(x)]
         targets.append({
             "id": target_id(record["id"], position),
             "kind": "target",

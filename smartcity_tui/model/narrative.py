@@ -16,9 +16,9 @@ import re
 import uuid
 from dataclasses import dataclass
 
+from .framework import Dimension
 from .plan import Plan
 from .records import InstitutionMember, NarrativeSection, Regulation
-from .framework import Dimension
 from .vocab import INSTITUTION_BODIES, NARRATIVE_SECTIONS
 
 # Fixed forever: changing it would give every section of every plan a new id.

@@ -5,13 +5,23 @@ thousand records costs nothing until someone looks."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from functools import cached_property
-from typing import Any, Iterable, Mapping, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from . import framework as frameworks
 from .framework import Framework
 from .records import (
-    Indicator, Milestone, PlanInfo, PlanTarget, Programme, Readiness, Record, Stakeholder, Strategy, SwotItem,
+    Indicator,
+    Milestone,
+    PlanInfo,
+    PlanTarget,
+    Programme,
+    Readiness,
+    Record,
+    Stakeholder,
+    Strategy,
+    SwotItem,
 )
 from .vocab import QUADRANTS, READINESS_ASPECTS
 

@@ -171,7 +171,7 @@ class RecordState:
         return {"id": self.id, "kind": self.kind, "vv": dict(sorted(self.vv.items())), "f": fields}
 
     @classmethod
-    def from_dict(cls, raw: dict[str, Any]) -> "RecordState":
+    def from_dict(cls, raw: dict[str, Any]) -> RecordState:
         """Build from the wire form. Raises ValueError with a plain reason when malformed;
         bundle readers check more strictly before calling this."""
         if not isinstance(raw, dict):
@@ -218,7 +218,7 @@ class RecordState:
             out[name] = parsed
         return cls(rid, kind, dict(sorted(vv.items())), out)
 
-    def copy(self) -> "RecordState":
+    def copy(self) -> RecordState:
         return RecordState(self.id, self.kind, dict(self.vv), {k: list(v) for k, v in self.fields.items()})
 
 

@@ -4,8 +4,8 @@ are what a pillar still lacks, shown on the dashboard to guide the working group
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..i18n import get_language, t
@@ -18,9 +18,22 @@ from .labels import field_label
 from .plan import Plan
 from .records import Programme, SwotItem
 from .vocab import (
-    FUNDING_SOURCES, HORIZON_YEARS, HORIZONS, INDICATOR_KINDS, INNOVATION_KINDS, INSTITUTION_BODIES,
-    PENTAHELIX_ROLES, PRIORITIES, QUADRANTS, RATINGS, READINESS_ASPECTS, REGION_KINDS, STATUSES,
-    STRATEGY_KINDS, Vocabulary, budget_source_label,
+    FUNDING_SOURCES,
+    HORIZON_YEARS,
+    HORIZONS,
+    INDICATOR_KINDS,
+    INNOVATION_KINDS,
+    INSTITUTION_BODIES,
+    PENTAHELIX_ROLES,
+    PRIORITIES,
+    QUADRANTS,
+    RATINGS,
+    READINESS_ASPECTS,
+    REGION_KINDS,
+    STATUSES,
+    STRATEGY_KINDS,
+    Vocabulary,
+    budget_source_label,
 )
 
 ERROR = "error"
@@ -206,7 +219,8 @@ def validate(plan: Plan) -> list[Finding]:
         if ind.reference_code and not reference_code_ok(ind.reference_code):
             add(Finding("indicator.bad_reference_code", ERROR, ind.id, pil, {**p, "code": ind.reference_code}))
         if ind.kind and ind.kind not in INDICATOR_KINDS:
-            add(Finding("indicator.bad_choice", ERROR, ind.id, pil, {**p, **_choice_params("kind", INDICATOR_KINDS, ind.kind)}))
+            add(Finding("indicator.bad_choice", ERROR, ind.id, pil,
+                        {**p, **_choice_params("kind", INDICATOR_KINDS, ind.kind)}))
 
     # --- milestones ---
     for m in plan.milestones:
@@ -354,7 +368,8 @@ def _check_budget(pr: Programme, add: _Add, p: dict[str, Any], in_period: Callab
     else:
         for source in dict.fromkeys(pr.funding_sources):
             if source not in funded and source in FUNDING_SOURCES:
-                add(Finding("programme.source_without_amount", WARNING, pr.id, pr.pillar, {**p, **_source_params(source)}))
+                add(Finding("programme.source_without_amount", WARNING, pr.id, pr.pillar,
+                            {**p, **_source_params(source)}))
     listed = set(pr.funding_sources)
     for source in source_order(funded - listed - {UNSPECIFIED}):
         if source in FUNDING_SOURCES:

@@ -11,7 +11,8 @@ file is one more copy of that plan and merges its bundles like any other.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from ..model.revision import RecordState, merge_states
 

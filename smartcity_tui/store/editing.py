@@ -44,7 +44,7 @@ class Editing(_Writer):
     def add(self, record: Record, *, label: str = "") -> Record:
         if record.id in self._states:
             raise ValueError(f"record {record.id} exists already")
-        if hasattr(record, "order") and not getattr(record, "order"):
+        if hasattr(record, "order") and not record.order:
             record = record.replace(order=self._max_order + 1)
         changes = [Change(record.id, n, None, v) for n, v in record.to_fields().items()]
         # Undoing an add deletes the record (a tombstone), rather than blanking its fields.
@@ -68,7 +68,7 @@ class Editing(_Writer):
         base = self._max_order
         changes: list[Change] = []
         for i, record in enumerate(records):
-            if hasattr(record, "order") and not getattr(record, "order"):
+            if hasattr(record, "order") and not record.order:
                 record = record.replace(order=base + 1 + i)
             changes += [Change(record.id, n, None, v) for n, v in record.to_fields().items()]
         self._write(changes, new_records={r.id: r.KIND for r in records}, step=len(records),
@@ -93,7 +93,7 @@ class Editing(_Writer):
         for record in records:
             state = self._states.get(record.id)
             if state is None:
-                if hasattr(record, "order") and not getattr(record, "order"):
+                if hasattr(record, "order") and not record.order:
                     order += 1
                     record = record.replace(order=order)
                 adds += [Change(record.id, n, None, v) for n, v in record.to_fields().items()]

@@ -42,7 +42,7 @@ class Change:
     before: Any
     after: Any
 
-    def reversed(self) -> "Change":
+    def reversed(self) -> Change:
         before = self.before
         if isinstance(before, dict) and self.field == "_deleted":
             before = TOMBSTONE  # an old tombstone is written afresh, with today's context
@@ -105,5 +105,6 @@ class Journal:
         for edit in edits:
             for c in edit.changes:
                 first = merged.get((c.record_id, c.field))
-                merged[(c.record_id, c.field)] = c if first is None else Change(c.record_id, c.field, first.before, c.after)
+                merged[(c.record_id, c.field)] = (
+                    c if first is None else Change(c.record_id, c.field, first.before, c.after))
         self._undo.append(Edit(label or edits[-1].label, tuple(merged.values())))

@@ -7,8 +7,9 @@ import datetime as _dt
 import json
 import os
 import uuid
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, TypeGuard
+from typing import Any, TypeGuard
 
 from ..i18n import Reason, os_reason
 from . import backups

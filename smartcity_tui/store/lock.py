@@ -123,7 +123,7 @@ class LockHolder:
         return self.host == platform.node() and not pid_alive(self.pid)
 
     @classmethod
-    def parse(cls, text: bytes) -> "LockHolder | None":
+    def parse(cls, text: bytes) -> LockHolder | None:
         try:
             raw = json.loads(text.decode("utf-8"))
             if raw.get("released") is True:

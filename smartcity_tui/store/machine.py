@@ -17,7 +17,7 @@ import hashlib
 import os
 import platform
 import uuid
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 ENV_DIR = "SMARTCITY_TUI_STATE_DIR"  # tests and portable installs point it elsewhere
@@ -73,7 +73,7 @@ def _create(path: Path) -> str | None:
     return new
 
 
-@lru_cache(maxsize=None)
+@cache
 def _machine_id_for(folder: str) -> str:
     path = Path(folder) / FILE_NAME
     found = _read(path)

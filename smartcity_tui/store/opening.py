@@ -7,8 +7,9 @@ Called by PlanStore.open; kept apart so that plan_store.py says what the store o
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from ..i18n import Reason, os_reason, t
 from . import backups, rescue

@@ -7,8 +7,8 @@ usual; the collector resumes afterwards."""
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 
 @contextmanager

@@ -8,32 +8,30 @@ never a rewind, so an undone edit that already travelled in a bundle still merge
 
 from __future__ import annotations
 
-import copy
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, cast
+from typing import Any, cast
 
 from ..i18n import Reason, os_reason
 from ..model.plan import Plan
 from ..model.records import PlanInfo, Record, record_type
-from ..model.revision import DELETED, RecordState, merge_states
-from . import backups
+from ..model.revision import RecordState
+from . import backups, opening
 from .access import path_too_long
-from . import opening
-from .pauses import no_gc_pauses
+from .editing import Editing
 from .errors import PlanExists, PlanNotFound, PlanUnreadable, PlanWriteFailed
-from .journal import TOMBSTONE, Change, Journal
+from .journal import Change, Journal
+from .loading import APP_FORMAT, META, RECORDS, Clock, _now, home_of, load_plan_data, new_replica_id
 from .lock import LockHolder, PlanLock
-from .loading import APP_FORMAT, META, RECORDS, Clock, load_plan_data, _now, home_of, new_replica_id
+from .pauses import no_gc_pauses
 from .schema import SCHEMA_VERSION
+from .settling import Settling
 from .storage import DurableJSONStorage
 from .table import PlanDB
-from .editing import Editing
-from .settling import Settling
 from .writing import StoreWriter
 
 # Re-exported: bundle/ reads plan files with the same loader and names.
-__all__ = ["APP_FORMAT", "META", "RECORDS", "PlanStore", "load_plan_data", "home_of", "new_replica_id"]
+__all__ = ["APP_FORMAT", "META", "RECORDS", "PlanStore", "home_of", "load_plan_data", "new_replica_id"]
 
 
 class PlanStore(Editing, StoreWriter, Settling):
@@ -89,7 +87,7 @@ class PlanStore(Editing, StoreWriter, Settling):
 
     @classmethod
     def open(cls, path: Path | str, *, readonly: bool = False, break_lock: bool = False,
-             clock: Clock | None = None, durable: bool = True) -> "PlanStore":
+             clock: Clock | None = None, durable: bool = True) -> PlanStore:
         """Locked before it is read (what this session writes on is what is on disk); read-only,
         with `readonly_reason`, where the plan cannot be written (store/opening.py)."""
         path = Path(path)
@@ -119,7 +117,7 @@ class PlanStore(Editing, StoreWriter, Settling):
     @classmethod
     def create(cls, path: Path | str, info: PlanInfo, team: str, *, clock: Clock | None = None,
                replica_id: str | None = None, bind_home: bool = True,
-               durable: bool = True) -> "PlanStore":
+               durable: bool = True) -> PlanStore:
         """A new plan file. `bind_home=False` leaves the replica homeless, so that every copy
         of the file (the shipped sample plan) takes a fresh replica id on its first write."""
         path = Path(path)
@@ -154,7 +152,7 @@ class PlanStore(Editing, StoreWriter, Settling):
     def close(self) -> None:
         self._lock.release()
 
-    def __enter__(self) -> "PlanStore":
+    def __enter__(self) -> PlanStore:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -80,9 +80,9 @@ def _replica(meta: dict[str, Any]) -> str:
 def newer(candidate: dict[str, Any], plan: dict[str, Any]) -> bool | None:
     """Whether `candidate`'s save came after `plan`'s; None when they cannot be told apart."""
     c_saved, p_saved = _saved(candidate), _saved(plan)
-    if candidate.get("plan_id") == plan.get("plan_id") and _replica(candidate) == _replica(plan):
-        if _counter(candidate) != _counter(plan):
-            return _counter(candidate) > _counter(plan)
+    same_replica = candidate.get("plan_id") == plan.get("plan_id") and _replica(candidate) == _replica(plan)
+    if same_replica and _counter(candidate) != _counter(plan):
+        return _counter(candidate) > _counter(plan)
     if c_saved is None or p_saved is None:
         return None
     if c_saved != p_saved:
@@ -137,7 +137,7 @@ def sweep(plan: Path, plan_meta: dict[str, Any] | None) -> list[Path]:
 
 def newest_first(paths: list[Path]) -> list[Path]:
     """Kept copies ordered by their save, newest first (unreadable ones last)."""
-    far_past = _dt.datetime.min.replace(tzinfo=_dt.timezone.utc)
+    far_past = _dt.datetime.min.replace(tzinfo=_dt.UTC)
 
     def key(p: Path) -> tuple[_dt.datetime, int]:
         meta = meta_of(p)

@@ -14,9 +14,10 @@ The file stays ordinary TinyDB JSON: `TinyDB("plan.json")` reads it as is.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from tinydb.storages import Storage
 
@@ -31,7 +32,7 @@ def _dumps(doc: Any) -> str:
 
 
 def _line(key: str, doc: Any) -> bytes:
-    return f'"{key}":{_dumps(doc)}'.encode("utf-8")
+    return f'"{key}":{_dumps(doc)}'.encode()
 
 
 class _TableCache:
@@ -58,8 +59,11 @@ class _TableCache:
                     self.chunks[c] = _SEP.join(self.lines[k] for k in keys[c * CHUNK:(c + 1) * CHUNK])
             return self.chunks
         # documents added or removed: rebuild from the first chunk that differs
+        def same(i: int) -> bool:
+            return keys[i * CHUNK:(i + 1) * CHUNK] == self.keys[i * CHUNK:(i + 1) * CHUNK]
+
         first = 0
-        while first < len(self.chunks) and keys[first * CHUNK:(first + 1) * CHUNK] == self.keys[first * CHUNK:(first + 1) * CHUNK]:
+        while first < len(self.chunks) and same(first):
             first += 1
         # a changed document in an unchanged chunk before that (one write adding and editing,
         # as a merge does) needs its chunk re-joined too, or the file keeps its old line
@@ -133,7 +137,7 @@ class DurableJSONStorage(Storage):
                 if cache is None:
                     cache = self._caches[name] = _TableCache()
                 chunks = cache.render(self._data[name], self._dirty.pop(name, set()))
-            parts.append(f"{_dumps(name)}:{{".encode("utf-8"))
+            parts.append(f"{_dumps(name)}:{{".encode())
             if chunks:
                 parts.append(b"\n")
                 for j, chunk in enumerate(chunks):

@@ -9,8 +9,8 @@ so the storage re-serialises only those (see storage.py).
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping
-from typing import Any, Callable, Iterator
+from collections.abc import Callable, Iterator, MutableMapping
+from typing import Any
 
 from tinydb import TinyDB
 from tinydb.table import Table

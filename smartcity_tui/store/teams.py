@@ -8,7 +8,8 @@ Additive to the plan file: older versions of the app ignore the key and keep it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Mapping
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .plan_store import PlanStore

@@ -268,7 +268,7 @@ class StoreWriter:
                         inserts.append((rid, doc))
                 if inserts:
                     doc_ids = self._records_table.insert_multiple(doc for _, doc in inserts)
-                    for (rid, _), doc_id in zip(inserts, doc_ids):
+                    for (rid, _), doc_id in zip(inserts, doc_ids, strict=True):
                         self._doc_ids[rid] = doc_id
                         new_ids.append(rid)
         except OSError as e:
