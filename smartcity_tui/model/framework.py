@@ -15,12 +15,10 @@ a millisecond (benchmarks/bench_framework.py).
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
 
 from ..i18n import get_language, t
 from ..resources import read_beside
@@ -172,143 +170,6 @@ class FrameworkError(Exception):
         return self.text()
 
 
-# --- reading a file -----------------------------------------------------------------------
-
-class _Lines:
-    """Where a table or a field of the file starts, for the error's line number (tomllib
-    gives values, not positions): the n-th `[[dimensions]]`, the m-th element after it."""
-
-    _DIM = re.compile(r"\s*\[\[\s*dimensions\s*\]\]")
-    _EL = re.compile(r"\s*\[\[\s*dimensions\s*\.\s*elements\s*\]\]")
-    _TABLE = re.compile(r"\s*\[")
-
-    def __init__(self, text: str) -> None:
-        self.lines = text.splitlines()
-
-    def _headers(self, pattern: re.Pattern[str], start: int, stop: int) -> list[int]:
-        return [i for i in range(start, stop) if pattern.match(self.lines[i])]
-
-    def _span(self, dim: int | None, el: int | None) -> tuple[int, int]:
-        """(first, past-last) index of the lines of the top, a dimension or an element."""
-        n = len(self.lines)
-        tables = [i for i in range(n) if self._TABLE.match(self.lines[i])]
-        if dim is None:
-            return 0, tables[0] if tables else n
-        dims = self._headers(self._DIM, 0, n)
-        if dim >= len(dims):
-            return 0, 0
-        start = dims[dim]
-        stop = dims[dim + 1] if dim + 1 < len(dims) else n
-        if el is not None:
-            els = self._headers(self._EL, start, stop)
-            if el >= len(els):
-                return start, start + 1
-            start = els[el]
-            stop = els[el + 1] if el + 1 < len(els) else stop
-        end = next((i for i in tables if start < i < stop), stop)
-        return start, end
-
-    def of(self, dim: int | None = None, el: int | None = None, field: str = "") -> int:
-        start, stop = self._span(dim, el)
-        if field:
-            pattern = re.compile(rf"\s*{re.escape(field)}\s*[=.]")
-            for i in range(start, stop):
-                if pattern.match(self.lines[i]):
-                    return i + 1
-        return start + 1 if stop > start or dim is not None else 1
-
-
-def _names(table: dict[str, Any], where: _Lines, fail: Any, dim: int | None = None,
-           el: int | None = None) -> Names:
-    # (a line is looked for only when there is a mistake to place: the scan costs more than
-    # reading a good file)
-    raw = table.get("name")
-    if not isinstance(raw, dict) or not isinstance(raw.get("id"), str) or not raw["id"].strip():
-        raise fail(where.of(dim, el, "name"), "no_name")
-    if not all(isinstance(k, str) and isinstance(v, str) for k, v in raw.items()):
-        raise fail(where.of(dim, el, "name"), "bad_name")
-    return tuple((k, v.strip()) for k, v in raw.items() if v.strip())
-
-
-def _unknown(table: dict[str, Any], allowed: set[str], line: Any, fail: Any) -> None:
-    extra = sorted(set(table) - allowed)
-    if extra:
-        raise fail(line(), "unknown_field", field=extra[0], allowed=", ".join(sorted(allowed)))
-
-
-def parse(data: bytes, file: str, source: str = "") -> Framework:
-    """A framework from the bytes of its file; FrameworkError (naming `file`) when it is
-    not one. Every mistake is checked here, so the rest of the app trusts a Framework."""
-
-    def fail(line: int, what: str, **params: object) -> FrameworkError:
-        return FrameworkError(file, line, what, **params)
-
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise fail(0, "not_utf8") from None
-    try:
-        doc = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as e:
-        found = _TOML_LINE.search(str(e))
-        raise fail(int(found.group(1)) if found else 0, "not_toml", detail=str(e)) from None
-    where = _Lines(text)
-    _unknown(doc, {"id", "version", "name", "dimensions"}, lambda: 1, fail)
-    fid = doc.get("id")
-    if not isinstance(fid, str) or not _ID.match(fid):
-        raise fail(where.of(field="id"), "bad_id", value=fid if isinstance(fid, str) else "")
-    version = doc.get("version")
-    if not isinstance(version, str) or not version.strip():
-        raise fail(where.of(field="version"), "no_version")
-    names = _names(doc, where, fail)
-    raw_dims = doc.get("dimensions")
-    if not isinstance(raw_dims, list) or not raw_dims:
-        raise fail(where.of(field="dimensions") if "dimensions" in doc else 0, "no_dimensions")
-    if len(raw_dims) > MAX_DIMENSIONS:
-        raise fail(where.of(MAX_DIMENSIONS), "too_many", n=len(raw_dims), most=MAX_DIMENSIONS)
-    dims: list[Dimension] = []
-    seen_keys: set[str] = set()
-    seen_codes: set[str] = set()
-    seen_elements: set[str] = set()
-    for i, raw in enumerate(raw_dims):
-        if not isinstance(raw, dict):
-            raise fail(where.of(i), "not_a_table")
-        # (the lambdas are called at once, inside the loop; bound anyway)
-        _unknown(raw, {"key", "code", "name", "elements"}, lambda i=i: where.of(i), fail)
-        key = raw.get("key")
-        if not isinstance(key, str) or not _KEY.match(key):
-            raise fail(where.of(i, field="key"), "bad_key", value=key if isinstance(key, str) else "")
-        if key in seen_keys:
-            raise fail(where.of(i, field="key"), "twice", value=key)
-        code = raw.get("code")
-        if not isinstance(code, str) or not _CODE.match(code):
-            raise fail(where.of(i, field="code"), "bad_code", value=code if isinstance(code, str) else "")
-        if code in seen_codes:
-            raise fail(where.of(i, field="code"), "twice", value=code)
-        seen_keys.add(key)
-        seen_codes.add(code)
-        elements: list[Element] = []
-        raw_els = raw.get("elements", [])
-        if not isinstance(raw_els, list):
-            raise fail(where.of(i, field="elements"), "not_a_table")
-        for j, rel in enumerate(raw_els):
-            if not isinstance(rel, dict):
-                raise fail(where.of(i, j), "not_a_table")
-            _unknown(rel, {"key", "name", "provisional"}, lambda i=i, j=j: where.of(i, j), fail)
-            ekey = rel.get("key")
-            if not isinstance(ekey, str) or not _KEY.match(ekey):
-                raise fail(where.of(i, j, "key"), "bad_key", value=ekey if isinstance(ekey, str) else "")
-            if ekey in seen_elements:
-                raise fail(where.of(i, j, "key"), "twice", value=ekey)
-            seen_elements.add(ekey)
-            provisional = rel.get("provisional", False)
-            if not isinstance(provisional, bool):
-                raise fail(where.of(i, j, "provisional"), "bad_provisional")
-            elements.append(Element(ekey, _names(rel, where, fail, i, j), provisional))
-        dims.append(Dimension(key, i + 1, code, _names(raw, where, fail, i), tuple(elements)))
-    return Framework(fid, version.strip(), names, tuple(dims), source)
-
-
 # --- where frameworks come from -------------------------------------------------------------
 
 @cache
@@ -317,6 +178,8 @@ def built_in(framework_id: str) -> Framework:
     if framework_id not in BUILT_IN_IDS:
         raise KeyError(framework_id)
     name = f"{framework_id}.toml"
+    from .framework_file import parse  # (here: that module builds on this one's classes)
+
     return parse(read_beside(globals(), f"frameworks/{name}"), name)
 
 
@@ -339,6 +202,8 @@ def _read_region_file(path: str, mtime_ns: int, size: int) -> tuple[Framework, b
     time or size changed)."""
     data = Path(path).read_bytes()
     try:
+        from .framework_file import parse
+
         return parse(data, path, source=path), data
     except FrameworkError as e:
         return e
@@ -367,7 +232,9 @@ def region_frameworks(folder: Path | None = None) -> tuple[list[Framework], list
             continue
         fw, data = fw_or_error
         if fw.id in taken:
-            problems.append(FrameworkError(str(path), _Lines(data.decode("utf-8-sig")).of(field="id"),
+            from .framework_file import line_of_id
+
+            problems.append(FrameworkError(str(path), line_of_id(data),
                                            "id_taken", value=fw.id))
             continue
         taken.add(fw.id)

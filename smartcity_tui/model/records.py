@@ -12,12 +12,13 @@ record edited by a newer or buggy writer still opens. Validation, not decoding, 
 from __future__ import annotations
 
 import dataclasses
-import math
 import uuid
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from . import budget as budget_cells
+from .field_codecs import BAD, decode, encode
+from .field_codecs import Stakeholder as Stakeholder  # (a programme's part, imported from here)
 
 
 def new_id() -> str:
@@ -31,88 +32,6 @@ INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 YEARS = range(1900, 2201)
 
 
-@dataclass(frozen=True)
-class Stakeholder:
-    name: str
-    role: str  # a PENTAHELIX_ROLES key
-
-    def to_value(self) -> dict[str, str]:
-        return {"name": self.name, "role": self.role}
-
-
-# --- codecs: model value <-> stored value ------------------------------------------------
-
-def _enc_year_map(value: dict[int, Any]) -> dict[str, Any]:
-    return {str(year): value[year] for year in sorted(value)}
-
-
-def _dec_year_map(raw: Any, number: type) -> dict[int, Any] | None:
-    if not isinstance(raw, dict):
-        return None
-    out: dict[int, Any] = {}
-    for k, v in raw.items():
-        try:
-            year = int(k)
-        except (TypeError, ValueError):
-            continue
-        if isinstance(v, bool) or not isinstance(v, (int, float)):
-            continue
-        if number is int and not (isinstance(v, int) or float(v).is_integer()):
-            continue
-        if isinstance(v, float) and not math.isfinite(v):
-            continue
-        out[year] = int(v) if number is int else v
-    return out
-
-
-def _decode(type_name: str, raw: Any) -> Any:
-    """Decode one stored value; return _BAD when it has the wrong type."""
-    if type_name == "str":
-        return raw if isinstance(raw, str) else _BAD
-    if type_name == "int":
-        return raw if isinstance(raw, int) and not isinstance(raw, bool) else _BAD
-    if type_name == "bool":
-        return raw if isinstance(raw, bool) else _BAD
-    if type_name == "float | None":
-        if isinstance(raw, (int, float)) and not isinstance(raw, bool) and math.isfinite(raw):
-            return raw
-        return _BAD
-    if type_name == "list[str]":
-        if isinstance(raw, list) and all(isinstance(x, str) for x in raw):
-            return list(raw)
-        return _BAD
-    if type_name == "list[int]":
-        if isinstance(raw, list) and all(isinstance(x, int) and not isinstance(x, bool) for x in raw):
-            return list(raw)
-        return _BAD
-    if type_name == "dict[int, int]":
-        out = _dec_year_map(raw, int)
-        return _BAD if out is None else out
-    if type_name == "dict[int, float]":
-        out = _dec_year_map(raw, float)
-        return _BAD if out is None else out
-    if type_name == "list[Stakeholder]":
-        if not isinstance(raw, list):
-            return _BAD
-        items = []
-        for x in raw:
-            if isinstance(x, dict) and isinstance(x.get("name"), str) and isinstance(x.get("role", ""), str):
-                items.append(Stakeholder(x["name"], x.get("role", "")))
-        return items
-    raise TypeError(f"no codec for {type_name}")
-
-
-def _encode(type_name: str, value: Any) -> Any:
-    if type_name in ("dict[int, int]", "dict[int, float]"):
-        return _enc_year_map(value)
-    if type_name == "list[Stakeholder]":
-        return [s.to_value() for s in value]
-    if type_name in ("list[str]", "list[int]"):
-        return list(value)
-    return value
-
-
-_BAD = object()
 
 
 class Record:
@@ -172,7 +91,7 @@ class Record:
             value = getattr(self, name)
             if value is None or (name in defaults and value == defaults[name] and type(value) is type(defaults[name])):
                 continue
-            out[name] = _encode(type_name, value)
+            out[name] = encode(type_name, value)
         return out
 
     @classmethod
@@ -180,8 +99,8 @@ class Record:
         kwargs: dict[str, Any] = {}
         for name, type_name in cls.field_types().items():
             if name in fields:
-                value = _decode(type_name, fields[name])
-                if value is not _BAD:
+                value = decode(type_name, fields[name])
+                if value is not BAD:
                     kwargs[name] = value
         return cls(id=record_id, **kwargs)
 

@@ -37,21 +37,11 @@ from .plan_writes import PlanWrite, PlanWriter
 from .screens.too_small import fit, unseen
 
 if TYPE_CHECKING:
-    from textual.command import Provider  # (imported with the palette: it costs start-up time)
-
     from ..bundle.merge_conflicts import Conflict
     from ..model.search import Hit
     from .screens.pillar import PillarScreen
 
 Clock = Callable[[], _dt.datetime]
-
-
-def key_commands() -> type[Provider]:
-    """The palette's provider, imported when the palette first opens (textual.command costs
-    a noticeable part of the start-up)."""
-    from .palette import KeyCommands
-
-    return KeyCommands
 
 
 def _now() -> _dt.datetime:
@@ -62,7 +52,7 @@ class SmartCityApp(App[int]):
     CSS = stylesheet(globals(), "app.tcss")  # not CSS_PATH: the one-file build has no files
     TITLE = "smartcity-tui"
     BINDINGS = keys.prefixed("app.")
-    COMMANDS = App.COMMANDS | {key_commands}
+    COMMANDS = App.COMMANDS | {keys.key_commands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
 

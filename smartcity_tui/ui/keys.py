@@ -14,13 +14,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.binding import ActiveBinding, Binding, BindingType
 
 from ..i18n import CATALOGS, LANGUAGES, get_language, next_language, t
 from ..model.framework import Dimension
 from ..model.vocab import DEFAULT_FRAMEWORK
+
+if TYPE_CHECKING:
+    from textual.command import Provider  # (imported with the palette: it costs start-up time)
 
 
 @dataclass(frozen=True)
@@ -340,3 +343,11 @@ def display(key: str) -> str:
     if key.startswith("ctrl+"):
         return "^" + key[5:]
     return key
+
+
+def key_commands() -> type[Provider]:
+    """The palette's provider of every keyed action, imported when the palette first opens
+    (textual.command costs a noticeable part of the start-up)."""
+    from .palette import KeyCommands
+
+    return KeyCommands

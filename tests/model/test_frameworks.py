@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from smartcity_tui.model import framework as frameworks
-from smartcity_tui.model.framework import FrameworkError, parse
+from smartcity_tui.model.framework import FrameworkError
+from smartcity_tui.model.framework_file import parse
 from smartcity_tui.model.plan import Plan
 from smartcity_tui.model.records import PlanInfo, SwotItem
 from smartcity_tui.model.vocab import PILLARS, find_element, pillar
