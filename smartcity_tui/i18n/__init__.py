@@ -49,7 +49,7 @@ LANGUAGES: dict[str, Language] = {}
 # cost ~8 ms of every start-up. tests/test_i18n.py fails when a module is missing here.
 AREAS: tuple[str, ...] = (
     "bundle", "cli", "document", "document_columns", "document_cli", "findings", "merge", "store",
-    "ui", "ui_exchange", "ui_forms", "ui_plan", "ui_programmes", "ui_timeline",
+    "ui", "ui_first_run", "ui_exchange", "ui_forms", "ui_plan", "ui_programmes", "ui_timeline",
     "sheets", "codes", "windows", "ui_book", "ui_sheets",
 )
 CATALOGS: dict[str, dict[str, str]] = {}

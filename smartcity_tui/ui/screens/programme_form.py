@@ -22,7 +22,7 @@ from ...i18n import get_language, t
 from ...model.codes import code_list
 from ...model.format import parse_rupiah, rupiah
 from ...model.plan import Plan
-from ...model.records import Indicator, Programme, Strategy
+from ...model.records import Indicator, Programme
 from ...model.vocab import FUNDING_SOURCES, HORIZONS, INNOVATION_KINDS, PRIORITIES, STATUSES, Vocabulary
 from ...resources import stylesheet
 from ...store import StoreError
@@ -32,6 +32,7 @@ from .code_picker import CodePicker
 from .form import SavingForm
 from .programme_form_budget import BudgetLine
 from .programme_form_fields import FieldError, FieldRow, IndicatorEditor, StakeholderRow, compact
+from .programme_form_pickers import mission_picker, strategy_picker, target_picker
 from .programme_form_values import (
     IndicatorDraft,
     ProgrammeDraft,
@@ -112,9 +113,11 @@ class ProgrammeForm(SavingForm[ProgrammeFormResult]):
                     value=d.element if d.element in {k for _, k in elements} else Select.NULL), key="element")
                 yield FieldRow(t("prog.form.subtopic"), _text(d.subtopic, "subtopic"),
                                key="subtopic")
-                yield FieldRow(t("prog.form.strategies"), *self._strategy_picker(), key="strategies")
-                yield FieldRow(t("prog.form.missions"), *self._mission_picker(), key="missions")
-                yield FieldRow(t("prog.form.targets"), *self._target_picker(), key="targets")
+                strategies = strategy_picker(self.plan, self.pillar, self.draft.strategy_ids)
+                yield FieldRow(t("prog.form.strategies"), *strategies, key="strategies")
+                missions = mission_picker(self.plan, self.draft.mission_numbers)
+                yield FieldRow(t("prog.form.missions"), *missions, key="missions")
+                yield FieldRow(t("prog.form.targets"), *target_picker(self.plan, self.draft.target_ids), key="targets")
 
                 yield Static(t("prog.form.section.actors"), classes="section")
                 yield FieldRow(t("prog.form.lead_agency"), _text(d.lead_agency, "lead_agency"),
@@ -180,42 +183,6 @@ class ProgrammeForm(SavingForm[ProgrammeFormResult]):
     def _choice(self, widget_id: str, vocab: Vocabulary, value: str) -> Select[str]:
         return compact(Select, _options(vocab), id=widget_id, allow_blank=False,
                       value=value if value in vocab else vocab.keys[0])
-
-    def _mission_picker(self) -> list[Widget]:
-        """The plan's own missions (RPJMD), picked by number."""
-        missions = self.plan.info.missions
-        chosen = set(self.draft.mission_numbers)
-        options = [Selection(f"{n}. {' '.join(m.split())}", n, n in chosen) for n, m in enumerate(missions, 1)]
-        options += [Selection(f"? {n}", n, True) for n in sorted(chosen) if not 1 <= n <= len(missions)]
-        if not options:
-            return [Static(t("prog.form.no_missions"), classes="field-note")]
-        return [compact(SelectionList, *options, id="missions")]
-
-    def _target_picker(self) -> list[Widget]:
-        """The plan's own targets (sasaran), each with the mission it serves."""
-        chosen = list(self.draft.target_ids)
-        targets = self.plan.targets
-        options = [Selection(f"{n}. {' '.join(x.text.split())}", x.id, x.id in chosen)
-                   for n, x in enumerate(targets, 1)]
-        known = {x.id for x in targets}
-        options += [Selection(f"? {tid[:8]}", tid, True) for tid in chosen if tid not in known]
-        if not options:
-            return [Static(t("prog.form.no_targets"), classes="field-note")]
-        return [compact(SelectionList, *options, id="targets")]
-
-    def _strategy_picker(self) -> list[Widget]:
-        own = self.plan.strategies_for(self.pillar)
-        chosen = list(self.draft.strategy_ids)
-        options = [Selection(f"{s.kind} · {s.text}", s.id, s.id in chosen) for s in own]
-        known = {s.id for s in own}
-        for sid in chosen:  # a strategy of another pillar, or one deleted since: shown, so it can be unticked
-            if sid not in known:
-                other = self.plan.get(sid)
-                label = f"{other.kind} · {other.text}" if isinstance(other, Strategy) else f"? {sid[:8]}"
-                options.append(Selection(label, sid, True))
-        if not options:
-            return [Static(t("prog.form.no_strategies"), classes="field-note")]
-        return [compact(SelectionList, *options, id="strategies")]
 
     # --- reading it back -------------------------------------------------------------------
 
