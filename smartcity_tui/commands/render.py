@@ -9,8 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..document import build_document, write_html, write_markdown
-from ..document.docx import docx_bytes
+from ..document import build_document, document_bytes
 from ..document.errors import DocumentError
 from ..i18n import get_language, os_reason, t
 from ..store import PlanStore
@@ -47,12 +46,7 @@ def run(args: argparse.Namespace) -> int:
     with PlanStore.open(args.plan, readonly=True) as store:
         doc = build_document(store.plan(), lang=get_language(), conflicts=store.conflicts())
     try:
-        if fmt == "docx":
-            data = docx_bytes(doc)
-        elif fmt == "html":
-            data = write_html(doc).encode("utf-8")
-        else:
-            data = write_markdown(doc).encode("utf-8")
+        data = document_bytes(doc, fmt)
     except DocumentError as e:
         raise CommandError(e.message()) from None
     if args.out is None:

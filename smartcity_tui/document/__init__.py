@@ -11,4 +11,16 @@ from .html import write_html
 from .markdown import write_markdown
 from .tree import Document
 
-__all__ = ["Document", "build_document", "write_html", "write_markdown"]
+__all__ = ["Document", "build_document", "document_bytes", "write_html", "write_markdown"]
+
+
+def document_bytes(doc: Document, fmt: str) -> bytes:
+    """What a file of the book in `fmt` ("md", "html" or "docx") holds, for the command and
+    the export screen alike. Word goes through pandoc, whose absence is a DocumentError."""
+    if fmt == "docx":
+        from .docx import docx_bytes  # (pandoc's wrapper: only when Word is asked for)
+
+        return docx_bytes(doc)
+    if fmt == "html":
+        return write_html(doc).encode("utf-8")
+    return write_markdown(doc).encode("utf-8")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from typing import Any
 
 from .framework import (
@@ -91,15 +92,7 @@ def parse(data: bytes, file: str, source: str = "") -> Framework:
     def fail(line: int, what: str, **params: object) -> FrameworkError:
         return FrameworkError(file, line, what, **params)
 
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise fail(0, "not_utf8") from None
-    try:
-        doc = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as e:
-        found = _TOML_LINE.search(str(e))
-        raise fail(int(found.group(1)) if found else 0, "not_toml", detail=str(e)) from None
+    text, doc = toml_document(data, fail)
     where = _Lines(text)
     _unknown(doc, {"id", "version", "name", "dimensions"}, lambda: 1, fail)
     fid = doc.get("id")
@@ -160,3 +153,17 @@ def parse(data: bytes, file: str, source: str = "") -> Framework:
 def line_of_id(data: bytes) -> int:
     """The line of a file's `id` (for a framework id two region files both take)."""
     return _Lines(data.decode("utf-8-sig")).of(field="id")
+
+
+def toml_document(data: bytes, fail: Callable[..., Exception]) -> tuple[str, dict[str, Any]]:
+    """A data file's text and its TOML, or `fail(line, what, ...)` raised: "not_utf8", or
+    "not_toml" with tomllib's line (for the framework files and the reframe maps alike)."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise fail(0, "not_utf8") from None
+    try:
+        return text, tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        found = _TOML_LINE.search(str(e))
+        raise fail(int(found.group(1)) if found else 0, "not_toml", detail=str(e)) from None

@@ -18,11 +18,11 @@ Indicators and milestones go with their programme (they carry no dimension of th
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 
 from ..i18n import t
 from .framework import Framework, valid_id
+from .framework_file import toml_document
 from .narrative import DIMENSION
 from .plan import Plan
 from .records import NarrativeSection, Programme, Record, Strategy, SwotItem
@@ -95,15 +95,7 @@ def read_map(data: bytes, file: str, target: Framework) -> FrameMap:
     def fail(line: int, what: str, **params: object) -> MapError:
         return MapError(file, line, what, **params)
 
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise fail(0, "not_utf8") from None
-    try:
-        doc = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as e:
-        found = re.search(r"at line (\d+)", str(e))
-        raise fail(int(found.group(1)) if found else 0, "not_toml", detail=str(e)) from None
+    text, doc = toml_document(data, fail)
     extra = sorted(set(doc) - {"from", "to", "dimensions", "elements"})
     if extra:
         raise fail(_line_of(text, "", extra[0]), "unknown_field", field=extra[0])

@@ -15,8 +15,8 @@ from pathlib import Path
 from ...bundle import ExportOptions, export_bundle
 from ...bundle.naming import ascii_slug, free_target
 from ...commands.export import counts_line
-from ...document import build_document, write_html, write_markdown
-from ...document.docx import docx_bytes, find_pandoc
+from ...document import build_document, document_bytes, write_html
+from ...document.docx import find_pandoc
 from ...document.errors import DocumentError
 from ...i18n import os_reason, t
 from ...store import PlanStore
@@ -85,12 +85,7 @@ def run_book(plan_path: Path, out_dir: Path, lang: str, fmt: str, progress: Prog
     no_pandoc = False
     suffix = f".{fmt}"
     try:
-        if fmt == "docx":
-            data = docx_bytes(doc)
-        elif fmt == "html":
-            data = write_html(doc).encode("utf-8")
-        else:
-            data = write_markdown(doc).encode("utf-8")
+        data = document_bytes(doc, fmt)
     except DocumentError as e:
         if e.key != "doc.no_pandoc":
             raise ExportFailed(e.message()) from None
