@@ -125,7 +125,9 @@ class LockHolder:
     @classmethod
     def parse(cls, text: bytes) -> LockHolder | None:
         try:
-            raw = json.loads(text.decode("utf-8"))
+            # The first JSON object only: a holder killed between writing its text over a
+            # longer one and cutting the file leaves the old text's tail after it (_write).
+            raw, _end = json.JSONDecoder().raw_decode(text.decode("utf-8", errors="replace").lstrip())
             if raw.get("released") is True:
                 return cls(0, "", "", "", "", released=True)
             return cls(int(raw["pid"]), str(raw["host"]), str(raw.get("user", "")),

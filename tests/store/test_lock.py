@@ -59,6 +59,18 @@ def test_stale_lock_of_a_dead_process_is_recovered(tmp_plan):
         store.update(store.plan().swot[0].id, text="ditulis setelah kunci basi")
 
 
+def test_a_holder_killed_before_cutting_the_old_text_is_recovered_at_once(tmp_plan):
+    # The lock's text is written over the old one, then the file is cut to length: an app
+    # killed between the two leaves its own text followed by the tail of a longer old one
+    # (the crash test met it). That is still its text: the next open recovers it at once,
+    # not "open in ?" for the seconds a half-written lock is waited out.
+    _write_lock(tmp_plan, pid=_dead_pid(), team="Pokja")
+    text = _lock_path(tmp_plan).read_bytes()
+    _lock_path(tmp_plan).write_bytes(text + b'ekonomi Kreatif", "since": "2026-11-22T09:00:00"}')
+    with PlanStore.open(tmp_plan) as store:
+        assert store.recovered_stale_lock is not None and store.recovered_stale_lock.team == "Pokja"
+
+
 def test_lock_from_another_laptop_needs_break_lock(tmp_plan):
     _write_lock(tmp_plan, host="laptop-pokja-3", pid=4242)
     with pytest.raises(PlanLocked, match="laptop-pokja-3"):
