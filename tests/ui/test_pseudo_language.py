@@ -88,9 +88,13 @@ async def back_to_dashboard(pilot) -> None:
     await until(pilot, lambda: isinstance(pilot.app.screen, DashboardScreen), "the dashboard")
 
 
-async def test_every_screen_in_a_language_added_at_test_time(pseudo_language, tmp_path: Path):
+# The screens and the forms are walked in two tests, so two workers share the walk (it took
+# 36 s in one; pytest-xdist sends a test to one worker).
+@pytest.mark.parametrize("part", ["screens", "forms"])
+async def test_every_screen_in_a_language_added_at_test_time(pseudo_language, tmp_path: Path, part: str):
     plan = copy_sample_plan(tmp_path)
-    merge_samples(plan)  # conflicts to show on the conflicts screen
+    if part == "screens":
+        merge_samples(plan)  # conflicts to show on the conflicts screen
     store = PlanStore.open(plan, clock=fixed_clock)
     typed = plan_texts(store.plan()) + list(known_teams(store).values())  # the teams' names too
     own, data = own_words(typed), own_lines(typed)
@@ -100,7 +104,7 @@ async def test_every_screen_in_a_language_added_at_test_time(pseudo_language, tm
     try:
         async with app.run_test(size=(120, 40)) as pilot:
             await until(pilot, lambda: isinstance(app.screen, DashboardScreen), "the dashboard")
-            for keys, what in SCREENS:
+            for keys, what in SCREENS if part == "screens" else ():
                 await back_to_dashboard(pilot)
                 if keys:
                     await pilot.press(*keys)
@@ -110,7 +114,7 @@ async def test_every_screen_in_a_language_added_at_test_time(pseudo_language, tm
                 assert len(texts) >= 3, f"{what}: nothing gathered"
                 if bad := untranslated(texts, own, data):
                     found[what] = bad
-            for opener in OPENERS:
+            for opener in OPENERS if part == "forms" else ():
                 await back_to_dashboard(pilot)
                 form = await open_form(pilot, opener)
                 if bad := untranslated(readable_texts(form), own, data):
