@@ -49,8 +49,30 @@ def _fit(screen: Screen[Any]) -> None:
         fit(screen.app)
 
 
+def _size_classes(screen: Screen[Any]) -> None:
+    """Give a new screen its size classes (-narrow / -wide, -short / -tall: app.py) before it
+    is mounted. Textual adds them on the screen's first resize, after every widget of it has
+    been styled, and so styles them all a second time: a third of the 1.6 s the programme
+    form took to open. Given now, that resize finds them there and changes nothing."""
+    try:
+        app = screen.app
+    except RuntimeError:  # (Textual's NoActiveAppError: made outside a running app, Textual
+        return  # adds them when the screen is shown)
+    width, height = app.size
+    for extent, own, default in ((width, screen.HORIZONTAL_BREAKPOINTS, app.HORIZONTAL_BREAKPOINTS),
+                                 (height, screen.VERTICAL_BREAKPOINTS, app.VERTICAL_BREAKPOINTS)):
+        # as Textual picks one: the largest breakpoint the size reaches
+        reached = [(point, name) for point, name in (default if own is None else own) or [] if extent >= point]
+        if reached:
+            screen.add_class(max(reached)[1], update=False)
+
+
 class AppScreen(Screen[R]):
     """A full screen of ours: its keys are shown in the current language."""
+
+    def __init__(self, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(name, id, classes)
+        _size_classes(self)
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
@@ -66,6 +88,10 @@ class AppScreen(Screen[R]):
 
 class AppModal(ModalScreen[R]):
     """A modal of ours (form, picker, help): its keys are shown in the current language."""
+
+    def __init__(self, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(name, id, classes)
+        _size_classes(self)
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
