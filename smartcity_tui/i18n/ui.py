@@ -62,7 +62,7 @@ ID: dict[str, str] = {
     "ui.unnamed": "(tanpa nama)",
     "ui.loading": "Membuka rencana {path} ...",
     # --- dashboard ---
-    "ui.dash.where": "Rencana Induk Smart City · {plan}",
+    "ui.dash.where": "{plan} · Rencana Induk Smart City",  # the region first: cut at 80 columns, the end goes
     "ui.dash.facts": "Provinsi {province} · {period} · Konflik belum diselesaikan: {conflicts} · Tim: {team}",
     "ui.dash.facts_settled": "Provinsi {province} · {period} · Tim: {team}",
     "ui.region_title": "{kind} {region}",
@@ -246,7 +246,7 @@ EN: dict[str, str] = {
     "ui.redo.nothing": "Nothing to redo.",
     "ui.unnamed": "(no name)",
     "ui.loading": "Opening plan {path} ...",
-    "ui.dash.where": "Smart City Masterplan · {plan}",
+    "ui.dash.where": "{plan} · Smart City Masterplan",
     "ui.dash.facts": "Province {province} · {period} · Unresolved conflicts: {conflicts} · Team: {team}",
     "ui.dash.facts_settled": "Province {province} · {period} · Team: {team}",
     "ui.region_title": "{region} {kind}",

@@ -1,5 +1,6 @@
-"""The top bar's save note for a plan whose save time another tool (or a hand edit) left
-unreadable: the plan opens and the note says the time is unknown, never a traceback."""
+"""The top bar's save note: for a plan whose save time another tool (or a hand edit) left
+unreadable, the plan opens and the note says the time is unknown, never a traceback; a note
+with a date leaves the region's name whole at 80 columns."""
 
 from __future__ import annotations
 
@@ -21,3 +22,21 @@ def test_an_unreadable_save_time_reads_as_unknown(tmp_plan, saved_at):
     with PlanStore.open(tmp_plan) as store:
         note = save_note(store, _dt.datetime(2025, 11, 10, 9, 0))
     assert note == t("ui.save.ok_unknown")
+
+
+async def test_a_save_note_with_its_date_leaves_the_region_whole_at_80_columns(tmp_path):
+    # The sample was last saved on 2 Nov 2026; the app's clock says 22 Nov: the note carries
+    # the date ("Tersimpan 2 Nov 2026 pukul ..."), and the dashboard's title, cut to make room
+    # for it, loses its end ("Rencana Induk Smart City"), never the region's name.
+    from exchange_support import app_on, copy_sample_plan
+    from ui_support import screen_text
+
+    app, store = app_on(copy_sample_plan(tmp_path))
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            top = screen_text(app).splitlines()[0]
+    finally:
+        store.close()
+    assert "Tersimpan 2 Nov 2026 pukul" in top, top
+    assert top.lstrip().startswith("Kabupaten Wonosari Raya · "), top
