@@ -16,7 +16,6 @@ from smartcity_tui.store import PlanStore
 
 CHILD = Path(__file__).with_name("crash_child.py")
 ROUNDS = 50
-BUDGET_SECONDS = 60
 
 
 def _make_plan(path: Path) -> None:
@@ -61,7 +60,6 @@ def test_killed_writer_never_loses_an_acknowledged_edit(tmp_path):
     plan = tmp_path / "plan.json"
     _make_plan(plan)
     rng = random.Random(20261122)
-    started = time.monotonic()
     seen, acked_total, mid_startup = 0, 0, 0
     for round_no in range(ROUNDS):
         child = Child(plan)
@@ -80,7 +78,6 @@ def test_killed_writer_never_loses_an_acknowledged_edit(tmp_path):
         acked_total += child.last_ack > 0
         temps = [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
         assert len(temps) <= 1, f"round {round_no}: temp files pile up: {temps}"
-        assert time.monotonic() - started < BUDGET_SECONDS * 2, "crash test far over its time budget"
     assert acked_total >= ROUNDS // 2 and seen > ROUNDS  # the kills really hit a writing process
     # the survivor: a normal session still works on the file after all those kills
     with PlanStore.open(plan) as store:
