@@ -1,0 +1,128 @@
+"""How much work each screen of the app is to bring up, on the sample plan: the CPU seconds
+from the key press to the screen drawn and the app idle (Textual's pilot, headless at 100x30:
+every frame is composed and its lines rendered; only the terminal write is skipped), and how
+many widgets the screen holds. Beside it, in the same run, a bare Textual app bringing up a
+form of its own with the same number of labelled inputs as the programme form.
+
+CPU time, not wall time: the pilot sleeps while it waits for the app to be idle, and this
+machine's other jobs would count in a wall clock. An officer's laptop takes these CPU times
+times its own slowness (a 2015 Celeron: about three).
+
+    python benchmarks/bench_screens.py [--runs N]
+
+What makes a screen slow, and what was done about it: docs/design-notes.md, "What makes a
+screen slow to come up".
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "sample_data" / "plan.json"
+SIZE = (100, 30)
+# (what, keys from the dashboard before, the keys timed)
+STEPS = [
+    ("pillar 1 (SWOT)", (), ("1",)),
+    ("programmes view", ("1",), ("p",)),
+    ("programme form", ("1", "p"), ("e",)),
+    ("timeline view", ("3",), ("l",)),
+    ("plan facts (i)", (), ("i",)),
+    ("book (b)", (), ("b",)),
+    ("back to dashboard", ("1",), ("0",)),
+]
+
+
+async def _app_step(before: tuple[str, ...], keys: tuple[str, ...], folder: Path) -> tuple[float, int]:
+    import datetime as _dt
+
+    from smartcity_tui.settings import Settings
+    from smartcity_tui.store import PlanStore
+    from smartcity_tui.ui.factory import create_app
+
+    def clock() -> _dt.datetime:
+        return _dt.datetime(2026, 11, 22, 14, 3, tzinfo=_dt.timezone(_dt.timedelta(hours=7)))
+
+    plan = folder / "rencana.json"
+    shutil.copyfile(SAMPLE, plan)
+    store = PlanStore.open(plan, clock=clock)
+    app = create_app(store, Settings(path=folder / "settings.toml"), clock=clock)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            if before:
+                await pilot.press(*before)
+            await pilot.pause()
+            started = time.process_time()
+            await pilot.press(*keys)
+            await pilot.pause()
+            cpu = time.process_time() - started
+            widgets = len(list(app.screen.walk_children()))
+    finally:
+        store.close()
+    return cpu, widgets
+
+
+async def _bare_form(fields: int) -> tuple[float, int]:
+    from textual.app import App, ComposeResult
+    from textual.containers import Horizontal, VerticalScroll
+    from textual.screen import ModalScreen
+    from textual.widgets import Input, Label
+
+    class Form(ModalScreen[None]):
+        def compose(self) -> ComposeResult:
+            with VerticalScroll():
+                for i in range(fields):
+                    with Horizontal(classes="row"):
+                        yield Label(f"Isian {i}")
+                        yield Input(f"nilai {i}", compact=True)
+
+    class Bare(App[None]):
+        CSS = ".row { height: auto; } .row Label { width: 22; }"
+
+    app = Bare()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        started = time.process_time()
+        app.push_screen(Form())
+        await pilot.pause()
+        await pilot.pause()
+        cpu = time.process_time() - started
+        widgets = len(list(app.screen.walk_children()))
+    return cpu, widgets
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="fresh apps per step (median shown)")
+    args = parser.parse_args()
+    results: dict[str, list[tuple[float, int]]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for run in range(args.runs):  # interleaved: a slow moment of the machine hits every step
+            for i, (what, before, keys) in enumerate(STEPS):
+                folder = Path(tmp) / f"{run}-{i}"
+                folder.mkdir()
+                results.setdefault(what, []).append(asyncio.run(_app_step(before, keys, folder)))
+            inputs = 33  # the programme form of the sample's GOV-01: its Inputs
+            results.setdefault("bare Textual form", []).append(asyncio.run(_bare_form(inputs)))
+    medians = {what: statistics.median(cpu for cpu, _ in runs) for what, runs in results.items()}
+    for what, runs in results.items():
+        cpus = [cpu for cpu, _ in runs]
+        widgets = runs[-1][1]
+        print(f"{what:20} CPU median {medians[what] * 1000:6.0f} ms  (min {min(cpus) * 1000:.0f}, "
+              f"max {max(cpus) * 1000:.0f}); {widgets} widgets, {medians[what] * 1000 / widgets:.1f} ms each")
+    ratio = medians["programme form"] / medians["bare Textual form"]
+    per_widget = (medians["programme form"] / results["programme form"][-1][1]) / (
+        medians["bare Textual form"] / results["bare Textual form"][-1][1])
+    print(f"programme form / bare Textual form with as many inputs: {ratio:.2f}x; per widget {per_widget:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
