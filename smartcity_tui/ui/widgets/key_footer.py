@@ -53,7 +53,8 @@ class KeyFooter(Footer):
             # is mounted, and each such add restyles the key on its own: some 25 keys on
             # every screen and language switch, a tenth of the time a screen takes to come
             # up. Given before mounting, the class is styled with the rest.
-            widget.add_class("-compact", update=False)
+            if isinstance(widget, FooterKey):
+                widget.add_class("-compact", update=False)
             yield widget
 
     def on_resize(self, event: events.Resize) -> None:
