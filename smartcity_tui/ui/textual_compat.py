@@ -18,7 +18,7 @@ from rich.align import Align
 from rich.text import Text
 from textual.command import CommandList, CommandPalette
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+from textual.widgets._footer import FooterKey, FooterLabel
 from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import Option
 
@@ -54,7 +54,8 @@ class LocalisedNoMatches(CommandPalette):
 # characters SelectionList draws before each option (ticks.SelectionList draws over them).
 TOGGLE_BOX = "_button"
 TOGGLE_LEFT = ToggleButton.BUTTON_LEFT
-__all__ = ["PALETTE_PRIVATES", "TOGGLE_BOX", "TOGGLE_LEFT", "FooterKey", "LocalisedNoMatches", "footer_ready"]
+__all__ = ["PALETTE_PRIVATES", "TOGGLE_BOX", "TOGGLE_LEFT", "FooterKey", "FooterLabel", "LocalisedNoMatches",
+           "footer_ready"]
 
 
 def footer_ready(footer: Footer) -> bool:

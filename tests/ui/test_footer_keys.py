@@ -126,3 +126,29 @@ async def test_a_lists_footer_starts_with_adding_then_editing(ui_app):
         assert footer_keys(app)[1:4] == ["n", "⏎", "del"]
         await pilot.press("t")
         await until(pilot, lambda: footer_keys(app)[1:4] == ["n", "⏎", "del"], "the strategy footer")
+
+
+async def test_every_pillar_view_keeps_its_way_back_at_80_columns_in_both_languages(ui_app):
+    # a key only that view's footer has: the footer shown is the view's, not the one before
+    own = {"s": "m", "t": None, "p": "u", "l": "d"}
+
+    def drawn(view: str) -> bool:
+        keys = footer_keys(app)
+        if own[view] is None:
+            return "n" in keys and not {"m", "u", "d"} & set(keys)
+        return own[view] in keys
+
+    app = ui_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1")
+        for language, year_keys in (("id", "Geser tahun"), ("en", "Move year")):
+            for view in own:
+                await pilot.press(view)
+                await until(pilot, lambda: drawn(view), f"the footer of view {view}")
+                assert "esc" in footer_keys(app), f"{language} {view}: {footer_line(app)}"
+                shown = [w for w in app.screen.query("KeyFooter *") if w.display]
+                assert max(w.region.right for w in shown) <= 80, f"{language} {view}: past the edge"
+            # the timeline's two year keys share one label
+            assert [k.key_display for k in app.screen.query("KeyGroup FooterKey")] == ["<", ">"]
+            assert f"< > {year_keys} ^z" in screen_text(app)
+            await pilot.press("f4")

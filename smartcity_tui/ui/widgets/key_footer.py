@@ -12,16 +12,22 @@ from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Footer
 
-from ..textual_compat import FooterKey, footer_ready
+from ..textual_compat import FooterKey, FooterLabel, footer_ready
 
-# A compact footer key is "key description" and one column of margin after it.
+# A compact footer key is "key description" and one column of margin after it; a group of
+# keys ("< > Geser tahun") is each key and a column, then the group's label and a column.
 GAP = 1
 
 
-def key_width(key: FooterKey) -> int:
-    width = cell_len(key.key_display)
-    if key.description:
-        width += 1 + cell_len(key.description)
+def key_width(widget: Widget) -> int:
+    if isinstance(widget, FooterLabel):
+        return cell_len(str(widget.content)) + GAP
+    assert isinstance(widget, FooterKey)
+    width = cell_len(widget.key_display)
+    if widget.has_class("-grouped"):
+        return width + GAP
+    if widget.description:
+        width += 1 + cell_len(widget.description)
     return width + GAP
 
 
@@ -30,7 +36,7 @@ def whole_keys(widgets: Iterable[Widget], room: int) -> Iterator[Widget]:
     (a later, shorter key is left out too: the order is the screen's, most used first)."""
     used = 0
     for widget in widgets:
-        if isinstance(widget, FooterKey):
+        if isinstance(widget, (FooterKey, FooterLabel)):
             used += key_width(widget)
             # the last key's margin may fall past the edge
             if used - GAP > room:
@@ -39,6 +45,20 @@ def whole_keys(widgets: Iterable[Widget], room: int) -> Iterator[Widget]:
 
 
 class KeyFooter(Footer):
+    # A group reads like the keys around it, "< > Geser tahun ^z Urungkan": Textual's compact
+    # footer sets its keys against each other ("<>", one key to the eye) after two spaces, and
+    # its label against the next key.
+    DEFAULT_CSS = """
+    KeyFooter.-compact {
+        KeyGroup.-compact {
+            padding-left: 0;
+            margin-right: 0;
+            FooterKey.-grouped { margin: 0 1 0 0; }
+        }
+        FooterLabel { margin: 0 1 0 0; }
+    }
+    """
+
     def __init__(self) -> None:
         # The palette key (^p) is listed on the help screen rather than in the footer: at 80
         # columns its place is worth more to the keys of the view.
