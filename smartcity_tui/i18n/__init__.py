@@ -11,6 +11,11 @@ how its plural forms are chosen, which language fills its gaps). An area module 
 dict for a language is not an error: that language falls back there (docs/language.md,
 "Adding a language").
 
+Labels the code holds in both built-in languages (vocabulary choices, sheet headings) are
+`word(key, lang, id_text, en_text)`: other languages find them in their catalogs under a key
+of their own ("vocab.horizon.short", "sheet.programme.name"); `model.vocab.vocab_words` and
+`sheets.columns.sheet_words` list those keys with their Indonesian text, for a translator.
+
 Plural forms: a message whose count decides its wording lists its forms split by "|" in the
 order of the language's `plural` rule: English "{n} error|{n} errors", Indonesian, which has
 one form, "{n} kesalahan". `t("ui.card.errors", n=3)` picks the form by `n` (or by `count`
@@ -121,6 +126,21 @@ def _lookup(key: str, lang: str) -> str:
         code = language(code).fallback
     # the last resort: the built-in languages, then the key itself
     return CATALOGS["id"].get(key) or CATALOGS["en"].get(key, key)
+
+
+def word(key: str, lang: str, id_text: str, en_text: str) -> str:
+    """A label the code holds in both built-in languages (a vocabulary choice, a sheet's
+    heading): Indonesian and English are the texts given; another language reads its catalogs
+    under `key`, falling back along its chain as messages do, to the built-in text it reaches."""
+    seen: set[str] = set()
+    code = lang
+    while code not in ("id", "en") and code in LANGUAGES and code not in seen:
+        seen.add(code)
+        text = CATALOGS[code].get(key)
+        if text is not None:
+            return text
+        code = LANGUAGES[code].fallback
+    return en_text if code == "en" else id_text
 
 
 def t(key: str, lang: str | None = None, **params: object) -> str:

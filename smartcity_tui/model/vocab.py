@@ -9,8 +9,9 @@ file written today must still read the same in five years, when the plan is revi
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from ..i18n import word
 from .framework import Dimension, Element, Framework
 from .framework import default as default_framework
 
@@ -20,9 +21,20 @@ class Choice:
     key: str
     id: str  # label in Bahasa Indonesia
     en: str  # label in English
+    # the vocabulary's name (set by Vocabulary): a third language's catalogs hold the label
+    # as "vocab.<area>.<key>" (i18n.word)
+    area: str = ""
+
+    @property
+    def message_key(self) -> str:
+        return f"vocab.{self.area}.{self.key}"
 
     def label(self, lang: str = "id") -> str:
-        return self.en if lang == "en" else self.id
+        if lang == "id":
+            return self.id
+        if lang == "en":
+            return self.en
+        return word(self.message_key, lang, self.id, self.en)
 
 
 def _c(key: str, id_: str, en: str) -> Choice:
@@ -57,12 +69,18 @@ def find_element(key: str) -> tuple[Pillar, Element] | None:
     return None
 
 
-class Vocabulary:
-    """A closed list of choices, looked up by key."""
+VOCABULARIES: list[Vocabulary] = []
 
-    def __init__(self, *choices: Choice) -> None:
-        self.choices = choices
-        self._by_key = {c.key: c for c in choices}
+
+class Vocabulary:
+    """A closed list of choices, looked up by key. `name` names it in the catalogs of a
+    language other than the built-in two ("vocab.<name>.<key>")."""
+
+    def __init__(self, name: str, *choices: Choice) -> None:
+        self.name = name
+        self.choices = tuple(c if c.area else replace(c, area=name) for c in choices)
+        self._by_key = {c.key: c for c in self.choices}
+        VOCABULARIES.append(self)
 
     def __iter__(self) -> Iterator[Choice]:
         return iter(self.choices)
@@ -83,6 +101,7 @@ class Vocabulary:
 
 
 QUADRANTS = Vocabulary(
+    "quadrant",
     _c("S", "Kekuatan", "Strength"),
     _c("W", "Kelemahan", "Weakness"),
     _c("O", "Peluang", "Opportunity"),
@@ -91,6 +110,7 @@ QUADRANTS = Vocabulary(
 
 # TOWS: each strategy kind pairs an internal quadrant with an external one.
 STRATEGY_KINDS = Vocabulary(
+    "strategy_kind",
     _c("SO", "SO (kekuatan-peluang)", "SO (strength-opportunity)"),
     _c("WO", "WO (kelemahan-peluang)", "WO (weakness-opportunity)"),
     _c("ST", "ST (kekuatan-ancaman)", "ST (strength-threat)"),
@@ -100,6 +120,7 @@ STRATEGY_KINDS = Vocabulary(
 # The guide's three horizons, each with the years it stands for, which validation checks
 # against the programme's own years (HORIZON_YEARS; docs/design-notes.md, "Horizons").
 HORIZONS = Vocabulary(
+    "horizon",
     _c("short", "Jangka pendek (1 tahun)", "Short term (1 year)"),
     _c("medium", "Jangka menengah (2-5 tahun)", "Medium term (2-5 years)"),
     _c("long", "Jangka panjang (lebih dari 5 tahun)", "Long term (over 5 years)"),
@@ -108,12 +129,14 @@ HORIZONS = Vocabulary(
 HORIZON_YEARS: dict[str, tuple[int, int | None]] = {"short": (1, 1), "medium": (2, 5), "long": (6, None)}
 
 PRIORITIES = Vocabulary(
+    "priority",
     _c("high", "Tinggi", "High"),
     _c("medium", "Sedang", "Medium"),
     _c("low", "Rendah", "Low"),
 )
 
 INNOVATION_KINDS = Vocabulary(
+    "innovation",
     _c("programme", "Program", "Programme"),
     _c("product", "Produk", "Product"),
     _c("method", "Metode", "Method"),
@@ -125,6 +148,7 @@ INNOVATION_KINDS = Vocabulary(
 # are those of the first release; dak, dana_desa, bumd and hibah came with the budget per
 # source); the order is the order of the forms, the sheets and the book.
 FUNDING_SOURCES = Vocabulary(
+    "funding_source",
     _c("apbd", "APBD Kabupaten/Kota", "Local budget (APBD)"),
     _c("apbd_prov", "APBD Provinsi (bantuan keuangan)", "Provincial budget (financial assistance)"),
     _c("apbn", "APBN", "National budget (APBN)"),
@@ -143,11 +167,11 @@ REGIONAL_BUDGET_SOURCES = frozenset({"apbd"})
 
 # Where an amount stands whose source nobody has said yet: budgets written before they were
 # held per source (one amount per year) land here, never under a guessed source.
-UNSPECIFIED_SOURCE = _c("unspecified", "Belum dirinci per sumber", "Not yet split by source")
+UNSPECIFIED_SOURCE = Choice("unspecified", "Belum dirinci per sumber", "Not yet split by source", "budget_source")
 
 
 # Every key a budget line may stand under: the funding sources, then the "not yet split" share.
-BUDGET_SOURCES = Vocabulary(*FUNDING_SOURCES, UNSPECIFIED_SOURCE)
+BUDGET_SOURCES = Vocabulary("budget_source", *FUNDING_SOURCES, UNSPECIFIED_SOURCE)
 
 
 def budget_source_label(key: str, lang: str = "id") -> str:
@@ -159,12 +183,14 @@ def budget_source_label(key: str, lang: str = "id") -> str:
 
 # What monev scores an indicator as (keluaran / hasil / dampak).
 INDICATOR_KINDS = Vocabulary(
+    "indicator_kind",
     _c("output", "Keluaran (output)", "Output"),
     _c("outcome", "Hasil (outcome)", "Outcome"),
     _c("impact", "Dampak (impact)", "Impact"),
 )
 
 PENTAHELIX_ROLES = Vocabulary(
+    "pentahelix",
     _c("government", "Pemerintah", "Government"),
     _c("academia", "Akademisi", "Academia"),
     _c("business", "Bisnis", "Business"),
@@ -173,6 +199,7 @@ PENTAHELIX_ROLES = Vocabulary(
 )
 
 STATUSES = Vocabulary(
+    "status",
     _c("planned", "Direncanakan", "Planned"),
     _c("ongoing", "Dalam pelaksanaan", "Ongoing"),
     _c("done", "Selesai", "Done"),
@@ -181,17 +208,20 @@ STATUSES = Vocabulary(
 )
 
 REGION_KINDS = Vocabulary(
+    "region_kind",
     _c("kabupaten", "Kabupaten", "Regency"),
     _c("kota", "Kota", "City"),
 )
 
 READINESS_ASPECTS = Vocabulary(
+    "readiness_aspect",
     _c("struktur", "Struktur", "Structure"),
     _c("infrastruktur", "Infrastruktur", "Infrastructure"),
     _c("suprastruktur", "Suprastruktur", "Superstructure"),
 )
 
 RATINGS = Vocabulary(
+    "rating",
     _c("baik", "Baik", "Good"),
     _c("sedang", "Sedang", "Fair"),
     _c("kurang", "Kurang", "Poor"),
@@ -201,6 +231,7 @@ RATINGS = Vocabulary(
 # in book order; model/narrative.py says which chapter each belongs to. "dimension" is the
 # narrative of one dimension (one per pillar), the others exist once per plan.
 NARRATIVE_SECTIONS = Vocabulary(
+    "narrative_section",
     _c("background", "Latar Belakang", "Background"),
     _c("purpose", "Maksud dan Tujuan", "Purpose and Objectives"),
     _c("scope", "Ruang Lingkup", "Scope"),
@@ -214,7 +245,14 @@ NARRATIVE_SECTIONS = Vocabulary(
 
 # The Smart City institutions (kelembagaan) a masterplan names, and the ministry evaluates.
 INSTITUTION_BODIES = Vocabulary(
+    "institution",
     _c("council", "Dewan Smart City", "Smart City Council"),
     _c("team", "Tim Pelaksana Smart City", "Smart City Implementation Team"),
     _c("forum", "Forum Smart City", "Smart City Forum"),
 )
+
+
+def vocab_words(lang: str = "id") -> dict[str, str]:
+    """Every vocabulary label by the key a third language's catalog gives it, in `lang` (a
+    translator's list: docs/language.md)."""
+    return {c.message_key: c.label(lang) for v in VOCABULARIES for c in v}

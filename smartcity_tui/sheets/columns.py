@@ -15,9 +15,10 @@ it; its import writes the programme's budget cells (preview.py, budget_rows.py).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from ..i18n import word
 from ..model.plan import Plan
 from ..model.records import Indicator, Milestone, PlanTarget, Programme, Readiness, Record, Strategy, SwotItem
 from ..model.vocab import (
@@ -49,6 +50,7 @@ class Column:
     per_year: bool = False
     shown: Shown | None = None
     link: str = ""  # "id", "code" or "name": finds the programme of an indicator or milestone
+    sheet: str = ""  # its sheet's kind (set by SheetSpec): "sheet.<sheet>.<key>" in a catalog
 
     @property
     def field(self) -> str:
@@ -60,8 +62,12 @@ class Column:
     def importable(self) -> bool:
         return bool(self.field or self.link)
 
+    @property
+    def message_key(self) -> str:
+        return f"sheet.{self.sheet}.{self.key}"
+
     def header(self, lang: str, year: int | None = None) -> str:
-        label = self.en if lang == "en" else self.id
+        label = word(self.message_key, lang, self.id, self.en)
         return f"{label} {year}" if year is not None else label
 
 
@@ -76,8 +82,16 @@ class SheetSpec:
     rows: Callable[[Plan], Sequence[Record]]
     bare_year: str = ""  # the per-year column a header that is only a year ("2025") means
 
+    def __post_init__(self) -> None:
+        # each column knows its sheet, for the key a third language's catalog gives its header
+        object.__setattr__(self, "columns", tuple(replace(c, sheet=self.kind) for c in self.columns))
+
+    @property
+    def message_key(self) -> str:
+        return f"sheet.{self.kind}"
+
     def name(self, lang: str) -> str:
-        return self.en if lang == "en" else self.id
+        return word(self.message_key, lang, self.id, self.en)
 
     def column(self, key: str) -> Column | None:
         return next((c for c in self.columns if c.key == key), None)
@@ -386,3 +400,13 @@ def shown_value(column: Column, record: Record, plan: Plan, lang: str) -> Any:
     if column.link in ("code", "name"):
         return _link_shown(record, plan, lang, column.link)
     return column.kind.to_cell(getattr(record, column.field), lang)
+
+
+def sheet_words(lang: str = "id") -> dict[str, str]:
+    """Every sheet name and column header by the key a third language's catalog gives it, in
+    `lang` (a translator's list: docs/language.md)."""
+    out = {"sheet.yes": k.yes_no_word(True, lang), "sheet.no": k.yes_no_word(False, lang)}
+    for spec in SHEETS:
+        out[spec.message_key] = spec.name(lang)
+        out.update({c.message_key: c.header(lang) for c in spec.columns})
+    return out

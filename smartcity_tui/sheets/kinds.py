@@ -16,6 +16,7 @@ from contextvars import ContextVar
 from functools import lru_cache
 from typing import Any, cast
 
+from ..i18n import LANGUAGES, word
 from ..model.framework import Framework
 from ..model.records import Stakeholder
 from ..model.vocab import DEFAULT_FRAMEWORK, Pillar, Vocabulary
@@ -139,9 +140,14 @@ _YES = {"ya", "y", "yes", "true", "benar", "1", "x", "v", "✓", "✔", "iya"}
 _NO = {"tidak", "tdk", "t", "no", "n", "false", "salah", "0", "-", "bukan"}
 
 
+def yes_no_word(value: bool, lang: str) -> str:
+    """"Ya" / "Tidak" in a sheet, in `lang` (a third language: "sheet.yes", "sheet.no")."""
+    return word(f"sheet.{'yes' if value else 'no'}", lang, "Ya" if value else "Tidak", "Yes" if value else "No")
+
+
 class YesNo(Kind):
     def to_cell(self, value: bool, lang: str) -> Any:
-        return ("Yes" if value else "No") if lang == "en" else ("Ya" if value else "Tidak")
+        return yes_no_word(value, lang)
 
     def from_cell(self, raw: Any, pillar: str = "") -> bool:
         if is_empty(raw):
@@ -150,19 +156,21 @@ class YesNo(Kind):
             return raw
         if isinstance(raw, (int, float)) and raw in (0, 1):
             return bool(raw)
-        word = fold(_text_of(raw))
-        if word in _YES:
+        said = fold(_text_of(raw))
+        if said in _YES or said in {fold(yes_no_word(True, lang)) for lang in LANGUAGES}:
             return True
-        if word in _NO:
+        if said in _NO or said in {fold(yes_no_word(False, lang)) for lang in LANGUAGES}:
             return False
         raise CellProblem("not_yes_no", value=str(raw))
 
 
-def _choice_words(vocab: Vocabulary, extra: dict[str, str]) -> dict[str, str]:
-    """folded word -> key: the key, both labels, each label without its "(...)" part."""
+def _choice_words(vocab: Vocabulary, extra: dict[str, str], languages: tuple[str, ...]) -> dict[str, str]:
+    """folded word -> key: the key, its label in each language, each label without its
+    "(...)" part."""
     words: dict[str, str] = {}
     for c in vocab:
-        for w in (c.key, c.id, c.en, c.id.split("(")[0], c.en.split("(")[0]):
+        labels = (c.id, c.en, *(c.label(lang) for lang in languages))
+        for w in (c.key, *labels, *(label.split("(")[0] for label in labels)):
             words.setdefault(fold(w), c.key)
     words.update({fold(k): v for k, v in extra.items()})
     return words
@@ -175,8 +183,17 @@ def _choices_text(vocab: Vocabulary) -> tuple[str, str]:
 class Choice(Kind):
     def __init__(self, vocab: Vocabulary, extra: dict[str, str] | None = None, default: str = "") -> None:
         self.vocab = vocab
-        self.words = _choice_words(vocab, extra or {})
+        self.extra = extra or {}
+        self._words: tuple[tuple[str, ...], dict[str, str]] = ((), {})
         self.default = default
+
+    @property
+    def words(self) -> dict[str, str]:
+        """What a cell may say for each choice (made again when a language is added)."""
+        languages = tuple(LANGUAGES)
+        if self._words[0] != languages:
+            self._words = (languages, _choice_words(self.vocab, self.extra, languages))
+        return self._words[1]
 
     # a key (str) in and out; Any, as in Kind, since ChoiceList's subclass values are lists
     def to_cell(self, value: Any, lang: str) -> Any:
@@ -348,9 +365,9 @@ class ElementKind(Kind):
         p = _pillar(pillar)
         if p is None:
             raise CellProblem("element_without_pillar", value=str(raw))
-        word = fold(_text_of(raw))
+        said = fold(_text_of(raw))
         for e in p.elements:
-            if word in {fold(e.key), fold(e.id), fold(e.en), fold(e.id.split("(")[0])}:
+            if said in {fold(e.key), fold(e.id.split("(")[0]), *(fold(name) for _lang, name in e.names)}:
                 return e.key
         raise CellProblem("unknown_element", value=str(raw), pillar=p.id,
                           choices="; ".join(e.id for e in p.elements),

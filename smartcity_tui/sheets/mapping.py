@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ..i18n import LANGUAGES
 from .columns import SHEETS, SPEC_BY_KIND, Column, SheetSpec
 from .kinds import fold
 from .reading import Book, SheetData
@@ -95,21 +96,23 @@ def split_key(key: str) -> tuple[str, int | None]:
     return name, int(year) if year else None
 
 
-_WORDS: dict[str, tuple[dict[str, str], dict[str, str]]] = {}
+_WORDS: dict[tuple[str, tuple[str, ...]], tuple[dict[str, str], dict[str, str]]] = {}
 
 
 def _words(spec: SheetSpec) -> tuple[dict[str, str], dict[str, str]]:
-    """(folded header -> column key, folded per-year label -> column key) of a sheet."""
-    if spec.kind in _WORDS:
-        return _WORDS[spec.kind]
+    """(folded header -> column key, folded per-year label -> column key) of a sheet, its
+    headers in every language the app has (a sheet written in one is read in another)."""
+    languages = tuple(LANGUAGES)
+    if (spec.kind, languages) in _WORDS:
+        return _WORDS[spec.kind, languages]
     exact: dict[str, str] = {}
     per_year: dict[str, str] = {}
     for col in spec.columns:
-        names = (col.id, col.en, *col.aliases)
+        names = (col.id, col.en, *col.aliases, *(col.header(lang) for lang in languages))
         target = per_year if col.per_year else exact
         for n in names:
             target.setdefault(header_key(n), col.key)
-    _WORDS[spec.kind] = (exact, per_year)
+    _WORDS[spec.kind, languages] = (exact, per_year)
     return exact, per_year
 
 
@@ -138,7 +141,7 @@ def match_columns(headers: list[str], spec: SheetSpec | None) -> tuple[ColumnMat
 def _kind_by_name(name: str) -> str | None:
     key = header_key(name)
     for spec in SHEETS:
-        if key in {header_key(n) for n in (spec.id, spec.en, *spec.aliases)}:
+        if key in {header_key(n) for n in (spec.id, spec.en, *spec.aliases, *map(spec.name, LANGUAGES))}:
             return spec.kind
     return None
 
@@ -172,11 +175,11 @@ def propose_mapping(book: Book) -> Mapping:
 @dataclass(frozen=True)
 class FieldChoice:
     key: str
-    id: str  # label in Bahasa Indonesia
-    en: str
+    column: Column
+    year: int | None = None
 
     def label(self, lang: str) -> str:
-        return self.en if lang == "en" else self.id
+        return self.column.header(lang, self.year)
 
 
 def field_choices(kind: str, years: range) -> list[FieldChoice]:
@@ -188,9 +191,9 @@ def field_choices(kind: str, years: range) -> list[FieldChoice]:
         if not col.importable:
             continue
         if col.per_year:
-            out += [FieldChoice(f"{col.key}:{y}", col.header("id", y), col.header("en", y)) for y in years]
+            out += [FieldChoice(f"{col.key}:{y}", col, y) for y in years]
         else:
-            out.append(FieldChoice(col.key, col.id, col.en))
+            out.append(FieldChoice(col.key, col))
     return out
 
 

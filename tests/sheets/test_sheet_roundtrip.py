@@ -241,3 +241,37 @@ def test_yearly_totals_are_read_for_new_programmes_only(work, capsys):
         added = next(p for p in store.plan().programmes if p.code == "ECO-06")
         assert added.budget_by_source == {"unspecified": {2026: 750_000_000, 2027: 250_000_000}}
         assert store.plan().get(eco.id).budget_by_source == eco.budget_by_source
+
+
+def test_a_workbook_in_a_third_language_names_its_sheets_and_choices_so_and_imports_unchanged(work, capsys):
+    """A language added with its own words for the sheets and the vocabulary (docs/language.md,
+    "Adding a language"): the workbook says them, and it reads back as an unchanged plan."""
+    from smartcity_tui.i18n import Language, register_language, unregister_language
+    from smartcity_tui.model.vocab import vocab_words
+    from smartcity_tui.sheets import export_sheets
+    from smartcity_tui.sheets.columns import sheet_words
+
+    words = {key: f"{text} jw" if key.startswith("vocab.") else f"Jw {text}"
+             for key, text in {**vocab_words("id"), **sheet_words("id")}.items()}
+    register_language(Language("jv", "Basa Jawa", fallback="id"), words)
+    try:
+        before = work.plan.read_bytes()
+        path = work.tmp / "rencana-jv.xlsx"
+        with PlanStore.open(work.plan, readonly=True) as store:
+            export_sheets(store.plan(), path, "jv")
+        wb = openpyxl.load_workbook(path)
+        assert "Jw Program" in wb.sheetnames and "Jw SWOT" in wb.sheetnames
+        programmes = wb["Jw Program"]
+        assert header_index(programmes, "Jw Jangka") and header_index(programmes, "Jw Nama Program")
+        horizons = {c.value for c in programmes[get_column(programmes, "Jw Jangka")][1:] if c.value}
+        assert horizons and all(h.endswith(" jw") for h in horizons), horizons
+        code, out, err = run(capsys, "sheet", "import", work.plan, path)
+        assert (code, err) == (0, ""), err
+        assert "tidak ditulis" in out and " 0       0" in out
+        assert work.plan.read_bytes() == before
+    finally:
+        unregister_language("jv")
+
+
+def get_column(ws, header: str) -> str:
+    return openpyxl.utils.get_column_letter(header_index(ws, header))

@@ -4,9 +4,12 @@ screen and form is opened. A text a person could read that is neither inside ⟦
 plan's own data (what the officers typed, listed by language_support.plan_texts) is a text
 the catalogs do not hold: a third language (Javanese, Sundanese) would show it untranslated.
 
-What is not in the catalogs on purpose, and so allowed here: the fixed vocabulary's labels
-(pillars, elements, quadrants: model/vocab.py holds them per language, issue 15 makes the
-pillars data), month abbreviations (the registry's), key names and marks (^s, ★, SWOT)."""
+The pseudo-language's catalog holds the fixed vocabulary (quadrants, horizons, sources:
+model.vocab.vocab_words) and the sheets' names and headings (sheets.columns.sheet_words) under
+their own keys, wrapped as well, as a translator would give them. What is not in the catalogs
+on purpose, and so allowed here: the framework's dimension and element names (a framework
+file names them per language, docs/frameworks.md), month abbreviations (the registry's), key
+names and marks (^s, ★, SWOT)."""
 
 from __future__ import annotations
 
@@ -16,13 +19,14 @@ from pathlib import Path
 import pytest
 from exchange_support import copy_sample_plan, merge_samples
 from form_openers import OPENERS, open_form
-from language_support import VOCABULARY, own_lines, own_words, plain_text, plan_texts
+from language_support import own_lines, own_words, plain_text, plan_texts
 from test_language import readable_texts
 from ui_support import fixed_clock, until
 
 from smartcity_tui.i18n import CATALOGS, LANGUAGES, Language, register_language, set_language, unregister_language
-from smartcity_tui.model.vocab import PILLARS, STRATEGY_KINDS
+from smartcity_tui.model.vocab import PILLARS, STRATEGY_KINDS, vocab_words
 from smartcity_tui.settings import Settings
+from smartcity_tui.sheets.columns import sheet_words
 from smartcity_tui.store import PlanStore
 from smartcity_tui.store.teams import known_teams
 from smartcity_tui.ui.factory import create_app
@@ -35,8 +39,8 @@ ALLOWED = {"SWOT", "TOWS", "smartcity", "tui", "Smart", "City", "Esc", "Enter", 
            "json", "zip", "docx", "html", "md", "Word", "Excel", "pandoc", "demo", "ctrl", "esc", "enter",
            "tab", "del", "delete", "space", "up", "down", "left", "right", "home", "end", "pageup",
            "pagedown", "insert", "shift", "escape", *STRATEGY_KINDS.keys}
-# the fixed vocabulary's words (model/vocab.py, in Indonesian: "Keluaran (output)", "Smart Living")
-VOCABULARY_WORDS = {w for label in VOCABULARY["id"] | {p.label("id") for p in PILLARS}
+# the framework's names (in Indonesian: "Smart Living", "Tata Kelola Birokrasi", its elements)
+VOCABULARY_WORDS = {w for label in {p.label("id") for p in PILLARS} | {e.id for p in PILLARS for e in p.elements}
                     for w in re.findall(r"\w+", label)}
 PATH = re.compile(r"(?:[A-Za-z]:)?(?:[/\\][\w.\-]+)+")
 # (keys from the dashboard, what is being opened)
@@ -50,8 +54,9 @@ SCREENS = [
 
 @pytest.fixture
 def pseudo_language():
+    words = {**CATALOGS["id"], **vocab_words("id"), **sheet_words("id")}
     register_language(Language("xx", "⟦Pseudo⟧", fallback="id"),
-                      {key: "|".join(f"⟦{form}⟧" for form in text.split("|")) for key, text in CATALOGS["id"].items()})
+                      {key: "|".join(f"⟦{form}⟧" for form in text.split("|")) for key, text in words.items()})
     yield "xx"
     set_language("id")
     unregister_language("xx")
