@@ -102,6 +102,16 @@ def test_plural_forms_follow_the_language():
     assert t("exchange.count.programme", "en", n="1,234", count=1234) == "1,234 programmes"
 
 
+def test_one_message_holds_every_form_of_a_count():
+    # a second message for the count of one ("search.count_one") is what a third language
+    # could not follow (its plural rule may have more forms than two): the forms live in one
+    assert sorted(k for k in CATALOGS["id"] if k.endswith("_one")) == []
+    assert [t("search.count", "en", n=str(n), count=n) for n in (1, 2)] == ["1 result", "2 results"]
+    said = [t("period.text", "en", n=str(n), count=n, start=2025, end=2029) for n in (1, 3)]
+    assert said[0].startswith("1 item falls") and said[1].startswith("3 items fall")
+    assert t("roadmap.group", "en", number=3, pillar="Smart Economy", n="1", count=1) == "3 Smart Economy · 1 programme"
+
+
 def test_a_message_has_no_more_forms_than_its_language():
     import smartcity_tui.i18n as registry
 

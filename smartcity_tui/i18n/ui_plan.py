@@ -37,7 +37,6 @@ ID: dict[str, str] = {
     "roadmap.col.agency": "OPD",
     "roadmap.no_period": "periode rencana belum diisi (i)",
     "roadmap.group": "{number} {pillar} · {n} program",
-    "roadmap.group_one": "{number} {pillar} · 1 program",
     "roadmap.quick_win_mark": "★ program percepatan",
     "roadmap.group_other": "Tanpa dimensi · {n} program",
     "roadmap.empty": "Belum ada program. Buka dimensi (1-{n}), tampilan Program, tekan n.",
@@ -61,7 +60,6 @@ ID: dict[str, str] = {
     "search.hint": "Program, SWOT, strategi, indikator, tonggak, kesiapan, visi, misi, dan sasaran.",
     "search.none": "Tidak ada yang cocok dengan \"{query}\".",
     "search.count": "{n} hasil",
-    "search.count_one": "1 hasil",
     "search.count_max": "{n} hasil pertama; tambahkan kata kunci untuk mempersempit pencarian",
     "search.gone": "Butir itu sudah tidak ada di rencana.",
     "search.kind.programme": "Program",
@@ -179,8 +177,6 @@ ID: dict[str, str] = {
     "period.keys_hint": "Ctrl+S: simpan periode baru · esc: kembali ke isian",
     "period.text": "{n} butir berada di luar periode {start}-{end}. Butir itu tidak dihapus; "
                    "sesuaikan tahunnya nanti di layar dimensi.",
-    "period.text_one": "1 butir berada di luar periode {start}-{end}. Butir itu tidak dihapus; "
-                       "sesuaikan tahunnya nanti di layar dimensi.",
     "period.kind.programme": "Program",
     "period.kind.milestone": "Tonggak",
     "period.confirm_button": "Simpan periode baru",
@@ -222,8 +218,7 @@ EN: dict[str, str] = {
     "roadmap.col.name_some": "Programme ({shown} of {total})",
     "roadmap.col.agency": "Agency",
     "roadmap.no_period": "plan period not set yet (i)",
-    "roadmap.group": "{number} {pillar} · {n} programmes",
-    "roadmap.group_one": "{number} {pillar} · 1 programme",
+    "roadmap.group": "{number} {pillar} · {n} programme|{number} {pillar} · {n} programmes",
     "roadmap.quick_win_mark": "★ quick win",
     "roadmap.group_other": "No pillar · {n} programmes",
     "roadmap.empty": "No programmes yet. Open a pillar (1-{n}), Programmes view, press n.",
@@ -246,8 +241,7 @@ EN: dict[str, str] = {
     "search.placeholder": "Type the words to find…",
     "search.hint": "Programmes, SWOT, strategies, indicators, milestones, readiness, vision, missions, targets.",
     "search.none": "Nothing matches \"{query}\".",
-    "search.count": "{n} results",
-    "search.count_one": "1 result",
+    "search.count": "{n} result|{n} results",
     "search.count_max": "first {n} results; add a word to narrow it down",
     "search.gone": "That item is no longer in the plan.",
     "search.kind.programme": "Programme",
@@ -363,10 +357,10 @@ EN: dict[str, str] = {
     # --- period change warning ---
     "period.title": "New period {start}-{end}",
     "period.keys_hint": "Ctrl+S: save the new period · esc: back to the form",
-    "period.text": "{n} items fall outside the period {start}-{end}. They are not deleted; "
+    "period.text": "{n} item falls outside the period {start}-{end}. It is not deleted; "
+                   "adjust its years later on its pillar screen."
+                   "|{n} items fall outside the period {start}-{end}. They are not deleted; "
                    "adjust their years later on the pillar screens.",
-    "period.text_one": "1 item falls outside the period {start}-{end}. It is not deleted; "
-                       "adjust its years later on its pillar screen.",
     "period.kind.programme": "Programme",
     "period.kind.milestone": "Milestone",
     "period.confirm_button": "Save the new period",

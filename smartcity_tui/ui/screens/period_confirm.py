@@ -33,8 +33,7 @@ class PeriodConfirm(AppModal[bool]):
             box.border_title = t("period.title", start=self.start, end=self.end)
             box.border_subtitle = t("period.keys_hint")
             n = len(self.outside)
-            text = t("period.text_one", start=self.start, end=self.end) if n == 1 else \
-                t("period.text", n=group_thousands(n), start=self.start, end=self.end)
+            text = t("period.text", n=group_thousands(n), count=n, start=self.start, end=self.end)
             yield Static(text, id="period-text")
             options = []
             for o in self.outside:

@@ -117,8 +117,7 @@ class SearchScreen(AppModal[Hit | None]):
         elif len(self.hits) >= LIMIT:
             status.update(t("search.count_max", n=group_thousands(LIMIT)))
         else:
-            status.update(t("search.count_one") if len(self.hits) == 1 else
-                          t("search.count", n=group_thousands(len(self.hits))))
+            status.update(t("search.count", n=group_thousands(len(self.hits)), count=len(self.hits)))
 
     def _line(self, plan: Plan, hit: Hit, query: str, width: int) -> Text:
         lang = get_language()

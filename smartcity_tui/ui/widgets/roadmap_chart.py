@@ -152,8 +152,8 @@ class RoadmapChart(YearChart):
 
             p = app_of(self).plan.framework.get(line.pillar)
             if p is not None:
-                key = "roadmap.group_one" if line.count == 1 else "roadmap.group"
-                label = t(key, number=p.number, pillar=p.label(get_language()), n=group_thousands(line.count))
+                label = t("roadmap.group", number=p.number, pillar=p.label(get_language()),
+                          n=group_thousands(line.count), count=line.count)
             else:
                 label = t("roadmap.group_other", n=line.count)
             text.append(" " + fit(label, width - 1), style=self._style("group"))
