@@ -137,3 +137,43 @@ async def test_switching_language_keeps_the_choices_and_the_result(tmp_path):
     finally:
         set_language("id")
     store.close()
+
+
+async def test_every_kind_says_whole_what_it_writes_at_80x24_in_both_languages(tmp_path):
+    """The note under the options (what a bundle, a book or a workbook is for) is read whole at
+    80x24, not cut at the panel's edge ("Bawa ke sekretariat; di sana" and nothing more)."""
+    from smartcity_tui.i18n import set_language
+    from smartcity_tui.ui.screens.export import KINDS
+
+    plan = copy_sample_plan(tmp_path / "plan")
+    app, store = app_on(plan)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("x")
+            for language in ("id", "en"):
+                for kind in KINDS:
+                    screen = app.screen
+                    screen.query_one("#export-kind", Select).value = kind
+                    await pilot.pause()
+                    hint, box = screen.query_one("#export-hint"), screen.query_one("#export-options")
+                    said = str(hint.render())
+                    assert said.strip(), f"{language} {kind}: no note"
+                    assert hint.region.bottom <= box.content_region.bottom, (
+                        f"{language} {kind}: the note runs {hint.region.bottom - box.content_region.bottom}"
+                        f" lines past the panel: {said!r}")
+                await pilot.press("f4")
+                await settle(pilot)
+            # after an export its result takes the room: the note is whole or not shown
+            out = tmp_path / "usb"
+            out.mkdir()
+            set_place(app.screen, out)
+            app.screen.query_one("#export-kind", Select).value = "bundle"
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            screen = app.screen
+            assert "Bundel ditulis" in shown_text(app, "#export-result")
+            hint, box = screen.query_one("#export-hint"), screen.query_one("#export-options")
+            assert not hint.display or hint.region.bottom <= box.content_region.bottom
+    finally:
+        set_language("id")
+    store.close()

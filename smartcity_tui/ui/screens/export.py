@@ -200,6 +200,8 @@ class ExportScreen(PlanScreen):
         line.update(shown_text)
         line.set_class(failed, "-failed")
         line.set_class(done, "-done")
+        # a result takes the room of the note under the options (export.tcss, at 24 rows)
+        self.set_class(failed or done, "-told")
 
     async def relanguage(self) -> None:
         """The same choices and result, in the language just chosen (F4)."""
