@@ -106,3 +106,30 @@ def test_windows_paths_are_shown_in_full(tmp_path, monkeypatch):
     assert folder_picker.shown(home / "Documents", home) == str(Path("~") / "Documents")
     monkeypatch.setattr(folder_picker.sys, "platform", "win32")
     assert folder_picker.shown(home / "Documents", home) == str(home / "Documents")
+
+
+async def test_a_path_that_arrives_in_one_burst_lands_whole(tmp_path, monkeypatch):
+    """A path pasted where the terminal has no bracketed paste (the old Windows console), or
+    typed faster than the app reads: every key is read before the tree has handled the first,
+    so the keys after it still reach the tree. They follow the first into the path line, the
+    app's own keys among them (`a` adds a bundle on the merge screen, `m`, `x`), and an enter
+    at the end goes with them."""
+    from textual import events
+
+    fixed_places(monkeypatch, tmp_path, drive=False)
+    drafts = tmp_path / "drafts" / "max"
+    shutil.copytree(SAMPLE_BUNDLES, drafts)
+    app, store = app_on(copy_sample_plan(tmp_path / "plan"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("m")
+        await settle(pilot)
+        assert isinstance(app.focused, PlaceTree)
+        for character in str(drafts):  # all queued before the app handles any
+            app.post_message(events.Key({"/": "slash", "_": "underscore", "-": "minus"}.get(character, character),
+                                        character))
+        app.post_message(events.Key("enter", "\r"))
+        await settle(pilot)
+        assert isinstance(app.screen, MergeScreen)
+        assert app.screen.query_one("#path", Input).value == str(drafts)
+        assert len(app.screen.entries) == 3 and all(e.bundle is not None for e in app.screen.entries)
+    store.close()

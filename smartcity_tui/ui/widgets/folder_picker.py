@@ -105,12 +105,21 @@ def _starts_path(widget: Widget, event: events.Key) -> bool:
 
 def type_path(widget: Widget, event: events.Key) -> None:
     """The key is stopped here, before the app's bindings see it (`/` search, `m` merge),
-    and the focus moves at once, not after a refresh: the rest of a path typed quickly, or
-    pasted as keys (conhost has no bracketed paste), lands in the path line too."""
-    if _starts_path(widget, event):
+    and the focus moves at once to the path line, where the next key lands.
+
+    Keys that arrive in one burst (a path pasted as keys where the terminal has no bracketed
+    paste, the old Windows console; or typed faster than the app reads) are all handed to
+    the tree before it has handled the first: those reach it with the path line already
+    focused, and follow the first there, whatever they are (the screen's `a` too), an enter
+    at the end included."""
+    picker = next((a for a in widget.ancestors if isinstance(a, FolderPicker)), None)
+    if picker is not None and picker.typing:
         event.stop()
         event.prevent_default()
-        picker = next((a for a in widget.ancestors if isinstance(a, FolderPicker)), None)
+        picker.follow_typing(event)
+    elif _starts_path(widget, event):
+        event.stop()
+        event.prevent_default()
         if picker is not None:
             picker.start_typing(event.character or "")
 
@@ -243,6 +252,22 @@ class FolderPicker(Vertical):
         field.value = text
         field.cursor_position = len(text)
         self.screen.set_focus(field)
+
+    @property
+    def typing(self) -> bool:
+        """The path line has the focus (a key reaching the tree now was typed into it)."""
+        return self.screen.focused is self.query_one("#path", Input)
+
+    def follow_typing(self, event: events.Key) -> None:
+        """A key of a burst that reached the tree after the focus moved to the path line: what
+        the path line would have done with it."""
+        field = self.query_one("#path", Input)
+        if event.key == "enter":
+            field.call_later(field.action_submit)
+        elif event.key == "backspace":
+            field.action_delete_left()
+        elif event.is_printable and event.character:
+            field.insert_text_at_cursor(event.character)
 
     # --- events ------------------------------------------------------------------------------
 
