@@ -1,11 +1,12 @@
-"""The .xlsx workbook, written with openpyxl in write-only mode (rows streamed to the file,
-memory flat however big the plan). Per sheet: a bold header row that stays in view (frozen),
+"""The .xlsx workbook, written with openpyxl in write-only mode (rows streamed to temporary
+files, memory flat however big the plan), zipped in memory and then written to the drive. Per sheet: a bold header row that stays in view (frozen),
 filters on every column, widths from columns.py, rupiah as whole numbers with thousands
 separators, years as plain whole numbers. The workbook's properties name the plan it came
 from, so that importing it into another plan is refused before any row is read."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,13 @@ def write_workbook(plan: Plan, tables: list[Table], out: Path) -> ExportResult:
         for table in tables:
             _write_sheet(wb, table)
             result.rows[table.name] = len(table.rows)
-        wb.save(tmp)
+        # Zipped in memory (some hundred kB), then written: a drive that refuses the file (read
+        # only, full, a folder in the way) fails our write, after openpyxl has finished. Saved
+        # straight to such a drive, openpyxl left its sheet writers open, and each printed a
+        # traceback under the one-line message when it was collected.
+        zipped = io.BytesIO()
+        wb.save(zipped)
+        tmp.write_bytes(zipped.getvalue())
 
     write_atomically(out, write)
     return result

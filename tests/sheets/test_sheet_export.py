@@ -208,3 +208,26 @@ def test_every_programme_field_has_a_column():
     assert set(Indicator.field_types()) - {"order"} <= {c.field for c in INDICATOR.columns if c.field}
     assert set(Milestone.field_types()) <= {c.field for c in MILESTONE.columns if c.field}
     assert set(PlanTarget.field_types()) - {"order"} <= {c.field for c in TARGET.columns if c.field}
+
+
+def test_a_drive_that_refuses_the_workbook_gets_one_message_and_no_traceback(tmp_path, capsys, monkeypatch):
+    """A read-only or full flash drive: one line saying so, exit 2, nothing left behind, and
+    none of openpyxl's half-written sheets printing a traceback when they are collected."""
+    import gc
+    import os
+    import sys
+
+    plan = sample_copy(tmp_path)
+    drive = tmp_path / "flashdisk"
+    drive.mkdir()
+    target = drive / "rencana.xlsx"
+    in_the_way = drive / f".{target.name}.{os.getpid()}.tmp"
+    in_the_way.mkdir()  # where the workbook is written first: the drive refuses the file
+    collected_with_errors: list[object] = []
+    monkeypatch.setattr(sys, "unraisablehook", collected_with_errors.append)
+    code, out, err = run(capsys, "sheet", "export", plan, target)
+    gc.collect()
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "tidak dapat ditulis" in err, err
+    assert collected_with_errors == [], "openpyxl's writers failed when collected (a traceback on stderr)"
+    assert list(drive.iterdir()) == [in_the_way]
