@@ -1,8 +1,9 @@
 """The .xlsx workbook, written with openpyxl in write-only mode (rows streamed to temporary
-files, memory flat however big the plan), zipped in memory and then written to the drive. Per sheet: a bold header row that stays in view (frozen),
-filters on every column, widths from columns.py, rupiah as whole numbers with thousands
-separators, years as plain whole numbers. The workbook's properties name the plan it came
-from, so that importing it into another plan is refused before any row is read."""
+files, memory flat however big the plan), zipped in memory and then written to the drive.
+Per sheet: a bold header row that stays in view (frozen), filters on every column, widths
+from columns.py, rupiah as whole numbers with thousands separators, years as plain whole
+numbers. The workbook's properties name the plan it came from, so that importing it into
+another plan is refused before any row is read."""
 
 from __future__ import annotations
 
