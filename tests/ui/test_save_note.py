@@ -1,6 +1,7 @@
 """The top bar's save note: for a plan whose save time another tool (or a hand edit) left
 unreadable, the plan opens and the note says the time is unknown, never a traceback; a note
-with a date leaves the region's name whole at 80 columns."""
+with a date leaves the region's name whole at 80 columns, and the title's parts that do not
+fit are left out whole."""
 
 from __future__ import annotations
 
@@ -26,8 +27,9 @@ def test_an_unreadable_save_time_reads_as_unknown(tmp_plan, saved_at):
 
 async def test_a_save_note_with_its_date_leaves_the_region_whole_at_80_columns(tmp_path):
     # The sample was last saved on 2 Nov 2026; the app's clock says 22 Nov: the note carries
-    # the date ("Tersimpan 2 Nov 2026 pukul ..."), and the dashboard's title, cut to make room
-    # for it, loses its end ("Rencana Induk Smart City"), never the region's name.
+    # the date ("Tersimpan 2 Nov 2026 pukul ..."), and the dashboard's title, with no room for
+    # its end ("Rencana Induk Smart City"), leaves it out whole: never the region's name, and
+    # never a word cut in the middle ("Rencana Induk Sma…"). At 120 columns all of it shows.
     from exchange_support import app_on, copy_sample_plan
     from ui_support import screen_text
 
@@ -36,7 +38,24 @@ async def test_a_save_note_with_its_date_leaves_the_region_whole_at_80_columns(t
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             top = screen_text(app).splitlines()[0]
+            await pilot.resize_terminal(120, 30)
+            await pilot.pause()
+            wide = screen_text(app).splitlines()[0]
     finally:
         store.close()
     assert "Tersimpan 2 Nov 2026 pukul" in top, top
-    assert top.lstrip().startswith("Kabupaten Wonosari Raya · "), top
+    assert top.split("  ")[0].strip() == "Kabupaten Wonosari Raya", top
+    assert "…" not in top
+    assert wide.lstrip().startswith("Kabupaten Wonosari Raya · Rencana Induk Smart City "), wide
+
+
+def test_the_top_bar_drops_whole_parts_from_the_end_and_cuts_only_a_first_part_too_long():
+    from smartcity_tui.ui.widgets.top_bar import fitted
+
+    where = "Impor lembar Excel/CSV · Kabupaten Wonosari Raya"
+    assert fitted(where, 80) == where
+    assert fitted(where, len(where)) == where
+    assert fitted(where, len(where) - 1) == "Impor lembar Excel/CSV"
+    assert fitted("1 Smart Governance · Kabupaten Sukamaju · x", 30) == "1 Smart Governance"
+    # the first part alone too long: left to the line's ellipsis
+    assert fitted(where, 10) == "Impor lembar Excel/CSV"

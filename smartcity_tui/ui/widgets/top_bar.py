@@ -6,9 +6,12 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.reactive import reactive
+from textual.visual import VisualType
 from textual.widgets import Static
 
 from ...i18n import t
@@ -53,6 +56,31 @@ class SaveState(Static):
         self.set_class(app.store is not None and app.store.readonly, "-readonly")
 
 
+PART = " · "
+
+
+def fitted(where: str, room: int) -> str:
+    """The parts of "1 Smart Governance · Kabupaten Sukamaju" that fit whole in `room`
+    columns, from the first: the screen's name before the region's, the region before the
+    dashboard's "Rencana Induk Smart City". Only a first part too long for the line is cut
+    (with an ellipsis, by the line's style): never "Rencana Induk Sma…"."""
+    parts = where.split(PART)
+    while len(parts) > 1 and cell_len(PART.join(parts)) > room:
+        parts.pop()
+    return PART.join(parts)
+
+
+class WhereLine(Static):
+    """The top bar's "where you are". Its content stays whole (what a test or a screen reader
+    reads); what is drawn is what fits."""
+
+    def render(self) -> VisualType:
+        content = self.visual
+        if not isinstance(content, Content) or not self.content_size.width:
+            return content
+        return Content(fitted(content.plain, self.content_size.width))
+
+
 class TopBar(Horizontal):
     where: reactive[str] = reactive("", init=False)  # "1 Smart Governance · Kabupaten Sukamaju"
 
@@ -61,8 +89,8 @@ class TopBar(Horizontal):
         self.set_reactive(TopBar.where, where)
 
     def compose(self) -> ComposeResult:
-        yield Static(self.where, id="where", markup=False)
+        yield WhereLine(self.where, id="where", markup=False)
         yield SaveState(id="save-state")
 
     def watch_where(self, text: str) -> None:
-        self.query_one("#where", Static).update(text)
+        self.query_one("#where", WhereLine).update(text)
