@@ -22,6 +22,9 @@ from .reading import Book, Formula, SheetData
 
 DELIMITERS = (";", ",", "\t", "|")
 _CHUNK = 1 << 20
+# the lines under the first that the delimiter is chosen from (header_row.SEARCH_ROWS + 1)
+HEADER_LINES = 11
+
 # csv's own field limit (128 KB) would raise on a long cell; the import refuses those itself,
 # with the cell's place, so the reader lets any cell through that fits the file size limit.
 csv.field_size_limit(1 << 30)
@@ -33,8 +36,11 @@ def read_csv(path: Path) -> Book:
         with open(path, encoding=encoding, newline="") as f:
             first = f.readline()
             sep_line = first.strip().lower().startswith("sep=") and len(first.strip()) == 5
-            delimiter = first.strip()[4] if sep_line else _delimiter(first)
-            if not sep_line:
+            if sep_line:
+                delimiter = first.strip()[4]
+            else:
+                # the header may be under a report's title (header_row.py): a few lines decide
+                delimiter = _delimiter([first, *(f.readline() for _ in range(HEADER_LINES))])
                 f.seek(0)  # the decoder starts afresh and skips a BOM again
             sheet = _rows(csv.reader(f, delimiter=delimiter), path.stem, delimiter)
     except UnicodeDecodeError:
@@ -71,17 +77,20 @@ def _encoding(path: Path) -> tuple[str, bool]:
     return "utf-8-sig", False
 
 
-def _delimiter(line: str) -> str:
-    """The delimiter that splits the header line into the most cells (quotes respected);
-    ";" when none does, which is what Excel on an Indonesian Windows writes."""
+def _delimiter(lines: list[str]) -> str:
+    """The delimiter that splits one of the first lines into the most cells (quotes
+    respected): the header's, even under a report's title with a comma in it ("Kabupaten
+    Wonosari Raya, Jawa Tengah"); ";" when none splits, which is what Excel on an Indonesian
+    Windows writes."""
     best, best_n = ";", 1
     for d in DELIMITERS:
-        try:
-            n = len(next(csv.reader(io.StringIO(line), delimiter=d), []))
-        except csv.Error:
-            continue
-        if n > best_n:
-            best, best_n = d, n
+        for line in lines:
+            try:
+                n = len(next(csv.reader(io.StringIO(line), delimiter=d), []))
+            except csv.Error:
+                continue
+            if n > best_n:
+                best, best_n = d, n
     return best
 
 

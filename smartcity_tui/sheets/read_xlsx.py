@@ -18,7 +18,7 @@ from xml.etree import ElementTree
 from ..i18n import os_reason
 from .limits import MAX_COLUMNS, MAX_ROWS, MAX_WHOLE_PART_BYTES
 from .problems import SheetError
-from .reading import Book, ErrorValue, Formula, SheetData
+from .reading import Book, ErrorValue, Formula, SheetData, header_text
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_MARKS = ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".encode("utf-16-le"))
@@ -141,7 +141,7 @@ def _read_sheet(ws: Any) -> SheetData:
             continue
         values = _values(cells)
         if number == 1:
-            header = [_header_text(v) for v in values]
+            header = [header_text(v) for v in values]
             continue
         if not any(v is not None and v != "" for v in values):
             continue
@@ -150,16 +150,6 @@ def _read_sheet(ws: Any) -> SheetData:
             break
         rows.append((number, values))
     return SheetData(ws.title, header, rows, too_many_rows=too_many)
-
-
-def _header_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))  # a year typed as a header: 2025, not 2025.0
-    if isinstance(value, (Formula, ErrorValue)):
-        return value.text
-    return str(value).strip()
 
 
 def _merged_ranges(path: Path, member: str) -> list[str]:

@@ -1,7 +1,8 @@
 """Reading a spreadsheet file into plain rows: `read_file(path)` for .xlsx and .csv.
 
 What comes back is the file's content and nothing else (no mapping, no plan): each sheet's
-header row (row 1) and its non-empty data rows, each with its row number as the
+header row (row 1, or the row under a report's title, found by the headers the app knows:
+header_row.py) and its non-empty data rows after it, each with its row number as the
 spreadsheet shows it. Cells are None, str, int, float, bool, a date, or a `Formula` /
 `ErrorValue` marker that the import refuses with the cell's place. Reading stops at the
 first row past MAX_ROWS, so a huge file costs bounded memory (limits.py)."""
@@ -30,12 +31,13 @@ class ErrorValue:
 @dataclass
 class SheetData:
     name: str
-    header: list[str]  # row 1, each cell as text ("" where empty)
+    header: list[str]  # the header row, each cell as text ("" where empty)
     rows: list[tuple[int, tuple[Any, ...]]]  # (row number, cells) of non-empty rows
     too_many_rows: bool = False  # reading stopped at MAX_ROWS
     merged: list[str] = field(default_factory=list)  # merged ranges, "C2:C10"
     delimiter: str = ""  # a CSV's
     mixed_delimiter: tuple[int, str] | None = None  # a CSV row written with another delimiter
+    header_row: int = 1  # where the header is: below a report's title, not row 1 (header_row.py)
 
 
 @dataclass
@@ -49,6 +51,17 @@ class Book:
 
     def sheet(self, name: str) -> SheetData | None:
         return next((s for s in self.sheets if s.name == name), None)
+
+
+def header_text(value: Any) -> str:
+    """A header cell as text: a year typed as a number reads "2025", not "2025.0"."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (Formula, ErrorValue)):
+        return value.text
+    return str(value).strip()
 
 
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
@@ -85,6 +98,9 @@ def read_file(path: Path | str, *, sheet: str | None = None) -> Book:
         from .read_csv import read_csv
 
         book = read_csv(path)
+    from .header_row import find_header_rows
+
+    find_header_rows(book)
     if sheet is not None:
         chosen = book.sheet(sheet) or next((s for s in book.sheets if s.name.casefold() == sheet.casefold()), None)
         if chosen is None:

@@ -42,8 +42,9 @@ def sheet_problems(sheet: SheetData, mapping: SheetMapping) -> list[Problem]:
     filled = sum(1 for h in sheet.header if h)
     wide_below = sheet.rows and sum(1 for c in sheet.rows[0][1] if c is not None and c != "") > max(filled, 2)
     if not filled or (filled == 1 and wide_below):
-        # an empty row 1, or a report's title above the real headers
-        out.append(Problem("no_header", name, 1))
+        # no header row: an empty row 1, or a report's title above headers none of which
+        # the app knows (header_row.py finds those it knows)
+        out.append(Problem("no_header", name, sheet.header_row))
         return out
     for rng in sheet.merged:
         top = rng.split(":")[0]
@@ -56,7 +57,7 @@ def sheet_problems(sheet: SheetData, mapping: SheetMapping) -> list[Problem]:
     for _key, matches in mapping.keys().items():
         if len(matches) > 1:
             a, b = matches[0], matches[1]
-            out.append(Problem("same_field_twice", name, 1, b.letter, b.header,
+            out.append(Problem("same_field_twice", name, sheet.header_row, b.letter, b.header,
                                {"other": a.letter, "other_header": a.header}))
     return out
 

@@ -275,3 +275,43 @@ def test_a_workbook_in_a_third_language_names_its_sheets_and_choices_so_and_impo
 
 def get_column(ws, header: str) -> str:
     return openpyxl.utils.get_column_letter(header_index(ws, header))
+
+
+def test_a_report_title_above_the_headers_is_passed_over_with_a_note(work, capsys):
+    """Bappeda's lists open with the report's title (merged across the columns) and a blank
+    row: the sheet is read from its header row, unchanged, and the import says which row that
+    was; nothing is written for rows that did not change."""
+    wb = openpyxl.load_workbook(work.xlsx)
+    ws = wb["Program"]
+    ws.insert_rows(1, amount=2)
+    ws["A1"] = "DAFTAR PROGRAM PRIORITAS RPJMD KABUPATEN WONOSARI RAYA 2025-2029"
+    ws.merge_cells("A1:H1")
+    wb.save(work.xlsx)
+    before = work.plan.read_bytes()
+    code, out, err = run(capsys, "sheet", "import", work.plan, work.xlsx)
+    assert (code, err) == (0, ""), err
+    assert "Lembar Program, baris 3: judul kolom ada di baris ini; 2 baris di atasnya" in out
+    assert "Jumlah                0       0    272" in out
+    assert work.plan.read_bytes() == before
+
+
+def test_a_bappeda_csv_with_a_title_line_adds_its_programmes(work, capsys):
+    """The same as Excel writes it for a region's list: a title line with a comma in it, the
+    headers on line 3, ";" between cells."""
+    lines = [
+        "DAFTAR PROGRAM RPJMD Kabupaten Wonosari Raya, Jawa Tengah",
+        "",
+        "No;Kode;Nama Program;Dimensi;OPD Penanggung Jawab;Tahun Mulai;Tahun Selesai;Pagu Indikatif 2025",
+        "1;GOV-21;Aplikasi Perizinan Terpadu;Smart Governance;DPMPTSP;2025;2026;500.000.000",
+        "2;ECO-21;Pasar Digital UMKM;Smart Economy;Dinas Koperasi dan UMKM;2026;2027;",
+    ]
+    path = work.tmp / "program-rpjmd.csv"
+    path.write_bytes(("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8"))
+    code, out, err = run(capsys, "sheet", "import", work.plan, path)
+    assert (code, err) == (0, ""), err
+    assert "baris 3: judul kolom ada di baris ini; 2 baris di atasnya" in out
+    with PlanStore.open(work.plan, readonly=True) as store:
+        added = {p.code: p for p in store.plan().programmes if p.code in ("GOV-21", "ECO-21")}
+    assert sorted(added) == ["ECO-21", "GOV-21"]
+    assert added["GOV-21"].lead_agency == "DPMPTSP" and added["GOV-21"].pillar == "governance"
+    assert added["GOV-21"].budget_by_source["unspecified"] == {2025: 500_000_000}
