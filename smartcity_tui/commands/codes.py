@@ -49,6 +49,8 @@ def import_(args: argparse.Namespace) -> int:
         result = preview_codes(store, book)
         if result.problems:
             raise refuse(result.problems, args.file.name, "codes.refused")
+        for note in book.notes:  # read as Windows-1252, the header under a report's title
+            print(t("sheets.cli.note", message=note.message()))
         print(t("codes.summary", file=args.file.name, new=result.new, changed=result.changed,
                 unchanged=result.unchanged, headings=result.headings, no_code=result.no_code))
         if args.dry_run:

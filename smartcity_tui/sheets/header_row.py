@@ -1,10 +1,11 @@
 """A sheet whose column headers are not in row 1. Bappeda's lists open with a report's title
 ("DAFTAR PROGRAM PRIORITAS RPJMD ... 2025-2029", often merged across the columns) and a
 blank row or two above the headers. Such a sheet is read from its header row: the first of
-its first rows that names the most columns of a sheet the app knows (at least three, and
-more than row 1 does; a year alone names none, as a data row is full of years); the rows
-above it are left out, and the book says so in a note (not a
-refusal: nothing the officer must fix). Row numbers stay the spreadsheet's own.
+its first rows that names the most columns of a sheet the app knows: at least two, more
+than row 1 does, and at least half of the row's cells (a data row may hold a word that is
+also a header, "Program" as an innovation kind, among many that are not; a year alone names
+none, as a data row is full of years). The rows above it are left out, and the book says so
+in a note (not a refusal: nothing the officer must fix). Row numbers stay the spreadsheet's.
 
 Called by `read_file`, so the import, its preview and the code-list import all see the sheet
 from its header row on."""
@@ -21,9 +22,9 @@ from .reading import Book, SheetData, header_text
 
 # How far down a header is looked for: a report's title block, not a table's first rows.
 SEARCH_ROWS = 10
-# The columns a row below row 1 must name to be taken for the header: a data row may name
-# one or two by chance ("Program" is an innovation kind), a Bappeda list names more.
-FEWEST = 3
+# The columns a row below row 1 must name to be taken for the header (a code list has two:
+# Kode, Uraian).
+FEWEST = 2
 _YEAR = re.compile(r"\s*(?:19|20|21)\d\d\s*")
 
 
@@ -44,8 +45,9 @@ def from_header_row(sheet: SheetData) -> SheetData:
     """The sheet read from its header row (itself when that is row 1)."""
     best, best_named = None, max(_named(sheet.header), FEWEST - 1)
     for index, (_number, cells) in enumerate(sheet.rows[:SEARCH_ROWS]):
-        named = _named([header_text(c) for c in cells])
-        if named > best_named:
+        texts = [header_text(c) for c in cells]
+        named = _named(texts)
+        if named > best_named and 2 * named >= sum(1 for x in texts if x):
             best, best_named = index, named
     if best is None:
         return sheet

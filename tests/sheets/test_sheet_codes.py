@@ -120,6 +120,18 @@ def test_the_regions_list_comes_in_from_bappedas_sheet(tmp_path, capsys):
     assert plan.read_bytes() == before
 
 
+def test_a_list_under_the_kepmendagri_title_comes_in_from_its_header_row(tmp_path, capsys):
+    plan = sample_copy(tmp_path)
+    titled = [["KODEFIKASI DAN NOMENKLATUR PERENCANAAN PEMBANGUNAN DAERAH"], [], *LIST]
+    path = write_rows(tmp_path / "kode.xlsx", {"Nomenklatur": titled})
+    code, out, err = run(capsys, "codes", "import", plan, path)
+    assert (code, err) == (0, ""), err
+    assert "Lembar Nomenklatur, baris 3: judul kolom ada di baris ini" in out
+    assert "6 baru" in out
+    with PlanStore.open(plan, readonly=True) as store:
+        assert len(code_list(store.plan()).entries) == 6
+
+
 def test_the_picker_search_finds_by_code_and_by_words(tmp_path, capsys):
     plan = sample_copy(tmp_path)
     run(capsys, "codes", "import", plan, write_rows(tmp_path / "kode.xlsx", {"Kode": LIST}))
