@@ -8,8 +8,8 @@ or reshapes it: that test is the first thing to read when moving to a new Textua
 Today there are three things: the command palette's "No matches found", which Textual writes
 in English inside a private method, with no message to override; the toggles' box, drawn in
 a private property and from ToggleButton's characters (widgets/ticks.py draws [x] / [ ]); and
-the footer's key widget and its "bindings ready" flag (widgets/key_footer.py shows only the
-keys that fit whole).
+the footer's key widget, a key group's label and its "bindings ready" flag
+(widgets/key_footer.py shows only the keys that fit whole, a group's label counted).
 """
 
 from __future__ import annotations
