@@ -94,6 +94,9 @@ def read_file(path: Path | str, *, sheet: str | None = None) -> Book:
         book = read_xlsx(path, head)
     elif suffix == ".xls" or head.startswith(b"\xd0\xcf\x11\xe0"):
         raise SheetError("old_xls", path)
+    elif suffix and suffix not in CSV_SUFFIXES:
+        # a plan (.json), a bundle's .toml, a document: not a list to read as CSV
+        raise SheetError("not_a_sheet", path)
     else:
         from .read_csv import read_csv
 

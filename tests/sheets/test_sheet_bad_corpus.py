@@ -203,6 +203,7 @@ CORPUS: list[tuple[str, Make, tuple[str, ...]]] = [
     ("an unknown id in a CSV", _csv(["Kode;Nama Program;Dimensi;Id", f"ECO-09;Pasar ikan;economy;{uuid.uuid4()}"]),
      ("baris 2, kolom D (Id)", "tidak ada di rencana ini")),
     ("binary data named .csv", _file("data.csv", b"\x00\x01\x02" * 100), ("data.csv", "bukan teks")),
+    ("the plan file itself named as the sheet", lambda work: work.plan, ("plan.json", "bukan lembar .xlsx atau .csv")),
     ("no sheet recognised", lambda work: _csv(["Tanggal;Peserta", "1 Mei;20"], name="absen.csv")(work),
      ("tidak ada lembar yang dikenali",)),
 ]

@@ -140,7 +140,7 @@ async def test_a_file_that_is_not_a_sheet_is_said_and_the_screen_stays(ui_app, t
         await pilot.press("enter")
         await until(pilot, lambda: app.screen.error != "" and not app.screen.working, "the refusal")
         assert app.screen.step == "pick"
-        assert "foto.png" in shown_text(app, "#import-status") and "bukan teks CSV" in shown_text(app, "#import-status")
+        assert "foto.png" in shown_text(app, "#import-status") and "bukan lembar .xlsx atau .csv" in shown_text(app, "#import-status")
 
 
 async def _read_the_rpjmd_list(pilot) -> None:
