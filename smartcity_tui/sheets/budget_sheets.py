@@ -15,15 +15,13 @@ from ..model.budget import source_order
 from ..model.plan import Plan
 from ..model.vocab import BUDGET_SOURCES
 from . import kinds as k
+from .column_values import programme_pillar, programme_rows, total
 from .columns import (
     FUNDING_WORDS,
     ID_COLUMN,
     Column,
     SheetSpec,
     _link_columns,
-    _programme_pillar,
-    _programme_rows,
-    _total,
 )
 
 # a line's source: a funding source, or the share not yet split ("Belum dirinci per sumber")
@@ -44,7 +42,7 @@ def _budget_lines(plan: Plan) -> list[Any]:
     """Per programme (in the Program sheet's order), a line per source it lists or holds an
     amount from: a listed source without amounts is a row to fill in."""
     out: list[Any] = []
-    for p in _programme_rows(plan):
+    for p in programme_rows(plan):
         held = {s for s, y in p.budget_by_source.items() if y}
         for source in source_order(held | set(p.funding_sources)):
             out.append(BudgetLine(p.id, source, dict(p.budget_by_source.get(source, {}))))
@@ -55,13 +53,13 @@ BUDGET: SheetSpec = SheetSpec(
     "budget", "Anggaran", "Budget", ("anggaran", "budget", "indikasi anggaran", "pagu indikatif", "pendanaan"),
     (
         *_link_columns(),
-        Column("programme_pillar", "Dimensi", "Pillar", k.Text(), (), width=20, shown=_programme_pillar),
+        Column("programme_pillar", "Dimensi", "Pillar", k.Text(), (), width=20, shown=programme_pillar),
         Column("source", "Sumber Dana", "Funding source", k.Choice(BUDGET_SOURCES, SOURCE_WORDS),
                ("sumber pendanaan", "sumber anggaran", "sumber", "funding source", "source"), width=28),
         Column("budget", "Anggaran", "Budget", k.RUPIAH,
                ("anggaran", "pagu", "pagu indikatif", "alokasi", "budget", "indikasi anggaran"), width=18,
                per_year=True),
-        Column("total_budget", "Jumlah", "Total", k.RUPIAH, ("total",), width=20, shown=_total),
+        Column("total_budget", "Jumlah", "Total", k.RUPIAH, ("total",), width=20, shown=total),
         Column("programme_id", "Id Program", "Programme id", k.RecordId(), ("programme id", "id program"),
                width=38, link="id"),
     ),

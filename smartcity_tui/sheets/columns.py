@@ -35,6 +35,19 @@ from ..model.vocab import (
     STRATEGY_KINDS,
 )
 from . import kinds as k
+from .column_values import (
+    by_pillar,
+    child_rows,
+    orphans_last,
+    programme_code,
+    programme_name,
+    programme_pillar,
+    programme_rows,
+    strategy_texts,
+    swot_texts,
+    target_texts,
+    total,
+)
 
 Shown = Callable[[Record, Plan, str], Any]
 
@@ -97,84 +110,6 @@ class SheetSpec:
         return next((c for c in self.columns if c.key == key), None)
 
 
-def _programme(record: Record, plan: Plan) -> Programme | None:
-    p = plan.get(getattr(record, "programme_id", ""))
-    return p if isinstance(p, Programme) else None
-
-
-def _programme_code(record: Record, plan: Plan, lang: str) -> Any:
-    p = _programme(record, plan)
-    return p.code if p and p.code else None
-
-
-def _programme_name(record: Record, plan: Plan, lang: str) -> Any:
-    p = _programme(record, plan)
-    return p.name if p else None
-
-
-def _programme_pillar(record: Record, plan: Plan, lang: str) -> Any:
-    p = _programme(record, plan)
-    return k.PillarKind().to_cell(p.pillar, lang) if p else None
-
-
-def _total(record: Record, plan: Plan, lang: str) -> Any:
-    if isinstance(record, Programme):
-        return record.total_budget
-    budget = getattr(record, "budget", None)  # a BudgetLine of the Anggaran sheet
-    return sum(budget.values()) if isinstance(budget, dict) else None
-
-
-def _target_texts(record: Record, plan: Plan, lang: str) -> Any:
-    ids = set(getattr(record, "target_ids", []))
-    texts = [f"{n}. {x.text}" for n, x in enumerate(plan.targets, 1) if x.id in ids]
-    return "; ".join(texts) or None
-
-
-def _texts_of(ids: list[str], plan: Plan, attr: str) -> Any:
-    texts = [getattr(plan.get(i), attr, "") for i in ids if plan.get(i) is not None]
-    return "; ".join(t for t in texts if t) or None
-
-
-def _strategy_texts(record: Record, plan: Plan, lang: str) -> Any:
-    return _texts_of(getattr(record, "strategy_ids", []), plan, "text")
-
-
-def _swot_texts(record: Record, plan: Plan, lang: str) -> Any:
-    return _texts_of(getattr(record, "swot_ids", []), plan, "text")
-
-
-def _pillar_rank(plan: Plan) -> dict[str, int]:
-    return {key: i for i, key in enumerate(plan.framework.keys)}
-
-
-def _programme_rows(plan: Plan) -> list[Programme]:
-    rank = _pillar_rank(plan)
-    return sorted(plan.programmes, key=lambda p: rank.get(p.pillar, 99))
-
-
-def _child_rows(children: Callable[[Plan], Callable[[str], Sequence[Record]]]) -> Callable[[Plan], list[Record]]:
-    def rows(plan: Plan) -> list[Record]:
-        return [c for p in _programme_rows(plan) for c in children(plan)(p.id)]
-    return rows
-
-
-def _orphans_last(kind_rows: Callable[[Plan], list[Record]], kind: str) -> Callable[[Plan], list[Record]]:
-    """Indicators and milestones of every programme, then any whose programme is gone, so
-    that an export holds every record."""
-    def rows(plan: Plan) -> list[Record]:
-        listed = kind_rows(plan)
-        seen = {r.id for r in listed}
-        return listed + [r for r in getattr(plan, kind) if r.id not in seen]
-    return rows
-
-
-def _by_pillar(attr: str, order: Callable[[Any], Any]) -> Callable[[Plan], list[Record]]:
-    def rows(plan: Plan) -> list[Record]:
-        rank = _pillar_rank(plan)
-        return sorted(getattr(plan, attr), key=lambda r: (rank.get(r.pillar, 99), order(r)))
-    return rows
-
-
 ID_COLUMN = Column("id", "Id (jangan diubah)", "Id (do not edit)", k.RecordId(),
                    ("id", "record id", "id data"), width=38)
 PILLAR = Column("pillar", "Dimensi", "Pillar", k.PillarKind(),
@@ -193,7 +128,7 @@ def _link_columns(lang_name: tuple[str, str] = ("Nama Program", "Programme name"
 
 
 def _link_shown(record: Record, plan: Plan, lang: str, which: str) -> Any:
-    return (_programme_code if which == "code" else _programme_name)(record, plan, lang)
+    return (programme_code if which == "code" else programme_name)(record, plan, lang)
 
 
 HORIZON_WORDS = {"pendek": "short", "menengah": "medium", "panjang": "long", "1 tahun": "short",
@@ -252,7 +187,7 @@ PROGRAMME = SheetSpec(
         Column("budget", "Anggaran", "Budget", k.RUPIAH,
                ("anggaran", "pagu", "pagu indikatif", "alokasi", "alokasi anggaran", "rencana anggaran",
                 "budget", "dana", "kebutuhan anggaran", "indikasi anggaran"), width=18, per_year=True),
-        Column("total_budget", "Total Anggaran", "Total budget", k.RUPIAH, (), width=20, shown=_total),
+        Column("total_budget", "Total Anggaran", "Total budget", k.RUPIAH, (), width=20, shown=total),
         Column("status", "Status", "Status", k.Choice(STATUSES, STATUS_WORDS, default="planned"), (), width=18),
         Column("progress", "Capaian (%)", "Progress (%)", k.PERCENT,
                ("progres", "capaian", "progress", "kemajuan", "kemajuan (%)", "realisasi"), width=12),
@@ -265,14 +200,14 @@ PROGRAMME = SheetSpec(
                ("regulasi", "kebutuhan regulasi", "regulation", "regulation needed"), width=24),
         Column("mission_numbers", "Misi RPJMD", "RPJMD missions", k.WholeList(1, 99),
                ("misi", "nomor misi", "mission", "missions", "rpjmd missions"), width=10),
-        Column("target_texts", "Sasaran", "Targets", k.Text(), (), width=30, shown=_target_texts),
+        Column("target_texts", "Sasaran", "Targets", k.Text(), (), width=30, shown=target_texts),
         Column("target_ids", "Id Sasaran", "Target ids", k.IdList(), ("target ids", "id sasaran"), width=38),
-        Column("strategy_texts", "Strategi", "Strategies", k.Text(), (), width=40, shown=_strategy_texts),
+        Column("strategy_texts", "Strategi", "Strategies", k.Text(), (), width=40, shown=strategy_texts),
         Column("strategy_ids", "Id Strategi", "Strategy ids", k.IdList(), ("strategy ids", "id strategi"), width=38),
         ID_COLUMN,
     ),
     required=("name", "pillar"),
-    rows=_programme_rows,
+    rows=programme_rows,
     bare_year="budget",
 )
 
@@ -280,7 +215,7 @@ INDICATOR = SheetSpec(
     "indicator", "Indikator", "Indicators", ("indikator", "indicators", "indicator", "indikator kinerja"),
     (
         *_link_columns(),
-        Column("programme_pillar", "Dimensi", "Pillar", k.Text(), (), width=20, shown=_programme_pillar),
+        Column("programme_pillar", "Dimensi", "Pillar", k.Text(), (), width=20, shown=programme_pillar),
         Column("name", "Indikator", "Indicator", k.Text(),
                ("nama indikator", "indicator", "indicator name", "indikator kinerja", "indikator program",
                 "indikator"), width=40),
@@ -307,7 +242,7 @@ INDICATOR = SheetSpec(
         ID_COLUMN,
     ),
     required=("name",),
-    rows=_orphans_last(_child_rows(lambda plan: plan.indicators_of), "indicators"),
+    rows=orphans_last(child_rows(lambda plan: plan.indicators_of), "indicators"),
     bare_year="targets",
 )
 
@@ -326,7 +261,7 @@ SWOT = SheetSpec(
         ID_COLUMN,
     ),
     required=("pillar", "quadrant", "text"),
-    rows=_by_pillar("swot", lambda r: (QUADRANTS.keys.index(r.quadrant) if r.quadrant in QUADRANTS else 9, r.order)),
+    rows=by_pillar("swot", lambda r: (QUADRANTS.keys.index(r.quadrant) if r.quadrant in QUADRANTS else 9, r.order)),
 )
 
 STRATEGY = SheetSpec(
@@ -336,12 +271,12 @@ STRATEGY = SheetSpec(
         Column("kind", "Jenis", "Kind", k.Choice(STRATEGY_KINDS), ("tipe", "jenis strategi", "tows", "kind", "type"),
                width=26),
         Column("text", "Strategi", "Strategy", k.Text(), ("uraian", "teks", "strategy", "text", "isi"), width=60),
-        Column("swot_texts", "Butir SWOT", "SWOT items", k.Text(), (), width=40, shown=_swot_texts),
+        Column("swot_texts", "Butir SWOT", "SWOT items", k.Text(), (), width=40, shown=swot_texts),
         Column("swot_ids", "Id Butir SWOT", "SWOT item ids", k.IdList(), ("swot item ids", "id butir swot"), width=38),
         ID_COLUMN,
     ),
     required=("pillar", "kind", "text"),
-    rows=_by_pillar("strategies", lambda r: (STRATEGY_KINDS.keys.index(r.kind) if r.kind in STRATEGY_KINDS else 9,
+    rows=by_pillar("strategies", lambda r: (STRATEGY_KINDS.keys.index(r.kind) if r.kind in STRATEGY_KINDS else 9,
                                               r.order)),
 )
 
@@ -363,7 +298,7 @@ MILESTONE = SheetSpec(
         ID_COLUMN,
     ),
     required=("year", "title"),
-    rows=_orphans_last(_child_rows(lambda plan: plan.milestones_of), "milestones"),
+    rows=orphans_last(child_rows(lambda plan: plan.milestones_of), "milestones"),
 )
 
 READINESS = SheetSpec(
