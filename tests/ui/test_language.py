@@ -16,7 +16,7 @@ import pytest
 from language_support import foreign, plan_texts
 from textual.widgets import DataTable, Input, OptionList, Static, Tab
 from timeline_support import build_timeline_plan, milestone, open_app
-from ui_support import palette_offers, palette_open, until
+from ui_support import palette_offers, palette_open, prompt_text, until
 
 from smartcity_tui.i18n import get_language, set_language
 from smartcity_tui.settings import Settings
@@ -41,7 +41,7 @@ def readable_texts(screen) -> list[str]:
             texts += [str(c.label) for c in node.columns.values()]
             texts += [str(cell) for row in range(node.row_count) for cell in node.get_row_at(row)]
         if isinstance(node, OptionList):
-            texts += [str(node.get_option_at_index(i).prompt) for i in range(node.option_count)]
+            texts += [prompt_text(node.get_option_at_index(i).prompt) for i in range(node.option_count)]
         if isinstance(node, Input) and node.placeholder:
             texts.append(node.placeholder)
         if isinstance(node, TimelineChart):

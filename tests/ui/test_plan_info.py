@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from plan_screens_support import build_full_plan, open_app
-from ui_support import reopen, type_text
+from ui_support import prompt_text, reopen, type_text
 
 from textual.widgets import Input, Select
 
@@ -216,7 +216,7 @@ async def test_targets_are_a_table_with_indicators_added_edited_deleted_and_undo
                 first.data_source, first.mission) == (
             "Meningkatnya kualitas tata kelola berbasis elektronik", "Indeks SPBE", "indeks", 2.6, 2024, 3.5,
             "Evaluasi SPBE", 1)
-        shown = str(targets.get_option_at_index(0).prompt)
+        shown = prompt_text(targets.get_option_at_index(0).prompt)
         assert "Indeks SPBE (indeks): 2,6 (2024) → 3,5" in shown and "Misi 1" in shown
         # a second one, after the one under the cursor
         await pilot.press("n")

@@ -68,6 +68,21 @@ async def until(pilot, condition, what: str, timeout: float = 15.0) -> None:
         await pilot.pause(0.02)
 
 
+def prompt_text(prompt) -> str:
+    """An option's prompt as plain text: a Text or a str as it is, any other Rich renderable
+    (a numbered grid on the plan screen) as a wide console prints it."""
+    from io import StringIO
+
+    from rich.console import Console
+    from rich.text import Text
+
+    if isinstance(prompt, (str, Text)):
+        return str(prompt)
+    console = Console(width=400, file=StringIO(), color_system=None)
+    console.print(prompt)
+    return "\n".join(line.rstrip() for line in console.file.getvalue().splitlines())
+
+
 def screen_text(app) -> str:
     """The screen as the terminal shows it, line by line, without colours: what an officer
     reads (a footer's cut key, a checkbox's mark, a notice over the app)."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rich.table import Table
 from rich.text import Text
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
@@ -82,9 +83,7 @@ class LinesList(OptionList):
         self.lines = list(lines)
         options = []
         for i, line in enumerate(self.lines, 1):
-            prompt = Text(f"{i}. ", style="bold")
-            prompt.append(" ".join(line.split()))
-            options.append(Option(prompt))
+            options.append(Option(numbered(i, len(self.lines), Text(" ".join(line.split())))))
         self.set_options(options)
         self.border_title = t(f"planscreen.{self.field}_title", n=len(self.lines))
         self.border_subtitle = "" if self.lines else t(f"planscreen.{self.field}_empty")
@@ -137,12 +136,11 @@ class TargetsList(OptionList):
         self.targets = list(targets)
         options = []
         for i, x in enumerate(self.targets, 1):
-            prompt = Text(f"{i}. ", style="bold")
-            prompt.append(" ".join(x.text.split()) or t("planscreen.not_set"))
+            body = Text(" ".join(x.text.split()) or t("planscreen.not_set"))
             details = _target_details(x)
             if details:
-                prompt.append("\n   " + details, style="dim")
-            options.append(Option(prompt))
+                body.append("\n" + details, style="dim")
+            options.append(Option(numbered(i, len(self.targets), body)))
         self.set_options(options)
         self.border_title = t("planscreen.targets_title", n=len(self.targets))
         self.border_subtitle = "" if self.targets else t("planscreen.targets_empty")
@@ -176,6 +174,16 @@ class TargetsList(OptionList):
         if action in ("edit_line", "delete_line"):
             return True if self.current is not None else None
         return True
+
+
+def numbered(n: int, last: int, body: Text) -> Table:
+    """"12. " and the text, whose wrapped lines stay under the text, not under the number
+    (a mission or a target is often longer than the list is wide)."""
+    grid = Table.grid()
+    grid.add_column(width=len(f"{last}. "), no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(Text(f"{n}. ", style="bold"), body)
+    return grid
 
 
 def _target_details(x: PlanTarget) -> str:
