@@ -61,15 +61,25 @@ async def test_a_path_typed_from_the_places_list_too(tmp_path, monkeypatch):
     store.close()
 
 
-async def test_a_bundle_path_typed_on_the_merge_screen_is_added(tmp_path, monkeypatch):
+def drafts_and_app(tmp_path, monkeypatch, folder: str):
+    """The sample bundles in `folder` under tmp_path, and the app on a copy of the sample plan."""
     fixed_places(monkeypatch, tmp_path, drive=False)
-    drafts = tmp_path / "drafts"
+    drafts = tmp_path / folder
     shutil.copytree(SAMPLE_BUNDLES, drafts)
     app, store = app_on(copy_sample_plan(tmp_path / "plan"))
+    return drafts, app, store
+
+
+async def open_merge_screen(pilot) -> None:
+    await pilot.press("m")
+    await settle(pilot)
+    assert isinstance(pilot.app.focused, PlaceTree), "the merge screen starts in the folder tree"
+
+
+async def test_a_bundle_path_typed_on_the_merge_screen_is_added(tmp_path, monkeypatch):
+    drafts, app, store = drafts_and_app(tmp_path, monkeypatch, "drafts")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("m")
-        await settle(pilot)
-        assert isinstance(app.focused, PlaceTree)
+        await open_merge_screen(pilot)
         await type_text(pilot, str(drafts), keys=True)
         assert isinstance(app.screen, MergeScreen)
         await pilot.press("enter")
@@ -116,14 +126,9 @@ async def test_a_path_that_arrives_in_one_burst_lands_whole(tmp_path, monkeypatc
     at the end goes with them."""
     from textual import events
 
-    fixed_places(monkeypatch, tmp_path, drive=False)
-    drafts = tmp_path / "drafts" / "max"
-    shutil.copytree(SAMPLE_BUNDLES, drafts)
-    app, store = app_on(copy_sample_plan(tmp_path / "plan"))
+    drafts, app, store = drafts_and_app(tmp_path, monkeypatch, "drafts/max")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("m")
-        await settle(pilot)
-        assert isinstance(app.focused, PlaceTree)
+        await open_merge_screen(pilot)
         for character in str(drafts):  # all queued before the app handles any
             app.post_message(events.Key({"/": "slash", "_": "underscore", "-": "minus"}.get(character, character),
                                         character))
