@@ -115,15 +115,21 @@ def next_language(lang: str | None = None) -> str:
     return codes[(codes.index(here) + 1) % len(codes)] if here in codes else codes[0]
 
 
+def chain(lang: str) -> list[str]:
+    """`lang`, then the languages its gaps are filled from, in order ("jv" -> jv, id, en)."""
+    out: list[str] = []
+    code = lang if lang in LANGUAGES else "id"
+    while code not in out and code in LANGUAGES:
+        out.append(code)
+        code = LANGUAGES[code].fallback
+    return out
+
+
 def _lookup(key: str, lang: str) -> str:
-    seen: set[str] = set()
-    code = lang if lang in CATALOGS else "id"
-    while code not in seen:
-        seen.add(code)
-        text = CATALOGS.get(code, {}).get(key)
+    for code in chain(lang):
+        text = CATALOGS[code].get(key)
         if text is not None:
             return text
-        code = language(code).fallback
     # the last resort: the built-in languages, then the key itself
     return CATALOGS["id"].get(key) or CATALOGS["en"].get(key, key)
 
@@ -132,15 +138,15 @@ def word(key: str, lang: str, id_text: str, en_text: str) -> str:
     """A label the code holds in both built-in languages (a vocabulary choice, a sheet's
     heading): Indonesian and English are the texts given; another language reads its catalogs
     under `key`, falling back along its chain as messages do, to the built-in text it reaches."""
-    seen: set[str] = set()
-    code = lang
-    while code not in ("id", "en") and code in LANGUAGES and code not in seen:
-        seen.add(code)
+    for code in chain(lang):
+        if code == "id":
+            return id_text
+        if code == "en":
+            return en_text
         text = CATALOGS[code].get(key)
         if text is not None:
             return text
-        code = LANGUAGES[code].fallback
-    return en_text if code == "en" else id_text
+    return id_text
 
 
 def t(key: str, lang: str | None = None, **params: object) -> str:
@@ -152,7 +158,7 @@ def t(key: str, lang: str | None = None, **params: object) -> str:
         index = language(lang).plural(n) if isinstance(n, int) else len(forms) - 1
         text = forms[min(index, len(forms) - 1)]
     if params:
-        params = {k: v.text(lang) if isinstance(v, Reason) else v for k, v in params.items()}
+        params = {k: v.text(lang) if isinstance(v, InWords) else v for k, v in params.items()}
         try:
             return text.format(**params)
         except (KeyError, IndexError, ValueError):
@@ -160,7 +166,36 @@ def t(key: str, lang: str | None = None, **params: object) -> str:
     return text
 
 
-class Reason:
+class InWords:
+    """A `t()` parameter put in words in the language of the message it fills, whichever
+    language that is (a registered third one too), at the moment the message is made."""
+
+    def text(self, lang: str | None = None) -> str:
+        raise NotImplementedError
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+class Words(InWords):
+    """A label in a message: a vocabulary choice, a field's name, a list of choices, a
+    number written the language's way. `say(lang)` gives it in `lang`, through the same
+    catalogs and fallbacks as the message (`Choice.label`, `field_label`, a column's
+    `header`), so a message and the labels in it are always in one language."""
+
+    __slots__ = ("_say",)
+
+    def __init__(self, say: Callable[[str], str]) -> None:
+        self._say = say
+
+    def text(self, lang: str | None = None) -> str:
+        return self._say(lang or _current)
+
+    def __repr__(self) -> str:
+        return f"Words({self.text('id')!r})"
+
+
+class Reason(InWords):
     """Why something failed, put in words in the language of the message it fills (a `t()`
     parameter): a catalog key ("disk penuh"), and the system's own words as a detail for the
     IT person, labelled as such (they are in whatever language the system is installed in,
@@ -173,9 +208,6 @@ class Reason:
     def text(self, lang: str | None = None) -> str:
         why = t(self.key, lang)
         return t("reason.with_detail", lang, why=why, detail=self.detail) if self.detail else why
-
-    def __str__(self) -> str:
-        return self.text()
 
 
 # errno names -> what a person is told; the first that the error matches wins

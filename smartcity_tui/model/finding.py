@@ -1,14 +1,15 @@
 """A finding of validation (model/validation.py): its code, severity, record and the
-parameters its message is filled with, in both languages; and the helpers the checks share to
-name choices and funding sources in the officer's words."""
+parameters its message is filled with (a label as `Words`, put in the message's language);
+and the helpers the checks share to name choices and funding sources in the officer's words."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
-from ..i18n import get_language, t
+from ..i18n import InWords, Words, get_language, t
 from .labels import field_label
 from .vocab import Vocabulary, budget_source_label
 
@@ -25,19 +26,14 @@ class Finding:
     params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
     def message(self, lang: str | None = None) -> str:
-        # A param "x_en" is the English form of "x" (a vocabulary label), "x" the Indonesian:
-        # both catalogs then name the same field {x}, which the i18n test requires of every
-        # message. A language without its own form of a label gets the Indonesian one.
-        lang = lang or get_language()
-        params = self.params
-        if lang != "id":  # ("record_id" is no Indonesian form of "record")
-            suffix = f"_{lang}"
-            params = {**params, **{k[: -len(suffix)]: v for k, v in params.items() if k.endswith(suffix)}}
-        return t("finding." + self.code, lang, **params)
+        # A label among the params is `Words` (a vocabulary choice, a field's name): `t` puts
+        # it in the message's own language, a third one included.
+        return t("finding." + self.code, lang or get_language(), **self.params)
 
     def param(self, name: str, lang: str) -> Any:
-        """A parameter in `lang`'s form ("section_en"), or its Indonesian one ("section")."""
-        return self.params.get(f"{name}_{lang}", self.params.get(name)) if lang != "id" else self.params.get(name)
+        """A parameter as the message in `lang` shows it (a label in that language)."""
+        value = self.params.get(name)
+        return value.text(lang) if isinstance(value, InWords) else value
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -50,15 +46,20 @@ class Finding:
 Add = Callable[[Finding], None]
 
 
-def choice_params(field: str, vocab: Vocabulary, value: str) -> dict[str, str]:
+def choice_params(field: str, vocab: Vocabulary, value: str) -> dict[str, Any]:
     """A choice the vocabulary does not know, named in the officer's words: the field's label
-    and the choices' labels, in both languages (never the stored keys)."""
-    return {"field": field_label(field, "id"), "field_en": field_label(field, "en"), "field_key": field, "value": value,
-            "choices": ", ".join(c.id for c in vocab), "choices_en": ", ".join(c.en for c in vocab)}
+    and the choices' labels, in the message's language (never the stored keys)."""
+    return {"field": Words(partial(field_label, field)), "field_key": field, "value": value,
+            "choices": choice_list(vocab)}
 
 
-def source_params(source: str) -> dict[str, str]:
-    return {"source": budget_source_label(source, "id"), "source_en": budget_source_label(source, "en")}
+def choice_list(vocab: Vocabulary, sep: str = ", ") -> Words:
+    """"Kekuatan, Kelemahan, ...": every choice of `vocab` in the message's language."""
+    return Words(lambda lang: sep.join(c.label(lang) for c in vocab))
+
+
+def source_params(source: str) -> dict[str, Any]:
+    return {"source": Words(partial(budget_source_label, source))}
 
 
 def short(text: str, n: int = 40) -> str:

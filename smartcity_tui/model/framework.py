@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from ..i18n import get_language, t
+from ..i18n import chain, get_language, t
 from ..resources import read_beside
 
 DEFAULT_ID = "gerakan-100-smart-city"
@@ -51,10 +51,13 @@ def valid_key(text: str) -> bool:
 
 
 def _name_in(names: Names, lang: str | None) -> str:
-    """The name in `lang`, else in Bahasa Indonesia (every file has that one)."""
-    lang = lang or get_language()
+    """The name in `lang`, else in the language its gaps are filled from (Javanese from
+    Indonesian), else in Bahasa Indonesia (every file has that one)."""
     table = dict(names)
-    return table.get(lang) or table.get("id") or next(iter(table.values()), "")
+    for code in chain(lang or get_language()):
+        if table.get(code):
+            return table[code]
+    return table.get("id") or next(iter(table.values()), "")
 
 
 @dataclass(frozen=True)

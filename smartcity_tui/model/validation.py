@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..i18n import t
+from ..i18n import Words, t
 from . import framework as frameworks
 from . import narrative
 from .codes import reference_code_ok
@@ -32,13 +32,13 @@ from .vocab import (
 KIND_QUADRANTS = {"SO": {"S", "O"}, "WO": {"W", "O"}, "ST": {"S", "T"}, "WT": {"W", "T"}}
 
 
-def _quadrants_param(kind: str) -> dict[str, str]:
+def _quadrants_param(kind: str) -> dict[str, Words]:
     """"kekuatan (S) dan peluang (O)": what a strategy kind draws on, in words ("SO uses SO"
     would say nothing)."""
     def named(lang: str) -> str:
         names = [f"{QUADRANTS.label(q, lang).lower()} ({q})" for q in QUADRANTS.keys if q in KIND_QUADRANTS[kind]]
         return t("finding.and", lang, first=names[0], second=names[1])
-    return {"allowed": named("id"), "allowed_en": named("en")}
+    return {"allowed": Words(named)}
 
 
 def validate(plan: Plan) -> list[Finding]:
@@ -68,7 +68,7 @@ def validate(plan: Plan) -> list[Finding]:
     strays = plan.outside_framework()
     if strays and fw.known:
         add(Finding("plan.outside_framework", ERROR, info.id, params={
-            "n": len(strays), "framework": fw.label("id"), "framework_en": fw.label("en"),
+            "n": len(strays), "framework": Words(fw.label),
             "keys": ", ".join(sorted({r.pillar for r in strays}))}))
 
     # --- readiness ---
@@ -82,7 +82,7 @@ def validate(plan: Plan) -> list[Finding]:
     for aspect in READINESS_ASPECTS:
         if aspect.key not in seen_aspects:
             add(Finding("readiness.aspect_missing", WARNING, info.id,
-                        params={"aspect": aspect.id, "aspect_en": aspect.en}))
+                        params={"aspect": Words(aspect.label)}))
 
     def in_period(year: int) -> bool:
         return not years or year in years
@@ -183,7 +183,7 @@ def validate(plan: Plan) -> list[Finding]:
     # --- what each pillar still lacks ---
     for dim in fw.dimensions:
         key = dim.key
-        names = {"pillar": dim.label("id"), "pillar_en": dim.label("en")}
+        names = {"pillar": Words(dim.label)}
         if not plan.programmes_for(key):
             add(Finding("pillar.no_programme", WARNING, "", key, names))
         elif not plan.quick_wins(key):
@@ -210,7 +210,7 @@ def _validate_narrative(plan: Plan, add: Add) -> None:
     # pillar card counts what its own records lack, and the narrative is the book's.
     for s in narrative.empty_sections(plan):
         add(Finding("narrative.empty", WARNING, s.record_id, "",
-                    {"section": s.title("id"), "section_en": s.title("en"), "dimension": s.pillar}))
+                    {"section": Words(s.title), "dimension": s.pillar}))
     for r in narrative.unknown_sections(plan):
         add(Finding("narrative.unknown_section", WARNING, r.id, "", {"value": r.section}))
     regulations = narrative.regulations(plan)
@@ -232,7 +232,7 @@ def _validate_narrative(plan: Plan, add: Add) -> None:
     for body in INSTITUTION_BODIES:
         if body.key not in seated:
             add(Finding("member.body_empty", WARNING, plan.info.id, "",
-                        {"body": body.id, "body_en": body.en}))
+                        {"body": Words(body.label)}))
 
 
 def errors(findings: list[Finding]) -> list[Finding]:

@@ -4,8 +4,10 @@ the plan's targets: validation's largest part, apart (model/validation.py runs t
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
+from ..i18n import Words
 from .budget import UNSPECIFIED, source_order
 from .codes import code_list, nomenclature_level
 from .finding import ERROR, WARNING, Add, Finding, choice_params, short, source_params
@@ -93,8 +95,7 @@ def _check_horizon(pr: Programme, add: Add, p: dict[str, Any]) -> None:
         fits = next((k for k, (lo, hi) in HORIZON_YEARS.items() if lo <= n and (hi is None or n <= hi)), pr.horizon)
         add(Finding("programme.horizon_years", WARNING, pr.id, pr.pillar, {
             **p, "n": n, "start": pr.start_year, "end": pr.end_year,
-            "horizon": HORIZONS.label(pr.horizon, "id"), "horizon_en": HORIZONS.label(pr.horizon, "en"),
-            "fits": HORIZONS.label(fits, "id"), "fits_en": HORIZONS.label(fits, "en")}))
+            "horizon": Words(partial(HORIZONS.label, pr.horizon)), "fits": Words(partial(HORIZONS.label, fits))}))
 
 
 def _check_budget(pr: Programme, add: Add, p: dict[str, Any], in_period: Callable[[int], bool],

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..i18n import t
+from ..i18n import Words, t
 from ..model.codes import is_heading_code, nomenclature_id, nomenclature_level
 from ..model.records import NomenclatureCode, Record
 from . import kinds as k
@@ -72,7 +72,7 @@ def preview_codes(store: Any, book: Book) -> CodeImport:
         if missing and any(sheet.header):
             col = CODE_LIST.column(missing[0])
             out.problems.append(Problem("missing_code_column", sheet.name, 1, params={
-                "header": col.id if col else missing[0], "header_en": col.en if col else missing[0]}))
+                "header": Words(col.header) if col else missing[0]}))
             continue
         rows, bad = read_rows(sheet, mapping, CODE_LIST, lambda _id: "")
         out.problems += bad

@@ -16,7 +16,8 @@ from contextvars import ContextVar
 from functools import lru_cache
 from typing import Any, cast
 
-from ..i18n import LANGUAGES, word
+from ..i18n import LANGUAGES, Words, word
+from ..model.finding import choice_list
 from ..model.framework import Framework
 from ..model.records import Stakeholder
 from ..model.vocab import DEFAULT_FRAMEWORK, Pillar, Vocabulary
@@ -176,10 +177,6 @@ def _choice_words(vocab: Vocabulary, extra: dict[str, str], languages: tuple[str
     return words
 
 
-def _choices_text(vocab: Vocabulary) -> tuple[str, str]:
-    return ", ".join(c.id for c in vocab), ", ".join(c.en for c in vocab)
-
-
 class Choice(Kind):
     def __init__(self, vocab: Vocabulary, extra: dict[str, str] | None = None, default: str = "") -> None:
         self.vocab = vocab
@@ -204,8 +201,7 @@ class Choice(Kind):
             return self.default
         key = self.words.get(fold(_text_of(raw)))
         if key is None:
-            ids, ens = _choices_text(self.vocab)
-            raise CellProblem("unknown_choice", value=str(raw), choices=ids, choices_en=ens)
+            raise CellProblem("unknown_choice", value=str(raw), choices=choice_list(self.vocab))
         return key
 
 
@@ -340,8 +336,9 @@ class PillarKind(Kind):
         words = _pillar_words(_FRAMEWORK.get())
         key = words.get(fold(_text_of(raw)).removeprefix("dimensi ").removeprefix("pilar "))
         if key is None:
-            names = ", ".join(f"{p.number} {p.id}" for p in _dimensions())
-            raise CellProblem("unknown_pillar", value=str(raw), choices=names, choices_en=names)
+            dims = _dimensions()
+            names = Words(lambda lang: ", ".join(f"{p.number} {p.label(lang)}" for p in dims))
+            raise CellProblem("unknown_pillar", value=str(raw), choices=names)
         return key
 
 
@@ -369,9 +366,9 @@ class ElementKind(Kind):
         for e in p.elements:
             if said in {fold(e.key), fold(e.id.split("(")[0]), *(fold(name) for _lang, name in e.names)}:
                 return e.key
-        raise CellProblem("unknown_element", value=str(raw), pillar=p.id,
-                          choices="; ".join(e.id for e in p.elements),
-                          choices_en="; ".join(e.en for e in p.elements))
+        elements = p.elements
+        raise CellProblem("unknown_element", value=str(raw), pillar=Words(p.label),
+                          choices=Words(lambda lang: "; ".join(e.label(lang) for e in elements)))
 
 
 class Stakeholders(Kind):

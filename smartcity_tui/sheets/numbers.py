@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 
+from ..i18n import Words, language
 from .problems import CellProblem
 
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']+")
@@ -64,7 +65,7 @@ def _unmarked(s: str, whole: bool, raw: str) -> int | float:
             return int(head + tail)
         fraction = repr(float(f"{head}.{tail}")).removesuffix(".0")
         raise CellProblem("ambiguous_number", value=raw, thousands=str(int(head + tail)),
-                          fraction=fraction.replace(".", ","), fraction_en=fraction)
+                          fraction=Words(lambda lang: fraction.replace(".", language(lang).decimal)))
     return _float(head + "." + tail, raw)
 
 

@@ -8,9 +8,10 @@ import screen calls it again whenever the officer changes the mapping, and `appl
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any, cast
 
-from ..i18n import t
+from ..i18n import Words, t
 from ..model.plan import Plan
 from ..model.records import Programme, Record
 from ..model.vocab import PILLAR_KEYS
@@ -170,7 +171,7 @@ def preview_import(store: Any, book: Book, mapping: Mapping) -> ImportPreview:
                 if not missing_said:  # once per sheet, at its first new row
                     col = spec.column(missing[0])
                     out.problems.append(Problem("missing_column", m.sheet, row.row, params={
-                        "header": col.id if col else missing[0], "header_en": col.en if col else missing[0]}))
+                        "header": Words(col.header) if col else missing[0]}))
                     missing_said = True
                 continue
             if spec.kind == "programme" and row.record_id and "budget" in row.years:
@@ -261,8 +262,7 @@ def _outcome(store: Any, plan: Plan, spec: SheetSpec, row: RowValues, finder: Pr
             return None
         if spec.kind != existing.KIND:
             problems.append(Problem("id_of_other_kind", row.sheet, row.row, letter, header,
-                                    {"kind": t(f"merge.kind.{existing.KIND}", "id"),
-                                     "kind_en": t(f"merge.kind.{existing.KIND}", "en")}))
+                                    {"kind": Words(partial(t, f"merge.kind.{existing.KIND}"))}))
             return None
     programme_id = None
     kept_link = existing is not None and row.links.get("id") == getattr(existing, "programme_id", None)

@@ -10,21 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..i18n import Reason, get_language, t
+from ..i18n import get_language, t
 
 
 def _localised(params: dict[str, Any], lang: str) -> dict[str, Any]:
-    """A param "x_en" is the English form of "x" (a vocabulary label), as in model Finding;
-    a param that is a Finding or a Reason is put in words in the message's language."""
-    out = dict(params)
-    if lang == "en":
-        out.update({k[:-3]: v for k, v in params.items() if k.endswith("_en")})
-    for k, v in params.items():
-        if hasattr(v, "message") and callable(v.message):
-            out[k] = v.message(lang)
-        elif isinstance(v, Reason):
-            out[k] = v.text(lang)
-    return out
+    """A param that is a Finding is put in words in the message's language (`t` does the
+    same for a label, `Words`, and a `Reason`)."""
+    return {k: v.message(lang) if hasattr(v, "message") and callable(v.message) else v
+            for k, v in params.items()}
 
 
 @dataclass(frozen=True)

@@ -85,7 +85,7 @@ def test_validation_names_every_empty_section_and_the_missing_institutions(empty
     assert {f.code for f in findings} >= {"regulation.none", "member.body_empty"}
     assert len([f for f in after if f.code == "narrative.empty"]) == 13
     assert "regulation.none" not in {f.code for f in after}
-    assert [f.params["body"] for f in after if f.code == "member.body_empty"] == ["Tim Pelaksana Smart City",
+    assert [f.param("body", "id") for f in after if f.code == "member.body_empty"] == ["Tim Pelaksana Smart City",
                                                                                 "Forum Smart City"]
 
 

@@ -258,3 +258,58 @@ def test_an_unknown_indicator_kind_is_an_error_naming_the_kinds():
     ind = Indicator(programme_id=prog.id, name="Prevalensi stunting", kind="result", baseline=19.8, targets={2026: 18})
     f = next(f for f in validate(_plan(*_complete_plan(), prog, ind)) if f.record_id == ind.id and f.severity == ERROR)
     assert f.code == "indicator.bad_choice" and "Keluaran (output)" in f.message("id") and "Outcome" in f.message("en")
+
+
+@pytest.fixture
+def javanese():
+    """A third language as a region would add it: its own words for a few choices, the rest
+    from its fallback."""
+    from smartcity_tui.i18n import Language, register_language, unregister_language
+
+    register_language(Language("jv", "Basa Jawa", fallback="id"), {
+        "vocab.horizon.short": "Jangka cendhak",
+        "vocab.horizon.medium": "Jangka tengahan",
+        "vocab.institution.team": "Tim Pelaksana (jv)",
+    })
+    yield "jv"
+    unregister_language("jv")
+
+
+def test_a_label_in_a_message_is_in_the_third_language_too(javanese):
+    """A message names choices in the officer's words: in a third language, its own words
+    where it has them (never the Indonesian label beside a Javanese sentence), its fallback's
+    where it has none."""
+    short_for_three_years = _programme(horizon="short", start_year=2026, end_year=2028)
+    findings = validate(_plan(*_complete_plan(), short_for_three_years))
+    horizon = next(f for f in findings if f.code == "programme.horizon_years")
+    said = horizon.message(javanese)
+    assert "Jangka cendhak" in said and "Jangka tengahan" in said, said
+    assert "Jangka pendek" not in said
+    assert "Short term" in horizon.message("en") and "Jangka pendek" in horizon.message("id")
+
+    body = next(f for f in validate(_plan())
+                if f.code == "member.body_empty" and f.param("body", "id") == "Tim Pelaksana Smart City")
+    assert body.param("body", javanese) == "Tim Pelaksana (jv)"
+    assert "Tim Pelaksana (jv)" in body.message(javanese)
+
+
+def test_a_third_language_takes_element_names_from_its_fallback():
+    """A framework file names its elements in Indonesian and English; a language whose gaps
+    are filled from English shows the English name, as its messages do: a sheet cell naming
+    no element of its pillar lists them so."""
+    from smartcity_tui.i18n import Language, register_language, unregister_language
+    from smartcity_tui.sheets import kinds
+    from smartcity_tui.sheets.problems import CellProblem, Problem
+
+    governance = PILLARS[0]
+    register_language(Language("xx", "Pseudo", fallback="en"), {})
+    try:
+        element = governance.elements[0]
+        assert element.label("xx") == element.label("en") != element.label("id")
+        with pytest.raises(CellProblem) as e:
+            kinds.ElementKind().from_cell("Lotre", governance.key)
+        said = Problem(e.value.key, params=e.value.params).what("xx")
+        assert element.label("en") in said and element.label("id") not in said, said
+        assert said == Problem(e.value.key, params=e.value.params).what("en")
+    finally:
+        unregister_language("xx")

@@ -64,8 +64,8 @@ def test_choices_by_key_label_and_common_words():
     assert funding.from_cell("Dana Desa, DAK / Hibah") == ["dana_desa", "dak", "hibah"]
     with pytest.raises(CellProblem) as e:
         funding.from_cell("APBD; Lotre")
-    assert e.value.params["choices"].startswith("APBD Kabupaten/Kota, APBD Provinsi (bantuan keuangan), APBN, DAK")
-    assert "Local budget (APBD)" in e.value.params["choices_en"]
+    assert e.value.params["choices"].text("id").startswith("APBD Kabupaten/Kota, APBD Provinsi (bantuan keuangan), APBN, DAK")
+    assert "Local budget (APBD)" in e.value.params["choices"].text("en")
 
 
 def test_whole_lists_of_mission_numbers():
