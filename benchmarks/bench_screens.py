@@ -37,6 +37,9 @@ STEPS = [
     ("plan facts (i)", (), ("i",)),
     ("book (b)", (), ("b",)),
     ("back to dashboard", ("1",), ("0",)),
+    # a key that moves the focus only: what is left of it once nothing is built again
+    ("next quadrant", ("1",), ("right",)),
+    ("next form field", ("1", "p", "e"), ("tab",)),
 ]
 
 

@@ -152,3 +152,23 @@ async def test_every_pillar_view_keeps_its_way_back_at_80_columns_in_both_langua
             assert [k.key_display for k in app.screen.query("KeyGroup FooterKey")] == ["<", ">"]
             assert f"< > {year_keys} ^z" in screen_text(app)
             await pilot.press("f4")
+
+
+async def test_a_focus_move_that_changes_no_key_keeps_the_footer_as_drawn(ui_app):
+    """Moving between the SWOT quadrants (the same keys in each) leaves the footer as it is,
+    not built again key by key; a move to a list whose keys differ redraws it."""
+    app = ui_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1")
+        await until(pilot, lambda: footer_keys(app)[1:4] == ["n", "⏎", "del"], "the SWOT footer")
+        drawn = list(app.screen.query("FooterKey"))
+        first = app.focused
+        await pilot.press("right")  # the next quadrant
+        await until(pilot, lambda: app.focused is not first, "the focus in the next quadrant")
+        await pilot.pause()
+        assert list(app.screen.query("FooterKey")) == drawn
+        assert all(key.is_attached for key in drawn)
+        await pilot.press("t")  # the strategies: keys of their own
+        await until(pilot, lambda: "m" not in footer_keys(app) and footer_keys(app)[1:4] == ["n", "⏎", "del"],
+                    "the strategy footer")
+        assert not any(key.is_attached for key in drawn)

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 
@@ -44,6 +45,14 @@ def whole_keys(widgets: Iterable[Widget], room: int) -> Iterator[Widget]:
         yield widget
 
 
+def shown_keys(screen: Screen[object]) -> tuple[object, ...]:
+    """What the footer draws from the screen's bindings: each shown key with its words, its
+    group and whether it is enabled, in order."""
+    display = screen.app.get_key_display
+    return tuple((b.key, display(b), b.description, b.action, b.group, b.tooltip, enabled, tooltip)
+                 for _node, b, enabled, tooltip in screen.active_bindings.values() if b.show)
+
+
 class KeyFooter(Footer):
     # A group reads like the keys around it, "< > Geser tahun ^z Urungkan": Textual's compact
     # footer sets its keys against each other ("<>", one key to the eye) after two spaces, and
@@ -64,10 +73,28 @@ class KeyFooter(Footer):
         # columns its place is worth more to the keys of the view.
         super().__init__(compact=True, show_command_palette=False)
         self._drawn_width = 0
+        self._drawn_keys: tuple[object, ...] | None = None
+
+    async def recompose(self) -> None:
+        # Textual's footer builds all its keys again whenever the screen's bindings are
+        # refreshed: every move of the focus (tab, down into a list) and every refresh a
+        # view asks for, most of which change no key it shows. Building and styling the keys
+        # was a good part of what such a key press cost (docs/design-notes.md).
+        # (a footer whose screen has gone by now is left to Textual, which does nothing)
+        if (self.is_attached and footer_ready(self) and self._drawn_keys is not None
+                and self._drawn_width == self._room() and self._drawn_keys == shown_keys(self.screen)):
+            return
+        await super().recompose()
+
+    def _room(self) -> int:
+        return self.size.width or self.app.size.width
 
     def compose(self) -> ComposeResult:
-        room = self.size.width or self.app.size.width
+        room = self._room()
         self._drawn_width = room
+        # (a footer that has not had its screen's bindings yet draws nothing: its screen may
+        # still be composing, the widgets its check_action reads not there yet)
+        self._drawn_keys = shown_keys(self.screen) if footer_ready(self) else None
         for widget in whole_keys(super().compose(), room):
             # Our footer is always compact. A footer key adds its "-compact" class when it
             # is mounted, and each such add restyles the key on its own: some 25 keys on
