@@ -4,6 +4,7 @@ pane, and the messages it posts for the screen to act on."""
 from __future__ import annotations
 
 from textual.widgets import Static
+from ui_support import prompt_text
 
 from smartcity_tui.model.format import rupiah
 from smartcity_tui.model.plan import Plan
@@ -29,7 +30,7 @@ def cursor_id(view: ProgrammeView) -> str:
 
 
 def detail(view: ProgrammeView) -> str:
-    return str(view.query_one("#prog-detail-text", Static).render())
+    return prompt_text(view.query_one("#prog-detail-text", Static).content)
 
 
 def header(view: ProgrammeView) -> str:
@@ -202,3 +203,26 @@ async def test_show_before_mounting_fills_the_table_once_mounted():
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert app.query_one(ProgrammeView).table.row_count == len(programme_plan().programmes_for("governance"))
+
+
+async def test_a_long_strategy_wraps_under_its_text_not_under_its_kind():
+    """In a narrow detail pane a strategy's second line starts under its first word, so the
+    kind (SO, WT) stands alone at the left; copied out, it is one line."""
+    from smartcity_tui.ui.widgets.programme_detail import detail_text
+
+    plan = programme_plan()
+    app = ViewHost(plan)
+    async with app.run_test(size=(50, 30)) as pilot:
+        await pilot.pause()
+        view = app.query_one(ProgrammeView)
+        programme = plan.get(fixed_id(10))
+        strategy = plan.get(programme.strategy_ids[0])
+        detail = view.query_one("#prog-detail-text", Static)
+        width = detail.content_region.width
+        assert len(strategy.text) + 5 > width, "the test's strategy must be longer than the pane is wide"
+        lines = [strip.text for strip in detail.render_lines(detail.content_region.reset_offset)]
+        first = next(i for i, line in enumerate(lines) if line.startswith(f"  {strategy.kind} "))
+        assert lines[first + 1].startswith(" " * len(f"  {strategy.kind} ")), lines[first:first + 2]
+        assert strategy.text.split()[-1] in " ".join(lines[first:first + 4])
+    copied = detail_text(plan, programme, "id").plain
+    assert f"  {strategy.kind} {strategy.text}\n" in copied

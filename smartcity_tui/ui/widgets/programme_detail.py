@@ -1,11 +1,19 @@
 """The detail pane's text: every field of one programme, its indicators and its milestones.
 
-Plain Rich text rather than widgets, so moving the cursor through a long table only swaps
+Rich renderables rather than widgets, so moving the cursor through a long table only swaps
 one renderable (cheap on a 10,000-record plan) and the pane wraps at whatever width it gets.
+`detail_view` is what the pane draws (a strategy's wrapped lines stay under its text, not
+under its kind); `detail_text` the same as one text, for copying out.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 
 from ...i18n import get_language, t
@@ -41,16 +49,64 @@ def _field(out: Text, label: str, value: str) -> None:
     out.append((value or t("prog.detail.none_set")) + "\n")
 
 
+@dataclass(frozen=True)
+class Hanging:
+    """A line whose text wraps under itself, not under its lead ("  WO " and a strategy)."""
+
+    lead: Text
+    body: Text
+
+
 def detail_text(plan: Plan, p: Programme | None, lang: str | None = None, changed_by: str = "") -> Text:
     """`changed_by`: who changed the programme ("Diubah oleh Pokja Ekonomi", who_wrote.py)."""
+    out = Text()
+    for part in _parts(plan, p, lang, changed_by):
+        if isinstance(part, Hanging):
+            out.append_text(part.lead)
+            out.append_text(part.body)
+            out.append("\n")
+        else:
+            out.append_text(part)
+    return out
+
+
+def detail_view(plan: Plan, p: Programme | None, lang: str | None = None, changed_by: str = "") -> RenderableType:
+    """What the detail pane draws: `detail_text`, with each strategy as a two-column grid."""
+    shown: list[RenderableType] = []
+    run = Text()
+    for part in _parts(plan, p, lang, changed_by):
+        if isinstance(part, Hanging):
+            if run.plain.endswith("\n"):  # (a Group starts each renderable on a line of its own)
+                run.right_crop(1)
+            if run:
+                shown.append(run)
+            run = Text()
+            # (a table cell drops a text's leading spaces: the indent is padding)
+            indent = len(part.lead.plain) - len(part.lead.plain.lstrip(" "))
+            lead = part.lead[indent:]
+            grid = Table.grid()
+            grid.add_column(width=cell_len(lead.plain), no_wrap=True)
+            grid.add_column(ratio=1)
+            grid.add_row(lead, part.body)
+            shown.append(Padding(grid, (0, 0, 0, indent)))
+        else:
+            run.append_text(part)
+    if run:
+        shown.append(run)
+    return shown[0] if len(shown) == 1 else Group(*shown)
+
+
+def _parts(plan: Plan, p: Programme | None, lang: str | None, changed_by: str) -> list[Text | Hanging]:
     if p is None:
-        return Text(t("prog.detail.none", lang), style=DIM)
+        return [Text(t("prog.detail.none", lang), style=DIM)]
     lng = lang or get_language()
 
     def L(key: str) -> str:
         return t("prog.detail." + key, lng)
 
+    pieces: list[Text | Hanging] = []
     out = Text()
+    pieces.append(out)
     head = f"{p.code}  {p.name}" if p.code else p.name
     if p.quick_win:  # the same mark as the table's quick win column
         out.append(t("prog.quick_win_mark", lng) + " ", style="bold")
@@ -76,8 +132,9 @@ def detail_text(plan: Plan, p: Programme | None, lang: str | None = None, change
         for st in strategies:
             if not isinstance(st, Strategy):
                 continue
-            out.append(f"  {st.kind} ", style="bold")
-            out.append(st.text + "\n")
+            pieces.append(Hanging(Text(f"  {st.kind} ", style="bold"), Text(st.text)))
+        out = Text()
+        pieces.append(out)
     else:
         _field(out, L("strategies"), "")
     _field(out, L("lead_agency"), p.lead_agency)
@@ -148,4 +205,4 @@ def detail_text(plan: Plan, p: Programme | None, lang: str | None = None, change
             out.append(f" · {L('evidence')}: {m.evidence}", style=DIM)
         out.append("\n")
     out.rstrip()
-    return out
+    return pieces

@@ -24,7 +24,7 @@ from ...model.format import rupiah
 from ...model.plan import Plan
 from ...model.records import Programme
 from ...model.vocab import HORIZONS, PRIORITIES
-from .programme_detail import detail_text, years_text
+from .programme_detail import detail_view, years_text
 
 SORT_KEY = "u"
 # Order of the sort key; each entry sorts the pillar's programmes a way a working group asks.
@@ -234,7 +234,7 @@ class ProgrammeView(Widget):
             text.update(Text(t("prog.empty"), style="dim"))
             return
         prog = self.plan.get(self._selected_id) if self._selected_id else None
-        text.update(detail_text(self.plan, prog if isinstance(prog, Programme) else None,
+        text.update(detail_view(self.plan, prog if isinstance(prog, Programme) else None,
                                 changed_by=self._changed_by(prog)))
 
     def _changed_by(self, prog: object) -> str:
