@@ -6,6 +6,7 @@ from __future__ import annotations
 import inspect
 from pathlib import Path
 
+import headless_frames
 import pytest
 from ui_support import build_workshop_plan, fixed_clock
 
@@ -13,6 +14,8 @@ from smartcity_tui.i18n import set_language
 from smartcity_tui.settings import Settings
 from smartcity_tui.store import PlanStore
 from smartcity_tui.ui.factory import create_app
+
+headless_frames.install()  # a test draws the screen it ends on, not a frame per key
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,7 @@ import pytest
 from exchange_support import fixed_places, shown_text
 from import_support import rpjmd_csv
 from textual.widgets import Input, OptionList
-from ui_support import type_text, until
+from ui_support import type_path, until
 
 from smartcity_tui.model.records import Programme
 from smartcity_tui.sheets import export_sheets
@@ -30,7 +30,7 @@ def programmes(app) -> dict[str, Programme]:
 async def read(pilot, path: Path | str) -> None:
     """Type the file's place where the screen starts (the folder tree), enter, and wait."""
     app = pilot.app
-    await type_text(pilot, str(path), keys=True)
+    await type_path(pilot, path)
     await pilot.press("enter")
     await until(pilot, lambda: isinstance(app.screen, ImportScreen) and app.screen.step == "check"
                 and not app.screen.working, "the file read and checked")
@@ -136,7 +136,7 @@ async def test_a_file_that_is_not_a_sheet_is_said_and_the_screen_stays(ui_app, t
     (tmp_path / "foto.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x02\x80")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+o")
-        await type_text(pilot, str(tmp_path / "foto.png"), keys=True)
+        await type_path(pilot, tmp_path / "foto.png")
         await pilot.press("enter")
         await until(pilot, lambda: app.screen.error != "" and not app.screen.working, "the refusal")
         assert app.screen.step == "pick"

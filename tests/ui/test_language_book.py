@@ -9,7 +9,7 @@ from import_support import HEADER, ROWS, rpjmd_csv
 from test_language import foreign, plan_texts, readable_texts
 from textual.widgets import Select
 from timeline_support import build_timeline_plan, open_app
-from ui_support import type_text, until
+from ui_support import type_path, until
 
 from smartcity_tui.i18n import set_language
 from smartcity_tui.settings import Settings
@@ -62,7 +62,7 @@ async def test_the_import_screen_switched_while_showing_a_preview(tmp_path):
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("ctrl+o")
             check(app.screen, "id", "import, choosing the file")
-            await type_text(pilot, str(csv), keys=True)
+            await type_path(pilot, csv)
             await pilot.press("enter")
             await until(pilot, lambda: app.screen.step == "check" and not app.screen.working, "the preview")
             check(app.screen, "id", "import preview", FILE_TEXTS)

@@ -11,7 +11,10 @@ import tomllib
 from importlib.metadata import version
 from pathlib import Path
 
+import pytest
+from textual.app import App
 from textual.command import CommandList, CommandPalette
+from textual.widgets import Static
 
 from smartcity_tui.i18n import t
 from smartcity_tui.ui.textual_compat import PALETTE_PRIVATES, LocalisedNoMatches
@@ -83,3 +86,55 @@ async def test_the_palette_no_matches_line_is_localised(ui_app):
                 break
             await pilot.pause(0.05)
         assert shown(command_list) == [t("ui.palette.no_matches")]
+
+
+def test_the_headless_frame_privates_are_still_there():
+    """tests/ui/headless_frames.py skips the frames a headless test never sees: what it
+    replaces still draws through the compositor and clears what it clears."""
+    from headless_frames import REFRESH_STEPS, _draw_frame
+    from textual._compositor import Compositor
+
+    source = inspect.getsource(_draw_frame)
+    missing = [step for step in REFRESH_STEPS if step not in source]
+    assert missing == [], f"Screen._compositor_refresh no longer has {missing}: tests/ui/headless_frames.py must change"
+    assert {"full", "screen_stack"} <= set(inspect.signature(Compositor.render_update).parameters)
+
+
+class _Drawn(Static):
+    """Counts its renders; renders a broken line once told to. Its size is fixed, so that
+    laying it out does not render it to measure it."""
+
+    DEFAULT_CSS = "_Drawn { width: 10; height: 1; }"
+    drawn = 0
+    broken = False
+
+    def render(self):
+        type(self).drawn += 1
+        if self.broken:
+            raise RuntimeError("this widget cannot be drawn")
+        return "siap"
+
+
+class _OneWidget(App[None]):
+    def compose(self):
+        yield _Drawn()
+
+
+async def test_a_test_draws_no_frame_between_keys_and_one_at_its_end():
+    _Drawn.drawn = 0
+    app = _OneWidget()
+    async with app.run_test() as pilot:
+        await pilot.press("x", "y")
+        await pilot.pause()
+        assert _Drawn.drawn == 0, "a headless test drew frames no one sees"
+    assert _Drawn.drawn >= 1, "the screen a test ends on is drawn"
+
+
+async def test_a_widget_that_cannot_be_drawn_still_fails_its_test():
+    app = _OneWidget()
+    with pytest.raises(RuntimeError, match="cannot be drawn"):
+        async with app.run_test() as pilot:
+            widget = app.query_one(_Drawn)
+            widget.broken = True
+            widget.refresh()
+            await pilot.pause()
