@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
+from textual import events
 from textual.binding import ActiveBinding
 from textual.css.query import NoMatches
 from textual.screen import ModalScreen, Screen
@@ -41,6 +42,18 @@ def footer() -> Footer:
     return KeyFooter()
 
 
+def _styled_once(screen: AppScreen[Any] | AppModal[Any], event: events.ScreenResume) -> None:
+    """A screen's first showing keeps the styles its widgets got as they were mounted, a
+    moment before. Textual styles the whole screen again whenever one comes on show (for a
+    screen coming back, which may have missed a change of theme): on a new screen, every
+    widget styled twice, ~50 of the ~800 ms the programme form took to open. The screen
+    itself is styled again: Textual styled it before it read the screen's own CSS."""
+    if not screen.shown_before:
+        screen.shown_before = True
+        event.refresh_styles = False
+        screen.app.stylesheet.apply(screen)
+
+
 def _fit(screen: Screen[Any]) -> None:
     from ..app import SmartCityApp
     from .too_small import fit
@@ -70,6 +83,8 @@ def _size_classes(screen: Screen[Any]) -> None:
 class AppScreen(Screen[R]):
     """A full screen of ours: its keys are shown in the current language."""
 
+    shown_before = False
+
     def __init__(self, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name, id, classes)
         _size_classes(self)
@@ -78,7 +93,8 @@ class AppScreen(Screen[R]):
     def active_bindings(self) -> dict[str, ActiveBinding]:
         return keys.localised(super().active_bindings)
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        _styled_once(self, event)
         _fit(self)  # under 80x24 the size notice covers every screen that comes on show
 
     async def relanguage(self) -> None:
@@ -89,6 +105,8 @@ class AppScreen(Screen[R]):
 class AppModal(ModalScreen[R]):
     """A modal of ours (form, picker, help): its keys are shown in the current language."""
 
+    shown_before = False
+
     def __init__(self, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name, id, classes)
         _size_classes(self)
@@ -97,7 +115,8 @@ class AppModal(ModalScreen[R]):
     def active_bindings(self) -> dict[str, ActiveBinding]:
         return keys.localised(super().active_bindings)
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        _styled_once(self, event)
         _fit(self)
 
     async def relanguage(self) -> None:
@@ -120,8 +139,8 @@ class PlanScreen(AppScreen[Any]):
         if self.app.screen is self:  # a screen under a form or hidden catches up when shown
             self.sync()
 
-    def on_screen_resume(self) -> None:
-        self.sync()
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        self.sync()  # (Textual calls AppScreen's besides this one)
 
     def sync(self) -> None:
         """Redraw when the plan changed since this screen last drew it."""
