@@ -13,12 +13,15 @@ from smartcity_tui.store import PlanStore
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
-    """`-n auto` (pyproject.toml): one worker more than the machine has cores. The app's tests
-    wait between key presses until the app is idle (Textual's pilot sleeps in 20 ms steps),
-    so a worker per core leaves a core idle about a quarter of the time; the extra worker
-    fills it. On the 2-core machine, 70 app tests took 119-121 s with 2 workers, 94 s with 3
-    and 107 s with 4 (`--dist worksteal`, 2026-11-29)."""
-    return (os.cpu_count() or 1) + 1
+    """`-n auto` (pyproject.toml): three workers a core and one more, at most 16. The app's
+    tests wait between key presses until the app is idle (Textual's pilot sleeps in 20 ms
+    steps), and since they stopped drawing a frame per key (tests/ui/headless_frames.py) they
+    wait more than they work: a worker per core leaves the cores idle much of the time. On
+    the 2-core machine, the whole suite (2026-11-29, `--dist worksteal`): 3 workers 275 s,
+    5 workers 266 s, 7 workers 251 s; with two other programs keeping both cores busy,
+    476 s, 420 s and 344 s (more workers also get more of a busy machine's time). A worker
+    holds ~150 MB."""
+    return min(3 * (os.cpu_count() or 1) + 1, 16)
 
 
 @pytest.fixture(autouse=True)
