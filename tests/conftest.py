@@ -15,7 +15,7 @@ from smartcity_tui.store import PlanStore
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     """`-n auto` (pyproject.toml): three workers a core and one more, at most 16. The app's
     tests wait between key presses until the app is idle (Textual's pilot sleeps in 20 ms
-    steps), and since they stopped drawing a frame per key (tests/ui/headless_frames.py) they
+    steps), and since they stopped drawing a frame per key (tests/ui/textual_shortcuts.py) they
     wait more than they work: a worker per core leaves the cores idle much of the time. On
     the 2-core machine, the whole suite (2026-11-29, `--dist worksteal`): 3 workers 275 s,
     5 workers 266 s, 7 workers 251 s; with two other programs keeping both cores busy,

@@ -6,8 +6,8 @@ from __future__ import annotations
 import inspect
 from pathlib import Path
 
-import headless_frames
 import pytest
+import textual_shortcuts
 from ui_support import build_workshop_plan, fixed_clock
 
 from smartcity_tui.i18n import set_language
@@ -15,7 +15,7 @@ from smartcity_tui.settings import Settings
 from smartcity_tui.store import PlanStore
 from smartcity_tui.ui.factory import create_app
 
-headless_frames.install()  # a test draws the screen it ends on, not a frame per key
+textual_shortcuts.install()  # no frame per key; CSS parsed once per process
 
 
 @pytest.fixture(autouse=True)

@@ -89,15 +89,50 @@ async def test_the_palette_no_matches_line_is_localised(ui_app):
 
 
 def test_the_headless_frame_privates_are_still_there():
-    """tests/ui/headless_frames.py skips the frames a headless test never sees: what it
+    """tests/ui/textual_shortcuts.py skips the frames a headless test never sees: what it
     replaces still draws through the compositor and clears what it clears."""
-    from headless_frames import REFRESH_STEPS, _draw_frame
     from textual._compositor import Compositor
+    from textual_shortcuts import REFRESH_STEPS, _draw_frame
 
     source = inspect.getsource(_draw_frame)
     missing = [step for step in REFRESH_STEPS if step not in source]
-    assert missing == [], f"Screen._compositor_refresh no longer has {missing}: tests/ui/headless_frames.py must change"
+    assert missing == [], f"Screen._compositor_refresh lost {missing}: tests/ui/textual_shortcuts.py must change"
     assert {"full", "screen_stack"} <= set(inspect.signature(Compositor.render_update).parameters)
+
+
+def test_the_stylesheet_privates_are_still_there():
+    """textual_shortcuts.py keeps parsed CSS for the process: the parse it wraps still takes
+    the same arguments and depends on nothing of its stylesheet but the variables."""
+    from textual.css.stylesheet import Stylesheet
+    from textual_shortcuts import PARSE_PARAMETERS, _parse_rules
+
+    assert list(inspect.signature(_parse_rules).parameters) == PARSE_PARAMETERS
+    source = inspect.getsource(_parse_rules)
+    state = sorted(set(re.findall(r"self\.(\w+)", source)))
+    assert state == ["_parse_cache", "_variable_tokens"], f"Stylesheet._parse_rules now reads {state}"
+    assert isinstance(Stylesheet(variables={"primary": "red"})._variables, dict)
+
+
+class _Coloured(Static):
+    DEFAULT_CSS = "_Coloured { color: $primary; }"
+
+
+class _ColouredApp(App[None]):
+    def __init__(self, theme: str) -> None:
+        super().__init__()
+        self.theme = theme
+
+    def compose(self):
+        yield _Coloured("warna")
+
+
+async def test_css_kept_for_the_process_follows_each_app_s_theme():
+    colours = []
+    for theme in ("textual-dark", "nord", "textual-dark"):
+        app = _ColouredApp(theme)
+        async with app.run_test():
+            colours.append(app.query_one(_Coloured).styles.color)
+    assert colours[0] != colours[1] and colours[0] == colours[2]
 
 
 class _Drawn(Static):
