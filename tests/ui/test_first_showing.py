@@ -19,10 +19,6 @@ ROUTES = {
 }
 
 
-def styles_of(screen) -> dict[int, dict]:
-    return {id(node): styles_of_one(node) for node in screen.walk_children(with_self=True)}
-
-
 @pytest.mark.parametrize("route", ROUTES.values(), ids=ROUTES.keys())
 async def test_a_new_screen_is_styled_as_a_full_restyle_would_style_it(tmp_path, route):
     app, store = open_app(build_full_plan(tmp_path / "rencana.json"))
@@ -46,13 +42,11 @@ async def test_a_form_pushed_by_a_bare_app_is_styled_in_full(size):
 
 
 def assert_styled_in_full(app) -> None:
+    """Style the screen on show again, in full, as Textual would: no widget's rules change."""
     screen = app.screen
     assert isinstance(screen, (AppScreen, AppModal)) and screen.shown_before
-    as_mounted = styles_of(screen)
+    nodes = list(screen.walk_children(with_self=True))
+    as_mounted = [dict(node.styles.get_rules()) for node in nodes]
     app.update_styles(screen)
-    changed = [node for node in screen.walk_children(with_self=True) if styles_of_one(node) != as_mounted[id(node)]]
+    changed = [node for node, rules in zip(nodes, as_mounted, strict=True) if dict(node.styles.get_rules()) != rules]
     assert changed == [], f"styled again, these change: {changed}"
-
-
-def styles_of_one(node) -> dict:
-    return dict(node.styles.get_rules())

@@ -68,7 +68,6 @@ async def until(pilot, condition, what: str, timeout: float = 15.0) -> None:
         await pilot.pause(0.02)
 
 
-
 async def type_path(pilot, path) -> None:
     """Type a file's place where a folder picker has the focus: the first character as a key,
     which opens the picker's path line, the rest into that line (type_text). Key by key, a
@@ -77,6 +76,7 @@ async def type_path(pilot, path) -> None:
     text = str(path)
     await type_text(pilot, text[0], keys=True)
     await type_text(pilot, text[1:])
+
 
 def prompt_text(prompt) -> str:
     """An option's prompt as plain text: a Text or a str as it is, any other Rich renderable
