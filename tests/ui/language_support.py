@@ -5,6 +5,7 @@ typed (their plan's own texts stay in whatever language they wrote them)."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from smartcity_tui.i18n import CATALOGS
@@ -22,13 +23,13 @@ WORDS = {"id": re.compile(rf"\b(?:{ENGLISH})\b", re.I), "en": re.compile(rf"\b(?
 OWN_NAMES = ("Bahasa Indonesia", "English")
 
 
-def _pattern(template: str) -> re.Pattern | None:
+def _pattern(template: str) -> str | None:
     """A catalog message as a pattern a whole text must match; None when it is too short or
     generic to tell the languages apart (SWOT, ★, a bare field)."""
     text = re.sub(r"\{[^}]*\}", "\x00", template)
     if len(text.replace("\x00", "").strip()) < 4:
         return None
-    return re.compile(".*?".join(re.escape(part) for part in text.split("\x00")) + r"\Z", re.S)
+    return ".*?".join(re.escape(part) for part in text.split("\x00"))
 
 
 def _vocabulary() -> dict[str, set[str]]:
@@ -38,10 +39,24 @@ def _vocabulary() -> dict[str, set[str]]:
     return {"id": {c.id for c in choices}, "en": {c.en for c in choices}}
 
 
-VOCABULARY = _vocabulary()
-OTHER = {lang: [p for p in map(_pattern, (set(CATALOGS[other].values()) | VOCABULARY[other])
-                               - set(CATALOGS[lang].values()) - VOCABULARY[lang]) if p]
-         for lang, other in (("id", "en"), ("en", "id"))}
+@functools.cache
+def _other_language(lang: str) -> tuple[frozenset[str], re.Pattern]:
+    """The other language's own messages and labels: those without a {value} as exact texts,
+    those with one as a single pattern. Built on first use, once per process: ~2,900 patterns
+    compiled one by one cost each test process half a second before its first test, and
+    matching each text against them one by one was most of the language walks' time."""
+    vocabulary = _vocabulary()
+    other = {"id": "en", "en": "id"}[lang]
+    messages = (set(CATALOGS[other].values()) | vocabulary[other]) - set(CATALOGS[lang].values()) - vocabulary[lang]
+    patterns = {m: p for m in messages if (p := _pattern(m)) is not None}
+    exact = frozenset(m for m, p in patterns.items() if p == re.escape(m))
+    templates = sorted(p for m, p in patterns.items() if m not in exact)
+    return exact, re.compile("(?:" + "|".join(f"(?:{p})" for p in templates) + r")\Z" if templates else r"(?!)", re.S)
+
+
+def _is_other_message(piece: str, lang: str) -> bool:
+    exact, templates = _other_language(lang)
+    return piece in exact or templates.match(piece) is not None
 
 
 def plan_texts(plan) -> list[str]:
@@ -62,7 +77,7 @@ def foreign(texts: list[str], lang: str, own: list[str]) -> list[str]:
     for text in texts:
         pieces = [p.strip() for p in re.split(r"\n| · |  +|: ", text) if p.strip()]
         for piece in [text.strip(), *pieces]:
-            if any(p.match(piece) for p in OTHER[lang]):
+            if _is_other_message(piece, lang):
                 found.append(piece)
         bare = text
         for words in [*own, *OWN_NAMES]:
