@@ -35,6 +35,7 @@ from .key_guard import KeyGuard
 from .opening import FIRST_FRAME_ENV, PlanOpener
 from .plan_writes import PlanWrite, PlanWriter
 from .screens.too_small import fit, unseen
+from .textual_compat import mend_style_cache_leak
 
 if TYPE_CHECKING:
     from ..bundle.merge_conflicts import Conflict
@@ -71,6 +72,7 @@ class SmartCityApp(App[int]):
     def __init__(self, store: PlanStore | None, settings: Settings, *, plan_path: Path | None = None,
                  problem: StoreError | None = None, clock: Clock | None = None,
                  note: str = "", break_lock: bool = False) -> None:
+        mend_style_cache_leak()  # a removed widget's drawing is let go (textual_compat.py)
         super().__init__()
         self.store = store
         self.settings = settings

@@ -5,17 +5,24 @@ tests/ui/test_textual_compat.py, which fails with a clear message when a new Tex
 or reshapes it: that test is the first thing to read when moving to a new Textual (README,
 "A new Textual").
 
-Today there are three things: the command palette's "No matches found", which Textual writes
+Today there are four things: the command palette's "No matches found", which Textual writes
 in English inside a private method, with no message to override; the toggles' box, drawn in
-a private property and from ToggleButton's characters (widgets/ticks.py draws [x] / [ ]); and
+a private property and from ToggleButton's characters (widgets/ticks.py draws [x] / [ ]);
 the footer's key widget, a key group's label and its "bindings ready" flag
-(widgets/key_footer.py shows only the keys that fit whole, a group's label counted).
+(widgets/key_footer.py shows only the keys that fit whole, a group's label counted); and a
+cache of Textual's that keeps every widget's drawing long after the widget is gone
+(`mend_style_cache_leak`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
 from rich.align import Align
 from rich.text import Text
+from textual._styles_cache import StylesCache
 from textual.command import CommandList, CommandPalette
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey, FooterLabel
@@ -55,9 +62,43 @@ class LocalisedNoMatches(CommandPalette):
 TOGGLE_BOX = "_button"
 TOGGLE_LEFT = ToggleButton.BUTTON_LEFT
 __all__ = ["PALETTE_PRIVATES", "TOGGLE_BOX", "TOGGLE_LEFT", "FooterKey", "FooterLabel", "LocalisedNoMatches",
-           "footer_ready"]
+           "footer_ready", "mend_style_cache_leak"]
 
 
 def footer_ready(footer: Footer) -> bool:
     """Whether the footer has had its screen's bindings (before that it draws nothing)."""
     return bool(footer._bindings_ready)
+
+
+# --- a widget's drawing let go with the widget ----------------------------------------------
+
+# Textual 8.2 caches StylesCache.get_inner_outer (two background colours -> two styles) with
+# lru_cache on the method, so the cache's keys hold the StylesCache of up to 1,024 widgets,
+# each with the lines it last drew, long after the widgets are removed (Textual issue #6665).
+# Every screen this app builds again (a list after each edit, a form, a language switch)
+# adds to it: some 100 MB more in a long workshop session, and a slower cycle collector in
+# every pause of the keyboard. The method never uses its instance, so the same cache keyed
+# on the two colours alone gives the same styles and holds no widget.
+def _inner_outer() -> Any:
+    return vars(StylesCache).get("get_inner_outer")
+
+
+_LEAKY_INNER_OUTER = _inner_outer()
+
+
+def mend_style_cache_leak() -> None:
+    """Key StylesCache.get_inner_outer's cache on the colours only (idempotent). A Textual
+    where the method is no longer an lru_cache is left as it is (the compatibility test then
+    says to remove this)."""
+    leaky = _LEAKY_INNER_OUTER
+    if not hasattr(leaky, "cache_clear") or _inner_outer() is not leaky:
+        return  # mended already, or a Textual without the leak
+    compute: Callable[..., Any] = leaky.__wrapped__
+    by_colours = lru_cache(1024)(lambda base_background, background: compute(None, base_background, background))
+
+    def get_inner_outer(self: StylesCache, base_background: Any, background: Any) -> Any:
+        return by_colours(base_background, background)
+
+    # (replacing Textual's method on purpose: its type is the lru_cache wrapper's)
+    StylesCache.get_inner_outer = get_inner_outer  # type: ignore[method-assign,assignment]
+    leaky.cache_clear()  # the widgets already held

@@ -5,19 +5,29 @@ come up in the officer's language, which is what the private override is for."""
 
 from __future__ import annotations
 
+import gc
 import inspect
 import re
 import tomllib
+import weakref
 from importlib.metadata import version
 from pathlib import Path
 
 import pytest
+from textual._styles_cache import StylesCache
 from textual.app import App
+from textual.color import Color
 from textual.command import CommandList, CommandPalette
+from textual.containers import Vertical
 from textual.widgets import Static
 
 from smartcity_tui.i18n import t
-from smartcity_tui.ui.textual_compat import PALETTE_PRIVATES, LocalisedNoMatches
+from smartcity_tui.ui.textual_compat import (
+    _LEAKY_INNER_OUTER,
+    PALETTE_PRIVATES,
+    LocalisedNoMatches,
+    mend_style_cache_leak,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -173,3 +183,53 @@ async def test_a_widget_that_cannot_be_drawn_still_fails_its_test():
             widget.broken = True
             widget.refresh()
             await pilot.pause()
+
+
+# --- Textual issue #6665: a removed widget's drawing let go ------------------------------------
+
+class _Cards(App[None]):
+    """A list drawn, emptied and filled again, as the app's lists are after each edit."""
+
+    def compose(self):
+        yield Vertical(*(Static(f"kartu {n}") for n in range(40)), id="cards")
+
+
+async def _caches_of_removed_cards() -> list[weakref.ref]:
+    app = _Cards()
+    async with app.run_test() as pilot:
+        cards = app.query_one("#cards", Vertical)
+        removed = [weakref.ref(card._styles_cache) for card in cards.query(Static)]
+        app.export_screenshot()  # drawn: each card's lines in its StylesCache
+        await cards.remove_children()
+        await cards.mount_all(Static(f"kartu baru {n}") for n in range(40))
+        await pilot.pause()
+        app.export_screenshot()
+    del app, cards
+    gc.collect()
+    return [ref for ref in removed if ref() is not None]
+
+
+async def test_a_removed_widgets_drawing_is_let_go():
+    assert await _caches_of_removed_cards() == [], "removed widgets' drawings are still held"
+
+
+async def test_without_the_mend_textual_holds_them(monkeypatch):
+    # the same list under Textual's own cache: what mend_style_cache_leak is for, and a check
+    # that the test above can fail
+    monkeypatch.setattr(StylesCache, "get_inner_outer", _LEAKY_INNER_OUTER)
+    held = await _caches_of_removed_cards()
+    assert len(held) >= 20, "every card on the 24 lines of the screen drawn and held"
+
+
+def test_textual_still_has_the_leak_the_mend_is_for():
+    assert hasattr(_LEAKY_INNER_OUTER, "cache_clear"), (
+        "Textual's StylesCache.get_inner_outer is no longer an lru_cache on the method (Textual "
+        "issue #6665 fixed?): remove mend_style_cache_leak from ui/textual_compat.py and ui/app.py")
+    mend_style_cache_leak()
+    mended = StylesCache.get_inner_outer
+    assert mended is not _LEAKY_INNER_OUTER, "SmartCityApp mends it"
+    mend_style_cache_leak()
+    assert StylesCache.get_inner_outer is mended, "mended once, whatever number of apps start"
+    base, background = Color(10, 20, 30), Color(200, 100, 50, 0.5)
+    assert StylesCache().get_inner_outer(base, background) == _LEAKY_INNER_OUTER.__wrapped__(
+        StylesCache(), base, background), "the same styles as Textual's own"
