@@ -3,13 +3,26 @@ beside their tests."""
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
 import pytest
+from compiled_once import compile_before_workers
 
 from smartcity_tui.model.records import Indicator, Milestone, PlanInfo, Programme, Strategy, SwotItem
 from smartcity_tui.store import PlanStore
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    compile_before_workers(config)  # only in the process that starts xdist's workers
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """What every test shares (modules, classes, the collected tests) is left out of the
+    cycle collector's full passes from here on, as the app does once it has started
+    (startup.py): each pass then walks only what the running test made."""
+    gc.freeze()
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
