@@ -210,6 +210,7 @@ async def _caches_of_removed_cards() -> list[weakref.ref]:
 
 
 async def test_a_removed_widgets_drawing_is_let_go():
+    mend_style_cache_leak()  # as SmartCityApp does as it starts (a bare app here)
     assert await _caches_of_removed_cards() == [], "removed widgets' drawings are still held"
 
 
