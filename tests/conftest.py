@@ -26,15 +26,17 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
-    """`-n auto` (pyproject.toml): three workers a core and one more, at most 16. The app's
+    """`-n auto` (pyproject.toml): five workers a core and one more, at most 16. The app's
     tests wait between key presses until the app is idle (Textual's pilot sleeps in 20 ms
     steps), and since they stopped drawing a frame per key (tests/ui/textual_shortcuts.py) they
     wait more than they work: a worker per core leaves the cores idle much of the time. On
     the 2-core machine, the whole suite (2026-11-29, `--dist worksteal`): 3 workers 275 s,
     5 workers 266 s, 7 workers 251 s; with two other programs keeping both cores busy,
-    476 s, 420 s and 344 s (more workers also get more of a busy machine's time). A worker
-    holds ~150 MB."""
-    return min(3 * (os.cpu_count() or 1) + 1, 16)
+    476 s, 420 s and 344 s (more workers also get more of a busy machine's time). Once the
+    workers no longer compiled everything each (compiled_once.py), a worker cost less to
+    start, and later that day, two pairs alternated: 7 workers 231 s idle, 314 s and 296 s
+    busy; 11 workers 236 s idle, 282 s and 244 s busy. A worker holds ~130 MB."""
+    return min(5 * (os.cpu_count() or 1) + 1, 16)
 
 
 @pytest.fixture(autouse=True)
