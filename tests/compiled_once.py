@@ -1,9 +1,9 @@
 """The package compiled and the test modules' asserts rewritten once a run, not once a worker.
 
-pytest-xdist starts one Python process per worker (seven on two cores), and each compiles the
-package's modules and rewrites every test module's asserts (pytest's readable assertion
-messages) before its first test: on a fresh clone ~3.5 s of CPU a process, the same work seven
-times over, and all seven at once, so the first test waited ~20 s. Done here in the process
+pytest-xdist starts one Python process per worker (eleven on two cores), and each compiles
+the package's modules and rewrites every test module's asserts (pytest's readable assertion
+messages) before its first test: on a fresh clone ~3.5 s of CPU a process, the same work in
+every worker, all at once (with seven workers the first test waited 28-33 s, 14-18 s since). Done here in the process
 that starts the workers, before it starts them, the workers read it back (~2.6 s each, most of
 it importing Textual and pytest's plugins).
 
