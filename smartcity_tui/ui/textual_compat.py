@@ -5,13 +5,12 @@ tests/ui/test_textual_compat.py, which fails with a clear message when a new Tex
 or reshapes it: that test is the first thing to read when moving to a new Textual (README,
 "A new Textual").
 
-Today there are four things: the command palette's "No matches found", which Textual writes
+Today there are three things: the command palette's "No matches found", which Textual writes
 in English inside a private method, with no message to override; the toggles' box, drawn in
 a private property and from ToggleButton's characters (widgets/ticks.py draws [x] / [ ]);
-the footer's key widget, a key group's label and its "bindings ready" flag
-(widgets/key_footer.py shows only the keys that fit whole, a group's label counted); and a
-cache of Textual's that keeps every widget's drawing long after the widget is gone
-(`mend_style_cache_leak`).
+and a cache of Textual's that keeps every widget's drawing long after the widget is gone
+(`mend_style_cache_leak`). (The footer, widgets/key_footer.py, draws its keys itself from
+public API since it became one widget.)
 """
 
 from __future__ import annotations
@@ -24,8 +23,6 @@ from rich.align import Align
 from rich.text import Text
 from textual._styles_cache import StylesCache
 from textual.command import CommandList, CommandPalette
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey, FooterLabel
 from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import Option
 
@@ -55,19 +52,13 @@ class LocalisedNoMatches(CommandPalette):
         self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
 
 
-# --- toggles and the footer -----------------------------------------------------------------
+# --- toggles -------------------------------------------------------------------------------
 
 # The property a Checkbox draws its box with (ticks.Checkbox draws its own), and the
 # characters SelectionList draws before each option (ticks.SelectionList draws over them).
 TOGGLE_BOX = "_button"
 TOGGLE_LEFT = ToggleButton.BUTTON_LEFT
-__all__ = ["PALETTE_PRIVATES", "TOGGLE_BOX", "TOGGLE_LEFT", "FooterKey", "FooterLabel", "LocalisedNoMatches",
-           "footer_ready", "mend_style_cache_leak"]
-
-
-def footer_ready(footer: Footer) -> bool:
-    """Whether the footer has had its screen's bindings (before that it draws nothing)."""
-    return bool(footer._bindings_ready)
+__all__ = ["PALETTE_PRIVATES", "TOGGLE_BOX", "TOGGLE_LEFT", "LocalisedNoMatches", "mend_style_cache_leak"]
 
 
 # --- a widget's drawing let go with the widget ----------------------------------------------

@@ -4,17 +4,10 @@ resize makes room for more or fewer."""
 
 from __future__ import annotations
 
-from ui_support import screen_text, until
+from ui_support import footer_entries, footer_keys, footer_line, screen_text, until
 
 from smartcity_tui.ui.screens.dashboard import DashboardScreen
-
-
-def footer_line(app) -> str:
-    return " ".join(str(k.render()) for k in app.screen.query("FooterKey"))
-
-
-def footer_keys(app) -> list[str]:
-    return [k.key_display for k in app.screen.query("FooterKey")]
+from smartcity_tui.ui.widgets.key_footer import KeyFooter
 
 
 async def test_the_dashboard_footer_shows_export_merge_roadmap_and_search_at_80_columns(ui_app):
@@ -45,7 +38,9 @@ async def test_a_key_that_does_not_fit_whole_is_left_out_and_a_resize_redraws(ui
         await until(pilot, lambda: footer_keys(app), "the footer")
         # "i Data rencana" does not fit at 80 columns: no "i Data renc" at the edge
         assert "i" not in footer_keys(app)
-        assert sum(k.size.width + 1 for k in app.screen.query("FooterKey")) - 1 <= 80
+        assert len(footer_line(app)) <= 80
+        # what the terminal shows on the footer's row is the footer's line, whole
+        assert screen_text(app).splitlines()[-1] == footer_line(app)
         await pilot.resize_terminal(120, 30)
         await until(pilot, lambda: "i" in footer_keys(app), "the plan facts key after widening")
         await pilot.resize_terminal(60, 24)
@@ -146,29 +141,29 @@ async def test_every_pillar_view_keeps_its_way_back_at_80_columns_in_both_langua
                 await pilot.press(view)
                 await until(pilot, lambda: drawn(view), f"the footer of view {view}")
                 assert "esc" in footer_keys(app), f"{language} {view}: {footer_line(app)}"
-                shown = [w for w in app.screen.query("KeyFooter *") if w.display]
-                assert max(w.region.right for w in shown) <= 80, f"{language} {view}: past the edge"
+                assert len(footer_line(app)) <= 80, f"{language} {view}: past the edge"
+                assert footer_line(app).endswith(footer_entries(app)[-1].words), f"{language} {view}: cut"
             # the timeline's two year keys share one label
-            assert [k.key_display for k in app.screen.query("KeyGroup FooterKey")] == ["<", ">"]
+            assert [entry.keys for entry in footer_entries(app) if entry.grouped] == [("<", ">")]
             assert f"< > {year_keys} ^z" in screen_text(app)
             await pilot.press("f4")
 
 
 async def test_a_focus_move_that_changes_no_key_keeps_the_footer_as_drawn(ui_app):
     """Moving between the SWOT quadrants (the same keys in each) leaves the footer as it is,
-    not built again key by key; a move to a list whose keys differ redraws it."""
+    not drawn again (it keeps what it showed); a move to a list whose keys differ redraws it."""
     app = ui_app
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("1")
         await until(pilot, lambda: footer_keys(app)[1:4] == ["n", "⏎", "del"], "the SWOT footer")
-        drawn = list(app.screen.query("FooterKey"))
+        footer = app.screen.query_one(KeyFooter)
+        shown = footer.entries
         first = app.focused
         await pilot.press("right")  # the next quadrant
         await until(pilot, lambda: app.focused is not first, "the focus in the next quadrant")
         await pilot.pause()
-        assert list(app.screen.query("FooterKey")) == drawn
-        assert all(key.is_attached for key in drawn)
+        assert footer.entries is shown
         await pilot.press("t")  # the strategies: keys of their own
         await until(pilot, lambda: "m" not in footer_keys(app) and footer_keys(app)[1:4] == ["n", "⏎", "del"],
                     "the strategy footer")
-        assert not any(key.is_attached for key in drawn)
+        assert footer.entries is not shown and footer.is_attached

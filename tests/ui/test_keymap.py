@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from timeline_support import build_timeline_plan, chart_of, go_to, milestone, open_app
+from ui_support import footer_entries
 
 from smartcity_tui.i18n import get_language, set_language
 from smartcity_tui.settings import Settings
@@ -75,7 +76,7 @@ async def test_help_footer_and_palette_show_the_new_keys(app):
         assert rows["Tambah"] == "a"  # not "n ins"
         assert rows["Ganti bahasa: English"] == "f6"
         await pilot.press("escape")
-        footer = {k.description: k.key_display for k in app.screen.query("FooterKey")}
+        footer = {entry.words: entry.keys[0] for entry in footer_entries(app)}
         assert footer["Tambah"] == "a"
         palette = {label: shown for label, shown, _node, _action in keyed_actions(app.screen)}
         assert palette["Tambah"] == "a"

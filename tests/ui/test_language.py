@@ -16,7 +16,7 @@ import pytest
 from language_support import foreign, plan_texts
 from textual.widgets import DataTable, Input, OptionList, Static, Tab
 from timeline_support import build_timeline_plan, milestone, open_app
-from ui_support import palette_offers, palette_open, prompt_text, until
+from ui_support import footer_entries, palette_offers, palette_open, prompt_text, until
 
 from smartcity_tui.i18n import get_language, set_language
 from smartcity_tui.settings import Settings
@@ -125,7 +125,7 @@ async def test_the_footer_and_help_follow_the_switch(plan_path):
             assert ("d space", "Mark the milestone done / not done") in app.screen.rows
             assert_all_in(app.screen, "en", "help")
             await pilot.press("escape")
-            footer = [k.description for k in app.screen.query("FooterKey")]
+            footer = [entry.words for entry in footer_entries(app)]
             assert "Done" in footer and "Undo" in footer and "Selesai" not in footer
     finally:
         store.close()
@@ -179,7 +179,7 @@ async def test_the_remembered_language_is_used_unless_the_command_line_says_othe
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             assert_all_in(app.screen, "en", "dashboard started in English")
-            await until(pilot, lambda: any(k.description == "Language" for k in app.screen.query("FooterKey")),
+            await until(pilot, lambda: any(entry.words == "Language" for entry in footer_entries(app)),
                         "the footer's language key, in English")
     finally:
         store.close()

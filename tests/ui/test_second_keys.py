@@ -6,7 +6,7 @@ both line filters)."""
 
 from __future__ import annotations
 
-from ui_support import fixed_clock, palette_offers, until
+from ui_support import fixed_clock, footer_line, palette_offers, until
 
 from smartcity_tui.i18n import get_language, set_language, t
 from smartcity_tui.settings import Settings
@@ -84,7 +84,7 @@ async def test_the_footer_still_shows_f4(ui_app):
     app = ui_app
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
-        footer = " ".join(str(w.render()) for w in app.screen.query("FooterKey"))
+        footer = footer_line(app)
         assert "f4" in footer.lower() and "^b" not in footer.lower()
 
 

@@ -61,21 +61,16 @@ def test_the_palette_privates_are_still_there():
     assert "No matches found" in inspect.getsource(CommandPalette._start_no_matches_countdown)
 
 
-def test_the_toggle_and_footer_privates_are_still_there():
-    from textual.widgets import Checkbox, Footer, SelectionList
+def test_the_toggle_privates_are_still_there():
+    from textual.widgets import Checkbox, SelectionList
 
-    from smartcity_tui.ui.textual_compat import TOGGLE_BOX, TOGGLE_LEFT, FooterKey, FooterLabel
+    from smartcity_tui.ui.textual_compat import TOGGLE_BOX, TOGGLE_LEFT
 
     # the box a Checkbox draws, in the property ticks.Checkbox overrides, used by its render
     assert isinstance(inspect.getattr_static(Checkbox, TOGGLE_BOX), property)
     assert f"self.{TOGGLE_BOX}" in inspect.getsource(Checkbox.render)
     # SelectionList draws ToggleButton's characters first on each line, which ticks draws over
     assert "ToggleButton.BUTTON_LEFT" in inspect.getsource(SelectionList.render_line) and TOGGLE_LEFT
-    assert "_bindings_ready" in inspect.getsource(Footer)
-    assert {"key_display", "description"} <= set(inspect.signature(FooterKey.__init__).parameters)
-    # a key group's label (the footer measures it), with the text it was given
-    assert "yield FooterLabel(group.description)" in inspect.getsource(Footer.compose)
-    assert str(FooterLabel("Geser tahun").content) == "Geser tahun"
 
 
 async def test_the_palette_no_matches_line_is_localised(ui_app):

@@ -137,3 +137,27 @@ async def test_the_first_run_form_is_in_the_remembered_theme_too(tmp_path, monke
     app = create_app(None, Settings(theme=HIGH_CONTRAST), plan_path=Path("baru.json"), clock=fixed_clock)
     async with app.run_test(size=(80, 24)):
         assert app.theme == HIGH_CONTRAST
+
+
+@pytest.mark.parametrize("theme", ["", HIGH_CONTRAST])
+async def test_a_key_that_does_nothing_here_is_dimmed_or_struck_through_in_high_contrast(plan_path, theme):
+    """On the timeline's programme line, "⏎ Ubah" (edit a milestone) does nothing: the footer
+    dims it, and strikes it through in high contrast, where a dim key is hard to tell apart
+    on a projector; the keys that work are drawn plain."""
+    from smartcity_tui.ui.widgets.key_footer import KeyFooter
+
+    app, store = open_app(plan_path, Settings(theme=theme))
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("1", "l")
+            await until(pilot, lambda: "Ubah" in str(app.screen.query_one(KeyFooter).render()), "the timeline footer")
+            line = app.screen.query_one(KeyFooter).render()
+            styles = {line.plain[span.start:span.end].strip(): span.style for span in line.spans}
+            off, on = styles["⏎"], styles["n"]
+            assert not on.dim and not on.strike
+            expected = (True, False) if theme else (False, True)
+            # the key and its words alike
+            assert (bool(off.strike), bool(off.dim)) == expected
+            assert (bool(styles["Ubah"].strike), bool(styles["Ubah"].dim)) == expected
+    finally:
+        store.close()

@@ -100,6 +100,28 @@ def screen_text(app) -> str:
     return "\n".join(strip.text.rstrip() for strip in strips)
 
 
+def footer_entries(app) -> tuple:
+    """What the screen's footer shows: each key with its words, a group's keys with their
+    label (widgets/key_footer.py), only those that fit whole; () for a screen without one."""
+    from smartcity_tui.ui.widgets.key_footer import KeyFooter
+
+    footers = app.screen.query(KeyFooter)
+    return footers.first().drawn if footers else ()
+
+
+def footer_keys(app) -> list[str]:
+    """The keys the footer shows, as drawn ("f1", "^z", "<"), in order."""
+    return [key for entry in footer_entries(app) for key in entry.keys]
+
+
+def footer_line(app) -> str:
+    """The footer's line as the terminal shows it."""
+    from smartcity_tui.ui.widgets.key_footer import KeyFooter
+
+    footers = app.screen.query(KeyFooter)
+    return footers.first().render().plain.rstrip() if footers else ""
+
+
 def palette_open(app) -> bool:
     from textual.command import CommandPalette
 

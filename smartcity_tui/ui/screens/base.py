@@ -11,7 +11,7 @@ from textual import events
 from textual.binding import ActiveBinding
 from textual.css.query import NoMatches
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer
+from textual.widget import Widget
 
 from ...i18n import get_language, t
 from ...model.plan import Plan
@@ -36,7 +36,7 @@ def ordered(bindings: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
     return dict(items)
 
 
-def footer() -> Footer:
+def footer() -> Widget:
     from ..widgets.key_footer import KeyFooter
 
     return KeyFooter()

@@ -1,109 +1,164 @@
 """The footer of our screens: the keys in the screen's order (keys.footer_rank), and only the
 keys that fit whole. Textual's footer cuts the last key where the terminal ends ("i Data
-renc"): at 80 columns an officer would read a cut word as a key of its own."""
+renc"): at 80 columns an officer would read a cut word as a key of its own.
+
+One widget draws the whole line. Textual's `Footer` is a widget per key, built again whenever
+the keys change: on a screen of ours a third of its widgets, each styled, laid out and drawn
+on its own, and again on every focus move that changes one key (docs/design-notes.md, "What
+makes a screen slow to come up"). This footer reads the same bindings through Textual's
+public API (the screen's `active_bindings` and `bindings_updated_signal`, the app's
+`get_key_display`) and draws them as Textual's compact footer does, with the same colours
+(the theme's `footer-*` variables); it draws again only when what it shows changes.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import groupby
+from typing import ClassVar
 
 from rich.cells import cell_len
-from textual import events
-from textual.app import ComposeResult
+from rich.text import Text
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer
 
-from ..textual_compat import FooterKey, FooterLabel, footer_ready
-
-# A compact footer key is "key description" and one column of margin after it; a group of
-# keys ("< > Geser tahun") is each key and a column, then the group's label and a column.
+# A key is "key words" and one column after it; a group of keys ("< > Geser tahun") is each
+# key and a column, then the group's label and a column.
 GAP = 1
 
 
-def key_width(widget: Widget) -> int:
-    if isinstance(widget, FooterLabel):
-        return cell_len(str(widget.content)) + GAP
-    assert isinstance(widget, FooterKey)
-    width = cell_len(widget.key_display)
-    if widget.has_class("-grouped"):
-        return width + GAP
-    if widget.description:
-        width += 1 + cell_len(widget.description)
-    return width + GAP
+@dataclass(frozen=True)
+class FooterEntry:
+    """One thing the footer shows: a key and its words, or the keys of a group of bindings
+    (the timeline's `<` and `>`) and the group's one label."""
+
+    keys: tuple[str, ...]  # as drawn: "f1", "^z", "⏎"
+    words: str
+    enabled: tuple[bool, ...]
+
+    @property
+    def grouped(self) -> bool:
+        return len(self.keys) > 1
+
+    @property
+    def width(self) -> int:
+        """Columns taken, the column after it included."""
+        if self.grouped:
+            return sum(cell_len(k) + GAP for k in self.keys) + cell_len(self.words) + GAP
+        return cell_len(self.keys[0]) + (1 + cell_len(self.words) if self.words else 0) + GAP
 
 
-def whole_keys(widgets: Iterable[Widget], room: int) -> Iterator[Widget]:
-    """The footer keys, in order, up to the first that does not fit in `room` columns
-    (a later, shorter key is left out too: the order is the screen's, most used first)."""
-    used = 0
-    for widget in widgets:
-        if isinstance(widget, (FooterKey, FooterLabel)):
-            used += key_width(widget)
-            # the last key's margin may fall past the edge
-            if used - GAP > room:
-                return
-        yield widget
-
-
-def shown_keys(screen: Screen[object]) -> tuple[object, ...]:
-    """What the footer draws from the screen's bindings: each shown key with its words, its
-    group and whether it is enabled, in order."""
+def shown_keys(screen: Screen[object]) -> tuple[FooterEntry, ...]:
+    """What the footer shows of the screen's bindings, in order, as Textual's footer does: a
+    binding per action (the first), the bindings of one group side by side under its label."""
     display = screen.app.get_key_display
-    return tuple((b.key, display(b), b.description, b.action, b.group, b.tooltip, enabled, tooltip)
-                 for _node, b, enabled, tooltip in screen.active_bindings.values() if b.show)
+    first: dict[str, tuple[Binding, bool]] = {}
+    for _node, binding, enabled, _tooltip in screen.active_bindings.values():
+        if binding.show:
+            first.setdefault(binding.action, (binding, enabled))
+    entries: list[FooterEntry] = []
+    for group, run in groupby(first.values(), lambda pair: pair[0].group):
+        members = list(run)
+        if group is not None and len(members) > 1:
+            entries.append(FooterEntry(tuple(display(b) for b, _ in members), group.description,
+                                       tuple(enabled for _, enabled in members)))
+        else:
+            entries.extend(FooterEntry((display(b),), b.description, (enabled,)) for b, enabled in members)
+    return tuple(entries)
 
 
-class KeyFooter(Footer):
-    # A group reads like the keys around it, "< > Geser tahun ^z Urungkan": Textual's compact
-    # footer sets its keys against each other ("<>", one key to the eye) after two spaces, and
-    # its label against the next key.
+def whole_keys(entries: tuple[FooterEntry, ...], room: int) -> tuple[FooterEntry, ...]:
+    """The entries, in order, up to the first that does not fit in `room` columns (a later,
+    shorter one is left out too: the order is the screen's, most used first)."""
+    used = 0
+    for at, entry in enumerate(entries):
+        used += entry.width
+        if used - GAP > room:  # (the last one's column may fall past the edge)
+            return entries[:at]
+    return entries
+
+
+class KeyFooter(Widget, can_focus=False):
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"key-footer--item", "key-footer--key", "key-footer--words",
+                                             "key-footer--disabled"}
+    # The colours of Textual's compact footer: its footer, its key widget ("item"), a key and
+    # its description, a group's label (drawn as a description), a key that does nothing here
+    # now (app.tcss strikes it through in the high-contrast theme).
     DEFAULT_CSS = """
-    KeyFooter.-compact {
-        KeyGroup.-compact {
-            padding-left: 0;
-            margin-right: 0;
-            FooterKey.-grouped { margin: 0 1 0 0; }
+    KeyFooter {
+        dock: bottom;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+        .key-footer--item { background: $footer-item-background; }
+        .key-footer--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
         }
-        FooterLabel { margin: 0 1 0 0; }
+        .key-footer--words {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        .key-footer--disabled { text-style: dim; }
     }
     """
 
     def __init__(self) -> None:
-        # The palette key (^p) is listed on the help screen rather than in the footer: at 80
-        # columns its place is worth more to the keys of the view.
-        super().__init__(compact=True, show_command_palette=False)
-        self._drawn_width = 0
-        self._drawn_keys: tuple[object, ...] | None = None
+        super().__init__()
+        # nothing until the screen's bindings are read: the screen may still be composing,
+        # with widgets its check_action reads not there yet
+        self.entries: tuple[FooterEntry, ...] = ()
 
-    async def recompose(self) -> None:
-        # Textual's footer builds all its keys again whenever the screen's bindings are
-        # refreshed: every move of the focus (tab, down into a list) and every refresh a
-        # view asks for, most of which change no key it shows. Building and styling the keys
-        # was a good part of what such a key press cost (docs/design-notes.md).
-        # (a footer whose screen has gone by now is left to Textual, which does nothing)
-        if (self.is_attached and footer_ready(self) and self._drawn_keys is not None
-                and self._drawn_width == self._room() and self._drawn_keys == shown_keys(self.screen)):
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen[object]) -> None:
+        # As Textual's footer: not while the terminal is in the background (its focused
+        # widget is blurred then, and the footer would lose that widget's keys for a moment),
+        # and once the refresh under way is done.
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            self.call_after_refresh(self._read_keys)
+
+    def _read_keys(self) -> None:
+        if not self.is_attached:
             return
-        await super().recompose()
+        entries = shown_keys(self.screen)
+        # Most binding refreshes (a focus move, a view's refresh_bindings) change no key
+        # shown: then nothing is drawn again.
+        if entries != self.entries:
+            self.entries = entries
+            self.refresh()
 
-    def _room(self) -> int:
-        return self.size.width or self.app.size.width
+    @property
+    def drawn(self) -> tuple[FooterEntry, ...]:
+        """The entries on show: those that fit whole in the footer's width."""
+        return whole_keys(self.entries, self.size.width or self.app.size.width)
 
-    def compose(self) -> ComposeResult:
-        room = self._room()
-        self._drawn_width = room
-        # (a footer that has not had its screen's bindings yet draws nothing: its screen may
-        # still be composing, the widgets its check_action reads not there yet)
-        self._drawn_keys = shown_keys(self.screen) if footer_ready(self) else None
-        for widget in whole_keys(super().compose(), room):
-            # Our footer is always compact. A footer key adds its "-compact" class when it
-            # is mounted, and each such add restyles the key on its own: some 25 keys on
-            # every screen and language switch, a tenth of the time a screen takes to come
-            # up. Given before mounting, the class is styled with the rest.
-            if isinstance(widget, FooterKey):
-                widget.add_class("-compact", update=False)
-            yield widget
-
-    def on_resize(self, event: events.Resize) -> None:
-        if event.size.width != self._drawn_width and footer_ready(self):
-            self.call_after_refresh(self.recompose)
+    def render(self) -> Text:
+        # A key and its words are drawn on the key's own background ("item"), as Textual's key
+        # widget draws them; a group's label straight on the footer, as its label widget.
+        item = self.get_component_rich_style("key-footer--item")
+        key = self.get_component_rich_style("key-footer--key", partial=True)
+        words = self.get_component_rich_style("key-footer--words", partial=True)
+        label = self.get_component_rich_style("key-footer--words")
+        off = self.get_component_rich_style("key-footer--disabled", partial=True)
+        line = Text(no_wrap=True, overflow="crop", end="")
+        for entry in self.drawn:
+            if entry.grouped:
+                for shown, enabled in zip(entry.keys, entry.enabled, strict=True):
+                    line.append(shown, item + key if enabled else item + key + off)
+                    line.append(" " * GAP)
+                line.append(entry.words, label)
+            else:
+                base = item if entry.enabled[0] else item + off
+                line.append(entry.keys[0], base + key)
+                if entry.words:
+                    line.append(" " + entry.words, base + words)
+            line.append(" " * GAP)
+        return line
