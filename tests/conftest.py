@@ -9,13 +9,19 @@ from pathlib import Path
 
 import pytest
 from compiled_once import compile_before_workers
+from long_first import MARKER, order_long_first
 
 from smartcity_tui.model.records import Indicator, Milestone, PlanInfo, Programme, Strategy, SwotItem
 from smartcity_tui.store import PlanStore
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", MARKER)
     compile_before_workers(config)  # only in the process that starts xdist's workers
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    order_long_first(items)
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:

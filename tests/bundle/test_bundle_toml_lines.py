@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import tomllib
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from smartcity_tui.bundle.toml_lines import _Declined, parse_slice, value
@@ -55,6 +56,7 @@ def records(draw):
     return draw(st.sampled_from(["swot", "programme", "survey"])), {"id": rid, "kind": "k", "vv": vv, "f": f}
 
 
+@pytest.mark.long(20)
 @settings(max_examples=150, deadline=None)
 @given(recs=st.lists(records(), min_size=1, max_size=4))
 def test_the_writers_layout_is_taken_and_read_as_tomllib_reads_it(recs):
@@ -72,6 +74,7 @@ MUTATIONS = st.sampled_from(['"', "'", "\\", "\t", " ", "=", ",", "[", "]", "{",
 @settings(max_examples=600, deadline=None)
 @given(rec=records(), edits=st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, 3), MUTATIONS),
                                      min_size=1, max_size=4))
+@pytest.mark.long(46)
 def test_mutated_text_is_declined_or_read_as_tomllib_reads_it(rec, edits):
     text = record(*rec)
     for at, cut, piece in edits:

@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "sample_data" / "plan.json"
 BUNDLES = sorted(p for p in (ROOT / "sample_data" / "bundles").iterdir() if not p.name.startswith("."))
@@ -23,6 +25,7 @@ def _merge(plan: Path, bundle: Path, env: dict, *extra: str) -> subprocess.Popen
                             env=env, text=True, encoding="utf-8")
 
 
+@pytest.mark.long(17)
 def test_concurrent_merges_never_both_succeed_with_one_bundle_lost(tmp_path):
     env = {**os.environ, "SMARTCITY_TUI_STATE_DIR": str(tmp_path / "state")}
     for pair in range(PAIRS):

@@ -27,6 +27,7 @@ def bare(*args) -> subprocess.CompletedProcess:
                           encoding="utf-8", stdin=subprocess.DEVNULL, timeout=300)
 
 
+@pytest.mark.long(30)
 def test_sheets_export_and_import_from_the_one_file(pyz, tmp_path):
     assert bare("-c", "import openpyxl").returncode != 0, "the check must see no installed package"
     plan = sample_copy(tmp_path)

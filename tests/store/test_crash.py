@@ -11,6 +11,8 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
+
 from smartcity_tui.model.records import PlanInfo, SwotItem
 from smartcity_tui.store import PlanStore
 
@@ -56,6 +58,7 @@ def _on_disk(plan: Path) -> int:
         return max(int(s.text.split()[1]) for s in store.plan().swot if s.text.startswith("edit "))
 
 
+@pytest.mark.long(110)
 def test_killed_writer_never_loses_an_acknowledged_edit(tmp_path):
     plan = tmp_path / "plan.json"
     _make_plan(plan)

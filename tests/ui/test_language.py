@@ -82,6 +82,7 @@ async def walk_pillar(pilot, lang: str) -> None:
         assert_all_in(pilot.app.screen, lang, f"pillar view {key}")
 
 
+@pytest.mark.long(18)
 async def test_no_word_of_the_other_language_after_a_switch(plan_path, tmp_path):
     settings = Settings(path=tmp_path / "cfg" / "settings.toml")
     app, store = open_app(plan_path, settings)
@@ -188,6 +189,7 @@ async def test_the_remembered_language_is_used_unless_the_command_line_says_othe
     assert get_language() == "id"
 
 
+@pytest.mark.long(18)
 async def test_forms_opened_after_the_switch_are_in_the_new_language(plan_path):
     app, store = open_app(plan_path)
     try:

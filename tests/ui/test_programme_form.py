@@ -3,6 +3,7 @@ everything typed comes back in the result."""
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Button, Checkbox, Input, Select, SelectionList, Static, TextArea
 
 from smartcity_tui.ui.screens.leave_form import LeaveForm
@@ -262,6 +263,7 @@ async def test_indicator_rows_are_added_and_removed():
     assert [i.order for i in result.indicators] == [plan.get(fixed_id(21)).order, 0]
 
 
+@pytest.mark.long(26)
 async def test_every_field_typed_comes_back_in_the_result():
     app = FormHost(programme_plan())
     async with app.run_test(size=SIZE) as pilot:

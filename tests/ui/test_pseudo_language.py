@@ -95,6 +95,7 @@ async def back_to_dashboard(pilot) -> None:
 
 # The screens and the forms are walked in two tests, so two workers share the walk (it took
 # 36 s in one; pytest-xdist sends a test to one worker).
+@pytest.mark.long(30)
 @pytest.mark.parametrize("part", ["screens", "forms"])
 async def test_every_screen_in_a_language_added_at_test_time(pseudo_language, tmp_path: Path, part: str):
     plan = copy_sample_plan(tmp_path)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from exchange_support import SAMPLE_PLAN, app_on
 from form_openers import OPENERS, open_form
 from round_support import export, laptop, merge, programme
@@ -59,6 +60,7 @@ def meta_line(lines: list[bytes]) -> int:
     return next(i for i, line in enumerate(lines) if b'"plan_id"' in line and b'"counter"' in line)
 
 
+@pytest.mark.long(66)
 async def test_forms_saved_unchanged_on_two_laptops_merge_without_a_conflict(tmp_path):
     economy = laptop(tmp_path / "ekonomi", "Pokja Ekonomi")
     environment = laptop(tmp_path / "lingkungan", "Pokja Lingkungan")

@@ -9,6 +9,7 @@ without a conflict."""
 
 from __future__ import annotations
 
+import pytest
 from exchange_support import app_on, settle, shown_text
 from form_openers import OPENERS, open_form
 from round_support import export, laptop, merge, programme
@@ -136,6 +137,7 @@ async def on_laptop(plan, size, work) -> None:
 SIZE = (80, 24)
 
 
+@pytest.mark.long(50)
 async def test_a_round_whose_conflicts_are_exactly_the_real_disagreements(tmp_path):
     size = SIZE
     flash = tmp_path / "flashdisk"

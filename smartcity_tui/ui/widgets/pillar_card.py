@@ -79,4 +79,7 @@ class PillarCard(Static, can_focus=True):
                             style="red" if kind == "error" else "yellow")
             if len(shown) < len(lacks):
                 text.append("\n" + t("ui.card.more", n=len(lacks) - len(shown)), style="dim")
-        self.update(text)
+        # The card's size is its grid cell's (dashboard.tcss), whatever it says: no layout of
+        # the screen for new words (it was asked for three times per card as the dashboard
+        # came up: counts, lacks, size).
+        self.update(text, layout=False)

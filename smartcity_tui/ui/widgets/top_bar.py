@@ -50,7 +50,10 @@ class SaveState(Static):
 
     def _update(self, _value: object = None) -> None:
         app = app_of(self)
-        self.update(app.save_note)
+        # (a save changes the note and two flags, and each calls this: the words, whose width
+        # lays the bar out again, are set once)
+        if app.save_note != self.content:
+            self.update(app.save_note)
         self.set_class(app.save_failed, "-failed")
         self.set_class(app.save_fresh and not app.save_failed, "-fresh")
         self.set_class(app.store is not None and app.store.readonly, "-readonly")
@@ -93,4 +96,5 @@ class TopBar(Horizontal):
         yield SaveState(id="save-state")
 
     def watch_where(self, text: str) -> None:
-        self.query_one("#where", WhereLine).update(text)
+        # the place takes the bar's room left of the save note (app.tcss): its words change no size
+        self.query_one("#where", WhereLine).update(text, layout=False)
