@@ -5,7 +5,7 @@ Under `--dist worksteal` (pyproject.toml) xdist hands each worker, in turn, the 
 `len(pending) // workers_left` tests of the collection, and a worker that runs out takes half
 of another's queue from its end. A long test late in its worker's share starts late and ends
 late: the round of the secretariat (`test_secretariat_round.py`, ~50 s) started at 211 s of a
-250 s run and held the last 15 s with one worker busy and the cores idle. So the tests marked
+263 s run and held the last 15 s with one worker busy and the cores idle. So the tests marked
 `@pytest.mark.long(seconds)` (seconds of wall time in a whole run on two cores) are put at the
 front of the workers' shares, the longest first, each on the worker with the fewest seconds
 of them so far; the rest keep their order. The order is the same in every worker (xdist
