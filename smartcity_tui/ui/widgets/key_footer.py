@@ -4,8 +4,8 @@ renc"): at 80 columns an officer would read a cut word as a key of its own.
 
 One widget draws the whole line. Textual's `Footer` is a widget per key, built again whenever
 the keys change: ten of the 25 to 50 widgets of a dashboard or a pillar, each styled, laid
-out and drawn on its own, and again on every focus move that changes one key (docs/design-notes.md, "What
-makes a screen slow to come up"). This footer reads the same bindings through Textual's
+out and drawn on its own, and again on every focus move that changes one key
+(docs/design-notes.md, "What makes a screen slow to come up"). This footer reads the same bindings through Textual's
 public API (the screen's `active_bindings` and `bindings_updated_signal`, the app's
 `get_key_display`) and draws them as Textual's compact footer does, with the same colours
 (the theme's `footer-*` variables); it draws again only when what it shows changes.
