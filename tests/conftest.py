@@ -12,6 +12,7 @@ from compiled_once import compile_before_workers
 from long_first import MARKER, order_long_first
 
 from smartcity_tui.model.records import Indicator, Milestone, PlanInfo, Programme, Strategy, SwotItem
+from smartcity_tui.startup import pace_collector
 from smartcity_tui.store import PlanStore
 
 
@@ -26,9 +27,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 def pytest_collection_finish(session: pytest.Session) -> None:
     """What every test shares (modules, classes, the collected tests) is left out of the
-    cycle collector's full passes from here on, as the app does once it has started
-    (startup.py): each pass then walks only what the running test made."""
+    cycle collector's full passes from here on, and those passes come at the app's pace, as
+    the app does once it has started (startup.py): each pass then walks only what the running
+    tests made, and the apps they closed wait a little longer to be freed."""
     gc.freeze()
+    pace_collector()
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
