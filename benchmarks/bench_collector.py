@@ -18,8 +18,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = ROOT / "sample_data" / "plan.json"
 SIZE = (100, 30)
 # every pillar, its four views, the first programme's form opened and closed (as bench_memory)
 KEYS = [key for pillar in "123456" for key in (pillar, "right", "s", "p", "e", "escape", "l", "0")]
@@ -30,17 +28,13 @@ APP = "app"
 def _session(policy: str) -> dict[str, float]:
     """One session in this process (the child's side)."""
     import asyncio
-    import datetime as _dt
     import gc
-    import shutil
     import tempfile
     import time
 
-    sys.path.insert(0, str(ROOT))
+    from sample_app import open_sample_app
+
     from smartcity_tui import startup
-    from smartcity_tui.settings import Settings
-    from smartcity_tui.store import PlanStore
-    from smartcity_tui.ui.factory import create_app
 
     spent = {"collector": 0.0, "full": 0}
     began = [0.0]
@@ -52,14 +46,8 @@ def _session(policy: str) -> dict[str, float]:
             spent["collector"] += time.process_time() - began[0]
             spent["full"] += info["generation"] == 2
 
-    def clock() -> _dt.datetime:
-        return _dt.datetime(2026, 11, 22, 14, 3, tzinfo=_dt.timezone(_dt.timedelta(hours=7)))
-
     async def walk(folder: Path) -> float:
-        plan = folder / "rencana.json"
-        shutil.copyfile(SAMPLE, plan)
-        store = PlanStore.open(plan, clock=clock)
-        app = create_app(store, Settings(path=folder / "settings.toml"), clock=clock)
+        app, store = open_sample_app(folder)
         try:
             async with app.run_test(size=SIZE) as pilot:
                 await pilot.pause()

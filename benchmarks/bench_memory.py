@@ -18,36 +18,25 @@ from __future__ import annotations
 import argparse
 import asyncio
 import gc
-import shutil
 import sys
 import tempfile
 import tracemalloc
 from pathlib import Path
 
+from sample_app import open_sample_app
+
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = ROOT / "sample_data" / "plan.json"
 SIZE = (100, 30)
 # one pass: each pillar, its four views, the first programme's form opened and closed
 PASS = [key for pillar in "123456" for key in (pillar, "right", "s", "p", "e", "escape", "l", "0")]
 
 
 async def _session(passes: int, folder: Path, textual_own: bool) -> tuple[float, int]:
-    import datetime as _dt
-
     from textual._styles_cache import StylesCache
 
-    from smartcity_tui.settings import Settings
-    from smartcity_tui.store import PlanStore
-    from smartcity_tui.ui.factory import create_app
     from smartcity_tui.ui.textual_compat import _LEAKY_INNER_OUTER
 
-    def clock() -> _dt.datetime:
-        return _dt.datetime(2026, 11, 22, 14, 3, tzinfo=_dt.timezone(_dt.timedelta(hours=7)))
-
-    plan = folder / "rencana.json"
-    shutil.copyfile(SAMPLE, plan)
-    store = PlanStore.open(plan, clock=clock)
-    app = create_app(store, Settings(path=folder / "settings.toml"), clock=clock)  # it mends the cache
+    app, store = open_sample_app(folder)  # it mends the cache
     mended = StylesCache.get_inner_outer
     if textual_own:
         StylesCache.get_inner_outer = _LEAKY_INNER_OUTER  # type: ignore[method-assign]

@@ -18,15 +18,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import shutil
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = ROOT / "sample_data" / "plan.json"
+from sample_app import open_sample_app
+
 SIZE = (100, 30)
 # (what, keys from the dashboard before, the keys timed)
 STEPS = [
@@ -44,19 +43,7 @@ STEPS = [
 
 
 async def _app_step(before: tuple[str, ...], keys: tuple[str, ...], folder: Path) -> tuple[float, int]:
-    import datetime as _dt
-
-    from smartcity_tui.settings import Settings
-    from smartcity_tui.store import PlanStore
-    from smartcity_tui.ui.factory import create_app
-
-    def clock() -> _dt.datetime:
-        return _dt.datetime(2026, 11, 22, 14, 3, tzinfo=_dt.timezone(_dt.timedelta(hours=7)))
-
-    plan = folder / "rencana.json"
-    shutil.copyfile(SAMPLE, plan)
-    store = PlanStore.open(plan, clock=clock)
-    app = create_app(store, Settings(path=folder / "settings.toml"), clock=clock)
+    app, store = open_sample_app(folder)
     try:
         async with app.run_test(size=SIZE) as pilot:
             if before:
