@@ -11,6 +11,7 @@ import pytest
 from compiled_once import compile_before_workers
 from long_first import MARKER, order_long_first
 
+from smartcity_tui.i18n import set_language
 from smartcity_tui.model.records import Indicator, Milestone, PlanInfo, Programme, Strategy, SwotItem
 from smartcity_tui.startup import pace_collector
 from smartcity_tui.store import PlanStore
@@ -46,6 +47,17 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     start, and later that day, two pairs alternated: 7 workers 231 s idle, 314 s and 296 s
     busy; 11 workers 236 s idle, 282 s and 244 s busy. A worker holds ~130 MB."""
     return min(5 * (os.cpu_count() or 1) + 1, 16)
+
+
+@pytest.fixture(autouse=True)
+def _in_indonesian():
+    """Every test starts in Bahasa Indonesia, as the app does: a test that switched to English
+    (F4 in the app, `--lang en` on the command line: the catalogs' language is the whole
+    process's) must not change the next one's. Here, not only under tests/ui: a settings test
+    that ran after a command-line one in the same worker read its message in English."""
+    set_language("id")
+    yield
+    set_language("id")
 
 
 @pytest.fixture(autouse=True)

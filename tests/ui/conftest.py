@@ -10,21 +10,11 @@ import pytest
 import textual_shortcuts
 from ui_support import build_workshop_plan, fixed_clock
 
-from smartcity_tui.i18n import set_language
 from smartcity_tui.settings import Settings
 from smartcity_tui.store import PlanStore
 from smartcity_tui.ui.factory import create_app
 
 textual_shortcuts.install()  # no frame per key; CSS parsed once per process
-
-
-@pytest.fixture(autouse=True)
-def _in_indonesian():
-    """Every test starts in Bahasa Indonesia, as the app does: a test that switched to English
-    (F4 sets the catalogs' language for the whole process) must not change the next one's."""
-    set_language("id")
-    yield
-    set_language("id")
 
 
 @pytest.fixture
@@ -43,8 +33,8 @@ def ui_app(workshop_plan: Path):
 
 @pytest.fixture
 def snap_compare(snap_compare):
-    """pytest-textual-snapshot's snap_compare, with every text cursor on screen held steady
-    before the picture is taken. A cursor blinks every half second: on a busy machine the
+    """pytest-textual-snapshot's snap_compare, with scrolling come to rest and every text
+    cursor on screen held steady before the picture is taken. A cursor blinks every half second: on a busy machine the
     picture came a little late, caught the cursor hidden, and the snapshot failed (the three
     programme-form snapshots did, under load). What the officer sees is the same."""
 
@@ -58,6 +48,10 @@ def snap_compare(snap_compare):
             if press:
                 await pilot.press(*press)
                 await pilot.pause()
+            # A field given the focus is scrolled to, and Textual animates that scroll: on a
+            # busy machine the picture caught the form a line short of where it comes to rest
+            # (the programme form's budget at 80x24 did, under load).
+            await pilot.wait_for_scheduled_animations()
             for field in pilot.app.screen.query("Input, TextArea"):
                 field.cursor_blink = False  # (and shown: Textual shows a cursor that does not blink)
 
