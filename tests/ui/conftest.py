@@ -34,9 +34,10 @@ def ui_app(workshop_plan: Path):
 @pytest.fixture
 def snap_compare(snap_compare):
     """pytest-textual-snapshot's snap_compare, with scrolling come to rest and every text
-    cursor on screen held steady before the picture is taken. A cursor blinks every half second: on a busy machine the
-    picture came a little late, caught the cursor hidden, and the snapshot failed (the three
-    programme-form snapshots did, under load). What the officer sees is the same."""
+    cursor on screen held steady before the picture is taken. A cursor blinks every half
+    second: on a busy machine the picture came a little late, caught the cursor hidden, and
+    the snapshot failed (the three programme-form snapshots did, under load). What the
+    officer sees is the same."""
 
     def compare(app, press=(), terminal_size=(80, 24), run_before=None):
         async def steady(pilot) -> None:
