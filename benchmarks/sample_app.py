@@ -11,6 +11,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sample_data" / "plan.json"
+sys.path.insert(0, str(ROOT))  # the checkout's package, installed or not, for every benchmark importing this
 
 
 def clock() -> _dt.datetime:
@@ -19,7 +20,6 @@ def clock() -> _dt.datetime:
 
 def open_sample_app(folder: Path) -> tuple[Any, Any]:
     """(app, store) on a fresh copy of the sample plan; the caller closes the store."""
-    sys.path.insert(0, str(ROOT))
     from smartcity_tui.settings import Settings
     from smartcity_tui.store import PlanStore
     from smartcity_tui.ui.factory import create_app
