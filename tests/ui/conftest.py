@@ -14,7 +14,7 @@ from smartcity_tui.settings import Settings
 from smartcity_tui.store import PlanStore
 from smartcity_tui.ui.factory import create_app
 
-textual_shortcuts.install()  # no frame per key; CSS parsed once per process
+textual_shortcuts.install()  # no frame per key; CSS parsed once per process; no waking idle widgets
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from textual.app import App
 from textual.color import Color
 from textual.command import CommandList, CommandPalette
 from textual.containers import Vertical
+from textual.message import Message
 from textual.widgets import Static
 
 from smartcity_tui.i18n import t
@@ -178,6 +179,69 @@ async def test_a_widget_that_cannot_be_drawn_still_fails_its_test():
             widget.broken = True
             widget.refresh()
             await pilot.pause()
+
+
+def test_the_pilot_wait_privates_are_still_there():
+    """textual_shortcuts.py's pilot waits as Textual's does, for fewer widgets: what it
+    replaces still posts to the app and every node on the screen and counts their answers,
+    and a message pump still waits for its next message on its queue's event."""
+    import asyncio
+
+    from textual._queue import Queue
+    from textual_shortcuts import WAIT_STEPS, _wait_for_screen
+
+    source = inspect.getsource(_wait_for_screen)
+    missing = [step for step in WAIT_STEPS if step not in source]
+    assert missing == [], f"Pilot._wait_for_screen lost {missing}: tests/ui/textual_shortcuts.py must change"
+    assert "self.ready_event.wait()" in inspect.getsource(Queue.get)
+    assert isinstance(Queue().ready_event, asyncio.Event)
+    assert hasattr(asyncio.Event(), "_waiters")
+
+
+class _Slow(Static):
+    """Deals with a message slowly, as a widget that writes the plan does."""
+
+    class Work(Message):
+        pass
+
+    done = 0
+
+    async def on__slow_work(self, _message: Work) -> None:
+        import asyncio
+
+        await asyncio.sleep(0.05)
+        type(self).done += 1
+
+
+class _ManyIdle(App[None]):
+    def compose(self):
+        yield _Slow("lambat")
+        yield Vertical(*(Static(f"diam {n}") for n in range(30)))
+
+
+async def test_a_pause_waits_for_a_busy_widget_and_wakes_no_idle_one():
+    from textual import events
+
+    app = _ManyIdle()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        woken = []
+        for card in [node for node in app.query(Static) if not isinstance(node, _Slow)]:
+            original = card._on_message
+
+            async def counted(message, card=card, original=original):
+                if isinstance(message, events.Callback):
+                    woken.append(card)
+                await original(message)
+
+            card._on_message = counted
+        _Slow.done = 0
+        slow = app.query_one(_Slow)
+        slow.post_message(_Slow.Work())
+        slow.post_message(_Slow.Work())
+        await pilot.pause()
+        assert _Slow.done == 2, "the pause returned before the busy widget had dealt with its messages"
+        assert woken == [], f"the pause woke {len(woken)} widgets that had nothing to do"
 
 
 # --- Textual issue #6665: a removed widget's drawing let go ------------------------------------
