@@ -4,7 +4,8 @@
   cancels; the plan is as it was;
 - escape on a form with changes asks (simpan / buang / lanjut mengisi); on an untouched form it
   just closes;
-- a pre-filled year is typed over, and a dropdown does not wrap around from its last choice.
+- a pre-filled year is typed over, and a dropdown does not wrap around from its last choice;
+- Tab goes round a form's fields and buttons, never to its frame.
 Every kind of form is walked (form_openers.py)."""
 
 from __future__ import annotations
@@ -151,6 +152,26 @@ async def test_escape_asks_only_when_something_was_typed(app, opener: Opener):
         await pilot.pause()
         assert not isinstance(app.screen, (opener.form, LeaveForm))
         assert "(dibuang)" not in saved_text(app.store, opener)
+
+
+async def test_tab_goes_round_the_fields_and_buttons_never_the_form_s_frame(app):
+    """Tab from the last button comes back to the first field: no stop on the form's frame,
+    where nothing would show the officer where the cursor went."""
+    async with app.run_test(size=(100, 30)) as pilot:
+        for opener in {o.form: o for o in OPENERS}.values():
+            form = await open_form(pilot, opener)
+            chain = form.focus_chain
+            assert [w for w in chain if w.has_class("form") or w.id == "form-body"] == [], opener.name
+            assert form.query_one(f"#{opener.field}") in chain, opener.name
+            if opener.name == "swot":  # Tab itself, once round and back
+                start = app.focused
+                stops = []
+                for _ in chain:
+                    await pilot.press("tab")
+                    stops.append(app.focused)
+                assert stops[-1] is start and set(stops) == set(chain)
+            await pilot.press("escape")
+            await pilot.pause()
 
 
 async def test_a_prefilled_year_is_typed_over(app):

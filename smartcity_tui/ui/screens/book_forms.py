@@ -70,7 +70,7 @@ class RegulationForm(FormScreen[Regulation]):
         self.is_new = is_new
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="regulation-form", classes="form") as box:
+        with VerticalScroll(id="regulation-form", classes="form", can_focus=False) as box:
             box.border_title = t("book.form.regulation_new" if self.is_new else "book.form.regulation_edit")
             box.border_subtitle = t("ui.form.keys_hint")
             yield from self.field(t("book.form.regulation"), text_input(
@@ -100,7 +100,7 @@ class MemberForm(FormScreen[InstitutionMember]):
         lang = get_language()
         m = self.member
         body = INSTITUTION_BODIES.label(m.body, lang)
-        with VerticalScroll(id="member-form", classes="form") as box:
+        with VerticalScroll(id="member-form", classes="form", can_focus=False) as box:
             box.border_title = t("book.form.member_new" if self.is_new else "book.form.member_edit", body=body)
             box.border_subtitle = t("ui.form.keys_hint")
             bodies = [(c.label(lang), c.key) for c in INSTITUTION_BODIES]

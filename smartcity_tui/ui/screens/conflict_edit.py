@@ -48,7 +48,7 @@ class ConflictEditForm(FormScreen[Any]):
         self.value = value
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="conflict-edit", classes="form") as box:
+        with VerticalScroll(id="conflict-edit", classes="form", can_focus=False) as box:
             box.border_title = self.title_text
             box.border_subtitle = t("ui.form.keys_hint")
             yield from self.field(self.label, text_input(prefill(self.type_name, self.value), id="value"),

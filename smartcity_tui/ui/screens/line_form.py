@@ -21,7 +21,7 @@ class LineForm(FormScreen[str]):
 
     def compose(self) -> ComposeResult:
         kind = "new" if self.is_new else "edit"
-        with VerticalScroll(id="line-form", classes="form") as box:
+        with VerticalScroll(id="line-form", classes="form", can_focus=False) as box:
             box.border_title = t(f"planscreen.{self.field_name}_{kind}")
             box.border_subtitle = t("ui.form.keys_hint")
             yield from self.field(t(f"planscreen.{self.field_name}_label"), Input(

@@ -37,7 +37,7 @@ class MilestoneForm(FormScreen[Milestone]):
 
     def compose(self) -> ComposeResult:
         m, p = self.milestone, self.programme
-        with VerticalScroll(id="milestone-form", classes="form") as box:
+        with VerticalScroll(id="milestone-form", classes="form", can_focus=False) as box:
             name = " ".join(b for b in (p.code, p.name) if b) or t("ui.unnamed")
             box.border_title = t("milestone.form_new" if self.is_new else "milestone.form_edit", programme=name)
             box.border_subtitle = t("ui.form.keys_hint")

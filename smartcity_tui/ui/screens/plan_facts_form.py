@@ -35,7 +35,7 @@ class PlanFactsForm(FormScreen[dict[str, Any]]):
     def compose(self) -> ComposeResult:
         info = self.plan.info
         lang = get_language()
-        with VerticalScroll(id="plan-facts-form", classes="form") as box:
+        with VerticalScroll(id="plan-facts-form", classes="form", can_focus=False) as box:
             box.border_title = t("planscreen.form_title")
             box.border_subtitle = t("ui.form.keys_hint")
             yield from self.field(t("planscreen.region_name"), Input(

@@ -23,7 +23,7 @@ class ReadinessForm(FormScreen[Readiness]):
 
     def compose(self) -> ComposeResult:
         lang = get_language()
-        with VerticalScroll(id="readiness-form", classes="form") as box:
+        with VerticalScroll(id="readiness-form", classes="form", can_focus=False) as box:
             box.border_title = t("readiness.form_new" if self.is_new else "readiness.form_edit")
             box.border_subtitle = t("ui.form.keys_hint")
             aspect = self.row.aspect if self.row.aspect in READINESS_ASPECTS else READINESS_ASPECTS.keys[0]

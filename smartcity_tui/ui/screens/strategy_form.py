@@ -37,7 +37,7 @@ class StrategyForm(FormScreen[Strategy]):
         lang = get_language()
         p = self.plan.framework.shown(self.strategy.pillar)
         kind = self.strategy.kind if self.strategy.kind in STRATEGY_KINDS else "SO"
-        with VerticalScroll(id="strategy-form", classes="form") as box:
+        with VerticalScroll(id="strategy-form", classes="form", can_focus=False) as box:
             box.border_title = t("ui.strategy.form_new" if self.is_new else "ui.strategy.form_edit",
                                  pillar=p.label(lang))
             box.border_subtitle = t("ui.form.keys_hint")

@@ -27,7 +27,7 @@ class SwotForm(FormScreen[SwotItem]):
     def compose(self) -> ComposeResult:
         lang = get_language()
         p = app_of(self).plan.framework.shown(self.item.pillar)
-        with VerticalScroll(id="swot-form", classes="form") as box:
+        with VerticalScroll(id="swot-form", classes="form", can_focus=False) as box:
             title = "ui.swot.form_new" if self.is_new else "ui.swot.form_edit"
             box.border_title = t(title, pillar=p.label(lang))
             box.border_subtitle = t("ui.form.keys_hint")

@@ -25,7 +25,7 @@ class TargetForm(FormScreen[PlanTarget]):
 
     def compose(self) -> ComposeResult:
         x = self.target
-        with VerticalScroll(id="target-form", classes="form") as box:
+        with VerticalScroll(id="target-form", classes="form", can_focus=False) as box:
             box.border_title = t("planscreen.targets_new" if self.is_new else "planscreen.targets_edit")
             box.border_subtitle = t("ui.form.keys_hint")
             yield from self.field(t("planscreen.targets_label"), Input(
