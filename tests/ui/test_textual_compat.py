@@ -198,6 +198,51 @@ def test_the_pilot_wait_privates_are_still_there():
     assert hasattr(asyncio.Event(), "_waiters")
 
 
+def _classes_below(base: type) -> set[type]:
+    found = set()
+    for sub in base.__subclasses__():
+        found |= {sub} | _classes_below(sub)
+    return found
+
+
+def test_handlers_looked_up_once_are_the_handlers_textual_finds():
+    """textual_shortcuts.py keeps, per class, the handlers Textual looks up for each message:
+    for every widget and screen class of the app and of Textual, and every message class
+    they can receive, both find the same handlers in the same order (a message whose default
+    was prevented, too)."""
+    import importlib
+    import pkgutil
+
+    import smartcity_tui.ui.screens as screens
+    import smartcity_tui.ui.widgets as widgets
+    from textual.message_pump import MessagePump
+    from textual_shortcuts import _get_dispatch_methods, _get_dispatch_methods_planned
+
+    for package in (screens, widgets):
+        for info in pkgutil.iter_modules(package.__path__):
+            importlib.import_module(f"{package.__name__}.{info.name}")
+    pumps = [c for c in _classes_below(MessagePump) if c.__module__.startswith(("textual.", "smartcity_tui."))]
+    messages = [c for c in _classes_below(Message) if c.__module__.startswith(("textual.", "smartcity_tui."))]
+    assert len(pumps) > 100 and len(messages) > 100
+    compared = 0
+    for pump_class in pumps:
+        pump = object.__new__(pump_class)  # (handlers are only bound to it)
+        for message_class in messages:
+            for prevented in (False, True):
+                message = object.__new__(message_class)
+                Message.__init__(message)
+                message._no_default_action = prevented
+                name = message_class.handler_name
+
+                def found(lookup, pump=pump, message=message, name=name):
+                    return [(cls, method.__func__) for cls, method in lookup(pump, name, message)]
+
+                textual_s = found(_get_dispatch_methods)
+                assert found(_get_dispatch_methods_planned) == textual_s, (pump_class, message_class)
+                compared += bool(textual_s)
+    assert compared > 500, "few handlers found: the comparison checked little"
+
+
 class _Slow(Static):
     """Deals with a message slowly, as a widget that writes the plan does."""
 

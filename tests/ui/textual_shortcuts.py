@@ -1,4 +1,4 @@
-"""Three shortcuts the app's tests take through Textual: work a test never looks at, or that a
+"""Four shortcuts the app's tests take through Textual: work a test never looks at, or that a
 test process would otherwise repeat for each of the hundreds of apps it starts.
 
 **No frame after every key.** A headless Textual app (Pilot's `run_test`, the snapshot
@@ -28,6 +28,15 @@ and the widgets that are not so waiting (a message queued, or one being dealt wi
 waits for exactly what Textual's waits for: the UI tests, 297 s -> 279 s of CPU (2026-11-30,
 two pairs, `pytest tests/ui`).
 
+**Handlers looked up once per class.** For every message (and for the idle event after
+each), Textual walks the receiving widget's class hierarchy, often twenty classes, looking in
+each for a handler by name and for `@on` handlers of the message's classes. What it finds
+depends on the three classes only (the widget's, the message's, the handler's name): the
+tests keep it, and what depends on the message itself (whether it was stopped; for an `@on`
+handler with a selector, whose message it is) is still checked each time, as Textual checks
+it. The UI tests, 285 s -> 273 s of CPU (2026-11-30, two pairs). test_textual_compat.py
+checks that both find the same handlers for the app's widgets and messages.
+
 Only under the tests (`install`, from tests/ui/conftest.py); a real terminal's app is
 untouched. These are Textual's private names, the only ones the tests use:
 `tests/ui/test_textual_compat.py` checks they are still what this module expects, so a new
@@ -37,16 +46,20 @@ Textual that changes them fails loudly, not silently slower or wrong.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
 from typing import Any
 
 from textual.app import App
 from textual.css.model import RuleSet
 from textual.css.stylesheet import Stylesheet
+from textual.css.match import match
+from textual.message import Message
+from textual._on import OnNoWidget
 from textual.message_pump import MessagePump
 from textual.pilot import Pilot, WaitForScreenTimeout
 from textual.screen import Screen
+from textual.widget import Widget
 
 # what Textual's own refresh does and this module does too, but the drawing: checked against
 # Textual's source by test_textual_compat.py
@@ -60,6 +73,12 @@ _draw_frame = Screen._compositor_refresh
 _run_test = App.run_test
 _parse_rules = Stylesheet._parse_rules
 _wait_for_screen = Pilot._wait_for_screen
+_get_dispatch_methods = MessagePump._get_dispatch_methods
+# per (widget class, handler name, message class): the classes of the widget's hierarchy that
+# have a handler, each with its `@on` handlers for the message (and their selectors) and its
+# handler by name
+_Plan = list[tuple[type, list[tuple[Callable[..., Any], dict[str, Any]]], Callable[..., Any] | None]]
+_dispatch_plans: dict[tuple[type, str, type], _Plan] = {}
 # what Textual's pilot waits for, checked against its source by test_textual_compat.py: a
 # message to the app and to each node on the screen, counted down as each is dealt with
 WAIT_STEPS = ("[self.app, *screen.walk_children(with_self=True)]", "child.call_later(decrement_counter)",
@@ -143,8 +162,59 @@ async def _wait_for_busy_widgets(pilot: Pilot[Any], timeout: float = 30.0) -> bo
     return pending == 0
 
 
+def _dispatch_plan(pump_class: type, method_name: str, message_class: type) -> _Plan:
+    key = (pump_class, method_name, message_class)
+    plan = _dispatch_plans.get(key)
+    if plan is None:
+        message_classes = [c for c in message_class.__mro__ if issubclass(c, Message)]
+        plan = []
+        for cls in pump_class.__mro__:  # (what Textual's loop looks at, class by class)
+            decorated = cls.__dict__.get("_decorated_handlers") or {}
+            handlers = [handler for c in message_classes for handler in decorated.get(c, [])]
+            method = cls.__dict__.get(f"_{method_name}") or cls.__dict__.get(method_name)
+            if method is not None and getattr(method, "_textual_on", None):
+                method = None
+            if handlers or method is not None:
+                plan.append((cls, handlers, method))
+        _dispatch_plans[key] = plan
+    return plan
+
+
+def _get_dispatch_methods_planned(self: MessagePump, method_name: str,
+                                  message: Message) -> Iterator[tuple[type, Callable[..., Any]]]:
+    """Textual's `MessagePump._get_dispatch_methods` over the classes `_dispatch_plan` kept:
+    the same handlers in the same order (a class with none yields nothing there either)."""
+    dispatched: set[Callable[..., Any]] = set()
+    for cls, handlers, method in _dispatch_plan(self.__class__, method_name, message.__class__):
+        if message._no_default_action:
+            break
+        for handler, selectors in handlers:
+            if handler in dispatched:
+                continue
+            if selectors:
+                if not message._sender:
+                    continue
+                for attribute, selector in selectors.items():
+                    node = getattr(message, attribute)
+                    if node is None:
+                        break
+                    if not isinstance(node, Widget):
+                        raise OnNoWidget(f"on decorator can't match against {attribute!r} as it is not a widget.")
+                    if not match(selector, node):
+                        break
+                else:
+                    yield cls, handler.__get__(self, cls)
+                    dispatched.add(handler)
+            else:
+                yield cls, handler.__get__(self, cls)
+                dispatched.add(handler)
+        if method is not None:
+            yield cls, method.__get__(self, cls)
+
+
 def install() -> None:
     Screen._compositor_refresh = _refresh_without_a_frame  # type: ignore[method-assign]
     App.run_test = _run_test_drawn_at_the_end  # type: ignore[method-assign,assignment]
     Stylesheet._parse_rules = _parse_rules_once  # type: ignore[method-assign,assignment]
     Pilot._wait_for_screen = _wait_for_busy_widgets  # type: ignore[method-assign,assignment]
+    MessagePump._get_dispatch_methods = _get_dispatch_methods_planned  # type: ignore[method-assign,assignment]
