@@ -14,7 +14,15 @@ from smartcity_tui.settings import Settings
 from smartcity_tui.store import PlanStore
 from smartcity_tui.ui.factory import create_app
 
-textual_shortcuts.install()  # no frame per key; CSS parsed once per process; no waking idle widgets
+textual_shortcuts.install()  # no frame per key; CSS parsed once; no waking idle widgets; handlers looked up once
+
+
+@pytest.fixture(autouse=True)
+def _handlers_looked_up_again():
+    """Each test looks the message handlers up afresh (textual_shortcuts.py keeps them per
+    class): a test may patch a class's handler (test_startup.py patches a screen's on_mount),
+    and neither it nor the tests after it may be handed what was kept before."""
+    textual_shortcuts.forget_handlers()
 
 
 @pytest.fixture

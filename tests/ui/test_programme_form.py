@@ -103,8 +103,12 @@ async def test_each_bad_field_says_what_to_type_then_saves_when_fixed():
         assert f"{len(BAD_INPUT)} isian" in str(form.query_one("#form-errors", Static).render())
         assert app.focused is form.query_one("#name"), "the first field to fix gets the cursor"
 
-        for field, text in (("#name", "MPP"), ("#start_year", "2025"), ("#progress", "100"),
-                            ("#budget-apbd-2026", "500.000.000"), ("#budget-csr-2027", "0")):
+        for field, text in (("#name", "MPP"), ("#start_year", "2025"), ("#progress", "100")):
+            await type_into(pilot, form.query_one(field, Input), text)
+        await save(pilot)
+        assert app.focused is form.query_one("#budget-apbd-2026"), "the amount to fix, not its line's first"
+
+        for field, text in (("#budget-apbd-2026", "500.000.000"), ("#budget-csr-2027", "0")):
             await type_into(pilot, form.query_one(field, Input), text)
         await save(pilot)
         assert app.screen is not form

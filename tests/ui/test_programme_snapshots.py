@@ -48,12 +48,14 @@ def test_new_programme_form_120x40(snap_compare):
 
 
 async def _at_the_budget(pilot) -> None:
-    """The money: a line of amounts per source, the not-split share apart, an amount refused."""
+    """The money: a line of amounts per source, the not-split share apart, an amount refused,
+    as the officer sees it after the refused save: the cursor in the amount to fix, the form
+    scrolled to it. (The picture once moved the cursor on to another amount: then two scrolls
+    raced, the form's to the error and the focus's to the field, and on a busy machine the
+    picture came out a line off, now and then.)"""
     form = pilot.app.screen
     form.query_one("#budget-csr-2027", Input).value = "banyak"
     await pilot.press("ctrl+s")
-    await pilot.pause()
-    form.query_one("#budget-apbd-2026", Input).focus()
     await pilot.pause()
 
 

@@ -31,11 +31,13 @@ two pairs, `pytest tests/ui`).
 **Handlers looked up once per class.** For every message (and for the idle event after
 each), Textual walks the receiving widget's class hierarchy, often twenty classes, looking in
 each for a handler by name and for `@on` handlers of the message's classes. What it finds
-depends on the three classes only (the widget's, the message's, the handler's name): the
-tests keep it, and what depends on the message itself (whether it was stopped; for an `@on`
-handler with a selector, whose message it is) is still checked each time, as Textual checks
-it. The UI tests, 285 s -> 273 s of CPU (2026-11-30, two pairs). test_textual_compat.py
-checks that both find the same handlers for the app's widgets and messages.
+depends on the three classes only (the widget's, the message's, the handler's name): a
+test keeps it (each test looks up afresh, as one may patch a class's handler), and what
+depends on the message itself (whether it was stopped; for an `@on` handler with a
+selector, whose message it is) is still checked each time, as Textual checks it. The UI
+tests, 285 s -> 273 s of CPU (2026-11-30, two pairs, kept for the whole process; a test
+that patched a handler then failed a later one). test_textual_compat.py checks that both
+find the same handlers for the app's widgets and messages.
 
 Only under the tests (`install`, from tests/ui/conftest.py); a real terminal's app is
 untouched. These are Textual's private names, the only ones the tests use:
@@ -178,6 +180,12 @@ def _dispatch_plan(pump_class: type, method_name: str, message_class: type) -> _
                 plan.append((cls, handlers, method))
         _dispatch_plans[key] = plan
     return plan
+
+
+def forget_handlers() -> None:
+    """Look every handler up again: a test that patches a class's handler must see its
+    patch, and the tests after it the class as it was (tests/ui/conftest.py, each test)."""
+    _dispatch_plans.clear()
 
 
 def _get_dispatch_methods_planned(self: MessagePump, method_name: str,

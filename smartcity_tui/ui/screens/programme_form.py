@@ -285,16 +285,21 @@ class ProgrammeForm(SavingForm[ProgrammeFormResult]):
         summary.update("\n".join(lines + general))
         summary.set_class(bool(lines or general), "-shown")
         # The first field to fix gets the cursor (holders are in the order the form shows them:
-        # the indicators come last).
+        # the indicators come last); in a line of amounts, the amount to fix, not its first year.
         invalid = [h for h in holders if h.has_class("-invalid")]
         if invalid:
             first = invalid[0]
-            target = next((w for w in first.query("*") if w.focusable), None)
+            bad = {key for key in errs if keyed.get(key) is first}
+            fields = [w for w in first.query("*") if w.focusable]
+            target = next((w for w in fields if w.id in bad), fields[0] if fields else None)
             if target is not None:
                 target.focus(scroll_visible=False)  # its own scroll would animate
-            # After the refresh: the messages just mounted have moved everything below them.
-            self.call_after_refresh(self.query_one("#form-body").scroll_to_center, first,
-                                    animate=False, origin_visible=True)
+            # After the refresh: the messages just mounted have moved everything below them. To
+            # the top, not the centre: the centre moves with the body's height, which the
+            # summary line under it changes, and a busy laptop may lay that line out after the
+            # scroll (the line to fix then came up a row off, now and then).
+            self.call_after_refresh(self.query_one("#form-body").scroll_to_widget, first,
+                                    animate=False, top=True)
 
     # --- rows and live feedback ------------------------------------------------------------
 
