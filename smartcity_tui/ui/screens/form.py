@@ -128,6 +128,10 @@ class SavingForm(AppModal[R | None], Generic[R]):
 
 
 class FormScreen(SavingForm[R], Generic[R]):
+    """A form of fields in a scrolling frame (`VerticalScroll(..., classes="form",
+    can_focus=False)`): the frame is no stop of its own for Tab, where nothing would show the
+    cursor, and does not take the first focus only to hand it to the first field."""
+
     BINDINGS = keys.bindings("form.save", "form.cancel")
 
     def field(self, label: str, widget: Widget, hint: str = "") -> ComposeResult:
