@@ -35,9 +35,10 @@ depends on the three classes only (the widget's, the message's, the handler's na
 test keeps it (each test looks up afresh, as one may patch a class's handler), and what
 depends on the message itself (whether it was stopped; for an `@on` handler with a
 selector, whose message it is) is still checked each time, as Textual checks it. The UI
-tests, 285 s -> 273 s of CPU (2026-11-30, two pairs, kept for the whole process; a test
-that patched a handler then failed a later one). test_textual_compat.py checks that both
-find the same handlers for the app's widgets and messages.
+tests, 280 s -> 271 s of CPU (2026-11-30, two pairs; kept for the whole process instead,
+285 s -> 273 s, but a test that patched a handler then failed a later one).
+test_textual_compat.py checks that both find the same handlers for the app's widgets and
+messages.
 
 Only under the tests (`install`, from tests/ui/conftest.py); a real terminal's app is
 untouched. These are Textual's private names, the only ones the tests use:
