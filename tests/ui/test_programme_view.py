@@ -4,7 +4,7 @@ pane, and the messages it posts for the screen to act on."""
 from __future__ import annotations
 
 from textual.widgets import Static
-from ui_support import prompt_text
+from ui_support import prompt_text, resize
 
 from smartcity_tui.model.format import rupiah
 from smartcity_tui.model.plan import Plan
@@ -181,8 +181,7 @@ async def test_the_pane_goes_below_at_80_columns_and_the_table_fits_after_a_resi
         view = app.query_one(ProgrammeView)
         assert not view.has_class("-narrow")
         assert view.query_one("#prog-detail").region.x > view.table.region.x, "beside the table"
-        await pilot.resize_terminal(80, 24)
-        await pilot.pause()
+        await resize(pilot, 80, 24)
         table = view.table
         assert view.has_class("-narrow")
         assert table.virtual_size.width <= table.size.width, "no sideways scrolling at 80x24"

@@ -31,15 +31,14 @@ async def test_a_save_note_with_its_date_leaves_the_region_whole_at_80_columns(t
     # its end ("Rencana Induk Smart City"), leaves it out whole: never the region's name, and
     # never a word cut in the middle ("Rencana Induk Sma…"). At 120 columns all of it shows.
     from exchange_support import app_on, copy_sample_plan
-    from ui_support import screen_text
+    from ui_support import resize, screen_text
 
     app, store = app_on(copy_sample_plan(tmp_path))
     try:
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             top = screen_text(app).splitlines()[0]
-            await pilot.resize_terminal(120, 30)
-            await pilot.pause()
+            await resize(pilot, 120, 30)
             wide = screen_text(app).splitlines()[0]
     finally:
         store.close()

@@ -68,6 +68,16 @@ async def until(pilot, condition, what: str, timeout: float = 15.0) -> None:
         await pilot.pause(0.02)
 
 
+async def resize(pilot, width: int, height: int) -> None:
+    """Resize the terminal and wait until the screen is laid out at the new size. Textual
+    resizes the screen from a timer (1/120 s after the terminal's resize), which a busy
+    machine can run after the pilot's pause has returned: a test that read the screen right
+    after `resize_terminal` then read it at the old size (test_save_note.py did, under load)."""
+    await pilot.resize_terminal(width, height)
+    await until(pilot, lambda: tuple(pilot.app.screen.outer_size) == (width, height), f"the screen at {width}x{height}")
+    await pilot.pause()
+
+
 async def type_path(pilot, path) -> None:
     """Type a file's place where a folder picker has the focus: the first character as a key,
     which opens the picker's path line, the rest into that line (type_text). Key by key, a
