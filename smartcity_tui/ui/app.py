@@ -26,7 +26,6 @@ from textual.worker import Worker
 
 from ..i18n import get_language, set_language, t
 from ..model.plan import Plan
-from ..resources import stylesheet
 from ..settings import Settings
 from ..startup import release_collector
 from ..store import PlanStore, StoreError
@@ -35,6 +34,7 @@ from .key_guard import KeyGuard
 from .opening import FIRST_FRAME_ENV, PlanOpener
 from .plan_writes import PlanWrite, PlanWriter
 from .screens.too_small import fit, unseen
+from .styles import add_screen_sheets, app_css
 from .textual_compat import mend_style_cache_leak
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ def _now() -> _dt.datetime:
 
 
 class SmartCityApp(App[int]):
-    CSS = stylesheet(globals(), "app.tcss")  # not CSS_PATH: the one-file build has no files
+    CSS = app_css()  # not CSS_PATH: the one-file build has no files; the screens' rules: styles.py
     TITLE = "smartcity-tui"
     BINDINGS = keys.prefixed("app.")
     COMMANDS = App.COMMANDS | {keys.key_commands}
@@ -105,6 +105,7 @@ class SmartCityApp(App[int]):
     def on_mount(self) -> None:
         from .themes import setup_themes
 
+        add_screen_sheets(self)  # before any screen of ours is shown (styles.py says why)
         # the first screen is on the terminal after this refresh: the cycle collector, held
         # through start-up by startup.run, may resume
         self.call_after_refresh(release_collector)

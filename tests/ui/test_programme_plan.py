@@ -11,6 +11,7 @@ from smartcity_tui.model.records import (
 )
 from smartcity_tui.model.validation import ERROR, validate
 from smartcity_tui.ui.screens.programme_form import ProgrammeForm, ProgrammeFormResult
+from smartcity_tui.ui.styles import add_screen_sheets
 from smartcity_tui.ui.widgets.programme_table import ProgrammeView
 
 
@@ -113,6 +114,7 @@ class FormHost(App):
         self.result: ProgrammeFormResult | None | object = self.NO_RESULT
 
     def on_mount(self) -> None:
+        add_screen_sheets(self)  # the form's rules, as the app has them (ui/styles.py)
         indicators = self.plan.indicators_of(self.programme.id) if self.programme else []
         self.push_screen(ProgrammeForm(self.plan, self.pillar, self.programme, indicators), self._done)
 

@@ -15,7 +15,6 @@ from ...i18n import get_language, t
 from ...model.narrative import SectionSlot, word_count
 from ...model.records import InstitutionMember, Regulation
 from ...model.vocab import INSTITUTION_BODIES, PENTAHELIX_ROLES
-from ...resources import stylesheet
 from ..widgets.book_lists import chapter_of
 from .form import FormScreen, text_input
 
@@ -25,8 +24,7 @@ NOT_SAID = "-"
 class SectionForm(FormScreen[str]):
     """Returns the section's text as typed (empty takes the section back)."""
 
-    CSS = stylesheet(globals(), "book_forms.tcss")
-    SCOPED_CSS = False
+    # its rules: book_forms.tcss, loaded with the app's (ui/styles.py)
 
     def __init__(self, slot: SectionSlot) -> None:
         super().__init__()

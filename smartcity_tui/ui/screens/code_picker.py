@@ -15,7 +15,6 @@ from textual.widgets.option_list import Option
 from ...i18n import t
 from ...model.codes import CodeMatch, code_list, search_codes
 from ...model.plan import Plan
-from ...resources import stylesheet
 from .. import keys
 from .base import AppModal
 
@@ -42,8 +41,7 @@ class QueryInput(Input):
 
 
 class CodePicker(AppModal[str | None]):
-    CSS = stylesheet(globals(), "code_picker.tcss")
-    SCOPED_CSS = False
+    # its rules: code_picker.tcss, loaded with the app's (ui/styles.py)
     BINDINGS = keys.bindings("picker.cancel")
 
     def __init__(self, plan: Plan, current: str = "") -> None:

@@ -31,7 +31,6 @@ from ...i18n import t
 from ...model.plan import Plan
 from ...model.records import record_type
 from ...model.revision import DELETED, meaning
-from ...resources import stylesheet
 from ...store import PlanStore
 from .. import keys
 from ..app import app_of
@@ -56,8 +55,7 @@ class Row:
 
 class ConflictsScreen(PlanScreen):
     BINDINGS = keys.prefixed("conflicts.")
-    CSS = stylesheet(globals(), "conflicts.tcss")
-    SCOPED_CSS = False
+    # its rules: conflicts.tcss, loaded with the app's (ui/styles.py)
 
     def __init__(self) -> None:
         super().__init__()

@@ -22,7 +22,6 @@ from ...i18n import get_language, t
 from ...model.plan import Plan
 from ...model.records import Programme
 from ...model.validation import Finding, validate
-from ...resources import stylesheet
 from .. import keys
 from ..app import app_of
 from ..widgets.pillar_card import PillarCard, lacks_lines
@@ -69,9 +68,7 @@ class QuickWins(OptionList):
 
 
 class DashboardScreen(PlanScreen):
-    # read through the loader (the one-file build has no files); global like a CSS_PATH file
-    CSS = stylesheet(globals(), "dashboard.tcss")
-    SCOPED_CSS = False
+    # its rules: dashboard.tcss, loaded with the app's (ui/styles.py)
     BINDINGS = keys.prefixed("dashboard.")
     AUTO_FOCUS = "PillarCard"
 

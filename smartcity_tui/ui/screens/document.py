@@ -23,7 +23,6 @@ from ...model import narrative
 from ...model.plan import Plan
 from ...model.records import InstitutionMember, Regulation
 from ...model.vocab import INSTITUTION_BODIES
-from ...resources import stylesheet
 from ...store import PlanStore
 from .. import keys
 from ..app import app_of
@@ -44,8 +43,7 @@ def body_label(body: str) -> str:
 
 
 class DocumentScreen(PlanScreen):
-    CSS = stylesheet(globals(), "document.tcss")
-    SCOPED_CSS = False
+    # its rules: document.tcss, loaded with the app's (ui/styles.py)
     HELP_KEY = "book.help"  # said under the keys on the help screen (F1)
     BINDINGS = keys.prefixed("document.")
     AUTO_FOCUS = "SectionList"

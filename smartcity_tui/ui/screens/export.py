@@ -24,7 +24,6 @@ from textual.widgets import Button, Label, ProgressBar, Select, Static
 from ...bundle import BundleError, ExportOptions
 from ...i18n import LANGUAGES, get_language, t
 from ...model.plan import Plan
-from ...resources import stylesheet
 from ...store import StoreError
 from .. import keys
 from ..app import app_of
@@ -37,8 +36,7 @@ from .export_jobs import BOOK_KINDS, KINDS, ExportFailed, Written, has_pandoc, r
 
 class ExportScreen(PlanScreen):
     BINDINGS = keys.prefixed("export.")
-    CSS = stylesheet(globals(), "export.tcss")
-    SCOPED_CSS = False
+    # its rules: export.tcss, loaded with the app's (ui/styles.py)
 
     def __init__(self, *, home: Path | None = None, drives: list[Path] | None = None) -> None:
         super().__init__()

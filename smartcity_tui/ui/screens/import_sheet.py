@@ -25,7 +25,6 @@ from textual.worker import Worker, WorkerState
 
 from ...i18n import t
 from ...model.plan import Plan
-from ...resources import stylesheet
 from ...sheets import (
     Book,
     ImportPreview,
@@ -73,8 +72,7 @@ def check_file(plan_path: Path, path: Path, mapping: Mapping | None = None, book
 
 class ImportScreen(PlanScreen):
     BINDINGS = keys.prefixed("import.")
-    CSS = stylesheet(globals(), "import_sheet.tcss")
-    SCOPED_CSS = False
+    # its rules: import_sheet.tcss, loaded with the app's (ui/styles.py)
     HELP_KEY = "sheetui.help"  # said under the keys on the help screen (F1)
 
     def __init__(self, *, home: Path | None = None, drives: list[Path] | None = None) -> None:

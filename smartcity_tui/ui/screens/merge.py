@@ -29,7 +29,6 @@ from ...bundle.merge import MergeError, MergeReport, apply, preview
 from ...i18n import get_language, t
 from ...model.format import clock, date
 from ...model.plan import Plan
-from ...resources import stylesheet
 from ...store import PlanStore, StoreError
 from .. import keys
 from ..app import app_of
@@ -86,8 +85,7 @@ def compute_preview(plan_path: Path, bundles: list[Bundle]) -> Preview:
 
 class MergeScreen(PlanScreen):
     BINDINGS = keys.prefixed("merge.")
-    CSS = stylesheet(globals(), "merge.tcss")
-    SCOPED_CSS = False
+    # its rules: merge.tcss, loaded with the app's (ui/styles.py)
 
     def __init__(self, *, home: Path | None = None, drives: list[Path] | None = None) -> None:
         super().__init__()

@@ -13,15 +13,13 @@ from textual.widgets.option_list import Option
 from ...i18n import t
 from ...model.format import group_thousands
 from ...model.roadmap import OutsidePeriod
-from ...resources import stylesheet
 from .. import keys
 from .base import AppModal
 
 
 class PeriodConfirm(AppModal[bool]):
     BINDINGS = keys.prefixed("period.")
-    CSS = stylesheet(globals(), "period_confirm.tcss")
-    SCOPED_CSS = False
+    # its rules: period_confirm.tcss, loaded with the app's (ui/styles.py)
 
     def __init__(self, start: int, end: int, outside: list[OutsidePeriod]) -> None:
         super().__init__()

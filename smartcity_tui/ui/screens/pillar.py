@@ -15,7 +15,6 @@ from textual.widgets import TabbedContent, TabPane
 from ...i18n import get_language, t
 from ...model.framework import Dimension
 from ...model.plan import Plan
-from ...resources import stylesheet
 from .. import keys
 from ..app import app_of
 from ..widgets.programmes_pane import ProgrammesPane
@@ -29,9 +28,7 @@ VIEWS = ("swot", "strategies", "programmes", "timeline")
 
 
 class PillarScreen(PlanScreen):
-    # read through the loader (the one-file build has no files); global like a CSS_PATH file
-    CSS = stylesheet(globals(), "pillar.tcss")
-    SCOPED_CSS = False
+    # its rules: pillar.tcss, loaded with the app's (ui/styles.py)
     BINDINGS = keys.prefixed("pillar.")
 
     def __init__(self, pillar_key: str) -> None:

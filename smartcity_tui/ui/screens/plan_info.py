@@ -17,7 +17,6 @@ from textual.widgets import Static
 from ...i18n import t
 from ...model.plan import Plan
 from ...model.records import PlanTarget, Readiness
-from ...resources import stylesheet
 from ...store import PlanStore
 from .. import keys
 from ..app import app_of
@@ -32,8 +31,7 @@ from .base import PlanScreen, footer, plan_title
 class PlanInfoScreen(PlanScreen):
     BINDINGS = keys.prefixed("planscreen.")
     AUTO_FOCUS = "FactsPanel"
-    CSS = stylesheet(globals(), "plan_info.tcss")
-    SCOPED_CSS = False
+    # its rules: plan_info.tcss, loaded with the app's (ui/styles.py)
 
     def __init__(self) -> None:
         super().__init__()

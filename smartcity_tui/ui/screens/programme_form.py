@@ -24,7 +24,6 @@ from ...model.format import parse_rupiah, rupiah
 from ...model.plan import Plan
 from ...model.records import Indicator, Programme
 from ...model.vocab import FUNDING_SOURCES, HORIZONS, INNOVATION_KINDS, PRIORITIES, STATUSES, Vocabulary
-from ...resources import stylesheet
 from ...store import StoreError
 from ..widgets.code_field import CodeField
 from ..widgets.ticks import Checkbox, SelectionList
@@ -61,8 +60,7 @@ def _options(vocab: Vocabulary) -> list[tuple[str, str]]:
 
 
 class ProgrammeForm(SavingForm[ProgrammeFormResult]):
-    CSS = stylesheet(globals(), "programme_form.tcss")
-    SCOPED_CSS = False
+    # its rules: programme_form.tcss, loaded with the app's (ui/styles.py)
 
     BINDINGS = [
         Binding("ctrl+s", "save", "prog.key.save", id="programme_form.save", priority=True),

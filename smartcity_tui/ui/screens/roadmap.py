@@ -20,7 +20,6 @@ from ...i18n import get_language, t
 from ...model import roadmap as rm
 from ...model.plan import Plan
 from ...model.vocab import HORIZONS
-from ...resources import stylesheet
 from .. import keys
 from ..app import app_of
 from ..widgets.roadmap_chart import RoadmapChart, RoadmapDetail, RoadmapHeader
@@ -32,8 +31,7 @@ HORIZON_CYCLE = ("", *HORIZONS.keys)
 
 class RoadmapScreen(PlanScreen):
     BINDINGS = keys.prefixed("roadmap.")
-    CSS = stylesheet(globals(), "roadmap.tcss")
-    SCOPED_CSS = False
+    # its rules: roadmap.tcss, loaded with the app's (ui/styles.py)
 
     def __init__(self) -> None:
         super().__init__()

@@ -23,7 +23,6 @@ from ...model.plan import Plan
 from ...model.records import Strategy, SwotItem
 from ...model.search import Hit, fold, search
 from ...model.vocab import QUADRANTS
-from ...resources import stylesheet
 from .. import keys
 from ..app import app_of
 from ..widgets.roadmap_layout import fit
@@ -59,8 +58,7 @@ class ResultList(OptionList):
 
 class SearchScreen(AppModal[Hit | None]):
     BINDINGS = keys.prefixed("search.")
-    CSS = stylesheet(globals(), "search.tcss")
-    SCOPED_CSS = False
+    # its rules: search.tcss, loaded with the app's (ui/styles.py)
 
     def __init__(self, query: str = "") -> None:
         super().__init__()
