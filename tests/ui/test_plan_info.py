@@ -270,11 +270,15 @@ async def test_switching_language_keeps_the_readiness_row(app):
             await pilot.press("i", "tab", "tab", "tab", "down")
             table = app.screen.query_one(ReadinessTable)
             row = table.current_id
+            region = app.store.plan().info.region
+            assert f"Daerah: Kabupaten {region}\n" in str(app.screen.query_one(FactsPanel).render())
             await pilot.press("f4")
             await pilot.pause()
             table = app.screen.query_one(ReadinessTable)
             assert app.focused is table and table.current_id == row
             assert app.screen.query_one(FactsPanel).border_title == "Region, period and vision"
+            # the region's kind where English puts it, as the top bar has it
+            assert f"Region: {region} Regency\n" in str(app.screen.query_one(FactsPanel).render())
             assert "Infrastructure" in str(app.screen.query_one("#readiness-detail").render())
     finally:
         set_language("id")

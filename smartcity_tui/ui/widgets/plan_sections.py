@@ -48,7 +48,9 @@ class FactsPanel(Static, can_focus=True):
         text = Text()
         kind = REGION_KINDS.label(info.region_kind, lang)
         rows = [
-            (t("planscreen.region"), f"{kind} {info.region}".strip() if info.region else ""),
+            # "Kabupaten Sukamaju", "Sukamaju Regency": the order is the language's, as in the top bar
+            (t("planscreen.region"), " ".join(t("ui.region_title", kind=kind, region=info.region).split())
+             if info.region else ""),
             (t("planscreen.province"), info.province),
             (t("planscreen.period"), f"{info.start_year}-{info.end_year}" if info.start_year else ""),
             (t("planscreen.vision"), " ".join(info.vision.split())),
