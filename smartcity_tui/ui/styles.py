@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.app import App
+
 from ..resources import beside, stylesheet
 
 APP_SHEET = "app.tcss"
@@ -42,7 +44,7 @@ def app_css() -> str:
     return stylesheet(globals(), APP_SHEET)
 
 
-def add_screen_sheets(app: Any) -> None:
+def add_screen_sheets(app: App[Any]) -> None:
     """Give the app's stylesheet every screen's rules, after the app's own (called when the
     app is mounted, before any screen of ours is): each under its file's path, so that a
     mistake in one is reported with its file and line."""
