@@ -5,10 +5,10 @@ The app's own rules are in `app.tcss`, each screen's in a `.tcss` file beside it
 resources.py). A screen class holds no `CSS` of its own. Textual would add a screen's `CSS`
 to the app's stylesheet the first time that screen is shown, after the rules already there:
 of two rules as specific as each other the later one wins, so which of two screens' rules
-won depended on the order in which the officer first opened the screens. Here the order is the same every
-time: the app's rules, then the screens' in SCREEN_SHEETS's order. (Speed is unchanged
-within this machine's noise: a screen's first showing no longer styles the screens under it
-again, but those are small; benchmarks/bench_screens.py, 2026-11-30.)
+won depended on the order in which the officer first opened the screens. Here the order is
+the same every time: the app's rules, then the screens' in SCREEN_SHEETS's order. (Speed is
+unchanged within this machine's noise: a screen's first showing no longer styles the
+screens under it again, but those are small; benchmarks/bench_screens.py, 2026-11-30.)
 """
 
 from __future__ import annotations

@@ -39,8 +39,9 @@ def test_every_screen_stylesheet_is_listed_once():
 
 
 def test_no_screen_class_carries_css_of_its_own():
-    carrying = [cls.__qualname__ for cls in _our_screen_classes() if cls.__dict__.get("CSS")]
-    assert len(_our_screen_classes()) > 10
+    screens = _our_screen_classes()
+    carrying = [cls.__qualname__ for cls in screens if cls.__dict__.get("CSS")]
+    assert len(screens) > 10
     assert carrying == [], f"move their rules to a .tcss beside the screen (ui/styles.py): {carrying}"
 
 

@@ -13,20 +13,16 @@ from textual.css.query import NoMatches
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 
-from ...i18n import get_language, t
 from ...model.plan import Plan
-from ...model.vocab import REGION_KINDS
 from .. import keys
 from ..app import app_of
+from ..widgets.top_bar import region_title
 
 R = TypeVar("R")
 
 
 def plan_title(plan: Plan) -> str:
-    info = plan.info
-    kind = REGION_KINDS.label(info.region_kind, get_language())
-    # "Kabupaten Sukamaju", "Sukamaju Regency": the order is the language's
-    return " ".join(t("ui.region_title", kind=kind, region=info.region).split())
+    return region_title(plan.info)
 
 
 def ordered(bindings: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:

@@ -14,12 +14,12 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...i18n import get_language, t
+from ...i18n import t
 from ...model.format import number
 from ...model.records import PlanInfo, PlanTarget
-from ...model.vocab import REGION_KINDS
 from ...settings import shown_path
 from .. import keys
+from .top_bar import region_title
 
 if TYPE_CHECKING:
     from ..screens.plan_info import PlanInfoScreen
@@ -44,13 +44,9 @@ class FactsPanel(Static, can_focus=True):
     BINDINGS = keys.prefixed("plan_facts.")
 
     def show(self, info: PlanInfo, team: str = "", path: Path | None = None) -> None:
-        lang = get_language()
         text = Text()
-        kind = REGION_KINDS.label(info.region_kind, lang)
         rows = [
-            # "Kabupaten Sukamaju", "Sukamaju Regency": the order is the language's, as in the top bar
-            (t("planscreen.region"), " ".join(t("ui.region_title", kind=kind, region=info.region).split())
-             if info.region else ""),
+            (t("planscreen.region"), region_title(info) if info.region else ""),
             (t("planscreen.province"), info.province),
             (t("planscreen.period"), f"{info.start_year}-{info.end_year}" if info.start_year else ""),
             (t("planscreen.vision"), " ".join(info.vision.split())),

@@ -14,10 +14,19 @@ from textual.reactive import reactive
 from textual.visual import VisualType
 from textual.widgets import Static
 
-from ...i18n import t
+from ...i18n import get_language, t
 from ...model.format import clock, date
+from ...model.records import PlanInfo
+from ...model.vocab import REGION_KINDS
 from ...store import PlanStore
 from ..app import app_of
+
+
+def region_title(info: PlanInfo) -> str:
+    """"Kabupaten Sukamaju", "Sukamaju Regency": the order is the language's (the top bar's
+    title, the plan facts)."""
+    kind = REGION_KINDS.label(info.region_kind, get_language())
+    return " ".join(t("ui.region_title", kind=kind, region=info.region).split())
 
 
 def save_note(store: PlanStore, now: _dt.datetime) -> str:
