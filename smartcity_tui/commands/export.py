@@ -45,10 +45,20 @@ def counts_line(counts: Mapping[str, int], lang: str | None = None) -> str:
              deleted=counts.get("deleted", 0), conflicts=counts.get("conflicts", 0))
 
 
+def _no_folder(out: Path) -> str:
+    """Why --out cannot take a bundle, said for what was typed: a file, a name of a .zip
+    (the app names its bundles; --zip asks for one), or a folder that is not there."""
+    if out.exists():
+        return t("bundle.out_not_folder", path=out)
+    if out.suffix.lower() == ".zip" and out.parent.is_dir():
+        return t("bundle.out_zip_name", path=out, folder=out.parent)
+    return t("bundle.out_missing", path=out)
+
+
 def run(args: argparse.Namespace) -> int:
     lang = get_language()
     if not args.out.is_dir():
-        raise CommandError(t("bundle.out_missing", path=args.out))
+        raise CommandError(_no_folder(args.out))
     with PlanStore.open(args.plan, readonly=True) as store:
         try:
             result = export_bundle(store, ExportOptions(args.out, zip=args.zip, lang=lang))

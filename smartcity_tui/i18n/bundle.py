@@ -11,6 +11,8 @@ ID: dict[str, str] = {
     "bundle.where_line": "Bundel {bundle}, berkas {file}, baris {line}",
     # --- writing ---
     "bundle.out_missing": "Folder tujuan {path} tidak ada. Pasang flashdisk atau pilih folder lain.",
+    "bundle.out_not_folder": "{path} adalah berkas, bukan folder. --out menyebut folder tempat bundel ditulis (misalnya flashdisk); nama bundel dibuat oleh aplikasi.",
+    "bundle.out_zip_name": "Folder tujuan {path} tidak ada. --out menyebut folder, dan nama bundel dibuat oleh aplikasi: untuk satu berkas .zip, tulis --out {folder} --zip.",
     "bundle.write_failed": "Bundel {file} TIDAK selesai ditulis: {reason}. Tidak ada bundel setengah jadi yang tertinggal; periksa ruang kosong dan flashdisknya, lalu ekspor ulang.",
     "bundle.verify_failed": "Bundel {path} tidak lolos pemeriksaan setelah ditulis (berkas {file} terbaca berbeda) dan sudah dihapus lagi. Flashdisk mungkin rusak atau tercabut; coba flashdisk lain.",
     "bundle.export_dangling": "Rencana {path} belum bisa diekspor: {kind} {id} merujuk {target} pada isian {field}, yang tidak ada di rencana ({n} rujukan seperti ini). Jalankan 'smartcity-tui validate' dan perbaiki rujukannya terlebih dahulu.",
@@ -185,6 +187,8 @@ EN: dict[str, str] = {
     "bundle.where": "Bundle {bundle}, file {file}",
     "bundle.where_line": "Bundle {bundle}, file {file}, line {line}",
     "bundle.out_missing": "Target folder {path} does not exist. Plug in the flash drive or choose another folder.",
+    "bundle.out_not_folder": "{path} is a file, not a folder. --out names the folder the bundle is written into (a flash drive, say); the app names the bundle itself.",
+    "bundle.out_zip_name": "Target folder {path} does not exist. --out names a folder, and the app names the bundle itself: for one .zip file, write --out {folder} --zip.",
     "bundle.write_failed": "Bundle {file} was NOT written completely: {reason}. No half-written bundle is left behind; check the free space and the flash drive, then export again.",
     "bundle.verify_failed": "Bundle {path} failed its check after writing (file {file} read back differently) and has been removed again. The flash drive may be failing or was pulled; try another drive.",
     "bundle.export_dangling": "Plan {path} cannot be exported yet: {kind} {id} refers to {target} in field {field}, which is not in the plan ({n} such references). Run 'smartcity-tui validate' and fix the references first.",

@@ -53,6 +53,21 @@ def test_export_to_a_missing_folder_is_one_line_and_exit_2(tmp_path, capsys):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_export_to_a_zip_name_or_a_file_says_out_is_a_folder(tmp_path, capsys):
+    """`--out rencana.zip` is what someone who wants a zip types first: the message names
+    the folder and --zip, and nothing is written; a file given as --out is called a file."""
+    code, out, err = run(capsys, "export", SAMPLE, "--out", tmp_path / "rencana.zip")
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert f"--out {tmp_path} --zip" in err
+    assert list(tmp_path.iterdir()) == []
+    a_file = tmp_path / "catatan.txt"
+    a_file.write_text("isi", encoding="utf-8")
+    code, _, err = run(capsys, "export", SAMPLE, "--out", a_file, "--lang", "en")
+    assert code == 2 and err.count("\n") == 1
+    assert "catatan.txt is a file, not a folder" in err
+    assert [p.name for p in tmp_path.iterdir()] == ["catatan.txt"]
+
+
 def test_export_of_a_missing_plan_is_one_line_and_exit_2(tmp_path, capsys):
     code, _, err = run(capsys, "export", tmp_path / "none.json", "--out", tmp_path)
     assert code == 2 and err.count("\n") == 1 and "none.json" in err
