@@ -1,7 +1,10 @@
 """smartcity-tui render PLAN [--format md|html|docx] [--lang id|en] [--out FILE]: the
 masterplan book. Markdown goes to the screen without --out (`> rencana-induk.md` works, in
-UTF-8 whatever the console's code page); HTML and Word need --out. The file is written
-atomically: a failed or interrupted render never leaves half a document under the name."""
+UTF-8 whatever the console's code page); HTML and Word need --out. Without --format, the
+name given to --out says the format (rencana.html is HTML); a --format the name contradicts
+is refused, since a Word file named .md opens in no program that expects one. The file is
+written atomically: a failed or interrupted render never leaves half a document under the
+name."""
 
 from __future__ import annotations
 
@@ -18,14 +21,27 @@ from .common import CommandError, Subcommands, plan_path
 
 NAME = "render"
 FORMATS = ("md", "html", "docx")
+# What a file name's ending says about its format (lower-cased); other endings say nothing.
+SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".docx": "docx"}
 
 
 def add_parser(sub: Subcommands) -> argparse.ArgumentParser:
     p = sub.add_parser(NAME, help=t("doc.cli.render_help"), description=t("doc.cli.render_help"))
     p.add_argument("plan", type=plan_path, metavar="PLAN", help=t("cli.plan_arg"))
-    p.add_argument("--format", choices=FORMATS, default="md", help=t("doc.cli.format_help"))
+    p.add_argument("--format", choices=FORMATS, help=t("doc.cli.format_help"))
     p.add_argument("--out", type=Path, metavar="FILE", help=t("doc.cli.out_help"))
     return p
+
+
+def format_of(asked: str | None, out: Path | None) -> str:
+    """The format to write: the one asked for, else the one --out's name ends in, else
+    Markdown. Asked for one and named for another is refused."""
+    named = SUFFIX_FORMATS.get(out.suffix.lower()) if out is not None else None
+    if asked is not None and named is not None and asked != named:
+        assert out is not None
+        raise CommandError(t("doc.cli.format_vs_name", path=out, format=asked, named=named,
+                             example=out.with_suffix(f".{asked}")))
+    return asked or named or "md"
 
 
 def _check_out(out: Path | None, fmt: str) -> None:
@@ -41,7 +57,7 @@ def _check_out(out: Path | None, fmt: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    fmt = args.format
+    fmt = format_of(args.format, args.out)
     _check_out(args.out, fmt)
     with PlanStore.open(args.plan, readonly=True) as store:
         doc = build_document(store.plan(), lang=get_language(), conflicts=store.conflicts())

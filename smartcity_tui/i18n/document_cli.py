@@ -7,7 +7,8 @@ from __future__ import annotations
 ID: dict[str, str] = {
     # the render command and the Word output
     "doc.cli.render_help": "tulis dokumen rencana induk (Markdown, HTML, atau Word) ke layar atau ke berkas",
-    "doc.cli.format_help": "md: Markdown (bawaan); html: satu berkas untuk peramban, Word, dan cetak PDF; docx: Word (memerlukan pandoc)",
+    "doc.cli.format_help": "md: Markdown; html: satu berkas untuk peramban, Word, dan cetak PDF; docx: Word (memerlukan pandoc). Tanpa --format: menurut akhiran nama --out (.md, .html, .docx), selain itu Markdown",
+    "doc.cli.format_vs_name": "--format {format} tetapi nama {path} berakhiran format {named}; berkas itu tidak akan terbuka dengan benar. Beri nama {example}, atau hapus --format agar formatnya mengikuti nama.",
     "doc.cli.out_help": "berkas tujuan; tanpa --out, Markdown dicetak ke layar",
     "doc.cli.out_required": "Format {format} perlu berkas tujuan: tambahkan --out rencana-induk.{format}",
     "doc.cli.out_is_dir": "{path} adalah folder; tulis nama berkas untuk --out, misalnya {example}",
@@ -39,7 +40,8 @@ ID: dict[str, str] = {
 
 EN: dict[str, str] = {
     "doc.cli.render_help": "write the masterplan document (Markdown, HTML or Word) to the screen or a file",
-    "doc.cli.format_help": "md: Markdown (default); html: one file for browsers, Word and printing to PDF; docx: Word (needs pandoc)",
+    "doc.cli.format_help": "md: Markdown; html: one file for browsers, Word and printing to PDF; docx: Word (needs pandoc). Without --format: the ending of --out's name (.md, .html, .docx), otherwise Markdown",
+    "doc.cli.format_vs_name": "--format {format} but the name {path} ends in the {named} format; that file would not open properly. Name it {example}, or leave out --format so that the name says the format.",
     "doc.cli.out_help": "the file to write; without --out, Markdown is printed to the screen",
     "doc.cli.out_required": "Format {format} needs a file to write: add --out masterplan.{format}",
     "doc.cli.out_is_dir": "{path} is a folder; give --out a file name, for example {example}",

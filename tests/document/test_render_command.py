@@ -77,3 +77,21 @@ def test_a_missing_plan_is_one_line_and_exit_2(tmp_path, capsys):
     code, out, err = run(capsys, "render", tmp_path / "tidak-ada.json", "--format", "html",
                          "--out", tmp_path / "a.html")
     assert code == 2 and out == "" and err.count("\n") == 1 and not (tmp_path / "a.html").exists()
+
+
+def test_the_name_given_to_out_says_the_format(tmp_path, capsys):
+    """`--out rencana.html` is a page for the browser, not Markdown under an .html name."""
+    page = tmp_path / "Rencana.HTML"
+    code, _, _ = run(capsys, "render", SAMPLE, "--out", page)
+    assert code == 0 and page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    other = tmp_path / "rencana.txt"  # an ending that says nothing: Markdown, as without --out
+    code, _, _ = run(capsys, "render", SAMPLE, "--out", other)
+    assert code == 0 and other.read_text(encoding="utf-8").startswith(TITLE + "\n")
+
+
+def test_a_format_the_name_contradicts_is_refused_and_nothing_written(tmp_path, capsys):
+    target = tmp_path / "rencana-induk.md"
+    code, out, err = run(capsys, "render", SAMPLE, "--format", "html", "--out", target, "--lang", "en")
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert "--format html" in err and f"{tmp_path / 'rencana-induk.html'}" in err
+    assert list(tmp_path.iterdir()) == []
