@@ -37,6 +37,8 @@ def read_xlsx(path: Path, head: bytes) -> Book:
         raise SheetError("not_xlsx", path)
     try:
         with zipfile.ZipFile(path) as zf:
+            if _is_ods(zf):
+                raise SheetError("ods", path)
             _check_parts(path, zf)
             members = _sheet_members(zf)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ElementTree.ParseError, KeyError, ValueError):
@@ -51,6 +53,16 @@ def read_xlsx(path: Path, head: bytes) -> Book:
         raise SheetError("unreadable", path, reason=os_reason(e)) from None
     except Exception as e:  # openpyxl raises many kinds on a damaged file; none is for a person
         raise SheetError("damaged_xlsx", path, detail=f"{type(e).__name__}: {e}"[:200]) from None
+
+
+def _is_ods(zf: zipfile.ZipFile) -> bool:
+    """LibreOffice's own format is a zip too, named by its first member, `mimetype`: said as
+    what it is, not as a damaged .xlsx."""
+    try:
+        info = zf.getinfo("mimetype")
+    except KeyError:
+        return False
+    return info.file_size < 200 and zf.read(info).startswith(b"application/vnd.oasis.opendocument.spreadsheet")
 
 
 def _is_encrypted(path: Path) -> bool:

@@ -58,6 +58,24 @@ def old_xls(path: Path) -> Path:
     return path
 
 
+def ods(path: Path) -> Path:
+    """An OpenDocument spreadsheet as LibreOffice writes one: a zip whose first member,
+    stored, is `mimetype`, then the content (a Program sheet with one row)."""
+    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet>'
+               '<table:table table:name="Program"><table:table-row><table:table-cell><text:p>Kode</text:p>'
+               '</table:table-cell></table:table-row></table:table></office:spreadsheet></office:body>'
+               '</office:document-content>')
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED)
+        zf.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+        zf.writestr("META-INF/manifest.xml", '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+                    'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>', zipfile.ZIP_DEFLATED)
+    return path
+
+
 def million_rows_xlsx(path: Path, rows: int = 1_048_576) -> Path:
     """An .xlsx whose Program sheet fills every row Excel has: headers, then one number
     per row. Written part by part into the zip."""

@@ -14,7 +14,7 @@ from typing import Callable
 import openpyxl
 import pytest
 
-from corpus_files import million_rows_xlsx, old_xls, password_protected_xlsx, with_long_cell, zip_bomb_xlsx
+from corpus_files import million_rows_xlsx, ods, old_xls, password_protected_xlsx, with_long_cell, zip_bomb_xlsx
 from sheet_helpers import header_index, row_of, run
 
 from smartcity_tui.store import PlanStore
@@ -195,6 +195,8 @@ CORPUS: list[tuple[str, Make, tuple[str, ...]]] = [
     ("a password-protected workbook", lambda work: password_protected_xlsx(work.tmp / "terkunci.xlsx"),
      ("terkunci.xlsx", "kata sandi")),
     ("an old .xls container renamed", lambda work: old_xls(work.tmp / "lama.xlsx"), ("lama.xlsx", ".xls")),
+    ("a LibreOffice .ods", lambda work: ods(work.tmp / "rencana.ods"), ("rencana.ods", "OpenDocument", ".xlsx")),
+    ("an .ods renamed .xlsx", lambda work: ods(work.tmp / "rencana.xlsx"), ("rencana.xlsx", "OpenDocument")),
     ("a file that is not a zip", _file("rencana.xlsx", b"Kode;Nama Program\r\nGOV-01;x\r\n"), ("rencana.xlsx", "bukan berkas Excel")),
     ("a damaged zip", lambda work: _file("rusak.xlsx", work.xlsx.read_bytes()[:5000])(work), ("rusak.xlsx", "Excel")),
     ("a zip bomb in shared strings", _bomb, ("bom.xlsx", "sharedStrings", "64 MB")),
