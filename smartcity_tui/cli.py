@@ -110,6 +110,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif first is None and {"-h", "--help", "--version"} & set(argv):
         only = None  # the overview lists every command
     else:
+        if first is not None and _mistyped_command(first):
+            print(f"smartcity-tui: {_unknown_word(first)}", file=sys.stderr)
+            return 2
         argv.insert(0, "open")  # `smartcity-tui PLAN` and `smartcity-tui` alone open the app
         only = ["open"]
     parser, runners = build_parser(only)
@@ -150,6 +153,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     finally:
         opening.notice_sink = None
+
+
+def _mistyped_command(word: str) -> bool:
+    """`smartcity-tui exprot`: a bare word, no file of that name, no ending, no folder in
+    it, is a command mistyped rather than a plan to create (the first-run form would
+    otherwise offer to make a plan file called 'exprot')."""
+    return "." not in word and "/" not in word and "\\" not in word and not os.path.lexists(word)
+
+
+def _unknown_word(word: str) -> str:
+    import difflib
+
+    names = [c.replace("_", "-") for c in COMMANDS]
+    close = difflib.get_close_matches(word.lower(), names, n=1, cutoff=0.6)
+    return t("cli.unknown_word", word=word, close=t("cli.did_you_mean", command=close[0]) if close else "")
 
 
 def _notice(text: str) -> None:

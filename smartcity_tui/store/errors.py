@@ -3,6 +3,7 @@ what to do. Raised by the store; the CLI and the app print `message()` and chang
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from ..i18n import Reason, t
@@ -36,17 +37,22 @@ class PlanUnreadable(StoreError):
 
     key = "store.unreadable"
 
-    def __init__(self, path: Path | str, reason: str | Reason, backups: list[Path] | None = None) -> None:
+    def __init__(self, path: Path | str, reason: str | Reason, backups: list[Path] | None = None, *,
+                 hint_key: str | None = None, hint_params: Mapping[str, str] | None = None) -> None:
         if not isinstance(reason, Reason):  # a parser's or check's own words: a detail
             reason = Reason("reason.damaged", reason)
         self.backups = backups or []
         self.io_error = reason.key not in CONTENT_REASONS
-        if self.io_error:
+        if hint_key is not None:  # not a plan at all (a bundle, a sheet, a folder): no backup helps
+            self.io_error = False
+            self.backups = []
+        elif self.io_error:
             hint_key = "store.unreadable_io"
         else:
             hint_key = "store.unreadable_has_backup" if self.backups else "store.unreadable_no_backup"
         self.hint_key = hint_key
-        super().__init__(path, reason=reason, backup=str(self.backups[0]) if self.backups else "")
+        super().__init__(path, reason=reason, backup=str(self.backups[0]) if self.backups else "",
+                         **(hint_params or {}))
 
     def message(self, lang: str | None = None) -> str:
         return t(self.key, lang, **self.params) + " " + t(self.hint_key, lang, **self.params)

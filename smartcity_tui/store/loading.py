@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, TypeGuard
 
 from ..i18n import Reason, os_reason
-from . import backups
+from . import backups, not_a_plan
 from .errors import PlanNotFound, PlanTooNew, PlanUnreadable
 from .schema import SCHEMA_VERSION, TooNew, migrate
 
@@ -70,6 +70,10 @@ def _meta_problem(data: dict[str, Any]) -> str | None:
     return None
 
 
+def _not_a_plan(path: Path, kind: not_a_plan.NotAPlan) -> PlanUnreadable:
+    return PlanUnreadable(path, kind.reason, hint_key=kind.hint_key, hint_params=kind.params)
+
+
 def load_plan_data(path: Path) -> dict[str, Any]:
     """Read and migrate a plan file's data, or raise a StoreError that names the problem.
     Public for readers that must not open a store (no lock, no backup): the git merge
@@ -79,16 +83,21 @@ def load_plan_data(path: Path) -> dict[str, Any]:
     except FileNotFoundError:
         raise PlanNotFound(path) from None
     except OSError as e:
+        if path.is_dir():  # (Windows says PermissionError for a folder, not IsADirectoryError)
+            raise _not_a_plan(path, not_a_plan.folder(path)) from None
         raise PlanUnreadable(path, os_reason(e), backups.readable(path)) from None
     try:
         data = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError as e:
-        raise PlanUnreadable(path, f"not UTF-8 text (byte {e.start})", backups.readable(path)) from None
-    except ValueError as e:
+    except (UnicodeDecodeError, ValueError, RecursionError) as e:
+        kind = not_a_plan.file_kind(path, raw[:16])
+        if kind is not None:  # a bundle, a sheet, a book: said as such, not as a damaged plan
+            raise _not_a_plan(path, kind) from None
+        if isinstance(e, UnicodeDecodeError):
+            raise PlanUnreadable(path, f"not UTF-8 text (byte {e.start})", backups.readable(path)) from None
+        if isinstance(e, RecursionError):
+            raise PlanUnreadable(path, "nested too deeply", backups.readable(path)) from None
         reason = f"line {e.lineno}: {e.msg}" if isinstance(e, json.JSONDecodeError) else str(e)
         raise PlanUnreadable(path, reason, backups.readable(path)) from None
-    except RecursionError:
-        raise PlanUnreadable(path, "nested too deeply", backups.readable(path)) from None
     meta_table = data.get(META) if isinstance(data, dict) else None
     meta = next(iter(meta_table.values()), None) if isinstance(meta_table, dict) and meta_table else None
     if not isinstance(meta, dict) or meta.get("format") != APP_FORMAT:

@@ -1,0 +1,132 @@
+"""The wrong file given as a plan, as happens at the secretariat where plans, the groups'
+bundles, Bappeda's sheets and the books sit side by side: each is named for what it is, with
+what to do with it instead (merge a bundle, import a sheet, name the plan in a folder), never
+as a damaged plan to restore from a backup; and the file is left exactly as it was. A word
+that is no command and no file is a mistyped command, not a plan to create."""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from smartcity_tui.cli import main
+from smartcity_tui.store import PlanStore, PlanUnreadable
+
+SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "plan.json"
+
+
+def run(capsys, *argv):
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def digest(path: Path) -> str:
+    if path.is_dir():
+        return hashlib.sha256(b"".join(p.read_bytes() for p in sorted(path.rglob("*")) if p.is_file())).hexdigest()
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def exported(capsys, out: Path, *extra: str) -> Path:
+    code, said, _ = run(capsys, "export", SAMPLE, "--out", out, *extra)
+    assert code == 0
+    return Path(said.splitlines()[0].split(": ", 1)[1])
+
+
+@pytest.fixture
+def round_folder(tmp_path, capsys) -> dict[str, Path]:
+    """What a secretariat's flash drive holds after a round: each kind of file once."""
+    folder = tmp_path / "putaran-2"
+    folder.mkdir()
+    files = {"bundle folder": exported(capsys, folder), "bundle zip": exported(capsys, folder, "--zip")}
+    files["xlsx"] = folder / "lembar.xlsx"
+    assert main(["sheet", "export", str(SAMPLE), str(files["xlsx"])]) == 0
+    files["csv"] = folder / "Program.csv"
+    files["csv"].write_text("Kode;Nama Program\nGOV-01;Portal\n", encoding="utf-8-sig")
+    files["ods"] = folder / "lembar.ods"
+    with zipfile.ZipFile(files["ods"], "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED)
+        zf.writestr("content.xml", "<office:document-content/>")
+    files["xls"] = folder / "lama.xls"
+    files["xls"].write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    files["html"] = folder / "rencana-induk.html"
+    assert main(["render", str(SAMPLE), "--out", str(files["html"])]) == 0
+    files["md"] = folder / "rencana-induk.md"
+    assert main(["render", str(SAMPLE), "--out", str(files["md"])]) == 0
+    capsys.readouterr()
+    return files
+
+
+KINDS = {
+    "bundle folder": ("bundel ekspor", "smartcity-tui merge RENCANA.json"),
+    "bundle zip": ("bundel ekspor", "smartcity-tui merge RENCANA.json"),
+    "xlsx": ("lembar kerja", "smartcity-tui sheet import RENCANA.json"),
+    "csv": ("lembar kerja", "sheet import"),
+    "ods": ("lembar kerja", "sheet import"),
+    "xls": ("lembar kerja", "sheet import"),
+    "html": ("dokumen rencana induk", "berkas rencananya (.json)"),
+    "md": ("dokumen rencana induk", "berkas rencananya (.json)"),
+}
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_each_file_of_a_round_is_named_for_what_it_is(round_folder, capsys, kind):
+    path = round_folder[kind]
+    before = digest(path)
+    code, out, err = run(capsys, "stats", path)
+    assert code == 2 and out == "" and err.count("\n") == 1
+    what, instead = KINDS[kind]
+    assert what in err and instead in err and str(path) in err, err
+    assert "cadangan" not in err and "rusak" not in err, "not a damaged plan: no backup to restore"
+    assert digest(path) == before
+
+
+def test_a_folder_names_the_plans_in_it(round_folder, tmp_path, capsys):
+    folder = tmp_path / "flashdisk"
+    folder.mkdir()
+    (folder / "rencana-pokja-ekonomi.json").write_bytes(SAMPLE.read_bytes())
+    code, _, err = run(capsys, "--lang", "en", "validate", folder)
+    assert code == 2 and err.count("\n") == 1
+    assert "it is a folder" in err and "rencana-pokja-ekonomi.json" in err
+    assert f"for example {folder / 'rencana-pokja-ekonomi.json'}" in err
+    empty = tmp_path / "kosong"
+    empty.mkdir()
+    code, _, err = run(capsys, "--lang", "en", "stats", empty)
+    assert code == 2 and "holds no .json file" in err
+
+
+def test_the_store_refuses_them_offering_no_backup(round_folder):
+    """The app's problem screen offers a backup only where the store lists one: never for a
+    bundle or a sheet, which no backup of a plan can replace."""
+    for kind in ("bundle zip", "xlsx"):
+        with pytest.raises(PlanUnreadable) as caught:
+            PlanStore.open(round_folder[kind])
+        assert caught.value.backups == [] and not caught.value.io_error
+
+
+def test_a_damaged_plan_is_still_said_as_damaged(tmp_path, capsys):
+    plan = tmp_path / "rencana.json"
+    plan.write_text('{"_meta": {"1": ', encoding="utf-8")
+    code, _, err = run(capsys, "stats", plan)
+    assert code == 2 and "isinya rusak" in err and "cadangan" in err
+
+
+@pytest.mark.parametrize("word, close", [("exprot", "export"), ("stat", "stats"), ("rencana", None)])
+def test_a_bare_word_that_is_no_command_and_no_file_is_refused(tmp_path, monkeypatch, capsys, word, close):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, word)
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert f"'{word}' bukan perintah" in err and f"'{word}.json'" in err
+    assert (f"Maksudnya '{close}'?" in err) if close else ("Maksudnya" not in err)
+    assert list(tmp_path.iterdir()) == [], "no plan file made"
+
+
+def test_a_bare_word_naming_a_file_that_exists_still_opens_it(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    Path("rencana").write_bytes(SAMPLE.read_bytes())
+    code, _, err = run(capsys, "rencana")
+    assert "bukan perintah" not in err
+    assert code == 2 and "perlu terminal" in err  # it went on to open the app, which needs one
