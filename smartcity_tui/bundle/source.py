@@ -15,6 +15,7 @@ from collections.abc import Generator, Iterator
 from pathlib import Path, PurePosixPath
 
 from ..i18n import os_reason
+from ..store import not_a_plan
 from .errors import BundleError, zip_reason
 from .layout import MANIFEST, MAX_FILE_BYTES, MAX_TOTAL_BYTES, MAX_ZIP_MEMBERS
 
@@ -187,21 +188,39 @@ class ZipSource(Source):
 
 def open_source(path: Path) -> Source:
     if path.is_dir():
+        if not (path / MANIFEST).exists():
+            inside = _bundles_in(path)
+            if inside:  # the round's folder on the flash drive, given whole
+                raise BundleError("folder_of_bundles", path.name, bundle=str(path), names=", ".join(inside))
         return FolderSource(path)
     if path.is_file():
+        head = _head(path)
+        kind = not_a_plan.kind_of(path, head)
+        if kind in ("sheet", "plan"):  # the other files of a round, said as what they are
+            raise BundleError(f"is_{kind}", path.name, bundle=str(path))
         # a .zip cut short on a pulled drive has lost its directory: still say "damaged zip"
-        if zipfile.is_zipfile(path) or path.suffix.lower() == ".zip" or _starts_like_zip(path):
+        if zipfile.is_zipfile(path) or path.suffix.lower() == ".zip" or head.startswith(b"PK\x03\x04"):
             return ZipSource(path)
         raise BundleError("not_a_bundle", path.name, bundle=str(path))
     raise BundleError("no_such_bundle", path.name or str(path), bundle=str(path))
 
 
-def _starts_like_zip(path: Path) -> bool:
+def _head(path: Path) -> bytes:
     try:
         with open(path, "rb") as f:
-            return f.read(4) == b"PK\x03\x04"
+            return f.read(16)
     except OSError:
-        return False
+        return b""
+
+
+def _bundles_in(folder: Path, most: int = 4) -> list[str]:
+    """The bundles a folder holds (folders with a manifest, .zip files), a few by name."""
+    try:
+        found = sorted(p.name for p in folder.iterdir()
+                       if (p.is_dir() and (p / MANIFEST).is_file()) or (p.is_file() and p.suffix.lower() == ".zip"))
+    except OSError:
+        return []
+    return found[:most] + (["..."] if len(found) > most else [])
 
 
 def _mb(n: int) -> str:

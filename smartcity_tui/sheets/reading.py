@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..i18n import os_reason
+from ..store import not_a_plan
 from .limits import MAX_FILE_BYTES
 from .problems import Problem, SheetError
 
@@ -79,7 +80,7 @@ def read_file(path: Path | str, *, sheet: str | None = None) -> Book:
     except OSError as e:
         raise SheetError("unreadable", path, reason=os_reason(e)) from None
     if path.is_dir():
-        raise SheetError("is_folder", path)
+        raise SheetError("is_bundle" if (path / "manifest.toml").is_file() else "is_folder", path)
     if size > MAX_FILE_BYTES:
         raise SheetError("too_big", path, mb=MAX_FILE_BYTES // (1024 * 1024))
     suffix = path.suffix.lower()
@@ -88,6 +89,8 @@ def read_file(path: Path | str, *, sheet: str | None = None) -> Book:
             head = f.read(8)
     except OSError as e:
         raise SheetError("unreadable", path, reason=os_reason(e)) from None
+    if head.startswith(b"PK") and not_a_plan.kind_of(path, head) == "bundle":
+        raise SheetError("is_bundle", path)  # a group's export, to merge, not to import
     if suffix in XLSX_SUFFIXES or (suffix not in CSV_SUFFIXES and head.startswith(b"PK")):
         from .read_xlsx import read_xlsx
 

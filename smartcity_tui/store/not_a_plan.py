@@ -13,6 +13,7 @@ without reading the file as what it is (the store does not import bundle or shee
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -22,6 +23,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 SHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 DOCUMENT_SUFFIXES = (".md", ".html", ".htm", ".docx", ".pdf")
 MANIFEST = "manifest.toml"
+_PLAN_FORMAT = re.compile(rb'"format"\s*:\s*"smartcity-tui plan"')
 _LISTED = 3  # plan files named in the message about a folder
 
 
@@ -53,21 +55,42 @@ def folder(path: Path) -> NotAPlan:
 def file_kind(path: Path, head: bytes) -> NotAPlan | None:
     """A file that did not read as a plan: what it is instead, or None (a damaged plan, or
     something this cannot tell: the caller says it is not a plan)."""
+    kind = kind_of(path, head)
+    if kind is None or kind == "plan":
+        return None
+    return NotAPlan(f"reason.is_{kind}", f"store.hint_{kind}")
+
+
+def kind_of(path: Path, head: bytes) -> str | None:
+    """"bundle", "sheet", "document" or "plan" by the file's shape (`head`: its first bytes),
+    None when it is none of these. The bundle reader and the sheet reader ask it too, about
+    a file they were given that is not theirs."""
     suffix = path.suffix.lower()
     if head.startswith(b"PK"):
         names = _zip_names(path)
         if any(n == MANIFEST or (n.endswith("/" + MANIFEST) and n.count("/") == 1) for n in names):
-            return NotAPlan("reason.is_bundle", "store.hint_bundle")
+            return "bundle"
         if any(n.startswith("xl/") for n in names) or ("mimetype" in names and suffix != ".odt"):
-            return NotAPlan("reason.is_sheet", "store.hint_sheet")
+            return "sheet"
         if any(n.startswith("word/") for n in names):
-            return NotAPlan("reason.is_document", "store.hint_document")
+            return "document"
         return None
     if head.startswith(OLE_MAGIC) or suffix in SHEET_SUFFIXES:
-        return NotAPlan("reason.is_sheet", "store.hint_sheet")
+        return "sheet"
     if suffix in DOCUMENT_SUFFIXES or head.lstrip().lower().startswith((b"<!doctype html", b"<html", b"%pdf")):
-        return NotAPlan("reason.is_document", "store.hint_document")
+        return "document"
+    if head.lstrip().startswith(b"{") and _says_plan(path):
+        return "plan"
     return None
+
+
+def _says_plan(path: Path) -> bool:
+    """A plan file names its format in its first lines (the `_meta` table comes first)."""
+    try:
+        with open(path, "rb") as f:
+            return _PLAN_FORMAT.search(f.read(4096)) is not None
+    except OSError:
+        return False
 
 
 def _zip_names(path: Path) -> list[str]:

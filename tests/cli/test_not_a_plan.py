@@ -1,4 +1,4 @@
-"""The wrong file given as a plan, as happens at the secretariat where plans, the groups'
+"""The wrong file given as a plan (or as a bundle, or as a sheet), as happens at the secretariat where plans, the groups'
 bundles, Bappeda's sheets and the books sit side by side: each is named for what it is, with
 what to do with it instead (merge a bundle, import a sheet, name the plan in a folder), never
 as a damaged plan to restore from a backup; and the file is left exactly as it was. A word
@@ -130,3 +130,47 @@ def test_a_bare_word_naming_a_file_that_exists_still_opens_it(tmp_path, monkeypa
     code, _, err = run(capsys, "rencana")
     assert "bukan perintah" not in err
     assert code == 2 and "perlu terminal" in err  # it went on to open the app, which needs one
+
+
+@pytest.fixture
+def plan(tmp_path) -> Path:
+    path = tmp_path / "rencana.json"
+    path.write_bytes(SAMPLE.read_bytes())
+    return path
+
+
+@pytest.mark.parametrize("kind, said", [
+    ("xlsx", "adalah lembar kerja, bukan bundel"), ("ods", "adalah lembar kerja, bukan bundel"),
+    ("csv", "adalah lembar kerja, bukan bundel"),
+])
+def test_merge_given_a_sheet_says_to_import_it(round_folder, plan, capsys, kind, said):
+    before = digest(plan)
+    code, out, err = run(capsys, "merge", plan, round_folder[kind])
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert said in err and "sheet import" in err
+    assert digest(plan) == before
+
+
+def test_merge_given_a_plan_says_to_export_a_bundle_from_it(plan, tmp_path, capsys):
+    other = tmp_path / "rencana-pokja.json"
+    other.write_bytes(SAMPLE.read_bytes())
+    before = digest(plan)
+    code, _, err = run(capsys, "--lang", "en", "merge", plan, other)
+    assert code == 2 and err.count("\n") == 1
+    assert "is a plan file, not a bundle" in err and f"smartcity-tui export {other} --out FOLDER" in err
+    assert digest(plan) == before
+
+
+def test_merge_given_the_rounds_folder_names_the_bundles_in_it(round_folder, plan, capsys):
+    folder = round_folder["bundle zip"].parent
+    code, _, err = run(capsys, "merge", plan, folder)
+    assert code == 2 and "folder berisi bundel" in err
+    assert round_folder["bundle folder"].name in err and round_folder["bundle zip"].name in err
+
+
+@pytest.mark.parametrize("kind", ["bundle zip", "bundle folder"])
+def test_sheet_import_given_a_bundle_says_to_merge_it(round_folder, plan, capsys, kind):
+    before = digest(plan)
+    code, _, err = run(capsys, "sheet", "import", plan, round_folder[kind])
+    assert code == 2 and "adalah bundel ekspor" in err and "smartcity-tui merge RENCANA.json" in err
+    assert digest(plan) == before
