@@ -2,12 +2,14 @@
 round sit side by side (plans, the groups' bundles, sheets from Bappeda, the books made
 from them), and the wrong one is easily picked: a bundle opened as a plan is not a damaged
 plan, and the message must not send the officer looking for backups. Told by shape alone,
-without reading the file as what it is (the store does not import bundle or sheets):
+without reading the file as what it is (the store does not import bundle or sheets; they
+ask `kind_of` in turn about a plan or sheet given as a bundle, a bundle given as a sheet):
 
 - a bundle: a folder holding a `manifest.toml`, or a .zip holding one at its top or in its
   one folder (as the app writes them);
 - a sheet: an .xlsx / .ods zip, an old Office (OLE) file, a .csv;
-- a document made from a plan: .md, .html, .docx;
+- a document made from a plan: .md, .html, .docx, .pdf;
+- a plan: JSON naming the plan format in its first lines;
 - a folder: said with the plan files in it, if any.
 """
 

@@ -1,7 +1,8 @@
-"""The wrong file given as a plan (or as a bundle, or as a sheet), as happens at the secretariat where plans, the groups'
-bundles, Bappeda's sheets and the books sit side by side: each is named for what it is, with
-what to do with it instead (merge a bundle, import a sheet, name the plan in a folder), never
-as a damaged plan to restore from a backup; and the file is left exactly as it was. A word
+"""The wrong file given as a plan, a bundle or a sheet, as happens at the secretariat where
+plans, the groups' bundles, Bappeda's sheets and the books sit side by side: each is named
+for what it is, with what to do with it instead (merge a bundle, import a sheet, export a
+bundle from a plan, name the plan in a folder), never as a damaged plan to restore from a
+backup; and the file is left exactly as it was. A word
 that is no command and no file is a mistyped command, not a plan to create."""
 
 from __future__ import annotations
