@@ -188,10 +188,10 @@ class ZipSource(Source):
 
 def open_source(path: Path) -> Source:
     if path.is_dir():
-        if not (path / MANIFEST).exists():
-            inside = _bundles_in(path)
-            if inside:  # the round's folder on the flash drive, given whole
-                raise BundleError("folder_of_bundles", path.name, bundle=str(path), names=", ".join(inside))
+        inside = [p.name for p in bundles_in(path)]
+        if inside:  # the round's folder, given to a reader of one bundle (`merge` expands it)
+            names = ", ".join(inside[:4]) + (" ..." if len(inside) > 4 else "")
+            raise BundleError("folder_of_bundles", path.name, bundle=str(path), names=names)
         return FolderSource(path)
     if path.is_file():
         head = _head(path)
@@ -213,14 +213,27 @@ def _head(path: Path) -> bytes:
         return b""
 
 
-def _bundles_in(folder: Path, most: int = 4) -> list[str]:
-    """The bundles a folder holds (folders with a manifest, .zip files), a few by name."""
+def is_bundle(path: Path) -> bool:
+    """A bundle by its shape: a folder with a manifest, or a .zip (which the reader checks)."""
     try:
-        found = sorted(p.name for p in folder.iterdir()
-                       if (p.is_dir() and (p / MANIFEST).is_file()) or (p.is_file() and p.suffix.lower() == ".zip"))
+        if path.is_file():
+            return path.suffix.lower() == ".zip"
+        return (path / MANIFEST).is_file()
+    except OSError:
+        return False
+
+
+def bundles_in(folder: Path) -> list[Path]:
+    """The bundles directly inside a folder that is not one itself (a flash drive, a
+    "draf pokja" folder), by name: what the merge screen and `merge` take such a folder
+    to stand for. Empty for a bundle, a file, or a folder that cannot be listed."""
+    try:
+        if not folder.is_dir() or (folder / MANIFEST).exists():
+            return []
+        return sorted((p for p in folder.iterdir() if not p.name.startswith(".") and is_bundle(p)),
+                      key=lambda p: p.name.lower())
     except OSError:
         return []
-    return found[:most] + (["..."] if len(found) > most else [])
 
 
 def _mb(n: int) -> str:

@@ -38,11 +38,14 @@ def add_parser(sub: Subcommands) -> argparse.ArgumentParser:
 
 
 def read_all(paths: list[Path]) -> list[Bundle]:
-    """Every bundle read and checked; the first bad one raises its BundleError."""
+    """Every bundle read and checked; the first bad one raises its BundleError. A folder
+    that is not a bundle but holds some (the round's folder on the flash drive) stands for
+    them, as on the merge screen: PowerShell and cmd pass `E:\\putaran-2\\*` on unexpanded."""
     # imported here so that the other commands keep working should the reader be broken
     from ..bundle.reader import read_bundle
+    from ..bundle.source import bundles_in
 
-    return [read_bundle(p) for p in paths]
+    return [read_bundle(b) for p in paths for b in (bundles_in(Path(p)) or [Path(p)])]
 
 
 def error_json(plan: Path, dry_run: bool, error: Exception) -> dict[str, Any]:

@@ -61,7 +61,7 @@ ID: dict[str, str] = {
     # the merge command
     "merge.cli_help": "gabungkan bundel draf kelompok kerja ke dalam rencana",
     "merge.cli_description": "Gabungkan bundel (folder atau .zip) draf kelompok kerja ke dalam rencana, per isian dengan versi, tanpa ada yang hilang. Keluar 1 bila masih ada konflik yang belum diselesaikan.",
-    "merge.bundle_arg": "folder atau berkas .zip bundel",
+    "merge.bundle_arg": "folder atau berkas .zip bundel; folder yang berisi bundel berarti semua bundel di dalamnya",
     "merge.dry_run_help": "hanya tampilkan apa yang akan berubah; rencana tidak diubah",
     "merge.adopt_help": "impor pertama ke rencana kosong: rencana ini mengambil identitas rencana bundel",
     "merge.bundle_line": "Bundel {path} ({team}): {n} data",
@@ -113,7 +113,7 @@ EN: dict[str, str] = {
     "merge.adopt_no_plan_record": "Bundle {bundle} lacks its own plan record, so it cannot be adopted; export the bundle again.",
     "merge.cli_help": "merge working groups' draft bundles into the plan",
     "merge.cli_description": "Merge working groups' draft bundles (folders or .zip) into the plan, field by field with versions, losing nothing. Exit 1 when open conflicts remain.",
-    "merge.bundle_arg": "bundle folder or .zip file",
+    "merge.bundle_arg": "bundle folder or .zip file; a folder holding bundles stands for every bundle in it",
     "merge.dry_run_help": "only show what would change; the plan is not changed",
     "merge.adopt_help": "first import into an empty plan: this plan takes the bundle's plan identity",
     "merge.bundle_line": "Bundle {path} ({team}): {n} record|Bundle {path} ({team}): {n} records",

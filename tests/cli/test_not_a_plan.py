@@ -162,11 +162,25 @@ def test_merge_given_a_plan_says_to_export_a_bundle_from_it(plan, tmp_path, caps
     assert digest(plan) == before
 
 
-def test_merge_given_the_rounds_folder_names_the_bundles_in_it(round_folder, plan, capsys):
+def test_merge_given_the_rounds_folder_merges_the_bundles_in_it(round_folder, plan, capsys):
+    """As on the merge screen; PowerShell passes `E:\\putaran-2\\*` on unexpanded, so the
+    folder is what a Windows secretariat types. The sheets and books beside them are left."""
     folder = round_folder["bundle zip"].parent
-    code, _, err = run(capsys, "merge", plan, folder)
-    assert code == 2 and "folder berisi bundel" in err
-    assert round_folder["bundle folder"].name in err and round_folder["bundle zip"].name in err
+    code, out, err = run(capsys, "merge", plan, folder, "--dry-run")
+    assert code == 0 and err == ""
+    assert f"Bundel {round_folder['bundle folder']} " in out
+    assert f"Bundel {round_folder['bundle zip']} " in out
+    assert "lembar.xlsx" not in out
+
+
+def test_a_reader_of_one_bundle_given_the_rounds_folder_names_the_bundles_in_it(round_folder):
+    from smartcity_tui.bundle import BundleError
+    from smartcity_tui.bundle.reader import read_bundle
+
+    with pytest.raises(BundleError) as caught:
+        read_bundle(round_folder["bundle zip"].parent)
+    said = caught.value.message("en")
+    assert "a folder holding bundles" in said and round_folder["bundle folder"].name in said
 
 
 @pytest.mark.parametrize("kind", ["bundle zip", "bundle folder"])

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..widgets.folder_picker import is_bundle
+from ...bundle.source import bundles_in, is_bundle
 
 
 @dataclass
@@ -24,8 +24,7 @@ def find_bundles(path: Path) -> Found:
             return Found([path])
         if not path.is_dir():
             return Found(problem="not_bundle")
-        inside = sorted((p for p in path.iterdir() if not p.name.startswith(".") and is_bundle(p)),
-                        key=lambda p: p.name.lower())
+        inside = bundles_in(path)
     except OSError:
         return Found(problem="missing")
     return Found(inside) if inside else Found(problem="empty")

@@ -84,15 +84,6 @@ def is_hidden(path: Path) -> bool:
     return bool(attributes & (FILE_ATTRIBUTE_HIDDEN | FILE_ATTRIBUTE_SYSTEM))
 
 
-def is_bundle(path: Path) -> bool:
-    try:
-        if path.is_file():
-            return path.suffix.lower() == ".zip"
-        return (path / "manifest.toml").is_file()
-    except OSError:
-        return False
-
-
 def _starts_path(widget: Widget, event: events.Key) -> bool:
     """A character typed in the tree or the places list starts the path line. Not the keys
     the screen itself binds (`a` adds a bundle on the merge screen), nor space (opens a
