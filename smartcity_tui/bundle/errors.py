@@ -6,7 +6,8 @@ from __future__ import annotations
 from ..i18n import Reason, os_reason, t
 
 # Messages about the bundle as a whole, which name it themselves: no "Bundle X, file Y:" before
-WHOLE_BUNDLE = {"no_such_bundle", "not_a_bundle", "is_sheet", "is_plan", "folder_of_bundles"}
+WHOLE_BUNDLE = {"no_such_bundle", "not_a_bundle", "is_sheet", "is_plan", "is_document",
+                "folder_of_bundles"}
 
 
 class BundleError(Exception):

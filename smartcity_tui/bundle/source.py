@@ -196,7 +196,7 @@ def open_source(path: Path) -> Source:
     if path.is_file():
         head = _head(path)
         kind = not_a_plan.kind_of(path, head)
-        if kind in ("sheet", "plan"):  # the other files of a round, said as what they are
+        if kind in ("sheet", "plan", "document"):  # the other files of a round, said as what they are
             raise BundleError(f"is_{kind}", path.name, bundle=str(path))
         # a .zip cut short on a pulled drive has lost its directory: still say "damaged zip"
         if zipfile.is_zipfile(path) or path.suffix.lower() == ".zip" or head.startswith(b"PK\x03\x04"):

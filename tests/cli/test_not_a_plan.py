@@ -140,15 +140,17 @@ def plan(tmp_path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("kind, said", [
-    ("xlsx", "adalah lembar kerja, bukan bundel"), ("ods", "adalah lembar kerja, bukan bundel"),
-    ("csv", "adalah lembar kerja, bukan bundel"),
+@pytest.mark.parametrize("kind, said, instead", [
+    ("xlsx", "adalah lembar kerja, bukan bundel", "sheet import"),
+    ("ods", "adalah lembar kerja, bukan bundel", "sheet import"),
+    ("csv", "adalah lembar kerja, bukan bundel", "sheet import"),
+    ("html", "adalah dokumen rencana induk, bukan bundel", "smartcity-tui export"),
 ])
-def test_merge_given_a_sheet_says_to_import_it(round_folder, plan, capsys, kind, said):
+def test_merge_given_a_sheet_or_a_book_says_what_it_is(round_folder, plan, capsys, kind, said, instead):
     before = digest(plan)
     code, out, err = run(capsys, "merge", plan, round_folder[kind])
     assert code == 2 and out == "" and err.count("\n") == 1
-    assert said in err and "sheet import" in err
+    assert said in err and instead in err
     assert digest(plan) == before
 
 

@@ -94,6 +94,25 @@ async def test_a_bundle_path_typed_on_the_merge_screen_is_added(tmp_path, monkey
     store.close()
 
 
+async def test_a_sheet_typed_on_the_merge_screen_is_said_as_a_sheet(tmp_path, monkeypatch):
+    """The secretariat's drive holds Bappeda's sheet beside the bundles: picked by mistake,
+    it is named as a sheet with the key that imports it, and nothing is added."""
+    from smartcity_tui.cli import main
+
+    drafts, app, store = drafts_and_app(tmp_path, monkeypatch, "drafts")
+    sheet = drafts / "lembar-bappeda.xlsx"
+    assert main(["sheet", "export", str(copy_sample_plan(tmp_path / "other")), str(sheet)]) == 0
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_merge_screen(pilot)
+        await type_text(pilot, str(sheet), keys=True)
+        await pilot.press("enter")
+        await settle(pilot)
+        said = [n.message for n in app._notifications]
+        assert any("adalah lembar kerja, bukan bundel" in m and "Ctrl+O" in m for m in said), said
+        assert app.screen.entries == []
+    store.close()
+
+
 def test_windows_hidden_and_system_folders_are_left_out(tmp_path, monkeypatch):
     for name in ("Dokumen", "AppData", "$RECYCLE.BIN", "System Volume Information", "Application Data",
                  ".config", "Unduhan"):

@@ -126,8 +126,8 @@ class MergeScreen(PlanScreen):
     def add_path(self, path: Path) -> None:
         found = find_bundles(path)
         if found.problem:
-            self.notify(t(f"exchange.merge.source_{found.problem}", path=shown(path)), severity="warning",
-                        timeout=6)
+            self.notify(found.said or t(f"exchange.merge.source_{found.problem}", path=shown(path)),
+                        severity="warning", timeout=8)
             return
         added = 0
         for p in found.bundles:
