@@ -18,7 +18,7 @@ from ..i18n import Words, t
 from ..model.codes import is_heading_code, nomenclature_id, nomenclature_level
 from ..model.records import NomenclatureCode, Record
 from . import kinds as k
-from .columns import Column, SheetSpec
+from .columns import SHEETS, Column, SheetSpec
 from .mapping import SheetMapping, match_columns
 from .problems import Problem
 from .reading import Book
@@ -97,6 +97,25 @@ def preview_codes(store: Any, book: Book) -> CodeImport:
                 continue
             seen[code] = (row.sheet, row.row, name)
             _add(out, store, plan, NomenclatureCode(id=nomenclature_id(plan.id, code), **row.fields))
+    return _wrong_file(out, book)
+
+
+def _wrong_file(out: CodeImport, book: Book) -> CodeImport:
+    """The wrong file picked: the plan's own exported sheets (three or more of its sheet
+    names), or a list in which not one code has the right shape. One line says so, instead
+    of one per row."""
+    own = {name.casefold() for spec in SHEETS for name in (spec.id, spec.en)}
+    exported = [sh.name for sh in book.sheets if sh.name.casefold() in own]
+    if len(exported) >= 3:
+        out.problems = [Problem("own_export", params={"sheets": ", ".join(exported[:4])})]
+        return out
+    bad = [p for p in out.problems if p.key == "bad_code"]
+    if not bad or out.new or out.changed or out.unchanged:
+        return out
+    examples = ", ".join(list(dict.fromkeys(str(p.params["code"]) for p in bad))[:5])
+    first = bad[0]
+    out.problems = [Problem("not_a_code_list", first.sheet, first.row, first.column, first.header,
+                            {"n": len(bad), "examples": examples})]
     return out
 
 

@@ -166,6 +166,32 @@ def test_a_bad_code_refuses_the_list_with_its_place(tmp_path, capsys):
     assert plan.read_bytes() == before
 
 
+def test_the_plans_own_sheets_given_as_a_code_list_are_one_line(tmp_path, capsys):
+    """The workbook `sheet export` writes sits beside Bappeda's list and is easily picked:
+    one line says what it is, not 150 lines of programme codes of the wrong shape."""
+    plan = sample_copy(tmp_path)
+    own = tmp_path / "lembar.xlsx"
+    assert run(capsys, "sheet", "export", plan, own)[0] == 0
+    before = plan.read_bytes()
+    code, _, err = run(capsys, "codes", "import", plan, own)
+    lines = err.strip().splitlines()
+    assert code == 2 and len(lines) == 2, err
+    assert "lembar ekspor rencana (lembar Program, Anggaran, Indikator, SWOT)" in lines[0]
+    assert "sheet import" in lines[0] and "1 masalah" in lines[1]
+    assert plan.read_bytes() == before
+
+
+def test_a_list_without_one_code_of_the_right_shape_is_one_line(tmp_path, capsys):
+    plan = sample_copy(tmp_path)
+    rows = [["Kode", "Nama Program"]] + [[f"GOV-{i:02d}", f"Program {i}"] for i in range(1, 40)]
+    path = write_rows(tmp_path / "program-opd.xlsx", {"Daftar": rows})
+    code, _, err = run(capsys, "--lang", "en", "codes", "import", plan, path)
+    lines = err.strip().splitlines()
+    assert code == 2 and len(lines) == 2, err
+    assert "Not one of the 39 codes" in lines[0] and "(here: GOV-01, GOV-02, GOV-03, GOV-04, GOV-05)" in lines[0]
+    assert lines[0].startswith("smartcity-tui: Sheet Daftar, row 2, column A")
+
+
 def test_an_undone_list_imports_again(tmp_path):
     from smartcity_tui.sheets import read_file
     from smartcity_tui.sheets.codelist import apply_codes, preview_codes
