@@ -186,18 +186,44 @@ async def test_a_prefilled_year_is_typed_over(app):
         assert year.value == "2026"
 
 
+async def test_enter_on_a_dropdown_goes_on_to_the_next_field(app):
+    """The form's hint says "enter: isian berikutnya", and so it is on a list of choices too:
+    Enter on the closed list moves on (its choice kept), Space opens it, Enter in the open
+    list chooses and leaves the cursor there, and the next Enter moves on. (Enter used to
+    open the list every time: the cursor never left the field.)"""
+    async with app.run_test(size=(100, 30)) as pilot:
+        form = await open_form(pilot, next(o for o in OPENERS if o.name == "swot"))
+        element = form.query_one("#element", Select)
+        element.focus()
+        await pilot.pause()
+        before = element.value
+        await pilot.press("enter")
+        await pilot.pause()
+        assert form.focused is form.query_one("#subtopic", Input) and element.value == before
+        element.focus()
+        await pilot.press("space")
+        await pilot.pause()
+        assert element.expanded, "space opens the list"
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert element.value != before and form.focused is element
+        await pilot.press("enter")
+        await pilot.pause()
+        assert form.focused is form.query_one("#subtopic", Input)
+
+
 async def test_a_dropdown_stops_at_its_last_choice(app):
     async with app.run_test(size=(100, 30)) as pilot:
         form = await open_form(pilot, next(o for o in OPENERS if o.name == "readiness"))
         rating = form.query_one("#rating", Select)
         rating.focus()
-        await pilot.press("enter")  # open the list of ratings
+        await pilot.press("space")  # open the list of ratings
         await pilot.pause()
         await pilot.press("down", "down", "down", "down", "down")  # more downs than choices
         await pilot.press("enter")
         await pilot.pause()
         assert rating.value == "kurang", "the last choice, not back round to the first"
-        await pilot.press("enter")
+        await pilot.press("space")
         await pilot.pause()
         await pilot.press("up", "up", "up", "up", "up", "enter")
         await pilot.pause()

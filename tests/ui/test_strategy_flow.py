@@ -17,7 +17,7 @@ async def test_a_strategy_citing_two_swot_items_is_saved(ui_app, workshop_plan):
         await pilot.press("n")
         assert isinstance(app.screen, StrategyForm)
         await type_text(pilot, "Hubungkan data OPD lewat dana SPBE")  # the text field has focus
-        await pilot.press("shift+tab", "enter")  # back to the kind; enter opens its list
+        await pilot.press("shift+tab", "space")  # back to the kind; space opens its list
         await pilot.press("down", "enter")  # WO is the one after SO
         assert app.screen.query_one("#kind").value == "WO"
         assert "Kelemahan (W) dan Peluang (O)" in str(app.screen.query_one("#kind-hint").render())

@@ -25,7 +25,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets import Button, Input, Label, OptionList, Select, Static
 
 from ...i18n import t
 from ...store import StoreError
@@ -158,8 +158,22 @@ class FormScreen(SavingForm[R], Generic[R]):
         """Enter in a field goes to the next one; from the last it goes to the Simpan button
         (it never saves: a pasted line break must not save the form)."""
         event.stop()
+        self._move_on_from(event.input)
+
+    def on_key(self, event: events.Key) -> None:
+        """Enter on a list of choices (a closed dropdown) goes on to the next field too, as
+        the form's hint promises; Space, Down or Up open the list, and Enter in the open list
+        chooses. (Textual opens the list on Enter as well: an officer pressing Enter to move
+        on opened it, chose the same item, and was back on the field, round and round.)"""
+        focused = self.focused
+        if event.key == "enter" and isinstance(focused, Select) and not focused.expanded:
+            event.stop()
+            event.prevent_default()
+            self._move_on_from(focused)
+
+    def _move_on_from(self, field: Widget) -> None:
         fields = [w for w in self.query("*") if w.focusable and not isinstance(w, Button)]
-        if fields and event.input is fields[-1]:
+        if fields and field is fields[-1]:
             self.query_one("#save", Button).focus()
         else:
             self.focus_next()
