@@ -22,7 +22,7 @@ from .kinds import on_framework
 from .mapping import Mapping
 from .problems import Problem
 from .reading import Book
-from .resolve import ProgrammeFinder, build_record, changed_fields
+from .resolve import ProgrammeFinder, Twins, build_record, changed_fields
 from .rows import RowValues, read_rows, sheet_problems
 
 PLAN_WIDE = "plan"  # the area of records without a pillar (readiness)
@@ -113,6 +113,7 @@ def preview_import(store: Any, book: Book, mapping: Mapping) -> ImportPreview:
         out.problems.append(Problem("nothing_to_import", params={"names": ", ".join(s.name for s in book.sheets)}))
         return out
     finder = ProgrammeFinder(plan)
+    twins = Twins(plan)
     seen_ids: dict[str, RowValues] = {}
     rows_by_record: dict[str, RowValues] = {}
     changed_records: dict[str, Record] = {}  # every record as this import leaves it so far
@@ -147,6 +148,7 @@ def preview_import(store: Any, book: Book, mapping: Mapping) -> ImportPreview:
         with on_framework(plan.framework):  # pillar and element cells name the plan's own
             rows, bad = read_rows(sheet, read, spec, pillar_of)
         out.problems += bad
+        twins.taken.update(row.record_id for row in rows if row.record_id)
         keys = {k.partition(":")[0] for k in m.keys()}  # noqa: SIM118 - SheetMapping.keys(), not a dict
         missing = [k for k in spec.required if k not in keys]
         missing_said = False
@@ -179,7 +181,7 @@ def preview_import(store: Any, book: Book, mapping: Mapping) -> ImportPreview:
                 existing = plan.get(row.record_id)
                 if isinstance(existing, Programme) and totals_differ(existing, row.years.pop("budget")):
                     totals_edited.append(row.row)
-            outcome = _outcome(store, plan, spec, row, finder, out.problems)
+            outcome = _outcome(store, plan, spec, row, finder, twins, out.problems)
             if outcome is None:
                 continue
             if outcome.kind == "programme" and outcome.status != "unchanged":
@@ -190,6 +192,8 @@ def preview_import(store: Any, book: Book, mapping: Mapping) -> ImportPreview:
             rows_by_record[outcome.record.id] = row
             if outcome.status != "unchanged":
                 changed_records[outcome.record.id] = outcome.record
+    if twins.matched:
+        out.notes.append(Problem("matched_without_id", params={"n": twins.matched}))
     if totals_ignored:
         out.notes.append(Problem("budget_totals_ignored"))
     if totals_edited:
@@ -250,7 +254,7 @@ def _budget_outcome(plan: Plan, row: RowValues, finder: ProgrammeFinder, current
 
 
 def _outcome(store: Any, plan: Plan, spec: SheetSpec, row: RowValues, finder: ProgrammeFinder,
-             problems: list[Problem]) -> RowOutcome | None:
+             twins: Twins, problems: list[Problem]) -> RowOutcome | None:
     existing: Record | None = None
     if row.record_id:
         letter, header = row.place("id")
@@ -277,6 +281,11 @@ def _outcome(store: Any, plan: Plan, spec: SheetSpec, row: RowValues, finder: Pr
             problems.append(Problem("no_programme", row.sheet, row.row))
             return None
     record = build_record(row, spec, existing, programme_id, plan)
+    if existing is None:
+        twin = twins.of(record)  # the same record, imported before without its id
+        if twin is not None:
+            existing = twin
+            record = build_record(row, spec, twin, programme_id, plan)
     changed: tuple[str, ...]
     if existing is None:
         status, changed = "new", ()

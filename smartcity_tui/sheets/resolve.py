@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model.plan import Plan
-from ..model.records import Programme, Record, new_id
+from ..model.records import Indicator, Milestone, Programme, Record, Strategy, SwotItem, new_id
 from ..model.search import fold
 from .budget_rows import changed_cells, from_totals
 from .columns import RECORD_CLASSES, SheetSpec
@@ -68,6 +68,51 @@ class ProgrammeFinder:
                 params = {"value": row.links[how], "n": len(found)}
                 return None, Problem(key, row.sheet, row.row, letter, header, params)
         return None, None
+
+
+def twin_key(record: Record) -> tuple[Any, ...] | None:
+    """What makes a row without an id the same as a record the plan holds: a programme's
+    code; a SWOT item's pillar, quadrant and text; a strategy's pillar and text; an
+    indicator's programme and name; a milestone's programme, year and title. None for a
+    record that has none (an empty code or text), or of a kind without one."""
+    if isinstance(record, Programme):
+        return ("programme", fold(record.code)) if record.code.strip() else None
+    if isinstance(record, SwotItem):
+        return ("swot", record.pillar, record.quadrant, fold(record.text)) if record.text.strip() else None
+    if isinstance(record, Strategy):
+        return ("strategy", record.pillar, fold(record.text)) if record.text.strip() else None
+    if isinstance(record, Indicator):
+        return ("indicator", record.programme_id, fold(record.name)) if record.name.strip() else None
+    if isinstance(record, Milestone):
+        return ("milestone", record.programme_id, record.year, fold(record.title)) if record.title.strip() else None
+    return None
+
+
+class Twins:
+    """The plan's records by `twin_key`. An RPJMD list imported twice, or a sheet whose new
+    rows were imported before and is imported again after another fix, would otherwise add
+    every one of those rows a second time: a row without an id whose key is that of exactly
+    one record of the plan updates that record instead. A record is matched once per import
+    (two equal rows in one file are two records, as typed), and never one that a row of the
+    file names by its id."""
+
+    def __init__(self, plan: Plan) -> None:
+        self._by_key: dict[tuple[Any, ...], list[Record]] = {}
+        for record in plan.records.values():
+            key = twin_key(record)
+            if key is not None:
+                self._by_key.setdefault(key, []).append(record)
+        self.taken: set[str] = set()
+        self.matched = 0  # rows matched so, said in a note of the preview
+
+    def of(self, record: Record) -> Record | None:
+        key = twin_key(record)
+        found = [r for r in self._by_key.get(key, []) if r.id not in self.taken] if key else []
+        if len(found) != 1 or len(self._by_key.get(key or (), [])) != 1:
+            return None  # none, or the plan holds several: a new record, as the row says
+        self.taken.add(found[0].id)
+        self.matched += 1
+        return found[0]
 
 
 def _with_years(current: dict[int, Any], given: dict[int, Any]) -> dict[int, Any]:
