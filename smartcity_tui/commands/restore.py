@@ -91,6 +91,8 @@ def _check_current(plan: Path) -> bool:
     except PlanUnreadable as e:
         if e.io_error:
             raise CommandError(t("cli.restore_io", path=plan, reason=e.params["reason"])) from None
+        if e.not_a_plan:  # a bundle, a sheet, a folder named by mistake: nothing goes over it
+            raise
         return False
     except StoreError:
         return False

@@ -43,14 +43,17 @@ class PlanUnreadable(StoreError):
             reason = Reason("reason.damaged", reason)
         self.backups = backups or []
         self.io_error = reason.key not in CONTENT_REASONS
-        if hint_key is not None:  # not a plan at all (a bundle, a sheet, a folder): no backup helps
+        # not a plan at all (a bundle, a sheet, a folder): no backup helps, and none may be
+        # put in its place (restore refuses it as it refuses a file the disk held back)
+        self.not_a_plan = hint_key is not None
+        if hint_key is not None:
             self.io_error = False
             self.backups = []
         elif self.io_error:
             hint_key = "store.unreadable_io"
         else:
             hint_key = "store.unreadable_has_backup" if self.backups else "store.unreadable_no_backup"
-        self.hint_key = hint_key
+        self.hint_key: str = hint_key
         super().__init__(path, reason=reason, backup=str(self.backups[0]) if self.backups else "",
                          **(hint_params or {}))
 

@@ -191,3 +191,28 @@ def test_sheet_import_given_a_bundle_says_to_merge_it(round_folder, plan, capsys
     code, _, err = run(capsys, "sheet", "import", plan, round_folder[kind])
     assert code == 2 and "adalah bundel ekspor" in err and "smartcity-tui merge RENCANA.json" in err
     assert digest(plan) == before
+
+
+@pytest.mark.parametrize("kind", ["bundle folder", "bundle zip", "xlsx"])
+def test_restore_puts_no_plan_over_a_bundle_or_a_sheet(round_folder, plan, capsys, kind):
+    """`restore FILE --from PLAN` with the wrong FILE named: it is said as what it is, and
+    nothing is put in its place or moved aside."""
+    target = round_folder[kind]
+    before = digest(target)
+    listing = sorted(p.name for p in target.parent.iterdir())
+    code, out, err = run(capsys, "restore", target, "--from", plan)
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert KINDS[kind][0] in err
+    assert digest(target) == before and sorted(p.name for p in target.parent.iterdir()) == listing
+
+
+def test_restore_still_mends_a_plan_a_power_cut_zeroed(plan, tmp_path, capsys):
+    """A flash drive pulled mid-write on FAT32 can leave a file of zero bytes: that is a
+    damaged plan, not something else, and its backup goes back in place."""
+    good = plan.read_bytes()
+    backup = plan.with_name("rencana.backup-1.json")
+    backup.write_bytes(good)
+    plan.write_bytes(b"\0" * 4096)
+    code, out, err = run(capsys, "restore", plan)
+    assert code == 0, err
+    assert plan.read_bytes() == good
