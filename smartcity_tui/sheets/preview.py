@@ -286,6 +286,11 @@ def _outcome(store: Any, plan: Plan, spec: SheetSpec, row: RowValues, finder: Pr
         if twin is not None:
             existing = twin
             record = build_record(row, spec, twin, programme_id, plan)
+        elif (held := twins.clash(record)) is not None:
+            letter, header = row.place("code")
+            problems.append(Problem("code_in_use", row.sheet, row.row, letter, header,
+                                    {"code": held.code, "name": held.name}))
+            return None
     changed: tuple[str, ...]
     if existing is None:
         status, changed = "new", ()

@@ -92,9 +92,9 @@ class Twins:
     """The plan's records by `twin_key`. An RPJMD list imported twice, or a sheet whose new
     rows were imported before and is imported again after another fix, would otherwise add
     every one of those rows a second time: a row without an id whose key is that of exactly
-    one record of the plan updates that record instead. A record is matched once per import
-    (two equal rows in one file are two records, as typed), and never one that a row of the
-    file names by its id."""
+    one record of the plan updates that record instead (a programme: its code, and its name
+    too, see `clash`). A record is matched once per import (two equal rows in one file are
+    two records, as typed), and never one that a row of the file names by its id."""
 
     def __init__(self, plan: Plan) -> None:
         self._by_key: dict[tuple[Any, ...], list[Record]] = {}
@@ -110,9 +110,28 @@ class Twins:
         found = [r for r in self._by_key.get(key, []) if r.id not in self.taken] if key else []
         if len(found) != 1 or len(self._by_key.get(key or (), [])) != 1:
             return None  # none, or the plan holds several: a new record, as the row says
+        if isinstance(record, Programme) and _named_otherwise(record, found[0]):
+            return None  # the same code for another programme: `clash` says so
         self.taken.add(found[0].id)
         self.matched += 1
         return found[0]
+
+    def clash(self, record: Record) -> Programme | None:
+        """The plan's programme that already has this new programme's code under another
+        name. The row is then refused, not guessed at: it may be that programme renamed
+        (updating it would be right) or a new one given a code in use (updating it would
+        overwrite another programme); the officer says which, with the id or a new code."""
+        key = twin_key(record)
+        if not isinstance(record, Programme) or key is None:
+            return None
+        found = self._by_key.get(key, [])
+        if len(found) == 1 and isinstance(found[0], Programme) and _named_otherwise(record, found[0]):
+            return found[0]
+        return None
+
+
+def _named_otherwise(new: Programme, held: Record) -> bool:
+    return isinstance(held, Programme) and bool(new.name.strip()) and fold(new.name) != fold(held.name)
 
 
 def _with_years(current: dict[int, Any], given: dict[int, Any]) -> dict[int, Any]:

@@ -42,17 +42,33 @@ def test_an_rpjmd_list_imported_twice_adds_its_programmes_once(tmp_path, capsys)
     assert plan.read_bytes() == before, "nothing written the second time"
 
 
-def test_a_row_without_an_id_changes_the_programme_of_its_code(tmp_path, capsys):
+def test_a_row_without_an_id_changes_the_programme_of_its_code_and_name(tmp_path, capsys):
     plan = sample_copy(tmp_path)
     run(capsys, "sheet", "import", plan, write_rows(tmp_path / "a.xlsx", {"Program": RPJMD}))
     before = states(plan)
     fixed = [row[:] for row in RPJMD]
-    fixed[1][1] = "Pasar Ikan Digital Terpadu"
+    fixed[1][3] = "Dinas Perikanan"  # the lead agency, corrected by Bappeda
     code, out, _ = run(capsys, "--lang", "en", "sheet", "import", plan, write_rows(tmp_path / "b.xlsx", {"Program": fixed}))
     assert code == 0 and "0 new, 1 changed" in out.splitlines()[-1]
-    after = states(plan)
-    assert set(after) == set(before), "no record added"
-    assert ("ECO-21", "Pasar Ikan Digital Terpadu") in programmes(plan)
+    assert set(states(plan)) == set(before), "no record added"
+    with PlanStore.open(plan, readonly=True) as store:
+        assert next(p for p in store.plan().programmes if p.code == "ECO-21").lead_agency == "Dinas Perikanan"
+
+
+def test_a_code_in_use_under_another_name_is_refused_not_guessed(tmp_path, capsys):
+    """The same code with another name may be that programme renamed, or a new programme
+    given a code in use: updating would overwrite another programme in the second case,
+    adding would make two in the first. The row is refused and says how to tell which."""
+    plan = sample_copy(tmp_path)
+    run(capsys, "sheet", "import", plan, write_rows(tmp_path / "a.xlsx", {"Program": RPJMD}))
+    renamed = [row[:] for row in RPJMD]
+    renamed[1][1] = "Pasar Ikan Digital Terpadu"
+    before = plan.read_bytes()
+    code, _, err = run(capsys, "sheet", "import", plan, write_rows(tmp_path / "b.xlsx", {"Program": renamed}))
+    assert code == 2
+    assert "baris 2, kolom A (Kode): Kode ECO-21 sudah dipakai program 'Pasar Ikan Digital'" in err
+    assert "salin Id-nya" in err and "beri kode lain" in err
+    assert plan.read_bytes() == before
 
 
 def test_swot_text_seen_before_is_that_item_and_the_same_text_elsewhere_is_new(tmp_path, capsys):
@@ -72,17 +88,18 @@ def test_swot_text_seen_before_is_that_item_and_the_same_text_elsewhere_is_new(t
     assert len(after) - len(before) == 3, "the weakness and the opportunity typed twice are new"
 
 
-def test_a_row_the_file_names_by_id_is_never_matched_by_another(tmp_path, capsys):
-    """The export's own row (with its id) and a hand-added copy of it (no id) in one file: the
-    copy is a new programme, not a second update of the same one."""
+def test_a_copied_row_keeping_a_code_in_use_is_refused(tmp_path, capsys):
+    """The export's own row (with its id) and a copy of it made into a new programme (id
+    cleared, name changed, code forgotten): the copy is refused for its code, and the
+    programme the file names by id is never matched by the copy."""
     plan = sample_copy(tmp_path)
     with PlanStore.open(plan, readonly=True) as store:
         prog = store.plan().programmes_for("economy")[0]
     rows = [["Kode", "Nama Program", "Dimensi", "Id (jangan diubah)"],
             [prog.code, prog.name, "Smart Economy", prog.id],
             [prog.code, prog.name + " (salinan)", "Smart Economy", None]]
-    code, out, _ = run(capsys, "sheet", "import", plan, write_rows(tmp_path / "copy.xlsx", {"Program": rows}))
-    assert code == 0 and "1 baru, 0 diubah" in out.splitlines()[-1]
+    before = plan.read_bytes()
+    code, out, err = run(capsys, "sheet", "import", plan, write_rows(tmp_path / "copy.xlsx", {"Program": rows}))
+    assert code == 2 and f"baris 3, kolom A (Kode): Kode {prog.code} sudah dipakai" in err
     assert "sama dengan data yang sudah ada" not in out
-    names = [name for code_, name in programmes(plan) if code_ == prog.code]
-    assert sorted(names) == sorted([prog.name, prog.name + " (salinan)"])
+    assert plan.read_bytes() == before
