@@ -72,9 +72,10 @@ class ProgrammeFinder:
 
 def twin_key(record: Record) -> tuple[Any, ...] | None:
     """What makes a row without an id the same as a record the plan holds: a programme's
-    code; a SWOT item's pillar, quadrant and text; a strategy's pillar and text; an
-    indicator's programme and name; a milestone's programme, year and title. None for a
-    record that has none (an empty code or text), or of a kind without one."""
+    code (its name must agree too: `Twins.clash`); a SWOT item's pillar, quadrant and text;
+    a strategy's pillar and text; an indicator's programme and name; a milestone's
+    programme, year and title. None for a record that has none (an empty code or text), or
+    of a kind without one."""
     if isinstance(record, Programme):
         return ("programme", fold(record.code)) if record.code.strip() else None
     if isinstance(record, SwotItem):
