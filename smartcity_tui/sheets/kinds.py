@@ -199,10 +199,27 @@ class Choice(Kind):
     def from_cell(self, raw: Any, pillar: str = "") -> Any:
         if is_empty(raw):
             return self.default
-        key = self.words.get(fold(_text_of(raw)))
+        key = _look_up(self.words, _text_of(raw))
         if key is None:
             raise CellProblem("unknown_choice", value=str(raw), choices=choice_list(self.vocab))
         return key
+
+
+_BRACKETED = re.compile(r"^(.*?)\s*\((.*)\)\s*$")
+
+
+def _look_up(words: dict[str, str], text: str) -> str | None:
+    """The choice a cell names: the whole text, else the words outside or inside a bracket,
+    as officers label a choice for the reader ("Ancaman (T)", "T (Ancaman)") when both
+    parts name the same choice, or only one part names one."""
+    key = words.get(fold(text))
+    if key is not None:
+        return key
+    bracketed = _BRACKETED.match(text.strip())
+    if bracketed is None:
+        return None
+    found = {words.get(fold(part)) for part in bracketed.groups() if part.strip()} - {None}
+    return found.pop() if len(found) == 1 else None
 
 
 class ChoiceList(Choice):
@@ -313,11 +330,11 @@ def _dimensions() -> tuple[Pillar, ...]:
 
 @lru_cache(maxsize=16)
 def _pillar_words(framework: Framework) -> dict[str, str]:
-    """Every word a person may type for a dimension (its key, number and names, the names
-    without "Smart "), folded, to its key."""
+    """Every word a person may type for a dimension (its key, number, code and names, the
+    names without "Smart "), folded, to its key."""
     words: dict[str, str] = {}
     for p in framework.dimensions:
-        names = [p.key, str(p.number), *(n for _lang, n in p.names)]
+        names = [p.key, str(p.number), p.code, *(n for _lang, n in p.names)]  # GOV as in GOV-01
         for w in names + [n.removeprefix("Smart ") for n in names]:
             words[fold(w)] = p.key
     if framework.get("society") is not None:  # the guide's older name of the pillar
@@ -334,7 +351,11 @@ class PillarKind(Kind):
         if is_empty(raw):
             return ""
         words = _pillar_words(_FRAMEWORK.get())
-        key = words.get(fold(_text_of(raw)).removeprefix("dimensi ").removeprefix("pilar "))
+        text = _text_of(raw).strip()
+        for prefix in ("dimensi ", "pilar ", "aspek "):
+            if fold(text).startswith(prefix):
+                text = text[len(prefix):]
+        key = _look_up(words, text)
         if key is None:
             dims = _dimensions()
             names = Words(lambda lang: ", ".join(f"{p.number} {p.label(lang)}" for p in dims))

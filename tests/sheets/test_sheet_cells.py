@@ -44,6 +44,9 @@ def test_decimal_text_is_what_excel_in_indonesian_reads():
     ("Smart Economy", "economy"), ("economy", "economy"), (3, "economy"), ("3", "economy"), (3.0, "economy"),
     ("smart economy", "economy"), ("Ekonomi", None), ("Economy", "economy"), ("Smart People", "society"),
     ("Dimensi 6", "environment"),
+    # the code programme codes start with, and a name with its code beside it
+    ("ECO", "economy"), ("gov", "governance"), ("Smart Economy (ECO)", "economy"), ("ENV (Smart Environment)", "environment"),
+    ("Smart Economy (GOV)", None),  # two parts that name two pillars: not guessed
 ])
 def test_pillars(raw, key):
     if key is None:
@@ -66,6 +69,20 @@ def test_choices_by_key_label_and_common_words():
         funding.from_cell("APBD; Lotre")
     assert e.value.params["choices"].text("id").startswith("APBD Kabupaten/Kota, APBD Provinsi (bantuan keuangan), APBN, DAK")
     assert "Local budget (APBD)" in e.value.params["choices"].text("en")
+
+
+def test_a_choice_labelled_for_the_reader_with_a_bracket():
+    """"Ancaman (T)" or "T (Ancaman)", as officers label a quadrant for the reader: the part
+    that names a choice names it; two parts naming two choices are refused, not guessed."""
+    from smartcity_tui.sheets.columns import SWOT
+
+    quadrant = SWOT.column("quadrant").kind
+    assert [quadrant.from_cell(w) for w in ("Ancaman (T)", "T (Ancaman)", "Kekuatan (S) ", "(O)")] == ["T", "T", "S", "O"]
+    with pytest.raises(CellProblem):
+        quadrant.from_cell("S (Ancaman)")
+    assert quadrant.from_cell("Ancaman (besar)") == "T"  # one part names a choice, the other none
+    with pytest.raises(CellProblem):
+        quadrant.from_cell("Lainnya (X)")
 
 
 def test_whole_lists_of_mission_numbers():
