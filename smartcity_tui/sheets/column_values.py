@@ -10,7 +10,7 @@ from typing import Any
 
 from ..model.plan import Plan
 from ..model.records import Programme, Record
-from . import kinds as k
+from .dimension_kinds import PillarKind
 
 
 def programme(record: Record, plan: Plan) -> Programme | None:
@@ -30,7 +30,7 @@ def programme_name(record: Record, plan: Plan, lang: str) -> Any:
 
 def programme_pillar(record: Record, plan: Plan, lang: str) -> Any:
     p = programme(record, plan)
-    return k.PillarKind().to_cell(p.pillar, lang) if p else None
+    return PillarKind().to_cell(p.pillar, lang) if p else None
 
 
 def total(record: Record, plan: Plan, lang: str) -> Any:

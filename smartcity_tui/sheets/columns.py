@@ -48,6 +48,7 @@ from .column_values import (
     target_texts,
     total,
 )
+from .dimension_kinds import ElementKind, PillarKind
 
 Shown = Callable[[Record, Plan, str], Any]
 
@@ -112,9 +113,9 @@ class SheetSpec:
 
 ID_COLUMN = Column("id", "Id (jangan diubah)", "Id (do not edit)", k.RecordId(),
                    ("id", "record id", "id data"), width=38)
-PILLAR = Column("pillar", "Dimensi", "Pillar", k.PillarKind(),
+PILLAR = Column("pillar", "Dimensi", "Pillar", PillarKind(),
                 ("pilar", "dimensi smart city", "dimension", "pillar", "dimensi"), width=20)
-ELEMENT = Column("element", "Elemen", "Element", k.ElementKind(), ("element",), width=24)
+ELEMENT = Column("element", "Elemen", "Element", ElementKind(), ("element",), width=24)
 SUBTOPIC = Column("subtopic", "Subtopik", "Sub-topic", k.Text(), ("sub topik", "subtopic", "sub-topik"))
 
 

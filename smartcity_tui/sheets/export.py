@@ -20,7 +20,7 @@ from ..i18n import os_reason
 from ..model.plan import Plan
 from ..store.atomic import fsync_dir, replace_with_retry
 from .columns import SHEETS, Column, SheetSpec, shown_value
-from .kinds import on_framework
+from .dimension_kinds import on_framework
 from .limits import MAX_CELL_CHARS
 from .problems import SheetError
 

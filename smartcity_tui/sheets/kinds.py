@@ -3,24 +3,21 @@
 `to_cell` gives what an .xlsx cell holds (numbers stay numbers, so Excel can sum and filter
 them); `from_cell` reads what a person or Excel left there, in either language, and raises
 CellProblem with what to type instead. A cell reaches `from_cell` as None, str, int, float,
-bool or a date (formulas, error values and overlong text are refused before, in rows.py)."""
+bool or a date (formulas, error values and overlong text are refused before, in rows.py).
+The pillar and element cells, which name the plan's framework, are in dimension_kinds.py."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from functools import lru_cache
 from typing import Any, cast
 
-from ..i18n import LANGUAGES, Words, word
+from ..i18n import LANGUAGES, word
 from ..model.finding import choice_list
-from ..model.framework import Framework
 from ..model.records import Stakeholder
-from ..model.vocab import DEFAULT_FRAMEWORK, Pillar, Vocabulary
+from ..model.vocab import Vocabulary
 from .numbers import parse_number
 from .problems import CellProblem
 
@@ -46,7 +43,7 @@ def is_empty(raw: Any) -> bool:
     return raw is None or (isinstance(raw, str) and not raw.strip())
 
 
-def _text_of(raw: Any) -> str:
+def text_of(raw: Any) -> str:
     if type(raw) is str:  # most cells: no other check needed
         text = raw.strip()
         return text.replace("\r\n", "\n") if "\r" in text else text
@@ -74,7 +71,7 @@ class Text(Kind):
         return value or None
 
     def from_cell(self, raw: Any, pillar: str = "") -> str:
-        return "" if raw is None else _text_of(raw)
+        return "" if raw is None else text_of(raw)
 
 
 class Whole(Kind):
@@ -157,7 +154,7 @@ class YesNo(Kind):
             return raw
         if isinstance(raw, (int, float)) and raw in (0, 1):
             return bool(raw)
-        said = fold(_text_of(raw))
+        said = fold(text_of(raw))
         if said in _YES or said in {fold(yes_no_word(True, lang)) for lang in LANGUAGES}:
             return True
         if said in _NO or said in {fold(yes_no_word(False, lang)) for lang in LANGUAGES}:
@@ -199,7 +196,7 @@ class Choice(Kind):
     def from_cell(self, raw: Any, pillar: str = "") -> Any:
         if is_empty(raw):
             return self.default
-        key = _look_up(self.words, _text_of(raw))
+        key = look_up(self.words, text_of(raw))
         if key is None:
             raise CellProblem("unknown_choice", value=str(raw), choices=choice_list(self.vocab))
         return key
@@ -208,7 +205,7 @@ class Choice(Kind):
 _BRACKETED = re.compile(r"^(.*?)\s*\((.*)\)\s*$")
 
 
-def _look_up(words: dict[str, str], text: str) -> str | None:
+def look_up(words: dict[str, str], text: str) -> str | None:
     """The choice a cell names: the whole text, else the words outside or inside a bracket,
     as officers label a choice for the reader ("Ancaman (T)", "T (Ancaman)") when both
     parts name the same choice, or only one part names one."""
@@ -230,7 +227,7 @@ class ChoiceList(Choice):
         if is_empty(raw):
             return []
         out: list[str] = []
-        for part in self._parts(_text_of(raw)):
+        for part in self._parts(text_of(raw)):
             key = Choice.from_cell(self, part)
             if key not in out:
                 out.append(key)
@@ -257,7 +254,7 @@ class TextList(Kind):
     def from_cell(self, raw: Any, pillar: str = "") -> list[str]:
         if is_empty(raw):
             return []
-        return [p for p in _LIST_SPLIT.split(_text_of(raw)) if p]
+        return [p for p in _LIST_SPLIT.split(text_of(raw)) if p]
 
 
 class WholeList(Kind):
@@ -278,7 +275,7 @@ class WholeList(Kind):
         if isinstance(raw, (int, float)):
             parts: list[Any] = [raw]
         else:
-            parts = [p for p in _CHOICE_SPLIT.split(_text_of(raw)) if p]
+            parts = [p for p in _CHOICE_SPLIT.split(text_of(raw)) if p]
         out: list[int] = []
         for part in parts:
             value = Whole(self.low, self.high, problem="not_in_range").from_cell(part)
@@ -289,7 +286,7 @@ class WholeList(Kind):
 
 class IdList(TextList):
     def from_cell(self, raw: Any, pillar: str = "") -> list[str]:
-        ids = [p for p in re.split(r"[\s;,]+", "" if is_empty(raw) else _text_of(raw)) if p]
+        ids = [p for p in re.split(r"[\s;,]+", "" if is_empty(raw) else text_of(raw)) if p]
         bad = [i for i in ids if not UUID.fullmatch(i)]
         if bad:
             raise CellProblem("bad_id", value=bad[0])
@@ -303,93 +300,10 @@ class RecordId(Kind):
     def from_cell(self, raw: Any, pillar: str = "") -> str:
         if is_empty(raw):
             return ""
-        text = _text_of(raw)
+        text = text_of(raw)
         if not UUID.fullmatch(text):
             raise CellProblem("bad_id", value=text)
         return text.lower()
-
-
-# The framework whose dimensions and elements the pillar and element cells name: the plan's,
-# set around a sheet's writing and reading (`on_framework`), since a column's kind is one
-# object shared by every plan. Outside of one, the default framework's six pillars.
-_FRAMEWORK: ContextVar[Framework] = ContextVar("sheet_framework", default=DEFAULT_FRAMEWORK)
-
-
-@contextmanager
-def on_framework(framework: Framework) -> Iterator[None]:
-    token = _FRAMEWORK.set(framework)
-    try:
-        yield
-    finally:
-        _FRAMEWORK.reset(token)
-
-
-def _dimensions() -> tuple[Pillar, ...]:
-    return _FRAMEWORK.get().dimensions
-
-
-@lru_cache(maxsize=16)
-def _pillar_words(framework: Framework) -> dict[str, str]:
-    """Every word a person may type for a dimension (its key, number, code and names, the
-    names without "Smart "), folded, to its key."""
-    words: dict[str, str] = {}
-    for p in framework.dimensions:
-        names = [p.key, str(p.number), p.code, *(n for _lang, n in p.names)]  # GOV as in GOV-01
-        for w in names + [n.removeprefix("Smart ") for n in names]:
-            words[fold(w)] = p.key
-    if framework.get("society") is not None:  # the guide's older name of the pillar
-        words.update({"smart people": "society", "people": "society"})
-    return words
-
-
-class PillarKind(Kind):
-    def to_cell(self, value: str, lang: str) -> Any:
-        p = _pillar(value)
-        return p.label(lang) if p else value or None
-
-    def from_cell(self, raw: Any, pillar: str = "") -> str:
-        if is_empty(raw):
-            return ""
-        words = _pillar_words(_FRAMEWORK.get())
-        text = _text_of(raw).strip()
-        for prefix in ("dimensi ", "pilar ", "aspek "):
-            if fold(text).startswith(prefix):
-                text = text[len(prefix):]
-        key = _look_up(words, text)
-        if key is None:
-            dims = _dimensions()
-            names = Words(lambda lang: ", ".join(f"{p.number} {p.label(lang)}" for p in dims))
-            raise CellProblem("unknown_pillar", value=str(raw), choices=names)
-        return key
-
-
-def _pillar(key: str) -> Pillar | None:
-    return _FRAMEWORK.get().get(key)
-
-
-class ElementKind(Kind):
-    """An element of the row's pillar, by key or label; the pillar is read first."""
-
-    def to_cell(self, value: str, lang: str) -> Any:
-        for p in _dimensions():
-            e = p.element(value)
-            if e:
-                return e.label(lang)
-        return value or None
-
-    def from_cell(self, raw: Any, pillar: str = "") -> str:
-        if is_empty(raw):
-            return ""
-        p = _pillar(pillar)
-        if p is None:
-            raise CellProblem("element_without_pillar", value=str(raw))
-        said = fold(_text_of(raw))
-        for e in p.elements:
-            if said in {fold(e.key), fold(e.id.split("(")[0]), *(fold(name) for _lang, name in e.names)}:
-                return e.key
-        elements = p.elements
-        raise CellProblem("unknown_element", value=str(raw), pillar=Words(p.label),
-                          choices=Words(lambda lang: "; ".join(e.label(lang) for e in elements)))
 
 
 class Stakeholders(Kind):

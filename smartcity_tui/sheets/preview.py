@@ -18,7 +18,7 @@ from ..model.vocab import PILLAR_KEYS
 from .budget_rows import changed_cells, totals_differ, with_line
 from .checks import new_errors
 from .columns import SHEETS, SPEC_BY_KIND, SheetSpec
-from .kinds import on_framework
+from .dimension_kinds import on_framework
 from .mapping import Mapping
 from .problems import Problem
 from .reading import Book

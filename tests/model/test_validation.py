@@ -298,7 +298,7 @@ def test_a_third_language_takes_element_names_from_its_fallback():
     are filled from English shows the English name, as its messages do: a sheet cell naming
     no element of its pillar lists them so."""
     from smartcity_tui.i18n import Language, register_language, unregister_language
-    from smartcity_tui.sheets import kinds
+    from smartcity_tui.sheets import dimension_kinds as kinds
     from smartcity_tui.sheets.problems import CellProblem, Problem
 
     governance = PILLARS[0]

@@ -10,6 +10,7 @@ import pytest
 from smartcity_tui.model.records import Stakeholder
 from smartcity_tui.model.vocab import FUNDING_SOURCES, HORIZONS, PENTAHELIX_ROLES
 from smartcity_tui.sheets import kinds as k
+from smartcity_tui.sheets.dimension_kinds import PillarKind
 from smartcity_tui.sheets.numbers import decimal_text, parse_number
 from smartcity_tui.sheets.problems import CellProblem
 
@@ -51,9 +52,9 @@ def test_decimal_text_is_what_excel_in_indonesian_reads():
 def test_pillars(raw, key):
     if key is None:
         with pytest.raises(CellProblem):
-            k.PillarKind().from_cell(raw)
+            PillarKind().from_cell(raw)
     else:
-        assert k.PillarKind().from_cell(raw) == key
+        assert PillarKind().from_cell(raw) == key
 
 
 def test_choices_by_key_label_and_common_words():
