@@ -80,7 +80,7 @@ def read_file(path: Path | str, *, sheet: str | None = None) -> Book:
     except OSError as e:
         raise SheetError("unreadable", path, reason=os_reason(e)) from None
     if path.is_dir():
-        raise SheetError("is_bundle" if (path / "manifest.toml").is_file() else "is_folder", path)
+        raise SheetError("is_bundle" if (path / not_a_plan.MANIFEST).is_file() else "is_folder", path)
     if size > MAX_FILE_BYTES:
         raise SheetError("too_big", path, mb=MAX_FILE_BYTES // (1024 * 1024))
     suffix = path.suffix.lower()
