@@ -390,3 +390,21 @@ def test_targets_snapshot(snap_compare, app_with_targets, size):
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
 def test_target_form_snapshot(snap_compare, app_with_targets, size):
     assert snap_compare(app_with_targets, terminal_size=size, press=["i", "tab", "tab", "enter"])
+
+
+def test_a_long_mission_wraps_under_its_text_not_under_its_number():
+    """A mission longer than the list is wide: its second line starts under the text, so the
+    numbers stand in a column of their own (10 missions: "1. " is padded to "10. ")."""
+    from io import StringIO
+
+    from rich.console import Console
+    from rich.text import Text
+
+    from smartcity_tui.ui.widgets.plan_sections import Numbered
+
+    console = Console(width=30, file=StringIO(), color_system=None)
+    console.print(Numbered(1, 10, Text("Pelayanan publik yang cepat, murah, dan terbuka bagi semua warga")))
+    lines = console.file.getvalue().splitlines()
+    assert lines[0].rstrip() == "1.  Pelayanan publik yang"
+    assert len(lines) == 3 and all(len(line.rstrip()) <= 30 for line in lines) and all(line.startswith("    ") and line[4] != " " for line in lines[1:])
+    assert " ".join(line.strip() for line in lines)[4:] == "Pelayanan publik yang cepat, murah, dan terbuka bagi semua warga"

@@ -8,7 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rich.table import Table
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
 from rich.text import Text
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
@@ -81,7 +82,7 @@ class LinesList(OptionList):
         self.lines = list(lines)
         options = []
         for i, line in enumerate(self.lines, 1):
-            options.append(Option(numbered(i, len(self.lines), Text(" ".join(line.split())))))
+            options.append(Option(Numbered(i, len(self.lines), Text(" ".join(line.split())))))
         self.set_options(options)
         self.border_title = t(f"planscreen.{self.field}_title", n=len(self.lines))
         self.border_subtitle = "" if self.lines else t(f"planscreen.{self.field}_empty")
@@ -138,7 +139,7 @@ class TargetsList(OptionList):
             details = _target_details(x)
             if details:
                 body.append("\n" + details, style="dim")
-            options.append(Option(numbered(i, len(self.targets), body)))
+            options.append(Option(Numbered(i, len(self.targets), body)))
         self.set_options(options)
         self.border_title = t("planscreen.targets_title", n=len(self.targets))
         self.border_subtitle = "" if self.targets else t("planscreen.targets_empty")
@@ -174,14 +175,28 @@ class TargetsList(OptionList):
         return True
 
 
-def numbered(n: int, last: int, body: Text) -> Table:
+class Numbered:
     """"12. " and the text, whose wrapped lines stay under the text, not under the number
-    (a mission or a target is often longer than the list is wide)."""
-    grid = Table.grid()
-    grid.add_column(width=len(f"{last}. "), no_wrap=True)
-    grid.add_column(ratio=1)
-    grid.add_row(Text(f"{n}. ", style="bold"), body)
-    return grid
+    (a mission or a target is often longer than the list is wide).
+
+    Not a Rich grid (Table.grid), which did the same: the option list measures and draws
+    each option many times over as the screen comes up, and a grid measured its cells at
+    every turn (a quarter of the plan screen's time to come up, on the sample)."""
+
+    def __init__(self, n: int, last: int, body: Text) -> None:
+        self.indent = len(f"{last}. ")
+        self.number = Text.assemble((f"{n}. ".ljust(self.indent), "bold"))  # (a span: what is added after is not bold)
+        self.body = body
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(options.max_width - self.indent, 1)
+        lines = self.body.wrap(console, width, overflow="fold")
+        padding = Text(" " * self.indent)
+        yield Text("\n").join((self.number if i == 0 else padding) + line for i, line in enumerate(lines))
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        body = Measurement.get(console, options, self.body)
+        return Measurement(body.minimum + self.indent, body.maximum + self.indent).clamp(max_width=options.max_width)
 
 
 def _target_details(x: PlanTarget) -> str:
