@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import App, SystemCommand
+from textual.dom import DOMNode
 from textual.filter import LineFilter
 from textual.message_pump import MessagePump
 from textual.reactive import reactive
@@ -271,6 +272,14 @@ class SmartCityApp(App[int]):
 
         if not on_dashboard(self):
             self.pop_screen()
+
+    def update_styles(self, node: DOMNode, animate: bool = True) -> None:
+        """Textual restyles a node, and everything under it, at each change of its classes,
+        even a widget not yet mounted (an `Input(compact=True)`, a Select made in a form's
+        compose), whose styles are worked out again from nothing when it is mounted. Those
+        first stylings are skipped: a sixth of a form's styling, for nothing shown."""
+        if node is self or node.is_attached:
+            super().update_styles(node, animate)
 
     def install_screen(self, screen: Screen[Any], name: str) -> None:
         super().install_screen(screen, name)
