@@ -30,6 +30,9 @@ VIEWS = ("swot", "strategies", "programmes", "timeline")
 class PillarScreen(PlanScreen):
     # its rules: pillar.tcss, loaded with the app's (ui/styles.py)
     BINDINGS = keys.prefixed("pillar.")
+    # The S quadrant has the cursor from the start: Textual gave it first to the tab bar,
+    # and on_mount moved it on, styling the screen's widgets twice more for nothing.
+    AUTO_FOCUS = "#q-S"
 
     def __init__(self, pillar_key: str) -> None:
         super().__init__()
