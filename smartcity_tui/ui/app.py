@@ -32,6 +32,7 @@ from ..startup import release_collector
 from ..store import PlanStore, StoreError
 from . import keys
 from .key_guard import KeyGuard
+from .navigation import jump, on_dashboard, show_plan_screen
 from .opening import FIRST_FRAME_ENV, PlanOpener
 from .plan_writes import PlanWrite, PlanWriter
 from .screens.too_small import fit, unseen
@@ -246,7 +247,6 @@ class SmartCityApp(App[int]):
         return True
 
     def action_open_pillar(self, key: str) -> None:
-        from .navigation import show_plan_screen
         from .screens.pillar import PillarScreen
 
         if key in self.plan.framework.keys:
@@ -268,16 +268,12 @@ class SmartCityApp(App[int]):
         return screen
 
     def action_open_dashboard(self) -> None:
-        from .navigation import on_dashboard
-
         if not on_dashboard(self):
             self.pop_screen()
 
     def update_styles(self, node: DOMNode, animate: bool = True) -> None:
-        """Textual restyles a node, and everything under it, at each change of its classes,
-        even a widget not yet mounted (an `Input(compact=True)`, a Select made in a form's
-        compose), whose styles are worked out again from nothing when it is mounted. Those
-        first stylings are skipped: a sixth of a form's styling, for nothing shown."""
+        # Textual restyles a node at each change of its classes even before it is mounted
+        # (an Input(compact=True) in a form's compose), and mounting styles it from nothing.
         if node is self or node.is_attached:
             super().update_styles(node, animate)
 
@@ -335,19 +331,16 @@ class SmartCityApp(App[int]):
             self.push_screen(HelpScreen(self.screen))
 
     def action_open_roadmap(self) -> None:
-        from .navigation import show_plan_screen
         from .screens.roadmap import RoadmapScreen
 
         show_plan_screen(self, "roadmap", RoadmapScreen)
 
     def action_open_plan_info(self) -> None:
-        from .navigation import show_plan_screen
         from .screens.plan_info import PlanInfoScreen
 
         show_plan_screen(self, "plan-info", PlanInfoScreen)
 
     def action_open_document(self) -> None:
-        from .navigation import show_plan_screen
         from .screens.document import DocumentScreen
 
         show_plan_screen(self, "document", DocumentScreen)
@@ -373,7 +366,6 @@ class SmartCityApp(App[int]):
         open_screen(self, "conflicts")
 
     def action_search(self) -> None:
-        from .navigation import jump
         from .screens.search import SearchScreen
 
         def chosen(hit: Hit | None) -> None:
