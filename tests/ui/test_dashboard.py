@@ -46,6 +46,7 @@ async def test_a_quick_win_opens_its_programme(ui_app):
         assert isinstance(app.screen, PillarScreen) and app.screen.view == "programmes"
         view = app.screen.query_one(ProgrammeView)
         assert app.store.get(view.selected_id).code == "GOV-01"
+        assert app.focused is view.table  # the cursor is on it: e edits that programme
         await pilot.press("escape")
         assert isinstance(app.screen, DashboardScreen)
 
