@@ -1,6 +1,8 @@
 """A screen on show for the first time keeps the styles its widgets got as they were mounted
 (screens/base.py tells Textual not to style them all a second time): they are the styles a
-full restyle gives them, on every kind of screen, and what the officer sees is the same."""
+full restyle gives them, on every kind of screen, and what the officer sees is the same.
+The app also passes over widgets restyled before they are mounted (`SmartCityApp.
+update_styles`): the programme form, full of them, is among the screens checked."""
 
 from __future__ import annotations
 
