@@ -1,6 +1,7 @@
 """smartcity-tui export PLAN --out DIR [--zip] [--lang id|en]: write a bundle for the flash
 drive and print its path and counts. The plan is opened read-only: exporting never changes
-it and works while the app has it open."""
+it and works while the app has it open. `export PLAN DIR` does the same, as `sheet export
+PLAN DIR` does: what an officer types after seeing the one, for the other."""
 
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ NAME = "export"
 def add_parser(sub: Subcommands) -> argparse.ArgumentParser:
     p = sub.add_parser(NAME, help=t("bundle.cli.export_help"), description=t("bundle.cli.export_help"))
     p.add_argument("plan", type=plan_path, metavar="PLAN", help=t("cli.plan_arg"))
-    p.add_argument("--out", required=True, type=Path, metavar="DIR", help=t("bundle.cli.export_out_help"))
+    p.add_argument("dest", nargs="?", type=Path, metavar="DIR", help=t("bundle.cli.export_dest_help"))
+    p.add_argument("--out", type=Path, metavar="DIR", help=t("bundle.cli.export_out_help"))
     p.add_argument("--zip", action="store_true", help=t("bundle.cli.export_zip_help"))
     return p
 
@@ -55,13 +57,24 @@ def _no_folder(out: Path) -> str:
     return t("bundle.out_missing", path=out)
 
 
+def target_folder(args: argparse.Namespace) -> Path:
+    """The folder from --out or the second word, which must agree when both are given."""
+    if args.out is not None and args.dest is not None and args.out != args.dest:
+        raise CommandError(t("bundle.cli.two_targets", out=args.out, dest=args.dest))
+    out: Path | None = args.out if args.out is not None else args.dest
+    if out is None:
+        raise CommandError(t("bundle.cli.no_target", plan=args.plan))
+    if not out.is_dir():
+        raise CommandError(_no_folder(out))
+    return out
+
+
 def run(args: argparse.Namespace) -> int:
     lang = get_language()
-    if not args.out.is_dir():
-        raise CommandError(_no_folder(args.out))
+    out = target_folder(args)
     with PlanStore.open(args.plan, readonly=True) as store:
         try:
-            result = export_bundle(store, ExportOptions(args.out, zip=args.zip, lang=lang))
+            result = export_bundle(store, ExportOptions(out, zip=args.zip, lang=lang))
         except BundleError as e:
             raise CommandError(e.message()) from None
     print(t("bundle.cli.exported", path=result.path))

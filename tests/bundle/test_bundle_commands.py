@@ -98,3 +98,23 @@ def test_render_prints_the_masterplan_as_markdown(capsys):
 def test_render_of_a_missing_plan_is_one_line_and_exit_2(tmp_path, capsys):
     code, out, err = run(capsys, "render", tmp_path / "none.json")
     assert code == 2 and out == "" and err.count("\n") == 1
+
+
+def test_export_takes_its_folder_as_a_second_word_too(tmp_path, capsys):
+    """`sheet export PLAN DIR` takes its folder that way, so an officer types `export PLAN DIR`
+    too: it writes the bundle there, as --out does."""
+    code, out, err = run(capsys, "export", SAMPLE, tmp_path)
+    assert code == 0 and err == ""
+    path = Path(re.search(r"Bundel ditulis: (.+)", out).group(1))
+    assert path.parent == tmp_path and read_bundle(path).states
+
+
+def test_export_without_a_folder_or_with_two_says_so_and_writes_nothing(tmp_path, capsys):
+    code, out, err = run(capsys, "export", SAMPLE)
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert "Folder tujuan belum disebut" in err and "--out" in err
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    code, out, err = run(capsys, "export", SAMPLE, tmp_path / "a", "--out", tmp_path / "b")
+    assert code == 2 and out == "" and err.count("\n") == 1 and "Sebut satu saja" in err
+    assert list((tmp_path / "a").iterdir()) == [] and list((tmp_path / "b").iterdir()) == []
