@@ -14,6 +14,7 @@ import importlib
 import os
 import sys
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from types import ModuleType
 from typing import NoReturn, TextIO
 
@@ -97,6 +98,16 @@ def _first_word(argv: Sequence[str]) -> str | None:
     return None
 
 
+def _placed_as_target(args: argparse.Namespace, extra: list[str]) -> bool:
+    """`export PLAN --zip E:\\`: argparse fills an optional word after PLAN (`dest`) only
+    right after it, so one typed after an option is left over. It is the target all the
+    same, where the command takes one and none is given yet."""
+    if getattr(args, "dest", False) is not None or len(extra) != 1 or extra[0].startswith("-"):
+        return False
+    args.dest = Path(extra[0])
+    return True
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _lang_from(argv)
@@ -117,7 +128,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         only = ["open"]
     parser, runners = build_parser(only)
     try:
-        args = parser.parse_args(argv)
+        args, extra = parser.parse_known_args(argv)
+        if extra and not _placed_as_target(args, extra):
+            parser.parse_args(argv)  # says, as argparse does, what it did not know
         if getattr(args, "lang", None):
             set_language(args.lang)
         if args.command is None:

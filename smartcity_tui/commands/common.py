@@ -30,6 +30,15 @@ def plan_path(value: str) -> Path:
     return Path(value)
 
 
+def target_of(out: Path | None, dest: Path | None) -> Path | None:
+    """Where the command writes: --out, or the word after PLAN that stands for it (`export
+    PLAN DIR`, `render PLAN FILE`, as `sheet export PLAN OUT` is typed); two different ones
+    are refused rather than one of them chosen."""
+    if out is not None and dest is not None and out != dest:
+        raise CommandError(t("cli.two_targets", out=out, dest=dest))
+    return out if out is not None else dest
+
+
 def year(value: str) -> int:
     try:
         y = int(value)

@@ -12,7 +12,7 @@ from pathlib import Path
 from ..bundle import BundleError, ExportOptions, export_bundle
 from ..i18n import get_language, t
 from ..store import PlanStore
-from .common import CommandError, Subcommands, plan_path
+from .common import CommandError, Subcommands, plan_path, target_of
 
 NAME = "export"
 
@@ -58,10 +58,8 @@ def _no_folder(out: Path) -> str:
 
 
 def target_folder(args: argparse.Namespace) -> Path:
-    """The folder from --out or the second word, which must agree when both are given."""
-    if args.out is not None and args.dest is not None and args.out != args.dest:
-        raise CommandError(t("bundle.cli.two_targets", out=args.out, dest=args.dest))
-    out: Path | None = args.out if args.out is not None else args.dest
+    """The folder from --out or the word after PLAN."""
+    out = target_of(args.out, args.dest)
     if out is None:
         raise CommandError(t("bundle.cli.no_target", plan=args.plan))
     if not out.is_dir():

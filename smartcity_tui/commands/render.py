@@ -1,5 +1,5 @@
 """smartcity-tui render PLAN [--format md|html|docx] [--lang id|en] [--out FILE]: the
-masterplan book. Markdown goes to the screen without --out (`> rencana-induk.md` works, in
+masterplan book (`render PLAN FILE` is `--out FILE`). Markdown goes to the screen without --out (`> rencana-induk.md` works, in
 UTF-8 whatever the console's code page); HTML and Word need --out. Without --format, the
 name given to --out says the format (rencana.html is HTML); a --format the name contradicts
 is refused, since a Word file named .md opens in no program that expects one. The file is
@@ -17,7 +17,7 @@ from ..document.errors import DocumentError
 from ..i18n import get_language, os_reason, t
 from ..store import PlanStore
 from ..store.atomic import atomic_write_bytes
-from .common import CommandError, Subcommands, plan_path
+from .common import CommandError, Subcommands, plan_path, target_of
 
 NAME = "render"
 FORMATS = ("md", "html", "docx")
@@ -29,6 +29,7 @@ def add_parser(sub: Subcommands) -> argparse.ArgumentParser:
     p = sub.add_parser(NAME, help=t("doc.cli.render_help"), description=t("doc.cli.render_help"))
     p.add_argument("plan", type=plan_path, metavar="PLAN", help=t("cli.plan_arg"))
     p.add_argument("--format", choices=FORMATS, help=t("doc.cli.format_help"))
+    p.add_argument("dest", nargs="?", type=Path, metavar="FILE", help=t("doc.cli.dest_help"))
     p.add_argument("--out", type=Path, metavar="FILE", help=t("doc.cli.out_help"))
     return p
 
@@ -57,6 +58,7 @@ def _check_out(out: Path | None, fmt: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    args.out = target_of(args.out, args.dest)
     fmt = format_of(args.format, args.out)
     _check_out(args.out, fmt)
     with PlanStore.open(args.plan, readonly=True) as store:

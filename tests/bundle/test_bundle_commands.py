@@ -107,6 +107,10 @@ def test_export_takes_its_folder_as_a_second_word_too(tmp_path, capsys):
     assert code == 0 and err == ""
     path = Path(re.search(r"Bundel ditulis: (.+)", out).group(1))
     assert path.parent == tmp_path and read_bundle(path).states
+    (tmp_path / "zips").mkdir()
+    code, out, err = run(capsys, "export", SAMPLE, "--zip", tmp_path / "zips")  # after an option too
+    assert code == 0 and err == ""
+    assert [p.suffix for p in (tmp_path / "zips").iterdir()] == [".zip"]
 
 
 def test_export_without_a_folder_or_with_two_says_so_and_writes_nothing(tmp_path, capsys):

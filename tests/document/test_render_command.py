@@ -95,3 +95,18 @@ def test_a_format_the_name_contradicts_is_refused_and_nothing_written(tmp_path, 
     assert code == 2 and out == "" and err.count("\n") == 1
     assert "--format html" in err and f"{tmp_path / 'rencana-induk.html'}" in err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_file_may_be_the_word_after_the_plan_or_after_an_option(tmp_path, capsys):
+    """`render PLAN FILE` is `--out FILE` (as `sheet export PLAN OUT` is typed), wherever the
+    options stand; a second, different target is refused and nothing is written."""
+    first, second = tmp_path / "a.html", tmp_path / "b.html"
+    code, said, err = run(capsys, "render", SAMPLE, first)
+    assert code == 0 and said == f"Dokumen ditulis: {first}\n" and first.read_text(encoding="utf-8").startswith("<!DOCTYPE")
+    code, said, err = run(capsys, "render", SAMPLE, "--lang", "en", second)
+    assert code == 0 and '<html lang="en">' in second.read_text(encoding="utf-8")
+    code, out, err = run(capsys, "render", SAMPLE, tmp_path / "c.html", "--out", tmp_path / "d.html")
+    assert code == 2 and out == "" and err.count("\n") == 1 and "Sebut satu saja" in err
+    code, out, err = run(capsys, "render", SAMPLE, tmp_path / "e.html", tmp_path / "f.html")
+    assert code == 2 and "argumen tidak dikenal" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.html", "b.html"]
