@@ -1,10 +1,10 @@
 """smartcity-tui render PLAN [--format md|html|docx] [--lang id|en] [--out FILE]: the
-masterplan book (`render PLAN FILE` is `--out FILE`). Markdown goes to the screen without --out (`> rencana-induk.md` works, in
-UTF-8 whatever the console's code page); HTML and Word need --out. Without --format, the
-name given to --out says the format (rencana.html is HTML); a --format the name contradicts
-is refused, since a Word file named .md opens in no program that expects one. The file is
-written atomically: a failed or interrupted render never leaves half a document under the
-name."""
+masterplan book (`render PLAN FILE` is `--out FILE`). Markdown goes to the screen without
+--out (`> rencana-induk.md` works, in UTF-8 whatever the console's code page); HTML and Word
+need --out. Without --format, the name given to --out says the format (rencana.html is
+HTML); a --format the name contradicts is refused, since a Word file named .md opens in no
+program that expects one. The file is written atomically: a failed or interrupted render
+never leaves half a document under the name."""
 
 from __future__ import annotations
 
