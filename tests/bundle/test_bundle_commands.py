@@ -6,18 +6,11 @@ import hashlib
 import re
 from pathlib import Path
 
+from cli_support import SAMPLE, run
 from md_parse import parse
+
 from smartcity_tui.bundle import read_bundle
-from smartcity_tui.cli import main
 from smartcity_tui.store import PlanStore
-
-SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "plan.json"
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def _digest(path: Path) -> str:
@@ -75,6 +68,7 @@ def test_export_of_a_missing_plan_is_one_line_and_exit_2(tmp_path, capsys):
 
 def test_export_that_fails_writing_is_one_line_and_exit_2(tmp_path, capsys, monkeypatch):
     import errno
+
     from smartcity_tui.bundle import safe_write
 
     def full(path, data):

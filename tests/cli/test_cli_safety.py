@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_support import SAMPLE, run
 
 from smartcity_tui.cli import main
 from smartcity_tui.commands import stats as stats_command
@@ -23,14 +24,7 @@ from smartcity_tui.store.machine import machine_id
 from smartcity_tui.store.rescue import recovered_path
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT / "sample_data" / "plan.json"
 BUNDLES = sorted(str(p) for p in (ROOT / "sample_data" / "bundles").iterdir() if not p.name.startswith("."))
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

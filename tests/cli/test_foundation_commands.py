@@ -6,25 +6,17 @@ import json
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+from cli_support import SAMPLE, run
 
 from smartcity_tui import __version__
-from smartcity_tui.cli import main
 from smartcity_tui.model import Programme
 from smartcity_tui.model.vocab import PILLAR_KEYS
 from smartcity_tui.store import PlanStore
 
-SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "plan.json"
 NEW_ARGS = ["--region", "Wonosari", "--kind", "kabupaten", "--province", "Jawa Tengah",
             "--start", "2025", "--end", "2029", "--team", "Pokja 1"]
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_new_creates_a_plan_that_opens(tmp_path, capsys):

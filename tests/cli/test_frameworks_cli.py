@@ -8,24 +8,17 @@ import shutil
 from pathlib import Path
 
 import pytest
+from cli_support import SAMPLE, run
 
-from smartcity_tui.cli import main
 from smartcity_tui.model import framework as frameworks
 from smartcity_tui.model.records import Programme, SwotItem
 from smartcity_tui.store import PlanStore
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT / "sample_data" / "plan.json"
 MAP = ROOT / "sample_data" / "reframe-gerakan-to-kota-cerdas-2026.toml"
 NEW_ARGS = ["--region", "Wonosari", "--kind", "kabupaten", "--province", "Jawa Tengah",
             "--start", "2025", "--end", "2029", "--team", "Sekretariat"]
 ASPECTS = ["tata_kelola", "ekonomi", "kehidupan_berkota", "masyarakat", "lingkungan", "mobilitas"]
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture(autouse=True)

@@ -12,17 +12,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from cli_support import SAMPLE, run
 
 from smartcity_tui.cli import main
 from smartcity_tui.store import PlanStore, PlanUnreadable
-
-SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "plan.json"
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def digest(path: Path) -> str:

@@ -11,24 +11,17 @@ import stat
 from pathlib import Path
 
 import pytest
+from cli_support import SAMPLE, run
 
-from smartcity_tui.cli import main
 from smartcity_tui.store import PlanStore
 from smartcity_tui.store import lock as lock_module
 from smartcity_tui.store.access import DRIVE, FILE
 from smartcity_tui.ui.launch import open_plan
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT / "sample_data" / "plan.json"
 BUNDLES = sorted(str(p) for p in (ROOT / "sample_data" / "bundles").iterdir() if not p.name.startswith("."))
 NEW_ARGS = ["--region", "Wonosari", "--kind", "kabupaten", "--province", "Jawa Tengah",
             "--start", "2025", "--end", "2029", "--team", "Pokja 1"]
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def _files(folder: Path) -> dict[str, bytes]:

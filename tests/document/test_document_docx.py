@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 import sys
 import zipfile
-from pathlib import Path
 
 import pytest
+from cli_support import SAMPLE, run
 
 from smartcity_tui.cli import main
 from smartcity_tui.document import build_document
@@ -19,18 +19,11 @@ from smartcity_tui.document.docx_reference import reference_docx
 from smartcity_tui.store import PlanStore
 
 docx = pytest.importorskip("docx", reason="python-docx comes with the test extras")
-SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "plan.json"
 PANDOC = docx_module.find_pandoc()
 needs_pandoc = pytest.mark.skipif(PANDOC is None, reason="pandoc is not installed")
 CHAPTERS = ["BAB I Pendahuluan", "BAB II Gambaran Umum dan Kesiapan Daerah", "BAB III Analisis Strategis",
             "BAB IV Rencana Pengembangan Smart City", "BAB V Rencana Aksi dan Peta Jalan",
             "BAB VI Indikasi Pembiayaan", "BAB VII Kelembagaan", "BAB VIII Penutup"]
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture(scope="module")

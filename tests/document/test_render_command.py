@@ -8,16 +8,9 @@ import errno
 import hashlib
 from pathlib import Path
 
-from smartcity_tui.cli import main
+from cli_support import SAMPLE, run
 
-SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "plan.json"
 TITLE = "# Rencana Induk Smart City Kabupaten Wonosari Raya Tahun 2025\u20132029"
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def digest(path: Path) -> str:

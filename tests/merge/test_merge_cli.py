@@ -7,13 +7,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from cli_support import SAMPLE, run
 
-from smartcity_tui.cli import main
 from smartcity_tui.i18n import set_language
 from smartcity_tui.store import PlanStore
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT / "sample_data" / "plan.json"
 BUNDLES = sorted(str(p) for p in (ROOT / "sample_data" / "bundles").iterdir() if not p.name.startswith("."))
 
 
@@ -22,12 +21,6 @@ def _indonesian():
     set_language("id")
     yield
     set_language("id")
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

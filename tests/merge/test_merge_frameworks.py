@@ -13,9 +13,9 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from cli_support import SAMPLE, run
 
 from smartcity_tui.bundle import read_bundle
-from smartcity_tui.cli import main
 from smartcity_tui.model import framework as frameworks
 from smartcity_tui.model.records import Programme, SwotItem
 from smartcity_tui.store import PlanStore
@@ -24,17 +24,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bundle"))
 import spec_writer
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT / "sample_data" / "plan.json"
 MAP = ROOT / "sample_data" / "reframe-gerakan-to-kota-cerdas-2026.toml"
 NEW_ARGS = ["--region", "Wonosari", "--kind", "kabupaten", "--province", "Jawa Tengah",
             "--start", "2025", "--end", "2029", "--team", "Sekretariat"]
 ASPECTS = ["tata_kelola", "ekonomi", "kehidupan_berkota", "masyarakat", "lingkungan", "mobilitas"]
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture(autouse=True)

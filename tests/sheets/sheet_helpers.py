@@ -9,24 +9,17 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+from cli_support import SAMPLE, run  # noqa: F401  # run: the sheet tests import it from here
 
-from smartcity_tui.cli import main
 from smartcity_tui.store import PlanStore
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT / "sample_data" / "plan.json"
 
 
 def sample_copy(folder: Path, name: str = "plan.json") -> Path:
     target = folder / name
     shutil.copyfile(SAMPLE, target)
     return target
-
-
-def run(capsys, *argv: Any) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def states(plan: Path) -> dict[str, dict]:
