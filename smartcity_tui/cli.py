@@ -98,14 +98,14 @@ def _first_word(argv: Sequence[str]) -> str | None:
     return None
 
 
-def _placed_as_target(args: argparse.Namespace, extra: list[str]) -> bool:
+def _place_target(args: argparse.Namespace, extra: list[str]) -> list[str]:
     """`export PLAN --zip E:\\`: argparse fills an optional word after PLAN (`dest`) only
     right after it, so one typed after an option is left over. It is the target all the
-    same, where the command takes one and none is given yet."""
-    if getattr(args, "dest", False) is not None or len(extra) != 1 or extra[0].startswith("-"):
-        return False
+    same, where the command takes one and none is given yet; what is left after it is not."""
+    if not extra or getattr(args, "dest", False) is not None or extra[0].startswith("-"):
+        return extra
     args.dest = Path(extra[0])
-    return True
+    return extra[1:]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -129,8 +129,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser, runners = build_parser(only)
     try:
         args, extra = parser.parse_known_args(argv)
-        if extra and not _placed_as_target(args, extra):
-            parser.parse_args(argv)  # says, as argparse does, what it did not know
+        extra = _place_target(args, extra)
+        if extra:  # as argparse says it, for what is left
+            parser.error(argparse_text.said("unrecognized arguments: %s") % " ".join(extra))
         if getattr(args, "lang", None):
             set_language(args.lang)
         if args.command is None:

@@ -38,8 +38,12 @@ ID: dict[str, str] = {
 _BY_LANGUAGE = {"id": ID}
 
 
-def _gettext(message: str) -> str:
+def said(message: str) -> str:
+    """One of argparse's messages (its English is the key) as argparse would say it now."""
     return _BY_LANGUAGE.get(get_language(), {}).get(message, message)  # others: argparse's English
+
+
+_gettext = said
 
 
 def install() -> None:

@@ -100,6 +100,6 @@ def test_the_file_may_be_the_word_after_the_plan_or_after_an_option(tmp_path, ca
     assert code == 0 and '<html lang="en">' in second.read_text(encoding="utf-8")
     code, out, err = run(capsys, "render", SAMPLE, tmp_path / "c.html", "--out", tmp_path / "d.html")
     assert code == 2 and out == "" and err.count("\n") == 1 and "Sebut satu saja" in err
-    code, out, err = run(capsys, "render", SAMPLE, tmp_path / "e.html", tmp_path / "f.html")
-    assert code == 2 and "argumen tidak dikenal" in err
+    code, out, err = run(capsys, "render", SAMPLE, "--format", "html", tmp_path / "e.html", tmp_path / "f.html")
+    assert code == 2 and f"argumen tidak dikenal: {tmp_path / 'f.html'}." in err and "e.html" not in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.html", "b.html"]
