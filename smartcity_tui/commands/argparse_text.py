@@ -43,9 +43,6 @@ def said(message: str) -> str:
     return _BY_LANGUAGE.get(get_language(), {}).get(message, message)  # others: argparse's English
 
 
-_gettext = said
-
-
 def install() -> None:
     """Make argparse speak the current language (it looks `_` up on every message)."""
-    argparse._ = _gettext  # type: ignore[attr-defined]  # argparse's module-level gettext alias is private and untyped
+    argparse._ = said  # type: ignore[attr-defined]  # argparse's module-level gettext alias is private and untyped
