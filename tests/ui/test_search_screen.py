@@ -57,6 +57,15 @@ async def test_results_appear_as_you_type(app):
         assert screen.hits == [] and "Tidak ada yang cocok" in status(screen)
 
 
+async def test_a_result_names_its_pillar_whole_on_a_narrow_screen(app):
+    """At 80 columns a result says "Smart Economy", not "Economy": the pillar's name is the
+    same in both languages, and cut it read as an English word on an Indonesian screen."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await search_for(pilot, "qris")
+        first = screen.query_one(ResultList).get_option_at_index(0).prompt
+        assert "Smart Economy" in str(first), str(first)
+
+
 async def test_enter_opens_a_swot_item_in_its_quadrant(app):
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await search_for(pilot, "siber")

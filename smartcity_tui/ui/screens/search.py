@@ -32,9 +32,9 @@ DEBOUNCE = 0.08  # seconds after the last keystroke
 LIMIT = 200  # results shown; more words narrow it down
 WARM_INDEX_FROM = 2000  # records: build the search index in a thread before the first key
 KIND_W = 12  # "Strategi SO", "Indikator", "Kelemahan"
-PILLAR_W = 18  # "Smart Environment"; on narrow screens "Environment" (PILLAR_W_NARROW)
-PILLAR_W_NARROW = 12
-NARROW = 100
+# "Smart Environment", whole on every width: cut to "Environment" on a narrow screen, the
+# pillar read as an English word on an Indonesian screen (the names are the same in both).
+PILLAR_W = 18
 TITLE_FIELD = {"swot": "text", "strategy": "text", "programme": "name", "indicator": "name",
                "milestone": "title", "readiness": "topic", "target": "text"}
 
@@ -126,21 +126,18 @@ class SearchScreen(AppModal[Hit | None]):
             kind = f"{t('search.kind.strategy')} {record.kind}"
         else:
             kind = t(f"search.kind.{hit.kind}")
-        narrow = width < NARROW
-        pillar_w = PILLAR_W_NARROW if narrow else PILLAR_W
         if hit.kind == "plan":
             where = t(f"search.field.{hit.field}")
         elif hit.pillar in (framework := app_of(self).plan.framework).keys:
             where = framework.dimension(hit.pillar).label(lang)
-            where = where.removeprefix("Smart ") if narrow else where  # both languages say "Smart X"
         else:
             where = ""
         words = fold(query).split()
         line = Text(no_wrap=True, overflow="ellipsis")
         line.append(fit(kind, KIND_W), style="bold")
-        line.append(fit(where, pillar_w), style="dim")
+        line.append(fit(where, PILLAR_W), style="dim")
         title = " ".join(hit.title.split()) or t("ui.unnamed")
-        room = width - KIND_W - pillar_w
+        room = width - KIND_W - PILLAR_W
         if len(title) > room and hit.field == TITLE_FIELD.get(hit.kind):
             title = hit.snippet  # a long title: show the part around the match
         line.append_text(_marked(fit(title, room).rstrip(), words))
