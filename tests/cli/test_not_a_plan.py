@@ -7,7 +7,10 @@ that is no command and no file is a mistyped command, not a plan to create."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -24,34 +27,35 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def exported(capsys, out: Path, *extra: str) -> Path:
-    code, said, _ = run(capsys, "export", SAMPLE, "--out", out, *extra)
-    assert code == 0
-    return Path(said.splitlines()[0].split(": ", 1)[1])
+@pytest.fixture(scope="module")
+def _round_made(tmp_path_factory) -> Path:
+    """What a secretariat's flash drive holds after a round, each kind of file once: made once
+    for the module (two bundles, a workbook, two books), copied for each test."""
+    folder = tmp_path_factory.mktemp("round") / "putaran-2"
+    folder.mkdir()
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert main(["export", str(SAMPLE), "--out", str(folder)]) == 0
+        assert main(["export", str(SAMPLE), "--out", str(folder), "--zip"]) == 0
+        assert main(["sheet", "export", str(SAMPLE), str(folder / "lembar.xlsx")]) == 0
+        assert main(["render", str(SAMPLE), "--out", str(folder / "rencana-induk.html")]) == 0
+        assert main(["render", str(SAMPLE), "--out", str(folder / "rencana-induk.md")]) == 0
+    (folder / "Program.csv").write_text("Kode;Nama Program\nGOV-01;Portal\n", encoding="utf-8-sig")
+    with zipfile.ZipFile(folder / "lembar.ods", "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED)
+        zf.writestr("content.xml", "<office:document-content/>")
+    (folder / "lama.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    return folder
 
 
 @pytest.fixture
-def round_folder(tmp_path, capsys) -> dict[str, Path]:
-    """What a secretariat's flash drive holds after a round: each kind of file once."""
-    folder = tmp_path / "putaran-2"
-    folder.mkdir()
-    files = {"bundle folder": exported(capsys, folder), "bundle zip": exported(capsys, folder, "--zip")}
-    files["xlsx"] = folder / "lembar.xlsx"
-    assert main(["sheet", "export", str(SAMPLE), str(files["xlsx"])]) == 0
-    files["csv"] = folder / "Program.csv"
-    files["csv"].write_text("Kode;Nama Program\nGOV-01;Portal\n", encoding="utf-8-sig")
-    files["ods"] = folder / "lembar.ods"
-    with zipfile.ZipFile(files["ods"], "w") as zf:
-        zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED)
-        zf.writestr("content.xml", "<office:document-content/>")
-    files["xls"] = folder / "lama.xls"
-    files["xls"].write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
-    files["html"] = folder / "rencana-induk.html"
-    assert main(["render", str(SAMPLE), "--out", str(files["html"])]) == 0
-    files["md"] = folder / "rencana-induk.md"
-    assert main(["render", str(SAMPLE), "--out", str(files["md"])]) == 0
-    capsys.readouterr()
-    return files
+def round_folder(_round_made, tmp_path) -> dict[str, Path]:
+    """The round's files, this test's own copy."""
+    folder = shutil.copytree(_round_made, tmp_path / "putaran-2")
+    bundle_folder, = (p for p in folder.iterdir() if p.is_dir())
+    bundle_zip, = folder.glob("*.zip")
+    names = {"xlsx": "lembar.xlsx", "csv": "Program.csv", "ods": "lembar.ods", "xls": "lama.xls",
+             "html": "rencana-induk.html", "md": "rencana-induk.md"}
+    return {"bundle folder": bundle_folder, "bundle zip": bundle_zip} | {k: folder / n for k, n in names.items()}
 
 
 KINDS = {
