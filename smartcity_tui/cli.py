@@ -130,8 +130,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args, extra = parser.parse_known_args(argv)
         extra = _place_target(args, extra)
-        if extra:  # as argparse says it, for what is left
-            parser.error(argparse_text.said("unrecognized arguments: %s") % " ".join(extra))
+        if extra:  # as argparse says it, for what is left, with the command's own help named
+            said = argparse_text.said("unrecognized arguments: %s") % " ".join(extra)
+            prog = f"{parser.prog} {args.command}" if args.command else parser.prog
+            raise UsageError(f"{said}. {t('cli.see_help', prog=prog)}")
         if getattr(args, "lang", None):
             set_language(args.lang)
         if args.command is None:

@@ -7,12 +7,14 @@ import contextlib
 import functools
 import io
 import json
+import os
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..i18n import t
+from ..i18n import os_reason, t
 
 # What each command's add_parser is handed (argparse's own name for it is private; typeshed
 # makes it generic in the parsers it adds, at run time it is a plain class)
@@ -62,20 +64,58 @@ def add_out_option(p: argparse.ArgumentParser, help_key: str = "win.out_help") -
 
 
 @contextlib.contextmanager
-def report_to(out: Path | None) -> Iterator[None]:
+def report_to(out: Path | None, plan: Path | None = None) -> Iterator[None]:
     """What the command prints goes into `out` (UTF-8, written whole, atomically) when given.
-    A missing folder is said before the command runs (a merge must not be done first)."""
+    Whatever would make the report fail is said before the command runs (a merge must not be
+    done and then called failed): a missing folder, a folder as `out`, a drive that takes no
+    file. A plan (this one or another, open in the app or not), a bundle or a sheet is never
+    written over with a report: `stats rencana.json --out rencana.json` cost a plan."""
     if out is None:
         yield
         return
-    if not out.parent.is_dir():
-        raise CommandError(t("win.out_folder_missing", folder=out.parent))
+    _check_report_target(out, plan)
     from ..store.atomic import atomic_write_bytes
 
     buffer = io.StringIO()
     with contextlib.redirect_stdout(buffer):
         yield
-    atomic_write_bytes(out, buffer.getvalue().encode("utf-8"))
+    try:
+        atomic_write_bytes(out, buffer.getvalue().encode("utf-8"))
+    except OSError as e:
+        raise CommandError(t("win.out_failed", out=out, reason=os_reason(e))) from None
+
+
+def _check_report_target(out: Path, plan: Path | None) -> None:
+    example = out.with_name("laporan.txt") if not out.is_dir() else out / "laporan.txt"
+    if out.is_dir():
+        raise CommandError(t("win.out_is_folder", out=out, example=example))
+    if not out.parent.is_dir():
+        raise CommandError(t("win.out_folder_missing", folder=out.parent))
+    if out.exists():
+        from ..store.not_a_plan import OLE_MAGIC, kind_of
+
+        try:
+            with open(out, "rb") as f:
+                head = f.read(64)
+        except OSError as e:
+            raise CommandError(t("win.out_not_writable", out=out, reason=os_reason(e))) from None
+        same = plan is not None and plan.exists() and _same_file(out, plan)
+        if same or kind_of(out, head) == "plan":
+            raise CommandError(t("win.out_is_plan", out=out, example=example))
+        if head.startswith((b"PK", OLE_MAGIC)):  # by content: a zip bundle, a workbook, a .docx
+            raise CommandError(t("win.out_is_file_kind", out=out, example=example))
+    try:  # a read-only drive says so now, not after the merge is written
+        with tempfile.TemporaryFile(dir=out.parent):
+            pass
+    except OSError as e:
+        raise CommandError(t("win.out_not_writable", out=out, reason=os_reason(e))) from None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return a.resolve() == b.resolve()
 
 
 def report_file(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
@@ -83,7 +123,7 @@ def report_file(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.
 
     @functools.wraps(run)
     def wrapped(args: argparse.Namespace) -> int:
-        with report_to(getattr(args, "out", None)):
+        with report_to(getattr(args, "out", None), getattr(args, "plan", None)):
             return run(args)
 
     return wrapped

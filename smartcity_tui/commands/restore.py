@@ -33,7 +33,7 @@ def add_parser(sub: Subcommands) -> argparse.ArgumentParser:
     p = sub.add_parser(NAME, help=t("cli.restore_help"), description=t("cli.restore_help"))
     p.add_argument("plan", type=plan_path, metavar="PLAN", help=t("cli.plan_arg"))
     source = p.add_mutually_exclusive_group()
-    source.add_argument("--backup", type=int, metavar="N", help=t("cli.restore_backup_help"))
+    source.add_argument("--backup", type=backup_number, metavar="N", help=t("cli.restore_backup_help"))
     source.add_argument("--from", dest="source", type=Path, metavar="FILE", help=t("cli.restore_from_help"))
     p.add_argument("--list", action="store_true", help=t("cli.restore_list_help"))
     p.add_argument("--break-lock", action="store_true", help=t("ui.cli.break_lock_help"))
@@ -44,28 +44,16 @@ def run(args: argparse.Namespace) -> int:
     plan = args.plan
     good = backups.readable(plan)
     if args.list:
-        for b in backups.existing(plan):
+        for b in backups.candidates(plan):
             print(f"{b}  {t('cli.backup_ok') if b in good else t('cli.backup_bad')}")
         return 0
+    if not plan.exists() and not good and args.source is None:
+        raise CommandError(t("cli.restore_no_plan", path=plan))  # (before a lock file is made there)
     current_readable = _check_current(plan)
-    if args.source is not None:
-        chosen = args.source
-        content = _copy_content(plan, chosen)
-    else:
-        if args.backup is not None:
-            chosen = backups.backup_path(plan, args.backup)
-            if chosen not in good:
-                raise CommandError(t("cli.backup_not_good", path=chosen))
-        elif good:
-            chosen = good[0]
-        else:
-            raise CommandError(t("cli.no_good_backup", path=plan))
-        try:
-            content = chosen.read_bytes()  # backups are written homeless already
-        except OSError as e:
-            raise CommandError(t("cli.os_error", path=chosen, reason=os_reason(e))) from None
+    # the lock first: a plan open in the app is said as such, even when it has no backup
     lock = _lock(plan, args.break_lock)  # PlanLocked: exit 2, nothing changed
     try:
+        chosen, content = _chosen(args, plan, good)
         if lock.recovered is not None:
             print(f"smartcity-tui: {stale_lock_notice(plan, lock.recovered)}", file=sys.stderr)
         try:
@@ -79,6 +67,40 @@ def run(args: argparse.Namespace) -> int:
         lock.release()
     print(t("cli.restored", path=plan, backup=chosen))
     return 0
+
+
+def _chosen(args: argparse.Namespace, plan: Path, good: list[Path]) -> tuple[Path, bytes]:
+    """The file to put in place and its bytes: --from FILE, backup N, or the newest good one."""
+    if args.source is not None:
+        if plan.exists() and args.source.exists() and os.path.samefile(plan, args.source):
+            raise CommandError(t("cli.restore_from_itself", path=plan))
+        return args.source, _copy_content(plan, args.source)
+    if args.backup is not None:
+        chosen = backups.backup_path(plan, args.backup)
+        if chosen not in good:
+            raise CommandError(t("cli.backup_not_good", path=chosen))
+    elif good:
+        chosen = good[0]
+    elif not plan.exists():
+        raise CommandError(t("cli.restore_no_plan", path=plan))
+    else:
+        raise CommandError(t("cli.no_good_backup", path=plan))
+    try:
+        return chosen, chosen.read_bytes()  # backups are written homeless already
+    except OSError as e:
+        raise CommandError(t("cli.os_error", path=chosen, reason=os_reason(e))) from None
+
+
+def backup_number(value: str) -> int:
+    """--backup N: 1 (the newest) to the number kept, said as such rather than as a file
+    `plan.backup--1.json` that does not exist."""
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if not 1 <= n <= backups.KEEP:
+        raise argparse.ArgumentTypeError(t("cli.bad_backup_number", value=value, keep=backups.KEEP))
+    return n
 
 
 def _check_current(plan: Path) -> bool:

@@ -19,6 +19,11 @@ ID: dict[str, str] = {
     "win.out_help": "tulis laporan ke FILE (UTF-8) alih-alih ke layar; di PowerShell pakai ini, bukan '>'",
     "win.out_help_merge": "tulis laporan penggabungan ke FILE (UTF-8) alih-alih ke layar (rencananya tetap digabung di tempatnya); di PowerShell pakai ini, bukan '>'",
     "win.out_folder_missing": "Folder {folder} untuk laporan tidak ada. Buat foldernya terlebih dahulu, atau pilih folder lain untuk --out.",
+    "win.out_is_folder": "{out} adalah folder; tulis nama berkas untuk --out, misalnya {example}",
+    "win.out_is_plan": "{out} adalah berkas rencana; laporan tidak ditulis di atasnya. Pilih nama berkas lain untuk --out, misalnya {example}",
+    "win.out_is_file_kind": "{out} sudah berisi bundel, lembar kerja, atau dokumen; laporan tidak ditulis di atasnya. Pilih nama berkas lain untuk --out, misalnya {example}",
+    "win.out_not_writable": "Laporan tidak dapat ditulis ke {out}: {reason}. Tidak ada yang dikerjakan; pilih folder lain untuk --out.",
+    "win.out_failed": "Laporan tidak dapat ditulis ke {out}: {reason}. Perintahnya sudah selesai (rencana yang digabung sudah tersimpan); jalankan tanpa --out untuk melihat laporannya di layar.",
     # the plan path over MAX_PATH (store/access.py)
     "reason.path_too_long_windows": "lokasi rencana terlalu panjang untuk Windows (nama berkas cadangan dan berkas sementaranya melewati 260 karakter); salin rencana ke folder yang lebih pendek, misalnya Dokumen, lalu buka salinannya",
 }
@@ -37,5 +42,10 @@ EN: dict[str, str] = {
     "win.out_help": "write the report into FILE (UTF-8) instead of on the screen; in PowerShell use this, not '>'",
     "win.out_help_merge": "write the merge report into FILE (UTF-8) instead of on the screen (the plan itself is merged where it is); in PowerShell use this, not '>'",
     "win.out_folder_missing": "The folder {folder} for the report does not exist. Create it first, or choose another folder for --out.",
+    "win.out_is_folder": "{out} is a folder; give a file name for --out, for example {example}",
+    "win.out_is_plan": "{out} is a plan file; the report is not written over it. Choose another file name for --out, for example {example}",
+    "win.out_is_file_kind": "{out} already holds a bundle, a sheet or a document; the report is not written over it. Choose another file name for --out, for example {example}",
+    "win.out_not_writable": "The report cannot be written to {out}: {reason}. Nothing was done; choose another folder for --out.",
+    "win.out_failed": "The report cannot be written to {out}: {reason}. The command itself has finished (a merged plan is saved); run it without --out to see the report on the screen.",
     "reason.path_too_long_windows": "the plan's location is too long for Windows (the names of its backups and temporary files pass 260 characters); copy the plan to a shorter folder, for example Documents, and open the copy",
 }

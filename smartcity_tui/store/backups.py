@@ -91,10 +91,18 @@ def existing(plan_path: Path, keep: int = KEEP) -> list[Path]:
     return [p for n in range(1, keep + 1) if (p := backup_path(plan_path, n)).exists()]
 
 
+def candidates(plan_path: Path, keep: int = KEEP) -> list[Path]:
+    """Every backup on disk, newest first: a `backup-next` a session left (a save refused or
+    cut short: it holds the plan as it was just before, and may be the only good copy left
+    when the plan was then replaced), then backups 1-5."""
+    pending = next_path(plan_path)
+    return ([pending] if pending.exists() else []) + existing(plan_path, keep)
+
+
 def readable(plan_path: Path, keep: int = KEEP) -> list[Path]:
-    """Backups that parse as JSON with a plan's shape, newest first."""
+    """Backups that parse as JSON with a plan's shape, newest first (`candidates`)."""
     good = []
-    for p in existing(plan_path, keep):
+    for p in candidates(plan_path, keep):
         try:
             data = json.loads(p.read_bytes().decode("utf-8-sig"))
         except (OSError, ValueError):

@@ -62,7 +62,8 @@ class PlanUnreadable(StoreError):
 
 
 # Reasons that are about what the file holds, not about getting it off the disk.
-CONTENT_REASONS = ("reason.damaged", "reason.not_plan")
+CONTENT_REASONS = ("reason.damaged", "reason.not_plan", "reason.not_utf8", "reason.too_deep", "reason.schema_missing",
+                   "reason.record_twice", "reason.plan_record_missing")
 
 
 class PlanTooNew(StoreError):

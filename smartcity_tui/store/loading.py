@@ -93,9 +93,9 @@ def load_plan_data(path: Path) -> dict[str, Any]:
         if kind is not None:  # a bundle, a sheet, a book: said as such, not as a damaged plan
             raise _not_a_plan(path, kind) from None
         if isinstance(e, UnicodeDecodeError):
-            raise PlanUnreadable(path, f"not UTF-8 text (byte {e.start})", backups.readable(path)) from None
+            raise PlanUnreadable(path, Reason("reason.not_utf8", f"byte {e.start}"), backups.readable(path)) from None
         if isinstance(e, RecursionError):
-            raise PlanUnreadable(path, "nested too deeply", backups.readable(path)) from None
+            raise PlanUnreadable(path, Reason("reason.too_deep"), backups.readable(path)) from None
         reason = f"line {e.lineno}: {e.msg}" if isinstance(e, json.JSONDecodeError) else str(e)
         raise PlanUnreadable(path, reason, backups.readable(path)) from None
     meta_table = data.get(META) if isinstance(data, dict) else None
@@ -104,7 +104,7 @@ def load_plan_data(path: Path) -> dict[str, Any]:
         raise PlanUnreadable(path, Reason("reason.not_plan"), backups.readable(path))
     version = meta.get("schema")
     if not _is_int(version) or version < 1:
-        raise PlanUnreadable(path, "schema version missing", backups.readable(path))
+        raise PlanUnreadable(path, Reason("reason.schema_missing", repr(version)[:40]), backups.readable(path))
     try:
         data = migrate(data, version)
     except TooNew:

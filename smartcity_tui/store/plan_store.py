@@ -71,7 +71,7 @@ class PlanStore(Editing, StoreWriter, Settling):
             except ValueError as e:
                 raise PlanUnreadable(path, f"record {doc_id}: {e}", backups.readable(path)) from None
             if state.id in self._states:
-                raise PlanUnreadable(path, f"record {state.id} appears twice", backups.readable(path))
+                raise PlanUnreadable(path, Reason("reason.record_twice", state.id), backups.readable(path))
             self._states[state.id] = state
             self._doc_ids[state.id] = int(doc_id)
             self._refresh(state)
@@ -98,7 +98,7 @@ class PlanStore(Editing, StoreWriter, Settling):
                 store = cls(path, data, readonly=readonly or why_readonly is not None, clock=clock,
                             durable=durable)
             if store.plan_id not in store._states:
-                raise PlanUnreadable(path, "the plan's own record is missing", backups.readable(path))
+                raise PlanUnreadable(path, Reason("reason.plan_record_missing"), backups.readable(path))
         except PlanNotFound:
             opening.missing(path, lock)  # a surviving copy of a save cut short is offered
             raise

@@ -10,14 +10,12 @@ import errno
 import os
 import shutil
 import stat
-import subprocess
-import tempfile
 from pathlib import Path
 
 import pytest
+from mounts import CAN_MOUNT, NO_MOUNT, read_only_view
 
-from smartcity_tui.store import PlanLockFailed, PlanReadOnly, PlanStore
-from smartcity_tui.store import access
+from smartcity_tui.store import PlanLockFailed, PlanReadOnly, PlanStore, access
 from smartcity_tui.store import lock as lock_module
 
 
@@ -120,40 +118,14 @@ def test_asking_to_read_only_says_no_reason(tmp_plan):
 
 # --- a real read-only mount ------------------------------------------------------------------
 
-def _can_mount() -> bool:
-    if not hasattr(os, "geteuid") or os.geteuid() != 0 or not shutil.which("mount"):
-        return False
-    src, dst = tempfile.mkdtemp(), tempfile.mkdtemp()
-    try:
-        done = subprocess.run(["mount", "--bind", src, dst], capture_output=True).returncode == 0
-        if done:
-            subprocess.run(["umount", dst], capture_output=True)
-        return done
-    except OSError:
-        return False
-    finally:
-        os.rmdir(src)
-        os.rmdir(dst)
-
-
-CAN_MOUNT = _can_mount()
-
-
 @pytest.fixture
 def read_only_mount(tmp_plan, tmp_path):
     """tmp_plan's folder seen again, read-only, through a bind mount."""
-    view = tmp_path.parent / (tmp_path.name + "-ro")
-    view.mkdir()
-    subprocess.run(["mount", "--bind", str(tmp_path), str(view)], check=True)
-    try:
-        subprocess.run(["mount", "-o", "remount,bind,ro", str(view)], check=True)
+    with read_only_view(tmp_path) as view:
         yield view / tmp_plan.name
-    finally:
-        subprocess.run(["umount", str(view)], check=True)
-        view.rmdir()
 
 
-@pytest.mark.skipif(not CAN_MOUNT, reason="needs root and permission to mount (a bind mount)")
+@pytest.mark.skipif(not CAN_MOUNT, reason=NO_MOUNT)
 def test_a_plan_on_a_read_only_mount_opens_to_read(read_only_mount):
     before = _files(read_only_mount.parent)
     with PlanStore.open(read_only_mount) as store:
@@ -162,7 +134,7 @@ def test_a_plan_on_a_read_only_mount_opens_to_read(read_only_mount):
     assert _files(read_only_mount.parent) == before
 
 
-@pytest.mark.skipif(not CAN_MOUNT, reason="needs root and permission to mount (a bind mount)")
+@pytest.mark.skipif(not CAN_MOUNT, reason=NO_MOUNT)
 def test_writing_commands_on_a_read_only_mount_say_so_in_one_line(tmp_plan, read_only_mount, capsys):
     from smartcity_tui.cli import main
 
