@@ -51,6 +51,8 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(t("cli.region_empty"))
     if not args.plan.parent.exists():
         raise CommandError(t("cli.folder_missing", path=args.plan.parent))
+    if args.plan.is_dir():  # `new outdir/`: a folder, not a file that "exists already"
+        raise CommandError(t("cli.new_is_folder", path=args.plan, example=args.plan / "rencana-induk.json"))
     framework = chosen_framework(args.framework)
     blocked = write_block(args.plan)  # a write-protected drive, a read-only folder
     if blocked is not None:

@@ -38,9 +38,17 @@ def test_new_refuses_to_overwrite(tmp_path, capsys):
     assert err.count("\n") == 1 and "sudah ada" in err
 
 
+def test_new_given_a_folder_asks_for_a_file_name_in_it(tmp_path, capsys):
+    code, _, err = run(capsys, "new", str(tmp_path), *NEW_ARGS)
+    assert code == 2 and err.count("\n") == 1
+    assert "adalah folder" in err and "rencana-induk.json" in err and "sudah ada" not in err, err
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.parametrize("bad, words", [
     (["--start", "2029", "--end", "2025"], "lebih awal"),
     (["--start", "duaribu"], "bukan tahun"),
+    (["--start", "1800"], "dari 1900 sampai 2200"),
     (["--kind", "desa"], "desa"),
 ])
 def test_new_bad_arguments_one_line_exit_2(tmp_path, capsys, bad, words):
