@@ -7,7 +7,8 @@ from ..i18n import Reason, os_reason, t
 
 # Messages about the bundle as a whole, which name it themselves: no "Bundle X, file Y:" before
 WHOLE_BUNDLE = {"no_such_bundle", "not_a_bundle", "is_sheet", "is_plan", "is_document",
-                "folder_of_bundles"}
+                "folder_of_bundles", "no_bundle_here", "bundle_deeper", "zip_no_bundle",
+                "zip_bundle_deeper", "zip_many_bundles"}
 
 
 class BundleError(Exception):
@@ -21,7 +22,9 @@ class BundleError(Exception):
         self.line = line
         self.bundle = bundle
         self.params = {"file": file, "line": line, "bundle": bundle, **params}
-        super().__init__(self.message("en"))
+        # Exception's own, not super(): a subclass that is a MergeError too (merge_erased.py)
+        # must not run MergeError's, which would read the message as a key
+        Exception.__init__(self, self.message("en"))
 
     def message(self, lang: str | None = None) -> str:
         params = dict(self.params)
@@ -32,7 +35,8 @@ class BundleError(Exception):
         what = t(f"bundle.{self.key}", lang, **params)
         if not self.bundle or self.key in WHOLE_BUNDLE:
             return what  # the message itself names the target (writing) or the bundle
-        where = t("bundle.where_line" if self.line else "bundle.where", lang, **params)
+        where_key = "bundle.where_line" if self.line else "bundle.where" if self.file else "bundle.where_bundle"
+        where = t(where_key, lang, **params)
         return f"{where}: {what}"
 
     def placed(self, bundle: str, file: str, line: int | None = None) -> BundleError:

@@ -334,6 +334,9 @@ def _plan(store: PlanStore, bundles: Sequence[BundleLike], adopt: bool
     find_before = (lambda rid: None) if adopting else store.state
     current = {rid: s for rid in incoming if (s := find_before(rid)) is not None}
     changed = merge_into(current, incoming)
+    from .merge_erased import check_nothing_erased  # (it imports this module)
+
+    check_nothing_erased(bundles, current, incoming, changed)
     open_conflicts = [] if adopting else [s.id for s in store.conflicts()]
     children: dict[str, set[str]] = {}
     for s in incoming.values():

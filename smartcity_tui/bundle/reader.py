@@ -55,6 +55,8 @@ class Bundle:
     # the framework the plan is on (id, version); a format-1 bundle is on the six pillars
     framework: str = frameworks.DEFAULT_ID
     framework_version: str = frameworks.LEGACY_VERSION
+    # its record files, read in this order: where a merge that refuses it finds a record again
+    files: tuple[str, ...] = ()
 
     @property
     def framework_ref(self) -> tuple[str, str]:
@@ -72,7 +74,11 @@ def read_bundle(path: Path | str) -> Bundle:
 
 def _read(path: Path, source: Source) -> Bundle:
     label = source.label
-    man_text = decode(label, MANIFEST, normalized(source.read(MANIFEST)))
+    man_bytes = normalized(source.read(MANIFEST))
+    if not man_bytes.strip(b" \t\n\x00"):
+        # empty, or the zeros a pulled drive leaves: a damaged copy, not a foreign file
+        raise BundleError("manifest_empty", MANIFEST, bundle=label)
+    man_text = decode(label, MANIFEST, man_bytes)
     man = _manifest(source, parse_toml(label, MANIFEST, man_text))
     plan_id = man["plan_id"]
 
@@ -132,7 +138,8 @@ def _read(path: Path, source: Source) -> Bundle:
     states.sort(key=lambda s: s.id)
     return Bundle(path, man["format_version"], man["app_version"], plan_id, man["replica_id"],
                   man["team"], man["exported_at"], states, dict(counts), man.get("language", ""),
-                  dict(man.get("teams", {})), *ref)
+                  dict(man.get("teams", {})), framework=ref[0], framework_version=ref[1],
+                  files=tuple(man["data_files"]))
 
 
 def _upgrade_format_1(label: str, states: list[RecordState], line_of: Callable[[str], tuple[str, int | None]]

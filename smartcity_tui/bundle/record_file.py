@@ -194,7 +194,10 @@ def decode(label: str, rel: str, data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:
-        raise BundleError("not_utf8", rel, data.count(b"\n", 0, e.start) + 1, bundle=label) from None
+        line = data.count(b"\n", 0, e.start) + 1
+        # a character cut in two at the very end: the file was cut short, not written in another encoding
+        key = "file_cut" if e.reason == "unexpected end of data" else "not_utf8"
+        raise BundleError(key, rel, line, bundle=label) from None
 
 
 def parse_toml(label: str, rel: str, text: str) -> dict[str, Any]:
@@ -203,8 +206,13 @@ def parse_toml(label: str, rel: str, text: str) -> dict[str, Any]:
     except ValueError as e:  # TOMLDecodeError, or Python's limit on an integer's digits
         msg = str(e)
         m = _TOML_AT.search(msg)
-        line = int(m.group(1)) if m and m.group(1) else None
+        last = text.rstrip("\n").count("\n") + 1
+        line = int(m.group(1)) if m and m.group(1) else last if m else None  # "at end of document"
         detail = msg[:m.start()] if m else msg
+        if line == last and text and not text.endswith("\n"):
+            # Every writer ends a file with a line end (section 4); broken on a last line that
+            # has none, it was cut short on the way (a pulled drive), not edited by hand.
+            raise BundleError("file_cut", rel, line, bundle=label) from None
         raise BundleError("toml_error", rel, line, bundle=label, reason=toml_reason(detail[:200])) from None
     except RecursionError:
         raise BundleError("toml_too_deep", rel, bundle=label) from None

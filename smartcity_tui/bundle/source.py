@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 from ..i18n import os_reason
 from ..store import not_a_plan
 from .errors import BundleError, zip_reason
-from .layout import MANIFEST, MAX_FILE_BYTES, MAX_TOTAL_BYTES, MAX_ZIP_MEMBERS
+from .layout import MANIFEST, MAX_FILE_BYTES, MAX_TOTAL_BYTES, MAX_ZIP_MEMBERS, PILLAR_DIR, PLAN_FILE
 
 BLOCK_BYTES = 256 * 1024  # what is read at a time: a big record file is never held whole
 _DRIVE = re.compile(r"^[A-Za-z]:")
@@ -121,10 +121,10 @@ class ZipSource(Source):
             raise BundleError("bad_zip", path.name, bundle=self.label, reason=zip_reason(e)) from None
         try:
             self._members = self._check_members(infos)
+            self._prefix = self._find_root()
         except BaseException:
             self._zf.close()
             raise
-        self._prefix = self._find_root()
 
     def _check_members(self, infos: list[zipfile.ZipInfo]) -> dict[str, zipfile.ZipInfo]:
         if len(infos) > MAX_ZIP_MEMBERS:
@@ -154,15 +154,32 @@ class ZipSource(Source):
 
     def _find_root(self) -> str:
         """The tree at the zip's root, or inside one top folder (a bundle folder zipped with
-        Windows' "Send to > Compressed folder" has one)."""
-        if MANIFEST in self._members:
+        Windows' "Send to > Compressed folder" has one). A tree with bundle files but no
+        manifest is a bundle copied in part (the reader says which file is missing); a zip
+        with no bundle there is refused saying where its bundles are, if anywhere: "the
+        manifest is missing, copy the whole bundle" would be wrong advice for a zip that holds
+        a whole bundle one folder too deep, or two bundles."""
+        if self._holds_bundle(""):
             return ""
         tops = {PurePosixPath(n).parts[0] for n in self._members} - DESKTOP_LITTER
         if len(tops) == 1:
             top = tops.pop()
-            if f"{top}/{MANIFEST}" in self._members:
+            if self._holds_bundle(f"{top}/"):
                 return f"{top}/"
-        return ""
+        found = sorted({n[: -len(MANIFEST) - 1] for n in self._members
+                        if n.endswith(f"/{MANIFEST}") and n.split("/", 1)[0] not in DESKTOP_LITTER})
+        name = self.path.name
+        if len(found) > 1:
+            raise BundleError("zip_many_bundles", name, bundle=self.label, n=len(found), names=_names(found))
+        if found:
+            raise BundleError("zip_bundle_deeper", name, bundle=self.label, names=_names(found))
+        raise BundleError("zip_no_bundle", name, bundle=self.label)
+
+    def _holds_bundle(self, prefix: str) -> bool:
+        """A bundle's tree, whole or in part, at `prefix` ("" or "top/")."""
+        members = self._members
+        return (f"{prefix}{MANIFEST}" in members or f"{prefix}{PLAN_FILE}" in members
+                or any(n.startswith(f"{prefix}{PILLAR_DIR}/") for n in members))
 
     def _blocks(self, rel: str) -> Iterator[bytes]:
         info = self._members.get(self._prefix + rel)
@@ -192,6 +209,8 @@ def open_source(path: Path) -> Source:
         if inside:  # the round's folder, given to a reader of one bundle (`merge` expands it)
             names = ", ".join(inside[:4]) + (" ..." if len(inside) > 4 else "")
             raise BundleError("folder_of_bundles", path.name, bundle=str(path), names=names)
+        if not _holds_bundle(path):
+            _no_bundle_in(path)
         return FolderSource(path)
     if path.is_file():
         head = _head(path)
@@ -203,6 +222,53 @@ def open_source(path: Path) -> Source:
             return ZipSource(path)
         raise BundleError("not_a_bundle", path.name, bundle=str(path))
     raise BundleError("no_such_bundle", path.name or str(path), bundle=str(path))
+
+
+def _holds_bundle(folder: Path) -> bool:
+    """A bundle's tree, whole or in part (then the reader names the missing file)."""
+    return any(p.exists() or p.is_symlink() for p in (folder / MANIFEST, folder / PLAN_FILE, folder / PILLAR_DIR))
+
+
+# How far below a folder that is not a bundle the bundles are looked for, to say where they
+# are: a flash drive's `E:\putaran-2\pokja-a\<bundle>` given as `E:\`. Bounded, so that a whole
+# drive given by mistake answers at once.
+DEEPER_LEVELS = 3
+DEEPER_MAX_FOLDERS = 400
+
+
+def _no_bundle_in(folder: Path) -> None:
+    """Refuse a folder that holds no bundle (nor bundles right inside it, which `bundles_in`
+    expands): say where bundles are, when there are some further down."""
+    found: list[Path] = []
+    level, seen = [folder], 0
+    for _ in range(DEEPER_LEVELS):
+        below: list[Path] = []
+        for parent in level:
+            try:
+                children = sorted(parent.iterdir(), key=lambda p: p.name.lower())
+            except OSError:
+                continue
+            for child in children:
+                if child.name.startswith(".") or child.name in DESKTOP_LITTER or child.is_symlink():
+                    continue
+                if child.is_file():
+                    if child.suffix.lower() == ".zip":
+                        found.append(child)
+                    continue
+                if (child / MANIFEST).is_file():
+                    found.append(child)
+                elif seen < DEEPER_MAX_FOLDERS:
+                    seen += 1
+                    below.append(child)
+        level = below
+    if found:
+        raise BundleError("bundle_deeper", folder.name or str(folder), bundle=str(folder),
+                          names=_names([str(p.relative_to(folder)) for p in found]))
+    raise BundleError("no_bundle_here", folder.name or str(folder), bundle=str(folder))
+
+
+def _names(names: list[str]) -> str:
+    return ", ".join(shown(n) for n in names[:4]) + (" ..." if len(names) > 4 else "")
 
 
 def _head(path: Path) -> bytes:

@@ -9,6 +9,7 @@ _AGAIN_EN = "Ask the sending team to export the bundle again and copy it to the 
 ID: dict[str, str] = {
     "bundle.where": "Bundel {bundle}, berkas {file}",
     "bundle.where_line": "Bundel {bundle}, berkas {file}, baris {line}",
+    "bundle.where_bundle": "Bundel {bundle}",
     # --- writing ---
     "bundle.out_missing": "Folder tujuan {path} tidak ada. Pasang flashdisk atau pilih folder lain.",
     "bundle.out_not_folder": "{path} adalah berkas, bukan folder. --out menyebut folder tempat bundel ditulis (misalnya flashdisk); nama bundel dibuat oleh aplikasi.",
@@ -187,11 +188,23 @@ ID: dict[str, str] = {
     "bundle.cli.render_help": "cetak draf rencana induk (Markdown) ke layar atau berkas",
     # --- frameworks (format 2) ---
     "bundle.framework_mismatch": "Berkas ini menyebut kerangka '{found}', padahal manifest menyebut '{expected}'. " + _AGAIN_ID,
+    # --- no bundle where one was looked for; a bundle cut short on the way (a pulled drive) ---
+    "bundle.no_bundle_here": "Tidak ada bundel di {bundle}: tidak ada manifest.toml di folder ini, dan juga tidak di folder di dalamnya sampai tiga tingkat. Pilih folder bundel itu sendiri (berisi manifest.toml, plan.toml dan folder pillars) atau berkas .zip-nya.",
+    "bundle.bundle_deeper": "Tidak ada bundel langsung di {bundle} (dicari: manifest.toml di folder ini dan di folder tepat di dalamnya); bundelnya ada lebih dalam ({names}). Pilih folder bundel itu sendiri, atau folder tepat di atasnya.",
+    "bundle.zip_no_bundle": "Tidak ada bundel di {bundle}: .zip ini tidak memuat manifest.toml, baik di akarnya maupun di dalam foldernya. Pilih .zip bundel yang diekspor smartcity-tui, atau folder bundelnya.",
+    "bundle.zip_bundle_deeper": "Tidak ada bundel di tempat yang dibaca dalam {bundle} (akar .zip, atau satu folder teratasnya); bundelnya ada lebih dalam ({names}). Ekstrak .zip-nya, lalu pilih folder bundel itu sendiri.",
+    "bundle.zip_many_bundles": "Tidak ada satu bundel di {bundle}, melainkan {n} bundel ({names}); satu .zip dibaca sebagai satu bundel. Ekstrak .zip-nya, lalu pilih folder yang memuat bundel-bundel itu.",
+    "bundle.manifest_empty": "Berkas ini kosong: bundel rusak, terpotong saat disalin (misalnya flashdisk dicabut sebelum selesai). Salin lagi bundelnya dari flashdisk kelompok.",
+    "bundle.file_cut": "Berkas ini berhenti di tengah baris terakhirnya: terpotong saat disalin (misalnya flashdisk dicabut sebelum selesai). Salin lagi bundelnya dari flashdisk kelompok.",
+    # --- found while merging: a record that would erase what the plan holds (merge_erased.py) ---
+    "bundle.erases_field": "{kind} {title} ({id}): isian '{field}' tidak ada di bundel, padahal bundel mencatat sudah melihat nilainya. Bundel ini diubah oleh program lain, dan menggabungkannya akan menghapus isian itu dari rencana tanpa jejak. Minta kelompoknya mengekspor ulang bundel dari laptop mereka.",
+    "bundle.erases_value": "{kind} {title} ({id}): isian '{field}' di bundel tidak lagi memuat nilai yang menurut bundel itu sendiri sudah dilihatnya. Bundel ini diubah oleh program lain, dan menggabungkannya akan menghapus isian itu dari rencana tanpa jejak. Minta kelompoknya mengekspor ulang bundel dari laptop mereka.",
 }
 
 EN: dict[str, str] = {
     "bundle.where": "Bundle {bundle}, file {file}",
     "bundle.where_line": "Bundle {bundle}, file {file}, line {line}",
+    "bundle.where_bundle": "Bundle {bundle}",
     "bundle.out_missing": "Target folder {path} does not exist. Plug in the flash drive or choose another folder.",
     "bundle.out_not_folder": "{path} is a file, not a folder. --out names the folder the bundle is written into (a flash drive, say); the app names the bundle itself.",
     "bundle.out_zip_name": "Target folder {path} does not exist. --out names a folder, and the app names the bundle itself: for one .zip file, write --out {folder} --zip.",
@@ -364,4 +377,15 @@ EN: dict[str, str] = {
     "bundle.cli.render_help": "print the masterplan draft (Markdown) to the screen or a file",
     # --- frameworks (format 2) ---
     "bundle.framework_mismatch": "This file names framework '{found}' while the manifest names '{expected}'. " + _AGAIN_EN,
+    # --- no bundle where one was looked for; a bundle cut short on the way (a pulled drive) ---
+    "bundle.no_bundle_here": "No bundle found in {bundle}: there is no manifest.toml in this folder, nor in the folders inside it down to three levels. Choose the bundle folder itself (holding manifest.toml, plan.toml and the pillars folder) or its .zip file.",
+    "bundle.bundle_deeper": "No bundle found directly in {bundle} (looked for manifest.toml in this folder and in the folders right inside it); the bundles sit deeper ({names}). Choose the bundle folder itself, or the folder right above it.",
+    "bundle.zip_no_bundle": "No bundle found in {bundle}: this .zip holds no manifest.toml, neither at its root nor in its folders. Choose the .zip of a bundle exported by smartcity-tui, or the bundle folder.",
+    "bundle.zip_bundle_deeper": "No bundle found where {bundle} is read (the .zip's root, or its one top folder); the bundle sits deeper ({names}). Extract the .zip, then choose the bundle folder itself.",
+    "bundle.zip_many_bundles": "No single bundle in {bundle} but {n} bundles ({names}); one .zip is read as one bundle. Extract the .zip, then choose the folder holding those bundles.",
+    "bundle.manifest_empty": "This file is empty: the bundle is damaged, cut short while being copied (a flash drive pulled too early, say). Copy the bundle again from the group's drive.",
+    "bundle.file_cut": "This file stops in the middle of its last line: it was cut short while being copied (a flash drive pulled too early, say). Copy the bundle again from the group's drive.",
+    # --- found while merging: a record that would erase what the plan holds (merge_erased.py) ---
+    "bundle.erases_field": "{kind} {title} ({id}): field '{field}' is missing from the bundle although the bundle records having seen its value. The bundle was changed by another program, and merging it would erase that field from the plan without a trace. Ask the group to export the bundle again from their laptop.",
+    "bundle.erases_value": "{kind} {title} ({id}): field '{field}' in the bundle no longer holds a value the bundle itself records having seen. The bundle was changed by another program, and merging it would erase that field from the plan without a trace. Ask the group to export the bundle again from their laptop.",
 }

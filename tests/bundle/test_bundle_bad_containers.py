@@ -38,7 +38,7 @@ def no_such_bundle(b, tmp):
     return tmp / "missing-bundle", None
 
 
-@case("missing_file", "manifest.toml")
+@case("no_bundle_here", "empty")  # not "manifest.toml missing": nothing of a bundle is there
 def empty_folder(b, tmp):
     (tmp / "empty").mkdir()
     return tmp / "empty", None

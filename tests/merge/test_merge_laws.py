@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from sim import TOMB, Replica, maximal_writes
 from smartcity_tui.bundle.merge import canonical, merge_sets
-from smartcity_tui.model.revision import DELETED, covers, meaning
+from smartcity_tui.bundle.merge_erased import erased
+from smartcity_tui.model.revision import DELETED, covers, meaning, merge_states
 
 FIELDS = ("name", "lead_agency", "budget")
 VALUES = st.one_of(st.none(), st.sampled_from(["Bappeda", "Diskominfo", "Dinkes", ""]),
@@ -136,3 +137,18 @@ def test_a_field_is_in_conflict_exactly_when_its_surviving_values_disagree(histo
             if meaning(name, v) not in meanings:
                 meanings.append(meaning(name, v))
         assert (name in merged[rid].field_conflicts()) == (len(meanings) > 1), (rid, name, writes)
+
+
+@LAWS
+@given(histories)
+def test_no_real_history_makes_a_merge_erase_a_field(history):
+    """What bundle/merge_erased.py refuses (a copy that has seen a value yet holds no value of
+    that field) never comes out of real writes and exchanges: merging any two replicas keeps
+    a value of every field either holds, so honest bundles are never refused for it."""
+    reps = play(history)
+    for x in reps:
+        for y in reps:
+            for rid, mine in x.states.items():
+                other = y.states.get(rid)
+                if other is not None:
+                    assert erased(other, merge_states(other, mine)) is None, (x.rid, y.rid, rid)
