@@ -3,6 +3,8 @@ optional extra `smartcity-tui[word]` brings (pypandoc_binary). pandoc reads the 
 (html.write_html(for_word=True): column widths, line breaks in cells and captions survive,
 which a Markdown pipe table would lose) and styles it by docx_reference.py's reference
 document: a title page, a table of contents field, chapters on new pages, bordered tables.
+docx_layout.py then puts in what pandoc leaves out of the HTML's print layout: landscape
+sections for the wide tables, aligned amounts, rows kept whole, columns their words fit.
 
 Without pandoc, DocumentError("doc.no_pandoc") says what to do instead: open the HTML in
 Word and save it as .docx, or install the extra."""
@@ -16,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 from ..i18n import t
+from .docx_layout import lay_out_docx
 from .docx_reference import reference_docx
 from .errors import DocumentError
 from .html import write_html
@@ -60,8 +63,10 @@ def docx_bytes(doc: Document, pandoc: str | None = None) -> bytes:
         folder = Path(tmp)
         default_reference = _run(pandoc, ["--print-default-data-file", "reference.docx"], folder)
         (folder / "reference.docx").write_bytes(reference_docx(default_reference, doc.lang))
-        (folder / "book.html").write_text(write_html(doc, for_word=True), encoding="utf-8")
+        html = write_html(doc, for_word=True)
+        (folder / "book.html").write_text(html, encoding="utf-8")
         _run(pandoc, ["--from", "html", "--to", "docx", "--toc", "--toc-depth=2",
                       "--metadata", f"toc-title={t('doc.toc', doc.lang)}",
                       "--reference-doc", "reference.docx", "--output", "book.docx", "book.html"], folder)
-        return (folder / "book.docx").read_bytes()
+        # landscape pages, aligned amounts and whole rows, which pandoc leaves out
+        return lay_out_docx((folder / "book.docx").read_bytes(), html)

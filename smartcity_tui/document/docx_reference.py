@@ -14,6 +14,7 @@ import re
 import zipfile
 
 from ..resources import read_beside
+from .docx_layout import WIDE_CELL_STYLE_XML
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -71,7 +72,8 @@ def reference_docx(default_reference: bytes, lang: str) -> bytes:
     """A reference .docx for pandoc, from pandoc's default one."""
     src = zipfile.ZipFile(io.BytesIO(default_reference))
     parts = {name: src.read(name) for name in src.namelist()}
-    parts["word/styles.xml"] = styled_styles(parts["word/styles.xml"].decode("utf-8"), our_styles(lang)).encode("utf-8")
+    parts["word/styles.xml"] = styled_styles(parts["word/styles.xml"].decode("utf-8"),
+                                            our_styles(lang) + WIDE_CELL_STYLE_XML).encode("utf-8")
     document = parts["word/document.xml"].decode("utf-8")
     if _SECTION.search(document):
         document = _SECTION.sub(lambda _: SECTION, document, count=1)
