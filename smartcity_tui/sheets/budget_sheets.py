@@ -72,7 +72,8 @@ TARGET: SheetSpec = SheetSpec(
     "target", "Sasaran", "Targets", ("sasaran", "targets", "target", "sasaran rpjmd", "tujuan dan sasaran"),
     (
         Column("text", "Sasaran", "Target", k.Text(), ("sasaran", "uraian sasaran", "target", "goal"), width=40),
-        Column("mission", "Misi", "Mission", k.Whole(0, 99), ("misi", "nomor misi", "mission"), width=8),
+        Column("mission", "Misi", "Mission", k.Whole(0, 99, hint="not_a_mission"), ("misi", "nomor misi", "mission"),
+               width=8),
         Column("indicator", "Indikator Sasaran", "Target indicator", k.Text(),
                ("indikator", "indikator sasaran", "indikator kinerja utama", "iku", "indicator"), width=36),
         Column("unit", "Satuan", "Unit", k.Text(), ("unit", "satuan"), width=12),

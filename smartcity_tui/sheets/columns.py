@@ -199,7 +199,7 @@ PROGRAMME = SheetSpec(
                 "beneficiaries", "target group"), width=24),
         Column("regulation_needs", "Kebutuhan Regulasi", "Regulation needed", k.Text(),
                ("regulasi", "kebutuhan regulasi", "regulation", "regulation needed"), width=24),
-        Column("mission_numbers", "Misi RPJMD", "RPJMD missions", k.WholeList(1, 99),
+        Column("mission_numbers", "Misi RPJMD", "RPJMD missions", k.WholeList(1, 99, hint="not_a_mission_list"),
                ("misi", "nomor misi", "mission", "missions", "rpjmd missions"), width=10),
         Column("target_texts", "Sasaran", "Targets", k.Text(), (), width=30, shown=target_texts),
         Column("target_ids", "Id Sasaran", "Target ids", k.IdList(), ("target ids", "id sasaran"), width=38),

@@ -34,7 +34,7 @@ def _specs() -> tuple[SheetSpec, ...]:
     return (*SHEETS, CODE_LIST)
 
 
-def _named(headers: list[str]) -> int:
+def named_columns(headers: list[str]) -> int:
     """How many columns of one known sheet the headers name (the best sheet's count); a
     header that is only a year ("2025": a target, a budget year) is not counted."""
     words = [h for h in headers if h and not _YEAR.fullmatch(h)]
@@ -43,10 +43,10 @@ def _named(headers: list[str]) -> int:
 
 def from_header_row(sheet: SheetData) -> SheetData:
     """The sheet read from its header row (itself when that is row 1)."""
-    best, best_named = None, max(_named(sheet.header), FEWEST - 1)
+    best, best_named = None, max(named_columns(sheet.header), FEWEST - 1)
     for index, (_number, cells) in enumerate(sheet.rows[:SEARCH_ROWS]):
         texts = [header_text(c) for c in cells]
-        named = _named(texts)
+        named = named_columns(texts)
         if named > best_named and 2 * named >= sum(1 for x in texts if x):
             best, best_named = index, named
     if best is None:

@@ -18,7 +18,7 @@ from ..i18n import LANGUAGES, word
 from ..model.finding import choice_list
 from ..model.records import Stakeholder
 from ..model.vocab import Vocabulary
-from .numbers import parse_number
+from .numbers import parse_number, shown
 from .problems import CellProblem
 
 RUPIAH_FORMAT = "#,##0"
@@ -48,7 +48,7 @@ def text_of(raw: Any) -> str:
         text = raw.strip()
         return text.replace("\r\n", "\n") if "\r" in text else text
     if isinstance(raw, (dt.date, dt.time, dt.timedelta)):
-        raise CellProblem("date_in_text", value=str(raw))
+        raise CellProblem("date_in_text", value=shown(raw))
     if isinstance(raw, bool):
         return "TRUE" if raw else "FALSE"
     if isinstance(raw, float) and raw.is_integer():
@@ -78,10 +78,13 @@ class Whole(Kind):
     """A whole number in [low, high]; an empty cell is `empty` (0, or None: "no value")."""
 
     def __init__(self, low: int, high: int, *, empty: int | None = 0, fmt: str = WHOLE_FORMAT,
-                 problem: str = "not_in_range", blank_zero: bool = False) -> None:
+                 problem: str = "not_in_range", blank_zero: bool = False, hint: str = "not_a_number") -> None:
         self.low, self.high, self.empty = low, high, empty
         self.number_format = fmt
         self.problem = problem
+        # what a text that is no number is told: a quarter or a mission number is not asked
+        # for "digits, for example 1250000 or 12,5" as money is
+        self.hint = hint
         self.blank_zero = blank_zero  # 0 means "not set" (a year) or "the whole year" (a quarter)
 
     def to_cell(self, value: int | None, lang: str) -> Any:
@@ -91,12 +94,12 @@ class Whole(Kind):
         if is_empty(raw):
             return self.empty
         if isinstance(raw, (dt.date, dt.time)):
-            raise CellProblem("date_not_year" if self.low >= 1900 else "date_in_number", value=str(raw))
+            raise CellProblem("date_not_year" if self.low >= 1900 else "date_in_number", value=shown(raw))
         if isinstance(raw, bool):
             raise CellProblem("not_a_number", value=str(raw))
         if isinstance(raw, float):
             if not raw.is_integer():
-                raise CellProblem("not_whole", value=repr(raw))
+                raise CellProblem("not_whole", value=shown(raw))
             value = int(raw)
         elif isinstance(raw, int):
             value = raw
@@ -104,16 +107,41 @@ class Whole(Kind):
             text = str(raw).strip()
             if self.problem == "not_a_percent" and text.endswith("%"):
                 text = text[:-1]
-            value = cast(int, parse_number(text, whole=True))  # whole=True: a whole number or CellProblem
+            try:
+                value = cast(int, parse_number(text, whole=True))  # whole=True: a whole number or CellProblem
+            except CellProblem as e:
+                if e.key == "not_a_number" and self.hint != e.key:
+                    raise CellProblem(self.hint, value=str(raw).strip()) from None
+                raise
         if not self.low <= value <= self.high:
             raise CellProblem(self.problem, value=value, low=self.low, high=self.high)
         return value
 
 
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_QUARTER_WRITTEN = re.compile(r"(?:tw|triwulan|kuartal|quarter|q)?\s*-?\s*([1-4]|iv|i{1,3})", re.IGNORECASE)
+
+
+class Quarter(Whole):
+    """A quarter, 1-4, also as officers write it: "TW 2", "TW II", "Triwulan II", "Q2", "II";
+    empty (0) for the whole year."""
+
+    def __init__(self) -> None:
+        super().__init__(0, 4, problem="not_a_quarter", blank_zero=True, hint="not_a_quarter")
+
+    def from_cell(self, raw: Any, pillar: str = "") -> int | None:
+        if isinstance(raw, str):
+            m = _QUARTER_WRITTEN.fullmatch(raw.strip())
+            if m:
+                said = m.group(1).lower()
+                return _ROMAN.get(said) or int(said)
+        return super().from_cell(raw, pillar)
+
+
 YEAR = Whole(1900, 2200, problem="not_a_year", blank_zero=True)
 RUPIAH = Whole(0, 10**15, empty=None, fmt=RUPIAH_FORMAT, problem="bad_rupiah")
 PERCENT = Whole(0, 100, problem="not_a_percent")
-QUARTER = Whole(0, 4, problem="not_a_quarter", blank_zero=True)
+QUARTER = Quarter()
 
 
 class Number(Kind):
@@ -125,7 +153,7 @@ class Number(Kind):
         if is_empty(raw):
             return None
         if isinstance(raw, (dt.date, dt.time)):
-            raise CellProblem("date_in_number", value=str(raw))
+            raise CellProblem("date_in_number", value=shown(raw))
         if isinstance(raw, bool):
             raise CellProblem("not_a_number", value=str(raw))
         if isinstance(raw, (int, float)):
@@ -159,7 +187,7 @@ class YesNo(Kind):
             return True
         if said in _NO or said in {fold(yes_no_word(False, lang)) for lang in LANGUAGES}:
             return False
-        raise CellProblem("not_yes_no", value=str(raw))
+        raise CellProblem("not_yes_no", value=shown(raw))
 
 
 def _choice_words(vocab: Vocabulary, extra: dict[str, str], languages: tuple[str, ...]) -> dict[str, str]:
@@ -198,7 +226,7 @@ class Choice(Kind):
             return self.default
         key = look_up(self.words, text_of(raw))
         if key is None:
-            raise CellProblem("unknown_choice", value=str(raw), choices=choice_list(self.vocab))
+            raise CellProblem("unknown_choice", value=shown(raw), choices=choice_list(self.vocab))
         return key
 
 
@@ -261,8 +289,9 @@ class WholeList(Kind):
     """Whole numbers in [low, high] separated by ";" or ",": "1; 3" (the RPJMD missions a
     programme serves)."""
 
-    def __init__(self, low: int, high: int) -> None:
+    def __init__(self, low: int, high: int, hint: str = "not_a_number") -> None:
         self.low, self.high = low, high
+        self.hint = hint  # what a part that is no number is told (not_a_mission_list)
 
     def to_cell(self, value: list[int], lang: str) -> Any:
         return "; ".join(str(v) for v in value) or None
@@ -278,7 +307,12 @@ class WholeList(Kind):
             parts = [p for p in _CHOICE_SPLIT.split(text_of(raw)) if p]
         out: list[int] = []
         for part in parts:
-            value = Whole(self.low, self.high, problem="not_in_range").from_cell(part)
+            try:
+                value = Whole(self.low, self.high, problem="not_in_range", hint=self.hint).from_cell(part)
+            except CellProblem as e:
+                if e.key != self.hint:
+                    raise
+                raise CellProblem(self.hint, value=text_of(raw)) from None  # the cell as typed
             if value is not None and value not in out:
                 out.append(value)
         return out

@@ -9,8 +9,10 @@ years, takes it as thousands)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
+from typing import Any
 
 from ..i18n import Words, language
 from .problems import CellProblem
@@ -85,3 +87,22 @@ def decimal_text(value: float | int) -> str:
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return str(int(value))
     return repr(value).replace(".", ",") if isinstance(value, float) else str(value)
+
+
+def shown(raw: Any) -> Any:
+    """A cell's value as a message shows it: as the officer sees it in the cell, in the
+    message's language: a fraction with the language's decimal mark (75,5), a date as a date
+    (1 Jan 2026, not "2026-01-01 00:00:00"), a time as a time."""
+    from ..model.format import clock, date
+
+    if isinstance(raw, bool) or not isinstance(raw, (float, dt.date, dt.time)):
+        return str(raw)
+    if isinstance(raw, float):
+        if raw.is_integer() and abs(raw) < 1e15:
+            return str(int(raw))
+        return Words(lambda lang: repr(raw).replace(".", language(lang).decimal))
+    if isinstance(raw, dt.datetime) and raw.time() != dt.time():
+        return Words(lambda lang: f"{date(raw, lang)} {clock(raw, lang)}")
+    if isinstance(raw, dt.date):
+        return Words(lambda lang: date(raw, lang))
+    return Words(lambda lang: clock(raw, lang))

@@ -11,15 +11,48 @@
   takes the cells from openpyxl's own sheet parser instead, as plain dicts with value and
   type: the import then reads a sheet about as fast as openpyxl's values_only mode.
 
+- Percent cells. Excel stores "85%" typed in a cell as 0.85 with a number format holding
+  "%". The parser's cells carry only a style id; `percent_styles` names the style ids whose
+  number format is a percentage, from the workbook's style table, so the reader can take the
+  number the cell shows (85).
+
 Should a later openpyxl rename what is used here, both fall back to the public API: slower,
 still right; the bounded-memory test and the benchmark then say so."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
-Cells = list[dict[str, Any]]  # {"column": 1-based, "value": ..., "data_type": "n"|"s"|"f"|"e"|"b"|"d"}
+# {"column": 1-based, "value": ..., "data_type": "n"|"s"|"f"|"e"|"b"|"d", "style_id": int} (or,
+# from the public API, "percent": bool in place of the style id)
+Cells = list[dict[str, Any]]
+# the parts of a number format that are shown as written, never as a percent sign that
+# scales: "quoted text", a \-escaped character, [Red] or [$Rp-421]
+_LITERAL = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+
+
+def is_percent_format(fmt: str | None) -> bool:
+    """Whether a number format shows its number times 100 ("0%", "0.0%", not '0"%"')."""
+    return bool(fmt) and "%" in _LITERAL.sub("", str(fmt))
+
+
+def percent_styles(wb: Any) -> frozenset[int]:
+    """The style ids (a parsed cell's "style_id") whose number format is a percentage."""
+    try:
+        from openpyxl.styles.numbers import BUILTIN_FORMATS_MAX_SIZE, builtin_format_code
+
+        styles, custom = wb._cell_styles, wb._number_formats
+        out = set()
+        for index, style in enumerate(styles):
+            fid = style.numFmtId
+            fmt = builtin_format_code(fid) if fid < BUILTIN_FORMATS_MAX_SIZE else custom[fid - BUILTIN_FORMATS_MAX_SIZE]
+            if is_percent_format(fmt):
+                out.add(index)
+    except (ImportError, AttributeError, IndexError, TypeError):
+        return frozenset()  # iter_cells falls back to the public API, which says "percent" itself
+    return frozenset(out)
 
 
 def load_read_only(path: Any) -> Any:
@@ -65,5 +98,6 @@ def iter_cells(ws: Any) -> Iterator[tuple[int, Cells]]:
 def _public_cells(ws: Any) -> Iterator[tuple[int, Cells]]:
     ws.reset_dimensions()
     for number, row in enumerate(ws.iter_rows(), start=1):
-        yield number, [{"column": c.column, "value": c.value, "data_type": c.data_type}
+        yield number, [{"column": c.column, "value": c.value, "data_type": c.data_type,
+                        "percent": is_percent_format(getattr(c, "number_format", None))}
                        for c in row if c.value is not None]

@@ -14,7 +14,7 @@ from typing import Any, cast
 from ..i18n import Words, t
 from ..model.plan import Plan
 from ..model.records import Programme, Record
-from ..model.vocab import PILLAR_KEYS
+from ..model.vocab import PILLAR_KEYS, budget_source_label
 from .budget_rows import changed_cells, totals_differ, with_line
 from .checks import new_errors
 from .columns import SHEETS, SPEC_BY_KIND, SheetSpec
@@ -122,6 +122,7 @@ def preview_import(store: Any, book: Book, mapping: Mapping) -> ImportPreview:
     budget_sheet = any(m.kind == "budget" for m in chosen)
     totals_ignored = False
     totals_edited: list[int] = []  # rows of the Program sheet whose yearly totals were edited
+    budget_rows: dict[tuple[str, str], RowValues] = {}  # (programme id, source) -> its Anggaran row
     for m in sorted(chosen, key=lambda m: _KIND_ORDER[m.kind or ""]):
         spec = SPEC_BY_KIND[m.kind or ""]
         sheet = book.sheet(m.sheet)
@@ -154,7 +155,7 @@ def preview_import(store: Any, book: Book, mapping: Mapping) -> ImportPreview:
         missing_said = False
         for row in rows:
             if spec.kind == "budget":
-                outcome = _budget_outcome(plan, row, finder, changed_records, out.problems)
+                outcome = _budget_outcome(plan, row, finder, changed_records, budget_rows, out.problems)
                 if outcome is not None:
                     out.outcomes.append(outcome)
                     rows_by_record.setdefault(outcome.record.id, row)
@@ -222,9 +223,13 @@ def _with_area(o: RowOutcome, finder: ProgrammeFinder, keys: tuple[str, ...]) ->
 
 
 def _budget_outcome(plan: Plan, row: RowValues, finder: ProgrammeFinder, current: dict[str, Record],
-                    problems: list[Problem]) -> RowOutcome | None:
+                    seen: dict[tuple[str, str], RowValues], problems: list[Problem]) -> RowOutcome | None:
     """A row of the Anggaran sheet: one source's amounts per year for one programme (which
-    may be new in this import, or changed by its own row or an earlier budget row)."""
+    may be new in this import, or changed by its own row or an earlier budget row).
+
+    A second row for the same programme and source is refused, naming both rows: a row is
+    that source's whole line, an empty cell no money, so the later row would silently clear
+    what the earlier one holds (docs/sheets.md says why the two are not added up)."""
     pid, problem = finder.find(row)
     if problem is not None:
         problems.append(problem)
@@ -240,6 +245,13 @@ def _budget_outcome(plan: Plan, row: RowValues, finder: ProgrammeFinder, current
     base = current.get(pid) or finder.by_id.get(pid) or plan.get(pid)
     if not isinstance(base, Programme):
         problems.append(Problem("no_programme", row.sheet, row.row))
+        return None
+    first = seen.setdefault((pid, source), row)
+    if first is not row:
+        letter, header = row.place("source")
+        problems.append(Problem("duplicate_budget_line", row.sheet, row.row, letter, header, {
+            "other_sheet": first.sheet, "other_row": first.row, "programme": base.code or base.name,
+            "source": Words(partial(budget_source_label, source))}))
         return None
     after = with_line(base, source, row.years.get("budget", {}))
     cells = changed_cells(base.budget_by_source, after)
@@ -291,6 +303,10 @@ def _outcome(store: Any, plan: Plan, spec: SheetSpec, row: RowValues, finder: Pr
             problems.append(Problem("code_in_use", row.sheet, row.row, letter, header,
                                     {"code": held.code, "name": held.name}))
             return None
+    empty = _empty_required(spec, row, existing)
+    if empty is not None:
+        problems.append(empty)
+        return None
     changed: tuple[str, ...]
     if existing is None:
         status, changed = "new", ()
@@ -302,3 +318,18 @@ def _outcome(store: Any, plan: Plan, spec: SheetSpec, row: RowValues, finder: Pr
             return None
     area = getattr(record, "pillar", "") if spec.kind in ("programme", "swot", "strategy") else PLAN_WIDE
     return RowOutcome(row.sheet, row.row, spec.kind, status, record, area or PLAN_WIDE, changed)
+
+
+def _empty_required(spec: SheetSpec, row: RowValues, existing: Record | None) -> Problem | None:
+    """A cell a row cannot do without (a programme's Dimensi) that is empty: said as empty,
+    at its cell. Otherwise the plan's validation would name a pillar '' as unknown, and a
+    total or a footnote under an RPJMD list ("JUMLAH", "Sumber: Bappeda") reads as a
+    programme whose pillar is wrong. A record the plan already holds without the value, in a
+    row that leaves it so, is not refused: an unchanged export always imports."""
+    for key in spec.required:
+        if key in row.fields and not row.fields[key] and (existing is None or getattr(existing, key, None)):
+            col = spec.column(key)
+            letter, header = row.place(key)
+            return Problem("required_empty", row.sheet, row.row, letter, header,
+                           {"column": Words(col.header) if col else key})
+    return None

@@ -1,5 +1,6 @@
 """.csv files as Excel and LibreOffice write them: the delimiter (; , tab or |) found from the
-header line, or from Excel's own "sep=;" first line; UTF-8 with or without a BOM, UTF-16
+first lines (the split whose header names known columns, else whose rows agree: `_delimiter`),
+or from Excel's own "sep=;" first line; UTF-8 with or without a BOM, UTF-16
 with a BOM (Excel's "Unicode text"), and Windows-1252 text, which is read with a note
 rather than garbled. Rows are streamed and reading stops at MAX_ROWS.
 
@@ -40,7 +41,7 @@ def read_csv(path: Path) -> Book:
                 delimiter = first.strip()[4]
             else:
                 # the header may be under a report's title (header_row.py): a few lines decide
-                delimiter = _delimiter([first, *(f.readline() for _ in range(HEADER_LINES))])
+                delimiter = _delimiter(first + "".join(f.readline() for _ in range(HEADER_LINES)))
                 f.seek(0)  # the decoder starts afresh and skips a BOM again
             sheet = _rows(csv.reader(f, delimiter=delimiter), path.stem, delimiter)
     except UnicodeDecodeError:
@@ -77,21 +78,43 @@ def _encoding(path: Path) -> tuple[str, bool]:
     return "utf-8-sig", False
 
 
-def _delimiter(lines: list[str]) -> str:
-    """The delimiter that splits one of the first lines into the most cells (quotes
-    respected): the header's, even under a report's title with a comma in it ("Kabupaten
-    Wonosari Raya, Jawa Tengah"); ";" when none splits, which is what Excel on an Indonesian
-    Windows writes."""
-    best, best_n = ";", 1
+def _delimiter(head: str) -> str:
+    """The delimiter of the first lines `head`, each candidate's split read as csv reads it
+    (quotes respected, a quoted line break inside one cell). Counting cells alone misleads:
+    one sentence with eight commas in a six-column sheet splits into more cells on "," than
+    the whole row does on ";", and so does LibreOffice's ";" CSV with thousands commas. So,
+    in this order:
+    1. the split that makes a row (the header, perhaps under a report's title) name the most
+       columns the app knows: the headers are what the import reads by;
+    2. the split that gives the most rows the same number of cells (more than one): a
+       table's rows all have its width, a sentence's commas do not;
+    3. the most cells; and ";" (Excel on an Indonesian Windows) when nothing splits."""
+    from .header_row import named_columns
+
+    best, best_score = ";", (0, 0, 1)
     for d in DELIMITERS:
-        for line in lines:
-            try:
-                n = len(next(csv.reader(io.StringIO(line), delimiter=d), []))
-            except csv.Error:
-                continue
-            if n > best_n:
-                best, best_n = d, n
+        rows = _split(head, d)
+        widths = [len(r) for r in rows if any(c.strip() for c in r)]
+        if not widths or max(widths) < 2:
+            continue
+        named = max(named_columns([c.strip() for c in r]) for r in rows)
+        common = max(widths.count(w) for w in set(widths) if w > 1)
+        score = (named if named >= 2 else 0, common, max(widths))
+        if score > best_score:
+            best, best_score = d, score
     return best
+
+
+def _split(head: str, delimiter: str) -> list[list[str]]:
+    """The rows of `head` split by `delimiter`; a quote still open where `head` was cut
+    ends the rows read."""
+    rows: list[list[str]] = []
+    try:
+        for row in csv.reader(io.StringIO(head), delimiter=delimiter):
+            rows.append(row[:MAX_COLUMNS + 1])
+    except csv.Error:
+        pass
+    return rows
 
 
 def _shown(d: str) -> str:

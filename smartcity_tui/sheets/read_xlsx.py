@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import warnings
 import zipfile
+from decimal import Decimal
 from pathlib import Path, PurePosixPath
 from typing import Any
 from xml.etree import ElementTree
@@ -53,6 +54,17 @@ def read_xlsx(path: Path, head: bytes) -> Book:
         raise SheetError("unreadable", path, reason=os_reason(e)) from None
     except Exception as e:  # openpyxl raises many kinds on a damaged file; none is for a person
         raise SheetError("damaged_xlsx", path, detail=f"{type(e).__name__}: {e}"[:200]) from None
+
+
+def zip_kind(path: Path) -> str:
+    """What a zip holds: "xlsx" (a workbook), "ods", or "" (anything else, or not a zip)."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            if _is_ods(zf):
+                return "ods"
+            return "xlsx" if "xl/workbook.xml" in zf.namelist() else ""
+    except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile):
+        return ""
 
 
 def _is_ods(zf: zipfile.ZipFile) -> bool:
@@ -106,17 +118,20 @@ def _sheet_members(zf: zipfile.ZipFile) -> dict[str, str]:
 
 
 def _read(path: Path, members: dict[str, str]) -> Book:
-    from .openpyxl_compat import load_read_only
+    from .openpyxl_compat import load_read_only, percent_styles
 
-    with warnings.catch_warnings():
+    # openpyxl is handed the open file, not its name: given a name, it refuses any that does
+    # not end in .xlsx, and a workbook saved as "rpjmd" or "rpjmd.xlsx.download" is whole
+    with warnings.catch_warnings(), open(path, "rb") as handle:
         warnings.simplefilter("ignore")  # "extension not supported" and the like: not for officers
-        wb = load_read_only(path)
+        wb = load_read_only(handle)
         try:
             props = wb.properties
             book = Book(path, "xlsx", [], plan_id=(props.identifier or "").strip(),
                         plan_label=(props.subject or "").strip())
+            percent = percent_styles(wb)
             for ws in wb.worksheets:
-                sheet = _read_sheet(ws)
+                sheet = _read_sheet(ws, percent)
                 if not sheet.too_many_rows and ws.title in members:
                     sheet.merged = _merged_ranges(path, members[ws.title])
                 book.sheets.append(sheet)
@@ -125,8 +140,18 @@ def _read(path: Path, members: dict[str, str]) -> Book:
     return book
 
 
-def _values(cells: list[dict[str, Any]]) -> tuple[Any, ...]:
-    """A row's cells as values by position; formulas and error values as markers."""
+def shown_percent(value: int | float) -> int | float:
+    """The number a percent cell shows: 0.85 -> 85, 0.855 -> 85.5. Worked out on the
+    shortest decimal text of the stored number, so that 0.85 does not become
+    85.00000000000001 in binary."""
+    shown = Decimal(repr(value)) * 100
+    return int(shown) if shown == shown.to_integral_value() else float(shown)
+
+
+def _values(cells: list[dict[str, Any]], percent: frozenset[int] = frozenset()) -> tuple[Any, ...]:
+    """A row's cells as values by position; formulas and error values as markers; a
+    number in a percent cell as the number it shows (Excel stores "85%" as 0.85, and the
+    officer typed 85)."""
     width = min(max((c["column"] for c in cells), default=0), MAX_COLUMNS + 1)
     values: list[Any] = [None] * width
     for c in cells:
@@ -138,11 +163,18 @@ def _values(cells: list[dict[str, Any]]) -> tuple[Any, ...]:
             value = Formula(value if isinstance(value, str) else getattr(value, "text", "") or "=")
         elif kind == "e":
             value = ErrorValue(str(value))
+        elif isinstance(value, str) and value.startswith("'="):
+            # the apostrophe the CSV export put before a text that begins with "=": LibreOffice
+            # keeps it as text when that CSV is opened and saved as .xlsx (read_csv takes it off)
+            value = value[1:]
+        elif (isinstance(value, (int, float)) and not isinstance(value, bool)
+              and (c.get("percent") or c.get("style_id") in percent)):
+            value = shown_percent(value)
         values[column - 1] = value
     return tuple(values)
 
 
-def _read_sheet(ws: Any) -> SheetData:
+def _read_sheet(ws: Any, percent: frozenset[int] = frozenset()) -> SheetData:
     from .openpyxl_compat import iter_cells
 
     header: list[str] = []
@@ -151,7 +183,7 @@ def _read_sheet(ws: Any) -> SheetData:
     for number, cells in iter_cells(ws):
         if not cells:
             continue
-        values = _values(cells)
+        values = _values(cells, percent)
         if number == 1:
             header = [header_text(v) for v in values]
             continue

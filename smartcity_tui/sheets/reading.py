@@ -97,6 +97,13 @@ def read_file(path: Path | str, *, sheet: str | None = None) -> Book:
         book = read_xlsx(path, head)
     elif suffix == ".xls" or head.startswith(b"\xd0\xcf\x11\xe0"):
         raise SheetError("old_xls", path)
+    elif head.startswith(b"PK"):
+        # a zip named .csv/.txt: a workbook saved under the wrong name is said to be one
+        from .read_xlsx import zip_kind
+
+        kind = zip_kind(path)
+        raise SheetError({"xlsx": "workbook_named_csv", "ods": "ods"}.get(kind, "not_text"), path,
+                         suffix=suffix)
     elif suffix and suffix not in CSV_SUFFIXES:
         # a plan (.json), a bundle's .toml, a document: not a list to read as CSV
         raise SheetError("not_a_sheet", path)

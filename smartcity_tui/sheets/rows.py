@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, cast
 
+from ..i18n import Words
 from .columns import Column, SheetSpec
 from .limits import MAX_CELL_CHARS, MAX_ROWS
 from .mapping import ColumnMatch, SheetMapping, column_letter, column_of
@@ -44,7 +45,7 @@ def sheet_problems(sheet: SheetData, mapping: SheetMapping) -> list[Problem]:
     if not filled or (filled == 1 and wide_below):
         # no header row: an empty row 1, or a report's title above headers none of which
         # the app knows (header_row.py finds those it knows)
-        out.append(Problem("no_header", name, sheet.header_row))
+        out.append(Problem("no_header", name, sheet.header_row, params={"examples": header_examples(mapping.spec)}))
         return out
     for rng in sheet.merged:
         top = rng.split(":")[0]
@@ -60,6 +61,20 @@ def sheet_problems(sheet: SheetData, mapping: SheetMapping) -> list[Problem]:
             out.append(Problem("same_field_twice", name, sheet.header_row, b.letter, b.header,
                                {"other": a.letter, "other_header": a.header}))
     return out
+
+
+def header_examples(spec: SheetSpec | None) -> Words:
+    """A few headers of the sheet being read, for the hint under a missing header row: the
+    columns that find a row's record (a programme's code and name) and those a new row needs,
+    in the sheet's order. A Kesiapan sheet is told Aspek, Topik, not Program's headers."""
+    from .columns import PROGRAMME
+
+    spec = spec or PROGRAMME
+    wanted = [c for c in spec.columns
+              if c.importable and c.key != "id" and (c.key in spec.required or c.link in ("code", "name"))]
+    others = [c for c in spec.columns if c.importable and c.key != "id" and c not in wanted]
+    chosen = [c for c in spec.columns if c in wanted[:3] or c in others[:max(0, 3 - len(wanted))]]
+    return Words(lambda lang: ", ".join(c.header(lang) for c in chosen))
 
 
 def _header_at(sheet: SheetData, letter: str) -> str:

@@ -186,7 +186,7 @@ CORPUS: list[tuple[str, Make, tuple[str, ...]]] = [
     ("an end year past the plan", _cell("Tahun Selesai", 2031), ("kolom O (Tahun Selesai)", "2031", "di luar periode rencana")),
     ("an unknown indicator type", _workbook(_indicator_header("Jenis", "proses")), ("Lembar Indikator", "kolom G (Jenis)", "Keluaran")),
     ("a new programme without a name", _workbook(_new_row(**{"Dimensi": "Smart Living", "Kode": "LIV-09"})),
-     ("baris 28, kolom B (Nama Program)", "tanpa nama")),
+     ("baris 28, kolom B (Nama Program)", "Sel Nama Program kosong")),
     ("the same field in two columns", _workbook(_same_field_twice), ("kolom G (Nama Program)", "kolom B")),
     ("an indicator of an unknown programme", _workbook(_unknown_programme), ("Lembar Indikator, baris 34, kolom A", "XXX-99")),
     ("a baseline written ambiguously", _workbook(_indicator_header("Kondisi Awal", "1.250")), ("kolom H (Kondisi Awal)", "1250", "1,25")),
