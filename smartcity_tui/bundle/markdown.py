@@ -4,12 +4,13 @@ stays for the callers that knew it here."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from ..document import build_document, write_markdown
 from ..model.plan import Plan
 from ..model.revision import RecordState
 
 
-def render_markdown(plan: Plan, *, lang: str = "id", conflicts: Iterable[RecordState] = ()) -> str:
-    return write_markdown(build_document(plan, lang=lang, conflicts=conflicts))
+def render_markdown(plan: Plan, *, lang: str = "id", conflicts: Iterable[RecordState] = (),
+                    teams: Mapping[str, str] | None = None) -> str:
+    return write_markdown(build_document(plan, lang=lang, conflicts=conflicts, teams=teams))

@@ -64,7 +64,8 @@ def export_bundle(store: PlanStore, options: ExportOptions, *,
     states = store.states()
     plan, conflicts = store.plan(), store.conflicts()
     plan_id, replica_id, team = store.plan_id, store.replica_id, store.team
-    teams = manifest_teams(known_teams(store), replica_id)
+    named = known_teams(store)  # (the book's appendix names each value's pokja too)
+    teams = manifest_teams(named, replica_id)
 
     wire = {s.id: s.to_dict() for s in states}
     _refuse_unreadable(store, states, wire)
@@ -84,7 +85,7 @@ def export_bundle(store: PlanStore, options: ExportOptions, *,
     for rel, group in groups.items():
         files[rel] = encode_file(plan_id, rel, group, wire, framework.ref)
         step(rel)
-    book = build_document(plan, lang=options.lang, conflicts=conflicts)
+    book = build_document(plan, lang=options.lang, conflicts=conflicts, teams=named)
     files[MARKDOWN] = write_markdown(book).encode("utf-8")
     step(MARKDOWN)
     files[HTML] = write_html(book).encode("utf-8")

@@ -17,6 +17,7 @@ from ..document.errors import DocumentError
 from ..i18n import get_language, os_reason, t
 from ..store import PlanStore
 from ..store.atomic import atomic_write_bytes
+from ..store.teams import known_teams
 from .common import CommandError, Subcommands, plan_path, target_of
 
 NAME = "render"
@@ -62,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     fmt = format_of(args.format, args.out)
     _check_out(args.out, fmt)
     with PlanStore.open(args.plan, readonly=True) as store:
-        doc = build_document(store.plan(), lang=get_language(), conflicts=store.conflicts())
+        doc = build_document(store.plan(), lang=get_language(), conflicts=store.conflicts(), teams=known_teams(store))
     try:
         data = document_bytes(doc, fmt)
     except DocumentError as e:

@@ -18,7 +18,7 @@ so the same plan gives the same document in every bundle."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from ..model.plan import Plan
 from ..model.revision import RecordState
@@ -35,17 +35,21 @@ from .tree import Block, Document, ListBlock, Section, Table, collector_held
 OUTLINE = ("introduction", "region", "strategic", "development", "action", "financing", "institutions", "closing")
 
 
-def build_document(plan: Plan, *, lang: str = "id", conflicts: Iterable[RecordState] = ()) -> Document:
+def build_document(plan: Plan, *, lang: str = "id", conflicts: Iterable[RecordState] = (),
+                   teams: Mapping[str, str] | None = None) -> Document:
+    """`teams`: {replica id: team name} (store.teams.known_teams), so the appendix of open
+    conflicts says which pokja wrote each value; without it a value names its replica id,
+    as `smartcity-tui conflicts` does for a replica no bundle has named."""
     token = BOOK_LANGUAGE.set(lang)  # its numbers: 76,5 in Indonesian, 76.5 in English
     try:
         with collector_held():
-            return _build(plan, lang, conflicts)
+            return _build(plan, lang, conflicts, teams or {})
     finally:
         BOOK_LANGUAGE.reset(token)
 
 
-def _build(plan: Plan, lang: str, conflicts: Iterable[RecordState]) -> Document:
-    ctx = Context(plan, lang, list(conflicts))
+def _build(plan: Plan, lang: str, conflicts: Iterable[RecordState], teams: Mapping[str, str]) -> Document:
+    ctx = Context(plan, lang, list(conflicts), dict(teams))
     outline = [(key, f"{ctx.L('chapter')} {roman(n)}", ctx.L(f"ch.{key}")) for n, key in enumerate(OUTLINE, 1)]
     chapters = [
         summary(ctx),

@@ -9,10 +9,10 @@ from typing import Any
 from ..i18n import t
 from ..model import narrative as model_narrative
 from ..model.labels import field_label
-from ..model.revision import DELETED, RecordState
+from ..model.revision import DELETED, RecordState, Sibling, meaning
 from ..model.vocab import INSTITUTION_BODIES, PENTAHELIX_ROLES
 from .common import Context, number, table
-from .tree import Chapter, Inline, Paragraph, Section, lines, plain
+from .tree import Chapter, Inline, Paragraph, Section, Span, lines, plain, strong, text_of
 
 _NAME_FIELDS = ("name", "text", "title", "topic", "region", "role")
 
@@ -50,21 +50,71 @@ def conflicts_appendix(ctx: Context) -> list[Chapter]:
         return []
     rows: list[list[Inline]] = []
     for state in sorted(ctx.conflicts, key=lambda s: (s.kind, s.id)):
-        title = plain(_record_title(ctx, state))
-        if state.delete_conflict():
-            rows.append([title, plain(ctx.L("conflict.deleted_vs_edit")), ()])
-        for name, sibs in sorted(state.field_conflicts().items()):
-            if name == DELETED:
-                if not state.delete_conflict():
-                    values = [plain(ctx.L("conflict.deleted")) if isinstance(s.value, dict) else _value(ctx, s.value)
-                              for s in sibs]
-                    rows.append([title, plain(ctx.L("conflict.deleted_vs_edit")), lines(*values)])
-                continue
-            rows.append([title, plain(_field_label(name, ctx.lang)), lines(*(_value(ctx, s.value) for s in sibs))])
+        rows += _conflict_rows(ctx, state)
     header = [ctx.L("col.record"), ctx.L("col.field"), ctx.L("col.values")]
     return [Chapter(ctx.L("ch.conflicts"), [Paragraph(plain(ctx.L("conflicts_intro"))), table(
         ctx.L("table.conflicts"), header, rows, source=ctx.source("merge"), widths=(5, 3, 6), kind="conflicts")],
         numbered=False)]
+
+
+def _conflict_rows(ctx: Context, state: RecordState) -> list[list[Inline]]:
+    """What `smartcity-tui conflicts` says of one record, as rows: every value with the
+    team that wrote it and the one this book prints marked; for a delete versus an edit, who
+    deleted, and each field edited meanwhile with its value and who edited it."""
+    title = plain(_record_title(ctx, state))
+    rows: list[list[Inline]] = []
+    if state.delete_conflict():
+        deleters = list(dict.fromkeys(_who(ctx, s) for s in state.tombstones()))
+        found = [plain(ctx.L("conflict.deleted_by", who=", ".join(deleters)))]
+        for name, sibs in sorted(state.fields.items()):
+            if name == DELETED:
+                continue
+            for s in sibs:
+                if state.unseen_by_deleters(s):  # an edit made without knowing of the delete
+                    text = ctx.L("conflict.edited_by", who=_who(ctx, s), field=_field_label(name, ctx.lang),
+                                 value=text_of(_value(ctx, s.value)))
+                    found.append(_marked(ctx, plain(text), s is sibs[-1]))
+        rows.append([title, plain(ctx.L("conflict.deleted_vs_edit")), lines(*found)])
+    for name, sibs in sorted(state.field_conflicts().items()):
+        if name == DELETED:
+            if not state.delete_conflict():  # deleted in one draft, restored in another
+                rows.append([title, plain(ctx.L("conflict.deleted_vs_edit")), _values(ctx, name, sibs)])
+            continue
+        rows.append([title, plain(_field_label(name, ctx.lang)), _values(ctx, name, sibs)])
+    return rows
+
+
+def _values(ctx: Context, name: str, sibs: list[Sibling]) -> Inline:
+    """One line per different value, each naming every team that wrote it, in the order the
+    store keeps them, so the last is the one printed (RecordState.value), as the CLI shows."""
+    groups: dict[Any, list[Sibling]] = {}
+    for s in sibs:
+        groups.setdefault(_meaning_key(name, s.value), []).append(s)
+    ordered = sorted(groups.values(), key=lambda g: g[-1].sort_key())
+    out = []
+    for n, members in enumerate(ordered, 1):
+        value = members[-1].value
+        if name == DELETED:
+            text = ctx.L("conflict.deleted" if isinstance(value, dict) else "conflict.kept")
+        else:
+            text = text_of(_value(ctx, value))
+        who = ", ".join(dict.fromkeys(_who(ctx, s) for s in members))
+        out.append(_marked(ctx, plain(ctx.L("conflict.value_by", value=text, who=who)), n == len(ordered)))
+    return lines(*out)
+
+
+def _meaning_key(name: str, value: Any) -> Any:
+    """What a value says, hashable: teams that wrote the same value agree on it."""
+    return repr(meaning(name, value))
+
+
+def _who(ctx: Context, sib: Sibling) -> str:
+    replica = sib.dot[0]
+    return ctx.teams.get(replica) or replica
+
+
+def _marked(ctx: Context, line: Inline, printed: bool) -> Inline:
+    return (*line, Span(" "), *strong(ctx.L("conflict.printed"))) if printed and line else line
 
 
 def _record_title(ctx: Context, state: RecordState) -> str:

@@ -10,8 +10,8 @@ from collections import defaultdict
 from ..model.budget import UNSPECIFIED, source_order
 from ..model.records import Programme
 from ..model.vocab import REGIONAL_BUDGET_SOURCES, budget_source_label
-from .common import Context, Group, money_or_dash, table
-from .tree import Block, Chapter, Inline, Paragraph, Section, Table, plain, strong
+from .common import Context, Group, money_or_dash, number, table
+from .tree import BREAK, Block, Chapter, Inline, Paragraph, Section, Span, Table, plain, strong
 
 # The three rows of the APBD / non-APBD table
 APBD, NON_APBD = "*apbd", "*non_apbd"
@@ -79,8 +79,16 @@ def _per_source(ctx: Context, progs: list[tuple[Group, Programme]], years: list[
             budgets[source].append(budget)
     rows = [[plain(budget_source_label(key, ctx.lang)), plain(str(len(budgets[key]))), *_amounts(budgets[key], years)]
             for key in source_order(budgets)]
-    rows.append([strong(ctx.L("col.total")), strong(str(len(progs))),
-                 *_amounts([p.budget for _, p in progs], years, bold=True)])
+    # The total counts programmes, each once (what a reviewer asks: how many programmes the
+    # sources fund); the rows count a programme under each of its sources, so their sum can be
+    # larger. A verifier adding up the column then finds, in the total row itself, why the
+    # numbers differ, instead of a total that seems wrong (a blank total would hide the count).
+    listed = sum(len(budgets[key]) for key in budgets)
+    label = strong(ctx.L("col.total"))
+    if listed > len(progs):
+        note = plain(ctx.L("source_row.count_note", listed=number(listed)))
+        label = (*label, BREAK, *(Span(x.text, em=True) for x in note))
+    rows.append([label, strong(str(len(progs))), *_amounts([p.budget for _, p in progs], years, bold=True)])
     blocks: list[Block]
     blocks = [table(ctx.L("table.finance_source"),
                     _header(ctx, [ctx.L("col.funding_source"), ctx.L("col.programme_count")], years), rows,

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from ..model import narrative as model_narrative
 from ..model.vocab import RATINGS, READINESS_ASPECTS, REGION_KINDS
-from .common import Context, money, number, period, table
-from .tree import Block, Chapter, ListBlock, Paragraph, Section, plain
+from .common import Context, foreign, money, number, period, table
+from .tree import Block, Chapter, ListBlock, Paragraph, Section, Span, plain
 
 
 def region_name(ctx: Context) -> str:
@@ -31,7 +31,7 @@ def summary(ctx: Context) -> Chapter:
     ]
     if ctx.conflicts:
         facts.append((ctx.L("fact.conflicts"), number(len(ctx.conflicts))))
-    items: list[list[Block]] = [[Paragraph(plain(f"{k}: {v}"))] for k, v in facts if v]
+    items: list[list[Block]] = [[Paragraph((*foreign(k, ctx.lang), Span(f": {v}")))] for k, v in facts if v]
     blocks: list[Block] = [ListBlock(items), ctx.note("indicative_budget")]
     if info.vision.strip():
         blocks.insert(0, Paragraph(plain(ctx.L("fact.vision_line", vision=" ".join(info.vision.split())))))
@@ -61,7 +61,7 @@ def _legal_basis(ctx: Context) -> list[Block]:
 
 
 def _outline(ctx: Context, outline: list[tuple[str, str, str]]) -> list[Block]:
-    items: list[list[Block]] = [[Paragraph(plain(f"{label} {title}: {ctx.L('outline.' + key)}"))]
+    items: list[list[Block]] = [[Paragraph((Span(f"{label} {title}: "), *ctx.R("outline." + key)))]
                                 for key, label, title in outline]
     return [Paragraph(plain(ctx.L("outline_intro"))), ListBlock(items)]
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..model.budget import source_order
+from ..model.codes import code_list
 from ..model.records import Indicator, Programme, Strategy
 from ..model.vocab import (
     FUNDING_SOURCES,
@@ -18,7 +19,19 @@ from ..model.vocab import (
     STATUSES,
     budget_source_label,
 )
-from .common import Context, Group, baseline_text, code_name, money, money_or_dash, number, programme_years, table
+from .common import (
+    Context,
+    Group,
+    baseline_text,
+    code_name,
+    foreign,
+    money,
+    money_or_dash,
+    number,
+    programme_years,
+    ranged,
+    table,
+)
 from .links import linked, missions_of, rpjmd_matrix, target_label, targets_of
 from .tree import Chapter, Inline, Paragraph, Section, Table, lines, plain, strong
 
@@ -26,7 +39,7 @@ from .tree import Chapter, Inline, Paragraph, Section, Table, lines, plain, stro
 def development_plan(ctx: Context) -> Chapter:
     sections = [_dimension(ctx, g) for g in ctx.groups]
     sections += [_quick_wins(ctx), rpjmd_matrix(ctx)]
-    return Chapter(ctx.L("ch.development"), [Paragraph(plain(ctx.L("development_intro")))], sections)
+    return Chapter(ctx.L("ch.development"), [Paragraph(ctx.R("development_intro"))], sections)
 
 
 def _dimension(ctx: Context, g: Group) -> Section:
@@ -56,12 +69,17 @@ def _element_text(g: Group, key: str, subtopic: str, lang: str) -> str:
 
 
 def _matrix(ctx: Context, g: Group, progs: list[Programme]) -> Table:
-    rows = [[plain(p.code), plain(p.name), plain(_element(g, p, ctx.lang)), plain(p.lead_agency),
-             plain(HORIZONS.label(p.horizon, ctx.lang)), plain(programme_years(p)),
+    # The official Permendagri 90 code under the pokja's own code, in the same column: a
+    # verifier ties each row to SIPD/Renstra at a glance, and a portrait page has no room for
+    # a ninth column. The heading names it only when some programme of the table has one.
+    coded = any(p.nomenclature_code.strip() for p in progs)
+    rows = [[lines(plain(p.code), plain(p.nomenclature_code)), plain(p.name), plain(_element(g, p, ctx.lang)),
+             plain(p.lead_agency),
+             plain(ranged(HORIZONS.label(p.horizon, ctx.lang))), plain(programme_years(p)),
              plain(PRIORITIES.label(p.priority, ctx.lang)), plain(money(p.total_budget))] for p in progs]
     rows.append([(), strong(ctx.L("col.total")), (), (), (), (), (), strong(money(sum(p.total_budget for p in progs)))])
-    header = [ctx.L(f"col.{k}") for k in ("code", "programme", "element", "lead_agency", "horizon", "years",
-                                          "priority", "indicative_budget")]
+    header = [ctx.L(f"col.{k}") for k in ("code_nomenclature" if coded else "code", "programme", "element",
+                                          "lead_agency", "horizon", "years", "priority", "indicative_budget")]
     label = g.label(ctx.lang)
     return table(ctx.L("table.programmes", dimension=label), header, rows, source=ctx.source("pokja", dimension=label),
                  align="lllllclr", widths=(3, 7, 4, 4, 3, 3, 2, 4), kind="programmes", total_rows=1,
@@ -74,6 +92,7 @@ def profile_table(ctx: Context, g: Group, p: Programme) -> Table:
     L = ctx.L
     rows: list[tuple[str, Inline]] = [
         (L("row.code"), plain(p.code or "-")),
+        (L("row.nomenclature"), plain(_nomenclature(ctx, p))),
         (L("row.programme"), plain(p.name or "-")),
         (L("col.description"), plain(p.description or "-")),
         (L("col.dimension_element"), plain("; ".join(x for x in (g.label(ctx.lang), _element(g, p, ctx.lang)) if x))),
@@ -87,7 +106,7 @@ def profile_table(ctx: Context, g: Group, p: Programme) -> Table:
         (L("col.rpjmd_links"), _rpjmd_links(ctx, p)),
         (L("col.reference"), plain(p.reference or "-")),
         (L("col.innovation"), plain(INNOVATION_KINDS.label(p.innovation, ctx.lang) if p.innovation else "-")),
-        (L("col.horizon_years"), plain(f"{HORIZONS.label(p.horizon, ctx.lang)}; {programme_years(p)}")),
+        (L("col.horizon_years"), plain(f"{ranged(HORIZONS.label(p.horizon, ctx.lang))}; {programme_years(p)}")),
         (L("col.quick_win"), plain(ctx.yes_no(p.quick_win))),
         (L("col.priority"), plain(PRIORITIES.label(p.priority, ctx.lang))),
         (L("col.funding_sources"),
@@ -100,8 +119,18 @@ def profile_table(ctx: Context, g: Group, p: Programme) -> Table:
     ]
     return table(L("table.profile", programme=p.code.strip() or p.name.strip() or L("unnamed")),
                  [L("col.component"), L("col.particulars")],
-                 [[plain(k), v] for k, v in rows], source=ctx.source("pokja", dimension=g.label(ctx.lang)),
+                 [[foreign(k, ctx.lang), v] for k, v in rows], source=ctx.source("pokja", dimension=g.label(ctx.lang)),
                  widths=(2, 6), kind="profile")
+
+
+def _nomenclature(ctx: Context, p: Programme) -> str:
+    """The programme's Permendagri 90 code, with its official name when the region's code
+    list (imported from Bappeda) holds it: "2.16.03 Program Aplikasi Informatika"."""
+    code = p.nomenclature_code.strip()
+    if not code:
+        return "-"
+    found = code_list(ctx.plan).get(code)
+    return f"{code} {' '.join(found.name.split())}".strip() if found else code
 
 
 def _strategies(ctx: Context, p: Programme) -> Inline:
@@ -140,7 +169,8 @@ def _indicator_lines(ctx: Context, p: Programme) -> Inline:
         targets = "; ".join(f"{y}: {number(i.targets[y])}" for y in sorted(i.targets))
         text = ctx.L("indicator_line", name=i.name.strip(), unit=unit + kind,
                      baseline=baseline_text(i.baseline, i.baseline_year), targets=targets or "-")
-        extras = [ctx.L("indicator_end", value=number(i.end_target)) if i.end_target is not None else "",
+        extras = [ctx.L("indicator_reference", code=i.reference_code.strip()) if i.reference_code.strip() else "",
+                  ctx.L("indicator_end", value=number(i.end_target)) if i.end_target is not None else "",
                   ctx.L("indicator_source", source=i.data_source.strip()) if i.data_source.strip() else "",
                   ctx.L("evidence_line", evidence=i.evidence.strip()) if i.evidence.strip() else ""]
         found.append(plain("; ".join([text, *(x for x in extras if x)])))
@@ -172,18 +202,23 @@ def _indicators(ctx: Context, g: Group, progs: list[Programme]) -> Section:
     if not pairs:
         return Section(title, [ctx.note("no_indicators")])
     years = ctx.years_with(y for _, i in pairs for y in i.targets)
-    rows = [[plain(p.code or p.name), plain(i.name), plain(_kind(ctx, i)), plain(i.unit),
-             plain(baseline_text(i.baseline, i.baseline_year)),
+    # The Bappenas reference code has its own column beside the indicator, where monev looks
+    # for it; a table none of whose indicators has one is printed as before, without it.
+    coded = any(i.reference_code.strip() for _, i in pairs)
+    rows = [[plain(p.code or p.name), plain(i.name), *([plain(i.reference_code.strip() or "-")] if coded else []),
+             plain(_kind(ctx, i)), plain(i.unit), plain(baseline_text(i.baseline, i.baseline_year)),
              *(plain(number(i.targets[y]) if y in i.targets else "-") for y in years),
              plain(number(i.end_target)), plain(i.data_source.strip() or "-")] for p, i in pairs]
-    header = [ctx.L("col.code"), ctx.L("col.indicator"), ctx.L("col.indicator_kind"), ctx.L("col.unit"),
-              ctx.L("col.baseline_year"), *map(str, years), ctx.L("col.end_target"), ctx.L("col.data_source")]
+    header = [ctx.L("col.code"), ctx.L("col.indicator"), *([ctx.L("col.reference_code")] if coded else []),
+              ctx.L("col.indicator_kind"), ctx.L("col.unit"), ctx.L("col.baseline_year"), *map(str, years),
+              ctx.L("col.end_target"), ctx.L("col.data_source")]
     label = g.label(ctx.lang)
+    extra = 1 if coded else 0
     return Section(title, [table(ctx.L("table.indicators", dimension=label), header, rows,
                                  source=ctx.source("pokja", dimension=label),
-                                 align="lllll" + "r" * (len(years) + 1) + "l",
-                                 widths=(2, 6, 2, 2, 3, *(2,) * len(years), 2, 3), wide=True, kind="indicators",
-                                 nowrap=(0,))])
+                                 align="lllll" + "l" * extra + "r" * (len(years) + 1) + "l",
+                                 widths=(2, 6, *(3,) * extra, 2, 2, 3, *(2,) * len(years), 2, 3), wide=True,
+                                 kind="indicators", nowrap=(0, 2) if coded else (0,))])
 
 
 def _kind(ctx: Context, i: Indicator) -> str:
@@ -192,7 +227,7 @@ def _kind(ctx: Context, i: Indicator) -> str:
 
 
 def _quick_wins(ctx: Context) -> Section:
-    title = plain(ctx.L("sec.quick_wins"))
+    title = ctx.R("sec.quick_wins")
     wins = [(g, p) for g in ctx.groups for p in ctx.programmes(g) if p.quick_win]
     if not wins:
         return Section(title, [ctx.note("no_quick_wins")])
@@ -202,6 +237,7 @@ def _quick_wins(ctx: Context) -> Section:
     rows.append([(), strong(ctx.L("col.total")), (), (), (), (), strong(money(sum(p.total_budget for _, p in wins)))])
     header = [ctx.L(f"col.{k}") for k in ("code", "programme", "dimension", "lead_agency", "years", "indicators",
                                           "indicative_budget")]
-    return Section(title, [Paragraph(plain(ctx.L("quick_wins_intro"))), table(
-        ctx.L("table.quick_wins"), header, rows, source=ctx.source("programmes"), align="llllclr",
-        widths=(2, 5, 3, 4, 2, 5, 4), kind="quick_wins", total_rows=1, nowrap=(0,))])
+    tb = table(ctx.L("table.quick_wins"), header, rows, source=ctx.source("programmes"), align="llllclr",
+               widths=(2, 5, 3, 4, 2, 5, 4), kind="quick_wins", total_rows=1, nowrap=(0,))
+    tb.title = ctx.R("table.quick_wins")
+    return Section(title, [Paragraph(ctx.R("quick_wins_intro")), tb])

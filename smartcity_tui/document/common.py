@@ -4,6 +4,7 @@ section or the note that it is still empty)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -19,11 +20,19 @@ from ..model.records import Programme, Strategy, SwotItem
 from ..model.revision import RecordState
 from ..model.vocab import QUADRANTS, Pillar
 from . import narrative
-from .tree import Block, Inline, Paragraph, Table, plain
+from .tree import Block, Inline, Paragraph, Span, Table, plain
 
 _Pillared = TypeVar("_Pillared", SwotItem, Strategy, Programme)  # the records a dimension holds
 
 EN_DASH = "\u2013"
+# A range of numbers in a label the book takes from the shared vocabulary ("Jangka menengah
+# (2-5 tahun)"): the book prints it with an en dash, as EYD writes ranges and as the book's
+# own years are ("2025–2029"); the vocabulary keeps its hyphen for the screens.
+_RANGE = re.compile(r"(?<=\d)-(?=\d)")
+# Foreign terms the book sets in italics (EYD; the planner's review 1.5 §5), per language of
+# the book: English words in an Indonesian book, none in an English one. Only the builder's
+# own wording goes through this, never an officer's text.
+_FOREIGN = {"id": re.compile(r"\b(quick wins?)\b", re.IGNORECASE)}
 
 
 @dataclass(frozen=True)
@@ -42,6 +51,7 @@ class Context:
     plan: Plan
     lang: str
     conflicts: list[RecordState] = field(default_factory=list)
+    teams: dict[str, str] = field(default_factory=dict)  # replica id -> team, for the conflicts
 
     def L(self, key: str, **params: object) -> str:
         if params:
@@ -137,8 +147,27 @@ class Context:
     def sections(self) -> dict[tuple[str, str], str]:
         return {(s.section, s.pillar): s.text for s in model_narrative.slots(self.plan)}
 
+    def R(self, key: str) -> Inline:
+        """A catalog text (without parameters, so no user text) with its foreign terms in
+        italics."""
+        return foreign(self.L(key), self.lang)
+
     def note(self, key: str, **params: object) -> Paragraph:
         return Paragraph(plain(self.L(f"note.{key}", **params)), note=True)
+
+
+def foreign(text: str, lang: str) -> Inline:
+    """The builder's own text as spans, its foreign terms emphasised ("Program percepatan
+    (*quick win*)")."""
+    pattern = _FOREIGN.get(lang)
+    if pattern is None or not pattern.search(text):
+        return plain(text)
+    parts = pattern.split(text.strip())  # the terms at the odd places
+    return tuple(Span(x, em=bool(i % 2)) for i, x in enumerate(parts) if x)
+
+
+def ranged(label: str) -> str:
+    return _RANGE.sub(EN_DASH, label)
 
 
 def period(plan: Plan) -> str:

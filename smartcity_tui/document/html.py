@@ -26,6 +26,11 @@ _ALIGN = {"r": "r", "c": "c"}
 # Long lists (roadmap, financing, action plan) flow on, their header repeated on each page.
 _KEEP_WHOLE = {"readiness", "swot", "tows", "programmes", "profile", "members", "quick_wins"}
 _css_cache: list[str] = []
+# A run of characters this long is no word of the language (Indonesian's longest run to about
+# 23 letters): a code, a URL, a name typed without spaces. It is set in a span that may break
+# anywhere (html_style.css .long), so it cannot push a table past the paper's edge.
+_LONG_MIN = 25
+_LONG = re.compile(rf"\S{{{_LONG_MIN},}}")
 
 
 def stylesheet() -> str:
@@ -182,8 +187,8 @@ def _table(tb: Table, w: _Write, lang: str, for_word: bool) -> None:
     classes = " ".join(x for x in ("table", tb.kind, "wide" if tb.wide else "",
                                    "keep" if tb.kind in _KEEP_WHOLE or len(tb.rows) <= 12 else "") if x)
     w(f'<div class="{classes}">\n<table>\n')
-    caption = f"{t('doc.table_label', lang)} {tb.number} {tb.caption}".strip()
-    w(f"<caption>{escape(caption)}</caption>\n")
+    label = f"{t('doc.table_label', lang)} {tb.number}".strip()
+    w(f"<caption>{escape(label)} {_inline(tb.caption_spans())}</caption>\n")
     if tb.widths:
         total = sum(tb.widths)
         w("<colgroup>" + "".join(f'<col style="width:{100 * x / total:.1f}%">' for x in tb.widths) + "</colgroup>\n")
@@ -196,9 +201,9 @@ def _table(tb: Table, w: _Write, lang: str, for_word: bool) -> None:
         for i, cell in enumerate(row):
             cls = _cell_class(tb, i, cell)
             if i == 0 and row_heads:
-                w(f'<th scope="row"{cls}>{_inline(cell)}</th>')
+                w(f'<th scope="row"{cls}>{_inline(cell, cell=True)}</th>')
             else:
-                w(f"<td{cls}>{_inline(cell)}</td>")
+                w(f"<td{cls}>{_inline(cell, cell=True)}</td>")
         w("</tr>\n")
     w("</tbody>\n</table>\n")
     if tb.source and for_word:
@@ -222,16 +227,23 @@ def _cell_class(tb: Table, col: int, cell: Inline) -> str:
     return f' class="{" ".join(classes)}"' if classes else ""
 
 
-def _inline(content: Inline) -> str:
+def _inline(content: Inline, cell: bool = False) -> str:
+    """`cell`: in a table cell, where a long token may break anywhere (_LONG)."""
     out = []
     for s in content:
         if s.text == "\n":
             out.append("<br>")
             continue
         text = escape(s.text)
+        if cell and len(text) >= _LONG_MIN:
+            text = _LONG.sub(_long, text)
         if s.strong:
             text = f"<strong>{text}</strong>"
         if s.em:
             text = f"<em>{text}</em>"
         out.append(text)
     return "".join(out)
+
+
+def _long(m: re.Match[str]) -> str:
+    return f'<span class="long">{m.group(0)}</span>'

@@ -82,9 +82,9 @@ def _list(b: ListBlock, lang: str) -> str:
 
 def _table(tb: Table, lang: str) -> str:
     label = t("doc.table_label", lang)
-    caption = f"**{inline(f'{label} {tb.number} {tb.caption}'.strip())}**"
-    header = [spans(h, " ") for h in tb.header]
-    rows = [[spans(c, BR) for c in row] + [""] * (len(header) - len(row)) for row in tb.rows]
+    caption = _wrap("**", f"{inline(f'{label} {tb.number}'.strip())} {spans(tb.caption_spans(), ' ')}")
+    header = [spans(h, " ", cell=True) for h in tb.header]
+    rows = [[spans(c, BR, cell=True) for c in row] + [""] * (len(header) - len(row)) for row in tb.rows]
     right = {i for i in range(len(header)) if tb.align_of(i) == "r"}
     center = {i for i in range(len(header)) if tb.align_of(i) == "c"}
     body = gfm_table(header, rows, right, center, tuple(3 * w for w in tb.widths))
@@ -94,25 +94,25 @@ def _table(tb: Table, lang: str) -> str:
     return "\n\n".join(out)
 
 
-def spans(content: Inline, line_break: str) -> str:
+def spans(content: Inline, line_break: str, cell: bool = False) -> str:
     """Inline content as Markdown: each span escaped, emphasis around runs of spans, a
-    break as `line_break` ("<br>" in a table cell, a hard break in a paragraph)."""
+    break as `line_break` ("<br> " in a table cell, a hard break in a paragraph)."""
     if len(content) == 1 and not (content[0].em or content[0].strong):
-        return inline(content[0].text)  # most cells: one plain text
+        return inline(content[0].text, cell)  # most cells: one plain text
     out: list[str] = []
     run: list[Span] = []
     for s in content:
         if s.text == "\n":
-            out.append(_run(run))
+            out.append(_run(run, cell))
             run = []
             out.append(line_break)
         else:
             run.append(s)
-    out.append(_run(run))
+    out.append(_run(run, cell))
     return "".join(out)
 
 
-def _run(run: list[Span]) -> str:
+def _run(run: list[Span], cell: bool = False) -> str:
     """Spans between two breaks: consecutive emphasised spans share one pair of markers, and
     bold ones inside take their own, so "*a **b** c*" comes out as it went in."""
     out: list[str] = []
@@ -122,21 +122,21 @@ def _run(run: list[Span]) -> str:
             j = i
             while j < len(run) and run[j].em:
                 j += 1
-            out.append(_wrap("*", "".join(_strong(s) for s in run[i:j])))
+            out.append(_wrap("*", "".join(_strong(s, cell) for s in run[i:j])))
             i = j
         else:
-            out.append(_strong(run[i]))
+            out.append(_strong(run[i], cell))
             i += 1
     return "".join(out)
 
 
-def _strong(s: Span) -> str:
-    return _wrap("**", _escaped(s.text)) if s.strong else _escaped(s.text)
+def _strong(s: Span, cell: bool = False) -> str:
+    return _wrap("**", _escaped(s.text, cell)) if s.strong else _escaped(s.text, cell)
 
 
-def _escaped(text: str) -> str:
+def _escaped(text: str, cell: bool = False) -> str:
     # inline() trims; the spaces between spans are part of the sentence
-    core = inline(text)
+    core = inline(text, cell)
     lead = " " if text[:1].isspace() and core else ""
     trail = " " if text[-1:].isspace() and core else ""
     return lead + core + trail if core else (" " if text else "")

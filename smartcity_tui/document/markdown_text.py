@@ -18,14 +18,17 @@ _ESCAPES = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|~&$^@"})
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
 # a line starting like a list item, heading underline or ordered list ("1." "2)")
 _BLOCK_START = re.compile(r"^([-+=])|^(\d{1,9})([.)])")
-BR = "<br>"
+BR = "<br> "
 
 
-def _line(text: str) -> str:
+def _line(text: str, cell: bool = False) -> str:
     if not text.isprintable():
         text = _CONTROL.sub(" ", text.replace("\t", " "))
     text = text.strip().translate(_ESCAPES)
-    m = _BLOCK_START.match(text)
+    # A GFM table cell holds inline content only (pandoc's pipe tables too): "1." or "-" at
+    # its start begins no list there, so a cell reads 850.000 and -, not 850\.000 and \-
+    # (officers open masterplan.md in Notepad). Everywhere else the escape stays.
+    m = None if cell else _BLOCK_START.match(text)
     if m:
         if m.group(1):
             text = "\\" + text
@@ -34,21 +37,22 @@ def _line(text: str) -> str:
     return text
 
 
-def inline(text: object) -> str:
-    """Any user text as safe inline Markdown on one line; line breaks kept as <br>."""
-    return _inline(str(text))
+def inline(text: object, cell: bool = False) -> str:
+    """Any user text as safe inline Markdown on one line; line breaks kept as <br>.
+    `cell`: the text goes in a table cell, where a line's start needs no escape."""
+    return _inline(str(text), cell)
 
 
 @lru_cache(maxsize=16384)
-def _inline(text: str) -> str:
+def _inline(text: str, cell: bool = False) -> str:
     # cached: a big plan repeats its agencies, years, amounts and labels thousands of times
     s = text.strip()
     if not s:
         return ""
     if "\n" not in s and "\r" not in s and not _CONTROL.search(s) and "\t" not in s \
             and "\u2028" not in s and "\u2029" not in s and "\x85" not in s:
-        return _line(s)
-    lines = [_line(x) for x in s.splitlines()]
+        return _line(s, cell)
+    lines = [_line(x, cell) for x in s.splitlines()]
     while lines and not lines[-1]:
         lines.pop()  # a line of only control characters at the end
     while lines and not lines[0]:

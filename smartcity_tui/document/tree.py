@@ -117,6 +117,10 @@ class Table:
     total_rows: int = 0  # the last rows are totals, set in bold
     nowrap: tuple[int, ...] = ()  # columns whose cells never wrap (codes, years, amounts)
     number: str = ""  # "4.1", given when the book is numbered
+    title: Inline = ()  # the caption as spans, when a term of it is in italics; else `caption`
+
+    def caption_spans(self) -> Inline:
+        return self.title or plain(self.caption)
 
     def align_of(self, col: int) -> str:
         return self.align[col] if col < len(self.align) else "l"

@@ -35,9 +35,11 @@ class Doc:
 
 def inline_text(token) -> str:
     out = []
+    after_break = False
     for c in token.children or []:
         if c.type == "text":
-            out.append(c.content)
+            # the writer puts a space after <br>, for pandoc, which drops the tag (words apart)
+            out.append(c.content[1:] if after_break and c.content.startswith(" ") else c.content)
         elif c.type == "html_inline" and c.content == "<br>":
             out.append("\n")
         elif c.type in ("softbreak", "hardbreak"):
@@ -46,6 +48,7 @@ def inline_text(token) -> str:
             continue
         else:
             out.append(f"<{c.type}>")
+        after_break = c.type == "html_inline" and c.content == "<br>"
     return "".join(out)
 
 

@@ -170,6 +170,10 @@ def test_open_conflicts_are_listed_in_an_appendix(tmp_path):
     assert table[0] == ["Isian", "Kolom", "Nilai"]
     (row,) = table[1:]
     assert row[0] == "Program: 3.001 Pasar Rakyat Digital" and row[1] == "OPD penanggung jawab"
-    assert sorted(row[2].split("\n")) == ["Bappeda", "Diskominfo"]
+    # each value names who wrote it (here a replica id: no bundle named its team) and the
+    # value the book prints is marked
+    values = row[2].split("\n")
+    assert sorted(v.split(" (")[0] for v in values) == ["Bappeda", "Diskominfo"]
+    assert [v.endswith(" [dicetak]") for v in values] == [False, True]
     assert "Tabel L.1 Isian yang Belum Disepakati" in captions(doc)
     assert not any("Lampiran" in text for _, text in clean.headings)

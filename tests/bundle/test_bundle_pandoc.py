@@ -88,7 +88,9 @@ def test_the_sample_masterplan_becomes_a_word_file_with_every_table(tmp_path):
     doc = parse(markdown)
     word = to_word_and_back(markdown, tmp_path)
     assert len(blocks(word, "Table")) == len(doc.tables)
-    assert [text_of(h["c"][2]) for h in blocks(word, "Header")] == [title for _, title in doc.headings]
+    # (a heading's italic term, "Program Percepatan (*Quick Win*)", is the same words in Word)
+    assert [text_of(h["c"][2]) for h in blocks(word, "Header")] == [
+        title.replace("<em_open>", "").replace("<em_close>", "") for _, title in doc.headings]
 
 
 def test_user_text_full_of_markdown_reaches_word_as_typed(tmp_path):
