@@ -55,7 +55,7 @@ LANGUAGES: dict[str, Language] = {}
 AREAS: tuple[str, ...] = (
     "bundle", "cli", "document", "document_columns", "document_cli", "findings", "merge", "store",
     "ui", "ui_first_run", "ui_exchange", "ui_forms", "ui_plan", "ui_programmes", "ui_timeline",
-    "sheets", "codes", "windows", "ui_book", "ui_sheets",
+    "sheets", "codes", "windows", "ui_book", "ui_sheets", "ui_findings",
 )
 CATALOGS: dict[str, dict[str, str]] = {}
 PLURAL = "|"

@@ -1,6 +1,7 @@
 """Messages about keeping the officer's work safe, both languages: a form that stays open
 until its save is on disk, the question before typed work is thrown away, quitting, a plan
-that can only be read, and what the app put right by itself when the plan opened."""
+that can only be read, what the app put right by itself when the plan opened, and what a form
+asks about once before a second save keeps it."""
 
 ID: dict[str, str] = {
     # --- a form that could not be saved, or is left with changes ---
@@ -34,6 +35,9 @@ ID: dict[str, str] = {
     "ui.problem.recovered_hint": "Tekan enter untuk memasang salinan itu sebagai {path} dan membukanya (salinannya tetap disimpan). Tekan q atau esc untuk keluar tanpa mengubah apa pun.",
     "ui.problem.restore_failed": "Salinan tidak bisa dipasang: {reason}",
     "ui.key.put_back": "Pasang dan buka",
+    # --- what a form asks about once, and keeps on a second save ---
+    "ui.strategy.wrong_item": "butir {quadrant} '{item}'",
+    "ui.strategy.wrong_items": "Strategi {kind} tidak memakai {items}. Lepas centangnya, atau simpan sekali lagi untuk tetap memakainya.",
 }
 
 EN: dict[str, str] = {
@@ -63,4 +67,6 @@ EN: dict[str, str] = {
     "ui.problem.recovered_hint": "Press enter to put that copy back as {path} and open it (the copy is kept too). Press q or esc to quit without changing anything.",
     "ui.problem.restore_failed": "The copy could not be put back: {reason}",
     "ui.key.put_back": "Put back and open",
+    "ui.strategy.wrong_item": "the {quadrant} item '{item}'",
+    "ui.strategy.wrong_items": "{kind} strategies do not draw on {items}. Untick it, or save once more to keep it.|{kind} strategies do not draw on {items}. Untick them, or save once more to keep them.",
 }

@@ -383,9 +383,9 @@ class SmartCityApp(App[int]):
         self._undo_or_redo("redo")
 
     def _undo_or_redo(self, which: str) -> None:
-        from .plan_writes import undo_or_redo
+        from .undo_cursor import undo_or_redo_selecting  # the cursor on what came back
 
-        self.write(undo_or_redo(self, which))
+        self.write(undo_or_redo_selecting(self, which))
 
 
 def app_of(node: MessagePump) -> SmartCityApp:

@@ -102,6 +102,9 @@ SPECS: tuple[KeySpec, ...] = (
     KeySpec("dashboard.document", "b", "app.open_document", "book.key.open", help="book.key.open_help"),
     KeySpec("dashboard.plan_info", "i", "app.open_plan_info", "planscreen.key.open", help="planscreen.key.open_help"),
     KeySpec("dashboard.open", "enter", "open_card", "ui.key.open_pillar"),
+    # what `validate` finds, listed: the focused card's pillar, or the whole plan (screens/findings.py)
+    KeySpec("dashboard.findings", "v,exclamation_mark", "findings", "findings.key.open", show=False,
+            help="findings.key.open_help"),
     KeySpec("dashboard.left", "left", "move_card(-1, 0)", "ui.key.card_left", show=False),
     KeySpec("dashboard.right", "right", "move_card(1, 0)", "ui.key.card_right", show=False),
     KeySpec("dashboard.up", "up", "move_card(0, -1)", "ui.key.card_up", show=False),
@@ -118,6 +121,12 @@ SPECS: tuple[KeySpec, ...] = (
     # the record under the cursor, in any view: who changed it last (o: oleh), copy it as text
     KeySpec("pillar.who", "o", "who", "ui.authors.key", help="ui.authors.key_help", show=False),
     KeySpec("pillar.copy", "c", "copy", "ui.copy.key", help="ui.copy.key_help", show=False),
+    KeySpec("pillar.findings", "v,exclamation_mark", "findings", "findings.key.open", show=False,
+            help="findings.key.open_pillar_help"),
+    # m moves a SWOT item (swot.move, on the quadrant); in the other views, and on an empty
+    # quadrant, the app's m would have opened the merge screen: here it says what m does
+    KeySpec("pillar.move", "m", "move_elsewhere", "pillar.key.move_elsewhere", show=False,
+            help="pillar.key.move_elsewhere_help"),
     # --- SWOT quadrants ---
     KeySpec("swot.new", "n,insert", "new_item", "ui.key.new"),
     KeySpec("swot.edit", "enter,e", "edit_item", "ui.key.edit"),
@@ -168,6 +177,9 @@ SPECS: tuple[KeySpec, ...] = (
     # --- search (/) ---
     KeySpec("search.to_results", "down", "to_results", "search.key.to_results", show=False),
     KeySpec("search.close", "escape", "close", "search.key.close"),
+    # --- findings (v): what validate finds, for a pillar or the whole plan ---
+    KeySpec("findings.scope", "a", "scope", "findings.key.scope", help="findings.key.scope_help"),
+    KeySpec("findings.close", "escape", "close", "ui.key.close"),
     # --- plan screen (i): facts, missions and targets, readiness analysis ---
     KeySpec("planscreen.back", "escape", "back", "ui.key.back"),
     KeySpec("plan_facts.edit", "enter,e", "edit_facts", "ui.key.edit"),
@@ -183,6 +195,11 @@ SPECS: tuple[KeySpec, ...] = (
     KeySpec("form.save", "ctrl+s,f2", "save", "ui.key.save"),
     KeySpec("form.cancel", "escape", "cancel", "ui.key.cancel"),
     KeySpec("picker.cancel", "escape", "cancel", "ui.key.cancel"),
+    # a form is modal, which hides the app's F1 and F4 from it: its own, to the same actions
+    # (the help lists the form's keys; a language switch rebuilds the form with what was typed)
+    KeySpec("form.help", "f1", "app.help", "ui.key.help", show=False),
+    KeySpec("form.language", "f4,ctrl+b", "app.switch_language", "lang.key.switch", show=False,
+            help="lang.key.switch_help"),
     # escape on a form with changes asks: save, discard, or back to the form (the default)
     KeySpec("leave_form.save", "ctrl+s,f2", "answer('save')", "ui.key.save"),
     KeySpec("leave_form.discard", "b", "answer('discard')", "ui.key.discard"),
@@ -191,6 +208,7 @@ SPECS: tuple[KeySpec, ...] = (
     KeySpec("quit_confirm.quit", "q", "answer('quit')", "ui.key.quit"),
     KeySpec("quit_confirm.stay", "escape", "answer('stay')", "ui.key.stay"),
     KeySpec("help.close", "escape,f1,question_mark,q", "close", "ui.key.close"),
+    KeySpec("help.language", "f4,ctrl+b", "app.switch_language", "lang.key.switch", help="lang.key.switch_help"),
     KeySpec("problem.quit", "escape,q", "app.quit", "ui.key.quit"),
     # a missing plan of which a whole copy survived: put the copy back and open it
     KeySpec("problem.put_back", "enter", "put_back", "ui.key.put_back"),
@@ -332,6 +350,7 @@ DISPLAY = {
     "left": "←", "right": "→", "up": "↑", "down": "↓", "slash": "/",
     "pageup": "PgUp", "pagedown": "PgDn", "home": "Home", "end": "End",
     "less_than_sign": "<", "greater_than_sign": ">", "shift+left": "shift+←", "shift+right": "shift+→",
+    "exclamation_mark": "!",
 }
 
 

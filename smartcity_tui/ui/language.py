@@ -8,8 +8,9 @@ Everything on screen is made with t() when it is built, so a switch has to build
 - screens: each of ours on show builds itself again (`relanguage`), keeping its state
   (view, filters, cursor, what was typed), awaited one by one so the switch is complete
   when the key press is; screens installed but not on show are forgotten and made anew,
-  in the new language, when next opened; a form or picker is made for one use (its
-  `relanguage` does nothing): the next one is in the new language.
+  in the new language, when next opened; a form is built again with what was typed in it
+  (screens/form_rebuild.py), the help reads its keys again; a picker or question is made for
+  one use (its `relanguage` does nothing): the next one is in the new language.
 """
 
 from __future__ import annotations

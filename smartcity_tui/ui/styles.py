@@ -32,6 +32,7 @@ SCREEN_SHEETS = (
     "screens/roadmap.tcss",
     "screens/document.tcss",
     "screens/search.tcss",
+    "screens/findings.tcss",
     "screens/export.tcss",
     "screens/import_sheet.tcss",
     "screens/merge.tcss",

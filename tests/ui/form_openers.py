@@ -46,7 +46,7 @@ OPENERS = [
     Opener("strategy", ("1", "t"), "", "e", StrategyForm, "text"),
     Opener("programme", ("1", "p"), "", "e", ProgrammeForm, "name"),
     Opener("milestone", ("3", "l"), "", "e", MilestoneForm, "title"),
-    Opener("plan facts", ("i",), "#plan-facts", "enter", PlanFactsForm, "vision"),
+    Opener("plan facts", ("i",), "#plan-facts", "enter", PlanFactsForm, "plan-vision"),
     Opener("team name", ("i",), "#plan-facts", "enter", PlanFactsForm, "team"),
     Opener("readiness", ("i",), "#readiness", "e", ReadinessForm, "topic"),
     Opener("mission", ("i",), "#missions", "e", LineForm, "line"),

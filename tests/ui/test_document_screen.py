@@ -6,9 +6,10 @@ deleted as lists. Opening a section and saving it unchanged writes nothing."""
 from __future__ import annotations
 
 from textual.widgets import Input, Select, Static, TextArea
-from ui_support import reopen, type_text, until
+from ui_support import reopen, screen_text, type_text, until
 
 from smartcity_tui.model import narrative
+from smartcity_tui.model.records import InstitutionMember
 from smartcity_tui.ui.screens.book_forms import MemberForm, RegulationForm, SectionForm
 from smartcity_tui.ui.screens.dashboard import DashboardScreen
 from smartcity_tui.ui.screens.document import DocumentScreen
@@ -140,3 +141,20 @@ async def test_a_member_added_to_the_body_under_the_cursor_goes_last_there(ui_ap
         text = "\n".join(str(members.get_option_at_index(i).prompt) for i in range(members.option_count))
         assert "Tim Pelaksana Smart City (1)" in text and "Sekretaris" in text
         assert "Forum Smart City (0)" in text
+
+
+async def test_a_long_member_line_wraps_under_its_first_word_at_80_columns(ui_app):
+    app = ui_app
+    app.store.add(InstitutionMember(body="council", role="Ketua", name="Drs. H. Sudarmanto Wiryo, M.M.",
+                                    agency="Bupati Kabupaten Sukamaju Raya", pentahelix="government", order=1))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("b", "left_square_bracket")
+        lines = screen_text(app).splitlines()
+        first = next(i for i, line in enumerate(lines) if "Ketua ·" in line)
+        text_at = lines[first].index("Ketua")
+        after = lines[first + 1]
+        # the rest of the member on the next line, further in than its first word, and no
+        # part (the office, "Pemerintah") broken or begun with a separator
+        assert after[text_at:].startswith("  ") and after[text_at + 2].isalpha(), (lines[first], after)
+        for part in ("Drs. H. Sudarmanto Wiryo, M.M.", "Bupati Kabupaten Sukamaju Raya", "Pemerintah"):
+            assert part in lines[first] or part in after, (part, lines[first], after)

@@ -79,7 +79,7 @@ async def test_a_missing_folder_is_said_and_nothing_is_written(tmp_path):
         await settle(pilot)
         shown = shown_text(app, "#export-result")
         assert "tidak ada" in shown and "FLASHDISK" in shown
-        assert "Tidak ada bundel yang tertinggal" in shown
+        assert shown.count("Tidak ada bundel setengah jadi yang tertinggal") == 1
         assert "-failed" in app.screen.query_one("#export-result").classes
         await pilot.press("escape")
         assert not isinstance(app.screen, ExportScreen)

@@ -10,7 +10,7 @@ import pytest
 from plan_screens_support import build_full_plan, open_app
 from ui_support import prompt_text, reopen, type_text
 
-from textual.widgets import Input, Select
+from textual.widgets import Input, Select, TextArea
 
 from smartcity_tui.ui.screens.line_form import LineForm
 from smartcity_tui.ui.screens.period_confirm import PeriodConfirm
@@ -39,7 +39,11 @@ def app(plan_path: Path, monkeypatch):
 
 
 def retype(screen, field_id: str, text: str) -> None:
-    screen.query_one(f"#{field_id}", Input).value = text
+    field = screen.query_one(f"#{field_id}")
+    if isinstance(field, TextArea):  # the vision: a paragraph
+        field.load_text(text)
+    else:
+        field.value = text
 
 
 async def test_vision_and_a_readiness_row_are_edited_and_saved(app, plan_path):
@@ -51,8 +55,8 @@ async def test_vision_and_a_readiness_row_are_edited_and_saved(app, plan_path):
         await pilot.press("enter")
         form = app.screen
         assert isinstance(form, PlanFactsForm)
-        assert form.query_one("#vision", Input).value == "Sukamaju yang cerdas, terbuka dan sejahtera"
-        retype(form, "vision", "Sukamaju cerdas, lestari dan gotong royong")
+        assert form.query_one("#plan-vision", TextArea).text == "Sukamaju yang cerdas, terbuka dan sejahtera"
+        retype(form, "plan-vision", "Sukamaju cerdas, lestari dan gotong royong")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, PlanInfoScreen)

@@ -83,3 +83,17 @@ def test_programme_form_indicator_120x40(snap_compare):
 def test_programme_form_indicator_80x24(snap_compare):
     assert snap_compare(FormHost(programme_plan(), fixed_id(10)), terminal_size=(80, 24),
                         run_before=_at_the_indicators)
+
+
+async def _outside_the_years(pilot) -> None:
+    """Money typed for 2029 in a programme of 2027-2028: asked about, in the warning colour,
+    under the amount (QA #1); a second save would keep it."""
+    form = pilot.app.screen
+    form.query_one("#budget-apbd-2029", Input).value = "100.000.000"
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
+def test_programme_form_budget_asked_80x24(snap_compare):
+    assert snap_compare(FormHost(programme_plan(), fixed_id(13)), terminal_size=(80, 24),
+                        run_before=_outside_the_years)

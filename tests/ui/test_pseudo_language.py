@@ -49,6 +49,7 @@ SCREENS = [
     (("1", "p"), "programmes view"), (("1", "l"), "timeline view"), (("f1",), "help"),
     (("i",), "plan facts"), (("r",), "roadmap"), (("slash",), "search"), (("k",), "conflicts"),
     (("x",), "export"), (("m",), "merge"), (("b",), "masterplan book"), (("ctrl+o",), "sheet import"),
+    (("v",), "findings"), (("1", "v", "a"), "findings of the whole plan"),
 ]
 
 

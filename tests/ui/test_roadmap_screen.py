@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from plan_screens_support import build_full_plan, open_app, programme_id
-from ui_support import until
+from ui_support import screen_text, until
 
 from smartcity_tui.model.roadmap import BAR_DONE, BAR_MILESTONE
 from smartcity_tui.ui.plan_writes import PlanWrite
@@ -82,6 +82,23 @@ async def test_filters_by_pillar_horizon_agency_and_quick_win(app):
         assert "semua" in filters_line(app) and "Percepatan: ya" not in filters_line(app)
         await pilot.press("escape")  # ...the next goes back
         assert isinstance(app.screen, DashboardScreen)
+
+
+@pytest.mark.parametrize("press", [("r", "d", "3"), ("r", "d", "6", "o", "down", "enter")], ids=["economy", "long"])
+async def test_at_80_columns_each_filter_keeps_its_value_on_its_line(app, press):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*press)
+        lines = [line for line in screen_text(app).splitlines()[1:4] if ":" in line]
+        labels = ["Dimensi:", "Jangka:", "OPD:", "Percepatan:"]
+        assert all(sum(label in line for line in lines) == 1 for label in labels), lines
+        # each label with its value after it on the same line, none cut off at the edge
+        for line in lines:
+            for label in labels:
+                if label in line:
+                    assert line.split(label)[1].split("   ")[0].strip(), line
+        if len(lines) == 2:  # two filters a line, their columns lined up
+            assert [line.count(":") for line in lines] == [2, 2]
+            assert lines[0].index("j ") == lines[1].index("p ")
 
 
 async def test_a_filter_matching_nothing_says_so(app):

@@ -20,8 +20,11 @@ from smartcity_tui.ui.themes import HIGH_CONTRAST, NO_DIM
 def test_the_second_keys_are_ctrl_keys_no_letter():
     assert keys.BY_ID["app.language"].keys.split(",") == ["f4", "ctrl+b"]
     assert keys.BY_ID["app.contrast"].keys.split(",") == ["f5", "ctrl+t"]
-    assert keys.BY_ID["first_run.language"].keys.split(",") == ["f4", "ctrl+b"]
-    taken = {k for s in keys.SPECS if s.id not in ("app.language", "app.contrast", "first_run.language")
+    # a modal hides the app's keys: the first-run form, every form and the help bind their own
+    in_modals = ("first_run.language", "form.language", "help.language")
+    for key_id in in_modals:
+        assert keys.BY_ID[key_id].keys.split(",") == ["f4", "ctrl+b"]
+    taken = {k for s in keys.SPECS if s.id not in ("app.language", "app.contrast", *in_modals)
              for k in s.keys.split(",")}
     assert not {"ctrl+b", "ctrl+t"} & taken
 
@@ -62,7 +65,7 @@ async def test_help_names_both_keys_and_the_palettes_way(ui_app):
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
-        rows = dict((label, shown) for shown, label in app.screen.rows)
+        rows = {label: shown for shown, label in app.screen.rows}
         assert rows[t("lang.key.switch_help", next="English")] == "f4 ^b"
         hints = " ".join(str(s.render()) for s in app.screen.query(".hint"))
         assert t("win.help_fn_keys") in hints
@@ -72,7 +75,8 @@ async def test_help_names_both_keys_and_the_palettes_way(ui_app):
 async def test_the_palette_finds_both_by_the_words_help_names(ui_app):
     app = ui_app
     async with app.run_test(size=(100, 30)) as pilot:
-        for word, label in (("bahasa", t("lang.key.switch_help", next="English")), ("kontras", t("theme.key.contrast_help"))):
+        for word, label in (("bahasa", t("lang.key.switch_help", next="English")),
+                            ("kontras", t("theme.key.contrast_help"))):
             await pilot.press("ctrl+p")
             for c in word:
                 await pilot.press(c)

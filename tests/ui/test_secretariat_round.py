@@ -13,7 +13,7 @@ import pytest
 from exchange_support import app_on, settle, shown_text
 from form_openers import OPENERS, open_form
 from round_support import export, laptop, merge, programme
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 from smartcity_tui.bundle.merge_conflicts import list_conflicts
 from smartcity_tui.model.validation import ERROR, validate
@@ -84,7 +84,7 @@ async def delete_uncited_item(pilot) -> str:
 
 async def set_vision(pilot, vision: str) -> None:
     form = await open_form(pilot, next(o for o in OPENERS if o.name == "plan facts"))
-    form.query_one("#vision", Input).value = vision
+    form.query_one("#plan-vision", TextArea).load_text(vision)
     await closed(pilot)
 
 

@@ -68,3 +68,43 @@ async def test_edit_keeps_citations_and_delete_undoes(ui_app, workshop_plan):
 
     with reopen(workshop_plan) as store:
         assert store.get(strategy.id).text == "Satukan layanan izin di satu portal daring"
+
+
+async def test_an_item_of_the_wrong_kind_is_asked_about_and_kept_on_a_second_save(ui_app, workshop_plan):
+    """QA #3: an SO strategy citing a W item. The form says so under the items, as validation
+    would (its rule, strategy.swot_quadrant), and saves only on a second Ctrl+S, the W item
+    kept; unticking the item takes the question away."""
+    app = ui_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1", "t", "n")
+        form = app.screen
+        assert isinstance(form, StrategyForm)
+        await type_text(pilot, "Perkuat layanan daring")
+        await pilot.press("enter")  # on to the SWOT picker (the kind stays SO)
+        picker = form.query_one(SelectionList)
+        # items are listed S, S, W, O, T: the first strength and the weakness
+        await pilot.press("space", "down", "down", "space")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        line = form.query_one("#swot-error")
+        said = str(line.render())
+        assert app.screen is form, "the first save asks, it does not close the form"
+        assert line.has_class("-shown") and line.region.height
+        assert "Strategi SO tidak memakai butir W 'Data antar-OPD belum terhubung'" in said
+        assert "simpan sekali lagi" in said
+        assert app.focused is picker
+        assert not any(s.text == "Perkuat layanan daring" for s in app.store.plan().strategies_for("governance"))
+
+        await pilot.press("space")  # untick the weakness: the question goes
+        await pilot.pause()
+        assert not line.has_class("-shown")
+        await pilot.press("space")  # ticked again, on purpose: it was asked about once, enough
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is not form
+        [new] = [s for s in app.store.plan().strategies_for("governance") if s.text == "Perkuat layanan daring"]
+        assert new.kind == "SO"
+        assert sorted(app.store.get(i).quadrant for i in new.swot_ids) == ["S", "W"], "the W item is kept"
+
+    with reopen(workshop_plan) as store:
+        assert len(store.get(new.id).swot_ids) == 2

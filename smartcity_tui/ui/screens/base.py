@@ -116,8 +116,8 @@ class AppModal(ModalScreen[R]):
         _fit(self)
 
     async def relanguage(self) -> None:
-        """A form or picker is made for one use: the next one comes up in the new language,
-        this one stays as it is (unless it says otherwise: the first-run form)."""
+        """A picker or question is made for one use: the next one comes up in the new
+        language, this one stays as it is. Forms and the help say otherwise (form.py, help.py)."""
 
 
 class PlanScreen(AppScreen[Any]):

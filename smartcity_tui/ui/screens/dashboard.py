@@ -182,6 +182,14 @@ class DashboardScreen(PlanScreen):
         if isinstance(self.focused, PillarCard):
             app_of(self).action_open_pillar(self.focused.pillar_key)
 
+    def action_findings(self) -> None:
+        """v: what validation finds, for the card under the cursor (the whole plan from the
+        quick-wins list): what the card's "! 8 peringatan" counts, to read and open."""
+        from .findings import show_findings
+
+        card = self.focused if isinstance(self.focused, PillarCard) else None
+        show_findings(app_of(self), card.pillar_key if card is not None else None)
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         app = app_of(self)
         prog = app.open_store.get(event.option.id) if event.option.id else None

@@ -14,6 +14,7 @@ file is the plan as the officer sees it.
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.text import Text
@@ -21,17 +22,16 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Label, ProgressBar, Select, Static
 
-from ...bundle import BundleError, ExportOptions
+from ...bundle import ExportOptions
 from ...i18n import LANGUAGES, get_language, t
 from ...model.plan import Plan
-from ...store import StoreError
 from .. import keys
 from ..app import app_of
 from ..widgets.folder_picker import FolderPicker, shown
 from ..widgets.ticks import Checkbox
 from ..widgets.top_bar import TopBar
 from .base import PlanScreen, footer, plan_title
-from .export_jobs import BOOK_KINDS, KINDS, ExportFailed, Written, has_pandoc, run_book, run_bundle, run_sheets
+from .export_jobs import BOOK_KINDS, KINDS, Written, failure, has_pandoc, run_book, run_bundle, run_sheets
 
 
 class ExportScreen(PlanScreen):
@@ -44,7 +44,7 @@ class ExportScreen(PlanScreen):
         self.drives = drives
         self.running = False
         self.result: Written | None = None
-        self.error: str = ""
+        self.error: Callable[[], str] | None = None  # what a failed export says, in the language now
         self.pandoc = has_pandoc()  # asked once: Word is offered as "needs pandoc" without it
         self._kept_place: Path | None = None  # the chosen folder, kept across a rebuild
 
@@ -124,7 +124,7 @@ class ExportScreen(PlanScreen):
         if options is None:
             return
         self.running = True
-        self.result, self.error = None, ""
+        self.result, self.error = None, None
         self.refresh_bindings()
         bar = self.query_one("#export-progress", ProgressBar)
         bar.update(total=None, progress=0)
@@ -148,17 +148,10 @@ class ExportScreen(PlanScreen):
             return run_sheets(plan_path, options.out_dir, options.lang, kind, progress, clock)
 
         def work() -> None:
-            from ...sheets import SheetError
-
             try:
                 result = write()
-            except (BundleError, StoreError, SheetError, ExportFailed) as e:
-                message = e.message if isinstance(e, ExportFailed) else e.message()
-                app.call_from_thread(self._failed, message, options)
-            except OSError as e:
-                app.call_from_thread(self._failed, e.strerror or str(e), options)
-            except Exception as e:  # a bug: say it rather than spin for ever
-                app.call_from_thread(self._failed, f"{type(e).__name__}: {e}", options)
+            except Exception as e:  # the writers' own errors, an OSError, or a bug: said, not spun on
+                app.call_from_thread(self._failed, failure(e, kind))
             else:
                 app.call_from_thread(self._finished, result)
 
@@ -175,19 +168,16 @@ class ExportScreen(PlanScreen):
                 self.app.notify(result.warning(), title=t("exchange.export.title"), severity="warning", timeout=30)
             return
         self.refresh_bindings()
-        self.query_one("#export-progress", ProgressBar).update(progress=self.query_one(
-            "#export-progress", ProgressBar).total or 0)
         self._say(message, done=True, warning=result.warning())
 
-    def _failed(self, message: str, options: ExportOptions) -> None:
+    def _failed(self, said: Callable[[], str]) -> None:
         self.running = False
-        self.error = message
-        note = t("exchange.export.failed", message=message)
+        self.error = said
+        note = said()
         if not self.is_attached:
             self.app.notify(note, title=t("exchange.export.title"), severity="error", timeout=15)
             return
         self.refresh_bindings()
-        self.query_one("#export-progress", ProgressBar).remove_class("-running")
         self._say(note, failed=True)
 
     def _say(self, text: str, *, failed: bool = False, done: bool = False, warning: str = "") -> None:
@@ -198,6 +188,9 @@ class ExportScreen(PlanScreen):
         line.update(shown_text)
         line.set_class(failed, "-failed")
         line.set_class(done, "-done")
+        # once it is over, the text says how it went: the bar's line is the text's (at 80x24
+        # the result's last line was cut off under it)
+        self.query_one("#export-progress", ProgressBar).set_class(not (failed or done), "-running")
         # a result takes the room of the note under the options (export.tcss, at 24 rows)
         self.set_class(failed or done, "-told")
 
@@ -217,11 +210,9 @@ class ExportScreen(PlanScreen):
         if self.running:
             self.query_one("#export-progress", ProgressBar).add_class("-running")
             self._say(t("exchange.export.running", target=shown(place) if place else ""))
-        elif self.error:
-            self._say(t("exchange.export.failed", message=self.error), failed=True)
+        elif self.error is not None:
+            self._say(self.error(), failed=True)
         elif self.result is not None:
-            self.query_one("#export-progress", ProgressBar).add_class("-running")
-            self.query_one("#export-progress", ProgressBar).update(total=1, progress=1)
             self._say("\n".join(self.result.lines()), done=True, warning=self.result.warning())
 
     # --- keys and buttons --------------------------------------------------------------------

@@ -12,15 +12,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ...bundle import ExportOptions, export_bundle
+from ...bundle import BundleError, ExportOptions, export_bundle
 from ...bundle.naming import ascii_slug, free_target
 from ...commands.export import counts_line
 from ...document import build_document, document_bytes, write_html
 from ...document.docx import find_pandoc
 from ...document.errors import DocumentError
-from ...i18n import os_reason, t
+from ...i18n import Reason, os_reason, t
 from ...store import PlanStore
 from ...store.atomic import atomic_write_bytes
+from ...store.teams import known_teams
 from ..widgets.folder_picker import shown
 
 # What the screen offers, in its order: the bundle first (what a workshop exchanges)
@@ -53,6 +54,38 @@ class ExportFailed(Exception):
         self.message = message
 
 
+# what to do about a bundle not written whole, by why (i18n reason keys; others: the "other")
+ADVICE = {
+    "reason.read_only_disk": "read_only", "reason.disk_full": "full", "reason.gone": "gone",
+    "reason.no_permission": "no_permission", "reason.no_permission_windows": "no_permission",
+    "reason.in_use": "in_use",
+}
+
+
+def failure(error: Exception, kind: str) -> Callable[[], str]:
+    """What the screen says of a failed export, asked for again after F4 as a result is. A
+    bundle not written whole is said here rather than in the writer's words, which end with
+    one piece of advice for every cause and say the half-written bundle is gone, as the
+    screen's own last line does too."""
+    def message() -> str:
+        if isinstance(error, BundleError) and error.key == "write_failed":
+            reason = error.params.get("reason")
+            target = Path(str(error.params.get("file") or ""))
+            advice = ADVICE.get(reason.key, "other") if isinstance(reason, Reason) else "other"
+            # (the folder is on the path line above: its name alone keeps the text short)
+            return " ".join((t("exchange.export.not_written", name=target.name, reason=reason or ""),
+                             t(f"exchange.export.advice.{advice}")))
+        if isinstance(error, ExportFailed):
+            return error.message
+        if isinstance(error, OSError):
+            return error.strerror or str(error)
+        said = getattr(error, "message", None)  # BundleError, StoreError, SheetError: in the language now
+        return said() if callable(said) else f"{type(error).__name__}: {error}"  # a bug: said, not hidden
+
+    return lambda: t("exchange.export.failed" if kind == "bundle" else "exchange.export.failed_file",
+                     message=message())
+
+
 def has_pandoc() -> bool:
     return find_pandoc() is not None
 
@@ -67,8 +100,8 @@ def run_bundle(plan_path: Path, out_dir: Path, lang: str, zipped: bool, progress
     with PlanStore.open(plan_path, readonly=True) as store:
         result = export_bundle(store, ExportOptions(out_dir=out_dir, zip=zipped, lang=lang), progress=progress,
                                clock=clock)
-    return Written(result.path, lambda: [t("exchange.export.done", path=shown(result.path)),
-                                         counts_line(result.counts)])
+    return Written(result.path, lambda: [t("exchange.export.done", folder=shown(result.path.parent)),
+                                         result.path.name, counts_line(result.counts)])
 
 
 def run_book(plan_path: Path, out_dir: Path, lang: str, fmt: str, progress: Progress, clock: Clock) -> Written:
@@ -80,7 +113,7 @@ def run_book(plan_path: Path, out_dir: Path, lang: str, fmt: str, progress: Prog
     progress(0, 3, "read")
     with PlanStore.open(plan_path, readonly=True) as store:
         plan = store.plan()
-        doc = build_document(plan, lang=lang, conflicts=store.conflicts())
+        doc = build_document(plan, lang=lang, conflicts=store.conflicts(), teams=known_teams(store))
     progress(1, 3, "build")
     no_pandoc = False
     suffix = f".{fmt}"

@@ -14,6 +14,9 @@ How a form closes (`SavingForm`, also the programme form's base):
   it just closes.
 - When the form closes, key presses that were typed while it was still open (the rest of a
   pasted text) are dropped (`SmartCityApp.drop_keys_typed_until_now`), not run as commands.
+- F1 (help) and F4 (language) work in a form as everywhere else: a modal hides the app's own
+  keys, so the form binds them to the app's actions. F4 builds the form again in the other
+  language with what was typed still in it (form_rebuild.py).
 """
 
 from __future__ import annotations
@@ -44,6 +47,8 @@ class SavingForm(AppModal[R | None], Generic[R]):
     typed work away. Subclasses say what they hold now (`snapshot`), how to save
     (`action_save`, which calls `submit`) and where a failed save is said (`say_not_saved`)."""
 
+    BINDINGS = keys.bindings("form.help", "form.language")
+
     saver: Saver[R] | None = None  # set by whoever opens the form (RecordEdits.open)
     _initial: object = None
     _saving = False
@@ -58,6 +63,12 @@ class SavingForm(AppModal[R | None], Generic[R]):
 
     def changed(self) -> bool:
         return self._initial is not None and self.snapshot() != self._initial
+
+    async def relanguage(self) -> None:
+        """F4 in the form: built again in the language just chosen, keeping what was typed."""
+        from .form_rebuild import rebuild
+
+        await rebuild(self)
 
     # --- saving ------------------------------------------------------------------------------
 

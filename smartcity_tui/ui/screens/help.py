@@ -1,6 +1,7 @@
 """Help (F1 or ?): every key of the screen it was opened from, the focused widget's included,
 read from the live bindings so it can never disagree with what the keys do. On a new plan
-(no SWOT item, no programme yet) the first steps come first, in the order the work goes."""
+(no SWOT item, no programme yet) the first steps come first, in the order the work goes.
+Over a form too (F1 there): the form's keys."""
 
 from __future__ import annotations
 
@@ -76,7 +77,8 @@ def first_steps(remapped: dict[str, str]) -> Table:
 
 
 class HelpScreen(AppModal[None]):
-    BINDINGS = keys.bindings("help.close")
+    # F4 here as everywhere: a modal hides the app's own key, so the help has its own
+    BINDINGS = keys.bindings("help.close", "help.language")
 
     def __init__(self, under: Screen[Any]) -> None:
         super().__init__()
@@ -101,3 +103,14 @@ class HelpScreen(AppModal[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    async def relanguage(self) -> None:
+        """F4 with the help open: built again in the new language, with the keys of the
+        screen under it read afresh once that screen (built again just before: language.py
+        goes bottom first) has its focus back: Textual gives a focus through the app's
+        queue, so this goes in the same queue, after it."""
+        self.app.call_later(self._reread)
+
+    async def _reread(self) -> None:
+        self.rows = key_rows(self.under)
+        await self.recompose()

@@ -135,6 +135,40 @@ class PillarScreen(PlanScreen):
 
         copy_record(app_of(self), self._selected_id())
 
+    def action_findings(self) -> None:
+        from .findings import show_findings
+
+        show_findings(app_of(self), self.pillar_key)
+
+    def action_move_elsewhere(self) -> None:
+        """m where the quadrant's own m (move the item) does not take it: another view, or an
+        empty quadrant. The app's m would open the merge screen; docs/keys.md promises m moves
+        here, so it says what moves where instead."""
+        from .help import key_of
+
+        app = app_of(self)
+        remapped = app.settings.keys
+
+        def key(binding_id: str) -> str:
+            return key_of(remapped, binding_id)
+
+        if self.view == "swot":
+            said = t("pillar.move_empty")
+        elif self.view == "timeline":
+            said = t("pillar.move_timeline", earlier=key("timeline.earlier"), later=key("timeline.later"),
+                     move=key("swot.move"), dashboard=key("app.dashboard"), merge=key("dashboard.merge"))
+        else:
+            said = t("pillar.move_none", move=key("swot.move"), swot=key("pillar.swot"),
+                     dashboard=key("app.dashboard"), merge=key("dashboard.merge"))
+        app.notify(said, timeout=5)
+
+    def show_view(self, view: str) -> None:
+        """Open on `view` now, or as soon as the screen is built (a finding about the pillar)."""
+        if self.is_mounted:
+            self.action_view(view)
+        else:
+            self._first_view = view
+
     def select_record(self, record_id: str, view: str | None = None) -> bool:
         """Put the cursor on a record of this pillar (search and roadmap land here): a SWOT
         item in its quadrant, a strategy, a programme, a milestone on the timeline; an
@@ -186,10 +220,20 @@ class PillarScreen(PlanScreen):
         else:
             # The tabs open on the record's view: the tab bar activates its first tab on
             # mount, and a switch made before that message is handled was undone by it.
-            self._first_view = self._view_of(record_id) or self._first_view
+            self._first_view = self.view_of(record_id) or self._first_view
             self._select_on_mount = record_id
 
-    def _view_of(self, record_id: str) -> str | None:
+    def select_restored(self, record_ids: list[str]) -> bool:
+        """Ctrl+Z brought records back: the cursor on one of them, the one in the view on show
+        first (a programme's milestones come back with it: the programmes view keeps to the
+        programme). False when none is this pillar's."""
+        shown = self.view
+        for record_id in sorted(record_ids, key=lambda rid: self.view_of(rid) != shown):
+            if self.select_record(record_id):
+                return True
+        return False
+
+    def view_of(self, record_id: str) -> str | None:
         from ...model.records import Indicator, Milestone, Programme, Strategy, SwotItem
 
         plan = app_of(self).plan

@@ -12,8 +12,9 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Input, Select
+from textual.widgets import Input, Select, TextArea
 
 from ...i18n import get_language, t
 from ...model import roadmap as rm
@@ -22,6 +23,22 @@ from ...model.vocab import REGION_KINDS
 from .form import FormScreen, parse_year, year_input
 
 MAX_YEARS = 25  # a masterplan runs ~5 years and is revised; 25 catches a typo like 2205
+
+
+class ParagraphField(TextArea):
+    """A one-paragraph field (the vision) that wraps over as many lines as it needs, up to
+    four, then scrolls: a one-line field showed the first words of a long vision, and nothing
+    said more followed. Enter goes on to the next field as in the form's one-line fields (a
+    vision has no line breaks; any typed or pasted are spaces when it is saved)."""
+
+    BINDINGS = [Binding("enter", "next_field", show=False, priority=True)]
+    DEFAULT_CSS = """
+    ParagraphField.-textual-compact { height: auto; max-height: 4; padding: 0; background: $boost; }
+    ParagraphField.-textual-compact:focus { background: $primary 30%; }
+    """
+
+    def action_next_field(self) -> None:
+        self.screen.focus_next()
 
 
 class PlanFactsForm(FormScreen[dict[str, Any]]):
@@ -51,8 +68,9 @@ class PlanFactsForm(FormScreen[dict[str, Any]]):
             yield from self.field(t("planscreen.end_year"), year_input(
                 str(info.end_year or ""), placeholder="2029", id="end_year"),
                 hint=t("planscreen.period_hint"))
-            yield from self.field(t("planscreen.vision"), Input(
-                info.vision, placeholder=t("planscreen.vision_ph"), id="vision", compact=True))
+            yield from self.field(t("planscreen.vision"), ParagraphField(
+                info.vision, placeholder=t("planscreen.vision_ph"), id="plan-vision", compact=True,
+                highlight_cursor_line=False))
             yield from self.field(t("planscreen.team"), Input(
                 self.team, placeholder=t("ui.first.team_ph"), id="team", compact=True),
                 hint=t("planscreen.team_hint"))
@@ -63,7 +81,10 @@ class PlanFactsForm(FormScreen[dict[str, Any]]):
 
     def collect(self) -> dict[str, Any]:
         text = {name: self.query_one(f"#{name}", Input).value for name in
-                ("region", "province", "start_year", "end_year", "vision", "team")}
+                ("region", "province", "start_year", "end_year", "team")}
+        # (not id "vision": the dashboard's rules for its own #vision line, loaded for every
+        # screen, drew the field muted, padded and unwrapped)
+        text["vision"] = self.query_one("#plan-vision", TextArea).text
         return {
             "region": " ".join(text["region"].split()),
             "region_kind": self.query_one("#region_kind", Select).value,

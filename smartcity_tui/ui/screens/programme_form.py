@@ -14,7 +14,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widget import Widget
 from textual.widgets import Button, Input, Select, Static, TextArea
 from textual.widgets.selection_list import Selection
 
@@ -26,21 +25,25 @@ from ...model.records import Indicator, Programme
 from ...model.vocab import FUNDING_SOURCES, HORIZONS, INNOVATION_KINDS, PRIORITIES, STATUSES, Vocabulary
 from ...store import StoreError
 from ..widgets.code_field import CodeField
+from ..widgets.programme_detail import years_text
 from ..widgets.ticks import Checkbox, SelectionList
 from .code_picker import CodePicker
 from .form import SavingForm
 from .programme_form_budget import BudgetLine
-from .programme_form_fields import FieldError, FieldRow, IndicatorEditor, StakeholderRow, compact
+from .programme_form_errors import FormMessages
+from .programme_form_fields import FieldRow, IndicatorEditor, StakeholderRow, compact
 from .programme_form_pickers import mission_picker, strategy_picker, target_picker
 from .programme_form_values import (
     IndicatorDraft,
     ProgrammeDraft,
     ProgrammeFormResult,
     StakeholderDraft,
+    budget_outside_years,
     build,
     check,
     draft_of,
     model_errors,
+    model_findings,
     show_amount,
 )
 
@@ -77,6 +80,8 @@ class ProgrammeForm(SavingForm[ProgrammeFormResult]):
         self.indicators = list(indicators)
         self.draft = draft_of(programme, self.indicators)
         self.new_ids: dict[str, str] = {}  # new records' ids, the same at every save (build)
+        self.messages = FormMessages(self)
+        self._asked: set[str] = set()  # budget cells outside the programme's years already asked about
         plan_years = list(plan.info.years)
         self.years = plan.info.years
         # Years already filled outside the plan period stay visible, so nothing is dropped unseen.
@@ -192,9 +197,24 @@ class ProgrammeForm(SavingForm[ProgrammeFormResult]):
             value = q(f"#{widget_id}", Select).value
             return "" if value is Select.NULL else str(value)
 
-        strategies = self.query("#strategies").results(SelectionList)
-        missions = self.query("#missions").results(SelectionList)
-        targets = self.query("#targets").results(SelectionList)
+        # One walk over the form for its rows and lists: a CSS query walks (and matches) the
+        # whole form each time, and six of them made this ~90 ms, which the form now pays on
+        # every key while a message is shown (_recheck). Lookups by id are indexed already.
+        rows: list[StakeholderRow] = []
+        lines: list[BudgetLine] = []
+        editors: list[IndicatorEditor] = []
+        lists: dict[str, SelectionList[Any]] = {}
+        for w in self.walk_children():
+            if isinstance(w, StakeholderRow):
+                rows.append(w)
+            elif isinstance(w, BudgetLine):
+                lines.append(w)
+            elif isinstance(w, IndicatorEditor):
+                editors.append(w)
+            elif isinstance(w, SelectionList) and w.id:
+                lists[w.id] = w
+        strategies, missions, targets = ([lists[k]] if k in lists else []
+                                         for k in ("strategies", "missions", "targets"))
         return ProgrammeDraft(
             code=q("#code", Input).value, nomenclature_code=q("#nomenclature_code", Input).value,
             name=q("#name", Input).value,
@@ -202,15 +222,15 @@ class ProgrammeForm(SavingForm[ProgrammeFormResult]):
             subtopic=q("#subtopic", Input).value,
             strategy_ids=[str(v) for sl in strategies for v in sl.selected],
             lead_agency=q("#lead_agency", Input).value, supporting=q("#supporting", Input).value,
-            stakeholders=[r.draft() for r in self.query(StakeholderRow)],
+            stakeholders=[r.draft() for r in rows],
             reference=q("#reference", Input).value, innovation=choice("innovation"),
             horizon=choice("horizon"), start_year=q("#start_year", Input).value,
             end_year=q("#end_year", Input).value, quick_win=q("#quick_win", Checkbox).value,
             priority=choice("priority"),
-            funding_sources=[str(v) for v in q("#funding", SelectionList).selected],
-            budget={line.source: line.amounts() for line in self.query(BudgetLine)},
+            funding_sources=[str(v) for v in lists["funding"].selected],
+            budget={line.source: line.amounts() for line in lines},
             status=choice("status"), progress=q("#progress", Input).value,
-            indicators=[e.draft() for e in self.query(IndicatorEditor)],
+            indicators=[e.draft() for e in editors],
             location=q("#location", Input).value, beneficiaries=q("#beneficiaries", Input).value,
             regulation_needs=q("#regulation_needs", Input).value,
             mission_numbers=sorted(int(v) for sl in missions for v in sl.selected),
@@ -233,12 +253,22 @@ class ProgrammeForm(SavingForm[ProgrammeFormResult]):
         draft = self.gather()
         errs = check(draft, self.years)
         general: list[str] = []
+        asked: dict[str, str] = {}
         result = None
         if not errs:
             result = build(draft, self.pillar, self.programme, self.indicators, self.new_ids)
-            general = model_errors(self.plan, result)
-        await self._show_errors(errs, general)
-        if result is not None and not general:
+            findings = model_findings(self.plan, result)
+            general = model_errors(findings)
+            # Money for a year the programme does not run is asked about once, as the
+            # milestone form asks about such a year: a programme's years are often fixed after
+            # its budget, so a second save keeps it. Never dropped: what was typed is kept.
+            outside = budget_outside_years(findings, result)
+            if not general and not set(outside) <= self._asked:
+                years = years_text(result.programme)
+                asked = {key: t("prog.warn.budget_outside_years", years=years) for key in outside}
+            self._asked.update(outside)
+        await self.messages.show(errs, general, asked)
+        if result is not None and not general and not asked:
             self.submit(result)
 
     def snapshot(self) -> object:
@@ -254,50 +284,25 @@ class ProgrammeForm(SavingForm[ProgrammeFormResult]):
         summary.update(f"{error.message()} {t('ui.form.kept')}")
         summary.add_class("-shown", "-saving-error")
 
-    async def _show_errors(self, errs: dict[str, str], general: list[str]) -> None:
-        await self.query(FieldError).remove()
-        holders: list[Widget] = [*self.query(FieldRow), *self.query(BudgetLine), *self.query(IndicatorEditor)]
-        keyed: dict[str, Widget] = {}
-        for h in holders:
-            if isinstance(h, FieldRow):
-                keyed[h.field_key] = h
-            elif isinstance(h, BudgetLine):
-                keyed.update({f"budget-{h.source}-{y}": h for y in h.years})
-            elif isinstance(h, IndicatorEditor):
-                keyed[f"indicator-{h.row_key}"] = h
-        for h in holders:
-            h.set_class(any(keyed.get(k) is h for k in errs), "-invalid")
-        for key, message in errs.items():
-            holder = keyed.get(key)
-            if holder is None:
-                general.append(message)
-                continue
-            if isinstance(holder, BudgetLine):
-                await holder.mount(FieldError(key, f"{key.rsplit('-', 1)[1]}: {message}"))
-            elif isinstance(holder, IndicatorEditor):
-                await holder.mount(FieldError(key, message))
-            elif isinstance(holder.parent, Widget):
-                await holder.parent.mount(FieldError(key, message), after=holder)
-        summary = self.query_one("#form-errors", Static)
-        lines = [t("prog.form.errors", count=len(errs))] if errs else []
-        summary.update("\n".join(lines + general))
-        summary.set_class(bool(lines or general), "-shown")
-        # The first field to fix gets the cursor (holders are in the order the form shows them:
-        # the indicators come last); in a line of amounts, the amount to fix, not its first year.
-        invalid = [h for h in holders if h.has_class("-invalid")]
-        if invalid:
-            first = invalid[0]
-            bad = {key for key in errs if keyed.get(key) is first}
-            fields = [w for w in first.query("*") if w.focusable]
-            target = next((w for w in fields if w.id in bad), fields[0] if fields else None)
-            if target is not None:
-                target.focus(scroll_visible=False)  # its own scroll would animate
-            # After the refresh: the messages just mounted have moved everything below them. To
-            # the top, not the centre: the centre moves with the body's height, which the
-            # summary line under it changes, and a busy laptop may lay that line out after the
-            # scroll (the line to fix then came up a row off, now and then).
-            self.call_after_refresh(self.query_one("#form-body").scroll_to_widget, first,
-                                    animate=False, top=True)
+    async def _recheck(self) -> None:
+        """A message goes as soon as what it says is put right (see programme_form_errors)."""
+        if not self.messages.shown():
+            return  # nothing said: typing costs nothing more
+        draft = self.gather()
+        errs = check(draft, self.years)
+        warned = None
+        if not errs:
+            result = build(draft, self.pillar, self.programme, self.indicators, dict(self.new_ids))
+            warned = budget_outside_years(model_findings(self.plan, result), result)
+        await self.messages.recheck(errs, warned)
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    @on(SelectionList.SelectedChanged)
+    async def _field_changed(self) -> None:
+        await self._recheck()
 
     # --- rows and live feedback ------------------------------------------------------------
 
@@ -330,11 +335,12 @@ class ProgrammeForm(SavingForm[ProgrammeFormResult]):
         row.query_one(Input).focus()
 
     @on(Button.Pressed, ".remove-row")
-    def _remove_row(self, event: Button.Pressed) -> None:
+    async def _remove_row(self, event: Button.Pressed) -> None:
         row = next(a for a in event.button.ancestors if isinstance(a, (IndicatorEditor, StakeholderRow)))
         fallback = "#add-indicator" if isinstance(row, IndicatorEditor) else "#add-stakeholder"
-        row.remove()
         self.query_one(fallback, Button).focus()
+        await row.remove()
+        await self._recheck()  # a removed row takes its message with it; the summary counts again
 
     @on(Input.Changed, ".budget")
     def _budget_changed(self) -> None:

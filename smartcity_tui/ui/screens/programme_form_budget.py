@@ -16,7 +16,7 @@ from textual.widgets import Input, Label
 
 from ...i18n import get_language
 from ...model.vocab import budget_source_label
-from .programme_form_fields import compact
+from .programme_form_fields import EMPTY_CELL, compact
 
 
 class BudgetLine(Vertical):
@@ -28,23 +28,23 @@ class BudgetLine(Vertical):
     BudgetLine > Grid { height: 2; grid-rows: 1 1; grid-gutter: 0 1; }
     BudgetLine Grid > Label { color: $text-muted; width: 1fr; }
     BudgetLine.-invalid > .budget-source { color: $error; }
+    BudgetLine.-warned > .budget-source { color: $warning; }
     BudgetLine > FieldError { margin-left: 0; }
     """
 
     def __init__(self, source: str, years: list[int], amounts: dict[int, str]) -> None:
         self.source = source
         self.years = years
-        grid = Grid(
-            *(Label(str(y)) for y in years),
-            *(compact(Input, amounts.get(y, ""), classes="budget", name=str(y), id=f"budget-{source}-{y}")
-              for y in years),
-        )
+        # kept as made, read without a query (see IndicatorEditor)
+        self.cells = {y: compact(Input, amounts.get(y, ""), placeholder=EMPTY_CELL, classes="budget", name=str(y),
+                                 id=f"budget-{source}-{y}") for y in years}
+        grid = Grid(*(Label(str(y)) for y in years), *self.cells.values())
         grid.styles.grid_size_columns = max(len(years), 1)
         super().__init__(Label(budget_source_label(source, get_language()), classes="budget-source"), grid,
                          id=f"budget-line-{source}")
 
     def amounts(self) -> dict[int, str]:
-        return {int(i.name or 0): i.value for i in self.query(".budget").results(Input)}
+        return {y: cell.value for y, cell in self.cells.items()}
 
     def holds_nothing(self) -> bool:
         return not any(v.strip() for v in self.amounts().values())

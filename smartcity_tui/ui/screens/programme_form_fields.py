@@ -23,6 +23,12 @@ W = TypeVar("W", bound=Widget)
 
 _row_numbers = count(1)
 
+# What an empty amount or target shows, dim, as its placeholder. A compact input has no box,
+# and its tint alone vanishes in a 256-colour terminal: an unfilled row of cells looked like
+# no row at all (QA #11). A dash, not 0, which would read as an amount typed; and one
+# character, so nothing grows. (WGL4 holds it: Windows' console fonts draw it.)
+EMPTY_CELL = "—"
+
 def compact(widget_class: Callable[..., W], *args: Any, **kw: Any) -> W:
     """A one-line control without a border, the way every control in this form is."""
     return widget_class(*args, compact=True, **kw)
@@ -42,6 +48,7 @@ class FieldRow(Horizontal):
     FieldRow { height: auto; }
     FieldRow > .field-label { width: 22; padding-right: 1; color: $text-muted; }
     FieldRow.-invalid > .field-label { color: $error; text-style: bold; }
+    FieldRow.-warned > .field-label { color: $warning; text-style: bold; }
     """
 
     def __init__(self, label: str, *controls: Widget, key: str) -> None:
@@ -50,16 +57,19 @@ class FieldRow(Horizontal):
 
 
 class FieldError(Static):
-    """What to type in one field (or indicator row), in the error colour, under it."""
+    """What to type in one field (or indicator row), in the error colour, under it; or, as a
+    warning (`-warning`), what a second save would keep, in the warning colour."""
 
     DEFAULT_CSS = """
     FieldError { color: $error; height: auto; margin-left: 22; }
+    FieldError.-warning { color: $warning; }
     IndicatorEditor > FieldError { margin-left: 0; }
     """
 
-    def __init__(self, key: str, message: str) -> None:
-        super().__init__(message, classes="field-error", markup=False)
+    def __init__(self, key: str, message: str, *, warning: bool = False) -> None:
+        super().__init__(message, classes="field-error -warning" if warning else "field-error", markup=False)
         self.field_key = key
+        self.is_warning = warning
 
 
 class StakeholderRow(Horizontal):
@@ -107,36 +117,44 @@ class IndicatorEditor(Vertical):
         self.indicator_id = draft.id
         self.row_key = draft.key
         self.years = years
+        # The controls are kept as they are made: draft() reads them on every key while the
+        # form shows a message, where a query per control cost the form tens of ms.
+        self.inputs = {
+            "name": _text(draft.name, "ind-name"), "unit": _text(draft.unit, "ind-unit"),
+            "baseline": compact(Input, draft.baseline, classes="ind-base"),
+            "reference_code": _text(draft.reference_code, "ind-ref"),
+            "baseline_year": compact(Input, draft.baseline_year, classes="ind-base-year",
+                                     restrict=r"[0-9]{0,4}", max_length=4),
+            "end_target": compact(Input, draft.end_target, classes="ind-end"),
+            "data_source": _text(draft.data_source, "ind-source"),
+            "definition": _text(draft.definition, "ind-definition"),
+            "evidence": _text(draft.evidence, "ind-evidence"),
+        }
+        i = self.inputs
+        kinds = [(c.label(get_language()), c.key) for c in INDICATOR_KINDS]
+        self.kind: Select[str] = compact(Select, kinds, prompt=t("prog.form.none"), classes="ind-kind",
+                                         value=draft.kind if draft.kind in INDICATOR_KINDS else Select.NULL)
+        self.targets = {y: compact(Input, draft.targets.get(y, ""), placeholder=EMPTY_CELL, classes="ind-target",
+                                   name=str(y)) for y in years}
         top = Grid(
             Label(t("prog.form.indicator_name")), Label(t("prog.form.indicator_unit")),
             Label(t("prog.form.indicator_baseline")), Label(t("codepick.reference")), Label(""),
-            _text(draft.name, "ind-name"), _text(draft.unit, "ind-unit"),
-            compact(Input, draft.baseline, classes="ind-base"),
-            _text(draft.reference_code, "ind-ref"),
+            i["name"], i["unit"], i["baseline"], i["reference_code"],
             compact(Button, t("prog.form.remove"), classes="remove-row"),
             classes="ind-top",
         )
-        kinds = [(c.label(get_language()), c.key) for c in INDICATOR_KINDS]
         monev = Grid(
             Label(t("prog.form.indicator_kind")), Label(t("prog.form.indicator_base_year")),
             Label(t("prog.form.indicator_end")), Label(t("prog.form.indicator_source")),
-            compact(Select, kinds, prompt=t("prog.form.none"), classes="ind-kind",
-                    value=draft.kind if draft.kind in INDICATOR_KINDS else Select.NULL),
-            compact(Input, draft.baseline_year, classes="ind-base-year", restrict=r"[0-9]{0,4}", max_length=4),
-            compact(Input, draft.end_target, classes="ind-end"),
-            _text(draft.data_source, "ind-source"),
+            self.kind, i["baseline_year"], i["end_target"], i["data_source"],
             classes="ind-monev",
         )
         notes = Grid(
             Label(t("prog.form.indicator_definition")), Label(t("prog.form.indicator_evidence")),
-            _text(draft.definition, "ind-definition"), _text(draft.evidence, "ind-evidence"),
+            i["definition"], i["evidence"],
             classes="ind-notes",
         )
-        targets = Grid(
-            *(Label(str(y)) for y in years),
-            *(compact(Input, draft.targets.get(y, ""), classes="ind-target", name=str(y)) for y in years),
-            classes="ind-targets",
-        )
+        targets = Grid(*(Label(str(y)) for y in years), *self.targets.values(), classes="ind-targets")
         targets.styles.grid_size_columns = max(len(years), 1)
         super().__init__(top, monev, notes, targets)
 
@@ -146,18 +164,9 @@ class IndicatorEditor(Vertical):
 
     def draft(self) -> IndicatorDraft:
         return IndicatorDraft(
-            key=self.row_key, id=self.indicator_id,
-            name=self.query_one(".ind-name", Input).value,
-            unit=self.query_one(".ind-unit", Input).value,
-            baseline=self.query_one(".ind-base", Input).value,
-            reference_code=self.query_one(".ind-ref", Input).value,
-            targets={int(i.name or 0): i.value for i in self.query(".ind-target").results(Input)},
-            kind=_choice(self.query_one(".ind-kind", Select)),
-            baseline_year=self.query_one(".ind-base-year", Input).value,
-            end_target=self.query_one(".ind-end", Input).value,
-            data_source=self.query_one(".ind-source", Input).value,
-            definition=self.query_one(".ind-definition", Input).value,
-            evidence=self.query_one(".ind-evidence", Input).value,
+            key=self.row_key, id=self.indicator_id, kind=_choice(self.kind),
+            targets={y: cell.value for y, cell in self.targets.items()},
+            **{name: cell.value for name, cell in self.inputs.items()},
         )
 
 

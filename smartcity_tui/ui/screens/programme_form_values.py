@@ -18,7 +18,8 @@ from ...model.codes import nomenclature_level, reference_code_ok
 from ...model.format import group_thousands, number, parse_rupiah
 from ...model.plan import Plan
 from ...model.records import Indicator, Programme, Record, Stakeholder, new_id
-from ...model.validation import ERROR, validate
+from ...model.validation import ERROR, Finding, validate
+from ...model.vocab import budget_source_label
 
 
 @dataclass
@@ -365,14 +366,28 @@ def indicator_orders(old: list[int | None]) -> list[int]:
     return out
 
 
-def model_errors(plan: Plan, result: ProgrammeFormResult, lang: str | None = None) -> list[str]:
-    """What the plan's own validation still rejects in the edited programme (a stored choice
-    this version does not know, a strategy deleted meanwhile); the field checks above catch
-    what an officer can type, this catches the rest."""
+def model_findings(plan: Plan, result: ProgrammeFormResult) -> list[Finding]:
+    """What the plan's own validation says of the edited programme and its indicators."""
     prog = result.programme
     records: dict[str, Record] = {sid: r for sid in prog.strategy_ids if (r := plan.get(sid)) is not None}
     records[prog.id] = prog
     records.update({i.id: i for i in result.indicators})
-    findings = validate(Plan(plan.info, records))
     own = {prog.id} | {i.id for i in result.indicators}
-    return [f.message(lang) for f in findings if f.severity == ERROR and f.record_id in own]
+    return [f for f in validate(Plan(plan.info, records)) if f.record_id in own]
+
+
+def model_errors(findings: list[Finding], lang: str | None = None) -> list[str]:
+    """What the plan's own validation still rejects in the edited programme (a stored choice
+    this version does not know, a strategy deleted meanwhile); the field checks above catch
+    what an officer can type, this catches the rest."""
+    return [f.message(lang) for f in findings if f.severity == ERROR]
+
+
+def budget_outside_years(findings: list[Finding], result: ProgrammeFormResult) -> list[str]:
+    """The budget cells ("budget-<source>-<year>") holding money for a year the programme does
+    not run. Validation's own rule (a warning there), so the form asks about exactly what
+    `validate` would report, and the rule lives in one place. The finding names its source
+    in words: it is matched back to the source key by that label."""
+    sources = {budget_source_label(s, "id"): s for s in result.programme.budget_by_source}
+    return [f"budget-{sources[label]}-{f.param('year', 'id')}" for f in findings
+            if f.code == "programme.budget_outside_years" and (label := f.param("source", "id")) in sources]

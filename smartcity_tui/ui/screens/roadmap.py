@@ -27,6 +27,20 @@ from ..widgets.top_bar import TopBar
 from .base import PlanScreen, footer, plan_title
 
 HORIZON_CYCLE = ("", *HORIZONS.keys)
+FILTER_GAP = "   "
+
+
+def filter_lines(groups: list[Content], width: int) -> Content:
+    """The filters on one line when they fit in `width`, else two to a line in two aligned
+    columns: a filter is never broken across lines (at 80 columns a long pillar name pushed
+    the last filter's value onto a line of its own, away from its label)."""
+    one = Content(FILTER_GAP).join(groups)
+    if width <= 0 or one.cell_length <= width:
+        return one
+    first = max(g.cell_length for g in groups[::2])
+    rows = [Content(FILTER_GAP).join([groups[i].pad_right(first - groups[i].cell_length), *groups[i + 1:i + 2]])
+            for i in range(0, len(groups), 2)]
+    return Content("\n").join(rows)
 
 
 class RoadmapScreen(PlanScreen):
@@ -87,13 +101,17 @@ class RoadmapScreen(PlanScreen):
             ("o", t("roadmap.f.agency"), flt.agency),
             ("p", t("roadmap.f.quick_win"), t("roadmap.f.only") if flt.quick_win_only else ""),
         ]
-        pieces: list[str | tuple[str, str]] = []
-        for key_id, (_, label, value) in zip(("pillar", "horizon", "agency", "quick_win"), parts, strict=True):
-            pieces += [(self._key_of(f"roadmap.{key_id}"), "bold $accent"), f" {label}: ",
-                       (value or t("roadmap.f.all"), "bold $text-warning" if value else ""), "   "]
-        self.query_one("#roadmap-filters", Static).update(Content.assemble(*pieces[:-1]))
+        groups = [
+            Content.assemble((self._key_of(f"roadmap.{key_id}"), "bold $accent"), f" {label}: ",
+                             (value or t("roadmap.f.all"), "bold $text-warning" if value else ""))
+            for key_id, (_, label, value) in zip(("pillar", "horizon", "agency", "quick_win"), parts, strict=True)
+        ]
+        self.query_one("#roadmap-filters", Static).update(filter_lines(groups, self.size.width - 2))
         chart.empty_text = t("roadmap.empty_filtered") if chart.total else \
             t("roadmap.empty", n=len(app_of(self).plan.framework.dimensions))
+
+    def on_resize(self) -> None:
+        self._show_filters()  # one line or two: it depends on the width
 
     def _key_of(self, binding_id: str) -> str:
         """The key the user has for this binding now (remapped or default), as the footer shows it."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Select, Static
@@ -13,8 +14,8 @@ from textual.widgets.selection_list import Selection
 
 from ...i18n import get_language, t
 from ...model.plan import Plan
-from ...model.records import Strategy
-from ...model.validation import KIND_QUADRANTS
+from ...model.records import Record, Strategy
+from ...model.validation import KIND_QUADRANTS, Finding, validate
 from ...model.vocab import QUADRANTS, STRATEGY_KINDS
 from ..widgets.ticks import SelectionList
 from .form import FormScreen, text_input
@@ -32,6 +33,7 @@ class StrategyForm(FormScreen[Strategy]):
         self.plan = plan
         self.strategy = strategy
         self.is_new = is_new
+        self._asked: set[tuple[str, str]] = set()  # (kind, item) pairs not fitting, already asked about
 
     def compose(self) -> ComposeResult:
         lang = get_language()
@@ -71,6 +73,7 @@ class StrategyForm(FormScreen[Strategy]):
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "kind":
             self.query_one("#kind-hint", Static).update(kind_hint(str(event.value), get_language()))
+            self._items_changed()
 
     def collect(self) -> dict[str, Any]:
         picker = self.query_one(SelectionList)
@@ -89,7 +92,34 @@ class StrategyForm(FormScreen[Strategy]):
     def check(self, values: dict[str, Any]) -> dict[str, str]:
         if not values["text"]:
             return {"text": t("ui.strategy.need_text")}
+        # Items of a kind the strategy does not draw on (a W item in an SO strategy): asked
+        # about once, as the milestone form asks about a year outside its programme; a second
+        # save keeps them (a group may cite one on purpose, and validation still warns).
+        wrong = {(values["kind"], f.param("item", "id")): f for f in self._wrong_items(values)}
+        if wrong and not wrong.keys() <= self._asked:
+            self._asked |= wrong.keys()
+            items = ", ".join(t("ui.strategy.wrong_item", quadrant=f.param("quadrant", get_language()),
+                                item=f.param("item", get_language())) for f in wrong.values())
+            return {"swot": t("ui.strategy.wrong_items", kind=values["kind"], items=items, count=len(wrong))}
         return {}
+
+    def _wrong_items(self, values: dict[str, Any]) -> list[Finding]:
+        """What validation says of the strategy as typed when its items do not fit its kind:
+        its own rule (strategy.swot_quadrant), so the form and `validate` never disagree."""
+        strategy = self.build(values)
+        records: dict[str, Record] = {i: r for i in strategy.swot_ids if (r := self.plan.get(i)) is not None}
+        records[strategy.id] = strategy
+        return [f for f in validate(Plan(self.plan.info, records))
+                if f.code == "strategy.swot_quadrant" and f.record_id == strategy.id]
+
+    @on(SelectionList.SelectedChanged)
+    def _items_changed(self) -> None:
+        """Once the items fit the kind again, the question about them goes (QA #9's rule for
+        every form: a message stays only while it is true)."""
+        line = self.query_one("#swot-error", Static)
+        if line.has_class("-shown") and not self._wrong_items(self.collect()):
+            line.update("")
+            line.remove_class("-shown")
 
     def build(self, values: dict[str, Any]) -> Strategy:
         return self.strategy.replace(**values)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
 from rich.text import Text
 from textual.widget import Widget
 from textual.widgets import OptionList
@@ -196,7 +198,44 @@ class MemberList(EntryList):
         return self.body_of_row[self.highlighted]
 
 
-def member_line(m: InstitutionMember, lang: str) -> Text:
+class Hanging:
+    """A member's line: its parts (role, name, office, pentahelix) one after another, a part
+    moved whole to the next line when it does not fit, and the next lines indented under the
+    first word, not at the list's left edge (at 80 columns a member takes two lines, and a
+    second line at the edge read as a line of its own)."""
+
+    def __init__(self, parts: list[Text], indent: int = 2, hang: int = 4) -> None:
+        self.parts, self.indent, self.hang = parts, indent, hang
+
+    def __str__(self) -> str:
+        return "".join(part.plain for part in self.parts)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        room = max(options.max_width - self.hang, 1)
+        lines = [Text()]
+        for part in self.parts:
+            free = (room + self.hang - self.indent if len(lines) == 1 else room) - lines[-1].cell_len
+            if len(part.plain.rstrip()) > free and lines[-1].plain:
+                lines.append(Text())
+                free = room
+            if len(part.plain.rstrip()) <= free:
+                lines[-1].append_text(part)
+            else:  # longer than a whole line: wrapped in itself
+                wrapped = part.wrap(console, room, overflow="fold")
+                lines[-1].append_text(wrapped[0])
+                lines.extend(wrapped[1:])
+        for line in lines:
+            line.rstrip()  # a separator's space at the end of a line might not fit
+        yield Text("\n").join(Text(" " * (self.indent if i == 0 else self.hang)) + line
+                               for i, line in enumerate(lines))
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        widest = max((len(p.plain) for p in self.parts), default=0)
+        whole = sum(len(p.plain) for p in self.parts)
+        return Measurement(widest + self.hang, whole + self.indent).clamp(max_width=options.max_width)
+
+
+def member_line(m: InstitutionMember, lang: str) -> Hanging:
     """"Ketua · Dr. Sri Wahyuningsih · Kepala Bappeda · Pemerintah"; a seat that goes with an
     office has no name, and none is missed."""
     parts = [(m.role, "bold"), (m.name, ""), (m.agency, "")]
@@ -205,8 +244,6 @@ def member_line(m: InstitutionMember, lang: str) -> Text:
     shown = [(text, style) for text, style in parts if text]
     if not (m.role or m.name or m.agency):
         shown.insert(0, (t("book.member_no_name"), "dim"))
-    line = Text("  ", no_wrap=True, overflow="ellipsis")
-    for i, (text, style) in enumerate(shown):
-        # (a separator ends a span: an SVG snapshot drops the spaces a span starts with)
-        line.append(text + (" · " if i < len(shown) - 1 else ""), style=style)
-    return line
+    # (a separator ends a part: an SVG snapshot drops the spaces a span starts with)
+    return Hanging([Text(text + (" · " if i < len(shown) - 1 else ""), style=style)
+                    for i, (text, style) in enumerate(shown)])

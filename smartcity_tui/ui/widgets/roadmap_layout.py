@@ -60,6 +60,15 @@ def year_label(year: int, width: int) -> str:
     return str(year % 10)
 
 
+def label_span(width: int) -> tuple[int, int]:
+    """Which of a year's `width` cells its heading covers: (first cell, how many). What is
+    drawn for that year (a quarter's milestone) stays under these cells: the blanks around a
+    heading read as the gap to the next year, so a mark there looks like the next year's."""
+    label = year_label(2000, width)
+    text = label.strip()
+    return (label.index(text), len(text)) if text else (0, max(width, 1))
+
+
 def fit(text: str, width: int) -> str:
     """Text cut to `width` cells with an ellipsis, padded to exactly `width`."""
     if width <= 0:

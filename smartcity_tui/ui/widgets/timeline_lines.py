@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ...model.plan import Plan
 from ...model.records import Milestone, Programme
 from ...model.roadmap import year_cell
+from .roadmap_layout import label_span
 
 
 @dataclass(frozen=True)
@@ -63,10 +64,11 @@ def timeline_lines(plan: Plan, pillar: str) -> list[Line]:
 
 
 def quarter_offset(quarter: int, width: int) -> int:
-    """Where in a year cell `width` wide a milestone of `quarter` sits: quarters spread across
-    the cell left to right, a whole-year milestone (0) in the middle."""
-    if width <= 1:
-        return 0
+    """Where in a year cell `width` wide a milestone of `quarter` sits: quarters spread left to
+    right under the year's heading, never in the blanks beside it (a TW4 mark in the last cell
+    of a five-cell year sat right next to the next year's heading, and past the last one); a
+    whole-year milestone (0) in the middle, where the bar draws its mark."""
+    start, cells = label_span(width)
     if not 1 <= quarter <= 4:
-        return (width - 1) // 2
-    return min(width - 1, max(0, round((quarter - 0.5) * width / 4 - 0.5)))
+        return min(max((width - 1) // 2, start), start + cells - 1)
+    return start + min(cells - 1, max(0, round((quarter - 0.5) * cells / 4 - 0.5)))
