@@ -108,3 +108,17 @@ async def test_an_item_of_the_wrong_kind_is_asked_about_and_kept_on_a_second_sav
 
     with reopen(workshop_plan) as store:
         assert len(store.get(new.id).swot_ids) == 2
+
+
+async def test_a_pillar_without_swot_says_so_in_the_strategy_form(ui_app):
+    """A strategy draws on SWOT items: on a pillar that has none yet the form says to map the
+    SWOT first (the line was written but never shown)."""
+    app = ui_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "t", "n")
+        await pilot.pause()
+        assert isinstance(app.screen, StrategyForm)
+        assert not app.screen.query_one(SelectionList).option_count, "the workshop plan's branding has no SWOT"
+        line = app.screen.query_one("#swot-error")
+        assert line.display and line.region.height > 0, "the line is on screen"
+        assert "belum memiliki butir SWOT" in str(line.render())

@@ -68,7 +68,9 @@ class StrategyForm(FormScreen[Strategy]):
     def on_mount(self) -> None:
         self.query_one("#text", Input).focus()
         if not self.query_one(SelectionList).option_count:
-            self.query_one("#swot-error", Static).update(t("ui.strategy.no_swot_yet"))
+            line = self.query_one("#swot-error", Static)
+            line.update(t("ui.strategy.no_swot_yet"))
+            line.add_class("-shown")  # (an error line shows only with it: the hint was never seen)
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "kind":
@@ -117,6 +119,8 @@ class StrategyForm(FormScreen[Strategy]):
         """Once the items fit the kind again, the question about them goes (QA #9's rule for
         every form: a message stays only while it is true)."""
         line = self.query_one("#swot-error", Static)
+        if not self.query_one(SelectionList).option_count:
+            return  # the line says there is no SWOT yet: it stays (the list says it changed at mount)
         if line.has_class("-shown") and not self._wrong_items(self.collect()):
             line.update("")
             line.remove_class("-shown")
