@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
 
-from ..i18n import os_reason
+from ..i18n import Reason, os_reason
 from ..store.atomic import fsync_dir, with_retry
 from ..store.lock import pid_alive
 from .errors import BundleError
@@ -118,8 +118,23 @@ def rename_patiently(src: Path, dst: Path, patience: float = RENAME_PATIENCE_SEC
     with_retry(lambda: os.replace(src, dst), patience)
 
 
+# what to do about a bundle not written, by the cause: "check the free space" was said of a
+# write-protected drive too
+ADVICE = {
+    "reason.read_only_disk": "read_only", "reason.disk_full": "full", "reason.gone": "gone",
+    "reason.no_permission": "no_permission", "reason.no_permission_windows": "no_permission",
+    "reason.in_use": "in_use",
+}
+
+
+def advice_for(reason: Reason) -> Reason:
+    """The advice for a write that failed for `reason`, put in words in the message's language."""
+    return Reason(f"bundle.advice.{ADVICE.get(reason.key, 'other')}")
+
+
 def _failed(final: Path, err: OSError) -> BundleError:
-    return BundleError("write_failed", str(final), reason=os_reason(err))
+    reason = os_reason(err)
+    return BundleError("write_failed", str(final), reason=reason, advice=advice_for(reason))
 
 
 def write_folder(final: Path, files: Mapping[str, bytes], expected: Mapping[str, str],

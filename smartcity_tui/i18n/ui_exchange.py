@@ -84,12 +84,6 @@ ID: dict[str, str] = {
     # a bundle not written whole: what to do follows why (the writer's own message said
     # "check the free space" of a locked drive, and "nothing half-written is left" twice)
     "exchange.export.not_written": "Bundel {name} TIDAK selesai ditulis: {reason}.",
-    "exchange.export.advice.read_only": "Pakai flashdisk lain, atau buka kuncinya (tombol kecil di sisi flashdisk atau kartu memori), lalu ekspor ulang.",
-    "exchange.export.advice.full": "Kosongkan sebagian ruang di flashdisk atau pakai yang lain, lalu ekspor ulang.",
-    "exchange.export.advice.gone": "Pasang lagi flashdisknya, lalu ekspor ulang.",
-    "exchange.export.advice.no_permission": "Pilih folder lain yang boleh ditulisi, lalu ekspor ulang.",
-    "exchange.export.advice.in_use": "Tutup program yang membuka folder itu, lalu ekspor ulang.",
-    "exchange.export.advice.other": "Periksa flashdisknya, lalu ekspor ulang.",
     # --- merge ---
     "exchange.merge.where": "Gabungkan draf · {plan}",
     "exchange.merge.title": "Gabungkan",
@@ -245,12 +239,6 @@ EN: dict[str, str] = {
     "exchange.export.failed": "Export failed. {message}\nNo half-written bundle is left behind; the plan is unchanged.",
     "exchange.export.failed_file": "Export failed. {message}\nThe plan is unchanged.",
     "exchange.export.not_written": "Bundle {name} was NOT written completely: {reason}.",
-    "exchange.export.advice.read_only": "Use another flash drive, or unlock this one (the small switch on the side of the drive or memory card), then export again.",
-    "exchange.export.advice.full": "Free some space on the flash drive or use another one, then export again.",
-    "exchange.export.advice.gone": "Plug the flash drive back in, then export again.",
-    "exchange.export.advice.no_permission": "Choose another folder you may write to, then export again.",
-    "exchange.export.advice.in_use": "Close the program that has that folder open, then export again.",
-    "exchange.export.advice.other": "Check the flash drive, then export again.",
     "exchange.merge.where": "Merge drafts · {plan}",
     "exchange.merge.title": "Merge",
     "exchange.merge.source": "Bundle:",

@@ -153,3 +153,22 @@ def test_writing_commands_on_a_read_only_mount_say_so_in_one_line(tmp_plan, read
         assert err.count("\n") == 1 and "Traceback" not in err, err
         assert "dikunci" in err and "salin rencana ke laptop" in err, err
     assert _files(read_only_mount.parent) == before
+
+
+@pytest.mark.skipif(not CAN_MOUNT, reason=NO_MOUNT)
+@pytest.mark.parametrize(("lang", "advice", "not_said"), [
+    ("id", "Pakai flashdisk lain, atau buka kuncinya", "ruang kosong"),
+    ("en", "Use another flash drive, or unlock this one", "free space"),
+])
+def test_an_export_to_a_write_protected_drive_advises_another_drive(tmp_path, capsys, lang, advice, not_said):
+    """The advice follows the cause: "check the free space" was said of a locked drive too."""
+    from smartcity_tui.cli import main
+
+    plan = Path(shutil.copyfile(Path(__file__).resolve().parents[2] / "sample_data" / "plan.json", tmp_path / "p.json"))
+    drive = tmp_path / "flashdisk"
+    drive.mkdir()
+    with read_only_view(drive) as view:
+        code = main(["--lang", lang, "export", str(plan), str(view)])
+        assert list(view.iterdir()) == []
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and advice in err and not_said not in err, err

@@ -55,13 +55,6 @@ class ExportFailed(Exception):
 
 
 # what to do about a bundle not written whole, by why (i18n reason keys; others: the "other")
-ADVICE = {
-    "reason.read_only_disk": "read_only", "reason.disk_full": "full", "reason.gone": "gone",
-    "reason.no_permission": "no_permission", "reason.no_permission_windows": "no_permission",
-    "reason.in_use": "in_use",
-}
-
-
 def failure(error: Exception, kind: str) -> Callable[[], str]:
     """What the screen says of a failed export, asked for again after F4 as a result is. A
     bundle not written whole is said here rather than in the writer's words, which end with
@@ -71,10 +64,10 @@ def failure(error: Exception, kind: str) -> Callable[[], str]:
         if isinstance(error, BundleError) and error.key == "write_failed":
             reason = error.params.get("reason")
             target = Path(str(error.params.get("file") or ""))
-            advice = ADVICE.get(reason.key, "other") if isinstance(reason, Reason) else "other"
+            advice = error.params.get("advice")  # (the writer's, by the cause: safe_write.advice_for)
             # (the folder is on the path line above: its name alone keeps the text short)
             return " ".join((t("exchange.export.not_written", name=target.name, reason=reason or ""),
-                             t(f"exchange.export.advice.{advice}")))
+                             advice.text() if isinstance(advice, Reason) else ""))
         if isinstance(error, ExportFailed):
             return error.message
         if isinstance(error, OSError):
