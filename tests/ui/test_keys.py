@@ -51,6 +51,27 @@ async def test_help_lists_the_keys_of_the_current_view(ui_app):
         assert "Hapus" in shown and "Pindahkan butir" not in shown
 
 
+async def test_a_notice_does_not_cover_the_help(ui_app):
+    """At 80x24 a notice (the copy's "Disalin") was drawn over the help's key table; it waits
+    while the help is open and shows again, still live, once the help closes."""
+    from textual.widgets._toast import Toast  # (the notice widget: what the officer sees)
+
+    app = ui_app
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:  # (off in tests unless asked)
+        await pilot.press("1")
+        app.notify("Disalin. Tempel dengan Ctrl+V.", timeout=30)
+        await pilot.pause()
+        x, y = 60, 21  # where a notice is drawn at 80x24: the bottom right
+        assert isinstance(app.screen.get_widget_at(x, y)[0], Toast), "the notice shows on the pillar"
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert not isinstance(app.screen.get_widget_at(x, y)[0], Toast), "the help's text, not the notice"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen.get_widget_at(x, y)[0], Toast), "still live: shown again"
+
+
 async def test_every_keyed_action_is_in_the_command_palette(ui_app):
     app = ui_app
     async with app.run_test(size=(100, 30)) as pilot:
