@@ -41,6 +41,9 @@ class RowOutcome:
     changed: tuple[str, ...] = ()  # the fields an update writes
 
 
+_RANK = {"unchanged": 0, "changed": 1, "new": 2}
+
+
 @dataclass
 class Counts:
     new: int = 0
@@ -68,11 +71,22 @@ class ImportPreview:
     def ok(self) -> bool:
         return not self.problems
 
+    def _records(self) -> list[RowOutcome]:
+        """One outcome per record, the strongest (new, then changed): a programme's own row
+        and its rows on the Anggaran sheet are one record, and counted per row the preview
+        said "2 diubah" where the import then said "1 diubah"."""
+        strongest: dict[str, RowOutcome] = {}
+        for o in self.outcomes:
+            seen = strongest.get(o.record.id)
+            if seen is None or _RANK[o.status] > _RANK[seen.status]:
+                strongest[o.record.id] = o
+        return list(strongest.values())
+
     def counts(self) -> dict[str, Counts]:
-        """Per area (the dimensions of the plan's framework, then PLAN_WIDE): rows new,
+        """Per area (the dimensions of the plan's framework, then PLAN_WIDE): records new,
         changed and unchanged."""
         out = {a: Counts() for a in (*self.plan.framework.keys, PLAN_WIDE)}
-        for o in self.outcomes:
+        for o in self._records():
             out.setdefault(o.area, Counts()).add(o.status)
         return out
 
@@ -83,8 +97,9 @@ class ImportPreview:
         return out
 
     def total(self) -> Counts:
+        """Records new, changed and unchanged (as `counts`, over the whole plan)."""
         c = Counts()
-        for o in self.outcomes:
+        for o in self._records():
             c.add(o.status)
         return c
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import openpyxl
 import pytest
 
-from sheet_helpers import run
+from sheet_helpers import header_index, row_of, run
 
 
 def _append_second_apbd_row(xlsx):
@@ -51,4 +51,21 @@ def test_one_row_per_source_still_imports(work, capsys):
     wb.save(work.xlsx)
     code, out, err = run(capsys, "sheet", "import", work.plan, work.xlsx)
     assert (code, err) == (0, ""), out + err
+    assert "0 baru, 1 diubah" in out
+
+
+def test_the_preview_counts_records_as_the_import_does(work, capsys):
+    """A programme renamed and one of its amounts changed is one record changed: the preview
+    said "2 diubah" (its Program row and its Anggaran row) and then "1 diubah"."""
+    wb = openpyxl.load_workbook(work.xlsx)
+    program, budget = wb["Program"], wb["Anggaran"]
+    program.cell(row_of(program, "Kode", "GOV-01"), header_index(program, "Nama Program")).value = "Portal baru"
+    row = row_of(budget, "Kode Program", "GOV-01")
+    cell = budget.cell(row, header_index(budget, "Anggaran 2026"))
+    cell.value = (cell.value or 0) + 1_000_000
+    wb.save(work.xlsx)
+    code, out, _ = run(capsys, "sheet", "import", work.plan, work.xlsx)
+    assert code == 0
+    total = next(line for line in out.splitlines() if line.startswith("Jumlah")).split()
+    assert total[1:3] == ["0", "1"], out
     assert "0 baru, 1 diubah" in out
