@@ -74,7 +74,9 @@ def rpjmd_matrix(ctx: Context) -> Section:
     for k, mission in enumerate(missions, 1):
         serving = [(g, p) for g, p in progs if k in served[p.id]]
         for i, (g, p) in enumerate(serving):
-            rows.append([plain(f"{k}. {mission.strip()}" if i == 0 else ""), targets_cell(p, k), plain(p.code),
+            # a mission's later rows carry its number: a page break in its group left them
+            # under an empty cell, the mission named only on the page before
+            rows.append([plain(f"{k}. {mission.strip()}" if i == 0 else f"{k}."), targets_cell(p, k), plain(p.code),
                          plain(p.name), plain(g.label(ctx.lang))])
         if not serving:
             rows.append([plain(f"{k}. {mission.strip()}"), (), plain("-"),

@@ -151,6 +151,10 @@ def test_the_sample_rpjmd_matrix_puts_every_programme_under_a_mission_or_apart()
     matrix = next(b for b in section(chapter(doc, 4), "Keterkaitan dengan RPJMD").blocks if isinstance(b, Table))
     rows = cells(matrix)
     assert rows[0][0] == "1. " + plan.info.missions[0]
+    # each later row of a mission names its number, so a page break never leaves one unnamed
+    apart = next((i for i, r in enumerate(rows) if r[0] == "Belum dikaitkan dengan misi"), len(rows))
+    assert all(r[0].split(".")[0].isdigit() for r in rows[:apart]), [r[0] for r in rows[:apart]]
+    assert "1." in [r[0] for r in rows], "the sample's first mission has more than one programme"
     codes = [r[2] for r in rows if r[2] != "-"]
     assert set(codes) == {p.code for p in plan.programmes}
 
