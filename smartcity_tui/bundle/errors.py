@@ -60,6 +60,15 @@ class Problem(Reason):
         return self.error.message(lang)
 
 
+class WriterProblem(Problem):
+    """What the reader would refuse, said to the team exporting: without the reader's advice
+    to ask the sending team to export again, which is this team, exporting now."""
+
+    def text(self, lang: str | None = None) -> str:
+        again = t("bundle.again", lang)
+        return self.error.message(lang).replace(" " + again, "").replace(again, "").rstrip()
+
+
 class ParserReason(Reason):
     """Why a parser (tomllib, zipfile) gave up, in the officer's language, with the library's
     own English words as a labelled technical detail (as `os_reason` does for the OS)."""

@@ -19,7 +19,7 @@ from ..store.teams import known_teams
 from . import toml_out
 from .checks import REPLICA, check_table
 from .encode import count, encode_file, route
-from .errors import BundleError, Problem
+from .errors import BundleError, WriterProblem
 from .layout import FORMAT_NAME, FORMAT_VERSION, HTML, MANIFEST, MARKDOWN, MAX_TEAM_CHARS, MAX_TEAMS
 from .naming import bundle_name, free_target
 from .references import dangling
@@ -129,13 +129,13 @@ def _refuse_unreadable(store: PlanStore, states: list[RecordState], wire: dict[s
         try:
             check_table(raw, raw["kind"])
         except BundleError as e:
-            raise BundleError("export_invalid", path, path=path, id=raw["id"], kind=raw["kind"],
-                              problem=Problem(e)) from None
+            raise BundleError("export_invalid", path, path=path, id=raw["id"], kind_msg=f"merge.kind.{raw['kind']}",
+                              problem=WriterProblem(e)) from None
     bad = dangling(states)
     if bad:
         d = bad[0]
         raise BundleError("export_dangling", path, path=path, id=d.record.id,
-                          kind=d.record.kind, field=d.field, target=d.target, n=len(bad))
+                          kind_msg=f"merge.kind.{d.record.kind}", field=d.field, target=d.target, n=len(bad))
 
 
 def manifest_teams(teams: dict[str, str], own: str) -> dict[str, str]:

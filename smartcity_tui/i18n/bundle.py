@@ -7,6 +7,7 @@ _AGAIN_ID = "Minta tim pengirim mengekspor ulang bundelnya dan salin lagi ke fla
 _AGAIN_EN = "Ask the sending team to export the bundle again and copy it to the flash drive again."
 
 ID: dict[str, str] = {
+    "bundle.again": _AGAIN_ID,
     "bundle.where": "Bundel {bundle}, berkas {file}",
     "bundle.where_line": "Bundel {bundle}, berkas {file}, baris {line}",
     "bundle.where_bundle": "Bundel {bundle}",
@@ -208,6 +209,7 @@ ID: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
+    "bundle.again": _AGAIN_EN,
     "bundle.where": "Bundle {bundle}, file {file}",
     "bundle.where_line": "Bundle {bundle}, file {file}, line {line}",
     "bundle.where_bundle": "Bundle {bundle}",

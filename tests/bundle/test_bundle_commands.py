@@ -116,3 +116,23 @@ def test_export_without_a_folder_or_with_two_says_so_and_writes_nothing(tmp_path
     code, out, err = run(capsys, "export", SAMPLE, tmp_path / "a", "--out", tmp_path / "b")
     assert code == 2 and out == "" and err.count("\n") == 1 and "Sebut satu saja" in err
     assert list((tmp_path / "a").iterdir()) == [] and list((tmp_path / "b").iterdir()) == []
+
+
+def test_a_plan_the_reader_would_refuse_says_why_to_the_team_exporting_it(tmp_path, capsys):
+    """A year typed as text by another program: the export names the record's kind in the
+    message's language ("Program", not "programme") and does not tell the team exporting to
+    ask "the sending team" to export again: that is them."""
+    import json
+
+    data = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    programme = next(v for v in data["records"].values() if v["kind"] == "programme")
+    programme["f"]["start_year"][0]["v"] = "2025"
+    plan = tmp_path / "rencana.json"
+    plan.write_text(json.dumps(data), encoding="utf-8")
+    out = tmp_path / "flashdisk"
+    out.mkdir()
+    for lang, kind, sender in (("id", "Program ", "tim pengirim"), ("en", "Programme ", "sending team")):
+        code, _, err = run(capsys, "--lang", lang, "export", plan, out)
+        assert code == 2 and err.count("\n") == 1, err
+        assert kind in err and "programme " not in err and sender not in err, err
+    assert list(out.iterdir()) == []
