@@ -53,7 +53,7 @@ LANGUAGES: dict[str, Language] = {}
 # Every catalog module of this folder, named here rather than discovered: pkgutil's scan
 # cost ~8 ms of every start-up. tests/test_i18n.py fails when a module is missing here.
 AREAS: tuple[str, ...] = (
-    "bundle", "cli", "document", "document_columns", "document_cli", "findings", "merge", "store",
+    "bundle", "bundle_export", "cli", "document", "document_columns", "document_cli", "findings", "merge", "store",
     "ui", "ui_first_run", "ui_exchange", "ui_forms", "ui_plan", "ui_programmes", "ui_timeline",
     "sheets", "codes", "windows", "ui_book", "ui_sheets", "ui_findings",
 )
