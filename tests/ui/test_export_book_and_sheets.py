@@ -52,6 +52,24 @@ async def test_the_book_alone_lands_on_the_flash_drive(tmp_path, kind):
     assert plan.read_bytes() == before
 
 
+@pytest.mark.parametrize("kind", ["html", "xlsx"])
+async def test_the_written_file_s_name_shows_whole_at_80x24(tmp_path, kind):
+    """The folder, then the file's name on a line of its own, as for a bundle: the whole path
+    on one line broke in the middle of the name at 80 columns."""
+    from ui_support import screen_text
+
+    plan = copy_sample_plan(tmp_path / "plan")
+    out = tmp_path / "FLASHDISK" / "untuk-sekretariat" / "putaran-kedua"
+    out.mkdir(parents=True)
+    app, store = app_on(plan)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await export(pilot, out, kind)
+        name = next(out.iterdir()).name
+        lines = [line.strip() for line in screen_text(app).splitlines()]
+        assert len(f"{out}/{name}") > 80 and name in lines, lines
+    store.close()
+
+
 async def test_word_without_pandoc_writes_the_html_and_says_what_to_do(tmp_path, monkeypatch):
     import smartcity_tui.document.docx as docx
 

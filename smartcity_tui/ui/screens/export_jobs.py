@@ -124,7 +124,9 @@ def run_book(plan_path: Path, out_dir: Path, lang: str, fmt: str, progress: Prog
     except OSError as e:
         raise ExportFailed(t("doc.write_failed", path=shown(target), reason=os_reason(e))) from None
     progress(3, 3, "done")
-    return Written(target, lambda: [t("sheetui.export.book_done", path=shown(target))],
+    # the folder, then the file's name on a line of its own (as a bundle's): at 80x24 a path
+    # on one line broke in the middle of the name
+    return Written(target, lambda: [t("sheetui.export.book_done", folder=shown(target.parent)), target.name],
                    lambda: t("sheetui.export.no_pandoc") if no_pandoc else "")
 
 
@@ -144,6 +146,6 @@ def run_sheets(plan_path: Path, out_dir: Path, lang: str, fmt: str, progress: Pr
     progress(2, 2, "done")
     def lines() -> list[str]:
         rows = ", ".join(t("sheetui.export.sheet_rows", sheet=sheet, n=n) for sheet, n in result.rows.items())
-        return [t("sheetui.export.sheets_done", path=shown(result.path)), rows]
+        return [t("sheetui.export.sheets_done", folder=shown(result.path.parent)), result.path.name, rows]
 
     return Written(result.path, lines)
