@@ -88,11 +88,13 @@ def _lang_from(argv: Sequence[str]) -> str | None:
 def _first_word(argv: Sequence[str]) -> str | None:
     """The first word that is not an option or an option's value (`--lang en stats` -> stats)."""
     skip = False
-    for a in argv:
+    for i, a in enumerate(argv):
         if skip:
             skip = False
         elif a == "--lang":
-            skip = True
+            # `--lang merge ...` (the language forgotten): "merge" is the command, and the
+            # refusal of --lang names the app's help, not `open`'s
+            skip = i + 1 < len(argv) and argv[i + 1] in LANGUAGES
         elif not a.startswith("-"):
             return a
     return None

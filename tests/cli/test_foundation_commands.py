@@ -177,7 +177,8 @@ def test_version_and_no_traceback_from_the_real_process(tmp_path):
 @pytest.mark.parametrize("argv, words", [
     (["stats"], "argumen berikut wajib diisi: PLAN"),
     (["new", "x.json", "--kind", "desa"], "pilihan 'desa' tidak dikenal"),
-    (["stats", "a.json", "b.json"], "argumen tidak dikenal: b.json"),
+    (["stats", "a.json", "b.json"], "argumen tidak dikenal: b.json. Lihat 'smartcity-tui stats --help'"),
+    (["--lang", "merge", "a.json", "b"], "pilihan 'merge' tidak dikenal; pilih salah satu: 'id', 'en'. Lihat 'smartcity-tui --help'"),
 ])
 def test_usage_errors_are_all_indonesian(capsys, argv, words):
     code, _, err = run(capsys, *argv)
