@@ -70,6 +70,7 @@ ID: dict[str, str] = {
     "prog.form.hint": "Tab/Shift+Tab pindah isian · Ctrl+S atau F2 simpan · Esc batal",
     "prog.form.errors": "{count} isian perlu diperbaiki (bertanda merah).",
     "prog.form.warned": "{count} anggaran di luar tahun program: periksa, atau simpan sekali lagi (Ctrl+S).",
+    "prog.form.warned_targets": "{count} target indikator di luar tahun program: periksa, atau simpan sekali lagi (Ctrl+S).",
     "prog.form.section.identity": "Identitas program",
     "prog.form.section.links": "Elemen dan strategi",
     "prog.form.section.actors": "Pelaksana",
@@ -142,6 +143,7 @@ ID: dict[str, str] = {
     "prog.err.number": "Tulis angka, misalnya 1.834 atau 76,5.",
     "prog.err.indicator_name": "Isi nama indikator, atau hapus baris ini.",
     "prog.warn.budget_outside_years": "Program berjalan {years}. Simpan sekali lagi untuk tetap menyimpannya.",
+    "prog.warn.target_outside_years": "Target {year}: program berjalan {years}. Simpan sekali lagi untuk tetap menyimpannya.",
 }
 
 EN: dict[str, str] = {
@@ -210,6 +212,7 @@ EN: dict[str, str] = {
     "prog.form.hint": "Tab/Shift+Tab move · Ctrl+S or F2 save · Esc cancel",
     "prog.form.errors": "{count} field needs fixing (marked red).|{count} fields need fixing (marked red).",
     "prog.form.warned": "{count} amount outside the programme's years: fix it or save again (Ctrl+S).|{count} amounts outside the programme's years: fix them or save again (Ctrl+S).",
+    "prog.form.warned_targets": "{count} target outside the programme's years: fix it or save again (Ctrl+S).|{count} targets outside the programme's years: fix them or save again (Ctrl+S).",
     "prog.form.section.identity": "Programme",
     "prog.form.section.links": "Element and strategies",
     "prog.form.section.actors": "Who carries it out",
@@ -281,4 +284,5 @@ EN: dict[str, str] = {
     "prog.err.number": "Type a number, for example 1.834 or 76,5.",
     "prog.err.indicator_name": "Type the indicator's name, or remove this row.",
     "prog.warn.budget_outside_years": "The programme runs {years}. Save once more to keep this amount.",
+    "prog.warn.target_outside_years": "Target for {year}: the programme runs {years}. Save once more to keep this target.",
 }

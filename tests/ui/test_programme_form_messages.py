@@ -1,6 +1,7 @@
-"""What the programme form says, and for how long: money for a year the programme does not run
-is asked about before it is saved (QA #1), a message goes once its field is put right (QA #9),
-and an empty amount or target is seen before the cursor gets to it (QA #11)."""
+"""What the programme form says, and for how long: money or an indicator's target for a year the
+programme does not run is asked about before it is saved (QA #1), a message goes once its field
+is put right (QA #9), the messages are said again in the other language after F4, and an empty
+amount or target is seen before the cursor gets to it (QA #11)."""
 
 from __future__ import annotations
 
@@ -11,9 +12,13 @@ from smartcity_tui.ui.screens.programme_form_budget import BudgetLine
 from smartcity_tui.ui.screens.programme_form_fields import FieldRow, IndicatorEditor
 
 try:
+    from .form_openers import OPENERS, open_form
+    from .plan_screens_support import build_full_plan, open_app
     from .test_programme_form import error_of, save, type_into
     from .test_programme_plan import FormHost, fixed_id, programme_plan
 except ImportError:
+    from form_openers import OPENERS, open_form
+    from plan_screens_support import build_full_plan, open_app
     from test_programme_form import error_of, save, type_into
     from test_programme_plan import FormHost, fixed_id, programme_plan
 
@@ -132,3 +137,105 @@ async def test_empty_amounts_and_targets_show_a_dash():
         line.scroll_visible(animate=False)
         await pilot.pause()
         assert line.size.height == 3
+
+
+def target_cell(editor: IndicatorEditor, year: int) -> Input:
+    return editor.targets[year]
+
+
+async def test_a_target_outside_the_programme_years_is_asked_about_then_kept():
+    """GOV-01 runs 2025-2027; a target typed for 2029 is asked about under the target, with
+    the cursor on it, and a second save keeps it."""
+    app = FormHost(programme_plan(), fixed_id(10))
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = app.screen
+        editor = form.query(IndicatorEditor).first()
+        await type_into(pilot, target_cell(editor, 2029), "60")
+        form.query_one("#name", Input).focus()  # saved from elsewhere in the form
+        await save(pilot)
+        assert app.screen is form, "the first save asks"
+        assert error_of(form, f"target-{fixed_id(20)}-2029") == (
+            "Target 2029: program berjalan 2025-2027. Simpan sekali lagi untuk tetap menyimpannya.")
+        assert editor.has_class("-warned") and not editor.has_class("-invalid")
+        assert summary(form).startswith("1 target indikator di luar tahun program")
+        assert app.focused is target_cell(editor, 2029), "the cursor on the target asked about"
+
+        await save(pilot)  # the second save keeps what was typed
+        assert app.screen is not form
+    kept = {i.id: i for i in app.result.indicators}
+    assert kept[fixed_id(20)].targets == {2025: 20, 2026: 35, 2027: 50, 2029: 60}
+
+
+async def test_a_new_indicators_target_inside_the_years_after_the_question_saves():
+    """A row added in the form is asked about too (its cells are found by the row), and the
+    question goes as soon as the programme's years take the target in."""
+    app = FormHost(programme_plan(), fixed_id(10))
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = app.screen
+        form.query_one("#add-indicator").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        editor = form.query(IndicatorEditor).last()
+        await type_into(pilot, editor.query_one(".ind-name", Input), "Aplikasi terpadu")
+        await type_into(pilot, target_cell(editor, 2028), "3")
+        await save(pilot)
+        key = f"target-{editor.row_key}-2028"
+        assert error_of(form, key).startswith("Target 2028: program berjalan 2025-2027.")
+        assert app.focused is target_cell(editor, 2028)
+
+        await type_into(pilot, form.query_one("#end_year", Input), "2028")
+        assert error_of(form, key) == "", "the question goes once the target is inside"
+        assert not editor.has_class("-warned")
+        assert summary(form) == ""
+        await save(pilot)
+        assert app.screen is not form
+    added = next(i for i in app.result.indicators if i.name == "Aplikasi terpadu")
+    assert added.targets == {2028: 3}
+
+
+async def test_messages_are_said_again_in_the_other_language_after_f4(tmp_path):
+    """F4 composes the form again: an error and a question said at the save are said again,
+    in the new language, and the cursor stays where the officer had it."""
+    app, store = open_app(build_full_plan(tmp_path / "rencana.json"))
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            form = await open_form(pilot, OPENERS[2])
+            assert isinstance(form, ProgrammeForm)
+            name = form.query_one("#name", Input)
+            typed_name = name.value
+            await type_into(pilot, name, "")
+            await save(pilot)
+            assert error_of(form, "name") == "Isi nama program."
+            await pilot.press("f4")
+            await pilot.pause()
+            assert app.language == "en" and app.screen is form
+            assert error_of(form, "name") == "Type the programme's name."
+            assert summary(form).startswith("1 field needs fixing")
+            assert app.focused is form.query_one("#name"), "the cursor stays in its field"
+
+            await type_into(pilot, form.query_one("#name", Input), typed_name)
+            first = form.years.start
+            await type_into(pilot, form.query_one("#start_year", Input), str(first))
+            await type_into(pilot, form.query_one("#end_year", Input), str(first))
+            form.query_one("#add-indicator").focus()
+            await pilot.press("enter")
+            await pilot.pause()
+            editor = form.query(IndicatorEditor).last()
+            await type_into(pilot, editor.query_one(".ind-name", Input), "Indikator baru")
+            last = form.years.stop - 1
+            await type_into(pilot, target_cell(editor, last), "5")
+            await save(pilot)
+            key = f"target-{editor.row_key}-{last}"
+            assert error_of(form, key) == (
+                f"Target for {last}: the programme runs {first}. Save once more to keep this target.")
+            await pilot.press("f4")
+            await pilot.pause()
+            assert app.language == "id" and app.screen is form
+            assert error_of(form, key) == (
+                f"Target {last}: program berjalan {first}. Simpan sekali lagi untuk tetap menyimpannya.")
+            assert form.query(IndicatorEditor).last().has_class("-warned")
+            assert "target indikator di luar tahun program" in summary(form)
+            await save(pilot)  # asked before the switch: this save keeps it
+            assert app.screen is not form
+    finally:
+        store.close()

@@ -6,7 +6,8 @@ switch composes the form again. What the officer typed lives in the widgets, not
 record the form was opened with, so it is read out of the widgets first, by their ids, and
 put back into the new ones. The programme form composes its rows (stakeholders, indicators,
 a line of amounts per source) from its `draft`: it gets what it holds now as its draft
-(`gather`), and composes from that.
+(`gather`), and composes from that; its messages are found again once it is composed
+(`FormMessages.say_again`).
 
 What the form held when it opened (`_initial`) is kept, so escape still asks when the form
 differs from what it was, not from what it was at the switch.
@@ -85,9 +86,11 @@ async def rebuild(form: SavingForm[Any]) -> None:
     initial = form._initial
     drafted = isinstance(form, ProgrammeForm)
     typed: Typed = {}
+    said: tuple[set[str], bool] = (set(), False)
     if isinstance(form, ProgrammeForm):
         # its rows are composed from the draft: what it holds now becomes the draft
         form.draft = form.gather()
+        said = form.messages.said()
     else:
         typed = _typed(form)
     await form.recompose()
@@ -102,6 +105,8 @@ async def rebuild(form: SavingForm[Any]) -> None:
 
         if isinstance(form, FormScreen):
             form.show_errors(form.check(form.collect()))  # said again, in the new language
+    if isinstance(form, ProgrammeForm):
+        await form.messages.say_again(said)  # its messages too, in the new language
     fields = _fields(form)
     target = next((w for w in fields if focused_id and w.id == focused_id), None)
     if target is None and 0 <= at < len(fields):

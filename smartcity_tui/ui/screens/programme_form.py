@@ -25,12 +25,11 @@ from ...model.records import Indicator, Programme
 from ...model.vocab import FUNDING_SOURCES, HORIZONS, INNOVATION_KINDS, PRIORITIES, STATUSES, Vocabulary
 from ...store import StoreError
 from ..widgets.code_field import CodeField
-from ..widgets.programme_detail import years_text
 from ..widgets.ticks import Checkbox, SelectionList
 from .code_picker import CodePicker
 from .form import SavingForm
 from .programme_form_budget import BudgetLine
-from .programme_form_errors import FormMessages
+from .programme_form_errors import FormMessages, assess
 from .programme_form_fields import FieldRow, IndicatorEditor, StakeholderRow, compact
 from .programme_form_pickers import mission_picker, strategy_picker, target_picker
 from .programme_form_values import (
@@ -38,12 +37,7 @@ from .programme_form_values import (
     ProgrammeDraft,
     ProgrammeFormResult,
     StakeholderDraft,
-    budget_outside_years,
-    build,
-    check,
     draft_of,
-    model_errors,
-    model_findings,
     show_amount,
 )
 
@@ -81,7 +75,7 @@ class ProgrammeForm(SavingForm[ProgrammeFormResult]):
         self.draft = draft_of(programme, self.indicators)
         self.new_ids: dict[str, str] = {}  # new records' ids, the same at every save (build)
         self.messages = FormMessages(self)
-        self._asked: set[str] = set()  # budget cells outside the programme's years already asked about
+        self._asked: set[str] = set()  # budget and target cells outside the programme's years already asked about
         plan_years = list(plan.info.years)
         self.years = plan.info.years
         # Years already filled outside the plan period stay visible, so nothing is dropped unseen.
@@ -250,26 +244,17 @@ class ProgrammeForm(SavingForm[ProgrammeFormResult]):
     # --- saving ----------------------------------------------------------------------------
 
     async def action_save(self) -> None:
-        draft = self.gather()
-        errs = check(draft, self.years)
-        general: list[str] = []
+        found = assess(self, self.new_ids)
+        # Money or a target for a year the programme does not run is asked about once, as
+        # the milestone form asks about such a year: a programme's years are often fixed after
+        # its budget and targets, so a second save keeps it. Never dropped: what was typed is kept.
         asked: dict[str, str] = {}
-        result = None
-        if not errs:
-            result = build(draft, self.pillar, self.programme, self.indicators, self.new_ids)
-            findings = model_findings(self.plan, result)
-            general = model_errors(findings)
-            # Money for a year the programme does not run is asked about once, as the
-            # milestone form asks about such a year: a programme's years are often fixed after
-            # its budget, so a second save keeps it. Never dropped: what was typed is kept.
-            outside = budget_outside_years(findings, result)
-            if not general and not set(outside) <= self._asked:
-                years = years_text(result.programme)
-                asked = {key: t("prog.warn.budget_outside_years", years=years) for key in outside}
-            self._asked.update(outside)
-        await self.messages.show(errs, general, asked)
-        if result is not None and not general and not asked:
-            self.submit(result)
+        if found.result is not None and not found.general and not set(found.outside) <= self._asked:
+            asked = found.outside
+        self._asked.update(found.outside)
+        await self.messages.show(found.errs, found.general, asked)
+        if found.result is not None and not found.general and not asked:
+            self.submit(found.result)
 
     def snapshot(self) -> object:
         return self.gather()
@@ -288,13 +273,8 @@ class ProgrammeForm(SavingForm[ProgrammeFormResult]):
         """A message goes as soon as what it says is put right (see programme_form_errors)."""
         if not self.messages.shown():
             return  # nothing said: typing costs nothing more
-        draft = self.gather()
-        errs = check(draft, self.years)
-        warned = None
-        if not errs:
-            result = build(draft, self.pillar, self.programme, self.indicators, dict(self.new_ids))
-            warned = budget_outside_years(model_findings(self.plan, result), result)
-        await self.messages.recheck(errs, warned)
+        found = assess(self, dict(self.new_ids))
+        await self.messages.recheck(found.errs, None if found.result is None else found.outside)
 
     @on(Input.Changed)
     @on(TextArea.Changed)

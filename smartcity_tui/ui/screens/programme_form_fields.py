@@ -63,7 +63,6 @@ class FieldError(Static):
     DEFAULT_CSS = """
     FieldError { color: $error; height: auto; margin-left: 22; }
     FieldError.-warning { color: $warning; }
-    IndicatorEditor > FieldError { margin-left: 0; }
     """
 
     def __init__(self, key: str, message: str, *, warning: bool = False) -> None:
@@ -105,6 +104,10 @@ class IndicatorEditor(Vertical):
     DEFAULT_CSS = """
     IndicatorEditor { height: auto; border-left: outer $primary-muted; padding-left: 1; margin-bottom: 1; }
     IndicatorEditor.-invalid { border-left: outer $error; }
+    IndicatorEditor.-warned { border-left: outer $warning; }
+    /* here, not in FieldError's own rules: Textual scopes those to inside a FieldError, where
+       this never matched, and a message in an indicator stood 22 columns in */
+    IndicatorEditor > FieldError { margin-left: 0; }
     IndicatorEditor > Grid { height: 2; grid-rows: 1 1; grid-gutter: 0 1; }
     IndicatorEditor > .ind-top { grid-size: 5 2; grid-columns: 3fr 1fr 1fr 1fr auto; }
     IndicatorEditor > .ind-monev { grid-size: 4 2; grid-columns: 3fr 2fr 2fr 3fr; }
