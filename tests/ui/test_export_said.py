@@ -21,6 +21,16 @@ def status_lines(app) -> list[str]:
     return [line.strip() for line in lines[result.region.y:-1]]
 
 
+async def export_to(pilot, out) -> list[str]:
+    """Export a bundle to `out` from the dashboard, as the officer does; the result's lines."""
+    await pilot.press("x")
+    await settle(pilot)  # the places are listed before the target is typed over them
+    set_place(pilot.app.screen, out)
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+    return status_lines(pilot.app)
+
+
 async def test_after_an_export_every_line_is_whole_at_80x24(tmp_path, monkeypatch):
     home = fixed_places(monkeypatch, tmp_path, drive=False)  # no drive of this machine's chosen first
     plan = copy_sample_plan(tmp_path / "plan")
@@ -28,14 +38,9 @@ async def test_after_an_export_every_line_is_whole_at_80x24(tmp_path, monkeypatc
     out.mkdir(parents=True)
     app, store = app_on(plan)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("x")
-        await settle(pilot)  # the places are listed before the target is typed over them
-        set_place(app.screen, out)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        lines = await export_to(pilot, out)
         name = next(out.iterdir()).name
         assert len(f"~/Dokumen/untuk-sekretariat/{name}") > 80
-        lines = status_lines(app)
         assert name in lines, lines  # on a line of its own, not broken mid-name
         said = " ".join(lines)
         assert said.rstrip().endswith("tombol i)."), lines  # the team line to its end
@@ -60,12 +65,7 @@ async def test_a_failed_write_gives_the_advice_of_its_cause_once_at_80x24(tmp_pa
     out.mkdir()
     app, store = app_on(plan)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("x")
-        await settle(pilot)  # the places are listed before the target is typed over them
-        set_place(app.screen, out)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        lines = status_lines(app)
+        lines = await export_to(pilot, out)
         said = " ".join(lines)
         assert "TIDAK selesai ditulis" in said and advice in said, lines
         assert not_said not in said.split("TIDAK selesai ditulis")[1].split("pesan sistem")[0] or code == errno.ENOSPC
