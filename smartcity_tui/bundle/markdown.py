@@ -12,5 +12,5 @@ from ..model.revision import RecordState
 
 
 def render_markdown(plan: Plan, *, lang: str = "id", conflicts: Iterable[RecordState] = (),
-                    teams: Mapping[str, str] | None = None) -> str:
-    return write_markdown(build_document(plan, lang=lang, conflicts=conflicts, teams=teams))
+                    teams: Mapping[str, str] | None = None, parents: Mapping[str, RecordState] | None = None) -> str:
+    return write_markdown(build_document(plan, lang=lang, conflicts=conflicts, teams=teams, parents=parents))

@@ -62,7 +62,7 @@ def export_bundle(store: PlanStore, options: ExportOptions, *,
     # Everything read from the store is read here, first: the app runs this in a worker
     # while the officer may go on editing; what follows works on these copies only.
     states = store.states()
-    plan, conflicts = store.plan(), store.conflicts()
+    plan, conflicts, parents = store.plan(), store.conflicts(), store.orphan_parents()
     plan_id, replica_id, team = store.plan_id, store.replica_id, store.team
     named = known_teams(store)  # (the book's appendix names each value's pokja too)
     teams = manifest_teams(named, replica_id)
@@ -85,7 +85,7 @@ def export_bundle(store: PlanStore, options: ExportOptions, *,
     for rel, group in groups.items():
         files[rel] = encode_file(plan_id, rel, group, wire, framework.ref)
         step(rel)
-    book = build_document(plan, lang=options.lang, conflicts=conflicts, teams=named)
+    book = build_document(plan, lang=options.lang, conflicts=conflicts, teams=named, parents=parents)
     files[MARKDOWN] = write_markdown(book).encode("utf-8")
     step(MARKDOWN)
     files[HTML] = write_html(book).encode("utf-8")

@@ -63,7 +63,8 @@ def run(args: argparse.Namespace) -> int:
     fmt = format_of(args.format, args.out)
     _check_out(args.out, fmt)
     with PlanStore.open(args.plan, readonly=True) as store:
-        doc = build_document(store.plan(), lang=get_language(), conflicts=store.conflicts(), teams=known_teams(store))
+        doc = build_document(store.plan(), lang=get_language(), conflicts=store.conflicts(), teams=known_teams(store),
+                             parents=store.orphan_parents())
     try:
         data = document_bytes(doc, fmt)
     except DocumentError as e:

@@ -36,20 +36,24 @@ OUTLINE = ("introduction", "region", "strategic", "development", "action", "fina
 
 
 def build_document(plan: Plan, *, lang: str = "id", conflicts: Iterable[RecordState] = (),
-                   teams: Mapping[str, str] | None = None) -> Document:
+                   teams: Mapping[str, str] | None = None,
+                   parents: Mapping[str, RecordState] | None = None) -> Document:
     """`teams`: {replica id: team name} (store.teams.known_teams), so the appendix of open
     conflicts says which pokja wrote each value; without it a value names its replica id,
-    as `smartcity-tui conflicts` does for a replica no bundle has named."""
+    as `smartcity-tui conflicts` does for a replica no bundle has named. `parents`: the
+    deleted programmes of the conflicts' indicators and milestones (PlanStore.orphan_parents),
+    so the appendix says which programme was deleted and by whom."""
     token = BOOK_LANGUAGE.set(lang)  # its numbers: 76,5 in Indonesian, 76.5 in English
     try:
         with collector_held():
-            return _build(plan, lang, conflicts, teams or {})
+            return _build(plan, lang, conflicts, teams or {}, parents or {})
     finally:
         BOOK_LANGUAGE.reset(token)
 
 
-def _build(plan: Plan, lang: str, conflicts: Iterable[RecordState], teams: Mapping[str, str]) -> Document:
-    ctx = Context(plan, lang, list(conflicts), dict(teams))
+def _build(plan: Plan, lang: str, conflicts: Iterable[RecordState], teams: Mapping[str, str],
+           parents: Mapping[str, RecordState]) -> Document:
+    ctx = Context(plan, lang, list(conflicts), dict(teams), dict(parents))
     outline = [(key, f"{ctx.L('chapter')} {roman(n)}", ctx.L(f"ch.{key}")) for n, key in enumerate(OUTLINE, 1)]
     chapters = [
         summary(ctx),

@@ -9,12 +9,13 @@ from typing import Any
 from ..i18n import t
 from ..model import narrative as model_narrative
 from ..model.labels import field_label
-from ..model.revision import DELETED, RecordState, Sibling, meaning
+from ..model.revision import DELETED, RecordState, Sibling, covers, meaning
 from ..model.vocab import INSTITUTION_BODIES, PENTAHELIX_ROLES
 from .common import Context, number, table
 from .tree import Chapter, Inline, Paragraph, Section, Span, lines, plain, strong, text_of
 
 _NAME_FIELDS = ("name", "text", "title", "topic", "region", "role")
+_PLACE_FIELDS = ("order", "programme_id")  # where a record sits, not what anyone wrote in it
 
 
 def institutions(ctx: Context) -> Chapter:
@@ -63,7 +64,10 @@ def _conflict_rows(ctx: Context, state: RecordState) -> list[list[Inline]]:
     deleted, and each field edited meanwhile with its value and who edited it."""
     title = plain(_record_title(ctx, state))
     rows: list[list[Inline]] = []
-    if state.delete_conflict():
+    orphan = _programme_deleted(ctx, state, title)
+    if orphan:
+        rows.append(orphan)
+    elif state.delete_conflict():
         deleters = list(dict.fromkeys(_who(ctx, s) for s in state.tombstones()))
         found = [plain(ctx.L("conflict.deleted_by", who=", ".join(deleters)))]
         for name, sibs in sorted(state.fields.items()):
@@ -82,6 +86,33 @@ def _conflict_rows(ctx: Context, state: RecordState) -> list[list[Inline]]:
             continue
         rows.append([title, plain(_field_label(name, ctx.lang)), _values(ctx, name, sibs)])
     return rows
+
+
+def _programme_deleted(ctx: Context, state: RecordState, title: Inline) -> list[Inline]:
+    """An indicator or milestone added or edited by one group while another deleted its
+    programme: who deleted which programme, and each value written without knowing of it
+    (what the conflict screen offers to keep, bringing the programme back)."""
+    if state.kind not in ("indicator", "milestone"):
+        return []
+    parent = ctx.parents.get(str(state.value("programme_id") or ""))
+    if parent is None:
+        return []
+    stones = parent.tombstones() + state.tombstones()
+    deleters = ", ".join(dict.fromkeys(_who(ctx, s) for s in parent.tombstones()))
+    found = [plain(ctx.L("conflict.programme_deleted_by", programme=_record_title(ctx, parent), who=deleters))]
+    fields = {name: sibs for name, sibs in sorted(state.fields.items()) if name != DELETED}
+    unseen = {name: [s for s in sibs if not any(covers(st.value, s.dot) for st in stones)]
+              for name, sibs in fields.items()}
+    if all(len(unseen[name]) == len(sibs) for name, sibs in fields.items()):
+        # none of it was known to the deleters: added meanwhile, its fields are the record itself
+        adders = dict.fromkeys(_who(ctx, s) for sibs in fields.values() for s in sibs)
+        found.append(plain(ctx.L("conflict.added_by", who=", ".join(adders))))
+    else:
+        for name, sibs in unseen.items():
+            for s in sibs if name not in _PLACE_FIELDS else ():
+                found.append(plain(ctx.L("conflict.edited_by", who=_who(ctx, s), field=_field_label(name, ctx.lang),
+                                         value=text_of(_value(ctx, s.value)))))
+    return [title, plain(ctx.L("conflict.programme_deleted")), lines(*found)]
 
 
 def _values(ctx: Context, name: str, sibs: list[Sibling]) -> Inline:

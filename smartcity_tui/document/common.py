@@ -52,6 +52,7 @@ class Context:
     lang: str
     conflicts: list[RecordState] = field(default_factory=list)
     teams: dict[str, str] = field(default_factory=dict)  # replica id -> team, for the conflicts
+    parents: dict[str, RecordState] = field(default_factory=dict)  # deleted programmes of orphans
 
     def L(self, key: str, **params: object) -> str:
         if params:

@@ -218,6 +218,12 @@ class PlanStore(Editing, StoreWriter, Settling):
         """Every record with an open conflict (orphans included, see `orphans`)."""
         return [self._states[k].copy() for k in sorted(self._conflicts | self._orphans)]
 
+    def orphan_parents(self) -> dict[str, RecordState]:
+        """The deleted programmes of the orphans (`orphans`), by id: what a conflict of an
+        orphan says besides its own fields (who deleted the programme, its name)."""
+        parents = {self._parent_of.get(k, "") for k in self._orphans}
+        return {k: self._states[k].copy() for k in sorted(parents) if k in self._states}
+
     def _refresh(self, state: RecordState) -> None:
         """Bring the live model object and conflict set in line with one record's state."""
         order = state.value("order")

@@ -4,10 +4,12 @@ lost. Each test names what a secretariat would notice."""
 from __future__ import annotations
 
 from merge_helpers import as_bundle
+from smartcity_tui.bundle import render_markdown
 from smartcity_tui.bundle.merge import apply, preview
 from smartcity_tui.bundle.merge_conflicts import list_conflicts
 from smartcity_tui.model.records import Indicator, Milestone
 from smartcity_tui.model.validation import validate
+from smartcity_tui.store.teams import known_teams
 
 
 def _values(store, rid, field):
@@ -195,3 +197,37 @@ def test_a_milestone_added_to_a_programme_another_group_deleted_is_a_conflict(la
     assert [c.id for c in list_conflicts(b)] == [ms.id]
     b.restore(ms.id)  # bring the programme back
     assert b.get(pid) is not None and b.get(ms.id) is not None and not b.conflicts()
+
+
+def _appendix(markdown: str) -> str:
+    start = markdown.index("Lampiran: Isian yang Belum Disepakati")
+    return markdown[start:]
+
+
+def test_the_book_names_a_milestone_added_to_a_programme_another_group_deleted(laptops, base_plan):
+    sec, (a, b, _c) = laptops
+    _, pid = base_plan
+    a.delete(pid)
+    b.add(Milestone(programme_id=pid, year=2025, title="Peluncuran aplikasi"))
+    apply(sec, [as_bundle(a), as_bundle(b)])
+    book = render_markdown(sec.plan(), conflicts=sec.conflicts(), teams=known_teams(sec),
+                           parents=sec.orphan_parents())
+    appendix = _appendix(book)
+    # the secretariat reading the printed draft sees what the conflict screen says: which
+    # programme went, who deleted it, and what the other group wrote meanwhile
+    (row,) = [line for line in appendix.splitlines() if "Peluncuran aplikasi" in line and line.startswith("|")]
+    assert "Tonggak: Peluncuran aplikasi" in row
+    assert "programnya dihapus di satu draf, diisi di draf lain" in row
+    assert "Program: 3.001 Pasar Rakyat Digital dihapus oleh Pokja A" in row
+    assert "Ditambahkan oleh Pokja B" in row and "Urutan" not in row
+
+
+def test_the_book_names_the_programme_of_an_indicator_edited_while_it_was_deleted(laptops, base_plan):
+    sec, pid, iid = _child_edited_while_programme_deleted(laptops, base_plan)
+    book = render_markdown(sec.plan(), conflicts=sec.conflicts(), teams=known_teams(sec),
+                           parents=sec.orphan_parents(), lang="en")
+    rows = [line for line in book[book.index("Appendix: Entries Not Yet Agreed"):].splitlines()
+            if line.startswith("| Indicator")]
+    assert len(rows) == 1, rows  # one row, not a bare "deleted by" beside it
+    assert "Programme: 3.001 Pasar Rakyat Digital deleted by Pokja A" in rows[0]
+    assert "Edited by Pokja B, Baseline: 12" in rows[0]

@@ -106,7 +106,8 @@ def run_book(plan_path: Path, out_dir: Path, lang: str, fmt: str, progress: Prog
     progress(0, 3, "read")
     with PlanStore.open(plan_path, readonly=True) as store:
         plan = store.plan()
-        doc = build_document(plan, lang=lang, conflicts=store.conflicts(), teams=known_teams(store))
+        doc = build_document(plan, lang=lang, conflicts=store.conflicts(), teams=known_teams(store),
+                             parents=store.orphan_parents())
     progress(1, 3, "build")
     no_pandoc = False
     suffix = f".{fmt}"
