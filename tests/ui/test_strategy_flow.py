@@ -110,6 +110,33 @@ async def test_an_item_of_the_wrong_kind_is_asked_about_and_kept_on_a_second_sav
         assert len(store.get(new.id).swot_ids) == 2
 
 
+async def test_the_question_about_items_of_the_wrong_kind_is_asked_again_after_f4(ui_app, workshop_plan):
+    """F4 says the form's messages again in English, the question about the W item among
+    them, still a question: a second save after it keeps the item."""
+    app = ui_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1", "t", "n")
+        form = app.screen
+        assert isinstance(form, StrategyForm)
+        await type_text(pilot, "Perkuat layanan daring")
+        await pilot.press("enter")
+        await pilot.press("space", "down", "down", "space")  # a strength and the weakness
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "simpan sekali lagi" in str(form.query_one("#swot-error").render())
+        await pilot.press("f4")
+        await pilot.pause()
+        assert app.screen is form and app.language == "en"
+        said = str(form.query_one("#swot-error").render())
+        assert "SO strategies do not draw on" in said and "save once more to keep it" in said, said
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is not form
+    with reopen(workshop_plan) as store:
+        [new] = [s for s in store.plan().strategies_for("governance") if s.text == "Perkuat layanan daring"]
+        assert sorted(store.get(i).quadrant for i in new.swot_ids) == ["S", "W"]
+
+
 async def test_a_pillar_without_swot_says_so_in_the_strategy_form(ui_app):
     """A strategy draws on SWOT items: on a pillar that has none yet the form says to map the
     SWOT first (the line was written but never shown)."""

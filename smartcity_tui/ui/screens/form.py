@@ -238,6 +238,12 @@ class FormScreen(SavingForm[R], Generic[R]):
         """Field id -> what to type; empty when the form may close."""
         raise NotImplementedError
 
+    def errors_again(self) -> dict[str, str]:
+        """The messages under the fields, said again in the language just chosen (F4). A form
+        that asks a question once (the milestone form's year outside the programme) forgets
+        it has asked, so the question is said again, not taken as answered; asking counts again."""
+        return self.check(self.collect())
+
     def build(self, values: dict[str, Any]) -> R | None:
         raise NotImplementedError
 

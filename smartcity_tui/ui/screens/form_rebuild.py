@@ -104,7 +104,7 @@ async def rebuild(form: SavingForm[Any]) -> None:
         from .form import FormScreen
 
         if isinstance(form, FormScreen):
-            form.show_errors(form.check(form.collect()))  # said again, in the new language
+            form.show_errors(form.errors_again())  # said again, in the new language
     if isinstance(form, ProgrammeForm):
         await form.messages.say_again(said)  # its messages too, in the new language
     fields = _fields(form)

@@ -93,5 +93,9 @@ class MilestoneForm(FormScreen[Milestone]):
             errors["quarter"] = t("milestone.bad_quarter")
         return errors
 
+    def errors_again(self) -> dict[str, str]:
+        self._warned_year = None  # asked again below, so a second save still keeps the year
+        return super().errors_again()
+
     def build(self, values: dict[str, Any]) -> Milestone:
         return self.milestone.replace(programme_id=self.programme.id, **values)

@@ -105,6 +105,10 @@ class StrategyForm(FormScreen[Strategy]):
             return {"swot": t("ui.strategy.wrong_items", kind=values["kind"], items=items, count=len(wrong))}
         return {}
 
+    def errors_again(self) -> dict[str, str]:
+        self._asked = set()  # asked again below, so a second save still keeps the items
+        return super().errors_again()
+
     def _wrong_items(self, values: dict[str, Any]) -> list[Finding]:
         """What validation says of the strategy as typed when its items do not fit its kind:
         its own rule (strategy.swot_quadrant), so the form and `validate` never disagree."""
