@@ -86,7 +86,8 @@ def report_to(out: Path | None, plan: Path | None = None) -> Iterator[None]:
 
 
 def _check_report_target(out: Path, plan: Path | None) -> None:
-    example = out.with_name("laporan.txt") if not out.is_dir() else out / "laporan.txt"
+    name = t("win.report_name")  # laporan.txt, report.txt: the example in the user's language
+    example = out.with_name(name) if not out.is_dir() else out / name
     if out.is_dir():
         raise CommandError(t("win.out_is_folder", out=out, example=example))
     if not out.parent.is_dir():

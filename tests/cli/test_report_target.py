@@ -54,6 +54,7 @@ def test_a_bundle_or_a_workbook_is_not_written_over(plan, tmp_path, capsys):
     before = digest(workbook)
     code, _, err = run(capsys, "--lang", "en", "validate", plan, "--out", workbook)
     assert code == 2 and "already holds a bundle, a sheet or a document" in err, err
+    assert str(tmp_path / "report.txt") in err, "the example file name is in English too"
     assert digest(workbook) == before
 
 
