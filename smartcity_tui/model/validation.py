@@ -199,8 +199,29 @@ def validate(plan: Plan) -> list[Finding]:
 
     for rid in sorted(plan.conflict_ids):
         rec = plan.get(rid)
-        add(Finding("record.conflict", WARNING, rid, plan.pillar_of(rec) if rec else "", {"id": rid[:8]}))
+        add(Finding("record.conflict", WARNING, rid, plan.pillar_of(rec) if rec else "",
+                    {"record": _record_words(rec, rid)}))
     return out
+
+
+# The field that names a record, per kind, in the order tried (as the conflicts list titles them).
+_NAME_FIELDS = ("name", "text", "title", "topic", "region", "role", "deliverable")
+
+
+def _record_words(rec: Any, rid: str) -> Words:
+    """A record as an officer knows it: its kind and its name ("Program 'LIV-04 Integrasi
+    RDTR'"), never its internal id, which only a record with no name at all falls back to."""
+    kind = getattr(rec, "KIND", "")
+    code = getattr(rec, "code", "") if kind == "programme" else ""
+    name = next((v for f in _NAME_FIELDS if isinstance(v := getattr(rec, f, ""), str) and v.strip()), "")
+    title = short(" ".join(x for x in (code, name) if x), 60) or rid[:8]
+
+    def say(lang: str) -> str:
+        key = f"merge.kind.{kind}"
+        label = t(key, lang)
+        return f"{label} '{title}'" if kind and label != key else f"'{title}'"
+
+    return Words(say)
 
 
 def _validate_narrative(plan: Plan, add: Add) -> None:

@@ -78,6 +78,11 @@ def test_a_real_disagreement_lists_each_value_once_with_every_team_that_wrote_it
     assert sorted(w.value for w in field.values) == ["Bappeda", "Diskominfo"]
     agreeing = next(w for w in field.values if w.value == "Diskominfo")
     assert set(agreeing.team.split(", ")) == {"Pokja A", "Pokja B"}
+    # validate and the findings panel name the programme as officers know it, not its id
+    (finding,) = [f for f in validate(sec.plan()) if f.code == "record.conflict"]
+    assert finding.message("id").startswith("Program '3.001 Pasar Rakyat Digital' berisi konflik")
+    assert finding.message("en").startswith("Programme '3.001 Pasar Rakyat Digital' holds a merge conflict")
+    assert pid[:8] not in finding.message("id")
 
 
 def test_a_delete_that_saw_the_edit_settles_a_double_delete(laptops, base_plan):
