@@ -354,7 +354,17 @@ DISPLAY = {
 }
 
 
-def display(key: str) -> str:
+def display(key: str, *, spelled: bool = False) -> str:
+    """A key as the interface shows it. The footer is short of room and shows Textual's
+    `^s`; the help and the palette have room and spell it `Ctrl+S`, as every message does
+    (officers on Windows do not read caret notation, the planners' review 1.3)."""
+    if spelled:
+        for prefix, word in (("ctrl+", "Ctrl+"), ("shift+", "Shift+")):
+            if key.startswith(prefix):
+                rest = display(key[len(prefix):], spelled=True)
+                return word + (rest.upper() if len(rest) == 1 else rest)
+        if len(key) in (2, 3) and key[0] == "f" and key[1:].isdigit():
+            return key.upper()
     if key in DISPLAY:
         return DISPLAY[key]
     if key == "space":  # a word on the key cap: in the interface's language

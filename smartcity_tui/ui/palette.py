@@ -32,7 +32,7 @@ def keyed_actions(screen: Screen[Any], *, enabled_only: bool = True) -> list[tup
         entry = seen.setdefault((id(active.node), binding.action),
                                 [binding.tooltip or binding.description, [], active.node, binding.action,
                                  binding.id])
-        entry[1].append(keys.display(key))
+        entry[1].append(keys.display(key, spelled=True))
     order = {s.id: i for i, s in enumerate(keys.SPECS)}
 
     def rank(entry: list[Any]) -> tuple[int, int]:

@@ -74,7 +74,7 @@ async def test_help_footer_and_palette_show_the_new_keys(app):
         await pilot.press("1", "f1")
         rows = help_rows(app)
         assert rows["Tambah"] == "a"  # not "n ins"
-        assert rows["Ganti bahasa: English"] == "f6"
+        assert rows["Ganti bahasa: English"] == "F6"
         await pilot.press("escape")
         footer = {entry.words: entry.keys[0] for entry in footer_entries(app)}
         assert footer["Tambah"] == "a"

@@ -66,7 +66,7 @@ async def test_help_names_both_keys_and_the_palettes_way(ui_app):
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
         rows = {label: shown for shown, label in app.screen.rows}
-        assert rows[t("lang.key.switch_help", next="English")] == "f4 ^b"
+        assert rows[t("lang.key.switch_help", next="English")] == "F4 Ctrl+B"  # spelled, as messages say it
         hints = " ".join(str(s.render()) for s in app.screen.query(".hint"))
         assert t("win.help_fn_keys") in hints
         assert "Ctrl+P" in hints and "bahasa" in hints and "kontras" in hints

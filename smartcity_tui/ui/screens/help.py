@@ -62,7 +62,7 @@ def key_of(remapped: dict[str, str], binding_id: str) -> str:
         shown = [key_of(remapped, s.id) for s in keys.SPECS if s.id.startswith(binding_id)]
         return f"{shown[0]}-{shown[-1]}" if len(shown) > 1 else "".join(shown)
     raw = remapped.get(binding_id) or keys.BY_ID[binding_id].keys
-    return keys.display(raw.split(",")[0])
+    return keys.display(raw.split(",")[0], spelled=True)
 
 
 def first_steps(remapped: dict[str, str]) -> Table:
