@@ -66,6 +66,8 @@ def _windows(code: int, winerror: int, filename: str | None = None) -> OSError:
     (206, errno.ENOENT, "too long"),  # ERROR_FILENAME_EXCED_RANGE: over MAX_PATH
     (33, errno.EACCES, "in use by another program"),  # ERROR_LOCK_VIOLATION
     (5, errno.EACCES, "Controlled Folder Access"),  # ERROR_ACCESS_DENIED
+    (123, errno.EINVAL, "file name is not valid on Windows"),  # ERROR_INVALID_NAME: "rencana?.json"
+    (87, errno.EINVAL, "file name is not valid on Windows"),  # ERROR_INVALID_PARAMETER
 ], ids=lambda v: str(v))
 def test_windows_errors_are_named_for_what_they_are(winerror, code, words_en):
     assert words_en in os_reason(_windows(code, winerror)).text("en")

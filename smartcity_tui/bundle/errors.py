@@ -8,7 +8,7 @@ from ..i18n import Reason, os_reason, t
 # Messages about the bundle as a whole, which name it themselves: no "Bundle X, file Y:" before
 WHOLE_BUNDLE = {"no_such_bundle", "not_a_bundle", "is_sheet", "is_plan", "is_document",
                 "folder_of_bundles", "no_bundle_here", "bundle_deeper", "zip_no_bundle",
-                "zip_bundle_deeper", "zip_many_bundles"}
+                "zip_bundle_deeper", "zip_many_bundles", "zip_in_zip"}
 
 
 class BundleError(Exception):

@@ -100,13 +100,15 @@ def merge_into(current: Mapping[str, RecordState], incoming: Mapping[str, Record
 
 def area_of(state: RecordState, find: Callable[[str], RecordState | None],
             keys: Collection[str] = PILLAR_KEYS) -> str:
-    """The pillar a record belongs to (one of `keys`, the plan framework's), or PLAN_WIDE.
-    Indicators and milestones belong to their programme's pillar (`find` looks it up)."""
+    """The pillar a record belongs to (one of `keys`, the plan framework's, or a key outside it
+    that the record has: a record of a dimension a reframe did not place is that dimension's,
+    not the plan's in general), or PLAN_WIDE. Indicators and milestones belong to their
+    programme's pillar (`find` looks it up)."""
     pillar = state.value("pillar")
     if pillar is None and state.kind in ("indicator", "milestone"):
         prog = find(state.value("programme_id") or "")
         pillar = prog.value("pillar") if prog is not None else None
-    return pillar if pillar in keys else PLAN_WIDE
+    return pillar if pillar in keys or (isinstance(pillar, str) and pillar) else PLAN_WIDE
 
 
 CHILD_KINDS = ("indicator", "milestone")
@@ -165,6 +167,9 @@ class MergeReport:
     areas: dict[str, AreaCounts] = field(default_factory=lambda: {a: AreaCounts() for a in AREAS})
     unchanged: int = 0  # records the bundles hold that this plan already had, as they are
     written: int = 0  # records whose stored state changes (hidden tombstones included)
+    # of those, the ones deleted before and after (a record that arrives already deleted, a
+    # delete that travels again): in no column, so `written` = the columns' total + this
+    hidden: int = 0
     bundles: list[BundleInfo] = field(default_factory=list)
     adopted: str = ""  # the plan id taken over with adopt, else ""
     applied: bool = False
@@ -173,6 +178,10 @@ class MergeReport:
     def for_keys(cls, keys: Iterable[str]) -> MergeReport:
         """A report with an area per dimension of the plan's framework (in its order)."""
         return cls(areas={a: AreaCounts() for a in (PLAN_WIDE, *keys)})
+
+    def area(self, key: str) -> AreaCounts:
+        """The counts of an area; one outside the framework is added after the framework's."""
+        return self.areas.setdefault(key, AreaCounts())
 
     def total(self, name: str) -> int:
         return sum(getattr(c, name) for c in self.areas.values())
@@ -191,6 +200,7 @@ class MergeReport:
             "totals": totals.to_json(),
             "unchanged": self.unchanged,
             "written": self.written,
+            "hidden": self.hidden,
         }
 
 
@@ -214,11 +224,13 @@ def build_report(find_before: Callable[[str], RecordState | None],
     for rid, new in changed.items():
         report.written += 1
         old = find_before(rid)
-        counts = report.areas[area_of(new, find_after, keys)]
+        counts = report.area(area_of(new, find_after, keys))
         was_shown = old is not None and not old.deleted
         if new.deleted:
             if was_shown:
                 counts.deleted += 1
+            else:
+                report.hidden += 1
         elif old is None:
             counts.added += 1
         else:
@@ -234,13 +246,13 @@ def build_report(find_before: Callable[[str], RecordState | None],
             if child in changed or state is None or deleted_parent(state, find_after) is None:
                 continue
             if conflict_marks(state, find_after) - conflict_marks(state, find_before):
-                report.areas[area_of(state, find_after, keys)].conflicts_new += 1
+                report.area(area_of(state, find_after, keys)).conflicts_new += 1
     candidates = set(open_conflicts) | set(changed)
     candidates |= {c for rid, s in changed.items() if s.kind == "programme" for c in children_of(rid)}
     for rid in candidates:
         state = find_after(rid)
         if state is not None and is_open(state, find_after):
-            report.areas[area_of(state, find_after, keys)].conflicts_total += 1
+            report.area(area_of(state, find_after, keys)).conflicts_total += 1
     return report
 
 

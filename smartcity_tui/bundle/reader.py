@@ -30,7 +30,7 @@ from .layout import (
     data_files,
     key_of_file,
 )
-from .record_file import decode, line_of_key, line_of_record, parse_toml, read_records
+from .record_file import UTF16_BOMS, decode, line_of_key, line_of_record, parse_toml, read_records
 from .references import dangling
 from .safe_write import sha256
 from .source import Source, open_source, safe_relative, shown
@@ -84,10 +84,12 @@ def _read(path: Path, source: Source) -> Bundle:
 
     for rel, entry in man["files"].items():
         stream = Checked(source.blocks(rel))
-        for _ in stream:
-            pass
+        head, blank = b"", True
+        for block in stream:
+            head = head or block[:2]
+            blank = blank and not block.strip(b" \t\n\x00")
         if not stream.matches(entry["sha256"]):
-            raise BundleError("checksum", rel, bundle=label)
+            raise BundleError(_mismatch(head, blank), rel, bundle=label)
 
     # Each record file read again, block by block, and parsed as it comes: a big bundle is
     # never held whole, as bytes, text or tables (record_file.py). Its checksum is checked
@@ -241,6 +243,17 @@ def _check_teams(label: str, teams: dict[str, Any]) -> None:
         if len(team) > MAX_TEAM_CHARS:
             raise BundleError("teams_name_too_long", MANIFEST, bundle=label, replica=replica, n=len(team),
                               max=MAX_TEAM_CHARS)
+
+
+def _mismatch(head: bytes, blank: bool) -> str:
+    """Why a file does not match its checksum, where its bytes say: empty (or the zeros a
+    pulled drive leaves: cut short while copying), saved again as UTF-16 (Notepad's
+    "Unicode"), or else changed or damaged after export."""
+    if blank:
+        return "manifest_empty"  # (its words are of any file: "this file is empty")
+    if head.startswith(UTF16_BOMS):
+        return "utf16"
+    return "checksum"
 
 
 def _whole_file(source: Source, rel: str, expected: str) -> Callable[[], bytes]:

@@ -190,10 +190,16 @@ def _whole(label: str, rel: str, data: bytes, check_head: Callable[[dict[str, An
     return states
 
 
+# Notepad's "Unicode" (UTF-16 LE) and "Unicode big endian"
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def decode(label: str, rel: str, data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:
+        if data.startswith(UTF16_BOMS):  # saved again by another program: said as such
+            raise BundleError("utf16", rel, bundle=label) from None
         line = data.count(b"\n", 0, e.start) + 1
         # a character cut in two at the very end: the file was cut short, not written in another encoding
         key = "file_cut" if e.reason == "unexpected end of data" else "not_utf8"

@@ -20,6 +20,7 @@ from pathlib import Path
 from ..i18n import Reason, os_reason
 from ..store.atomic import fsync_dir, with_retry
 from ..store.lock import pid_alive
+from ..store.windows_files import windows_length
 from .errors import BundleError
 
 Progress = Callable[[int, int, str], None]
@@ -98,14 +99,15 @@ def check_path_lengths(final: Path, tmp: Path, files: Mapping[str, bytes], *, fo
     if sys.platform != "win32":
         return
     roots = (final, tmp)
-    longest_file = max(len(str(r)) for r in roots)
-    longest_folder = len(str(final.parent))
+    n_units = windows_length  # UTF-16 units, as Windows counts: an emoji in a folder name is 2
+    longest_file = max(n_units(str(r)) for r in roots)
+    longest_folder = n_units(str(final.parent))
     if folder_bundle:
         for r in roots:
             for rel in files:
                 parts = rel.split("/")
-                longest_file = max(longest_file, len(str(r.joinpath(*parts))))
-                longest_folder = max(longest_folder, len(str(r.joinpath(*parts[:-1]))))
+                longest_file = max(longest_file, n_units(str(r.joinpath(*parts))))
+                longest_folder = max(longest_folder, n_units(str(r.joinpath(*parts[:-1]))))
     for n, limit in ((longest_file, WINDOWS_MAX_FILE_PATH), (longest_folder, WINDOWS_MAX_FOLDER_PATH)):
         if n > limit:
             raise BundleError("path_too_long", str(final), n=n, max=limit, folder=str(final.parent))
@@ -127,9 +129,11 @@ ADVICE = {
 }
 
 
-def advice_for(reason: Reason) -> Reason:
-    """The advice for a write that failed for `reason`, put in words in the message's language."""
-    return Reason(f"bundle.advice.{ADVICE.get(reason.key, 'other')}")
+def advice_for(reason: Reason, family: str = "bundle.advice") -> Reason:
+    """The advice for a write that failed for `reason`, put in words in the message's language:
+    `family` is the catalog's set of them (`bundle.advice`: "... then export again";
+    `write.advice`: any other file, "... then try again")."""
+    return Reason(f"{family}.{ADVICE.get(reason.key, 'other')}")
 
 
 def _failed(final: Path, err: OSError) -> BundleError:

@@ -45,11 +45,19 @@ def shown(name: str) -> str:
 def member_name(raw: str) -> str | None:
     """A zip member's name as a bundle path, or None when it could leave the bundle or
     cannot be printed. Backslashes are read as `/` (PowerShell 5.1's Compress-Archive
-    writes `pillars\\economy.toml`), but only when the result is still a plain relative path:
-    no `..`, no drive, no leading separator."""
+    writes `pillars\\economy.toml`), and `./x` and `a//x` as `x` and `a/x` (Windows' own
+    tar.exe, `tar -a -c -f b.zip .` in the bundle's folder, writes `./manifest.toml`), but
+    only when the result is still a plain relative path: no `..`, no drive, no leading
+    separator. "" for the `./` entry itself: the folder the zip was made in, nothing to read."""
     if "\\" in raw:
         raw = raw.replace("\\", "/")
-    return raw if safe_relative(raw) else None
+    if raw.startswith("/"):
+        return None
+    parts = [p for p in raw.split("/") if p not in ("", ".")]
+    if not parts:
+        return ""
+    name = "/".join(parts) + ("/" if raw.endswith("/") else "")
+    return name if safe_relative(name) else None
 
 
 class Source:
@@ -135,6 +143,8 @@ class ZipSource(Source):
             # orig_filename: zipfile cuts `filename` at a NUL, which would hide it
             raw = info.orig_filename
             name = member_name(raw)
+            if name == "":
+                continue  # `./`: the zip's own root
             if name is None:
                 key = "zip_bad_name" if _CONTROL.search(raw) else "zip_slip"
                 raise BundleError(key, shown(raw), bundle=self.label)
@@ -173,6 +183,12 @@ class ZipSource(Source):
             raise BundleError("zip_many_bundles", name, bundle=self.label, n=len(found), names=_names(found))
         if found:
             raise BundleError("zip_bundle_deeper", name, bundle=self.label, names=_names(found))
+        # a bundle's .zip zipped again (Explorer's "Send to > Compressed folder" before a
+        # WhatsApp or e-mail): what to open is inside
+        inner = sorted(n for n in self._members if n.lower().endswith(".zip")
+                       and n.split("/", 1)[0] not in DESKTOP_LITTER and not n.startswith("._"))
+        if inner:
+            raise BundleError("zip_in_zip", name, bundle=self.label, names=_names(inner))
         raise BundleError("zip_no_bundle", name, bundle=self.label)
 
     def _holds_bundle(self, prefix: str) -> bool:

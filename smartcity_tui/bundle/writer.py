@@ -40,6 +40,8 @@ class ExportResult:
     path: Path
     counts: dict[str, int]
     files: list[str] = field(default_factory=list)  # bundle-relative, manifest last
+    # deleted records per kind (the manifest's counts include them, as they travel too)
+    deleted: dict[str, int] = field(default_factory=dict)
 
 
 def _now() -> _dt.datetime:
@@ -118,7 +120,11 @@ def export_bundle(store: PlanStore, options: ExportOptions, *,
         final = free_target(out_dir, name)
         write_folder(final, files, digests, step)
     step("verify")
-    return ExportResult(final, counts, list(files))
+    deleted: dict[str, int] = {}
+    for s in states:
+        if s.deleted:
+            deleted[s.kind] = deleted.get(s.kind, 0) + 1
+    return ExportResult(final, counts, list(files), deleted)
 
 
 def _refuse_unreadable(store: PlanStore, states: list[RecordState], wire: dict[str, dict[str, Any]]) -> None:

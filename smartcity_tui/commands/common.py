@@ -11,6 +11,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -85,6 +86,21 @@ def report_to(out: Path | None, plan: Path | None = None) -> Iterator[None]:
         raise CommandError(t("win.out_failed", out=out, reason=os_reason(e))) from None
 
 
+@dataclass(frozen=True)
+class Output:
+    """What a command writes to --out, for the words of a refusal (message keys, with `out`,
+    `example` and `reason`), and the kinds of file (`not_a_plan.kind_of`) it may write over:
+    `render` writes the book over the last book, a report writes over no such file."""
+
+    is_plan: str
+    is_file_kind: str
+    not_writable: str
+    replaces: tuple[str, ...] = ()
+
+
+REPORT = Output("win.out_is_plan", "win.out_is_file_kind", "win.out_not_writable")
+
+
 def _check_report_target(out: Path, plan: Path | None) -> None:
     name = t("win.report_name")  # laporan.txt, report.txt: the example in the user's language
     example = out.with_name(name) if not out.is_dir() else out / name
@@ -92,6 +108,13 @@ def _check_report_target(out: Path, plan: Path | None) -> None:
         raise CommandError(t("win.out_is_folder", out=out, example=example))
     if not out.parent.is_dir():
         raise CommandError(t("win.out_folder_missing", folder=out.parent))
+    check_out_target(out, plan, REPORT, example)
+
+
+def check_out_target(out: Path, plan: Path | None, output: Output, example: Path) -> None:
+    """`out` (a file in an existing folder) may be written: it is not a plan (this one, in
+    any spelling, or another, or a backup), nor a bundle, sheet or document the command does
+    not make, and its folder takes a file. Said before the command does anything."""
     if out.exists():
         from ..store.not_a_plan import OLE_MAGIC, kind_of
 
@@ -99,17 +122,28 @@ def _check_report_target(out: Path, plan: Path | None) -> None:
             with open(out, "rb") as f:
                 head = f.read(64)
         except OSError as e:
-            raise CommandError(t("win.out_not_writable", out=out, reason=os_reason(e))) from None
+            raise not_writable(output.not_writable, out, e) from None
         same = plan is not None and plan.exists() and _same_file(out, plan)
-        if same or kind_of(out, head) == "plan":
-            raise CommandError(t("win.out_is_plan", out=out, example=example))
-        if head.startswith((b"PK", OLE_MAGIC)):  # by content: a zip bundle, a workbook, a .docx
-            raise CommandError(t("win.out_is_file_kind", out=out, example=example))
+        kind = kind_of(out, head)
+        if same or kind == "plan":
+            raise CommandError(t(output.is_plan, out=out, example=example))
+        if head.startswith((b"PK", OLE_MAGIC)) and kind not in output.replaces:
+            # by content: a zip bundle, a workbook, a .docx
+            raise CommandError(t(output.is_file_kind, out=out, example=example))
     try:  # a read-only drive says so now, not after the merge is written
         with tempfile.TemporaryFile(dir=out.parent):
             pass
     except OSError as e:
-        raise CommandError(t("win.out_not_writable", out=out, reason=os_reason(e))) from None
+        raise not_writable(output.not_writable, out, e) from None
+
+
+def not_writable(key: str, out: Path, error: OSError) -> CommandError:
+    """`out` could not be written: the cause, and what to do about that cause (unlock a
+    write-protected drive, free space), not one advice for all."""
+    from ..bundle.safe_write import advice_for
+
+    reason = os_reason(error)
+    return CommandError(t(key, out=out, path=out, reason=reason, advice=advice_for(reason, "write.advice")))
 
 
 def _same_file(a: Path, b: Path) -> bool:

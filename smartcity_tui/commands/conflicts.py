@@ -4,7 +4,6 @@ and the team that wrote it. Exit 0 when there is none, 1 when there are some."""
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
 from ..bundle.merge_conflicts import Conflict, Written, list_conflicts
@@ -14,11 +13,11 @@ from ..model.framework import Framework
 from ..model.revision import DELETED
 from ..model.vocab import DEFAULT_FRAMEWORK
 from ..store import PlanStore
+from ..ui.widgets.conflict_values import value_text  # no textual: model and i18n only
 from .common import Subcommands, add_out_option, plan_path, print_json, report_file
 from .merge import area_label
 
 NAME = "conflicts"
-VALUE_WIDTH = 60
 
 
 def add_parser(sub: Subcommands) -> argparse.ArgumentParser:
@@ -29,24 +28,17 @@ def add_parser(sub: Subcommands) -> argparse.ArgumentParser:
     return p
 
 
-def show_value(field: str, value: Any) -> str:
-    """A stored value as one short line."""
+def show_value(field: str, value: Any, kind: str = "") -> str:
+    """A stored value as the app's conflict screen shows it (value_text: amounts in rupiah,
+    numbers the plan's way, choices and funding sources by their labels), whole: a value cut
+    short (the 2029 target of a long row) could not be read at all (QA round 2, #10)."""
     if field == DELETED:
         return t("conflicts.deleted") if isinstance(value, dict) else t("conflicts.kept")
-    if value is None:
-        text = t("conflicts.empty")
-    elif isinstance(value, bool):
-        text = t("conflicts.yes") if value else t("conflicts.no")
-    elif isinstance(value, str):
-        text = " ".join(value.split()) or t("conflicts.empty")
-    elif isinstance(value, list):
-        parts = [v.get("name", "") if isinstance(v, dict) else str(v) for v in value]
-        text = ", ".join(parts) or t("conflicts.empty")
-    elif isinstance(value, dict):
-        text = ", ".join(f"{k}: {v}" for k, v in value.items()) or t("conflicts.empty")
-    else:
-        text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= VALUE_WIDTH else text[: VALUE_WIDTH - 1] + "…"
+    if isinstance(value, bool):
+        return t("conflicts.yes") if value else t("conflicts.no")
+    if value is None or value == "" or value == [] or value == {}:
+        return t("conflicts.empty")
+    return value_text(field, value, kind)
 
 
 def field_label(field: str) -> str:
@@ -55,10 +47,10 @@ def field_label(field: str) -> str:
     return labels.field_label(field)
 
 
-def _value_line(field: str, w: Written) -> str:
+def _value_line(field: str, w: Written, kind: str = "") -> str:
     mark = "*" if w.shown else " "
     shown = f"  [{t('conflicts.shown')}]" if w.shown else ""
-    return f"    {mark} {show_value(field, w.value)}  ({w.who}){shown}"
+    return f"    {mark} {show_value(field, w.value, kind)}  ({w.who}){shown}"
 
 
 def print_conflict(c: Conflict, lang: str, framework: Framework = DEFAULT_FRAMEWORK) -> None:
@@ -67,7 +59,7 @@ def print_conflict(c: Conflict, lang: str, framework: Framework = DEFAULT_FRAMEW
     for f in c.fields:
         print(f"  {field_label(f.field)}:")
         for w in f.values:
-            print(_value_line(f.field, w))
+            print(_value_line(f.field, w, c.kind))
     who = ", ".join(sorted({w.who for w in c.deleted_by}))
     if c.parent_deleted:
         print("  " + t("conflicts.programme_deleted", programme=c.parent_title, who=who))
@@ -75,7 +67,7 @@ def print_conflict(c: Conflict, lang: str, framework: Framework = DEFAULT_FRAMEW
         print("  " + t("conflicts.deleted_by", who=who))
     for f in c.edited_meanwhile:
         for w in f.values:
-            print(f"    {field_label(f.field)}: {show_value(f.field, w.value)}  ({w.who})")
+            print(f"    {field_label(f.field)}: {show_value(f.field, w.value, c.kind)}  ({w.who})")
 
 
 @report_file

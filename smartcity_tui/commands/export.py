@@ -34,17 +34,24 @@ ALWAYS_SAID = COUNTED_KINDS[:6]
 TOTALS = ("records", "deleted", "conflicts")
 
 
-def counts_line(counts: Mapping[str, int], lang: str | None = None) -> str:
-    """"258 catatan: 59 butir SWOT, ..., 1 data rencana; 0 terhapus, 0 konflik": one part per
+def counts_line(counts: Mapping[str, int], lang: str | None = None, deleted: Mapping[str, int] | None = None) -> str:
+    """"258 entri: 59 butir SWOT, ..., 1 entri data rencana; 0 terhapus, 0 konflik": one part per
     kind the bundle holds, so the parts add up to the total (a kind this version does not
-    know, from a newer app, is counted as "of other kinds")."""
+    know, from a newer app, is counted as "of other kinds"). With `deleted` (per kind), the
+    total and the parts count the records the plan shows, as `stats` and the screens do,
+    and "N terhapus" is said on top of them (a deleted programme counted as one of "26
+    program" looked like one too many to an officer checking against the screen)."""
+    if deleted:
+        counts = {k: n - deleted.get(k, 0) for k, n in counts.items()}
+        counts["records"] -= sum(deleted.values())
+        counts["deleted"] = sum(deleted.values())
     parts = [t(f"exchange.count.{kind}", lang, n=counts.get(kind, 0))
              for kind in COUNTED_KINDS if counts.get(kind, 0) or kind in ALWAYS_SAID]
     other = sum(n for kind, n in counts.items() if kind not in COUNTED_KINDS and kind not in TOTALS)
     if other:
         parts.append(t("exchange.count.other", lang, n=other))
-    return t("exchange.count.line", lang, records=counts.get("records", 0), parts=", ".join(parts),
-             deleted=counts.get("deleted", 0), conflicts=counts.get("conflicts", 0))
+    total = {kind: t(f"exchange.count.{kind}", lang, n=counts.get(kind, 0)) for kind in TOTALS}
+    return t("exchange.count.line", lang, parts=", ".join(parts), **total)
 
 
 def _no_folder(out: Path) -> str:
@@ -76,5 +83,5 @@ def run(args: argparse.Namespace) -> int:
         except BundleError as e:
             raise CommandError(e.message()) from None
     print(t("bundle.cli.exported", path=result.path))
-    print(counts_line(result.counts))
+    print(counts_line(result.counts, deleted=result.deleted))
     return 0

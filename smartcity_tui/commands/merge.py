@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ..bundle.merge import PLAN_WIDE, MergeError, MergeReport, apply, preview
 from ..i18n import get_language, t
 from ..model.framework import Framework
+from ..model.plain_text import escaped
 from ..model.vocab import DEFAULT_FRAMEWORK
 from ..store import PlanStore, StoreError
 from .common import CommandError, Subcommands, add_out_option, plan_path, print_json, report_file
@@ -69,7 +70,8 @@ def print_report(report: MergeReport, plan: str | Path, dry_run: bool,
                  framework: Framework = DEFAULT_FRAMEWORK) -> None:
     lang = get_language()
     for b in report.bundles:
-        print(t("merge.bundle_line", path=b.path, team=b.team or "?", n=b.records))
+        # a manifest has no checksum of its own: an ESC in its team name is shown, never run
+        print(t("merge.bundle_line", path=b.path, team=escaped(b.team) or "?", n=b.records))
     if report.adopted:
         print(t("merge.adopted", plan_id=report.adopted))
     header = [t("merge.col_area")] + [t(f"merge.col_{c}") for c in COLUMNS]
@@ -84,6 +86,8 @@ def print_report(report: MergeReport, plan: str | Path, dry_run: bool,
         print("  ".join(cell.ljust(w) if i == 0 else cell.rjust(w)
                         for i, (cell, w) in enumerate(zip(r, widths, strict=True))))
     print(t("merge.unchanged", n=report.unchanged))
+    if report.hidden:  # so that the columns and this add up to the records written
+        print(t("merge.hidden", n=report.hidden))
     if dry_run:
         print(t("merge.dry_run_done", plan=plan))
     elif report.written:

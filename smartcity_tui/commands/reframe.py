@@ -42,6 +42,8 @@ def _target(framework_id: str) -> Framework:
         lines = [t("cli.framework_unknown", id=framework_id, known=", ".join(f.id for f in found),
                    folder=frameworks.region_folder())]
         raise CommandError("\n".join(lines + [p.text() for p in problems]))
+    for said in frameworks.shadowing(match, problems):
+        print(said, file=sys.stderr)
     return match
 
 
@@ -78,7 +80,8 @@ def _kind(record: Record) -> str:
 def print_preview(r: Reframe, plan: Path) -> None:
     lang = get_language()
     print(t("reframe.preview", plan=plan, source=f"{r.source.id} {r.source.version}",
-            target=f"{r.target.id} {r.target.version}", moves=len(r.moves), unplaced=len(r.unplaced)))
+            target=f"{r.target.id} {r.target.version}", moves=len(r.moves), unplaced=len(r.unplaced),
+            count=len(r.moves)))
     for m in r.moves:
         print(f"  {_kind(m.record)}: {_title(m.record)}  {_where(r.source, *m.before, lang)} -> "
               f"{_where(r.target, *m.after, lang)}")

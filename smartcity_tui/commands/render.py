@@ -14,16 +14,20 @@ from pathlib import Path
 
 from ..document import build_document, document_bytes
 from ..document.errors import DocumentError
-from ..i18n import get_language, os_reason, t
+from ..i18n import get_language, t
+from ..model.framework import framework_missing
 from ..store import PlanStore
 from ..store.atomic import atomic_write_bytes
 from ..store.teams import known_teams
-from .common import CommandError, Subcommands, plan_path, target_of
+from .common import CommandError, Output, Subcommands, check_out_target, not_writable, plan_path, target_of
 
 NAME = "render"
 FORMATS = ("md", "html", "docx")
 # What a file name's ending says about its format (lower-cased); other endings say nothing.
 SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".docx": "docx"}
+# the book is written over an earlier book, never over a plan, a backup, a bundle or a sheet
+# (`render rencana.json rencana.json` replaced the plan with the book)
+BOOK = Output("doc.cli.out_is_plan", "doc.cli.out_is_file_kind", "doc.cli.out_not_writable", replaces=("document",))
 
 
 def add_parser(sub: Subcommands) -> argparse.ArgumentParser:
@@ -46,7 +50,7 @@ def format_of(asked: str | None, out: Path | None) -> str:
     return asked or named or "md"
 
 
-def _check_out(out: Path | None, fmt: str) -> None:
+def _check_out(out: Path | None, fmt: str, plan: Path) -> None:
     """Every problem with --out is said before the plan is even read."""
     if out is None:
         if fmt != "md":
@@ -56,15 +60,19 @@ def _check_out(out: Path | None, fmt: str) -> None:
         raise CommandError(t("doc.cli.out_is_dir", path=out, example=out / f"rencana-induk.{fmt}"))
     if not out.parent.is_dir():
         raise CommandError(t("doc.cli.out_dir_missing", path=out.parent))
+    check_out_target(out, plan, BOOK, out.with_name(t("doc.cli.book_name", format=fmt)))
 
 
 def run(args: argparse.Namespace) -> int:
     args.out = target_of(args.out, args.dest)
     fmt = format_of(args.format, args.out)
-    _check_out(args.out, fmt)
+    _check_out(args.out, fmt, args.plan)
     with PlanStore.open(args.plan, readonly=True) as store:
-        doc = build_document(store.plan(), lang=get_language(), conflicts=store.conflicts(), teams=known_teams(store),
+        plan = store.plan()
+        doc = build_document(plan, lang=get_language(), conflicts=store.conflicts(), teams=known_teams(store),
                              parents=store.orphan_parents())
+    if not plan.framework.known:  # its chapters would be named by raw keys, without a word why
+        print(framework_missing(plan.framework), file=sys.stderr)
     try:
         data = document_bytes(doc, fmt)
     except DocumentError as e:
@@ -75,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         atomic_write_bytes(args.out, data)
     except OSError as e:
-        raise CommandError(t("doc.write_failed", path=args.out, reason=os_reason(e))) from None
+        raise not_writable("doc.write_failed", args.out, e) from None
     print(t("doc.cli.written", path=args.out))
     return 0
 

@@ -17,9 +17,9 @@ import sys
 from pathlib import Path
 
 from ..i18n import os_reason, t
-from ..store import PlanLockFailed, PlanReadOnly, PlanUnreadable, PlanWriteFailed, StoreError, backups
+from ..store import PlanLockFailed, PlanReadOnly, PlanUnreadable, PlanWriteFailed, StoreError, backups, rescue
 from ..store.access import lock_error_reason, write_block
-from ..store.atomic import atomic_copy, atomic_write_bytes
+from ..store.atomic import atomic_write_bytes
 from ..store.loading import META, load_plan_data
 from ..store.lock import PlanLock
 from ..store.opening import stale_lock_notice
@@ -44,21 +44,23 @@ def run(args: argparse.Namespace) -> int:
     plan = args.plan
     good = backups.readable(plan)
     if args.list:
-        for b in backups.candidates(plan):
-            print(f"{b}  {t('cli.backup_ok') if b in good else t('cli.backup_bad')}")
-        return 0
-    if not plan.exists() and not good and args.source is None:
+        return _list(plan, good)
+    if not plan.exists() and not good and not _survivors(plan, good) and args.source is None:
         raise CommandError(t("cli.restore_no_plan", path=plan))  # (before a lock file is made there)
     current_readable = _check_current(plan)
     # the lock first: a plan open in the app is said as such, even when it has no backup
     lock = _lock(plan, args.break_lock)  # PlanLocked: exit 2, nothing changed
     try:
-        chosen, content = _chosen(args, plan, good)
+        copies: list[Path] = []
+        if not current_readable:  # its last save may survive whole beside it (rescue.py)
+            rescue.keep_whole_temps(plan, rescue.plan_id_of(good))
+            copies = _survivors(plan, good)
+        chosen, content = _chosen(args, plan, good, copies)
         if lock.recovered is not None:
             print(f"smartcity-tui: {stale_lock_notice(plan, lock.recovered)}", file=sys.stderr)
         try:
             if plan.exists():
-                aside = _keep_aside(plan, "previous" if current_readable else "broken")
+                aside = backups.keep_aside(plan, "previous" if current_readable else "broken")
                 print(t("cli.kept_aside", path=aside))
             atomic_write_bytes(plan, content)
         except OSError as e:
@@ -69,8 +71,29 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _chosen(args: argparse.Namespace, plan: Path, good: list[Path]) -> tuple[Path, bytes]:
-    """The file to put in place and its bytes: --from FILE, backup N, or the newest good one."""
+def _survivors(plan: Path, good: list[Path]) -> list[Path]:
+    """Whole copies of the plan's last save beside it, kept (PLAN.recovered-N.json) or still
+    a temp file, newest first, when newer than the newest good backup."""
+    copies = rescue.recovered_copies(plan) + rescue.whole_temps(plan, rescue.plan_id_of(good))
+    return rescue.offered(plan, copies, good)
+
+
+def _list(plan: Path, good: list[Path]) -> int:
+    """Every copy `restore` could put back, newest first: a surviving last save, then the
+    backups; one line saying there is none rather than nothing at all."""
+    survivors = _survivors(plan, good)
+    listed = [*survivors, *backups.candidates(plan)]
+    for b in listed:
+        state = "cli.backup_last_save" if b in survivors else "cli.backup_ok" if b in good else "cli.backup_bad"
+        print(f"{b}  {t(state)}")
+    if not listed:
+        print(t("cli.no_backups", path=plan))
+    return 0
+
+
+def _chosen(args: argparse.Namespace, plan: Path, good: list[Path], copies: list[Path]) -> tuple[Path, bytes]:
+    """The file to put in place and its bytes: --from FILE, backup N, or else the surviving
+    last save of a plan that does not read (`copies`), or the newest good backup."""
     if args.source is not None:
         if plan.exists() and args.source.exists() and os.path.samefile(plan, args.source):
             raise CommandError(t("cli.restore_from_itself", path=plan))
@@ -79,6 +102,8 @@ def _chosen(args: argparse.Namespace, plan: Path, good: list[Path]) -> tuple[Pat
         chosen = backups.backup_path(plan, args.backup)
         if chosen not in good:
             raise CommandError(t("cli.backup_not_good", path=chosen))
+    elif copies:
+        return copies[0], _copy_content(plan, copies[0])
     elif good:
         chosen = good[0]
     elif not plan.exists():
@@ -150,16 +175,3 @@ def _lock(plan: Path, break_lock: bool) -> PlanLock:
             raise PlanReadOnly(plan, why) from None
         raise PlanLockFailed(plan, reason=os_reason(e)) from None
     return lock
-
-
-def _keep_aside(plan: Path, kind: str) -> Path:
-    """The plan in place, kept as PLAN.<kind>-N: a second name for the same file where the
-    file system has links (nothing copied, nothing ever missing), else a copy."""
-    n = 1
-    while (aside := plan.with_name(f"{plan.name}.{kind}-{n}")).exists():
-        n += 1
-    try:
-        os.link(plan, aside)
-    except (OSError, NotImplementedError):
-        atomic_copy(plan, aside)
-    return aside

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from ..i18n import get_language, t
+from ..model.framework import framework_missing
 from ..model.vocab import QUADRANTS, REGION_KINDS
 from ..store import PlanStore
 from .common import Subcommands, add_out_option, plan_path, print_json, report_file
@@ -38,10 +40,18 @@ def run(args: argparse.Namespace) -> int:
         counts = plan.counts()
         facts = plan_facts(store)
         fw = plan.framework
+    # records whose dimension the framework lacks (a reframe did not place them): counted too,
+    # in their own rows, never left out of the totals an officer compares with the book
+    outside = {key: plan.pillar_counts(key) for key in sorted({r.pillar for r in plan.outside_framework()})}
     if args.json:
         # "pillars": one entry per dimension of the plan's framework, keyed by its key
-        print_json({"plan": facts, "framework": {"id": fw.id, "version": fw.version}, "pillars": counts})
+        data = {"plan": facts, "framework": {"id": fw.id, "version": fw.version}, "pillars": counts}
+        if outside:
+            data["outside_framework"] = outside
+        print_json(data)
         return 0
+    if not fw.known:
+        print(framework_missing(fw), file=sys.stderr)
     lang = get_language()
     # the kind in the reader's words: "Kabupaten Wonosari Raya", "Wonosari Raya Regency"
     kind = REGION_KINDS.label(facts["kind"], lang) if facts["kind"] in REGION_KINDS else facts["kind"].capitalize()
@@ -51,9 +61,10 @@ def run(args: argparse.Namespace) -> int:
         t("cli.col_strategies"), t("cli.col_programmes"), t("cli.col_quick_wins"),
         t("cli.col_indicators"), t("cli.col_milestones")]
     rows = []
-    for p in fw.dimensions:
-        c = counts[p.key]
-        rows.append([p.label(lang)] + [str(c["swot"][q]) for q in QUADRANTS.keys] + [
+    named = [(p.label(lang), counts[p.key]) for p in fw.dimensions]
+    named += [(t("frame.screen.outside", value=key), c) for key, c in outside.items()]
+    for label, c in named:
+        rows.append([label] + [str(c["swot"][q]) for q in QUADRANTS.keys] + [
             str(c["strategies"]), str(c["programmes"]), str(c["quick_wins"]),
             str(c["indicators"]), str(c["milestones"])])
     widths = [max(len(r[i]) for r in [header] + rows) for i in range(len(header))]

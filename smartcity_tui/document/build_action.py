@@ -28,7 +28,7 @@ def _actions(ctx: Context, g: Group) -> Section:
     header = [ctx.L(f"col.{k}") for k in ("year", "quarter", "code", "milestone", "deliverable", "lead_agency",
                                           "status")]
     return Section(plain(label), [table(
-        ctx.L("table.action", dimension=label), header, rows, source=ctx.source("pokja", dimension=label),
+        ctx.L("table.action", dimension=label), header, rows, source=ctx.pokja_source(g),
         align="cclllll", widths=(2, 2, 2, 6, 5, 4, 2), kind="action", nowrap=(2,))])
 
 

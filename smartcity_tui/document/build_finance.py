@@ -77,7 +77,7 @@ def _per_source(ctx: Context, progs: list[tuple[Group, Programme]], years: list[
     for _, p in progs:
         for source, budget in budget_by_source(p).items():
             budgets[source].append(budget)
-    rows = [[plain(budget_source_label(key, ctx.lang)), plain(str(len(budgets[key]))), *_amounts(budgets[key], years)]
+    rows = [[plain(ctx.source_label(key)), plain(str(len(budgets[key]))), *_amounts(budgets[key], years)]
             for key in source_order(budgets)]
     # The total counts programmes, each once (what a reviewer asks: how many programmes the
     # sources fund); the rows count a programme under each of its sources, so their sum can be
@@ -97,7 +97,8 @@ def _per_source(ctx: Context, progs: list[tuple[Group, Programme]], years: list[
               _apbd_split(ctx, budgets, progs, years)]
     if UNSPECIFIED in budgets:
         blocks.append(ctx.note("not_split_by_source", n=len(budgets[UNSPECIFIED])))
-    return Section(plain(ctx.L("sec.finance_source")), [Paragraph(plain(ctx.L("finance_source_intro"))), *blocks])
+    return Section(plain(ctx.L("sec.finance_source")), [Paragraph(plain(ctx.L(
+        "finance_source_intro", apbd=ctx.source_label("apbd")))), *blocks])
 
 
 def _apbd_split(ctx: Context, budgets: dict[str, list[dict[int, int]]], progs: list[tuple[Group, Programme]],
@@ -108,7 +109,7 @@ def _apbd_split(ctx: Context, budgets: dict[str, list[dict[int, int]]], progs: l
     for key, found in budgets.items():
         group = UNSPECIFIED if key == UNSPECIFIED else APBD if key in REGIONAL_BUDGET_SOURCES else NON_APBD
         groups[group] += found
-    labels = {APBD: ctx.L("source_row.apbd"), NON_APBD: ctx.L("source_row.non_apbd"),
+    labels = {APBD: ctx.source_label("apbd"), NON_APBD: ctx.L("source_row.non_apbd"),
               UNSPECIFIED: budget_source_label(UNSPECIFIED, ctx.lang)}
     rows = [[plain(labels[g]), *_amounts(groups[g], years)] for g in (APBD, NON_APBD, UNSPECIFIED)
             if groups[g] or g != UNSPECIFIED]

@@ -6,19 +6,19 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..model import narrative as model_narrative
 from ..model.budget import source_order
 from ..model.codes import code_list
 from ..model.records import Indicator, Programme, Strategy
 from ..model.vocab import (
-    FUNDING_SOURCES,
     HORIZONS,
     INDICATOR_KINDS,
     INNOVATION_KINDS,
     PENTAHELIX_ROLES,
     PRIORITIES,
     STATUSES,
-    budget_source_label,
 )
+from . import narrative
 from .common import (
     Context,
     Group,
@@ -33,7 +33,7 @@ from .common import (
     table,
 )
 from .links import linked, missions_of, rpjmd_matrix, target_label, targets_of
-from .tree import Chapter, Inline, Paragraph, Section, Table, lines, plain, strong
+from .tree import Block, Chapter, Inline, Paragraph, Section, Table, lines, plain, strong
 
 
 def development_plan(ctx: Context) -> Chapter:
@@ -44,7 +44,7 @@ def development_plan(ctx: Context) -> Chapter:
 
 def _dimension(ctx: Context, g: Group) -> Section:
     label = g.label(ctx.lang)
-    blocks = ctx.narrative("dimension", g.key) if g.pillar is not None else []
+    blocks = ctx.narrative("dimension", g.key) if g.pillar is not None else _outside_texts(ctx)
     progs = ctx.programmes(g)
     if not progs:
         return Section(plain(label), [*blocks, ctx.note("no_programmes")])
@@ -53,6 +53,16 @@ def _dimension(ctx: Context, g: Group) -> Section:
         Section(plain(code_name(p) or ctx.L("unnamed")), [profile_table(ctx, g, p)], numbered=False)
         for p in progs])
     return Section(plain(label), blocks, [profiles, _indicators(ctx, g, progs)])
+
+
+def _outside_texts(ctx: Context) -> list[Block]:
+    """The narratives of dimensions outside the framework, each under its key, so the book
+    still holds every text a group wrote (model/narrative.outside_sections)."""
+    out: list[Block] = []
+    for r in model_narrative.outside_sections(ctx.plan):
+        out.append(Paragraph(strong(ctx.L("outside_narrative", value=r.pillar))))
+        out += narrative.blocks(r.text)
+    return out
 
 
 def _element(g: Group, p: Programme, lang: str) -> str:
@@ -81,7 +91,7 @@ def _matrix(ctx: Context, g: Group, progs: list[Programme]) -> Table:
     header = [ctx.L(f"col.{k}") for k in ("code_nomenclature" if coded else "code", "programme", "element",
                                           "lead_agency", "horizon", "years", "priority", "indicative_budget")]
     label = g.label(ctx.lang)
-    return table(ctx.L("table.programmes", dimension=label), header, rows, source=ctx.source("pokja", dimension=label),
+    return table(ctx.L("table.programmes", dimension=label), header, rows, source=ctx.pokja_source(g),
                  align="lllllclr", widths=(3, 7, 4, 4, 3, 3, 2, 4), kind="programmes", total_rows=1,
                  nowrap=(0,))
 
@@ -110,7 +120,7 @@ def profile_table(ctx: Context, g: Group, p: Programme) -> Table:
         (L("col.quick_win"), plain(ctx.yes_no(p.quick_win))),
         (L("col.priority"), plain(PRIORITIES.label(p.priority, ctx.lang))),
         (L("col.funding_sources"),
-         plain(", ".join(FUNDING_SOURCES.label(f, ctx.lang) for f in p.funding_sources) or "-")),
+         plain(", ".join(ctx.source_label(f) for f in p.funding_sources) or "-")),
         (L("col.budget_per_source"), _budget(ctx, p)),
         (L("col.regulation_needs"), plain(p.regulation_needs.strip() or "-")),
         (L("col.indicators"), _indicator_lines(ctx, p)),
@@ -119,7 +129,7 @@ def profile_table(ctx: Context, g: Group, p: Programme) -> Table:
     ]
     return table(L("table.profile", programme=p.code.strip() or p.name.strip() or L("unnamed")),
                  [L("col.component"), L("col.particulars")],
-                 [[foreign(k, ctx.lang), v] for k, v in rows], source=ctx.source("pokja", dimension=g.label(ctx.lang)),
+                 [[foreign(k, ctx.lang), v] for k, v in rows], source=ctx.pokja_source(g),
                  widths=(2, 6), kind="profile")
 
 
@@ -156,7 +166,7 @@ def _budget(ctx: Context, p: Programme) -> Inline:
     split = {s: y for s, y in p.budget_by_source.items() if y}
     if not split:
         return plain("-")
-    rows = [plain(f"{budget_source_label(s, ctx.lang)}: " + "; ".join(
+    rows = [plain(f"{ctx.source_label(s)}: " + "; ".join(
         f"{y} {money(split[s][y])}" for y in sorted(split[s]))) for s in source_order(split)]
     return lines(*rows, strong(f"{ctx.L('col.total')}: {money(p.total_budget)}"))
 
@@ -164,10 +174,12 @@ def _budget(ctx: Context, p: Programme) -> Inline:
 def _indicator_lines(ctx: Context, p: Programme) -> Inline:
     found = []
     for i in ctx.plan.indicators_of(p.id):
-        unit = f" ({i.unit.strip()})" if i.unit.strip() else ""
+        # the unit in the list after the colon, not in parentheses: a unit often holds its own
+        # ("nilai IKM (25-100)"), and parentheses in parentheses read badly in a book
+        unit = ctx.L("indicator_unit", unit=i.unit.strip()) if i.unit.strip() else ""
         kind = f" [{INDICATOR_KINDS.label(i.kind, ctx.lang)}]" if i.kind else ""
         targets = "; ".join(f"{y}: {number(i.targets[y])}" for y in sorted(i.targets))
-        text = ctx.L("indicator_line", name=i.name.strip(), unit=unit + kind,
+        text = ctx.L("indicator_line", name=i.name.strip(), unit=unit, kind=kind,
                      baseline=baseline_text(i.baseline, i.baseline_year), targets=targets or "-")
         extras = [ctx.L("indicator_reference", code=i.reference_code.strip()) if i.reference_code.strip() else "",
                   ctx.L("indicator_end", value=number(i.end_target)) if i.end_target is not None else "",
@@ -215,7 +227,7 @@ def _indicators(ctx: Context, g: Group, progs: list[Programme]) -> Section:
     label = g.label(ctx.lang)
     extra = 1 if coded else 0
     return Section(title, [table(ctx.L("table.indicators", dimension=label), header, rows,
-                                 source=ctx.source("pokja", dimension=label),
+                                 source=ctx.pokja_source(g),
                                  align="lllll" + "l" * extra + "r" * (len(years) + 1) + "l",
                                  widths=(2, 6, *(3,) * extra, 2, 2, 3, *(2,) * len(years), 2, 3), wide=True,
                                  kind="indicators", nowrap=(0, 2) if coded else (0,))])

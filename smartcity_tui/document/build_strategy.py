@@ -65,7 +65,7 @@ def _swot_table(ctx: Context, g: Group) -> list[Block]:
             [strong(ctx.L("col.external")), cell("O"), cell("T")]]
     label = g.label(ctx.lang)
     return [table(ctx.L("table.swot", dimension=label), ["", ctx.L("col.helpful"), ctx.L("col.harmful")], rows,
-                  source=ctx.source("pokja", dimension=label), widths=(2, 7, 7), kind="swot")]
+                  source=ctx.pokja_source(g), widths=(2, 7, 7), kind="swot")]
 
 
 def _tows(ctx: Context, g: Group) -> list[Block]:
@@ -86,4 +86,4 @@ def _tows(ctx: Context, g: Group) -> list[Block]:
         rows.append([plain(s.kind), plain(s.text), plain(", ".join(cited) or "-")])
     label = g.label(ctx.lang)
     return [table(ctx.L("table.tows", dimension=label), [ctx.L("col.kind"), ctx.L("col.strategy"), ctx.L("col.cites")],
-                  rows, source=ctx.source("pokja", dimension=label), widths=(1, 8, 3), kind="tows")]
+                  rows, source=ctx.pokja_source(g), widths=(1, 8, 3), kind="tows")]

@@ -18,7 +18,7 @@ from ..model.format import rupiah
 from ..model.plan import Plan
 from ..model.records import Programme, Strategy, SwotItem
 from ..model.revision import RecordState
-from ..model.vocab import QUADRANTS, Pillar
+from ..model.vocab import QUADRANTS, REGION_KINDS, REGIONAL_BUDGET_SOURCES, Pillar, budget_source_label
 from . import narrative
 from .tree import Block, Inline, Paragraph, Span, Table, plain
 
@@ -87,7 +87,7 @@ class Context:
         out = [Group(p.key, p) for p in dims]
         pillared: tuple[SwotItem | Strategy | Programme, ...] = (
             *self.plan.swot, *self.plan.strategies, *self.plan.programmes)
-        stray = any(r.pillar not in known for r in pillared)
+        stray = any(r.pillar not in known for r in pillared) or model_narrative.outside_sections(self.plan)
         return out + [Group("", None)] if stray else out
 
     def _in(self, items: list[_Pillared], group: Group) -> list[_Pillared]:
@@ -126,6 +126,23 @@ class Context:
         return next((g for g in self.groups if g.key == pillar_key), self.groups[-1])
 
     # --- formatters --------------------------------------------------------------------------
+
+    def pokja_source(self, group: Group) -> str:
+        """Whose table it is: a dimension's working group, or no group for the records outside
+        the framework (no working group is called "Tanpa Dimensi yang Dikenal")."""
+        if group.pillar is None:
+            return self.source("outside")
+        return self.source("pokja", dimension=group.label(self.lang))
+
+    def source_label(self, key: str) -> str:
+        """A budget source's name as this region's book prints it: "APBD Kabupaten/Kota",
+        the pick-lists' word for every region, is the region's own "APBD Kabupaten" or
+        "APBD Kota" here (the planners' review)."""
+        label = budget_source_label(key, self.lang)
+        kind = self.plan.info.region_kind
+        if key in REGIONAL_BUDGET_SOURCES and kind in REGION_KINDS and "Kabupaten/Kota" in label:
+            label = label.replace("Kabupaten/Kota", REGION_KINDS.label(kind, self.lang))
+        return label
 
     def source(self, what: str, **params: object) -> str:
         text = self.L(f"source.{what}", **params)

@@ -55,7 +55,7 @@ LANGUAGES: dict[str, Language] = {}
 AREAS: tuple[str, ...] = (
     "bundle", "bundle_export", "cli", "document", "document_columns", "document_cli", "findings", "merge", "store",
     "ui", "ui_first_run", "ui_exchange", "ui_forms", "ui_plan", "ui_programmes", "ui_timeline",
-    "sheets", "codes", "windows", "ui_book", "ui_sheets", "ui_findings",
+    "sheets", "codes", "windows", "ui_book", "ui_sheets", "ui_findings", "frame",
 )
 CATALOGS: dict[str, dict[str, str]] = {}
 PLURAL = "|"
@@ -232,6 +232,7 @@ _WINDOWS_REASONS = {
     32: "reason.in_use", 33: "reason.in_use",  # sharing and lock violations: Word, an antivirus
     206: "reason.name_too_long",  # ERROR_FILENAME_EXCED_RANGE
     5: "reason.no_permission_windows",  # ERROR_ACCESS_DENIED
+    123: "reason.bad_file_name", 87: "reason.bad_file_name",  # ERROR_INVALID_NAME, ERROR_INVALID_PARAMETER
 }
 # A path this long that "does not exist" (ERROR_PATH_NOT_FOUND) is most likely over MAX_PATH
 # (260 with the terminating NUL; a folder's own limit is 248).

@@ -67,8 +67,8 @@ ID: dict[str, str] = {
     "doc.col.agency": "Instansi",
     "doc.col.pentahelix": "Unsur",
     "doc.col.body": "Lembaga",
-    "doc.col.record": "Isian",
-    "doc.col.field": "Kolom",
+    "doc.col.record": "Entri",
+    "doc.col.field": "Isian",
     "doc.col.values": "Nilai",
 }
 

@@ -33,6 +33,8 @@ ID: dict[str, str] = {
     # --- a missing plan of which a whole copy survives ---
     "ui.problem.missing_recovered": "Berkas rencana hilang, tetapi salinannya selamat",
     "ui.problem.recovered_hint": "Tekan enter untuk memasang salinan itu sebagai {path} dan membukanya (salinannya tetap disimpan). Tekan q atau esc untuk keluar tanpa mengubah apa pun.",
+    "ui.problem.unreadable_recovered": "Berkas rencana rusak, tetapi salinan penyimpanan terakhirnya selamat",
+    "ui.problem.broken_hint": "Tekan enter untuk memasang salinan itu sebagai {path} dan membukanya (berkas yang rusak disimpan sebagai {path}.broken-1 atau nomor berikutnya, salinannya juga tetap disimpan). Tekan q atau esc untuk keluar tanpa mengubah apa pun.",
     "ui.problem.restore_failed": "Salinan tidak bisa dipasang: {reason}",
     "ui.key.put_back": "Pasang dan buka",
     # --- what a form asks about once, and keeps on a second save ---
@@ -65,6 +67,8 @@ EN: dict[str, str] = {
     "ui.notice.settings_title": "The settings could not be read",
     "ui.problem.missing_recovered": "The plan file is missing, but a copy of it survived",
     "ui.problem.recovered_hint": "Press enter to put that copy back as {path} and open it (the copy is kept too). Press q or esc to quit without changing anything.",
+    "ui.problem.unreadable_recovered": "The plan file is damaged, but a copy of its last save survived",
+    "ui.problem.broken_hint": "Press enter to put that copy back as {path} and open it (the damaged file is kept as {path}.broken-1 or the next number, and the copy is kept too). Press q or esc to quit without changing anything.",
     "ui.problem.restore_failed": "The copy could not be put back: {reason}",
     "ui.key.put_back": "Put back and open",
     "ui.strategy.wrong_item": "the {quadrant} item '{item}'",

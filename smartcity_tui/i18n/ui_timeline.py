@@ -107,7 +107,7 @@ EN: dict[str, str] = {
     "timeline.legend": "█ programme years  ◆ milestone  ✓ done  · outside the programme years  ! milestone outside its years  ★ quick win",
     "timeline.quarter": "Q{q}",
     "timeline.no_milestone": "no milestones yet (n: add)",
-    "timeline.n_milestones": "{done}/{n} milestones done",
+    "timeline.n_milestones": "{done}/{n} milestone done|{done}/{n} milestones done",
     "timeline.detail.done": "✓ done",
     "timeline.detail.open": "○ not done",
     "timeline.detail.deliverable": "deliverable: {text}",

@@ -20,6 +20,14 @@ ID: dict[str, str] = {
     "win.out_help_merge": "tulis laporan penggabungan ke FILE (UTF-8) alih-alih ke layar (rencananya tetap digabung di tempatnya); di PowerShell pakai ini, bukan '>'",
     "win.out_folder_missing": "Folder {folder} untuk laporan tidak ada. Buat foldernya terlebih dahulu, atau pilih folder lain untuk --out.",
     "win.report_name": "laporan.txt",
+    # what to do about a file (a document, sheets, a new plan) not written, by the cause
+    # (bundle/safe_write.py advice_for; a bundle's own are bundle.advice.*)
+    "write.advice.read_only": "Pakai flashdisk lain, atau buka kuncinya (tombol kecil di sisi flashdisk atau kartu memori), lalu coba lagi.",
+    "write.advice.full": "Kosongkan sebagian ruang di disk atau flashdisk, atau pilih folder lain, lalu coba lagi.",
+    "write.advice.gone": "Pasang lagi flashdisknya, lalu coba lagi.",
+    "write.advice.no_permission": "Pilih folder lain yang boleh ditulisi, lalu coba lagi.",
+    "write.advice.in_use": "Tutup program yang membuka berkas itu (misalnya Excel atau Word), lalu coba lagi.",
+    "write.advice.other": "Pilih folder lain, atau periksa flashdisknya, lalu coba lagi.",
     "win.out_is_folder": "{out} adalah folder; tulis nama berkas untuk --out, misalnya {example}",
     "win.out_is_plan": "{out} adalah berkas rencana; laporan tidak ditulis di atasnya. Pilih nama berkas lain untuk --out, misalnya {example}",
     "win.out_is_file_kind": "{out} sudah berisi bundel, lembar kerja, atau dokumen; laporan tidak ditulis di atasnya. Pilih nama berkas lain untuk --out, misalnya {example}",
@@ -27,6 +35,7 @@ ID: dict[str, str] = {
     "win.out_failed": "Laporan tidak dapat ditulis ke {out}: {reason}. Perintahnya sudah selesai (rencana yang digabung sudah tersimpan); jalankan tanpa --out untuk melihat laporannya di layar.",
     # the plan path over MAX_PATH (store/access.py)
     "reason.path_too_long_windows": "lokasi rencana terlalu panjang untuk Windows (nama berkas cadangan dan berkas sementaranya melewati 260 karakter); salin rencana ke folder yang lebih pendek, misalnya Dokumen, lalu buka salinannya",
+    "reason.plan_name_too_long": "nama berkas rencana terlalu panjang (nama cadangan dan berkas sementaranya akan melewati 255 karakter); ganti nama berkasnya menjadi lebih pendek, lalu buka lagi",
 }
 
 EN: dict[str, str] = {
@@ -44,10 +53,17 @@ EN: dict[str, str] = {
     "win.out_help_merge": "write the merge report into FILE (UTF-8) instead of on the screen (the plan itself is merged where it is); in PowerShell use this, not '>'",
     "win.out_folder_missing": "The folder {folder} for the report does not exist. Create it first, or choose another folder for --out.",
     "win.report_name": "report.txt",
+    "write.advice.read_only": "Use another flash drive, or unlock this one (the small switch on the side of the drive or memory card), then try again.",
+    "write.advice.full": "Free some space on the disk or flash drive, or choose another folder, then try again.",
+    "write.advice.gone": "Plug the flash drive back in, then try again.",
+    "write.advice.no_permission": "Choose another folder you may write to, then try again.",
+    "write.advice.in_use": "Close the program that has the file open (Excel or Word, for example), then try again.",
+    "write.advice.other": "Choose another folder, or check the flash drive, then try again.",
     "win.out_is_folder": "{out} is a folder; give a file name for --out, for example {example}",
     "win.out_is_plan": "{out} is a plan file; the report is not written over it. Choose another file name for --out, for example {example}",
     "win.out_is_file_kind": "{out} already holds a bundle, a sheet or a document; the report is not written over it. Choose another file name for --out, for example {example}",
     "win.out_not_writable": "The report cannot be written to {out}: {reason}. Nothing was done; choose another folder for --out.",
     "win.out_failed": "The report cannot be written to {out}: {reason}. The command itself has finished (a merged plan is saved); run it without --out to see the report on the screen.",
     "reason.path_too_long_windows": "the plan's location is too long for Windows (the names of its backups and temporary files pass 260 characters); copy the plan to a shorter folder, for example Documents, and open the copy",
+    "reason.plan_name_too_long": "the plan's file name is too long (the names of its backups and temporary files would pass 255 characters); rename the file shorter and open it again",
 }

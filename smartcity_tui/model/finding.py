@@ -65,3 +65,11 @@ def source_params(source: str) -> dict[str, Any]:
 def short(text: str, n: int = 40) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def element_params(dimension: Any) -> dict[str, Words]:
+    """The elements a record of `dimension` may take, named in the message's language (a
+    dimension with none, or of a framework this laptop lacks: "(tidak ada)")."""
+    elements = dimension.elements if dimension is not None else ()
+    return {"choices": Words(lambda lang: "; ".join(e.label(lang) for e in elements)
+                             or t("prog.form.none", lang))}

@@ -251,6 +251,20 @@ def known(folder: Path | None = None) -> tuple[list[Framework], list[FrameworkEr
     return [built_in(i) for i in BUILT_IN_IDS] + region, problems
 
 
+def framework_missing(fw: Framework, lang: str | None = None) -> str:
+    """What the command line says of a plan on a framework this laptop lacks (a stand-in)."""
+    return t("frame.cli.framework_missing", lang, framework=f"{fw.id} {fw.version}", folder=region_folder())
+
+
+def shadowing(chosen: Framework, problems: list[FrameworkError], lang: str | None = None) -> list[str]:
+    """What to say when the framework chosen is built in and a region's file takes its id (a
+    province copied the app's file and edited it): that file is not used, and the officer is
+    told so, rather than given the built-in version without a word."""
+    return [t("framework.built_in_shadowed", lang, file=p.file, value=chosen.id, version=chosen.version)
+            for p in problems if p.what == "id_taken" and p.params.get("value") == chosen.id
+            and chosen.id in BUILT_IN_IDS]
+
+
 def find(framework_id: str, version: str = "", folder: Path | None = None) -> Framework | None:
     """The framework with this id (and this version, when given), or None."""
     if framework_id in BUILT_IN_IDS:

@@ -96,9 +96,13 @@ def parse(data: bytes, file: str, source: str = "") -> Framework:
     where = _Lines(text)
     _unknown(doc, {"id", "version", "name", "dimensions"}, lambda: 1, fail)
     fid = doc.get("id")
+    if fid is None or fid == "":
+        raise fail(where.of(field="id") if "id" in doc else 0, "no_id")
     if not isinstance(fid, str) or not _ID.match(fid):
-        raise fail(where.of(field="id"), "bad_id", value=fid if isinstance(fid, str) else "")
+        raise fail(where.of(field="id"), "bad_id", value=fid if isinstance(fid, str) else str(fid))
     version = doc.get("version")
+    if version is not None and not isinstance(version, str):
+        raise fail(where.of(field="version"), "version_not_text", value=str(version))
     if not isinstance(version, str) or not version.strip():
         raise fail(where.of(field="version"), "no_version")
     names = _names(doc, where, fail)
@@ -111,19 +115,26 @@ def parse(data: bytes, file: str, source: str = "") -> Framework:
     seen_keys: set[str] = set()
     seen_codes: set[str] = set()
     seen_elements: set[str] = set()
+    seen_names: dict[str, str] = {}  # a dimension's name, folded -> its key
     for i, raw in enumerate(raw_dims):
         if not isinstance(raw, dict):
             raise fail(where.of(i), "not_a_table")
         # (the lambdas are called at once, inside the loop; bound anyway)
         _unknown(raw, {"key", "code", "name", "elements"}, lambda i=i: where.of(i), fail)
         key = raw.get("key")
+        if key is None or key == "":
+            raise fail(where.of(i, field="key"), "no_key")
         if not isinstance(key, str) or not _KEY.match(key):
-            raise fail(where.of(i, field="key"), "bad_key", value=key if isinstance(key, str) else "")
+            raise fail(where.of(i, field="key"), "bad_key", value=key if isinstance(key, str) else str(key))
+        if key in WINDOWS_DEVICES:
+            raise fail(where.of(i, field="key"), "device_key", value=key)
         if key in seen_keys:
             raise fail(where.of(i, field="key"), "twice", value=key)
         code = raw.get("code")
+        if code is None or code == "":
+            raise fail(where.of(i, field="code"), "no_code")
         if not isinstance(code, str) or not _CODE.match(code):
-            raise fail(where.of(i, field="code"), "bad_code", value=code if isinstance(code, str) else "")
+            raise fail(where.of(i, field="code"), "bad_code", value=code if isinstance(code, str) else str(code))
         if code in seen_codes:
             raise fail(where.of(i, field="code"), "twice", value=code)
         seen_keys.add(key)
@@ -137,8 +148,10 @@ def parse(data: bytes, file: str, source: str = "") -> Framework:
                 raise fail(where.of(i, j), "not_a_table")
             _unknown(rel, {"key", "name", "provisional"}, lambda i=i, j=j: where.of(i, j), fail)
             ekey = rel.get("key")
+            if ekey is None or ekey == "":
+                raise fail(where.of(i, j, "key"), "no_key")
             if not isinstance(ekey, str) or not _KEY.match(ekey):
-                raise fail(where.of(i, j, "key"), "bad_key", value=ekey if isinstance(ekey, str) else "")
+                raise fail(where.of(i, j, "key"), "bad_key", value=ekey if isinstance(ekey, str) else str(ekey))
             if ekey in seen_elements:
                 raise fail(where.of(i, j, "key"), "twice", value=ekey)
             seen_elements.add(ekey)
@@ -146,8 +159,21 @@ def parse(data: bytes, file: str, source: str = "") -> Framework:
             if not isinstance(provisional, bool):
                 raise fail(where.of(i, j, "provisional"), "bad_provisional")
             elements.append(Element(ekey, _names(rel, where, fail, i, j), provisional))
-        dims.append(Dimension(key, i + 1, code, _names(raw, where, fail, i), tuple(elements)))
+        dim_names = _names(raw, where, fail, i)
+        for _lang, name in dim_names:
+            # a name is what an officer types in a sheet's Dimensi cell: two dimensions of one
+            # name would leave the import guessing between them
+            said = " ".join(name.casefold().split())
+            if seen_names.setdefault(said, key) != key:
+                raise fail(where.of(i, field="name"), "name_twice", value=name)
+        dims.append(Dimension(key, i + 1, code, dim_names, tuple(elements)))
     return Framework(fid, version.strip(), names, tuple(dims), source)
+
+
+# Names Windows keeps for devices, in any case and with any extension: a dimension key is a
+# bundle's file name (pillars/<key>.toml), which Windows cannot create for these.
+WINDOWS_DEVICES = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)),
+                             *(f"lpt{n}" for n in range(1, 10))})
 
 
 def line_of_id(data: bytes) -> int:

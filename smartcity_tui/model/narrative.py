@@ -16,6 +16,7 @@ import re
 import uuid
 from dataclasses import dataclass
 
+from ..i18n import t
 from .framework import Dimension
 from .plan import Plan
 from .records import InstitutionMember, NarrativeSection, Regulation
@@ -55,7 +56,7 @@ class SectionSlot:
 
     def title(self, lang: str = "id") -> str:
         if self.section == DIMENSION:
-            return self.dimension.label(lang) if self.dimension else self.pillar
+            return self.dimension.label(lang) if self.dimension else t("frame.screen.outside", lang, value=self.pillar)
         return NARRATIVE_SECTIONS.label(self.section, lang)
 
     @property
@@ -90,8 +91,11 @@ def slots(plan: Plan) -> list[SectionSlot]:
         return SectionSlot(section, pillar, rid, rec.text if rec is not None else "", plan.framework.get(pillar))
 
     first, rest = PLAN_SECTIONS[:5], PLAN_SECTIONS[5:]
+    # a dimension's text outside the framework (its dimension not placed by a reframe) after
+    # the framework's own: still read, edited and copied on the document screen, never hidden
+    strays = [slot(DIMENSION, r.pillar) for r in outside_sections(plan)]
     return [*(slot(s) for s in first), *(slot(DIMENSION, p.key) for p in plan.framework.dimensions),
-            *(slot(s) for s in rest)]
+            *strays, *(slot(s) for s in rest)]
 
 
 def slot(plan: Plan, section: str, pillar: str = "") -> SectionSlot:
@@ -112,9 +116,16 @@ def empty_sections(plan: Plan) -> list[SectionSlot]:
 
 def unknown_sections(plan: Plan) -> list[NarrativeSection]:
     """Records of a section this version does not know (a newer app's): kept, not printed."""
-    return [r for r in plan._kind(NarrativeSection)
-            if r.section not in NARRATIVE_SECTIONS or (r.section == DIMENSION and r.pillar not in
-                                                       set(plan.framework.keys))]
+    return [r for r in plan._kind(NarrativeSection) if r.section not in NARRATIVE_SECTIONS]
+
+
+def outside_sections(plan: Plan) -> list[NarrativeSection]:
+    """A dimension's narrative whose dimension is not the framework's (a reframe did not place
+    it), with text: shown on the document screen, printed under "Tanpa Dimensi yang Dikenal",
+    and counted by validation with the records outside the framework. One per key (_records)."""
+    keys = set(plan.framework.keys)
+    return [r for (section, pillar), r in sorted(_records(plan).items())
+            if section == DIMENSION and pillar not in keys and r.text.strip()]
 
 
 def regulations(plan: Plan) -> list[Regulation]:

@@ -9,7 +9,8 @@ Where a record goes, first rule that applies:
 2. its dimension is in `[dimensions]`: that dimension; its element is kept when the new
    dimension has an element of that key, else cleared, its old name written into the empty
    sub-topic so nothing typed is lost;
-3. its dimension is one of the new framework's already (a second run of a map): it stays;
+3. its dimension is one of the new framework's already (kept by the new framework, or a second
+   run of a map): it stays; an element the dimension lacks there is cleared as in rule 2;
 4. otherwise it is not placed: listed, left as it is (its old key, which validation names as
    outside the framework), never dropped.
 Indicators and milestones go with their programme (they carry no dimension of their own).
@@ -164,7 +165,11 @@ def plan_moves(plan: Plan, target: Framework, fmap: FrameMap) -> Reframe:
                 changes["element"] = ""
                 changes.update(_subtopic_note(record, source, element))
         elif pillar in target.keys:
-            continue  # placed already (a map run a second time)
+            # it stays (a dimension both frameworks have, or a map run a second time); an
+            # element its dimension lacks there is cleared as in rule 2, kept in words
+            if not element or target.dimension(pillar).element(element) is not None:
+                continue
+            changes = {"element": "", **_subtopic_note(record, source, element)}
         else:
             out.unplaced.append(record)
             continue

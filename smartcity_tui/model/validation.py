@@ -12,7 +12,7 @@ from . import narrative
 from .codes import reference_code_ok
 from .finding import ERROR as ERROR  # (re-exported: validation is where callers look)
 from .finding import WARNING as WARNING
-from .finding import Add, choice_params, short
+from .finding import Add, choice_params, element_params, short
 from .finding import Finding as Finding
 from .plan import Plan
 from .records import Programme, SwotItem
@@ -65,7 +65,7 @@ def validate(plan: Plan) -> list[Finding]:
     if not fw.known:
         add(Finding("plan.framework_unknown", ERROR, info.id,
                     params={"framework": f"{fw.id} {fw.version}", "folder": str(frameworks.region_folder())}))
-    strays = plan.outside_framework()
+    strays = [*plan.outside_framework(), *narrative.outside_sections(plan)]
     if strays and fw.known:
         add(Finding("plan.outside_framework", ERROR, info.id, params={
             "n": len(strays), "framework": Words(fw.label),
@@ -95,7 +95,8 @@ def validate(plan: Plan) -> list[Finding]:
         if s.pillar not in keys:
             add(Finding("record.bad_pillar", ERROR, s.id, s.pillar, {**p, "value": s.pillar}))
         elif s.element and fw.dimension(s.pillar).element(s.element) is None:
-            add(Finding("record.bad_element", ERROR, s.id, s.pillar, {**p, "value": s.element}))
+            add(Finding("record.bad_element", ERROR, s.id, s.pillar,
+                        {**p, "value": s.element, **element_params(fw.get(s.pillar))}))
         if not s.text.strip():
             add(Finding("swot.empty_text", ERROR, s.id, s.pillar, p))
         if s.quadrant not in QUADRANTS:

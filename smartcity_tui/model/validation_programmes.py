@@ -10,7 +10,7 @@ from typing import Any
 from ..i18n import Words
 from .budget import UNSPECIFIED, source_order
 from .codes import code_list, nomenclature_level
-from .finding import ERROR, WARNING, Add, Finding, choice_params, short, source_params
+from .finding import ERROR, WARNING, Add, Finding, choice_params, element_params, short, source_params
 from .format import rupiah
 from .plan import Plan
 from .records import Programme
@@ -24,7 +24,8 @@ def validate_programme(plan: Plan, pr: Programme, add: Add, in_period: Callable[
     if pr.pillar not in fw.keys:
         add(Finding("record.bad_pillar", ERROR, pr.id, pr.pillar, {"text": p["name"], "value": pr.pillar}))
     elif pr.element and fw.dimension(pr.pillar).element(pr.element) is None:
-        add(Finding("record.bad_element", ERROR, pr.id, pr.pillar, {"text": p["name"], "value": pr.element}))
+        add(Finding("record.bad_element", ERROR, pr.id, pr.pillar, {"text": p["name"], "value": pr.element,
+                                                                     **element_params(fw.get(pr.pillar))}))
     if not pr.name.strip():
         add(Finding("programme.empty_name", ERROR, pr.id, pr.pillar, p))
     if pr.nomenclature_code:

@@ -13,6 +13,8 @@ from typing import Any
 
 from ..i18n import Words
 from ..model.framework import Framework
+from ..model.plan import Plan
+from ..model.records import Programme, SwotItem
 from ..model.vocab import DEFAULT_FRAMEWORK, Pillar
 from .kinds import Kind, fold, is_empty, look_up, text_of
 from .problems import CellProblem
@@ -23,13 +25,31 @@ from .problems import CellProblem
 _FRAMEWORK: ContextVar[Framework] = ContextVar("sheet_framework", default=DEFAULT_FRAMEWORK)
 
 
+# What the plan holds outside its framework, as stored (a dimension a reframe did not place,
+# an element the laptop's framework lacks): the workbook the app exported writes it as its key,
+# and the same key read back is that record's value unchanged, not a mistake in the sheet.
+_KEPT: ContextVar[tuple[frozenset[str], frozenset[tuple[str, str]]]] = ContextVar(
+    "sheet_kept", default=(frozenset(), frozenset()))
+
+
 @contextmanager
-def on_framework(framework: Framework) -> Iterator[None]:
+def on_framework(framework: Framework, plan: Plan | None = None) -> Iterator[None]:
     token = _FRAMEWORK.set(framework)
+    kept = _KEPT.set(_kept(plan) if plan is not None else (frozenset(), frozenset()))
     try:
         yield
     finally:
+        _KEPT.reset(kept)
         _FRAMEWORK.reset(token)
+
+
+def _kept(plan: Plan) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    fw = plan.framework
+    pillars = frozenset(r.pillar for r in plan.outside_framework())
+    with_elements: list[SwotItem | Programme] = [*plan.swot, *plan.programmes]
+    elements = frozenset((r.pillar, r.element) for r in with_elements
+                         if r.element and ((d := fw.get(r.pillar)) is None or d.element(r.element) is None))
+    return pillars, elements
 
 
 def _dimensions() -> tuple[Pillar, ...]:
@@ -64,6 +84,8 @@ class PillarKind(Kind):
             if fold(text).startswith(prefix):
                 text = text[len(prefix):]
         key = look_up(words, text)
+        if key is None and text in _KEPT.get()[0]:
+            return text  # a dimension outside the framework that records have, as exported
         if key is None:
             dims = _dimensions()
             names = Words(lambda lang: ", ".join(f"{p.number} {p.label(lang)}" for p in dims))
@@ -88,6 +110,8 @@ class ElementKind(Kind):
     def from_cell(self, raw: Any, pillar: str = "") -> str:
         if is_empty(raw):
             return ""
+        if (pillar, text_of(raw).strip()) in _KEPT.get()[1]:
+            return text_of(raw).strip()  # an element the framework lacks, as a record has it
         p = _pillar(pillar)
         if p is None:
             raise CellProblem("element_without_pillar", value=str(raw))

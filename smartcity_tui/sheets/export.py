@@ -113,10 +113,19 @@ def write_atomically(target: Path, write: Callable[[Path], object]) -> None:
             tmp.unlink()
         except OSError:
             pass
-        raise SheetError("export_failed", target, reason=os_reason(e)) from None
+        raise export_failed(target, e) from None
     except BaseException:
         try:
             tmp.unlink()
         except OSError:
             pass
         raise
+
+
+def export_failed(target: Path, error: OSError) -> SheetError:
+    """The sheets were not written: the cause, and what to do about that cause (unlock a
+    write-protected drive; close the file in Excel only when Excel holds it)."""
+    from ..bundle.safe_write import advice_for
+
+    reason = os_reason(error)
+    return SheetError("export_failed", target, reason=reason, advice=advice_for(reason, "write.advice"))

@@ -161,7 +161,7 @@ def preview_import(store: Any, book: Book, mapping: Mapping) -> ImportPreview:
             for c in m.columns:
                 if c.key and c.key.startswith("budget:"):
                     read, totals_ignored = read.with_column(c.index, None), True
-        with on_framework(plan.framework):  # pillar and element cells name the plan's own
+        with on_framework(plan.framework, plan):  # pillar and element cells name the plan's own
             rows, bad = read_rows(sheet, read, spec, pillar_of)
         out.problems += bad
         twins.taken.update(row.record_id for row in rows if row.record_id)

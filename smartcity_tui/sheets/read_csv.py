@@ -17,9 +17,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..i18n import os_reason
+from .cell_marks import is_excel_error, unmarked
 from .limits import MAX_COLUMNS, MAX_ROWS
 from .problems import Problem, SheetError
-from .reading import Book, Formula, SheetData
+from .reading import Book, ErrorValue, Formula, SheetData
 
 DELIMITERS = (";", ",", "\t", "|")
 _CHUNK = 1 << 20
@@ -123,7 +124,7 @@ def _shown(d: str) -> str:
 
 def _rows(reader: Iterator[list[str]], name: str, delimiter: str) -> SheetData:
     header: list[str] = []
-    rows: list[tuple[int, tuple[str | Formula | None, ...]]] = []
+    rows: list[tuple[int, tuple[str | Formula | ErrorValue | None, ...]]] = []
     too_many = False
     mixed: tuple[int, str] | None = None
     for number, cells in enumerate(reader, start=1):
@@ -144,16 +145,17 @@ def _rows(reader: Iterator[list[str]], name: str, delimiter: str) -> SheetData:
                      mixed_delimiter=mixed)
 
 
-def _cell(text: str) -> str | Formula | None:
-    """A formula Excel would run is refused like one in an .xlsx; "'=" is the export's
-    escaped text."""
+def _cell(text: str) -> str | Formula | ErrorValue | None:
+    """A formula Excel would run is refused like one in an .xlsx, and so is an error value a
+    sheet saved from Excel holds instead of the cell's text ("#NAME?"); "'=", "'-" are the
+    export's marked texts (cell_marks.py). "-5" is left for the column to read as a number."""
     if text == "":
         return None
     if text.startswith("="):
         return Formula(text)
-    if text.startswith("'="):
-        return text[1:]
-    return text
+    if is_excel_error(text):
+        return ErrorValue(text.strip())
+    return unmarked(text)
 
 
 def _other_delimiter(cells: list[str], width: int, delimiter: str) -> str:

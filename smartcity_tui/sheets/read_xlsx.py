@@ -17,6 +17,7 @@ from typing import Any
 from xml.etree import ElementTree
 
 from ..i18n import os_reason
+from .cell_marks import MARK, unmarked
 from .limits import MAX_COLUMNS, MAX_ROWS, MAX_WHOLE_PART_BYTES
 from .problems import SheetError
 from .reading import Book, ErrorValue, Formula, SheetData, header_text
@@ -163,10 +164,11 @@ def _values(cells: list[dict[str, Any]], percent: frozenset[int] = frozenset()) 
             value = Formula(value if isinstance(value, str) else getattr(value, "text", "") or "=")
         elif kind == "e":
             value = ErrorValue(str(value))
-        elif isinstance(value, str) and value.startswith("'="):
-            # the apostrophe the CSV export put before a text that begins with "=": LibreOffice
-            # keeps it as text when that CSV is opened and saved as .xlsx (read_csv takes it off)
-            value = value[1:]
+        elif isinstance(value, str) and value.startswith(MARK):
+            # the apostrophe the CSV export put before a text that begins with "=", "-"...:
+            # LibreOffice keeps it as text when that CSV is opened and saved as .xlsx
+            # (read_csv takes it off the same way, cell_marks.py)
+            value = unmarked(value)
         elif (isinstance(value, (int, float)) and not isinstance(value, bool)
               and (c.get("percent") or c.get("style_id") in percent)):
             value = shown_percent(value)

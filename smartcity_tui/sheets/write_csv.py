@@ -3,8 +3,9 @@ with a BOM (without it Excel takes the text for the ANSI code page and garbles "
 between cells (the list separator of the Indonesian locale) and a decimal comma. Whole
 numbers are written without thousands marks, which no locale misreads.
 
-A text that begins with "=" is written after an apostrophe, so Excel shows it instead of
-running it as a formula; the import takes the apostrophe off again."""
+A text that begins with "=", "+", "-", "@" (and the others of cell_marks.py) is written after
+an apostrophe, so Excel shows it instead of running it as a formula; the import takes the
+apostrophe off again."""
 
 from __future__ import annotations
 
@@ -12,10 +13,9 @@ import csv
 from pathlib import Path
 from typing import Any
 
-from ..i18n import os_reason
-from .export import ExportResult, Table, write_atomically
+from .cell_marks import marked
+from .export import ExportResult, Table, export_failed, write_atomically
 from .numbers import decimal_text
-from .problems import SheetError
 
 DELIMITER = ";"
 
@@ -27,15 +27,14 @@ def cell_text(value: Any) -> str:
         return "TRUE" if value else "FALSE"
     if isinstance(value, (int, float)):
         return decimal_text(value)
-    text = str(value)
-    return "'" + text if text.startswith("=") else text
+    return marked(str(value))
 
 
 def write_csv_folder(tables: list[Table], folder: Path) -> ExportResult:
     try:
         folder.mkdir(exist_ok=True)
     except OSError as e:
-        raise SheetError("export_failed", folder, reason=os_reason(e)) from None
+        raise export_failed(folder, e) from None
     result = ExportResult(folder)
     for table in tables:
         target = folder / f"{table.name}.csv"

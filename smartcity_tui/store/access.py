@@ -28,6 +28,7 @@ _WINDOWS_WRITE_PROTECT = 19
 
 
 TOO_LONG = "reason.path_too_long_windows"
+NAME_TOO_LONG = "reason.plan_name_too_long"
 # What the longest name the store writes beside a plan adds to its path: the temp file of the
 # waiting backup, `.plan.backup-next.json.<pid>-<token>.tmp` (the pid taken at 10 digits).
 LONGEST_SIBLING_EXTRA = len(".") + len(".backup-next") + len(".") + 10 + len("-abcdef") + len(".tmp")
@@ -42,8 +43,18 @@ def path_too_long(plan: Path) -> Reason | None:
         full = str(plan.absolute())
     except OSError:
         full = str(plan)
-    if len(full) + LONGEST_SIBLING_EXTRA > windows_files.MAX_PATH_CHARS:
+    if windows_files.windows_length(full) + LONGEST_SIBLING_EXTRA > windows_files.MAX_PATH_CHARS:
         return Reason(TOO_LONG)
+    return None
+
+
+def name_too_long(plan: Path) -> Reason | None:
+    """On every OS (the plan travels), a plan whose own name is so long that the names of its
+    backups and temp files would pass what one name may hold (255 UTF-16 units on Windows'
+    disks, 255 bytes on Linux): it reads, but no save could be made."""
+    longest = plan.name + "x" * LONGEST_SIBLING_EXTRA
+    if max(windows_files.windows_length(longest), len(longest.encode("utf-8"))) > windows_files.MAX_NAME_UNITS:
+        return Reason(NAME_TOO_LONG)
     return None
 
 
@@ -51,7 +62,7 @@ def write_block(plan: Path) -> Reason | None:
     """Why `plan` cannot be written, judged before trying, or None. The file's own mode bits
     are read, not os.access: the superuser may write anything, but a plan someone marked
     read-only (0444, or Windows' Read-only box) is meant to stay as it is."""
-    too_long = path_too_long(plan)
+    too_long = path_too_long(plan) or name_too_long(plan)
     if too_long is not None:
         return too_long
     try:

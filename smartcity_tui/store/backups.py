@@ -18,10 +18,11 @@ was written after it, dropped when the plan is still what it holds.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
-from .atomic import atomic_write_bytes, replace_with_retry, unlink_with_retry
+from .atomic import atomic_copy, atomic_write_bytes, replace_with_retry, unlink_with_retry
 
 KEEP = 5
 
@@ -110,3 +111,16 @@ def readable(plan_path: Path, keep: int = KEEP) -> list[Path]:
         if isinstance(data, dict) and isinstance(data.get("_meta"), dict):
             good.append(p)
     return good
+
+
+def keep_aside(plan: Path, kind: str) -> Path:
+    """The plan in place, kept as PLAN.<kind>-N: a second name for the same file where the
+    file system has links (nothing copied, nothing ever missing), else a copy."""
+    n = 1
+    while (aside := plan.with_name(f"{plan.name}.{kind}-{n}")).exists():
+        n += 1
+    try:
+        os.link(plan, aside)
+    except (OSError, NotImplementedError):
+        atomic_copy(plan, aside)
+    return aside

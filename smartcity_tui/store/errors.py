@@ -54,8 +54,19 @@ class PlanUnreadable(StoreError):
         else:
             hint_key = "store.unreadable_has_backup" if self.backups else "store.unreadable_no_backup"
         self.hint_key: str = hint_key
+        self.recovered: list[Path] = []
         super().__init__(path, reason=reason, backup=str(self.backups[0]) if self.backups else "",
                          **(hint_params or {}))
+
+    def offer(self, copies: list[Path]) -> None:
+        """A whole copy of the plan's last save survives beside it (a temp file a cut-short
+        save left, or a copy kept from one, `copies[0]` the newest): offered before any
+        backup, which is older. `restore PLAN` puts the newest of them all back."""
+        if not copies or self.io_error or self.not_a_plan:
+            return
+        self.recovered = copies
+        self.hint_key = "store.unreadable_recovered"
+        self.params["copy"] = str(copies[0])
 
     def message(self, lang: str | None = None) -> str:
         return t(self.key, lang, **self.params) + " " + t(self.hint_key, lang, **self.params)

@@ -15,7 +15,7 @@ from ..i18n import Reason, os_reason, t
 from . import backups, rescue
 from .access import lock_error_reason, write_block
 from .atomic import remove_stale_temps
-from .errors import PlanLockFailed, PlanMissingRecovered, PlanNotFound
+from .errors import PlanLockFailed, PlanMissingRecovered, PlanNotFound, PlanUnreadable
 from .lock import LockHolder, PlanLock
 
 # Where the store tells a person what it put right by itself at open: a session that ended
@@ -74,6 +74,24 @@ def missing(path: Path, lock: PlanLock | None) -> None:
         lock.release()
     if copies:
         raise PlanMissingRecovered(path, rescue.newest_first(copies))
+
+
+def unreadable(path: Path, lock: PlanLock | None, error: PlanUnreadable) -> None:
+    """The plan is there but damaged (0 bytes after a pulled FAT32 drive): a whole copy of
+    its last save left as a temp file beside it is kept as `plan.recovered-N.json` (holding
+    the lock; a reader only names the temp file) and offered by `error`, as for a missing
+    plan. Nothing is deleted or written over."""
+    try:
+        if error.io_error or error.not_a_plan:
+            return
+        plan_id = rescue.plan_id_of(error.backups)
+        if lock is not None:
+            rescue.keep_whole_temps(path, plan_id)
+        copies = rescue.recovered_copies(path) + ([] if lock is not None else rescue.whole_temps(path, plan_id))
+        error.offer(rescue.offered(path, copies, error.backups))
+    finally:
+        if lock is not None:
+            lock.release()
 
 
 def stale_lock_notice(path: Path, holder: LockHolder) -> str:

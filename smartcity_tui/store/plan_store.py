@@ -17,7 +17,7 @@ from ..model.plan import Plan
 from ..model.records import PlanInfo, Record, record_type
 from ..model.revision import RecordState
 from . import backups, opening
-from .access import path_too_long
+from .access import name_too_long, path_too_long
 from .editing import Editing
 from .errors import PlanExists, PlanNotFound, PlanUnreadable, PlanWriteFailed
 from .journal import Change, Journal
@@ -102,6 +102,9 @@ class PlanStore(Editing, StoreWriter, Settling):
         except PlanNotFound:
             opening.missing(path, lock)  # a surviving copy of a save cut short is offered
             raise
+        except PlanUnreadable as e:
+            opening.unreadable(path, lock, e)  # the same, beside a damaged plan (releases the lock)
+            raise
         except BaseException:
             if lock is not None:
                 lock.release()
@@ -123,7 +126,7 @@ class PlanStore(Editing, StoreWriter, Settling):
         path = Path(path)
         if path.exists():
             raise PlanExists(path)
-        too_long = path_too_long(path)  # it could be made, but no save after it could
+        too_long = path_too_long(path) or name_too_long(path)  # it could be made, but no save after it could
         if too_long is not None:
             raise PlanWriteFailed(path, reason=too_long)
         clock = clock or _now

@@ -20,10 +20,12 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
-from .atomic import remove_stale_temps, replace_with_retry
+from .atomic import remove_stale_temps, replace_with_retry, stale_temps
+from .windows_files import reveal
 
 FORMAT = "smartcity-tui plan"
 
@@ -94,8 +96,43 @@ def keep_aside(plan: Path, tmp: Path) -> Path:
     n = 1
     while (dst := recovered_path(plan, n)).exists():
         n += 1
+    if sys.platform == "win32":
+        reveal(tmp)  # a rename keeps the hidden mark: the officer must see the copy in Explorer
     replace_with_retry(tmp, dst)
     return dst
+
+
+def plan_id_of(paths: list[Path]) -> str | None:
+    """The plan id the first of `paths` that reads names (a good backup of a damaged plan)."""
+    for p in paths:
+        meta = meta_of(p)
+        if meta is not None and isinstance(meta.get("plan_id"), str):
+            return str(meta["plan_id"])
+    return None
+
+
+def whole_temps(plan: Path, plan_id: str | None) -> list[Path]:
+    """The plan's temp files that parse as a whole plan (of `plan_id`, when it is known): a
+    save cut short after its temp file was complete. Only looked at, never touched."""
+    found = []
+    for tmp in stale_temps(plan):
+        meta = meta_of(tmp)
+        if meta is not None and (plan_id is None or meta.get("plan_id") == plan_id):
+            found.append(tmp)
+    return found
+
+
+def keep_whole_temps(plan: Path, plan_id: str | None) -> list[Path]:
+    """For a plan that is damaged (0 bytes after a pulled FAT32 drive) or gone: each whole
+    temp file of it kept as `plan.recovered-N.json`, by a rename to a free name (nothing is
+    deleted or written over; a torn temp file stays where it is). Call holding the lock."""
+    kept = []
+    for tmp in whole_temps(plan, plan_id):
+        try:
+            kept.append(keep_aside(plan, tmp))
+        except OSError:
+            pass  # left where it is: offered again next time, never deleted
+    return kept
 
 
 def sweep(plan: Path, plan_meta: dict[str, Any] | None) -> list[Path]:
@@ -146,3 +183,19 @@ def newest_first(paths: list[Path]) -> list[Path]:
         return _saved(meta) or far_past, _counter(meta)
 
     return sorted(paths, key=key, reverse=True)
+
+
+def offered(plan: Path, copies: list[Path], good_backups: list[Path]) -> list[Path]:
+    """Of the whole copies of a damaged or missing plan's last save (`copies`), those to offer
+    before its newest good backup, newest first: of the backups' plan (when one reads) and not
+    older than that backup (a copy kept at an old crash may be)."""
+    plan_id = plan_id_of(good_backups)
+    backup = meta_of(good_backups[0]) if good_backups else None
+    keep = []
+    for copy in copies:
+        meta = meta_of(copy)
+        if meta is None or (plan_id is not None and meta.get("plan_id") != plan_id):
+            continue
+        if backup is None or newer(meta, backup) is not False:
+            keep.append(copy)
+    return newest_first(keep)

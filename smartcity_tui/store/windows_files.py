@@ -25,6 +25,15 @@ INVALID_FILE_ATTRIBUTES = 0xFFFFFFFF
 DRIVE_REMOTE = 4
 # The longest path Windows takes without long-path support: MAX_PATH less the NUL.
 MAX_PATH_CHARS = 259
+# one name (a file's or a folder's) on NTFS, FAT32 and exFAT, in UTF-16 units; ext4 and APFS
+# allow 255 bytes of UTF-8
+MAX_NAME_UNITS = 255
+
+
+def windows_length(text: str) -> int:
+    """`text`'s length as Windows counts it against MAX_PATH: in UTF-16 units, so an emoji
+    or another character outside the BMP counts 2 (Python's len counts it 1)."""
+    return len(text.encode("utf-16-le")) // 2
 
 
 def _kernel32() -> Any:

@@ -249,7 +249,8 @@ class SmartCityApp(App[int]):
     def action_open_pillar(self, key: str) -> None:
         from .screens.pillar import PillarScreen
 
-        if key in self.plan.framework.keys:
+        plan = self.plan  # (a key only records outside the framework use too: their form moves them)
+        if key in plan.framework.keys or key in {r.pillar for r in plan.outside_framework()}:
             show_plan_screen(self, f"pillar-{key}", lambda: PillarScreen(key))
 
     def action_open_dimension(self, number: int) -> None:

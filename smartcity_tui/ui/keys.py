@@ -224,9 +224,12 @@ SPECS: tuple[KeySpec, ...] = (
     KeySpec("book_list.new", "n,insert", "new_entry", "book.key.new"),
     KeySpec("book_list.edit", "enter,e", "edit_entry", "book.key.edit_entry"),
     KeySpec("book_list.delete", "delete,x", "delete_entry", "book.key.delete"),
-    KeySpec("book_list.up", "shift+up,less_than_sign", "move_entry(-1)", "book.key.up", help="book.key.up_help"),
-    KeySpec("book_list.down", "shift+down,greater_than_sign", "move_entry(1)", "book.key.down",
-            help="book.key.down_help"),
+    # one group, "< > Pindah", as the timeline's "< > Geser tahun": "shift+↑ Naik shift+↓ Turun"
+    # pushed esc and F4 off an 80-column footer
+    KeySpec("book_list.up", "less_than_sign,shift+up", "move_entry(-1)", "book.key.up", help="book.key.up_help",
+            group="book.key.move"),
+    KeySpec("book_list.down", "greater_than_sign,shift+down", "move_entry(1)", "book.key.down",
+            help="book.key.down_help", group="book.key.move"),
     # --- import a sheet (ctrl+o) ---
     KeySpec("import.read", "ctrl+s,f2", "read", "sheetui.key.read", help="sheetui.key.read_help"),
     KeySpec("import.apply", "ctrl+s,f2", "apply", "sheetui.key.apply", help="sheetui.key.apply_help"),

@@ -45,7 +45,7 @@ def jump(app: SmartCityApp, record_id: str, field: str = "") -> bool:
     record = plan.info if record_id == plan.id else plan.get(record_id)
     if isinstance(record, (PlanInfo, Readiness, PlanTarget)):
         app.action_open_plan_info()
-    elif record is not None and plan.pillar_of(record) in plan.framework.keys:
+    elif record is not None and plan.pillar_of(record):  # (outside the framework too: app.action_open_pillar)
         # The pillar screen selects it itself: a screen made just now opens on the record's
         # view (selecting after its first draw lost a race with its tab bar, which activates
         # its first tab when it mounts).

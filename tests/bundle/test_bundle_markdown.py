@@ -167,7 +167,7 @@ def test_open_conflicts_are_listed_in_an_appendix(tmp_path):
             render_markdown(store.plan(), conflicts=store.conflicts())
         clean = parse(render_markdown(store.plan()))
     (table,) = tables_under(doc, 1, "Lampiran: Isian yang Belum Disepakati")
-    assert table[0] == ["Isian", "Kolom", "Nilai"]
+    assert table[0] == ["Entri", "Isian", "Nilai"]
     (row,) = table[1:]
     assert row[0] == "Program: 3.001 Pasar Rakyat Digital" and row[1] == "OPD penanggung jawab"
     # each value names who wrote it (here a replica id: no bundle named its team) and the

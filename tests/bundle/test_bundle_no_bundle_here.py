@@ -145,3 +145,35 @@ def test_merge_of_an_empty_folder_is_one_line_and_the_plan_is_untouched(tmp_path
     code, _, err = run(capsys, "merge", plan, tmp_path / "kosong", "--lang", "en")
     assert code == 2 and "No bundle found in" in err
     assert plan.read_bytes() == before
+
+
+def test_a_bundle_zip_zipped_again_says_to_extract_it_first(good, tmp_path, capsys):
+    import zipfile
+
+    inner = zip_of(good.folder, tmp_path / "wonosari-raya_pokja-smart-environment_2026-11-17_0915.zip")
+    outer = tmp_path / "kiriman WA.zip"
+    with zipfile.ZipFile(outer, "w") as zf:  # Explorer's "Send to > Compressed folder" on the .zip
+        zf.write(inner, inner.name)
+    e = _refused(outer)
+    assert e.key == "zip_in_zip"
+    _no_wrong_advice(e)
+    said = e.message("id")
+    assert f"berisi .zip lain ({inner.name})" in said and "Ekstrak dulu kiriman WA.zip" in said, said
+    assert "Extract kiriman WA.zip first, then choose the .zip inside it" in e.message("en")
+    plan = Path(shutil.copyfile(SAMPLE, tmp_path / "rencana.json"))
+    before = plan.read_bytes()
+    code, _, err = run(capsys, "merge", plan, outer)
+    assert code == 2 and "berisi .zip lain" in err and plan.read_bytes() == before, err
+
+
+@pytest.mark.parametrize("rel", ["manifest.toml", "plan.toml", ECON])
+def test_an_empty_or_utf16_file_of_the_bundle_is_said_as_such_not_as_changed(good, tmp_path, rel):
+    empty = copy(good.folder, tmp_path / "kosong")
+    (empty / rel).write_bytes(b"")  # a pulled flash drive
+    e = _refused(empty)
+    assert e.file == rel and "Berkas ini kosong" in e.message("id") and "sha256" not in e.message("id")
+    utf16 = copy(good.folder, tmp_path / "notepad")
+    (utf16 / rel).write_bytes((utf16 / rel).read_text(encoding="utf-8").encode("utf-16"))  # Notepad's "Unicode"
+    e = _refused(utf16)
+    assert e.file == rel and "UTF-16" in e.message("id") and "sha256" not in e.message("id"), e.message("id")
+    assert "saved again by another program as UTF-16" in e.message("en")

@@ -4,9 +4,12 @@ zip with the bundle in one top folder, and records or fields from a newer app.""
 
 from __future__ import annotations
 
+import zipfile
+
+import pytest
 from bundle_helpers import rewrite, states_dicts
 from corpus_helpers import ECON, append, copy, edit_line, zip_of
-from smartcity_tui.bundle import read_bundle
+from smartcity_tui.bundle import BundleError, read_bundle
 
 
 def _files(b):
@@ -62,3 +65,24 @@ def test_a_checksum_over_the_bytes_with_bom_is_accepted_too(good, tmp_path):
     b = copy(good.folder, tmp_path)
     rewrite(b, "plan.toml", b"\xef\xbb\xbf" + (b / "plan.toml").read_bytes())
     assert states_dicts(read_bundle(b).states) == good.states
+
+
+def test_a_zip_made_by_windows_tar_with_dot_slash_names_is_accepted(good, tmp_path):
+    # `cd bundle && tar -a -c -f ..\bundle.zip .` (Windows 10/11's tar.exe is bsdtar)
+    z = tmp_path / "bundle.zip"
+    with zipfile.ZipFile(z, "w") as zf:
+        zf.writestr("./", b"")
+        zf.writestr("./pillars/", b"")
+        for p in sorted(_files(good.folder)):
+            rel = p.relative_to(good.folder).as_posix()
+            zf.writestr(("./" if rel != ECON else ".//") + rel, p.read_bytes())
+    assert states_dicts(read_bundle(z).states) == good.states
+
+
+def test_a_dot_slash_name_beside_the_same_plain_name_is_still_a_duplicate(good, tmp_path):
+    z = zip_of(good.folder, tmp_path / "bundle.zip")
+    with zipfile.ZipFile(z, "a") as zf:
+        zf.writestr("./manifest.toml", (good.folder / "manifest.toml").read_bytes())
+    with pytest.raises(BundleError) as err:
+        read_bundle(z)
+    assert err.value.key == "zip_duplicate"

@@ -195,3 +195,18 @@ def test_an_unreadable_folder_entry_does_not_stop_the_export(store, tmp_path, mo
     monkeypatch.setattr(safe_write.shutil, "rmtree", lambda p: (_ for _ in ()).throw(OSError(errno.EBUSY, "busy")))
     assert read_bundle(export(store, out).path).plan_id == store.plan_id
     assert left.exists()  # still there, tried again next time
+
+
+def test_an_emoji_in_the_target_folder_counts_two_as_windows_counts_it(tmp_path, monkeypatch):
+    from smartcity_tui.bundle.safe_write import WINDOWS_MAX_FILE_PATH, check_path_lengths
+
+    folder = tmp_path / ("😀" * 30)
+    final = folder / "b.zip"
+    pad = WINDOWS_MAX_FILE_PATH - len(str(final)) - 1
+    final = folder / ("b" * pad + ".zip")
+    assert len(str(final)) < WINDOWS_MAX_FILE_PATH  # fits by Python's count, not by Windows'
+    with monkeypatch.context() as m:
+        _on_windows(m)
+        with pytest.raises(BundleError) as err:
+            check_path_lengths(final, final, {}, folder_bundle=False)
+    assert err.value.key == "path_too_long" and err.value.params["n"] == len(str(final)) + 30

@@ -36,3 +36,29 @@ def test_a_kind_of_a_newer_app_is_counted_too():
     assert "4 records of other kinds" in line
     assert re.search(r"0 programmes", line), "the plan's main lists are said even when empty"
     assert "narrative" not in line, "a kind the plan does not hold is not listed"
+
+
+def test_deleted_records_are_said_apart_from_the_kinds_the_plan_shows(tmp_path, capsys):
+    """QA round 2, #7: after deleting ECO-04 (with its indicator and milestones) the export said
+    "26 program" while `stats` and the screens showed 25."""
+    import shutil
+
+    from smartcity_tui.store import PlanStore
+
+    plan = tmp_path / "plan.json"
+    shutil.copyfile(SAMPLE, plan)
+    with PlanStore.open(plan) as store:
+        eco = next(p for p in store.plan().programmes if p.code == "ECO-04")
+        store.delete(eco.id)
+        shown = store.plan()
+        programmes, milestones = len(shown.programmes), len(shown.milestones)
+    (tmp_path / "out").mkdir()
+    assert main(["export", str(plan), "--out", str(tmp_path / "out")]) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if "entri:" in x)
+    total, parts = parts_of(line)
+    assert total == sum(parts)
+    assert f" {programmes} program," in line and f" {milestones} tonggak" in line
+    deleted = int(re.search(r"(\d+) terhapus", line).group(1))
+    assert deleted >= 2  # ECO-04 and what went with it
+    with PlanStore.open(plan, readonly=True) as store:
+        assert total + deleted == len(store.states())

@@ -90,7 +90,7 @@ def test_reframe_with_yes_moves_the_plan_and_keeps_what_it_does_not_place(tmp_pa
         branding_strategies = {s.id for s in old.strategies if s.pillar == "branding"}
         n_records = len(old.records)
     code, out, _ = run(capsys, "reframe", plan, "--to", "kota-cerdas-2026", "--map", MAP, "--yes")
-    assert code == 0 and "4 catatan tidak ditempatkan" in out
+    assert code == 0 and "4 entri tidak ditempatkan" in out
     with PlanStore.open(plan, readonly=True) as store:
         new = store.plan()
         assert new.framework.id == "kota-cerdas-2026" and len(new.records) == n_records  # nothing dropped
@@ -167,3 +167,69 @@ def test_reframe_leaves_open_conflicts_to_a_person(tmp_path, capsys):
     assert code == 2 and plan.read_bytes() == before
     assert "masih berkonflik" in err and "conflicts" in err
     assert "Pratinjau" in out  # what would move is still shown
+
+
+PLUS = """id = "gerakan-plus"
+version = "1"
+name.id = "Gerakan Plus"
+
+[[dimensions]]
+key = "governance"
+code = "GOV"
+name.id = "Tata Kelola Cerdas"
+[[dimensions.elements]]
+key = "public_service"
+name.id = "Pelayanan publik"
+
+[[dimensions]]
+key = "mobility"
+code = "MOB"
+name.id = "Mobilitas"
+[[dimensions.elements]]
+key = "transport"
+name.id = "Angkutan"
+"""
+
+
+def test_a_kept_dimension_losing_an_element_is_previewed_and_the_element_kept_in_words(
+        tmp_path, capsys, _no_region_files):
+    """QA frame #3: a dimension the new framework keeps, without some of its elements: the
+    preview said all was placed and the plan was left with elements its framework lacks."""
+    (_no_region_files / "plus.toml").write_text(PLUS, encoding="utf-8")
+    fmap = tmp_path / "peta.toml"
+    fmap.write_text('to = "gerakan-plus"\n[elements]\ntransport = "mobility.transport"\n', encoding="utf-8")
+    plan = tmp_path / "plan.json"
+    assert run(capsys, "new", plan, *NEW_ARGS)[0] == 0
+    with PlanStore.open(plan) as store:
+        item = store.add(SwotItem(pillar="governance", quadrant="O", text="Perda SPBE disahkan",
+                                  element="public_policy"))
+    code, out, _ = run(capsys, "reframe", plan, "--to", "gerakan-plus", "--map", fmap, "--yes")
+    assert code == 0 and "1 entri dipindahkan" in out, out
+    assert "Kebijakan publik" in out  # the record is listed with the element it loses
+    with PlanStore.open(plan, readonly=True) as store:
+        moved = store.plan().get(item.id)
+        assert isinstance(moved, SwotItem)
+        assert (moved.pillar, moved.element, moved.subtopic) == ("governance", "", "Kebijakan publik")
+    code, out, _ = run(capsys, "validate", plan)
+    assert "bukan elemen" not in out
+
+
+def test_stats_counts_records_outside_the_framework_and_render_says_a_framework_is_missing(tmp_path, capsys):
+    """QA frame #6: `stats` left out what a reframe did not place (2 programmes listed of 4),
+    and `render` wrote chapters named by raw keys without a word on a laptop lacking the file."""
+    plan = tmp_path / "plan.json"
+    shutil.copy(SAMPLE, plan)
+    assert run(capsys, "reframe", plan, "--to", "kota-cerdas-2026", "--map", MAP, "--yes")[0] == 0
+    code, out, _ = run(capsys, "stats", plan)
+    assert code == 0 and "Di luar kerangka: branding" in out
+    data = json.loads(run(capsys, "stats", plan, "--json")[1])
+    assert data["outside_framework"]["branding"]["strategies"] == 3
+    lost = tmp_path / "desa.json"
+    info_args = [*NEW_ARGS]
+    assert run(capsys, "new", lost, *info_args)[0] == 0
+    with PlanStore.open(lost) as store:
+        store.save(store.plan().info.replace(framework="desa-cerdas-3", framework_version="1"))
+    code, _, err = run(capsys, "render", lost, "--out", tmp_path / "buku.md")
+    assert code == 0 and "desa-cerdas-3" in err and "tidak ada di laptop ini" in err
+    code, _, err = run(capsys, "--lang", "en", "stats", lost)
+    assert code == 0 and "is not on this laptop" in err

@@ -81,8 +81,21 @@ def test_new_in_a_read_only_folder_is_one_line_exit_2(tmp_path, capsys, monkeypa
                         else real_access(p, mode, **k))
     code, _, err = run(capsys, "new", folder / "plan.json", *NEW_ARGS)
     assert code == 2
-    _one_line(err, "folder ini tidak boleh ditulis")
+    _one_line(err, "Rencana baru tidak dapat dibuat")
+    assert "tidak ada izin" in err and "Pilih folder lain yang boleh ditulisi" in err, err
+    assert "salin rencana ke laptop" not in err, "there is no plan yet to copy"
     assert not any(folder.iterdir())
+
+
+def test_new_on_a_write_protected_drive_says_to_unlock_it_not_to_copy_a_plan(tmp_path, capsys, monkeypatch):
+    from smartcity_tui.store import access
+
+    monkeypatch.setattr(access, "_read_only_mount", lambda folder: folder == tmp_path)
+    code, _, err = run(capsys, "--lang", "en", "new", tmp_path / "plan.json", *NEW_ARGS)
+    assert code == 2
+    _one_line(err, "A new plan cannot be made")
+    assert "read-only" in err and "unlock this one" in err and "copy the plan" not in err, err
+    assert not any(tmp_path.iterdir())
 
 
 def test_merge_on_a_write_protected_drive_is_one_line_exit_2(plan, capsys, monkeypatch):

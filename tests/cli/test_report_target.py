@@ -2,7 +2,9 @@
 this one or another (`stats rencana.json --out rencana.json` replaced the plan with a table,
 and stats makes no backup), never over a bundle or a workbook, and whatever would make the
 report fail (a folder named, a write-protected drive) is said before the command runs: a
-merge must not be written and then called failed, with a hidden temporary file's name."""
+merge must not be written and then called failed, with a hidden temporary file's name.
+`render`'s book likewise never goes over a plan or a backup (`render rencana.json rencana.json`
+replaced the plan with the book), but does replace the last book."""
 
 from __future__ import annotations
 
@@ -85,3 +87,32 @@ def test_a_write_protected_drive_for_the_report_is_said_before_the_merge(plan, t
         code, _, err = run(capsys, "merge", plan, *BUNDLES, "--out", view / "gabung.txt")
     assert code == 2 and "hanya bisa dibaca" in err and "Tidak ada yang dikerjakan" in err, err
     assert digest(plan) == before, "the merge was not done"
+
+
+@pytest.mark.parametrize("how", ["FILE", "--out", "--out html"])
+def test_render_refuses_to_write_the_book_over_the_plan_itself(plan, capsys, how):
+    before = digest(plan)
+    target = [plan] if how == "FILE" else ["--out", plan.parent / "." / plan.name]
+    code, out, err = run(capsys, "render", plan, *target, *(["--format", "html"] if "html" in how else []))
+    assert code == 2 and out == "" and err.count("\n") == 1, err
+    assert "rencana.json adalah berkas rencana; dokumen tidak ditulis di atasnya" in err, err
+    assert digest(plan) == before, "the plan is exactly as it was"
+
+
+def test_render_refuses_another_plan_or_a_backup_and_a_workbook(plan, tmp_path, capsys):
+    assert run(capsys, "merge", plan, BUNDLES[0])[0] == 0  # makes rencana.backup-1.json
+    others = [tmp_path / "rencana.backup-1.json", Path(shutil.copyfile(SAMPLE, tmp_path / "pokja-ekonomi.json"))]
+    workbook = tmp_path / "lembar.xlsx"
+    assert run(capsys, "sheet", "export", plan, workbook)[0] == 0
+    for target in [*others, workbook]:
+        before = digest(target)
+        code, _, err = run(capsys, "--lang", "en", "render", plan, "--out", target)
+        assert code == 2 and "the document is not written over it" in err, err
+        assert digest(target) == before
+
+
+def test_render_writes_a_new_book_over_the_last_book(plan, tmp_path, capsys):
+    book_md = tmp_path / "rencana-induk.md"
+    book_md.write_text("versi lama", encoding="utf-8")
+    code, _, err = run(capsys, "render", plan, book_md)
+    assert code == 0 and book_md.read_text(encoding="utf-8").startswith("# Rencana Induk"), err

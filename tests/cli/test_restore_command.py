@@ -76,3 +76,35 @@ def test_a_damaged_plan_says_why_in_indonesian(plan, capsys, damage, words):
     code, _, err = run(capsys, "stats", plan)
     assert code == 2 and words in err, err
     assert "missing" not in err
+
+
+def test_an_empty_plan_beside_its_last_save_as_a_temp_file_is_restored_from_that_save(plan, capsys):
+    # a FAT32 drive pulled mid-save: the plan is 0 bytes, the whole last save is the temp file
+    last_save = plan.read_bytes()
+    temp = plan.with_name(".rencana.json.4242-abcdef.tmp")
+    temp.write_bytes(last_save)
+    plan.write_bytes(b"")
+    code, _, err = run(capsys, "stats", plan)
+    assert code == 2 and ".rencana.json.4242-abcdef.tmp" in err and "Tidak ada cadangan" not in err, err
+    assert temp.read_bytes() == last_save, "a reader only names it"
+    code, out, _ = run(capsys, "restore", plan, "--list")
+    assert code == 0 and ".rencana.json.4242-abcdef.tmp  baik, penyimpanan terakhir" in out, out
+    code, out, err = run(capsys, "restore", plan)
+    assert code == 0 and "rencana.recovered-1.json" in out, out + err
+    assert json.loads(plan.read_bytes())["records"] == json.loads(last_save)["records"]
+    assert plan.with_name("rencana.recovered-1.json").read_bytes() == last_save, "the copy is kept"
+    assert plan.with_name("rencana.json.broken-1").read_bytes() == b"", "the empty file is kept too"
+
+
+def test_a_missing_plan_with_its_last_save_as_a_temp_file_is_restored(plan, capsys):
+    temp = plan.with_name(".rencana.json.4242-abcdef.tmp")
+    temp.write_bytes(plan.read_bytes())
+    plan.unlink()
+    code, out, err = run(capsys, "--lang", "en", "restore", plan)
+    assert code == 0 and "restored from" in out and "rencana.recovered-1.json" in out, out + err
+    assert run(capsys, "stats", plan)[0] == 0
+
+
+def test_restore_list_without_any_backup_says_there_is_none(plan, capsys):
+    code, out, _ = run(capsys, "restore", plan, "--list")
+    assert code == 0 and out == f"tidak ada cadangan untuk {plan} di folder itu\n"

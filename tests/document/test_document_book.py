@@ -71,14 +71,15 @@ def test_money_by_source_comes_from_the_programmes_own_split_and_apbd_stands_apa
     financing = chapter(doc, 6)
     by_source, apbd = [b for b in section(financing, "Indikasi Anggaran per Sumber Dana").blocks if isinstance(b, Table)]
     rows = {r[0]: r[1:] for r in cells(by_source)}
-    assert rows["APBD Kabupaten/Kota"] == ["2", "Rp 300", "Rp 50", "Rp 350"]
+    # the region's own APBD by its kind (a kabupaten here), not the pick-lists' "Kabupaten/Kota"
+    assert rows["APBD Kabupaten"] == ["2", "Rp 300", "Rp 50", "Rp 350"]
     assert rows["DAK"] == ["1", "-", "Rp 1.000", "Rp 1.000"]
     assert rows["Dana Desa"] == ["1", "Rp 100", "Rp 100", "Rp 200"]
     assert rows["Belum dirinci per sumber"] == ["1", "Rp 7", "-", "Rp 7"]
     total = list(rows)[-1]
     assert total.split("\n")[0] == "Jumlah" and rows[total][-1] == "Rp 1.557"
     split = {r[0]: r[1:] for r in cells(apbd)}
-    assert split == {"APBD Kabupaten/Kota": ["Rp 300", "Rp 50", "Rp 350"],
+    assert split == {"APBD Kabupaten": ["Rp 300", "Rp 50", "Rp 350"],
                      "Sumber non-APBD": ["Rp 100", "Rp 1.100", "Rp 1.200"],
                      "Belum dirinci per sumber": ["Rp 7", "-", "Rp 7"],
                      "Jumlah": ["Rp 407", "Rp 1.150", "Rp 1.557"]}
@@ -86,7 +87,15 @@ def test_money_by_source_comes_from_the_programmes_own_split_and_apbd_stands_apa
     assert any("1 program" in n and "Belum dirinci per sumber" in n for n in notes)
     profile = next(t for t in doc.tables() if t.kind == "profile" and "Profil Program A" in t.caption)
     budget = next(r[1] for r in cells(profile) if r[0].startswith("Indikasi anggaran per sumber"))
-    assert "APBD Kabupaten/Kota: 2025 Rp 300" in budget and "Dana Desa: 2025 Rp 100; 2026 Rp 100" in budget
+    assert "APBD Kabupaten: 2025 Rp 300" in budget and "Dana Desa: 2025 Rp 100; 2026 Rp 100" in budget
+    assert "Kabupaten/Kota" not in write_markdown(doc)
+
+
+def test_a_city_s_book_says_apbd_kota():
+    plan = _money_plan()
+    plan.info.region_kind = "kota"
+    text = write_markdown(build_document(plan))
+    assert "APBD Kota" in text and "APBD Kabupaten" not in text
 
 
 def test_the_rpjmd_matrix_reads_the_missions_a_programme_names_in_its_reference():

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from smartcity_tui.model import narrative, validate
-from smartcity_tui.model.records import InstitutionMember, NarrativeSection, PlanInfo, Regulation
+from smartcity_tui.model.records import InstitutionMember, NarrativeSection, PlanInfo, Regulation, Strategy
 from smartcity_tui.model.vocab import PILLARS
 from smartcity_tui.store import PlanStore
 
@@ -179,3 +179,33 @@ def test_members_and_regulations_added_or_edited_by_two_groups_all_arrive(empty_
 def test_word_count_counts_words_not_list_markers():
     assert narrative.word_count("- satu *dua*\n- tiga\n\n1. empat, lima.") == 5
     assert narrative.word_count("   ") == 0
+
+
+def test_a_dimension_text_a_reframe_did_not_place_stays_in_the_book_and_on_the_document_screen(tmp_path):
+    """QA frame #4: the branding narrative of a plan moved to the Kota Cerdas aspects (which
+    have no branding) vanished from the book and the document screen, and validation called
+    it a section this version of the app does not know."""
+    from smartcity_tui.document.build import build_document
+    from smartcity_tui.document.markdown import write_markdown
+
+    path = tmp_path / "kota.json"
+    info = PlanInfo(region="Contoh", province="Jawa Tengah", start_year=2025, end_year=2029,
+                    framework="kota-cerdas-2026", framework_version="2026-rancangan")
+    with PlanStore.create(path, info, "Sekretariat", durable=False) as store:
+        store.add(NarrativeSection(id=narrative.section_id(store.plan_id, "dimension", "branding"),
+                                   section="dimension", pillar="branding",
+                                   text="Pokja Smart Branding berangkat dari festival budaya."))
+        store.add(Strategy(pillar="branding", kind="SO", text="Sepakati merek daerah"))
+        plan = store.plan()
+    slots = [s for s in narrative.slots(plan) if s.pillar == "branding"]
+    assert [s.title("id") for s in slots] == ["Di luar kerangka: branding"]
+    assert slots[0].text.startswith("Pokja Smart Branding")
+    book = write_markdown(build_document(plan, lang="id"))
+    assert "berangkat dari festival budaya" in book
+    # (QA frame #11: its tables' source named a working group "Tanpa Dimensi yang Dikenal")
+    assert "Sepakati merek daerah" in book and "kelompok kerja Tanpa Dimensi" not in book
+    assert "Sumber: entri di luar kerangka rencana" in book
+    findings = validate(plan)
+    assert not [f for f in findings if f.code == "narrative.unknown_section"]
+    (outside,) = [f for f in findings if f.code == "plan.outside_framework"]
+    assert outside.params["n"] == 2 and outside.params["keys"] == "branding"

@@ -27,7 +27,7 @@ def setup_repo(repo: Path) -> None:
     git(repo, "config", "user.name", "Sekretariat")
     git(repo, "config", "user.email", "sekretariat@example.invalid")
     git(repo, "config", "merge.smartcity.name", "smartcity-tui plan merge")
-    git(repo, "config", "merge.smartcity.driver", f'"{sys.executable}" -m smartcity_tui merge-driver %O %A %B')
+    git(repo, "config", "merge.smartcity.driver", f'"{sys.executable}" -m smartcity_tui merge-driver %O %A %B %P')
     (repo / ".gitattributes").write_text("*.json merge=smartcity -text\n", encoding="utf-8")
     (repo / ".gitignore").write_text("*.lock\n*.backup-*.json\n*.broken-*\n*.previous-*\n*.recovered-*.json\n.*.tmp\n",
                                      encoding="utf-8")
@@ -85,6 +85,10 @@ def test_two_branches_editing_the_same_field_report_a_conflict_holding_both(repo
     result = git(repo, "merge", "--no-edit", "pokja-b", check=False)
     assert result.returncode != 0
     assert "conflict" in (result.stdout + result.stderr).lower()
+    # the driver's line names the plan as the user knows it (%P), not git's temp file
+    said = [line for line in result.stderr.splitlines() if line.startswith("smartcity-tui:")]
+    assert said == ["smartcity-tui: plan.json: 1 entri berkonflik disimpan di rencana; "
+                    "selesaikan di aplikasi, lalu git add plan.json dan commit"]
     with PlanStore.open(plan, readonly=True) as store:
         [state] = store.conflicts()
         values = sorted(s.value for s in state.fields["lead_agency"])

@@ -183,3 +183,20 @@ def test_the_moved_plans_bundle_brings_a_groups_copy_along(tmp_path, capsys):
     assert report["areas"]["mobilitas"]["updated"] >= 1
     with PlanStore.open(copy, readonly=True) as store:
         assert store.plan().framework.id == "kota-cerdas-2026"
+
+
+def test_a_groups_new_record_on_an_unplaced_dimension_is_counted_under_that_dimension(tmp_path, capsys):
+    """QA frame #11: a SWOT item a group added on the old branding pillar was counted under
+    "Rencana (umum)" in the merge summary, as if it were one of the plan's own facts."""
+    plan, copy = tmp_path / "plan.json", tmp_path / "pokja.json"
+    shutil.copy(SAMPLE, plan)
+    shutil.copy(SAMPLE, copy)
+    with PlanStore.open(copy) as store:
+        store.set_team("Pokja Smart Branding")
+        store.add(SwotItem(pillar="branding", quadrant="O", text="Festival kopi lereng", element="tourism"))
+    bundle = _export(capsys, copy, tmp_path / "flashdisk")
+    assert run(capsys, "reframe", plan, "--to", "kota-cerdas-2026", "--map", MAP, "--yes")[0] == 0
+    code, out, _ = run(capsys, "merge", plan, bundle, "--json", "--dry-run")
+    report = json.loads(out)
+    assert code in (0, 1) and report["areas"]["branding"]["added"] == 1
+    assert report["areas"]["plan"]["added"] == 0

@@ -119,6 +119,15 @@ def test_a_region_file_is_read_from_the_config_folder(tmp_path):
     (GOOD + GOOD[GOOD.index("[[dimensions]]"):].replace("GOV", "ECO"), 14, "twice"),
     (GOOD.split("[[dimensions]]")[0] + "".join(  # ten dimensions: the tenth is named
         f'\n[[dimensions]]\nkey = "d{i}"\ncode = "D{i}"\nname.id = "D {i}"\n' for i in range(10)), 51, "too_many"),
+    # QA frame #10: each names its own problem ("filled in", not "not valid '')
+    (GOOD.replace('version = "1"', 'version = 1'), 2, "version_not_text"),
+    (GOOD.replace('code = "GOV"\n', ''), 5, "no_code"),
+    (GOOD.replace('key = "tata_kelola"', 'key = ""'), 6, "no_key"),
+    # a bundle keeps a dimension as pillars/<key>.toml, which Windows cannot create for these
+    (GOOD.replace('key = "tata_kelola"', 'key = "con"'), 6, "device_key"),
+    (GOOD.replace('key = "tata_kelola"', 'key = "lpt9"'), 6, "device_key"),
+    # QA frame #7: two dimensions of one name (a sheet's Dimensi cell could not tell them apart)
+    (GOOD + '\n[[dimensions]]\nkey = "lain"\ncode = "ECO"\nname.id = "TATA  Kelola desa"\n', 17, "name_twice"),
 ])
 def test_a_framework_file_with_a_mistake_is_refused_naming_file_line_and_what(text, line, what):
     with pytest.raises(FrameworkError) as err:
@@ -145,3 +154,21 @@ def test_names_follow_the_language_asked_and_fall_back_to_bahasa_indonesia():
     dim = fw.dimension("tata_kelola")
     assert dim.label("en") == dim.label("id") == "Tata kelola desa"  # no English name: the Indonesian one
     assert frameworks.built_in("kota-cerdas-2026").dimension("ekonomi").label("en") == "Economy"
+
+
+def test_an_empty_framework_file_says_its_id_is_missing():
+    with pytest.raises(FrameworkError) as err:
+        parse(b"", "kosong.toml")
+    assert err.value.what == "no_id" and "belum diisi" in err.value.text("id") and "''" not in err.value.text("id")
+
+
+def test_a_region_file_taking_a_built_in_id_is_said_when_that_id_is_chosen(tmp_path, capsys, monkeypatch):
+    """QA frame #9: a province's edited copy of the built-in file was ignored without a word."""
+    from cli_support import run
+
+    (tmp_path / "salinan.toml").write_text(GOOD.replace("desa-cerdas-contoh", "kota-cerdas-2026"), encoding="utf-8")
+    monkeypatch.setattr(frameworks, "region_folder", lambda: tmp_path)
+    plan = tmp_path / "kota.json"
+    code, _out, err = run(capsys, "new", plan, "--region", "R", "--kind", "kota", "--province", "P",
+                          "--start", "2025", "--end", "2029", "--team", "T", "--framework", "kota-cerdas-2026")
+    assert code == 0 and "salinan.toml" in err and "kota-cerdas-2026" in err and "2026-rancangan" in err

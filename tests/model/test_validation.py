@@ -206,7 +206,7 @@ def test_the_horizon_is_checked_against_the_years(horizon, start, end, warned):
     if warned:
         assert mine[0].severity == WARNING
         n = end - start + 1
-        assert f"{n} tahun" in mine[0].message("id") and f"{n} years" in mine[0].message("en")
+        assert f"{n} tahun" in mine[0].message("id") and f"{n} year{'' if n == 1 else 's'}" in mine[0].message("en")
 
 
 def test_a_listed_source_without_an_amount_is_a_warning_naming_it():
@@ -313,3 +313,17 @@ def test_a_third_language_takes_element_names_from_its_fallback():
         assert said == Problem(e.value.key, params=e.value.params).what("en")
     finally:
         unregister_language("xx")
+
+
+def test_an_unknown_element_names_the_elements_its_dimension_has_however_many():
+    """QA frame #8: the message said "choose one of its three elements" for a dimension of
+    one element, of none, and on a laptop without the framework."""
+    item = SwotItem(pillar="governance", quadrant="S", text="Layanan izin daring", element="energy")
+    (found,) = [f for f in validate(_plan(item)) if f.code == "record.bad_element"]
+    assert "tiga" not in found.message("id") and "three" not in found.message("en")
+    assert "Pelayanan publik" in found.message("id") and "Public service" in found.message("en")
+    info = PlanInfo(region="Desa", start_year=2025, end_year=2029, framework="desa-entah", framework_version="1")
+    prog = Programme(code="TKD-01", name="Balai desa", pillar="tata_kelola_desa", element="pelayanan_desa",
+                     start_year=2025, end_year=2025)
+    stray = [f for f in validate(Plan(info, {prog.id: prog})) if f.code == "record.bad_element"]
+    assert stray and "(tidak ada)" in stray[0].message("id") and "(none)" in stray[0].message("en")

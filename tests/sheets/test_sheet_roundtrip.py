@@ -315,3 +315,36 @@ def test_a_bappeda_csv_with_a_title_line_adds_its_programmes(work, capsys):
     assert sorted(added) == ["ECO-21", "GOV-21"]
     assert added["GOV-21"].lead_agency == "DPMPTSP" and added["GOV-21"].pillar == "governance"
     assert added["GOV-21"].budget_by_source["unspecified"] == {2025: 500_000_000}
+
+
+def test_records_outside_the_framework_go_round_the_workbook_unchanged(tmp_path, capsys):
+    """QA frame #5: after a reframe left the branding strategies unplaced, and on a plan whose
+    elements the framework lacks, the app's own workbook was refused whole ("Dimensi
+    'branding' tidak dikenal"), so an analyst could not change one budget cell."""
+    from smartcity_tui.model.records import PlanInfo, Programme, Strategy, SwotItem
+
+    plan = tmp_path / "kota.json"
+    info = PlanInfo(region="Contoh", province="Jawa Tengah", start_year=2025, end_year=2029,
+                    framework="kota-cerdas-2026", framework_version="2026-rancangan")
+    with PlanStore.create(plan, info, "Sekretariat", durable=False) as store:
+        store.add(Strategy(pillar="branding", kind="SO", text="Sepakati merek daerah"))
+        store.add(SwotItem(pillar="lingkungan", quadrant="S", text="Panel surya kantor", element="energy"))
+        store.add(Programme(code="ENV-02", name="Lampu surya", pillar="lingkungan", element="energy",
+                            start_year=2025, end_year=2026))
+    xlsx = tmp_path / "kota.xlsx"
+    assert run(capsys, "sheet", "export", plan, xlsx)[0] == 0
+    before = plan.read_bytes()
+    code, out, err = run(capsys, "sheet", "import", plan, xlsx)
+    assert (code, err) == (0, ""), err
+    assert plan.read_bytes() == before
+    # typing one of the framework's dimensions in the cell moves the strategy
+    wb = openpyxl.load_workbook(xlsx)
+    ws = wb["Strategi"]
+    r = row_of(ws, "Strategi", "Sepakati merek daerah")
+    ws.cell(r, header_index(ws, "Dimensi")).value = "Ekonomi"
+    wb.save(xlsx)
+    code, out, err = run(capsys, "sheet", "import", plan, xlsx)
+    assert (code, err) == (0, ""), err
+    with PlanStore.open(plan, readonly=True) as store:
+        assert [s.pillar for s in store.plan().strategies] == ["ekonomi"]
+        assert [p.element for p in store.plan().programmes] == ["energy"]

@@ -36,7 +36,7 @@ def test_an_rpjmd_list_imported_twice_adds_its_programmes_once(tmp_path, capsys)
     before = plan.read_bytes()
     code, out, _ = run(capsys, "sheet", "import", plan, sheet)
     assert code == 0
-    assert "3 baris tanpa Id sama dengan data yang sudah ada" in out  # two programmes, one indicator
+    assert "3 baris tanpa Id sama dengan entri yang sudah ada" in out  # two programmes, one indicator
     assert "Tidak ada yang berubah" in out
     assert programmes(plan) == first
     assert plan.read_bytes() == before, "nothing written the second time"
@@ -82,7 +82,7 @@ def test_swot_text_seen_before_is_that_item_and_the_same_text_elsewhere_is_new(t
             ["Smart Economy", "O", "Pelabuhan ikan baru dibuka 2027"]]  # typed twice in one file: two, as typed
     before = states(plan)
     code, out, _ = run(capsys, "sheet", "import", plan, write_rows(tmp_path / "swot.xlsx", {"SWOT": rows}))
-    assert code == 0 and "1 baris tanpa Id sama dengan data" in out and "3 baru" in out.splitlines()[-1]
+    assert code == 0 and "1 baris tanpa Id sama dengan entri" in out and "3 baru" in out.splitlines()[-1]
     after = states(plan)
     assert before.keys() <= after.keys()
     assert len(after) - len(before) == 3, "the weakness and the opportunity typed twice are new"
@@ -101,5 +101,5 @@ def test_a_copied_row_keeping_a_code_in_use_is_refused(tmp_path, capsys):
     before = plan.read_bytes()
     code, out, err = run(capsys, "sheet", "import", plan, write_rows(tmp_path / "copy.xlsx", {"Program": rows}))
     assert code == 2 and f"baris 3, kolom A (Kode): Kode {prog.code} sudah dipakai" in err
-    assert "sama dengan data yang sudah ada" not in out
+    assert "sama dengan entri yang sudah ada" not in out
     assert plan.read_bytes() == before

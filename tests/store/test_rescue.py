@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from smartcity_tui.store import PlanMissingRecovered, PlanNotFound, PlanStore, opening
+from smartcity_tui.store import PlanMissingRecovered, PlanNotFound, PlanStore, PlanUnreadable, opening
 from smartcity_tui.store.rescue import recovered_path
 
 
@@ -103,4 +103,33 @@ def test_a_missing_plan_without_any_copy_is_simply_not_found(tmp_plan):
 def test_a_reader_never_touches_temp_files(tmp_plan):
     _temp(tmp_plan).write_bytes(_variant(tmp_plan, counter=1))
     PlanStore.open(tmp_plan, readonly=True).close()
+    assert _temp(tmp_plan).exists() and not recovered_path(tmp_plan, 1).exists()
+
+
+def test_an_empty_plan_beside_a_whole_temp_file_offers_that_save_and_deletes_nothing(tmp_plan):
+    # a pulled FAT32 drive: the plan left at 0 bytes, the last save whole in its temp file
+    last_save = _variant(tmp_plan, counter=1)
+    _temp(tmp_plan).write_bytes(last_save)
+    torn = _temp(tmp_plan, pid=88888)
+    torn.write_bytes(b'{"_meta": {"1"')
+    tmp_plan.write_bytes(b"")
+    with pytest.raises(PlanUnreadable) as err:
+        PlanStore.open(tmp_plan)
+    assert err.value.recovered == [recovered_path(tmp_plan, 1)]
+    msg = err.value.message("en")
+    assert str(recovered_path(tmp_plan, 1)) in msg and "no good backup" not in msg, msg
+    assert recovered_path(tmp_plan, 1).read_bytes() == last_save
+    assert tmp_plan.read_bytes() == b"" and torn.exists(), "nothing deleted or written over"
+    assert not tmp_plan.with_name(tmp_plan.name + ".lock").exists()
+
+
+def test_a_damaged_plan_does_not_offer_a_temp_file_of_another_plan(tmp_plan):
+    other = json.loads(_variant(tmp_plan, counter=1))
+    other["_meta"]["1"]["plan_id"] = "00000000-0000-4000-8000-000000000000"
+    tmp_plan.with_name(tmp_plan.stem + ".backup-1.json").write_bytes(tmp_plan.read_bytes())  # names the plan's id
+    _temp(tmp_plan).write_bytes(json.dumps(other).encode("utf-8"))
+    tmp_plan.write_bytes(b"")
+    with pytest.raises(PlanUnreadable) as err:
+        PlanStore.open(tmp_plan)
+    assert err.value.recovered == [] and "backup-1" in err.value.message("en")
     assert _temp(tmp_plan).exists() and not recovered_path(tmp_plan, 1).exists()

@@ -305,3 +305,14 @@ def test_long_path_support_is_read_from_the_registry(monkeypatch, value, enabled
         assert windows_files.long_paths_enabled() is enabled
     finally:
         windows_files.long_paths_enabled.cache_clear()
+
+
+def test_an_emoji_in_the_folder_counts_two_as_windows_counts_it(tmp_path, windows):
+    # Python counts 😀 as 1, Windows (UTF-16) as 2: a path that "fits" by len() does not
+    emoji = tmp_path / ("😀" * 20)
+    plan = _deep_plan(emoji, windows_files.MAX_PATH_CHARS - access.LONGEST_SIBLING_EXTRA)
+    assert len(str(plan)) + access.LONGEST_SIBLING_EXTRA == windows_files.MAX_PATH_CHARS
+    with pytest.raises(PlanWriteFailed) as refused:
+        PlanStore.create(plan, _info(), "Pokja")
+    assert t(access.TOO_LONG) in refused.value.message()
+    assert list(plan.parent.iterdir()) == []

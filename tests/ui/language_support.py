@@ -48,6 +48,7 @@ def _other_language(lang: str) -> tuple[frozenset[str], re.Pattern]:
     vocabulary = _vocabulary()
     other = {"id": "en", "en": "id"}[lang]
     messages = (set(CATALOGS[other].values()) | vocabulary[other]) - set(CATALOGS[lang].values()) - vocabulary[lang]
+    messages -= set(OWN_NAMES)  # "Bahasa Indonesia" on an English screen is the language's own name
     patterns = {m: p for m in messages if (p := _pattern(m)) is not None}
     exact = frozenset(m for m, p in patterns.items() if p == re.escape(m))
     templates = sorted(p for m, p in patterns.items() if m not in exact)
@@ -79,7 +80,7 @@ def foreign(texts: list[str], lang: str, own: list[str]) -> list[str]:
         for piece in [text.strip(), *pieces]:
             if _is_other_message(piece, lang):
                 found.append(piece)
-        bare = text
+        bare = ACCEPTED[lang].sub("", text)  # "Program percepatan (quick win)"
         for words in [*own, *OWN_NAMES]:
             bare = bare.replace(words, "")
         found += [f"{m.group(0)!r} in {text!r}" for m in WORDS[lang].finditer(bare)]

@@ -32,7 +32,7 @@ def by_code(store: PlanStore, code: str):
 async def open_conflicts(pilot, which: str) -> ConflictsScreen:
     """k from the dashboard, then n until the conflict of programme `which` (a code) is shown."""
     app = pilot.app
-    assert "Konflik belum diselesaikan: 2" in shown_text(app, "#facts")
+    assert "Konflik: 2 · Tim:" in shown_text(app, "#facts")  # (the short facts line at 80 columns)
     await pilot.press("k")
     screen = app.screen
     assert isinstance(screen, ConflictsScreen)

@@ -173,3 +173,19 @@ async def test_the_typed_value_form_stays_open_when_its_save_fails(merged_plan, 
         assert store.get(record_id).name == "Wifi Desa Bersahabat: nama yang disepakati"
         assert not store.state(record_id).has_conflict()
     store.close()
+
+
+async def test_at_80_columns_the_dashboard_says_the_conflicts_and_the_team_whole(merged_plan):
+    """QA at 80x24: "Konflik belum diselesaikan: 2 · Tim: Sekre…" cut the team's name; where
+    the long line has no room, a shorter one keeps both; at 120 columns the long one."""
+    app, store = app_on(merged_plan)
+    team = store.team
+    n = len(store.conflicts())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        facts = str(app.screen.query_one("#facts").render())
+        assert facts.endswith(f"Konflik: {n} · Tim: {team}"), facts
+        await pilot.resize_terminal(120, 30)
+        await pilot.pause()
+        facts = str(app.screen.query_one("#facts").render())
+        assert f"Konflik belum diselesaikan: {n} · Tim: {team}" in facts, facts

@@ -77,7 +77,7 @@ async def test_f1_on_a_new_plan_says_what_to_do_first_in_order(tmp_path):
         await until(pilot, lambda: isinstance(app.screen, HelpScreen), "help")
         text = help_text(app)
         assert "Langkah pertama" in text
-        steps = ["Data rencana: wilayah", "Buka satu dimensi", "Strategi dari butir SWOT", "Program untuk strategi",
+        steps = ["Data rencana: daerah", "Buka satu dimensi", "Strategi dari butir SWOT", "Program untuk strategi",
                  "Linimasa", "Ekspor bundel"]
         at = [text.index(s) for s in steps]
         assert at == sorted(at), "the steps in the order the work goes"
@@ -167,3 +167,21 @@ async def test_a_focus_move_that_changes_no_key_keeps_the_footer_as_drawn(ui_app
         await until(pilot, lambda: "m" not in footer_keys(app) and footer_keys(app)[1:4] == ["n", "⏎", "del"],
                     "the strategy footer")
         assert footer.entries is not shown and footer.is_attached
+
+
+async def test_the_book_screen_lists_keep_their_way_back_at_80_columns_in_both_languages(ui_app):
+    """The book screen's Dasar hukum and Kelembagaan lists (QA: "shift+↑ Naik shift+↓ Turun"
+    pushed "esc Kembali" and "f4 Bahasa" off the line): the two move keys share one label."""
+    app = ui_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("b")
+        await until(pilot, lambda: "esc" in footer_keys(app), "the book screen's footer")
+        for language, move in (("id", "Pindah"), ("en", "Move")):
+            for _tab in ("regulations", "members"):
+                await pilot.press("right_square_bracket")
+                await until(pilot, lambda: "del" in footer_keys(app), f"{language}: a list's footer")
+                assert {"esc", "f4"} <= set(footer_keys(app)), f"{language}: {footer_line(app)}"
+                assert ("<", ">") in [entry.keys for entry in footer_entries(app) if entry.grouped]
+                assert f"< > {move}" in footer_line(app)
+            await pilot.press("right_square_bracket", "f4")  # round to the narrative, other language
+            await until(pilot, lambda: app.language != language, "the switch")

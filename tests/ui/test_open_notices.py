@@ -110,3 +110,23 @@ async def test_a_missing_plan_with_a_surviving_copy_is_offered_back_and_opened(t
         assert "tersimpan sebelum flashdisk dicabut" in texts
         app.store.close()
     assert plan.exists() and recovered_path(plan, 1).exists(), "the copy is kept too"
+
+
+async def test_an_empty_plan_beside_its_last_save_offers_that_save_and_keeps_the_empty_file(tmp_path):
+    plan = build_workshop_plan(tmp_path / "rencana.json")
+    temp_of(plan).write_bytes(newer_save(plan))
+    plan.write_bytes(b"")  # what a FAT32 drive pulled mid-save leaves
+    app = create_app(None, Settings(), plan_path=plan, clock=fixed_clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, ProblemScreen), "the problem screen")
+        screen = app.screen
+        title = str(screen.query_one("#problem-title", Static).render())
+        body = " ".join(str(s.render()) for s in screen.query(Static))
+        assert "rusak" in title and "salinan" in title, title
+        assert "Tidak ada cadangan" not in body and "enter" in body, body
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, DashboardScreen), "the restored plan to open")
+        assert "tersimpan sebelum flashdisk dicabut" in [s.text for s in app.store.plan().swot]
+        app.store.close()
+    assert plan.with_name("rencana.json.broken-1").read_bytes() == b"", "the empty file is kept aside"
+    assert recovered_path(plan, 1).exists(), "the copy is kept too"

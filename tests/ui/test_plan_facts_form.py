@@ -36,5 +36,24 @@ async def test_a_long_vision_shows_whole_in_the_form_at_80x24(app):
         assert "gotong royong pada tahun 2029" in text
 
         form.query_one("#plan-vision").focus()
-        await pilot.press("end", "enter")  # on to the team's name, no line break in the vision
-        assert app.focused.id == "team" and form.query_one("#plan-vision").text == VISION
+        await pilot.press("end", "enter")  # on to the draft version, no line break in the vision
+        assert app.focused.id == "draft_round" and form.query_one("#plan-vision").text == VISION
+
+
+async def test_the_draft_version_is_typed_in_the_form_and_printed_in_the_book(app):
+    """The secretariat names the round ("Versi draf"): the book prints it on its cover and
+    under every table; before, nothing but the sample plan's script could set it."""
+    from smartcity_tui.bundle import render_markdown
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("i", "enter")
+        form = app.screen
+        assert isinstance(form, PlanFactsForm)
+        form.query_one("#draft_round").value = "  Draf hasil   Bimtek Tahap II "
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, PlanFactsForm)
+        assert "Versi draf: Draf hasil Bimtek Tahap II" in screen_text(app)  # the plan screen shows it
+        assert app.store.plan().info.draft_round == "Draf hasil Bimtek Tahap II"
+    book = render_markdown(app.store.plan())
+    assert book.count("Draf hasil Bimtek Tahap II") > 3  # the cover, Data Pokok and the tables' sources

@@ -173,3 +173,20 @@ def test_roadmap_snapshot(snap_compare, app, size):
 
 def test_roadmap_filtered_snapshot(snap_compare, app):
     assert snap_compare(app, terminal_size=(80, 24), press=["r", "d", "3", "p"])
+
+
+async def test_at_80x24_the_line_under_the_chart_keeps_the_agency_and_help_has_the_legend(app):
+    """QA at 80x24: one line under the chart was cut before the agency, and the legend of
+    █ ◆ ✓ · has no room on the screen: the line is two, the legend is on the help screen."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await until(pilot, lambda: isinstance(app.screen, RoadmapScreen), "the roadmap")
+        programme = app.store.get(programme_id(app, "GOV-01"))
+        lines = screen_text(app).splitlines()
+        name_at = next(i for i, line in enumerate(lines) if line.strip().startswith(f"{programme.code} {programme.name}"))
+        assert lines[name_at + 1].rstrip().endswith(programme.lead_agency), lines[name_at + 1]
+        assert not app.screen.query_one("#roadmap-legend").display  # no room for it at 24 rows
+        await pilot.press("f1")
+        await until(pilot, lambda: type(app.screen).__name__ == "HelpScreen", "the help")
+        hints = " ".join(str(s.render()) for s in app.screen.query(".hint"))
+        assert "◆ tonggak" in hints and "✓ tonggak selesai" in hints, hints

@@ -35,7 +35,7 @@ async def test_first_run_form_creates_the_plan(tmp_path):
         assert app.focused.id == "save" and not path.exists()
         await pilot.press("enter")  # Simpan: the form checks and says what is wrong
         assert isinstance(app.screen, FirstRunScreen)
-        assert "lebih awal daripada tahun mulai (2025)" in str(app.screen.query_one("#end-error").render())
+        assert "lebih awal daripada tahun awal (2025)" in str(app.screen.query_one("#end-error").render())
         assert app.focused.id == "end"
         assert not path.exists()
         await type_text(pilot, "2029")
@@ -67,6 +67,23 @@ async def test_first_run_without_a_file_name_asks_where(tmp_path, monkeypatch):
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)
     assert (tmp_path / "pokja.json").exists()
+
+
+async def test_first_run_refuses_a_file_name_windows_would_refuse_and_suggests_one(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    app = create_app(None, Settings(), clock=fixed_clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        field = app.screen.query_one("#file")
+        app.screen.query_one("#region").value = "Sukamaju"
+        app.screen.query_one("#province").value = "Jawa Tengah"
+        app.screen.query_one("#team").value = "Pokja"
+        for name, why in (("Rencana: Wonosari.json", "tidak boleh memuat :"), ("CON.json", "nama perangkat")):
+            field.value = str(tmp_path / name)
+            await pilot.press("ctrl+s")
+            said = str(app.screen.query_one("#file-error").render())
+            assert isinstance(app.screen, FirstRunScreen) and why in said and "Ganti namanya" in said, said
+        assert "misalnya rencana-CON.json" in said
+        assert list(tmp_path.iterdir()) == [], "nothing made"
 
 
 async def test_escape_on_the_first_run_form_quits_and_creates_nothing(tmp_path):

@@ -20,7 +20,7 @@ async def test_a_strategy_citing_two_swot_items_is_saved(ui_app, workshop_plan):
         await pilot.press("shift+tab", "space")  # back to the kind; space opens its list
         await pilot.press("down", "enter")  # WO is the one after SO
         assert app.screen.query_one("#kind").value == "WO"
-        assert "Kelemahan (W) dan Peluang (O)" in str(app.screen.query_one("#kind-hint").render())
+        assert "kelemahan (W) dan peluang (O)" in str(app.screen.query_one("#kind-hint").render())
         await pilot.press("tab")
         await pilot.press("enter")  # on to the SWOT picker
         picker = app.screen.query_one(SelectionList)

@@ -66,7 +66,7 @@ async def test_the_programme_detail_says_who_changed_it(app):
         assert "OPD penanggung jawab: oleh Sekretariat Dewan" in text
         await pilot.press("f4")
         await until(pilot, lambda: "Changed by Pokja Governance" in screen_text(app), "the line in English")
-        assert "Responsible agency: by Sekretariat Dewan" in " ".join(screen_text(app).split())
+        assert "Lead agency: by Sekretariat Dewan" in " ".join(screen_text(app).split())
 
 
 async def test_o_tells_who_last_changed_the_swot_item_and_the_strategy(app):
@@ -103,7 +103,7 @@ async def test_c_copies_a_strategy_a_programme_and_a_milestone_in_the_language_o
                     and app.screen.query_one("StrategyTable").has_focus, "the view rebuilt in English")
         await pilot.press("p", "c")
         await until(pilot, lambda: "GOV-01  Portal layanan terpadu" in app.clipboard, "the programme")
-        for words in ("Responsible agency: by Sekretariat Dewan", "Lead agency: Dinas Komunikasi dan Informatika",
+        for words in ("Lead agency: by Sekretariat Dewan", "Lead agency: Dinas Komunikasi dan Informatika",
                       "Indicators", "Layanan di portal"):
             assert words in app.clipboard
         await pilot.press("tab")  # into the detail pane: c copies the same programme
@@ -122,5 +122,5 @@ async def test_c_copies_a_strategy_a_programme_and_a_milestone_in_the_language_o
 async def test_c_on_an_empty_list_says_to_select_an_item(app):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("4", "c")  # Smart Living: no SWOT item
-        await until(pilot, lambda: any("Pilih dulu" in n for n in notices(app)), "the hint")
+        await until(pilot, lambda: any("Pilih terlebih dahulu" in n for n in notices(app)), "the hint")
         assert app.clipboard == ""

@@ -10,6 +10,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Input
 
 from ...i18n import t
+from ...model.format import group_thousands, parse_rupiah
 from .form import FormScreen, text_input
 
 _NOTHING = object()
@@ -24,6 +25,8 @@ def prefill(type_name: str, value: Any) -> str:
         return ""
     if type_name == "float | None" and isinstance(value, (int, float)):
         return str(int(value)) if float(value).is_integer() else str(value)
+    if type_name == "int" and isinstance(value, int) and abs(value) >= 10_000:
+        return group_thousands(value)  # an amount as the programme form shows it (not a year)
     return str(value)
 
 
@@ -32,9 +35,9 @@ def parse(type_name: str, text: str) -> Any:
     text = text.strip()
     if type_name == "str":
         return " ".join(text.split())
-    cleaned = text.replace(".", "").replace(" ", "") if type_name == "int" else text.replace(",", ".")
     try:
-        return int(cleaned) if type_name == "int" else float(cleaned)
+        # an amount as the form shows it, grouped either language's way, "Rp" or not
+        return parse_rupiah(text) if type_name == "int" else float(text.replace(",", "."))
     except ValueError:
         return _NOTHING
 

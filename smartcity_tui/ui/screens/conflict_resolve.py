@@ -12,7 +12,7 @@ from typing import Any
 
 from ...bundle.merge_conflicts import Conflict, FieldConflict, Written
 from ...i18n import t
-from ...model.records import new_id, record_type
+from ...model.records import RECORD_TYPES, new_id, record_type
 from ...model.revision import DELETED, covers, meaning
 from ...store import PlanStore
 from ...store.teams import known_teams
@@ -29,6 +29,23 @@ def mine_of(fc: FieldConflict, replica_id: str) -> Written:
 
 def others_of(fc: FieldConflict, mine: Written) -> list[Written]:
     return [w for w in fc.values if w is not mine]
+
+
+def combined(fc: FieldConflict) -> dict[str, Any] | None:
+    """A table of values by year (an indicator's targets) that the teams filled in different
+    years of, or alike: every year any of them filled, each with its one value, so that no
+    team's year is lost by choosing another team's table. None when two teams wrote different
+    values for one year (a real disagreement: choose, or type the table)."""
+    tables = [w.value for w in fc.values]
+    if len(tables) < 2 or not all(isinstance(v, dict) and v and all(str(k).isdigit() for k in v) for v in tables):
+        return None
+    out: dict[str, Any] = {}
+    for table in tables:
+        for year, value in table.items():
+            if str(year) in out and out[str(year)] != value:
+                return None
+            out[str(year)] = value
+    return dict(sorted(out.items()))
 
 
 def settle(store: PlanStore, record_id: str, field: str, value: Any) -> None:
@@ -124,6 +141,16 @@ def keep_both(store: PlanStore, record_id: str, field: str, kept: Any, other: An
     return copy.id
 
 
+# Fields that hold an amount, a year, a flag or a table of numbers: two values of one are
+# settled by picking one or typing another (e), never by a second record. Keeping both of a
+# budget cell copied the whole programme, so each of its amounts counted twice (QA round 2, #6).
+_NUMBERS = frozenset({"int", "float | None", "bool", "dict[int, int]", "dict[int, float]", "list[int]"})
+
+
 def can_keep_both(kind: str, field: str) -> bool:
     # the plan's own facts exist once; a delete flag has no "two records" to become
-    return kind != "plan" and field != DELETED
+    if kind == "plan" or field == DELETED:
+        return False
+    cls = RECORD_TYPES.get(kind)
+    type_name = (cls.field_types().get(field) or cls.dynamic_field_type(field)) if cls is not None else None
+    return type_name not in _NUMBERS

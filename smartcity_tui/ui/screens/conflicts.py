@@ -3,7 +3,8 @@
 For a record two teams edited at once it shows each conflicting field with every value kept
 and the team that wrote it; the officer keeps our value (k), takes theirs (t), keeps both as
 two records (b), types a new one (e) or puts the cursor on a value and presses enter; the
-cursor starts on the value the plan shows, so enter alone keeps what is shown. For a record
+cursor starts on the value the plan shows, so enter alone keeps what is shown. A table by year
+that the teams filled in different years of (an indicator's targets) can be combined. For a record
 one team deleted while another edited it: keep it (k) or delete it (d). For an indicator or
 milestone added or edited while another team deleted its programme: bring the programme back
 (k: with this record and the children its delete took) or let the record go (d).
@@ -36,7 +37,7 @@ from .. import keys
 from ..app import app_of
 from ..plan_writes import PlanWrite
 from ..record_edits import RecordEdits
-from ..widgets.conflict_values import CHOICE_FIELDS, field_label, value_text
+from ..widgets.conflict_values import CHOICE_FIELDS, field_label, value_line, value_text
 from ..widgets.top_bar import TopBar
 from . import conflict_resolve as resolve
 from .base import PlanScreen, footer, plan_title
@@ -50,7 +51,8 @@ class Row:
 
     field: str = ""
     written: Written | None = None
-    choice: str = ""  # "keep" or "delete" for a delete decision
+    choice: str = ""  # "keep" or "delete" for a delete decision; "combine" for a table by year
+    value: Any = None  # what "combine" writes
 
 
 class ConflictsScreen(PlanScreen):
@@ -131,7 +133,7 @@ class ConflictsScreen(PlanScreen):
         self._show_context(c)
         rows, options = self._rows(c)
         self.rows = rows
-        values.border_title = t("exchange.conflict.decide" if self._deciding(c) else "exchange.conflict.values")
+        values.border_title = t("exchange.conflict.decide" if c.delete_vs_edit else "exchange.conflict.values")
         values.set_options(options)
         values.highlighted = self._start_row(rows)
         self.refresh_bindings()
@@ -200,9 +202,6 @@ class ConflictsScreen(PlanScreen):
             text.append(value_text(name, value, c.kind, self._title_of, app_of(self).plan.framework))
         box.update(text)
 
-    def _deciding(self, c: Conflict) -> bool:
-        return c.delete_vs_edit
-
     def _rows(self, c: Conflict) -> tuple[list[Row], list[Option]]:
         rows: list[Row] = []
         options: list[Option] = []
@@ -222,20 +221,17 @@ class ConflictsScreen(PlanScreen):
             for w in fc.values:
                 rows.append(Row(fc.field, w))
                 options.append(Option(self._value_line(fc, w, mine, replica)))
+            union = resolve.combined(fc)
+            if union is not None:  # each team filled other years: keep every year, lose none
+                rows.append(Row(fc.field, choice="combine", value=union))
+                options.append(Option(Text(t("exchange.conflict.choice_combine", value=value_text(
+                    fc.field, union, c.kind, self._title_of, app_of(self).plan.framework)))))
         return rows, options
 
     def _value_line(self, fc: FieldConflict, w: Written, mine: Written, replica: str) -> Text:
-        line = Text()
-        line.append("● " if w is mine else "○ ", style="bold" if w is mine else "dim")
-        line.append(value_text(fc.field, w.value, self.conflict.kind if self.conflict else "", self._title_of,
-                                      app_of(self).plan.framework))
-        tags = [w.who]
-        if w.replica == replica:
-            tags.append(t("exchange.conflict.ours"))
-        if w.shown:
-            tags.append(t("exchange.conflict.shown"))
-        line.append("\n    " + " · ".join(tags), style="dim")
-        return line
+        kind = self.conflict.kind if self.conflict else ""
+        return value_line(fc.field, w, w is mine, replica, value_text(
+            fc.field, w.value, kind, self._title_of, app_of(self).plan.framework))
 
     # --- which field the cursor is on ----------------------------------------------------------
 
@@ -310,6 +306,8 @@ class ConflictsScreen(PlanScreen):
             self.action_keep_record()
         elif row.choice == "delete":
             self.action_delete()
+        elif row.choice == "combine":
+            self._write(lambda s: resolve.settle(s, c.id, row.field, row.value))
         elif row.written is not None:
             value = row.written.value
             self._write(lambda s: resolve.settle(s, c.id, row.field, value))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import cast
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Grid, Vertical
@@ -24,7 +25,7 @@ from ...model.records import Programme
 from ...model.validation import Finding, validate
 from .. import keys
 from ..app import app_of
-from ..widgets.pillar_card import PillarCard, lacks_lines
+from ..widgets.pillar_card import PillarCard, lacks_lines, plan_errors
 from ..widgets.top_bar import TopBar
 from .base import PlanScreen, footer, plan_title
 
@@ -71,6 +72,7 @@ class DashboardScreen(PlanScreen):
     # its rules: dashboard.tcss, loaded with the app's (ui/styles.py)
     BINDINGS = keys.prefixed("dashboard.")
     AUTO_FOCUS = "PillarCard"
+    _facts: tuple[str, ...] = ("",)  # the facts line, long to short (show_plan)
 
     def compose(self) -> ComposeResult:
         yield TopBar(id="top")
@@ -105,6 +107,14 @@ class DashboardScreen(PlanScreen):
         self.sync()
         self.call_after_refresh(app_of(self).first_frame_drawn, "dashboard")
 
+    def _show_facts(self) -> None:
+        room = self.app.size.width - 2  # the line's padding
+        fits = (f for f in self._facts if cell_len(f) <= room)
+        self.query_one("#facts", Static).update(next(fits, self._facts[-1]))
+
+    def on_resize(self) -> None:
+        self._show_facts()
+
     def show_plan(self, plan: Plan) -> None:
         info = plan.info
         lang = get_language()
@@ -113,9 +123,15 @@ class DashboardScreen(PlanScreen):
         # the unresolved conflicts only when there are some: "Konflik belum diselesaikan: 0"
         # would push the team's name off an 80-column screen to say nothing
         conflicts = len(plan.conflict_ids)
-        facts = t("ui.dash.facts" if conflicts else "ui.dash.facts_settled", province=info.province or "-",
-                  period=period, team=app_of(self).open_store.team or "-", conflicts=conflicts)
-        self.query_one("#facts", Static).update(facts)
+        team = app_of(self).open_store.team or "-"
+
+        def facts(key: str) -> str:
+            return t(key, province=info.province or "-", period=period, conflicts=conflicts, team=team)
+
+        self._facts = (facts("ui.dash.facts" if conflicts else "ui.dash.facts_settled"),)
+        if conflicts:  # where the long line is cut, the short one keeps the count and the team whole
+            self._facts += (facts("ui.dash.facts_short"),)
+        self._show_facts()
         vision = info.vision.strip() or t("ui.dash.no_vision")
         self.query_one("#vision", Static).update(t("ui.dash.vision", vision=vision))
         counts = plan.counts()
@@ -149,7 +165,9 @@ class DashboardScreen(PlanScreen):
                 by_pillar[f.pillar].append(f)
         for card in self.query(PillarCard):
             card.lacks = lacks_lines(by_pillar[card.pillar_key])
-        self.query_one("#plan-lacks", Static).update(book_lacks(findings, get_language()))
+        line = book_lacks(findings, get_language())
+        errors = plan_errors(findings)  # (records outside the framework, a framework missing)
+        self.query_one("#plan-lacks", Static).update(line if errors is None else errors + line)
 
     def _show_quick_wins(self, plan: Plan, lang: str) -> None:
         wins = plan.quick_wins()

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ...bundle import BundleError, ExportOptions, export_bundle
 from ...bundle.naming import ascii_slug, free_target
+from ...bundle.safe_write import advice_for
 from ...commands.export import counts_line
 from ...document import build_document, document_bytes, write_html
 from ...document.docx import find_pandoc
@@ -94,7 +95,7 @@ def run_bundle(plan_path: Path, out_dir: Path, lang: str, zipped: bool, progress
         result = export_bundle(store, ExportOptions(out_dir=out_dir, zip=zipped, lang=lang), progress=progress,
                                clock=clock)
     return Written(result.path, lambda: [t("exchange.export.done", folder=shown(result.path.parent)),
-                                         result.path.name, counts_line(result.counts)])
+                                         result.path.name, counts_line(result.counts, deleted=result.deleted)])
 
 
 def run_book(plan_path: Path, out_dir: Path, lang: str, fmt: str, progress: Progress, clock: Clock) -> Written:
@@ -123,7 +124,9 @@ def run_book(plan_path: Path, out_dir: Path, lang: str, fmt: str, progress: Prog
     try:
         atomic_write_bytes(target, data)
     except OSError as e:
-        raise ExportFailed(t("doc.write_failed", path=shown(target), reason=os_reason(e))) from None
+        reason = os_reason(e)
+        raise ExportFailed(t("doc.write_failed", path=shown(target), reason=reason,
+                             advice=advice_for(reason, "write.advice"))) from None
     progress(3, 3, "done")
     # the folder, then the file's name on a line of its own (as a bundle's): at 80x24 a path
     # on one line broke in the middle of the name

@@ -88,6 +88,17 @@ class FindingsScreen(AppModal[Finding | None]):
         else:
             self.run_worker(lambda: validate(plan), thread=True, exclusive=True, group="findings")
 
+    def _measure_again(self) -> None:
+        """Textual measures a list's options at the width it has before its scrollbar shows,
+        and not again when one appears: the last line of a long finding was cut (the plan-wide
+        one at 100x30). Once drawn with its scrollbar, the options are measured at its width."""
+        results = self.query_one("#findings-list", OptionList)
+        if not results.show_vertical_scrollbar:
+            return
+        at = results.highlighted
+        results.set_options([results.get_option_at_index(i) for i in range(results.option_count)])
+        results.highlighted = at
+
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "findings" and event.state == WorkerState.SUCCESS:
             self._show(cast("list[Finding]", event.worker.result))
@@ -112,6 +123,7 @@ class FindingsScreen(AppModal[Finding | None]):
         results.set_options(options)
         if options:
             results.highlighted = min(highlighted, len(options) - 1)
+        self.call_after_refresh(self._measure_again)
         n_err = sum(1 for f in self.shown if f.severity == ERROR)
         status = self.query_one("#findings-status", Static)
         if not self.shown:

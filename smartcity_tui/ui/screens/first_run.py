@@ -16,10 +16,12 @@ from textual.widgets import Input, Select, Static
 
 from ...i18n import get_language, os_reason, t
 from ...model import framework as frameworks
+from ...model.plain_text import one_line
 from ...model.records import PlanInfo
 from ...model.vocab import REGION_KINDS
 from ...settings import default_plan, shown_path, store_python
 from ...store import PlanStore, StoreError
+from ...store.file_names import bad_name_message
 from .. import keys
 from ..app import app_of
 from .form import FormScreen, parse_year, text_input
@@ -104,7 +106,8 @@ class FirstRunScreen(FormScreen[PlanStore]):
             self.query_one(f"#{focused}").focus()
 
     def collect(self) -> dict[str, Any]:
-        values: dict[str, Any] = {name: self.query_one(f"#{name}", Input).value.strip()
+        # one line each: a tab, a line break or an ESC pasted with a name is dropped here
+        values: dict[str, Any] = {name: one_line(self.query_one(f"#{name}", Input).value)
                                   for name in ("region", "province", "start", "end", "team")}
         values["kind"] = self.query_one("#kind", Select).value
         values["framework"] = self.query_one("#framework", Select).value
@@ -128,13 +131,18 @@ class FirstRunScreen(FormScreen[PlanStore]):
         if not values["team"]:
             errors["team"] = t("ui.first.need_team")
         path: Path = values["file"]
+        bad_name = bad_name_message(path.name) if path.name else None  # before exists(): CON "exists"
         if self.plan_path is None:
             if not str(path).strip() or path.name == "":
                 errors["file"] = t("ui.first.need_file")
+            elif bad_name is not None:
+                errors["file"] = bad_name
             elif path.exists():
                 errors["file"] = t("ui.first.file_exists", path=path)
             elif path.suffix.lower() != ".json":
                 errors["file"] = t("ui.first.need_json")
+        elif bad_name is not None:  # the plan named on the command line, where the form says it
+            errors.setdefault("region", bad_name)
         return errors
 
     def build(self, values: dict[str, Any]) -> PlanStore | None:

@@ -178,7 +178,7 @@ class ImportScreen(PlanScreen):
         self.query_one("#import-steps", ContentSwitcher).current = "import-check"
         book = checked.book
         self.query_one("#import-file", Static).update(t("sheetui.file_line", file=book.path.name,
-                                                        sheets=len(book.sheets)))
+                                                        sheets=len(book.sheets), count=len(book.sheets)))
         years = app_of(self).plan.info.years
         mapping = self.query_one(MappingList)
         mapping.show(checked.mapping, years, checked.preview)

@@ -59,12 +59,13 @@ class Preview:
 
 
 def exported_when(bundle: Bundle) -> str:
-    """When the group exported it, as the manifest says (display only: never used to order)."""
+    """When the group exported it, as the manifest says (display only: never used to order):
+    "diekspor 16 Nov 2026 pukul 10.00", or "" when the manifest does not say."""
     try:
         when = _dt.datetime.fromisoformat(bundle.exported_at)
     except (TypeError, ValueError):
         return ""
-    return f"{date(when, get_language())} {clock(when)}"
+    return t("exchange.merge.exported", day=date(when, get_language()), time=clock(when))
 
 
 def compute_preview(plan_path: Path, bundles: list[Bundle]) -> Preview:
@@ -243,7 +244,7 @@ class MergeScreen(PlanScreen):
                 lines.append(f" · {t('exchange.merge.records', n=len(e.bundle.states))}")
                 when = exported_when(e.bundle)
                 if when:
-                    lines.append(" · " + t("exchange.merge.exported", when=when))
+                    lines.append(" · " + when)
                 lines.append(f"\n  {e.path.name}", style="dim")
             else:
                 lines.append("✗ ", style="red")

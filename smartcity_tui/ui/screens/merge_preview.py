@@ -51,6 +51,8 @@ def report_view(report: MergeReport, *, applied: bool, left_out: Sequence[str] =
     some chosen bundles could not be read, that those groups' work is not in it."""
     unchanged = Text(t("exchange.merge.unchanged", n=report.unchanged), style="dim")
     lines: list[RenderableType] = [report_table(report, framework), unchanged]
+    if report.hidden:  # written, in no column: so that the numbers add up to the records written
+        lines.append(Text(t("merge.hidden", n=report.hidden), style="dim"))
     if left_out:
         key = "exchange.merge.left_out_after" if applied else "exchange.merge.left_out_before"
         lines.append(Text(t(key, n=len(left_out), names=", ".join(left_out)), style="bold red"))

@@ -73,7 +73,9 @@ class PillarScreen(PlanScreen):
 
     def show_plan(self, plan: Plan) -> None:
         lang = get_language()
-        self.query_one(TopBar).where = f"{self.pillar.number} {self.pillar.label(lang)} · {plan_title(plan)}"
+        where = (f"{self.pillar.number} {self.pillar.label(lang)}" if self.pillar_key in plan.framework.keys
+                 else t("frame.screen.outside", value=self.pillar_key))
+        self.query_one(TopBar).where = f"{where} · {plan_title(plan)}"
         self._draw(self.view, plan)
 
     def _draw(self, view: str, plan: Plan) -> None:

@@ -18,6 +18,7 @@ from textual.widgets import Input, Select, TextArea
 
 from ...i18n import get_language, t
 from ...model import roadmap as rm
+from ...model.plain_text import one_line
 from ...model.plan import Plan
 from ...model.vocab import REGION_KINDS
 from .form import FormScreen, parse_year, year_input
@@ -71,6 +72,9 @@ class PlanFactsForm(FormScreen[dict[str, Any]]):
             yield from self.field(t("planscreen.vision"), ParagraphField(
                 info.vision, placeholder=t("planscreen.vision_ph"), id="plan-vision", compact=True,
                 highlight_cursor_line=False))
+            yield from self.field(t("planscreen.draft_round"), Input(
+                info.draft_round, placeholder=t("planscreen.draft_round_ph"), id="draft_round", compact=True),
+                hint=t("planscreen.draft_round_hint"))
             yield from self.field(t("planscreen.team"), Input(
                 self.team, placeholder=t("ui.first.team_ph"), id="team", compact=True),
                 hint=t("planscreen.team_hint"))
@@ -81,7 +85,7 @@ class PlanFactsForm(FormScreen[dict[str, Any]]):
 
     def collect(self) -> dict[str, Any]:
         text = {name: self.query_one(f"#{name}", Input).value for name in
-                ("region", "province", "start_year", "end_year", "team")}
+                ("region", "province", "start_year", "end_year", "draft_round", "team")}
         # (not id "vision": the dashboard's rules for its own #vision line, loaded for every
         # screen, drew the field muted, padded and unwrapped)
         text["vision"] = self.query_one("#plan-vision", TextArea).text
@@ -92,7 +96,8 @@ class PlanFactsForm(FormScreen[dict[str, Any]]):
             "start_text": text["start_year"].strip(),
             "end_text": text["end_year"].strip(),
             "vision": " ".join(text["vision"].split()),
-            "team": " ".join(text["team"].split()),
+            "draft_round": " ".join(text["draft_round"].split()),
+            "team": one_line(text["team"]),  # no tab, line break or ESC in a name printed everywhere
         }
 
     def check(self, values: dict[str, Any]) -> dict[str, str]:
@@ -117,7 +122,7 @@ class PlanFactsForm(FormScreen[dict[str, Any]]):
         new = {
             "region": values["region"], "region_kind": values["region_kind"], "province": values["province"],
             "start_year": parse_year(values["start_text"]) or 0, "end_year": parse_year(values["end_text"]) or 0,
-            "vision": values["vision"],
+            "vision": values["vision"], "draft_round": values["draft_round"],
         }
         info = self.plan.info
         changes = {k: v for k, v in new.items() if getattr(info, k) != v}

@@ -27,6 +27,7 @@ from ...store import StoreError
 from ..widgets.code_field import CodeField
 from ..widgets.ticks import Checkbox, SelectionList
 from .code_picker import CodePicker
+from .dimension_fields import dimension_select, element_options, outside
 from .form import SavingForm
 from .programme_form_budget import BudgetLine
 from .programme_form_errors import FormMessages, assess
@@ -104,10 +105,15 @@ class ProgrammeForm(SavingForm[ProgrammeFormResult]):
                                compact(TextArea, d.description, id="description"), key="description")
 
                 yield Static(t("prog.form.section.links"), classes="section")
-                elements = [(e.label(get_language()), e.key) for e in pil.elements]
+                if outside(self.plan.framework, self.pillar):
+                    yield FieldRow(t("frame.form.dimension"), dimension_select(
+                        self.plan.framework, self.pillar, get_language()), key="dimension")
+                    yield Static(t("frame.form.outside_hint"), classes="field-note")
+                # an element the framework lacks stays chosen, shown as unknown (dimension_fields.py)
+                pil = self.plan.framework.shown(d.pillar or self.pillar)
                 yield FieldRow(t("prog.form.element"), compact(
-                    Select, elements, id="element", prompt=t("prog.form.none"),
-                    value=d.element if d.element in {k for _, k in elements} else Select.NULL), key="element")
+                    Select, element_options(pil, d.element, get_language()), id="element",
+                    prompt=t("prog.form.none"), value=d.element or Select.NULL), key="element")
                 yield FieldRow(t("prog.form.subtopic"), _text(d.subtopic, "subtopic"),
                                key="subtopic")
                 strategies = strategy_picker(self.plan, self.pillar, self.draft.strategy_ids)
@@ -213,6 +219,7 @@ class ProgrammeForm(SavingForm[ProgrammeFormResult]):
             code=q("#code", Input).value, nomenclature_code=q("#nomenclature_code", Input).value,
             name=q("#name", Input).value,
             description=q("#description", TextArea).text, element=choice("element"),
+            pillar=choice("dimension") if self.query("#dimension") else self.draft.pillar,
             subtopic=q("#subtopic", Input).value,
             strategy_ids=[str(v) for sl in strategies for v in sl.selected],
             lead_agency=q("#lead_agency", Input).value, supporting=q("#supporting", Input).value,
@@ -321,6 +328,16 @@ class ProgrammeForm(SavingForm[ProgrammeFormResult]):
         self.query_one(fallback, Button).focus()
         await row.remove()
         await self._recheck()  # a removed row takes its message with it; the summary counts again
+
+    @on(Select.Changed, "#dimension")
+    def _moved(self, event: Select.Changed) -> None:
+        """A programme outside the framework moved to a dimension: the elements listed are
+        that dimension's (the one it had stays listed, as unknown there, until another is chosen)."""
+        element = self.query_one("#element", Select)
+        current = "" if element.value is Select.NULL else str(element.value)
+        pil = self.plan.framework.shown(str(event.value))
+        element.set_options(element_options(pil, current, get_language()))
+        element.value = current or Select.NULL
 
     @on(Input.Changed, ".budget")
     def _budget_changed(self) -> None:

@@ -109,7 +109,8 @@ class IndicatorEditor(Vertical):
        this never matched, and a message in an indicator stood 22 columns in */
     IndicatorEditor > FieldError { margin-left: 0; }
     IndicatorEditor > Grid { height: 2; grid-rows: 1 1; grid-gutter: 0 1; }
-    IndicatorEditor > .ind-top { grid-size: 5 2; grid-columns: 3fr 1fr 1fr 1fr auto; }
+    /* baseline 1.3fr: its heading "kondisi awal" whole at 80 columns */
+    IndicatorEditor > .ind-top { grid-size: 5 2; grid-columns: 3fr 1fr 1.3fr 1fr auto; }
     IndicatorEditor > .ind-monev { grid-size: 4 2; grid-columns: 3fr 2fr 2fr 3fr; }
     IndicatorEditor > .ind-notes { grid-size: 2 2; grid-columns: 1fr 1fr; }
     IndicatorEditor Label { color: $text-muted; width: 1fr; }

@@ -20,6 +20,7 @@ from ...model.plan import Plan
 from ...model.records import Indicator, Programme, Record, Stakeholder, new_id
 from ...model.validation import ERROR, Finding, validate
 from ...model.vocab import budget_source_label
+from .programme_form_keep import keep_stored
 
 
 @dataclass
@@ -66,6 +67,7 @@ class ProgrammeDraft:
     description: str = ""
     element: str = ""
     subtopic: str = ""
+    pillar: str = ""  # its dimension; another only when a record outside the framework is moved
     strategy_ids: list[str] = field(default_factory=list)
     lead_agency: str = ""
     supporting: str = ""  # comma-separated, as typed
@@ -122,7 +124,7 @@ def parse_number(text: str) -> float | None:
     value = float(s)  # ValueError names the text
     if not math.isfinite(value):
         raise ValueError(text)
-    return value
+    return int(s) if s.lstrip("-").isdigit() else value  # "300" stays 300, as typed (not 300.0)
 
 
 def show_number(value: float | None) -> str:
@@ -150,7 +152,7 @@ def draft_of(programme: Programme | None, indicators: list[Indicator]) -> Progra
     p = programme or Programme()
     return ProgrammeDraft(
         code=p.code, nomenclature_code=p.nomenclature_code, name=p.name, description=p.description,
-        element=p.element,
+        element=p.element, pillar=p.pillar,
         subtopic=p.subtopic, strategy_ids=list(p.strategy_ids), lead_agency=p.lead_agency,
         supporting=", ".join(p.supporting_agencies),
         stakeholders=[StakeholderDraft(s.name, s.role) for s in p.stakeholders],
@@ -279,6 +281,7 @@ def build(draft: ProgrammeDraft, pillar: str, programme: Programme | None,
     ids = new_ids if new_ids is not None else {}
     base = programme or Programme(id=ids.setdefault("programme", new_id()), pillar=pillar)
     prog = base.replace(
+        pillar=draft.pillar or base.pillar,
         code=draft.code.strip(), nomenclature_code=nomenclature(draft.nomenclature_code),
         name=draft.name.strip(), description=draft.description.strip(),
         element=draft.element, subtopic=draft.subtopic.strip(), strategy_ids=list(draft.strategy_ids),
@@ -312,7 +315,8 @@ def build(draft: ProgrammeDraft, pillar: str, programme: Programme | None,
                     Indicator(id=ids.setdefault(ind.key, new_id()), programme_id=prog.id, **fields))
     kept_ids = {i.id for i in kept}
     removed = [i.id for i in indicators if i.id not in kept_ids]
-    return ProgrammeFormResult(prog, kept, removed)
+    shown = draft_of(programme, indicators) if programme is not None else None  # left as shown: kept as stored
+    return keep_stored(draft, shown, programme, indicators, ProgrammeFormResult(prog, kept, removed))
 
 
 def indicator_orders(old: list[int | None]) -> list[int]:
@@ -379,8 +383,10 @@ def model_findings(plan: Plan, result: ProgrammeFormResult) -> list[Finding]:
 def model_errors(findings: list[Finding], lang: str | None = None) -> list[str]:
     """What the plan's own validation still rejects in the edited programme (a stored choice
     this version does not know, a strategy deleted meanwhile); the field checks above catch
-    what an officer can type, this catches the rest."""
-    return [f.message(lang) for f in findings if f.severity == ERROR]
+    what an officer can type, this catches the rest. Not a dimension or element the framework
+    lacks: the form shows the stored one as such and keeps it (dimension_fields.py)."""
+    kept = ("record.bad_pillar", "record.bad_element")
+    return [f.message(lang) for f in findings if f.severity == ERROR and f.code not in kept]
 
 
 def budget_outside_years(findings: list[Finding], result: ProgrammeFormResult) -> list[str]:

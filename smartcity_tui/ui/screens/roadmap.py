@@ -45,6 +45,7 @@ def filter_lines(groups: list[Content], width: int) -> Content:
 
 class RoadmapScreen(PlanScreen):
     BINDINGS = keys.prefixed("roadmap.")
+    HELP_KEY = "roadmap.legend"  # on the help screen (F1) too: under 30 rows the screen has no room for it
     # its rules: roadmap.tcss, loaded with the app's (ui/styles.py)
 
     def __init__(self) -> None:

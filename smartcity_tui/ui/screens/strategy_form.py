@@ -18,12 +18,13 @@ from ...model.records import Record, Strategy
 from ...model.validation import KIND_QUADRANTS, Finding, validate
 from ...model.vocab import QUADRANTS, STRATEGY_KINDS
 from ..widgets.ticks import SelectionList
+from .dimension_fields import dimension_select, outside
 from .form import FormScreen, text_input
 
 
 def kind_hint(kind: str, lang: str) -> str:
     quadrants = [q for q in QUADRANTS.keys if q in KIND_QUADRANTS.get(kind, set())]
-    names = [f"{QUADRANTS.label(q, lang)} ({q})" for q in quadrants]
+    names = [f"{QUADRANTS.label(q, lang).lower()} ({q})" for q in quadrants]  # mid-sentence, as the finding says it
     return t("ui.strategy.kind_hint", kind=kind, first=names[0], second=names[1]) if len(names) == 2 else ""
 
 
@@ -43,6 +44,9 @@ class StrategyForm(FormScreen[Strategy]):
             box.border_title = t("ui.strategy.form_new" if self.is_new else "ui.strategy.form_edit",
                                  pillar=p.label(lang))
             box.border_subtitle = t("ui.form.keys_hint")
+            if outside(self.plan.framework, self.strategy.pillar):
+                yield from self.field(t("frame.form.dimension"), dimension_select(
+                    self.plan.framework, self.strategy.pillar, lang), hint=t("frame.form.outside_hint"))
             yield from self.field(t("ui.strategy.kind"), Select(
                 [(k.label(lang), k.key) for k in STRATEGY_KINDS], value=kind, allow_blank=False, id="kind",
                 compact=True))
@@ -85,7 +89,9 @@ class StrategyForm(FormScreen[Strategy]):
         # show (another pillar's item) is kept, never dropped behind the user's back
         ids = [i for i in self.strategy.swot_ids if i in selected or i not in listed]
         ids += [s for s in picker.selected if s not in ids]
+        moved = {"pillar": self.query_one("#dimension", Select).value} if self.query("#dimension") else {}
         return {
+            **moved,
             "kind": self.query_one("#kind", Select).value,
             "text": " ".join(self.query_one("#text", Input).value.split()),
             "swot_ids": ids,

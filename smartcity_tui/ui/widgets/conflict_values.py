@@ -7,6 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from rich.text import Text
+
+from ...bundle.merge_conflicts import Written
 from ...i18n import get_language, t
 from ...model import budget, labels
 from ...model.format import number, rupiah
@@ -80,3 +83,18 @@ def value_text(name: str, value: Any, kind: str = "", title_of: Callable[[str], 
     if isinstance(value, float):
         return number(value)
     return " ".join(str(value).split())
+
+
+def value_line(name: str, w: Written, mine: bool, replica: str, shown_as: str) -> Text:
+    """One value of a conflicting field as the conflicts screen lists it: ● for the one `k`
+    keeps, the value, then who wrote it, whether this laptop did, whether the plan shows it."""
+    line = Text()
+    line.append("● " if mine else "○ ", style="bold" if mine else "dim")
+    line.append(shown_as)
+    tags = [w.who]
+    if w.replica == replica:
+        tags.append(t("exchange.conflict.ours"))
+    if w.shown:
+        tags.append(t("exchange.conflict.shown"))
+    line.append("\n    " + " · ".join(tags), style="dim")
+    return line

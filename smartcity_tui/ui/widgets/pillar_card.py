@@ -64,22 +64,46 @@ class PillarCard(Static, can_focus=True):
             return
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append("  ".join(f"{q} {c['swot'][q]}" for q in QUADRANTS.keys))
-        text.append("\n" + t("ui.card.strategies", n=c["strategies"]))
-        text.append("\n" + t("ui.card.programmes", n=c["programmes"], qw=c["quick_wins"]))
-        room = max(1, self.content_size.height - 3) if self.content_size.height else 2
+        height = self.content_size.height
+        if 0 < height < 4:
+            # a short card (seven to nine dimensions on 24 or 30 lines): the counts on two
+            # lines, so the line of errors always shows (it was cut off: every card looked clean)
+            text.append("\n" + t("frame.card.counts", s=c["strategies"], p=c["programmes"], qw=c["quick_wins"]))
+            room = max(1, height - 2)
+        else:
+            text.append("\n" + t("ui.card.strategies", n=c["strategies"]))
+            text.append("\n" + t("ui.card.programmes", n=c["programmes"], qw=c["quick_wins"]))
+            room = max(1, height - 3) if height else 2
         lacks = self.lacks
         if lacks is None:
             text.append("\n" + t("ui.card.checking"), style="dim")
         elif not lacks:
             text.append("\n" + t("ui.card.complete"), style="green")
         else:
-            shown = lacks if len(lacks) <= room else lacks[: room - 1]
+            if room == 1:  # one line: the errors first, when there are any
+                lacks = sorted(lacks, key=lambda lk: lk[1] != "error")
+            shown = lacks if len(lacks) <= room else lacks[: max(1, room - 1)]
             for line, kind in shown:
                 text.append("\n" + ("✖ " if kind == "error" else "! ") + line,
                             style="red" if kind == "error" else "yellow")
-            if len(shown) < len(lacks):
+            if len(shown) < len(lacks) and room > 1:
                 text.append("\n" + t("ui.card.more", n=len(lacks) - len(shown)), style="dim")
         # The card's size is its grid cell's (dashboard.tcss), whatever it says: no layout of
         # the screen for new words (it was asked for three times per card as the dashboard
         # came up: counts, lacks, size).
         self.update(text, layout=False)
+
+
+def plan_errors(findings: list[Finding]) -> Text | None:
+    """Plan-wide errors no card can show (they are no dimension's): records outside the
+    framework, a framework this laptop lacks; the dashboard says them under the cards."""
+    said = []
+    for f in findings:
+        if f.code == "plan.framework_unknown":
+            said.append(t("frame.dash.framework_missing", framework=f.params["framework"],
+                          folder=f.params["folder"]))
+        elif f.code == "plan.outside_framework":
+            said.append(t("frame.dash.outside", n=f.params["n"], keys=f.params["keys"]))
+    if not said:
+        return None
+    return Text("✖ " + "; ".join(said) + "  ", style="red", no_wrap=True, overflow="ellipsis")

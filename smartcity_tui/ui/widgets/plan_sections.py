@@ -53,6 +53,8 @@ class FactsPanel(Static, can_focus=True):
             (t("planscreen.vision"), " ".join(info.vision.split())),
             (t("planscreen.team"), team),
         ]
+        if info.draft_round.strip():  # (set in the form, Versi draf; a line only when there is one)
+            rows.insert(4, (t("planscreen.draft_round"), " ".join(info.draft_round.split())))
         if path is not None:
             rows.append((t("win.plan_file"), shown_path(path)))
         for i, (label, value) in enumerate(rows):

@@ -155,7 +155,7 @@ class RoadmapChart(YearChart):
                 label = t("roadmap.group", number=p.number, pillar=p.label(get_language()),
                           n=group_thousands(line.count), count=line.count)
             else:
-                label = t("roadmap.group_other", n=line.count)
+                label = t("roadmap.group_other", n=group_thousands(line.count), count=line.count)
             text.append(" " + fit(label, width - 1), style=self._style("group"))
         else:
             self._draw_row(text, line)
@@ -202,9 +202,13 @@ class RoadmapHeader(YearChartHeader):
 
 
 class RoadmapDetail(YearChartDetail):
-    """The programme under the cursor in one line: code and name in full, years, horizon,
-    quick win and agency (the agency last: it is the longest, and the chart shows it beside
-    the name wherever there is room)."""
+    """The programme under the cursor in two lines: code and name in full, then years,
+    horizon, quick win and agency. One line was cut at 80 columns before the agency, which
+    the chart shows beside the name only where there is room."""
+
+    DEFAULT_CSS = """
+    RoadmapDetail { height: 2; }
+    """
 
     chart: RoadmapChart
 
@@ -213,7 +217,7 @@ class RoadmapDetail(YearChartDetail):
         if row is None:
             return Content("")
         p = row.programme
-        bits = [f"{p.code} {p.name}".strip() or t("ui.unnamed"), years_text(p),
-                t(f"prog.horizon_short.{p.horizon}") if p.horizon in HORIZONS else "",
+        bits = [years_text(p), t(f"prog.horizon_short.{p.horizon}") if p.horizon in HORIZONS else "",
                 t("roadmap.quick_win_mark") if p.quick_win else "", p.lead_agency]
-        return Content(" · ".join(b for b in bits if b))
+        name = f"{p.code} {p.name}".strip() or t("ui.unnamed")
+        return Content(name + "\n" + " · ".join(b for b in bits if b))
