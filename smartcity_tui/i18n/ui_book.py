@@ -170,7 +170,7 @@ EN: dict[str, str] = {
     "book.lacks_sections": "{n} narrative section empty ({names})|{n} narrative sections empty ({names})",
     "book.lacks_regulations": "no legal basis",
     "book.lacks_bodies": "no members of the {names}",
-    "book.lacks_none": "The book is complete (b): narrative, legal basis, and institutions filled in.",
+    "book.lacks_none": "Book complete (b): narrative, legal basis, and institutions filled in.",
     "book.lacks_checking": "Masterplan book: checking ...",
     "codepick.label": "Nomenclature code",
     "codepick.placeholder": "e.g. 2.16.03; may stay empty",
