@@ -327,3 +327,20 @@ def test_an_unknown_element_names_the_elements_its_dimension_has_however_many():
                      start_year=2025, end_year=2025)
     stray = [f for f in validate(Plan(info, {prog.id: prog})) if f.code == "record.bad_element"]
     assert stray and "(tidak ada)" in stray[0].message("id") and "(none)" in stray[0].message("en")
+
+
+def test_a_strategy_citing_deleted_swot_items_says_how_many_not_their_ids():
+    """QA round #4: deleting a SWOT item a strategy cites left "(c6605afb-...)" in the finding,
+    once per item. One finding, by count, in words."""
+    st = Strategy(pillar="governance", kind="SO", text="Perluas layanan",
+                  swot_ids=["c6605afb-0000-4000-8000-000000000001", "c6605afb-0000-4000-8000-000000000002"])
+    (f,) = [f for f in validate(_plan(*_complete_plan(), st)) if f.code == "strategy.missing_swot"]
+    assert "merujuk 2 butir SWOT yang sudah dihapus" in f.message("id")
+    assert "cites 2 SWOT items that were deleted" in f.message("en")
+    assert "c6605afb" not in f.message("id") + f.message("en")
+    one = Strategy(pillar="governance", kind="SO", text="Satu", swot_ids=["gone"])
+    (f,) = [f for f in validate(_plan(*_complete_plan(), one)) if f.code == "strategy.missing_swot"]
+    assert "cites 1 SWOT item that was deleted" in f.message("en")
+    prog = _programme(strategy_ids=["c6605afb-0000-4000-8000-000000000003"])
+    (f,) = [f for f in validate(_plan(*_complete_plan(), prog)) if f.code == "programme.missing_strategy"]
+    assert "merujuk 1 strategi yang sudah dihapus" in f.message("id") and "c6605afb" not in f.message("id")

@@ -34,3 +34,18 @@ def test_the_small_edit_form_shows_an_amount_grouped_and_reads_it_back():
     assert parse("int", "700.000.000") == 700_000_000
     assert parse("int", "Rp 650.000.000") == 650_000_000
     assert prefill("int", 2026) == "2026" and parse("int", "2026") == 2026  # a year stays a year
+
+
+def test_k_keeps_what_this_laptop_s_team_wrote_in_an_earlier_session():
+    """Each session writes as a new replica: the secretariat's own earlier decision counted as
+    another team's, and k ("versi laptop ini") kept the other team's value (QA round #5)."""
+    from smartcity_tui.bundle.merge_conflicts import FieldConflict, Written
+    from smartcity_tui.ui.screens.conflict_resolve import mine_of, ours
+
+    earlier = Written("Diskominfo", replica="r-sekretariat-kemarin", team="Sekretariat", counter=3)
+    other = Written("Bappeda", replica="r-pokja-a", team="Pokja A", counter=5, shown=True)
+    fc = FieldConflict("lead_agency", [earlier, other])
+    assert mine_of(fc, "r-sekretariat-hari-ini", "Sekretariat") is earlier
+    assert ours(earlier, "r-sekretariat-hari-ini", "Sekretariat") and not ours(other, "r-x", "Sekretariat")
+    # a laptop that wrote none of them keeps what the plan shows, as before
+    assert mine_of(fc, "r-pokja-b", "Pokja B") is other

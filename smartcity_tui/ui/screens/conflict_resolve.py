@@ -19,8 +19,15 @@ from ...store.teams import known_teams
 from ..widgets.conflict_values import field_label
 
 
-def mine_of(fc: FieldConflict, replica_id: str) -> Written:
-    own = [w for w in fc.values if w.replica == replica_id]
+def ours(w: Written, replica_id: str, team: str = "") -> bool:
+    """Written on this laptop: in this session, or in an earlier one under the same team (each
+    session writes as a new replica, so the secretariat's own earlier decision would otherwise
+    count as another team's, QA round #5)."""
+    return w.replica == replica_id or bool(team and w.team == team)
+
+
+def mine_of(fc: FieldConflict, replica_id: str, team: str = "") -> Written:
+    own = [w for w in fc.values if ours(w, replica_id, team)]
     if own:
         return own[-1]
     shown = [w for w in fc.values if w.shown]

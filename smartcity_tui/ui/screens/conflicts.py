@@ -214,7 +214,7 @@ class ConflictsScreen(PlanScreen):
             return rows, options
         replica = app_of(self).open_store.replica_id
         for fc in c.fields:
-            mine = resolve.mine_of(fc, replica)
+            mine = self._mine(fc)
             rows.append(Row(fc.field))
             options.append(Option(Text(t("exchange.conflict.field_n", field=field_label(fc.field),
                                          n=len(fc.values))), disabled=True))
@@ -228,9 +228,14 @@ class ConflictsScreen(PlanScreen):
                     fc.field, union, c.kind, self._title_of, app_of(self).plan.framework)))))
         return rows, options
 
+    def _mine(self, fc: FieldConflict) -> Written:
+        store = app_of(self).open_store
+        return resolve.mine_of(fc, store.replica_id, store.team)
+
     def _value_line(self, fc: FieldConflict, w: Written, mine: Written, replica: str) -> Text:
         kind = self.conflict.kind if self.conflict else ""
-        return value_line(fc.field, w, w is mine, replica, value_text(
+        ours = resolve.ours(w, replica, app_of(self).open_store.team)
+        return value_line(fc.field, w, w is mine, ours, value_text(
             fc.field, w.value, kind, self._title_of, app_of(self).plan.framework))
 
     # --- which field the cursor is on ----------------------------------------------------------
@@ -285,7 +290,7 @@ class ConflictsScreen(PlanScreen):
         c, fc = self.conflict, self._field()
         if c is None or fc is None or fc.field == DELETED:
             return
-        mine = resolve.mine_of(fc, app_of(self).open_store.replica_id)
+        mine = self._mine(fc)
         self._write(lambda s: resolve.settle(s, c.id, fc.field, mine.value))
 
     def action_keep_record(self) -> None:
@@ -318,7 +323,7 @@ class ConflictsScreen(PlanScreen):
 
     def _choose_other(self, fc: FieldConflict, then: Callable[[Written], object]) -> None:
         """`then(written)` with the other team's value; asks which when there are several."""
-        mine = resolve.mine_of(fc, app_of(self).open_store.replica_id)
+        mine = self._mine(fc)
         others = resolve.others_of(fc, mine)
         if len(others) == 1:
             then(others[0])
@@ -347,7 +352,7 @@ class ConflictsScreen(PlanScreen):
         c, fc = self.conflict, self._field()
         if c is None or fc is None or not resolve.can_keep_both(c.kind, fc.field):
             return
-        mine = resolve.mine_of(fc, app_of(self).open_store.replica_id)
+        mine = self._mine(fc)
 
         def both(other: Written) -> None:
             self._remember()
@@ -368,7 +373,7 @@ class ConflictsScreen(PlanScreen):
             self.notify(t("exchange.conflict.choose_instead"), timeout=5)
             return
         start: Any = (row.written.value if row is not None and row.written is not None
-                      else resolve.mine_of(fc, app_of(self).open_store.replica_id).value)
+                      else self._mine(fc).value)
         record_id, field = c.id, fc.field
 
         def settle(value: Any) -> PlanWrite[None]:

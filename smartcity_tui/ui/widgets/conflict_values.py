@@ -85,14 +85,14 @@ def value_text(name: str, value: Any, kind: str = "", title_of: Callable[[str], 
     return " ".join(str(value).split())
 
 
-def value_line(name: str, w: Written, mine: bool, replica: str, shown_as: str) -> Text:
+def value_line(name: str, w: Written, mine: bool, ours: bool, shown_as: str) -> Text:
     """One value of a conflicting field as the conflicts screen lists it: ● for the one `k`
     keeps, the value, then who wrote it, whether this laptop did, whether the plan shows it."""
     line = Text()
     line.append("● " if mine else "○ ", style="bold" if mine else "dim")
     line.append(shown_as)
     tags = [w.who]
-    if w.replica == replica:
+    if ours:
         tags.append(t("exchange.conflict.ours"))
     if w.shown:
         tags.append(t("exchange.conflict.shown"))
