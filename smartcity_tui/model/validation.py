@@ -90,8 +90,15 @@ def validate(plan: Plan) -> list[Finding]:
     period = {"start": info.start_year, "end": info.end_year}
 
     # --- SWOT ---
+    # Two groups typing the same item (or one merged draft typed twice) leave it twice: the
+    # second is said, so the secretariat deletes one; a strategy may cite either
+    seen: set[tuple[str, str, str]] = set()
     for s in plan.swot:
         p: dict[str, Any] = {"text": short(s.text)}
+        same = (s.pillar, s.quadrant, " ".join(s.text.casefold().split()))
+        if same[2] and same in seen:
+            add(Finding("swot.duplicate", WARNING, s.id, s.pillar, {**p, "quadrant": s.quadrant}))
+        seen.add(same)
         if s.pillar not in keys:
             add(Finding("record.bad_pillar", ERROR, s.id, s.pillar, {**p, "value": s.pillar}))
         elif s.element and fw.dimension(s.pillar).element(s.element) is None:

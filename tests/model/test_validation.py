@@ -344,3 +344,16 @@ def test_a_strategy_citing_deleted_swot_items_says_how_many_not_their_ids():
     prog = _programme(strategy_ids=["c6605afb-0000-4000-8000-000000000003"])
     (f,) = [f for f in validate(_plan(*_complete_plan(), prog)) if f.code == "programme.missing_strategy"]
     assert "merujuk 1 strategi yang sudah dihapus" in f.message("id") and "c6605afb" not in f.message("id")
+
+
+def test_a_swot_item_typed_twice_is_said_once():
+    """Two groups adding the same item get it twice after the merge (QA round #12): the second
+    is a warning, once, in both languages; the same text in another quadrant is not."""
+    a = SwotItem(pillar="governance", quadrant="W", text="SDM TIK terbatas", order=1)
+    b = SwotItem(pillar="governance", quadrant="W", text="  sdm tik   terbatas ", order=2)
+    c = SwotItem(pillar="governance", quadrant="T", text="SDM TIK terbatas", order=3)
+    found = [f for f in validate(_plan(*_complete_plan(), a, b, c)) if f.code == "swot.duplicate"]
+    assert [f.record_id for f in found] == [b.id]
+    assert found[0].severity == WARNING
+    assert "tertulis dua kali di kuadran W" in found[0].message("id")
+    assert "written twice in quadrant W" in found[0].message("en")
