@@ -8,6 +8,7 @@ from typing import Any
 
 from ..i18n import get_language, t
 from ..model.framework import framework_missing
+from ..model.plain_text import escaped
 from ..model.vocab import QUADRANTS, REGION_KINDS
 from ..store import PlanStore
 from .common import Subcommands, add_out_option, plan_path, print_json, report_file
@@ -55,8 +56,9 @@ def run(args: argparse.Namespace) -> int:
     lang = get_language()
     # the kind in the reader's words: "Kabupaten Wonosari Raya", "Wonosari Raya Regency"
     kind = REGION_KINDS.label(facts["kind"], lang) if facts["kind"] in REGION_KINDS else facts["kind"].capitalize()
-    print(t("cli.stats_title", region=facts["region"], kind=kind,
-            start=facts["start_year"], end=facts["end_year"], team=facts["team"]))
+    # (names printed escaped: a control character typed into a plan must not drive the terminal)
+    print(t("cli.stats_title", region=escaped(facts["region"]), kind=kind,
+            start=facts["start_year"], end=facts["end_year"], team=escaped(facts["team"])))
     header = [t("cli.col_pillar")] + list(QUADRANTS.keys) + [
         t("cli.col_strategies"), t("cli.col_programmes"), t("cli.col_quick_wins"),
         t("cli.col_indicators"), t("cli.col_milestones")]

@@ -41,3 +41,17 @@ def test_a_bundles_team_name_with_escape_codes_is_printed_written_out(tmp_path, 
         assert "\x1b" not in out + err and "\x07" not in out + err, args
     code, out, _ = run(capsys, "merge", "--dry-run", plan, eco)
     assert "Pokja\\x1b]0;DIRETAS\\x07\\x1b[2J Eko" in out, out
+
+
+def test_a_plan_s_own_team_name_with_escape_codes_is_printed_written_out_by_stats(tmp_path, capsys):
+    """A plan written by an older version, or by hand, may hold one already: `stats` prints it
+    written out too, never raw."""
+    from smartcity_tui.store import PlanStore
+
+    plan = Path(shutil.copyfile(SAMPLE, tmp_path / "rencana.json"))
+    with PlanStore.open(plan) as store:
+        store.set_team("Pokja\x1b]0;DIRETAS\x07 Eko")
+    code, out, err = run(capsys, "stats", plan)
+    assert code == 0, err
+    assert "\x1b" not in out and "\x07" not in out
+    assert "Pokja\\x1b]0;DIRETAS\\x07 Eko" in out, out
