@@ -70,22 +70,28 @@ async def test_edit_keeps_citations_and_delete_undoes(ui_app, workshop_plan):
         assert store.get(strategy.id).text == "Satukan layanan izin di satu portal daring"
 
 
+async def save_an_so_strategy_citing_a_weakness(pilot) -> StrategyForm:
+    """A new SO strategy on governance, "Perkuat layanan daring", citing the first strength and
+    the weakness (items are listed S, S, W, O, T), saved once (Ctrl+S): the form asks."""
+    await pilot.press("1", "t", "n")
+    form = pilot.app.screen
+    assert isinstance(form, StrategyForm)
+    await type_text(pilot, "Perkuat layanan daring")
+    await pilot.press("enter")  # on to the SWOT picker (the kind stays SO)
+    await pilot.press("space", "down", "down", "space")
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    return form
+
+
 async def test_an_item_of_the_wrong_kind_is_asked_about_and_kept_on_a_second_save(ui_app, workshop_plan):
     """QA #3: an SO strategy citing a W item. The form says so under the items, as validation
     would (its rule, strategy.swot_quadrant), and saves only on a second Ctrl+S, the W item
     kept; unticking the item takes the question away."""
     app = ui_app
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("1", "t", "n")
-        form = app.screen
-        assert isinstance(form, StrategyForm)
-        await type_text(pilot, "Perkuat layanan daring")
-        await pilot.press("enter")  # on to the SWOT picker (the kind stays SO)
+        form = await save_an_so_strategy_citing_a_weakness(pilot)
         picker = form.query_one(SelectionList)
-        # items are listed S, S, W, O, T: the first strength and the weakness
-        await pilot.press("space", "down", "down", "space")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
         line = form.query_one("#swot-error")
         said = str(line.render())
         assert app.screen is form, "the first save asks, it does not close the form"
@@ -115,14 +121,7 @@ async def test_the_question_about_items_of_the_wrong_kind_is_asked_again_after_f
     them, still a question: a second save after it keeps the item."""
     app = ui_app
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("1", "t", "n")
-        form = app.screen
-        assert isinstance(form, StrategyForm)
-        await type_text(pilot, "Perkuat layanan daring")
-        await pilot.press("enter")
-        await pilot.press("space", "down", "down", "space")  # a strength and the weakness
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        form = await save_an_so_strategy_citing_a_weakness(pilot)
         assert "simpan sekali lagi" in str(form.query_one("#swot-error").render())
         await pilot.press("f4")
         await pilot.pause()

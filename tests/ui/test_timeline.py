@@ -38,6 +38,17 @@ async def open_timeline(pilot) -> None:
     await pilot.pause()
 
 
+async def edit_penetration_test(pilot, app) -> tuple[Milestone, MilestoneForm]:
+    """The timeline, the cursor on GOV-03's "Uji penetrasi layanan", its form opened (e)."""
+    await open_timeline(pilot)
+    target = milestone(app, "Uji penetrasi layanan")
+    await go_to(pilot, app, target.id)
+    await pilot.press("e")
+    form = app.screen
+    assert isinstance(form, MilestoneForm)
+    return target, form
+
+
 async def test_each_programme_has_a_bar_and_its_milestones_below_it(app):
     async with app.run_test(size=SIZE) as pilot:
         await open_timeline(pilot)
@@ -140,12 +151,7 @@ async def test_marking_done_shows_a_tick_on_the_line_and_the_bar(app, plan_path)
 
 async def test_the_form_edits_and_checks_title_year_and_programme_years(app, plan_path):
     async with app.run_test(size=SIZE) as pilot:
-        await open_timeline(pilot)
-        target = milestone(app, "Uji penetrasi layanan")
-        await go_to(pilot, app, target.id)
-        await pilot.press("e")
-        form = app.screen
-        assert isinstance(form, MilestoneForm)
+        target, form = await edit_penetration_test(pilot, app)
         form.query_one("#title", Input).value = ""
         form.query_one("#year", Input).value = "2031"
         await pilot.press("ctrl+s")
@@ -176,12 +182,7 @@ async def test_the_question_about_a_year_outside_the_programme_is_asked_again_af
     """F4 says the form's messages again in English: the question about the year is one of
     them, still a question (QA: it vanished, and the next save was asked nothing)."""
     async with app.run_test(size=SIZE) as pilot:
-        await open_timeline(pilot)
-        target = milestone(app, "Uji penetrasi layanan")
-        await go_to(pilot, app, target.id)
-        await pilot.press("e")
-        form = app.screen
-        assert isinstance(form, MilestoneForm)
+        target, form = await edit_penetration_test(pilot, app)
         form.query_one("#year", Input).value = "2025"  # GOV-03 runs 2026-2029
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -201,12 +202,7 @@ async def test_a_milestone_names_its_own_agency_and_the_evidence_that_it_is_done
     """The agency responsible (empty: the programme's lead agency, which the field says) and
     the data dukung, which a verifier asks of a finished milestone."""
     async with app.run_test(size=SIZE) as pilot:
-        await open_timeline(pilot)
-        target = milestone(app, "Uji penetrasi layanan")
-        await go_to(pilot, app, target.id)
-        await pilot.press("e")
-        form = app.screen
-        assert isinstance(form, MilestoneForm)
+        target, form = await edit_penetration_test(pilot, app)
         lead = app.store.plan().get(target.programme_id).lead_agency
         assert lead in form.query_one("#agency", Input).placeholder
         form.query_one("#agency", Input).value = "  Bagian   Hukum "
