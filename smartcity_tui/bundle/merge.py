@@ -123,6 +123,23 @@ def deleted_parent(state: RecordState, find: Callable[[str], RecordState | None]
     return parent if parent is not None and parent.deleted else None
 
 
+def dependents(state: RecordState, find: Callable[[str], RecordState | None],
+               children_of: Callable[[str], Iterable[str]]) -> list[RecordState]:
+    """A programme one group deleted while another edited it (still shown until decided): its
+    shown indicators and milestones in no conflict of their own, which no delete took (a
+    group added them meanwhile). Deleting the programme makes each an open conflict of its
+    own (`deleted_parent`): a decision more than the records now in conflict."""
+    if state.kind != "programme" or not state.delete_conflict():
+        return []
+    out = []
+    for cid in sorted(children_of(state.id)):
+        child = find(cid)
+        if (child is not None and child.value("programme_id") == state.id and not child.deleted
+                and not child.has_conflict()):
+            out.append(child)
+    return out
+
+
 def is_open(state: RecordState, find: Callable[[str], RecordState | None]) -> bool:
     return state.has_conflict() or deleted_parent(state, find) is not None
 
@@ -170,6 +187,9 @@ class MergeReport:
     # of those, the ones deleted before and after (a record that arrives already deleted, a
     # delete that travels again): in no column, so `written` = the columns' total + this
     hidden: int = 0
+    # records that deleting a programme in conflict would put up for a decision of their own
+    # (`dependents`): not yet in conflict, so in no column, but a decision the officer may face
+    dependents: int = 0
     bundles: list[BundleInfo] = field(default_factory=list)
     adopted: str = ""  # the plan id taken over with adopt, else ""
     applied: bool = False
@@ -201,6 +221,7 @@ class MergeReport:
             "unchanged": self.unchanged,
             "written": self.written,
             "hidden": self.hidden,
+            "dependents": self.dependents,
         }
 
 
@@ -212,7 +233,8 @@ def build_report(find_before: Callable[[str], RecordState | None],
     """Count what `changed` ({id: merged state}) does to a plan; `find_before` gives a
     record's state before the merge, `open_conflicts` the ids in conflict before it,
     `children_of` the indicators and milestones of a programme (a programme deleted by the
-    merge may leave a child another group added in conflict)."""
+    merge may leave a child another group added in conflict, and one in a delete-versus-edit
+    conflict may leave it on its delete: `MergeReport.dependents`)."""
     report = MergeReport.for_keys(keys)
 
     def find_after(rid: str) -> RecordState | None:
@@ -253,6 +275,7 @@ def build_report(find_before: Callable[[str], RecordState | None],
         state = find_after(rid)
         if state is not None and is_open(state, find_after):
             report.area(area_of(state, find_after, keys)).conflicts_total += 1
+            report.dependents += len(dependents(state, find_after, children_of))
     return report
 
 

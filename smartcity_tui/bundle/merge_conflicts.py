@@ -4,7 +4,9 @@ pillar, a readable title), which fields, every value kept and which team wrote i
 Two kinds of conflict come out of a merge (model/revision.py):
 - a field holding several values: two teams edited it since they last exchanged drafts;
 - delete versus edit: one team deleted the record while another, not knowing, edited it.
-  The record stays visible until someone settles it (restore or delete again).
+  The record stays visible until someone settles it (restore or delete again). For a
+  programme, the indicators and milestones a group added meanwhile (`dependents`) are each
+  asked about on their own once the programme is deleted after all.
 """
 
 from __future__ import annotations
@@ -13,11 +15,15 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model.revision import DELETED, RecordState, Sibling, meaning
+from ..i18n import t
+from ..model.revision import DELETED, RecordState, Sibling, covers, meaning
 from ..model.vocab import PILLAR_KEYS
 from ..store import PlanStore
 from ..store.teams import known_teams
-from .merge import PLAN_WIDE, area_of
+from .merge import CHILD_KINDS, PLAN_WIDE, area_of, dependents
+
+Find = Callable[[str], RecordState | None]
+ChildrenOf = Callable[[str], Iterable[str]]
 
 TITLE_WIDTH = 70
 
@@ -62,6 +68,21 @@ class FieldConflict:
 
 
 @dataclass
+class Dependent:
+    """An indicator or milestone of a programme in a delete-versus-edit conflict that no delete
+    took: deleting the programme puts it up for a decision of its own (merge.dependents)."""
+
+    id: str
+    kind: str
+    title: str
+    teams: list[str]  # who wrote what no delete of the programme had seen (team, else replica)
+    added: bool  # none of it was known to the deletes: added meanwhile, not only edited
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "kind": self.kind, "title": self.title, "teams": self.teams, "added": self.added}
+
+
+@dataclass
 class Conflict:
     id: str
     kind: str
@@ -73,6 +94,8 @@ class Conflict:
     # an indicator or milestone whose programme another group deleted: that programme
     parent_id: str = ""
     parent_title: str = ""
+    # a programme deleted versus edited: its children that deleting it would leave in conflict
+    dependents: list[Dependent] = field(default_factory=list)
 
     @property
     def delete_vs_edit(self) -> bool:
@@ -93,6 +116,7 @@ class Conflict:
             "edited_meanwhile": [f.to_json() for f in self.edited_meanwhile],
             "programme_deleted": ({"id": self.parent_id, "title": self.parent_title}
                                   if self.parent_id else None),
+            "dependents": [d.to_json() for d in self.dependents],
         }
 
 
@@ -138,17 +162,48 @@ def _distinct(name: str, sibs: list[Sibling], teams: Mapping[str, str]) -> list[
     return out
 
 
-def describe(state: RecordState, find: Callable[[str], RecordState | None],
-             teams: Mapping[str, str], keys: Collection[str] = PILLAR_KEYS) -> Conflict:
-    """One record's conflict, ready to show (`keys`: the plan framework's dimensions)."""
+def programme_deletes(parent: RecordState, find: Find, children_of: ChildrenOf) -> list[Sibling]:
+    """The deletes that took a deleted programme, for its children's conflicts to name: its
+    tombstones, except that one written knowing of an earlier delete (the officer's d on a
+    delete-versus-edit conflict covers every value) gives way to that earlier delete, whose
+    tombstone the programme no longer holds (QA round #9 named the secretariat). Its children
+    still carry it: a programme's delete takes them in the same write, so with the dot the
+    programme's version vector ends at for that replica, and which none of its values holds."""
+    stones = parent.tombstones()
+    kept = {s.dot for sibs in parent.fields.values() for s in sibs}
+    earlier: dict[tuple[str, int], Sibling] = {}
+    for cid in sorted(children_of(parent.id)):
+        child = find(cid)
+        for s in child.tombstones() if child is not None else ():
+            if (s.dot not in kept and parent.vv.get(s.dot[0]) == s.dot[1]
+                    and any(covers(st.value, s.dot) for st in stones)):
+                earlier.setdefault(s.dot, s)
+    if not earlier:
+        return stones
+    later = [st for st in stones if not any(covers(st.value, dot) for dot in earlier)]
+    return sorted([*later, *earlier.values()], key=Sibling.sort_key)
+
+
+def _dependent(child: RecordState, stones: list[Sibling], teams: Mapping[str, str]) -> Dependent:
+    stones = stones + child.tombstones()
+    sibs = [s for name, values in sorted(child.fields.items()) if name != DELETED for s in values]
+    unseen = [s for s in sibs if not any(covers(st.value, s.dot) for st in stones)]
+    who = dict.fromkeys(teams.get(s.dot[0], "") or s.dot[0] for s in unseen or sibs)
+    return Dependent(child.id, child.kind, title_of(child), list(who), len(unseen) == len(sibs))
+
+
+def describe(state: RecordState, find: Find, teams: Mapping[str, str],
+             keys: Collection[str] = PILLAR_KEYS, children_of: ChildrenOf = lambda rid: ()) -> Conflict:
+    """One record's conflict, ready to show (`keys`: the plan framework's dimensions;
+    `children_of`: the ids of a programme's indicators and milestones)."""
     out = Conflict(state.id, state.kind, area_of(state, find, keys), title_of(state))
-    if state.kind in ("indicator", "milestone"):
+    if state.kind in CHILD_KINDS:
         parent = find(state.value("programme_id") or "")
         if parent is not None and parent.deleted:
             out.parent_id, out.parent_title = parent.id, title_of(parent)
             if not state.delete_conflict():
                 # added or edited without a tombstone of its own: the programme's deletes
-                out.deleted_by = [_written(s, teams) for s in parent.tombstones()]
+                out.deleted_by = [_written(s, teams) for s in programme_deletes(parent, find, children_of)]
     for name, sibs in sorted(state.field_conflicts().items()):
         # `_deleted` with several values: deleted on one side, restored on another.
         # Siblings are sorted so that the last is the one shown (revision.RecordState.value)
@@ -162,17 +217,31 @@ def describe(state: RecordState, find: Callable[[str], RecordState | None],
             racing = [s for s in sibs if state.unseen_by_deleters(s)]
             if racing:
                 out.edited_meanwhile.append(FieldConflict(name, [_written(s, teams) for s in racing]))
+        out.dependents = [_dependent(c, stones, teams) for c in dependents(state, find, children_of)]
     return out
 
 
-def conflicts_of(states: Iterable[RecordState], find: Callable[[str], RecordState | None],
-                 teams: Mapping[str, str], keys: Collection[str] = PILLAR_KEYS) -> list[Conflict]:
+def say_dependents(key: str, deps: list[Dependent]) -> str:
+    """The message `key` about a programme's dependents (the screen's delete choice, the
+    conflicts command), given what ("1 indikator dan 2 tonggak"), who, done (added, or added
+    or edited) and count, which chooses the plural form."""
+    counts = [(kind, sum(d.kind == kind for d in deps)) for kind in CHILD_KINDS]
+    parts = [t(f"exchange.count.{kind}", n=n) for kind, n in counts if n]
+    what = t("finding.and", first=parts[0], second=parts[1]) if len(parts) > 1 else "".join(parts)
+    who = ", ".join(sorted({w for d in deps for w in d.teams}))
+    done = t("exchange.conflict.added" if all(d.added for d in deps) else "exchange.conflict.added_or_edited")
+    return t(key, what=what, who=who, done=done, count=len(deps))
+
+
+def conflicts_of(states: Iterable[RecordState], find: Find, teams: Mapping[str, str],
+                 keys: Collection[str] = PILLAR_KEYS, children_of: ChildrenOf = lambda rid: ()) -> list[Conflict]:
     rank = {a: i for i, a in enumerate((PLAN_WIDE, *keys))}
-    found = [c for c in (describe(s, find, teams, keys) for s in states)
+    found = [c for c in (describe(s, find, teams, keys, children_of) for s in states)
              if c.fields or c.deleted_by or c.parent_id]
     return sorted(found, key=lambda c: (rank.get(c.area, 99), c.kind, c.title, c.id))
 
 
 def list_conflicts(store: PlanStore) -> list[Conflict]:
     """Every open conflict of the plan, pillar by pillar."""
-    return conflicts_of(store.conflicts(), store.state, known_teams(store), store.plan().framework.keys)
+    return conflicts_of(store.conflicts(), store.state, known_teams(store), store.plan().framework.keys,
+                        store.children_of)

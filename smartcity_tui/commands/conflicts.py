@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ..bundle.merge_conflicts import Conflict, Written, list_conflicts
+from ..bundle.merge_conflicts import Conflict, Written, list_conflicts, say_dependents
 from ..i18n import get_language, t
 from ..model import labels
 from ..model.framework import Framework
@@ -68,6 +68,8 @@ def print_conflict(c: Conflict, lang: str, framework: Framework = DEFAULT_FRAMEW
     for f in c.edited_meanwhile:
         for w in f.values:
             print(f"    {field_label(f.field)}: {show_value(f.field, w.value, c.kind)}  ({w.who})")
+    if c.dependents:
+        print("  " + say_dependents("conflicts.dependents", c.dependents))
 
 
 @report_file

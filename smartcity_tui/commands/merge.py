@@ -96,6 +96,8 @@ def print_report(report: MergeReport, plan: str | Path, dry_run: bool,
         print(t("merge.nothing_new", plan=plan))
     if report.total("conflicts_total"):
         print(t("merge.see_conflicts", plan=plan))
+    if report.dependents:
+        print(t("merge.dependents", n=report.dependents))
 
 
 @report_file

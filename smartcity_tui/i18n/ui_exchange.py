@@ -164,6 +164,11 @@ ID: dict[str, str] = {
     "exchange.conflict.choice_delete_parent": "Relakan {kind} ini (ikut terhapus bersama programnya)",
     "exchange.conflict.did_bring_back": "pengembalian program yang dihapus",
     "exchange.conflict.did_let_go": "pelepasan entri dari program yang dihapus",
+    # a programme deleted versus edited, with children added meanwhile: the delete leaves
+    # each of them in conflict of its own (QA round #9: the fourth decision came unannounced)
+    "exchange.conflict.choice_delete_dependents": "Hapus program ini; {what} yang {done} {who} di dalamnya lalu ditanyakan tersendiri",
+    "exchange.conflict.added": "ditambahkan",
+    "exchange.conflict.added_or_edited": "ditambah atau diubah",
 }
 
 EN: dict[str, str] = {
@@ -319,4 +324,7 @@ EN: dict[str, str] = {
     "exchange.conflict.choice_delete_parent": "Let this {kind} go (deleted with its programme)",
     "exchange.conflict.did_bring_back": "bring back a deleted programme",
     "exchange.conflict.did_let_go": "let go of a record of a deleted programme",
+    "exchange.conflict.choice_delete_dependents": "Delete this programme; {what} in it that {who} {done} is then asked about on its own|Delete this programme; {what} in it that {who} {done} are then asked about, each on its own",
+    "exchange.conflict.added": "added",
+    "exchange.conflict.added_or_edited": "added or edited",
 }

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...bundle.merge_conflicts import Conflict, FieldConflict, Written
+from ...bundle.merge_conflicts import Conflict, FieldConflict, Written, programme_deletes
 from ...i18n import t
 from ...model.records import RECORD_TYPES, new_id, record_type
 from ...model.revision import DELETED, covers, meaning
@@ -82,11 +82,18 @@ def delete(store: PlanStore, record_id: str, *, let_go: bool = False) -> None:
         store.settle_delete(record_id)
 
 
-def with_authors(c: Conflict, before: Conflict | None, replica_id: str) -> Conflict:
+def with_authors(c: Conflict, before: Conflict | None, replica_id: str,
+                 programme_before: Conflict | None = None) -> Conflict:
     """`c` with each value named by the team that first wrote it, when `c` is a conflict this
     session decided (`before`, as it was shown then) and then reopened with ctrl+z. The undo
     writes every value back under this laptop's replica (new dots, so the reopened conflict
-    merges right everywhere), which would show each value as the secretariat's own."""
+    merges right everywhere), which would show each value as the secretariat's own.
+    Likewise a child left by this session's d on its programme (`programme_before`, that
+    conflict as shown): the decision's tombstone hides the first deletes where no child of
+    the programme still carries them (merge_conflicts.programme_deletes), so name those."""
+    if (programme_before is not None and c.parent_deleted and programme_before.deleted_by
+            and c.deleted_by and all(w.replica == replica_id for w in c.deleted_by)):
+        c.deleted_by = list(programme_before.deleted_by)
     if before is None:
         return c
 
@@ -115,7 +122,8 @@ def child_writers(store: PlanStore, c: Conflict) -> list[str]:
     child, parent = store.state(c.id), store.state(c.parent_id)
     if child is None or parent is None:
         return []
-    stones = parent.tombstones() + child.tombstones()
+    # the first deletes, not the officer's d that covered them (and maybe this child too)
+    stones = programme_deletes(parent, store.state, store.children_of) + child.tombstones()
     teams = known_teams(store)
     out: list[str] = []
     for name, sibs in sorted(child.fields.items()):

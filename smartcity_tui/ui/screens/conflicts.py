@@ -27,7 +27,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...bundle.merge_conflicts import Conflict, FieldConflict, Written, list_conflicts, title_of
+from ...bundle.merge_conflicts import Conflict, FieldConflict, Written, list_conflicts, say_dependents, title_of
 from ...i18n import t
 from ...model.plan import Plan
 from ...model.records import record_type
@@ -92,7 +92,8 @@ class ConflictsScreen(PlanScreen):
         self.plan_name = plan_title(plan)
         store = app_of(self).open_store
         settled = app_of(self).settled_conflicts
-        self.conflicts = [resolve.with_authors(c, settled.get(c.id), store.replica_id) for c in list_conflicts(store)]
+        self.conflicts = [resolve.with_authors(c, settled.get(c.id), store.replica_id, settled.get(c.parent_id))
+                          for c in list_conflicts(store)]
         ids = [c.id for c in self.conflicts]
         back = [i for i in ids if self.known_ids is not None and i not in self.known_ids]
         self.known_ids = set(ids)
@@ -210,7 +211,10 @@ class ConflictsScreen(PlanScreen):
             for choice in ("keep", "delete"):
                 rows.append(Row(DELETED, choice=choice))
                 key = f"exchange.conflict.choice_{choice}" + ("_parent" if c.parent_deleted else "")
-                options.append(Option(Text(t(key, programme=c.parent_title, kind=kind))))
+                said = t(key, programme=c.parent_title, kind=kind)
+                if choice == "delete" and c.dependents:  # what else the delete leaves to decide
+                    said = say_dependents("exchange.conflict.choice_delete_dependents", c.dependents)
+                options.append(Option(Text(said)))
             return rows, options
         replica = app_of(self).open_store.replica_id
         for fc in c.fields:

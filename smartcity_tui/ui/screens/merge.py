@@ -323,8 +323,10 @@ class MergeScreen(PlanScreen):
         self.step = "done"
         self.refresh_bindings()
         conflicts = report.total("conflicts_total")
-        self.app.notify(t("exchange.merge.applied_note", n=report.written, conflicts=conflicts),
-                        title=t("exchange.merge.title"), timeout=8)
+        note = t("exchange.merge.applied_note", n=report.written, conflicts=conflicts)
+        if report.dependents:  # the count above is of records in conflict now, not of decisions
+            note += " " + t("merge.dependents", n=report.dependents)
+        self.app.notify(note, title=t("exchange.merge.title"), timeout=8)
         left_out = self.left_out()
         if left_out:  # said again after the merge: those groups must export again
             self.app.notify(t("exchange.merge.left_out_after", n=len(left_out), names=", ".join(left_out)),

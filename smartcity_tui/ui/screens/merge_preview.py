@@ -69,4 +69,6 @@ def report_view(report: MergeReport, *, applied: bool, left_out: Sequence[str] =
     conflicts = report.total("conflicts_total")
     if conflicts:
         lines.append(Text(t("exchange.merge.conflicts_after", n=conflicts), style="yellow"))
+    if report.dependents:
+        lines.append(Text(t("merge.dependents", n=report.dependents), style="yellow"))
     return Group(*lines)
