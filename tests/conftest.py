@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from compiled_once import compile_before_workers
 from long_first import MARKER, order_long_first
+from tiers import TIERS, choose_tier, select
 
 from smartcity_tui.i18n import set_language
 from smartcity_tui.model.records import Indicator, Milestone, PlanInfo, Programme, Strategy, SwotItem
@@ -17,12 +18,28 @@ from smartcity_tui.startup import pace_collector
 from smartcity_tui.store import PlanStore
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--tier", choices=TIERS, default=None,
+                     help="quick: what the README's test command runs (the default for the whole "
+                          "suite); deep: the rest, which CI runs after it; all: both (tests/tiers.py)")
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", MARKER)
+    choose_tier(config)
     compile_before_workers(config)  # only in the process that starts xdist's workers
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"tier: {choose_tier(config)} (tests/tiers.py; --tier all runs every test)"
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Last, after syrupy (the snapshots) has seen the whole collection: it then knows the
+    tests of the other tier were left out, not deleted, and `--snapshot-update` keeps their
+    pictures (run first, it deleted the 120x40 ones on a quick run)."""
+    select(config, items)
     order_long_first(items)
 
 
@@ -36,7 +53,12 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
-    """`-n auto` (pyproject.toml): five workers a core and one more, at most 16. The app's
+    """`-n auto` (pyproject.toml): three workers a core for the quick tier, five a core and
+    one more for the others, at most 16. Each worker costs ~2.6 s of CPU to start and ~2.5 s
+    to collect the suite, whatever it then runs; the quick tier has fewer of the app's tests
+    that wait, so fewer workers pay: with two other programs keeping both cores busy
+    (2026-11-30, quick tier, 1,476 tests) 4 workers took 150 s, 6 took 152, 140 and 135 s,
+    11 took 150 and 152 s, with 35-50 s more CPU. The app's
     tests wait between key presses until the app is idle (Textual's pilot sleeps in 20 ms
     steps), and since they stopped drawing a frame per key (tests/ui/textual_shortcuts.py) they
     wait more than they work: a worker per core leaves the cores idle much of the time. On
@@ -46,7 +68,9 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     workers no longer compiled everything each (compiled_once.py), a worker cost less to
     start, and later that day, two pairs alternated: 7 workers 231 s idle, 314 s and 296 s
     busy; 11 workers 236 s idle, 282 s and 244 s busy. A worker holds ~130 MB."""
-    return min(5 * (os.cpu_count() or 1) + 1, 16)
+    cores = os.cpu_count() or 1
+    workers = 3 * cores if choose_tier(config) == "quick" else 5 * cores + 1
+    return min(workers, 16)
 
 
 @pytest.fixture(autouse=True)

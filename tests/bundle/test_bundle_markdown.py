@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
+from tiers import examples
 
 from bundle_helpers import make_plan
 from md_parse import Doc, parse
@@ -148,7 +149,7 @@ def test_user_text_full_of_markdown_stays_in_its_cell(tmp_path):
     assert missions == ["Misi satu", "Pasar | Rakyat *Digital* # 1"]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.text(max_size=60) | st.sampled_from([HOSTILE, "|", "\\", "\\|", "1.", "-", "<br>", "**", "\n\n"]))
 def test_any_swot_text_is_one_cell_holding_that_text(tmp_path_factory, text):
     path = tmp_path_factory.mktemp("md") / "plan.json"

@@ -9,6 +9,7 @@ import uuid
 import pytest
 import tomli_w
 from hypothesis import given, settings, strategies as st
+from tiers import examples
 
 from smartcity_tui.bundle import BundleError
 from smartcity_tui.bundle.encode import encode_file
@@ -71,7 +72,7 @@ def test_any_other_toml_layout_reads_the_same(tmp_path):
 PIECES = st.sampled_from(["[[swot]]", "\n", "\n[[swot]]\n", "[x]", "\n[swot.f]\n", '"', "a", " ", "=", 'id = "z"'])
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(texts=st.lists(st.lists(PIECES, max_size=6).map("".join), min_size=1, max_size=SLICE_RECORDS + 3))
 def test_texts_that_look_like_headers_never_split_a_record(texts):
     """Header-like lines inside multi-line strings (a hand-written bundle may hold them)."""
@@ -147,7 +148,7 @@ def test_anything_but_the_header_keys_before_the_first_record_is_judged_whole():
     assert err.value.key == "toml_error"  # [[swot]] after a static array: tomllib's own verdict
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(parts=st.lists(st.sampled_from([b"\xef\xbb\xbf", b"\r", b"\n", b"\r\n", b"a", b"\xef", b"\xbb"]), max_size=12),
        cuts=st.lists(st.integers(0, 40), max_size=6))
 def test_a_stream_is_normalized_and_hashed_as_the_whole_file(parts, cuts):

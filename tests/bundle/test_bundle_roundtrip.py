@@ -6,6 +6,7 @@ import math
 import tomllib
 
 from hypothesis import HealthCheck, given, settings, strategies as st
+from tiers import examples
 
 from bundle_helpers import export, make_plan, states_dicts
 from smartcity_tui import __version__
@@ -36,7 +37,7 @@ def test_sample_style_plan_round_trips_folder_and_zip(tmp_path):
         store.close()
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=TEXT, name=TEXT, team=TEXT, zip_=st.booleans())
 def test_any_unicode_text_round_trips(tmp_path_factory, text, name, team, zip_):
     tmp = tmp_path_factory.mktemp("rt")
@@ -57,7 +58,7 @@ VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=3)
 NAMES = st.text(min_size=1, max_size=10) | TRICKY
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(array=NAMES, fields=st.dictionaries(NAMES, st.lists(VALUES, min_size=1, max_size=2), max_size=5),
        vv=st.dictionaries(NAMES, st.integers(1, 2**40), max_size=3))
 def test_toml_writer_reads_back_exactly(array, fields, vv):

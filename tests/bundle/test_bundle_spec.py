@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings, strategies as st
+from tiers import examples
 
 import spec_writer
 from bundle_helpers import WHEN, clock, make_plan
@@ -79,7 +80,7 @@ FLOAT = st.floats(allow_nan=False, allow_infinity=False) | st.sampled_from(
     [0.0, -0.0, 1e16, 9999999999999998.0, 1e-4, 0.00009999, 1.5e-5, 40.0, 2.5, 1e300, 5e-324])
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(texts=st.lists(TEXT, min_size=3, max_size=3), numbers=st.lists(FLOAT, min_size=3, max_size=3),
        team=TEXT, budget=st.integers(0, 2**63 - 1))
 def test_any_text_and_number(tmp_path_factory, texts, numbers, team, budget):

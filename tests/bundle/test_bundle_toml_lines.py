@@ -8,6 +8,7 @@ import tomllib
 
 import pytest
 from hypothesis import given, settings, strategies as st
+from tiers import examples
 
 from smartcity_tui.bundle.toml_lines import _Declined, parse_slice, value
 from smartcity_tui.bundle.toml_out import record
@@ -57,7 +58,7 @@ def records(draw):
 
 
 @pytest.mark.long(20)
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(recs=st.lists(records(), min_size=1, max_size=4))
 def test_the_writers_layout_is_taken_and_read_as_tomllib_reads_it(recs):
     text = "\n".join(record(kind, rec) for kind, rec in recs)
@@ -71,7 +72,7 @@ MUTATIONS = st.sampled_from(['"', "'", "\\", "\t", " ", "=", ",", "[", "]", "{",
                              "\x7f", "\x00", "true", "1979-05-27", '"""', "f.x = 1", "[[swot]]", "[x]"])
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=examples(600), deadline=None)
 @given(rec=records(), edits=st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, 3), MUTATIONS),
                                      min_size=1, max_size=4))
 @pytest.mark.long(46)
@@ -90,7 +91,7 @@ TOKENS = st.sampled_from(['"a"', '"a b"', '"\\u0041"', '"\\t"', '"\\x"', "'lit'"
                           "[", "]", "{", "}", ",", " ", "=", "a", "2025", "k-1", '"q"', " = ", "null"])
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(1500), deadline=None)
 @given(tokens=st.lists(TOKENS, min_size=1, max_size=10))
 def test_a_value_is_declined_or_read_as_tomllib_reads_it(tokens):
     text = "".join(tokens)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 from hypothesis import given, settings, strategies as st
+from tiers import examples
 
 from md_parse_doc import parse_md
 from smartcity_tui.document.html import _block as html_block
@@ -76,7 +77,7 @@ def test_headings_links_images_code_and_raw_html_print_as_typed():
     assert "<script>alert(1)</script>" in md.text and "# Bukan judul" in md.text
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab *_#<>-1.\n[]()!`\\&|")), max_size=40))
 def test_any_narrative_keeps_its_words_and_never_becomes_other_markup(text):
     """Whatever is typed: the HTML holds only the allowed elements, and the Markdown, read

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tiers import examples
 
 from sim import TOMB, Replica, maximal_writes
 from smartcity_tui.bundle.merge import canonical, merge_sets
@@ -66,7 +67,7 @@ def c(*sets):
     return canonical(merge_sets(*sets))
 
 
-LAWS = settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+LAWS = settings(max_examples=examples(500), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @LAWS

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tiers import examples
 
 from smartcity_tui.bundle.merge import apply, canonical, merge_sets
 from smartcity_tui.bundle.reader import read_bundle
@@ -107,7 +108,7 @@ def play(history, folder: Path) -> list[PlanStore]:
     return reps
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(op, min_size=1, max_size=25))
 def test_plan_files_merge_by_the_laws_and_lose_nothing(history):
     with tempfile.TemporaryDirectory() as tmp:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 
 from hypothesis import given, settings, strategies as st
+from tiers import examples
 
 from smartcity_tui.model.legacy import target_id, upgrade_records
 from smartcity_tui.model.records import PlanTarget, Programme
@@ -94,7 +95,7 @@ def _merged(a: dict, b: dict) -> dict:
     return {rid: s.to_dict() for rid, s in sorted(out.items())}
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(base=YEAR_TABLES, a=YEAR_TABLES | st.none(), b=YEAR_TABLES | st.none(),
        base_list=LISTS, la=LISTS | st.none(), lb=LISTS | st.none())
 def test_upgrade_then_merge_is_merge_then_upgrade(base, a, b, base_list, la, lb):

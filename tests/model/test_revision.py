@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tiers import examples
 
 from smartcity_tui.model.revision import DELETED, RecordState, Sibling, covers, merge_states, vv_merge
 
@@ -71,7 +72,7 @@ def _run(history) -> tuple[list[Laptop], list[Write]]:
     return laptops, writes
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(ops)
 def test_merge_laws_and_nothing_lost(history):
     laptops, writes = _run(history)

@@ -8,6 +8,7 @@ import json
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tiers import examples
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
@@ -41,7 +42,7 @@ def _apply(db, ops) -> None:
                 records.remove(doc_ids=[target])
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.lists(op, max_size=12))
 def test_file_matches_stock_tinydb_and_a_fresh_render(tmp_path_factory, ops):
     path = tmp_path_factory.mktemp("s") / "db.json"
