@@ -88,7 +88,10 @@ async def test_a_finding_about_a_missing_part_opens_that_view(ui_app):
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, PillarScreen), "the pillar screen")
         await pilot.pause()
-        assert app.screen.pillar_key == "economy" and app.screen.view == "strategies"
+        assert app.screen.pillar_key == "economy"
+        await until(pilot, lambda: app.screen.view == "strategies", "the strategies view")
+        await pilot.pause(0.1)  # (and it stays there)
+        assert app.screen.view == "strategies" and isinstance(app.focused, StrategyTable)
 
 
 async def test_the_findings_are_in_english_after_f4(ui_app):

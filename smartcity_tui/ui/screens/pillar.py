@@ -168,6 +168,10 @@ class PillarScreen(PlanScreen):
         """Open on `view` now, or as soon as the screen is built (a finding about the pillar)."""
         if self.is_mounted:
             self.action_view(view)
+            # and again once drawn: coming back from under the findings list, the screen may
+            # give the focus back to the SWOT quadrant it had after this, and the quadrant's
+            # tab then takes over (seen once in a loaded test run)
+            self.call_after_refresh(self.action_view, view)
         else:
             self._first_view = view
 
