@@ -20,7 +20,7 @@ from ..model.revision import DELETED, RecordState, Sibling, covers, meaning
 from ..model.vocab import PILLAR_KEYS
 from ..store import PlanStore
 from ..store.teams import known_teams
-from .merge import CHILD_KINDS, PLAN_WIDE, area_of, dependents
+from .merge_report import CHILD_KINDS, PLAN_WIDE, area_of, dependents
 
 Find = Callable[[str], RecordState | None]
 ChildrenOf = Callable[[str], Iterable[str]]

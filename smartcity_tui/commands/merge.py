@@ -12,7 +12,8 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..bundle.merge import PLAN_WIDE, MergeError, MergeReport, apply, preview
+from ..bundle.merge import MergeError, apply, preview
+from ..bundle.merge_report import PLAN_WIDE, MergeReport
 from ..i18n import get_language, t
 from ..model.framework import Framework
 from ..model.plain_text import escaped

@@ -25,7 +25,8 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
 from ...bundle import Bundle, BundleError, read_bundle
-from ...bundle.merge import MergeError, MergeReport, apply, preview
+from ...bundle.merge import MergeError, apply, preview
+from ...bundle.merge_report import MergeReport
 from ...i18n import get_language, t
 from ...model.format import clock, date
 from ...model.plan import Plan

@@ -10,7 +10,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ...bundle.merge import PLAN_WIDE, MergeReport
+from ...bundle.merge_report import PLAN_WIDE, MergeReport
 from ...i18n import get_language, t
 from ...model.framework import Framework
 from ...model.vocab import DEFAULT_FRAMEWORK
