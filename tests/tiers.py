@@ -155,6 +155,15 @@ DEEP: dict[str, str] = {
     "sheets/test_sheet_messages.py::test_a_total_row_under_an_rpjmd_list_says_its_dimensi_is_empty": "(0.8 s)",
     "sheets/test_sheet_percent.py::test_a_message_shows_the_percent_as_typed_in_the_languages_notation": "(0.9 s)",
     "sheets/test_sheet_budget_lines.py::test_the_refusal_is_in_english_with_lang_en": "(0.5 s)",
+    "ui/test_document_screen.py::test_the_dasar_hukum_added_moved_edited_deleted_and_undone": "(2.2 s)",
+    "ui/test_merge_screen.py::test_a_broken_bundle_is_named_with_its_file_and_left_out":
+        "(1.3 s; the command line's tests refuse broken bundles in the quick tier)",
+    "ui/test_strategy_flow.py::test_edit_keeps_citations_and_delete_undoes": "(1.5 s)",
+    "ui/test_import_screen.py::test_a_bad_row_refuses_the_whole_file_with_its_place": "(0.8 s)",
+    "ui/test_search_screen.py::test_results_appear_as_you_type": "(1.2 s; opening a result types a search)",
+    # the tiers' own lists checked against the whole collection, in a pytest of its own
+    "test_tiers.py::test_every_name_in_the_lists_is_a_collected_test": "(4 s with the next)",
+    "test_tiers.py::test_the_quick_tier_holds_a_good_part_of_every_area": "(the same collection)",
 }
 # In every file: the same screen at the larger size (its 80x24 twin is quick), and the
 # language switched on each screen (test_language.py's quick tests switch it).
@@ -167,7 +176,6 @@ QUICK_EXCEPTIONS: tuple[str, ...] = (
     "ui/test_read_only_plan.py::test_deletes_undo_and_moves_are_refused_and_the_file_is_untouched",
     "ui/test_save_feedback.py::test_a_new_record_is_selected_once_saved[programme]",
     "ui/test_programme_form.py::test_editing_keeps_the_programme_id_and_its_untouched_fields",
-    "ui/test_form_safety.py::test_escape_asks_only_when_something_was_typed[swot]",
     "ui/test_form_safety.py::test_a_failed_save_keeps_the_form_open_with_what_was_typed[swot]",
     "ui/test_language.py::test_the_footer_and_help_follow_the_switch",
 )
