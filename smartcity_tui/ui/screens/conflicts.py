@@ -31,7 +31,7 @@ from ...bundle.merge_conflicts import Conflict, FieldConflict, Written, list_con
 from ...i18n import t
 from ...model.plan import Plan
 from ...model.records import record_type
-from ...model.revision import DELETED, meaning
+from ...model.revision import DELETED
 from ...store import PlanStore
 from .. import keys
 from ..app import app_of
@@ -40,9 +40,9 @@ from ..record_edits import RecordEdits
 from ..widgets.conflict_values import CHOICE_FIELDS, field_label, value_line, value_text
 from ..widgets.top_bar import TopBar
 from . import conflict_resolve as resolve
+from . import conflict_text
 from .base import PlanScreen, footer, plan_title
 from .conflict_edit import ConflictEditForm, editable
-from .merge_preview import area_label
 
 
 @dataclass
@@ -130,7 +130,7 @@ class ConflictsScreen(PlanScreen):
         values.display = True
         head.border_title = t("exchange.conflict.of", i=self.index + 1, n=n)
         head.border_subtitle = t("exchange.conflict.walk") if n > 1 else ""
-        head.update(self._head_text(c))
+        head.update(conflict_text.head(c, app_of(self).plan, app_of(self).open_store, self._title_of))
         self._show_context(c)
         rows, options = self._rows(c)
         self.rows = rows
@@ -148,60 +148,12 @@ class ConflictsScreen(PlanScreen):
             return shown
         return next((i for i, r in enumerate(rows) if r.written is not None or r.choice), None)
 
-    def _head_text(self, c: Conflict) -> Text:
-        text = Text()
-        text.append(f"{area_label(c.area, app_of(self).plan.framework)} · {t(f'merge.kind.{c.kind}')}\n", style="dim")
-        text.append(c.title + "\n", style="bold")
-        if c.parent_deleted:
-            store = app_of(self).open_store
-            deleters = ", ".join(sorted({w.who for w in c.deleted_by}))
-            editors = ", ".join(resolve.child_writers(store, c)) or "?"
-            text.append(t("exchange.conflict.parent_deleted_by", who=deleters, editors=editors,
-                          programme=c.parent_title, kind=t(f"merge.kind.{c.kind}").lower()))
-            self._edits_made_meanwhile(c, text)
-        elif c.delete_vs_edit:
-            deleters = ", ".join(sorted({w.who for w in c.deleted_by}))
-            editors = ", ".join(sorted({w.who for f in c.edited_meanwhile for w in f.values}))
-            text.append(t("exchange.conflict.deleted_by", who=deleters, editors=editors or "?"))
-            self._edits_made_meanwhile(c, text)
-        else:
-            text.append(t("exchange.conflict.explain"))
-        return text
-
-    def _edits_made_meanwhile(self, c: Conflict, text: Text) -> None:
-        """One line per field and value edited while the record was being deleted; groups
-        (or sessions) that typed the same value share its line."""
-        for f in c.edited_meanwhile:
-            lines: list[tuple[Any, list[str]]] = []
-            for w in f.values:
-                same = next((who for v, who in lines if meaning(f.field, v) == meaning(f.field, w.value)), None)
-                if same is None:
-                    lines.append((w.value, [w.who]))
-                elif w.who not in same:
-                    same.append(w.who)
-            for value, who in lines:
-                text.append(f"\n• {field_label(f.field)}: ", style="bold")
-                text.append(value_text(f.field, value, c.kind, self._title_of, app_of(self).plan.framework))
-                text.append(f"  ({', '.join(who)})", style="dim")
-
     def _show_context(self, c: Conflict) -> None:
         """At 120 columns and up: the whole record as it reads now, beside the values."""
         box = self.query_one("#conflict-context", Static)
         box.border_title = t("exchange.conflict.context")
         state = app_of(self).open_store.state(c.id)
-        if state is None:
-            box.update("")
-            return
-        text = Text()
-        for name in record_type(c.kind).field_types():
-            value = state.value(name)
-            if name in ("order", "pillar") or value in (None, "", [], {}):
-                continue
-            if text:
-                text.append("\n")
-            text.append(f"{field_label(name)}: ", style="bold")
-            text.append(value_text(name, value, c.kind, self._title_of, app_of(self).plan.framework))
-        box.update(text)
+        box.update("" if state is None else conflict_text.whole_record(c, state, app_of(self).plan, self._title_of))
 
     def _rows(self, c: Conflict) -> tuple[list[Row], list[Option]]:
         rows: list[Row] = []
