@@ -57,14 +57,16 @@ def reopen(path: Path) -> PlanStore:
     return PlanStore.open(path, readonly=True)
 
 
-async def until(pilot, condition, what: str, timeout: float = 15.0) -> None:
+async def until(pilot, condition, what: str, timeout: float = 15.0, detail=None) -> None:
     """Let the app work until `condition()` holds (a search has listed its results, a
     screen has come up), checking after each pause: a test waits for what it needs, never
-    for a guessed time, so a busy machine makes it slower, not wrong."""
+    for a guessed time, so a busy machine makes it slower, not wrong. `detail()`, when given,
+    says what was there instead (a rare failure in CI is then read, not guessed)."""
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:
-            raise AssertionError(f"still waiting, after {timeout:.0f} s, for {what}")
+            seen = f"; found instead: {detail()}" if detail is not None else ""
+            raise AssertionError(f"still waiting, after {timeout:.0f} s, for {what}{seen}")
         await pilot.pause(0.02)
 
 

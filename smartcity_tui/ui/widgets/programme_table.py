@@ -153,6 +153,9 @@ class ProgrammeView(Widget):
                 if key == "budget":
                     label = Text(t("prog.col." + key, lang), justify="right")
                 table.add_column(label, width=widths[key], key=key)
+            # the new columns fit the pane: a sideways scroll left from the old, wider ones
+            # would hide the code and name
+            table.scroll_to(x=0, animate=False, immediate=True)
         for p in self._rows:
             table.add_row(*self._cells(p, widths, lang), key=p.id)
         if self._rows:
@@ -253,6 +256,13 @@ class ProgrammeView(Widget):
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW, "-narrow")
         # Only a change of width can change the columns; a taller window needs no refill.
+        if self.plan is not None and self._columns_for[:1] != (self._column_widths(),):
+            self._fill()
+        # A resize's layout can settle after this event (a scrollbar coming or going around
+        # the view): look again once it has, so the columns always fit the final width.
+        self.call_after_refresh(self._refit)
+
+    def _refit(self) -> None:
         if self.plan is not None and self._columns_for[:1] != (self._column_widths(),):
             self._fill()
 
