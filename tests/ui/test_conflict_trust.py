@@ -15,6 +15,7 @@ import pytest
 from exchange_support import app_on, copy_sample_plan, merge_samples, settle, shown_text
 from round_support import export, laptop, merge, programme
 from textual.widgets import Input, OptionList
+from ui_support import resize, until
 
 from smartcity_tui.bundle.merge_conflicts import list_conflicts
 from smartcity_tui.model.validation import ERROR, validate
@@ -185,7 +186,7 @@ async def test_at_80_columns_the_dashboard_says_the_conflicts_and_the_team_whole
         await pilot.pause()
         facts = str(app.screen.query_one("#facts").render())
         assert facts.endswith(f"Konflik: {n} · Tim: {team}"), facts
-        await pilot.resize_terminal(120, 30)
-        await pilot.pause()
-        facts = str(app.screen.query_one("#facts").render())
-        assert f"Konflik belum diselesaikan: {n} · Tim: {team}" in facts, facts
+        await resize(pilot, 120, 30)
+        long_line = f"Konflik belum diselesaikan: {n} · Tim: {team}"
+        await until(pilot, lambda: long_line in str(app.screen.query_one("#facts").render()),
+                    "the long line at 120 columns", detail=lambda: str(app.screen.query_one("#facts").render()))
