@@ -7,10 +7,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from ..document import build_document, write_markdown
+from ..model.deletes import DeletedProgramme
 from ..model.plan import Plan
 from ..model.revision import RecordState
 
 
 def render_markdown(plan: Plan, *, lang: str = "id", conflicts: Iterable[RecordState] = (),
-                    teams: Mapping[str, str] | None = None, parents: Mapping[str, RecordState] | None = None) -> str:
+                    teams: Mapping[str, str] | None = None,
+                    parents: Mapping[str, DeletedProgramme] | None = None) -> str:
     return write_markdown(build_document(plan, lang=lang, conflicts=conflicts, teams=teams, parents=parents))

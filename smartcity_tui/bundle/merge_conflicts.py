@@ -11,19 +11,17 @@ Two kinds of conflict come out of a merge (model/revision.py):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..i18n import t
+from ..model.deletes import ChildrenOf, Find, programme_deletes
 from ..model.revision import DELETED, RecordState, Sibling, covers, meaning
 from ..model.vocab import PILLAR_KEYS
 from ..store import PlanStore
 from ..store.teams import known_teams
 from .merge_report import CHILD_KINDS, PLAN_WIDE, area_of, dependents
-
-Find = Callable[[str], RecordState | None]
-ChildrenOf = Callable[[str], Iterable[str]]
 
 TITLE_WIDTH = 70
 
@@ -160,28 +158,6 @@ def _distinct(name: str, sibs: list[Sibling], teams: Mapping[str, str]) -> list[
                 names.append(who)
         out.append(Written(top.value, top.dot[0], ", ".join(names), top.dot[1], i == len(groups) - 1))
     return out
-
-
-def programme_deletes(parent: RecordState, find: Find, children_of: ChildrenOf) -> list[Sibling]:
-    """The deletes that took a deleted programme, for its children's conflicts to name: its
-    tombstones, except that one written knowing of an earlier delete (the officer's d on a
-    delete-versus-edit conflict covers every value) gives way to that earlier delete, whose
-    tombstone the programme no longer holds (QA round #9 named the secretariat). Its children
-    still carry it: a programme's delete takes them in the same write, so with the dot the
-    programme's version vector ends at for that replica, and which none of its values holds."""
-    stones = parent.tombstones()
-    kept = {s.dot for sibs in parent.fields.values() for s in sibs}
-    earlier: dict[tuple[str, int], Sibling] = {}
-    for cid in sorted(children_of(parent.id)):
-        child = find(cid)
-        for s in child.tombstones() if child is not None else ():
-            if (s.dot not in kept and parent.vv.get(s.dot[0]) == s.dot[1]
-                    and any(covers(st.value, s.dot) for st in stones)):
-                earlier.setdefault(s.dot, s)
-    if not earlier:
-        return stones
-    later = [st for st in stones if not any(covers(st.value, dot) for dot in earlier)]
-    return sorted([*later, *earlier.values()], key=Sibling.sort_key)
 
 
 def _dependent(child: RecordState, stones: list[Sibling], teams: Mapping[str, str]) -> Dependent:

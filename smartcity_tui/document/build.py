@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from ..model.deletes import DeletedProgramme
 from ..model.plan import Plan
 from ..model.revision import RecordState
 from .build_action import action_plan_and_roadmap
@@ -37,7 +38,7 @@ OUTLINE = ("introduction", "region", "strategic", "development", "action", "fina
 
 def build_document(plan: Plan, *, lang: str = "id", conflicts: Iterable[RecordState] = (),
                    teams: Mapping[str, str] | None = None,
-                   parents: Mapping[str, RecordState] | None = None) -> Document:
+                   parents: Mapping[str, DeletedProgramme] | None = None) -> Document:
     """`teams`: {replica id: team name} (store.teams.known_teams), so the appendix of open
     conflicts says which pokja wrote each value; without it a value names its replica id,
     as `smartcity-tui conflicts` does for a replica no bundle has named. `parents`: the
@@ -52,7 +53,7 @@ def build_document(plan: Plan, *, lang: str = "id", conflicts: Iterable[RecordSt
 
 
 def _build(plan: Plan, lang: str, conflicts: Iterable[RecordState], teams: Mapping[str, str],
-           parents: Mapping[str, RecordState]) -> Document:
+           parents: Mapping[str, DeletedProgramme]) -> Document:
     ctx = Context(plan, lang, list(conflicts), dict(teams), dict(parents))
     outline = [(key, f"{ctx.L('chapter')} {roman(n)}", ctx.L(f"ch.{key}")) for n, key in enumerate(OUTLINE, 1)]
     chapters = [

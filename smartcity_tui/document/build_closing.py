@@ -94,12 +94,14 @@ def _programme_deleted(ctx: Context, state: RecordState, title: Inline) -> list[
     (what the conflict screen offers to keep, bringing the programme back)."""
     if state.kind not in ("indicator", "milestone"):
         return []
-    parent = ctx.parents.get(str(state.value("programme_id") or ""))
-    if parent is None:
+    deleted = ctx.parents.get(str(state.value("programme_id") or ""))
+    if deleted is None:
         return []
-    stones = parent.tombstones() + state.tombstones()
-    deleters = ", ".join(dict.fromkeys(_who(ctx, s) for s in parent.tombstones()))
-    found = [plain(ctx.L("conflict.programme_deleted_by", programme=_record_title(ctx, parent), who=deleters))]
+    # the deletes the conflicts screen names: the group's, also once the secretariat has
+    # chosen to delete the programme after all (model/deletes.py)
+    stones = deleted.deletes + state.tombstones()
+    deleters = ", ".join(dict.fromkeys(_who(ctx, s) for s in deleted.deletes))
+    found = [plain(ctx.L("conflict.programme_deleted_by", programme=_record_title(ctx, deleted.state), who=deleters))]
     fields = {name: sibs for name, sibs in sorted(state.fields.items()) if name != DELETED}
     unseen = {name: [s for s in sibs if not any(covers(st.value, s.dot) for st in stones)]
               for name, sibs in fields.items()}

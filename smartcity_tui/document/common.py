@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from ..i18n import t
 from ..model import narrative as model_narrative
+from ..model.deletes import DeletedProgramme
 from ..model.format import number as _number
 from ..model.format import rupiah
 from ..model.plan import Plan
@@ -52,7 +53,7 @@ class Context:
     lang: str
     conflicts: list[RecordState] = field(default_factory=list)
     teams: dict[str, str] = field(default_factory=dict)  # replica id -> team, for the conflicts
-    parents: dict[str, RecordState] = field(default_factory=dict)  # deleted programmes of orphans
+    parents: dict[str, DeletedProgramme] = field(default_factory=dict)  # deleted programmes of orphans
 
     def L(self, key: str, **params: object) -> str:
         if params:

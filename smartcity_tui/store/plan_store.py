@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from ..i18n import Reason, os_reason
+from ..model.deletes import DeletedProgramme, programme_deletes
 from ..model.plan import Plan
 from ..model.records import PlanInfo, Record, record_type
 from ..model.revision import RecordState
@@ -221,11 +222,14 @@ class PlanStore(Editing, StoreWriter, Settling):
         """Every record with an open conflict (orphans included, see `orphans`)."""
         return [self._states[k].copy() for k in sorted(self._conflicts | self._orphans)]
 
-    def orphan_parents(self) -> dict[str, RecordState]:
+    def orphan_parents(self) -> dict[str, DeletedProgramme]:
         """The deleted programmes of the orphans (`orphans`), by id: what a conflict of an
-        orphan says besides its own fields (who deleted the programme, its name)."""
+        orphan says besides its own fields (its programme's name, and who deleted it: the
+        group, not the secretariat that chose to delete it after all; model/deletes.py)."""
         parents = {self._parent_of.get(k, "") for k in self._orphans}
-        return {k: self._states[k].copy() for k in sorted(parents) if k in self._states}
+        return {k: DeletedProgramme(self._states[k].copy(),
+                                    programme_deletes(self._states[k], self.state, self.children_of))
+                for k in sorted(parents) if k in self._states}
 
     def _refresh(self, state: RecordState) -> None:
         """Bring the live model object and conflict set in line with one record's state."""

@@ -161,3 +161,19 @@ def test_without_a_child_to_carry_the_first_delete_the_decision_is_named(tmp_pat
         assert [w.who for w in c.deleted_by] == ["Sekretariat"]
     for g in groups:
         g.close()
+
+
+def test_the_book_names_the_group_that_deleted_not_the_secretariat_that_decided(round_one):
+    """The printed draft's appendix says what the conflicts screen says: after the
+    secretariat's d, the milestone left in conflict is in a programme Pokja A deleted."""
+    from smartcity_tui.bundle.markdown import render_markdown
+    from smartcity_tui.store.teams import known_teams
+
+    sec, _, prog_id = round_one
+    sec.settle_delete(prog_id)
+    book = render_markdown(sec.plan(), conflicts=sec.conflicts(), teams=known_teams(sec),
+                           parents=sec.orphan_parents())
+    appendix = book[book.index("Lampiran: Isian yang Belum Disepakati"):]
+    (row,) = [line for line in appendix.splitlines() if ADDED in line and line.startswith("|")]
+    assert "dihapus oleh Pokja A" in row, row
+    assert "Ditambahkan oleh Pokja B" in row

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...bundle.merge_conflicts import Conflict, FieldConflict, Written, programme_deletes
+from ...bundle.merge_conflicts import Conflict, FieldConflict, Written
 from ...i18n import t
+from ...model.deletes import programme_deletes
 from ...model.records import RECORD_TYPES, new_id, record_type
 from ...model.revision import DELETED, covers, meaning
 from ...store import PlanStore
@@ -90,7 +91,7 @@ def with_authors(c: Conflict, before: Conflict | None, replica_id: str,
     merges right everywhere), which would show each value as the secretariat's own.
     Likewise a child left by this session's d on its programme (`programme_before`, that
     conflict as shown): the decision's tombstone hides the first deletes where no child of
-    the programme still carries them (merge_conflicts.programme_deletes), so name those."""
+    the programme still carries them (model/deletes.py), so name those."""
     if (programme_before is not None and c.parent_deleted and programme_before.deleted_by
             and c.deleted_by and all(w.replica == replica_id for w in c.deleted_by)):
         c.deleted_by = list(programme_before.deleted_by)
