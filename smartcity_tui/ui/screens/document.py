@@ -16,7 +16,7 @@ from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import OptionList, Static, TabbedContent, TabPane
+from textual.widgets import OptionList, Static, TabbedContent
 
 from ...i18n import get_language, t
 from ...model import narrative
@@ -30,6 +30,7 @@ from ..plan_writes import PlanWrite
 from ..record_edits import RecordEdits
 from ..widgets.book_lists import EntryList, MemberList, RegulationList, SectionList
 from ..widgets.top_bar import TopBar
+from ..widgets.view_pane import ViewPane
 from .base import PlanScreen, footer, plan_title
 from .book_forms import MemberForm, RegulationForm, SectionForm
 
@@ -56,12 +57,12 @@ class DocumentScreen(PlanScreen):
     def compose(self) -> ComposeResult:
         yield TopBar(id="top")
         with TabbedContent(initial=self._first_view, id="book-views"):
-            with TabPane(t("book.tab.narrative"), id="narrative"):
+            with ViewPane(t("book.tab.narrative"), id="narrative"):
                 yield SectionList(id="sections")
                 yield Static(id="section-preview")
-            with TabPane(t("book.tab.regulations"), id="regulations"):
+            with ViewPane(t("book.tab.regulations"), id="regulations"):
                 yield RegulationList(id="regulation-list")
-            with TabPane(t("book.tab.members"), id="members"):
+            with ViewPane(t("book.tab.members"), id="members"):
                 yield MemberList(id="member-list")
         yield footer()
 
@@ -193,7 +194,9 @@ class DocumentScreen(PlanScreen):
 
     def _focus_view(self, view: str) -> None:
         target = {"narrative": "#sections", "regulations": "#regulation-list", "members": "#member-list"}[view]
-        self.query_one(target).focus()
+        # at once, as the pillar screen does (pillar.py, _focus_view): a list of the view left
+        # behind, still focused when its Hide arrives, would hand the focus to a sibling there
+        self.set_focus(self.query_one(target))
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         if event.pane.id in VIEWS and not isinstance(self.focused, (SectionList, EntryList)):

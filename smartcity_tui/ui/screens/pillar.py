@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.widget import Widget
-from textual.widgets import TabbedContent, TabPane
+from textual.widgets import TabbedContent
 
 from ...i18n import get_language, t
 from ...model.framework import Dimension
@@ -22,6 +22,7 @@ from ..widgets.strategy_view import StrategyTable, StrategyView
 from ..widgets.swot_board import SwotBoard
 from ..widgets.timeline_pane import TimelinePane
 from ..widgets.top_bar import TopBar
+from ..widgets.view_pane import ViewPane
 from .base import PlanScreen, footer, plan_title
 
 VIEWS = ("swot", "strategies", "programmes", "timeline")
@@ -50,13 +51,13 @@ class PillarScreen(PlanScreen):
     def compose(self) -> ComposeResult:
         yield TopBar(id="top")
         with TabbedContent(initial=self._first_view, id="views"):
-            with TabPane(t("ui.pillar.tab_swot"), id="swot"):
+            with ViewPane(t("ui.pillar.tab_swot"), id="swot"):
                 yield SwotBoard(self.pillar_key, id="swot-board")
-            with TabPane(t("ui.pillar.tab_strategies"), id="strategies"):
+            with ViewPane(t("ui.pillar.tab_strategies"), id="strategies"):
                 yield StrategyView(self.pillar_key, id="strategy-view")
-            with TabPane(t("ui.pillar.tab_programmes"), id="programmes"):
+            with ViewPane(t("ui.pillar.tab_programmes"), id="programmes"):
                 yield ProgrammesPane(self.pillar_key, id="programme-view")
-            with TabPane(t("timeline.tab"), id="timeline"):
+            with ViewPane(t("timeline.tab"), id="timeline"):
                 yield TimelinePane(self.pillar_key, id="timeline-view")
         yield footer()
 
@@ -90,7 +91,15 @@ class PillarScreen(PlanScreen):
         self._drawn[view] = app_of(self).plan_version
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        self._show_view(event.pane.id or "swot")  # (a tab clicked; keys come through action_view)
+        # (a tab clicked, or focus moving into a view; keys come through action_view)
+        view = event.pane.id or "swot"
+        if view != self.view:
+            # Stale: another view became active after this message was sent. Acting on it
+            # would focus this view, whose pane would then take the tabs back, and two such
+            # messages in flight chased each other for ever (a screen flicking between SWOT
+            # and strategies, seen coming back from the findings list under load).
+            return
+        self._show_view(view)
 
     def _show_view(self, view: str) -> None:
         """The view drawn if the plan moved on since, and focused."""
@@ -100,16 +109,23 @@ class PillarScreen(PlanScreen):
         self._focus_view(view)
 
     def _focus_view(self, view: str) -> None:
+        target: Widget
         if view == "swot":
             board = self.query_one(SwotBoard)
-            if not isinstance(self.focused, type(board.quadrant("S"))):
-                board.quadrant("S").focus()
+            if isinstance(self.focused, type(board.quadrant("S"))):
+                return  # a quadrant already: keep it
+            target = board.quadrant("S")
         elif view == "strategies":
-            self.query_one(StrategyTable).focus()
+            target = self.query_one(StrategyTable)
         elif view == "timeline":
-            self.query_one(TimelinePane).focus_view()
+            target = self.query_one(TimelinePane).focus_target
         else:
-            self.query_one(ProgrammesPane).focus_view()
+            target = self.query_one(ProgrammesPane).focus_target
+        # At once, not on Widget.focus's next turn: the view left behind is hidden already,
+        # and a widget of it still focused when its Hide arrives hands the focus to a sibling
+        # in that same hidden view, whose tab then takes over again (the findings list opened
+        # the SWOT view instead of the strategies view, about once in 50 loaded runs).
+        self.set_focus(target)
 
     # --- keys --------------------------------------------------------------------------------
 
@@ -168,10 +184,6 @@ class PillarScreen(PlanScreen):
         """Open on `view` now, or as soon as the screen is built (a finding about the pillar)."""
         if self.is_mounted:
             self.action_view(view)
-            # and again once drawn: coming back from under the findings list, the screen may
-            # give the focus back to the SWOT quadrant it had after this, and the quadrant's
-            # tab then takes over (seen once in a loaded test run)
-            self.call_after_refresh(self.action_view, view)
         else:
             self._first_view = view
 

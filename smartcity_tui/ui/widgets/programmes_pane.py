@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.containers import Container
+from textual.widget import Widget
 
 from ...i18n import t
 from ...model.plan import Plan
@@ -39,8 +40,10 @@ class ProgrammesPane(Container):
         if added is not None:
             view.select(added)  # a programme just added: the cursor goes to it
 
-    def focus_view(self) -> None:
-        self.query_one(ProgrammeView).table.focus()
+    @property
+    def focus_target(self) -> Widget:
+        """Where the focus goes when the view opens: the table."""
+        return self.query_one(ProgrammeView).table
 
     def on_programme_view_edit_requested(self, message: ProgrammeView.EditRequested) -> None:
         from ..screens.programme_form import ProgrammeForm

@@ -9,6 +9,7 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.widget import Widget
 from textual.widgets import Static
 
 from ...i18n import t
@@ -50,8 +51,10 @@ class TimelinePane(Vertical):
         keep = self.edits.take_selection()
         chart.set_lines(timeline_lines(plan, self.pillar_key), tuple(plan.info.years), keep=keep)
 
-    def focus_view(self) -> None:
-        self.chart.focus()
+    @property
+    def focus_target(self) -> Widget:
+        """Where the focus goes when the view opens: the chart."""
+        return self.chart
 
     def select(self, record_id: str) -> bool:
         return self.chart.select(record_id)
