@@ -255,14 +255,13 @@ class ProgrammeView(Widget):
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW, "-narrow")
-        # Only a change of width can change the columns; a taller window needs no refill.
-        if self.plan is not None and self._columns_for[:1] != (self._column_widths(),):
-            self._fill()
+        self._refit()
         # A resize's layout can settle after this event (a scrollbar coming or going around
         # the view): look again once it has, so the columns always fit the final width.
         self.call_after_refresh(self._refit)
 
     def _refit(self) -> None:
+        # Only a change of width can change the columns; a taller window needs no refill.
         if self.plan is not None and self._columns_for[:1] != (self._column_widths(),):
             self._fill()
 
